@@ -1,0 +1,277 @@
+"""Typed configuration, in one place.
+
+Layers, each overriding the one before (as in wazo-calld)::
+
+    built-in defaults  <  TOML file  <  environment  <  command line (--set section.key=value)
+
+The file is ``$CALLBOT_CONFIG`` if set, else ``callbot.toml`` in the working directory if it
+exists. Environment variables are named ``CALLBOT_<SECTION>__<KEY>``, e.g.
+``CALLBOT_AMI__PORT=5039``. Relative paths are resolved against the project directory (the
+working directory). A malformed value fails at start with a :class:`ConfigError` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from callbot.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class AgiConfig:
+    """The FastAGI server Asterisk connects to."""
+
+    host: str = "127.0.0.1"
+    port: int = 4573
+    max_calls: int = 200  # concurrent calls served; more are refused (the dialplan falls back)
+
+
+@dataclass(frozen=True)
+class AmiConfig:
+    """The Asterisk Manager Interface the monitor and the tools log in to."""
+
+    host: str = "127.0.0.1"
+    port: int = 5038
+    username: str = "callbot"
+    secret: str = "callbot-sandbox-secret"
+    action_timeout: float = 5.0
+    reconnect_max_delay: float = 5.0
+
+
+@dataclass(frozen=True)
+class QueueConfig:
+    """The operators' queue and the overflow policy."""
+
+    name: str = "hotline-1022"
+    # Overflow when no member is free, or when more callers than this are already waiting.
+    max_waiting: int = 0
+    # A caller who has waited this long in the queue is offered the callbot (seconds).
+    max_wait_seconds: int = 120
+
+
+@dataclass(frozen=True)
+class DialogConfig:
+    """How the callbot listens."""
+
+    max_answer_seconds: int = 30  # longest answer recorded
+    silence_seconds: int = 3  # RECORD FILE s=: whole seconds of silence that end an answer
+    max_call_seconds: int = 900  # a ticket still "in_call" after this is closed as interrupted
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    """Runtime data: the ticket database and the recordings."""
+
+    root: Path = Path("storage")
+    database_url: str = ""  # empty: sqlite:///<root>/callbot.db
+    recordings: Path = Path("")  # empty: <root>/recordings
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.root / 'callbot.db'}"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.recordings if str(self.recordings) not in ("", ".") else self.root / "recordings"
+
+
+@dataclass(frozen=True)
+class PromptsConfig:
+    """Caller-facing text and its rendering."""
+
+    file: Path = Path("prompts/vi.toml")
+    rendered: Path = Path("prompts/rendered")
+    engine: str = "auto"  # auto (gTTS, falling back to espeak-ng), gtts, espeak
+    gtts_timeout: float = 5.0
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """The embedded Asterisk used by ``make run`` and by the tests."""
+
+    name: str = "default"  # instances share the chroot; each has its own runtime dir and ports
+    cache_dir: Path = Path("/var/cache/callbot")
+    mirror: str = ""  # empty: the Debian mirror of this machine's apt sources
+    suite: str = "sid"
+    sip_host: str = "127.0.0.1"
+    sip_port: int = 5060
+    rtp_start: int = 10000
+    rtp_end: int = 10999
+    entry_context: str = "callbot-entry"
+    entry_exten: str = "1022"
+    boot_timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration."""
+
+    agi: AgiConfig = field(default_factory=AgiConfig)
+    ami: AmiConfig = field(default_factory=AmiConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
+    dialog: DialogConfig = field(default_factory=DialogConfig)
+    storage: StorageConfig = field(default_factory=StorageConfig)
+    prompts: PromptsConfig = field(default_factory=PromptsConfig)
+    sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    project_dir: Path = Path(".")
+
+    def replace(self, **sections: Any) -> Config:
+        return dataclasses.replace(self, **sections)
+
+
+_SECTIONS = {f.name: f for f in dataclasses.fields(Config) if f.name != "project_dir"}
+
+
+def _coerce(value: Any, annotation: Any, where: str) -> Any:
+    target = {"int": int, "float": float, "str": str, "bool": bool, "Path": Path}.get(
+        annotation if isinstance(annotation, str) else getattr(annotation, "__name__", ""),
+    )
+    if target is None:
+        raise ConfigError(f"{where}: unsupported setting type {annotation!r}")
+    try:
+        if target is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
+        if target is int and isinstance(value, float):
+            raise ValueError(value)
+        return target(value)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"{where}: {value!r} is not a valid {target.__name__}"
+        ) from None
+
+
+def _apply(
+    config: Config, overrides: Mapping[str, Mapping[str, Any]], source: str
+) -> Config:
+    sections: dict[str, Any] = {}
+    for section, values in overrides.items():
+        if section not in _SECTIONS:
+            raise ConfigError(f"{source}: unknown section [{section}]")
+        if not isinstance(values, Mapping):
+            raise ConfigError(f"{source}: [{section}] must be a table of settings")
+        current = sections.get(section, getattr(config, section))
+        hints = typing.get_type_hints(type(current))
+        changes = {}
+        for key, value in values.items():
+            if key not in hints:
+                raise ConfigError(f"{source}: unknown setting {section}.{key}")
+            changes[key] = _coerce(value, hints[key], f"{source}: {section}.{key}")
+        sections[section] = dataclasses.replace(current, **changes)
+    return dataclasses.replace(config, **sections)
+
+
+def _from_env(environ: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    result: dict[str, dict[str, str]] = {}
+    for name, value in environ.items():
+        if not name.startswith("CALLBOT_") or "__" not in name:
+            continue
+        section, _, key = name[len("CALLBOT_") :].partition("__")
+        result.setdefault(section.lower(), {})[key.lower()] = value
+    return result
+
+
+def _from_cli(settings: list[str]) -> dict[str, dict[str, str]]:
+    result: dict[str, dict[str, str]] = {}
+    for item in settings:
+        name, sep, value = item.partition("=")
+        section, dot, key = name.strip().partition(".")
+        if not sep or not dot:
+            raise ConfigError(f"--set {item!r}: expected section.key=value")
+        result.setdefault(section, {})[key] = value
+    return result
+
+
+def _resolve_paths(config: Config) -> Config:
+    base = config.project_dir.resolve()
+
+    def fix(obj: Any) -> Any:
+        changes = {}
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, Path) and str(value) not in ("", "."):
+                changes[f.name] = (base / value).resolve()
+        return dataclasses.replace(obj, **changes)
+
+    return dataclasses.replace(
+        config,
+        project_dir=base,
+        storage=fix(config.storage),
+        prompts=fix(config.prompts),
+        sandbox=fix(config.sandbox),
+    )
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    settings: list[str] | None = None,
+    project_dir: Path | None = None,
+) -> Config:
+    """Build the configuration from defaults, file, environment and command-line settings."""
+    environ = os.environ if environ is None else environ
+    project = Path(project_dir or environ.get("CALLBOT_PROJECT_DIR") or Path.cwd())
+    config = Config(project_dir=project)
+    if path is None and environ.get("CALLBOT_CONFIG"):
+        path = Path(environ["CALLBOT_CONFIG"])
+    if path is None and (project / "callbot.toml").exists():
+        path = project / "callbot.toml"
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {path} does not exist") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        config = _apply(config, data, str(path))
+    config = _apply(config, _from_env(environ), "environment")
+    config = _apply(config, _from_cli(settings or []), "command line")
+    config = _resolve_paths(config)
+    _validate(config)
+    return config
+
+
+def _validate(config: Config) -> None:
+    for section, name in (("agi", "port"), ("ami", "port"), ("sandbox", "sip_port")):
+        port = getattr(getattr(config, section), name)
+        if not 0 < port < 65536:
+            raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
+    if config.dialog.silence_seconds < 1:
+        raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
+    if config.prompts.engine not in ("auto", "gtts", "espeak"):
+        raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
+    if config.queue.max_waiting < 0:
+        raise ConfigError("queue.max_waiting: must be 0 or more")
+
+
+def as_dict(config: Config) -> dict[str, Any]:
+    """The configuration as plain data (paths as strings), for ``callbot config show``."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if dataclasses.is_dataclass(value):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return value
+
+    return typing.cast(dict[str, Any], plain(config))

@@ -1,0 +1,78 @@
+"""The one error tree of callbot.
+
+Every error raised on purpose by callbot derives from :class:`CallbotError` and carries
+a message that tells a person what to do about it::
+
+    CallbotError
+    ├── ConfigError            a setting is missing or malformed (names the setting)
+    ├── SetupError             a required tool, file or privilege is missing on this machine
+    │   └── SandboxError       the sandbox Asterisk could not be built, started or stopped
+    ├── PbxError               talking to Asterisk failed
+    │   ├── AgiError           an AGI command failed or Asterisk answered something unexpected
+    │   │   ├── AgiProtocolError   a reply line that is not valid AGI (520, garbage, EOF)
+    │   │   ├── AgiInjectionError  an argument would inject a second command (CR/LF, NUL)
+    │   │   └── AgiHangup          the channel hung up; the call is over, clean up and return
+    │   └── AmiError           an AMI action failed, timed out or the connection is down
+    ├── PromptError            a prompt is missing, not rendered, or cannot be rendered
+    ├── StorageError           the ticket database or the recordings directory failed
+    │   └── TicketNotFound     no ticket with that id or number
+    └── DialogError            the dialog script (steps) is inconsistent
+"""
+
+from __future__ import annotations
+
+
+class CallbotError(Exception):
+    """Base class of every error callbot raises on purpose."""
+
+
+class ConfigError(CallbotError):
+    """A setting is missing or malformed. The message names the setting and where it came from."""
+
+
+class SetupError(CallbotError):
+    """A tool, file or privilege that callbot needs is missing on this machine."""
+
+
+class SandboxError(SetupError):
+    """The sandbox Asterisk could not be built, started or stopped."""
+
+
+class PbxError(CallbotError):
+    """Talking to Asterisk failed."""
+
+
+class AgiError(PbxError):
+    """An AGI command failed or Asterisk answered something unexpected."""
+
+
+class AgiProtocolError(AgiError):
+    """Asterisk sent a reply that is not valid AGI (``510``, ``520``, garbage or end of stream)."""
+
+
+class AgiInjectionError(AgiError):
+    """An AGI argument contains a character that would end the command (CR, LF or NUL)."""
+
+
+class AgiHangup(AgiError):
+    """The channel hung up. Not a failure: the call is over and the handler should clean up."""
+
+
+class AmiError(PbxError):
+    """An AMI action failed, timed out, or the AMI connection is down."""
+
+
+class PromptError(CallbotError):
+    """A prompt is missing from the prompt file, not rendered, or cannot be rendered."""
+
+
+class StorageError(CallbotError):
+    """The ticket database or the recordings directory failed."""
+
+
+class TicketNotFound(StorageError):
+    """No ticket has that id or number."""
+
+
+class DialogError(CallbotError):
+    """The dialog script is inconsistent (unknown step, missing prompt)."""
