@@ -1,0 +1,33 @@
+"""Channel variables and dialplan names shared with ``dialplan/`` (one constant each).
+
+A test checks that every constant here appears in the dialplan files, so the Python side
+and the dialplan cannot drift apart silently (as in wazo-agid's dialplan_variables).
+"""
+
+from __future__ import annotations
+
+# Set by the route and callbot scripts: where the call goes next.
+DESTINATION = "CALLBOT_DESTINATION"
+DEST_CALLBOT = "callbot"  # the route script sends the caller to the callbot
+DEST_QUEUE = "queue"  # to the operators' queue (route decision, or 0 pressed in the callbot)
+DEST_DONE = "done"  # the callbot finished the dialog; the dialplan hangs up
+
+ROUTE_REASON = "CALLBOT_ROUTE_REASON"
+TICKET = "CALLBOT_TICKET"
+FROM_QUEUE = "CALLBOT_FROM_QUEUE"
+MENU_TRIES = "CALLBOT_MENU_TRIES"
+
+# FastAGI script names (== module names under callbot/routes/).
+SCRIPT_ROUTE = "route"
+SCRIPT_CALLBOT = "callbot"
+
+# Dialplan contexts.
+CONTEXT_ENTRY = "callbot-entry"
+CONTEXT_ROUTE = "callbot-route"
+CONTEXT_QUEUE = "callbot-queue"
+CONTEXT_BOT = "callbot-bot"
+
+ALL = (
+    DESTINATION, ROUTE_REASON, TICKET, FROM_QUEUE, MENU_TRIES,
+    CONTEXT_ENTRY, CONTEXT_ROUTE, CONTEXT_QUEUE, CONTEXT_BOT,
+)
