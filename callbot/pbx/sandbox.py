@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -246,7 +245,10 @@ class Sandbox:
             host.mkdir(parents=True, exist_ok=True)
             target = root / host.relative_to("/")
             if str(target) in mounted:
-                continue
+                if _same_dir(host, target):
+                    continue
+                # The host directory was replaced since it was mounted: mount the new one.
+                subprocess.run(["umount", "-l", str(target)], check=False, capture_output=True)
             target.mkdir(parents=True, exist_ok=True)
             _run(["mount", "--bind", str(host), str(target)], f"bind-mount {host}")
 
@@ -309,15 +311,14 @@ class Sandbox:
         log_file = self.paths.console_log
         log_file.parent.mkdir(parents=True, exist_ok=True)
         with log_file.open("ab") as out:
-            process = subprocess.Popen(
-                ["chroot", str(self.paths.root), "/usr/sbin/asterisk", "-f", "-C",
-                 str(self.paths.conf)],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True,
+            # setsid -f: Asterisk runs detached in its own session and outlives this process.
+            subprocess.run(
+                ["setsid", "-f", "chroot", str(self.paths.root), "/usr/sbin/asterisk", "-f",
+                 "-C", str(self.paths.conf)],
+                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, check=True,
             )
-        self.paths.pidfile.write_text(str(process.pid))
         try:
-            self._wait_booted(process)
+            self._wait_booted(started=True)
         except BaseException:
             self.down()
             raise
@@ -336,13 +337,14 @@ class Sandbox:
                     "or choose another ami.port for this sandbox"
                 )
 
-    def _wait_booted(self, process: subprocess.Popen[bytes] | None = None) -> None:
-        deadline = time.monotonic() + self.config.sandbox.boot_timeout
+    def _wait_booted(self, started: bool = False) -> None:
+        begin = time.monotonic()
+        deadline = begin + self.config.sandbox.boot_timeout
         last = ""
         while time.monotonic() < deadline:
-            if process is not None and process.poll() is not None:
+            if started and time.monotonic() - begin > 1.0 and not self._instance_pids():
                 raise SandboxError(
-                    f"Asterisk exited with {process.returncode} while booting; see "
+                    "Asterisk exited while booting; see "
                     f"{self.paths.console_log} and {self.paths.runtime / 'log/messages.log'}"
                 )
             try:
@@ -436,6 +438,14 @@ def _mounts_under(root: Path) -> list[str]:
     return result
 
 
+def _same_dir(a: Path, b: Path) -> bool:
+    try:
+        sa, sb = a.stat(), b.stat()
+    except OSError:
+        return False
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
 def _remove_tree(path: Path) -> None:
     """Remove a directory tree, refusing if anything is still mounted below it."""
     if not path.exists():
@@ -461,7 +471,3 @@ def _file_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

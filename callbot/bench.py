@@ -1,0 +1,182 @@
+"""``callbot bench calls``: route decision time, turn gap and memory per call, side by side.
+
+For each concurrency level N the benchmark places N robot calls at once (arrivals paced
+``stagger`` seconds apart, as REFERENCE.md advises) into the sandbox, served by a fresh
+``callbot serve`` process, and prints:
+
+- route decision time (server side, inside the ``route`` script), p50 / p99;
+- key press to first prompt audio (caller side: route + callbot start + first prompt), p50 / p99;
+- turn gap: from the end of the caller's last word to the start of the next prompt, as heard
+  by the caller (answers end with # so the figure is the system's, not the silence timeout's),
+  and as measured by the server (recording end to next prompt), p50 / p99;
+- memory: ``callbot serve`` RSS before the calls and at the peak, and the increase per
+  concurrent call; the peak number of calls in flight.
+
+All levels run in one invocation against the same sandbox, so their ratios are comparable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from callbot.app import load_prompt_library, open_tickets
+from callbot.config import Config
+from callbot.pbx.ami import AmiClient
+from callbot.pbx.sandbox import Sandbox
+from callbot.simulate import SimCall, Simulator
+from callbot.speech.tts import synthesize_text
+
+ANSWERS = ("Trần Thị Bảy", "phường năm quận tám", "tôi cần hỗ trợ tiền thuê nhà")
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+class _RssSampler(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(0.1):
+            try:
+                self.peak = max(self.peak, _rss_kib(self.pid))
+            except OSError:
+                return
+
+    def stop(self) -> int:
+        self._stop_event.set()
+        self.join()
+        return self.peak
+
+
+def _start_serve(config: Config, metrics: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
+    env["CALLBOT_PROJECT_DIR"] = str(config.project_dir)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "callbot.cli", "serve", "--metrics", str(metrics)],
+        env=env, cwd=config.project_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", config.agi.port)) == 0:
+                return process
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("callbot serve did not start listening")
+
+
+def _peak_overlap(spans: list[tuple[float, float]]) -> int:
+    points = sorted([(s, 1) for s, _ in spans] + [(e, -1) for _, e in spans])
+    peak = current = 0
+    for _, delta in points:
+        current += delta
+        peak = max(peak, current)
+    return peak
+
+
+def run_call_bench(config: Config, levels: list[int], *, stagger: float = 0.05,
+                   json_output: bool = False) -> str:
+    Sandbox(config).up()
+    tickets = open_tickets(config)
+    prompts = load_prompt_library(config)
+    cache = config.storage.root / "tts-cache"
+    answers = tuple(synthesize_text(text, "espeak", cache) for text in ANSWERS)
+    rows: list[dict[str, Any]] = []
+    ami = AmiClient.from_config(config.ami)
+    ami.connect(timeout=10)
+    try:
+        for level in levels:
+            with tempfile.TemporaryDirectory() as tmp:
+                metrics = Path(tmp) / "metrics.jsonl"
+                serve = _start_serve(config, metrics)
+                try:
+                    time.sleep(1.0)
+                    baseline = _rss_kib(serve.pid)
+                    sampler = _RssSampler(serve.pid)
+                    sampler.start()
+                    with Simulator(config, tickets, prompts, ami) as sim:
+                        calls = [SimCall(answers=answers, caller_number=f"0909{i:06d}",
+                                         end_with="pound") for i in range(level)]
+                        results = sim.run(calls, stagger=stagger)
+                    peak = sampler.stop()
+                finally:
+                    serve.send_signal(signal.SIGTERM)
+                    serve.wait(30)
+                records = [json.loads(line) for line in metrics.read_text().splitlines()] \
+                    if metrics.exists() else []
+            route_ms = [r["ms"] for r in records if r["kind"] == "route"]
+            server_gaps = [r["seconds"] for r in records if r["kind"] == "turn_gap"]
+            caller_gaps = [g for r in results for g in r.report.turn_gaps]
+            after_menu = [r.report.after_menu for r in results if r.report.after_menu is not None]
+            overlap = _peak_overlap([(r.started, r.started + r.seconds) for r in results])
+            ok = sum(1 for r in results if r.error is None and r.ticket is not None
+                     and r.ticket.status == "complete")
+            rows.append({
+                "calls": level,
+                "completed": ok,
+                "peak_in_flight": overlap,
+                "route_ms_p50": percentile(route_ms, 50),
+                "route_ms_p99": percentile(route_ms, 99),
+                "menu_to_prompt_s_p50": percentile(after_menu, 50),
+                "menu_to_prompt_s_p99": percentile(after_menu, 99),
+                "turn_gap_caller_s_p50": percentile(caller_gaps, 50),
+                "turn_gap_caller_s_p99": percentile(caller_gaps, 99),
+                "turn_gap_server_s_p50": percentile(server_gaps, 50),
+                "turn_gap_server_s_p99": percentile(server_gaps, 99),
+                "rss_baseline_mib": round(baseline / 1024, 1),
+                "rss_peak_mib": round(peak / 1024, 1),
+                "rss_per_call_kib": round((peak - baseline) / max(1, overlap), 1),
+                "mean_call_s": round(statistics.mean(r.seconds for r in results), 1)
+                if results else None,
+            })
+    finally:
+        ami.close()
+    if json_output:
+        return json.dumps(rows, indent=2)
+    return _table(rows)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "no figures"
+    keys = list(rows[0])
+    width = max(len(k) for k in keys)
+    lines = [f"{'':<{width}}  " + "  ".join(f"{'N=' + str(r['calls']):>10}" for r in rows)]
+    for key in keys[1:]:
+        lines.append(f"{key:<{width}}  " + "  ".join(f"{_fmt(r[key]):>10}" for r in rows))
+    return "\n".join(lines)

@@ -1,0 +1,318 @@
+"""The ``callbot`` command line.
+
+::
+
+    callbot run                       set up what is missing, start the sandbox and serve
+    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor
+    callbot sandbox up|down|status [--json]
+    callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
+    callbot tickets list [--json] | tickets show ID [--json]
+    callbot prompts render [--engine auto|gtts|espeak]
+    callbot db upgrade
+    callbot config show
+    callbot bench calls [--concurrency 1,10,50]
+
+Every command takes ``--config FILE`` and ``--set section.key=value``. Errors of callbot's
+own tree print one line (what happened and what to do) and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from callbot.config import Config, as_dict, load_config
+from callbot.errors import CallbotError
+
+log = logging.getLogger("callbot")
+
+
+def _setup_logging(config: Config, verbose: bool) -> None:
+    from callbot.pbx.fastagi import install_call_logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s [%(call_id)s] %(name)s: %(message)s")
+    )
+    install_call_logging(handler)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel("DEBUG" if verbose else config.log.level.upper())
+
+
+def _print(data: Any, as_json: bool, text: str) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
+    from callbot.pbx.sandbox import Sandbox
+
+    sandbox = Sandbox(config)
+    if args.action == "up":
+        status = sandbox.up()
+    elif args.action == "down":
+        sandbox.down()
+        status = sandbox.status()
+    else:
+        status = sandbox.status()
+    state = "running" if status["running"] else "stopped"
+    _print(status, args.json,
+           f"sandbox {status['name']}: {state}; AMI {status['ami']['host']}:{status['ami']['port']},"
+           f" SIP {status['sip']['host']}:{status['sip']['port']}, entry "
+           f"{status['entry']['exten']}@{status['entry']['context']}, queue {status['queue']}")
+    return 0
+
+
+def cmd_serve(config: Config, args: argparse.Namespace) -> int:
+    from callbot.server import Server
+
+    Server(config, metrics_path=args.metrics).serve_forever()
+    return 0
+
+
+def cmd_run(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_tickets
+    from callbot.pbx.sandbox import Sandbox
+    from callbot.server import Server
+    from callbot.speech.prompts import load_prompts, rendered_dir
+    from callbot.speech.tts import render_prompts
+
+    report = render_prompts(
+        load_prompts(config.prompts.file),
+        rendered_dir(config.prompts.rendered, config.prompts.file),
+        engine=config.prompts.engine,
+        gtts_timeout=config.prompts.gtts_timeout,
+    )
+    log.info("prompts: %d rendered, %d unchanged", len(report.rendered), len(report.unchanged))
+    open_tickets(config)
+    status = Sandbox(config).up()
+    server = Server(config)
+    print(_banner(config, status), flush=True)
+    server.serve_forever()
+    return 0
+
+
+def _banner(config: Config, status: dict[str, Any]) -> str:
+    sip = status["sip"]
+    return f"""
+callbot is running.
+  sandbox Asterisk  AMI {status['ami']['host']}:{status['ami']['port']}, SIP {sip['host']}:{sip['port']}
+  FastAGI           {config.agi.host}:{config.agi.port}
+  tickets           {config.storage.effective_database_url}
+
+Place a test call (every operator is busy in a fresh sandbox, so the callbot answers):
+  .venv/bin/callbot call simulate --caller 0901234567 --answer my-name.wav --answer my-address.wav --answer my-need.wav
+or call 1022 from a softphone registered as caller1 (password caller1-secret) at {sip['host']}:{sip['port']}.
+Then: .venv/bin/callbot tickets list
+Stop with Ctrl-C; `.venv/bin/callbot sandbox down` stops Asterisk.
+"""
+
+
+def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import load_prompt_library, open_tickets
+    from callbot.pbx.ami import AmiClient
+    from callbot.pbx.sandbox import Sandbox
+    from callbot.simulate import SimCall, Simulator, require_running
+
+    require_running(Sandbox(config).status())
+    answers = tuple(Path(a) for a in args.answer)
+    if not answers:
+        answers = _default_answers(config)
+    ami = AmiClient.from_config(config.ami)
+    ami.connect(timeout=config.ami.action_timeout)
+    call = SimCall(answers=answers, caller_number=args.caller, caller_name=args.caller_name,
+                   end_with=args.end_with, hangup_after=args.hangup_after)
+    try:
+        with Simulator(config, open_tickets(config), load_prompt_library(config), ami) as sim:
+            (result,) = sim.run([call])
+    finally:
+        ami.close()
+    data = result.as_dict()
+    ticket = result.ticket
+    text = (f"robot: {result.report.ended_by}, {result.report.answers_spoken} answer(s) spoken, "
+            f"{result.seconds:.1f} s\n" + (_ticket_text(ticket.to_dict()) if ticket else
+                                            f"no ticket ({result.error})"))
+    _print(data, args.json, text)
+    return 0 if result.error is None else 1
+
+
+def _default_answers(config: Config) -> tuple[Path, ...]:
+    """Three spoken answers rendered with espeak-ng, when none are given."""
+    from callbot.speech.tts import synthesize_text
+
+    texts = ("Nguyễn Văn An", "số mười hai đường Nguyễn Trãi phường hai quận năm",
+             "gia đình tôi cần gạo và mì tôm")
+    cache = config.storage.root / "tts-cache"
+    return tuple(synthesize_text(t, "espeak", cache) for t in texts)
+
+
+def _ticket_text(t: dict[str, Any]) -> str:
+    lines = [f"ticket {t['number']} (id {t['id']}): {t['status']}"
+             f"{' / ' + t['end_reason'] if t.get('end_reason') else ''}",
+             f"  caller {t['caller_number'] or '-'} {t['caller_name'] or ''}".rstrip(),
+             f"  created {t['created_at']}  call {t['channel_uniqueid']}"]
+    for a in t.get("answers", []):
+        lines.append(f"  {a['step']:<10} {a['duration_seconds']:6.2f} s  {a['ended_by']:<10}"
+                     f" {a['audio_path']}")
+    return "\n".join(lines)
+
+
+def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_tickets
+
+    repo = open_tickets(config)
+    if args.action == "list":
+        tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
+        text = "\n".join(
+            f"{t['number']}  {t['created_at'][:19]}  {t['status']:<12} "
+            f"{len(t.get('answers', []))} answer(s)" for t in tickets
+        ) or "no tickets"
+        _print(tickets, args.json, text)
+    else:
+        ticket = repo.get(int(args.id) if args.id.isdigit() and len(args.id) < 7 else args.id)
+        _print(ticket.to_dict(), args.json, _ticket_text(ticket.to_dict()))
+    return 0
+
+
+def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
+    from callbot.speech.prompts import load_prompts, rendered_dir
+    from callbot.speech.tts import render_prompts
+
+    out = rendered_dir(config.prompts.rendered, config.prompts.file)
+    report = render_prompts(load_prompts(config.prompts.file), out,
+                            engine=args.engine or config.prompts.engine,
+                            gtts_timeout=config.prompts.gtts_timeout)
+    engines = sorted(set(report.engines.values())) if report.engines else []
+    print(f"{len(report.rendered)} rendered, {len(report.unchanged)} unchanged in {out}"
+          + (f" (engine: {', '.join(engines)})" if engines else ""))
+    return 0
+
+
+def cmd_db(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_tickets
+
+    open_tickets(config)
+    print(f"database at the current schema: {_mask(config.storage.effective_database_url)}")
+    return 0
+
+
+def _mask(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_config(config: Config, args: argparse.Namespace) -> int:
+    data = as_dict(config)
+    data["ami"]["secret"] = "***"
+    print(json.dumps(data, indent=2))
+    return 0
+
+
+def cmd_bench(config: Config, args: argparse.Namespace) -> int:
+    from callbot.bench import run_call_bench
+
+    levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
+    print(run_call_bench(config, levels, json_output=args.json))
+    return 0
+
+
+# -- parser -------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="callbot", description=__doc__.split("\n")[0])
+    parser.add_argument("--config", type=Path, help="TOML configuration file")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override one setting (repeatable)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="set up, start the sandbox and serve (make run)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="FastAGI server and AMI queue monitor")
+    p.add_argument("--metrics", type=Path, help="append timing figures as JSON lines")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sandbox", help="the sandbox Asterisk")
+    p.add_argument("action", choices=["up", "down", "status"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sandbox)
+
+    call = sub.add_parser("call", help="test calls").add_subparsers(dest="call", required=True)
+    p = call.add_parser("simulate", help="a robot caller through the sandbox's 1022 entry")
+    p.add_argument("--caller", default="0901234567", help="caller number presented")
+    p.add_argument("--caller-name", default="", help="caller name presented")
+    p.add_argument("--answer", action="append", default=[], metavar="FILE.wav",
+                   help="a spoken answer, in order (default: three espeak-ng answers)")
+    p.add_argument("--end-with", choices=["silence", "pound"], default="silence",
+                   help="end each answer by going quiet (default) or pressing #")
+    p.add_argument("--hangup-after", type=int, default=None, metavar="N",
+                   help="hang up when the question after the N-th answer starts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_simulate)
+
+    tickets = sub.add_parser("tickets", help="the ticket store")
+    tsub = tickets.add_subparsers(dest="action", required=True)
+    p = tsub.add_parser("list")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--status", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("show")
+    p.add_argument("id", help="ticket id or ticket number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tickets)
+
+    prompts = sub.add_parser("prompts", help="caller-facing audio")
+    psub = prompts.add_subparsers(dest="action", required=True)
+    p = psub.add_parser("render", help="render the prompt file to 8 kHz WAV")
+    p.add_argument("--engine", choices=["auto", "gtts", "espeak"], default=None)
+    p.set_defaults(func=cmd_prompts)
+
+    db = sub.add_parser("db", help="the ticket database")
+    dsub = db.add_subparsers(dest="action", required=True)
+    dsub.add_parser("upgrade", help="migrate to the current schema").set_defaults(func=cmd_db)
+
+    cfg = sub.add_parser("config", help="configuration")
+    csub = cfg.add_subparsers(dest="action", required=True)
+    csub.add_parser("show", help="the effective configuration").set_defaults(func=cmd_config)
+
+    bench = sub.add_parser("bench", help="benchmarks that print figures")
+    bsub = bench.add_subparsers(dest="action", required=True)
+    p = bsub.add_parser("calls", help="route time, turn gap and memory per call")
+    p.add_argument("--concurrency", default="1,10,50")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config, settings=args.set)
+        _setup_logging(config, args.verbose)
+        result: int = args.func(config, args)
+        return result
+    except CallbotError as exc:
+        print(f"callbot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The FastAGI server: Asterisk's ``agi://`` connections in, one route per call out.
+
+Like wazo-agid, the route is chosen by ``agi_network_script``: the dialplan's
+``AGI(agi://127.0.0.1:4573/callbot)`` runs ``routes["callbot"]`` with an :class:`AgiChannel`,
+one thread per call.
+
+The dialplan must always have somewhere to go. When we cannot serve a call (unknown script,
+too many calls, a route that crashed) we send ``FAILURE``: ``res_agi`` treats a line starting
+with "failure" as the script failing and sets ``AGISTATUS=FAILURE``. Merely closing the socket
+would not do: Asterisk takes end of stream as the script completing (``AGISTATUS=SUCCESS``).
+Both checked against Asterisk 22. Note that Asterisk also reports FAILURE when any command
+failed on a live channel (a missing prompt, an unwritable recording), even if the route then
+recovered and returned normally.
+
+Logging: :class:`CallContextFilter` adds ``call_id`` (the channel's uniqueid, "-" outside a
+call) to every record, for formats such as ``%(asctime)s %(call_id)s %(message)s``; install it
+with :func:`install_call_logging`. Caller data is logged at DEBUG only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+import socket
+import socketserver
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, cast
+
+from callbot.errors import AgiHangup, AgiProtocolError, ConfigError, SetupError
+from callbot.pbx.agi import AgiChannel, ByteReader, ByteWriter
+from callbot.pbx.agi_protocol import parse_env_block
+
+logger = logging.getLogger(__name__)
+
+Route = Callable[[AgiChannel], None]
+
+#: Seconds allowed for Asterisk to send the environment (it does so right after connecting).
+ENV_TIMEOUT = 10.0
+#: Seconds to wait for Asterisk to close after we send FAILURE.
+_DRAIN_TIMEOUT = 2.0
+_MAX_ENV_LINES = 256
+_MAX_ENV_LINE_BYTES = 8192
+_POLL_INTERVAL = 0.2
+_FAILURE = b"FAILURE\n"
+
+_call_id: contextvars.ContextVar[str] = contextvars.ContextVar("callbot_call_id", default="-")
+
+
+class CallContextFilter(logging.Filter):
+    """Sets ``record.call_id`` to the uniqueid of the call being served ("-" outside a call)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.call_id = _call_id.get()
+        return True
+
+
+def install_call_logging(handler: logging.Handler) -> None:
+    """Give ``handler`` the ``call_id`` attribute on every record (once)."""
+    if not any(isinstance(f, CallContextFilter) for f in handler.filters):
+        handler.addFilter(CallContextFilter())
+
+
+class _CallRequestHandler(socketserver.StreamRequestHandler):
+    disable_nagle_algorithm = True  # TCP_NODELAY: AGI is one short line each way
+
+    def handle(self) -> None:
+        server = cast(_TcpServer, self.server)
+        server.owner._serve_connection(self.connection, self.rfile, self.wfile)
+
+
+class _TcpServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128  # a burst of calls must not overflow the accept backlog
+
+    def __init__(self, address: tuple[str, int], owner: FastAgiServer) -> None:
+        self.owner = owner
+        super().__init__(address, _CallRequestHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Called by socketserver inside its except block: exc_info is the error.
+        logger.error("unexpected error in a FastAGI connection", exc_info=sys.exc_info())
+
+
+class FastAgiServer:
+    """Serves FastAGI on ``host:port`` (port 0: any free port, see :attr:`address`).
+
+    ``routes`` maps script names to handlers and is copied. A handler returns normally or
+    raises :class:`AgiHangup` when the caller hangs up; any other exception is logged with its
+    traceback and the dialplan gets ``AGISTATUS=FAILURE``. At most ``max_calls`` calls run at
+    once; more are refused with FAILURE.
+    """
+
+    def __init__(
+        self, host: str, port: int, routes: Mapping[str, Route], max_calls: int = 200
+    ) -> None:
+        if max_calls < 1:
+            raise ConfigError(f"agi.max_calls: must be at least 1, not {max_calls}")
+        self._routes = dict(routes)
+        self._max_calls = max_calls
+        self._lock = threading.Condition()
+        self._calls: set[socket.socket] = set()
+        self._serving = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        try:
+            self._server = _TcpServer((host, port), self)
+        except OSError as exc:
+            raise SetupError(
+                f"cannot listen for FastAGI on {host}:{port}: {exc.strerror or exc}"
+                " (another callbot running? change agi.host/agi.port)"
+            ) from exc
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The bound address, with the real port when 0 was asked for."""
+        host, port = self._server.server_address[:2]
+        return str(host), int(port)
+
+    @property
+    def active_calls(self) -> int:
+        """Calls being served now."""
+        with self._lock:
+            return len(self._calls)
+
+    def start(self) -> None:
+        """Serve in a background thread and return."""
+        with self._lock:
+            if self._serving or self._closed:
+                raise SetupError("this FastAGI server was already started")
+            self._serving = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": _POLL_INTERVAL},
+            name="fastagi-accept",
+            daemon=True,
+        )
+        self._thread.start()
+        logger.info("FastAGI listening on %s:%d", *self.address)
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until :meth:`stop` is called from another thread."""
+        with self._lock:
+            if self._serving or self._closed:
+                raise SetupError("this FastAGI server was already started")
+            self._serving = True
+        logger.info("FastAGI listening on %s:%d", *self.address)
+        self._server.serve_forever(poll_interval=_POLL_INTERVAL)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop accepting, wait up to ``timeout`` seconds for the calls in progress, then close
+        the connections of those still running (their handlers see AgiHangup)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            serving = self._serving
+        if serving:
+            self._server.shutdown()
+        self._server.server_close()
+        with self._lock:
+            finished = self._lock.wait_for(lambda: not self._calls, timeout)
+            remaining = list(self._calls)
+        if not finished:
+            logger.warning(
+                "%d call(s) still running after %.1f s: closing their connections",
+                len(remaining),
+                timeout,
+            )
+            for sock in remaining:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+        if self._thread is not None:
+            self._thread.join(timeout)
+        logger.info("FastAGI server stopped")
+
+    # --- one connection -------------------------------------------------------------------
+
+    def _serve_connection(self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter) -> None:
+        with self._lock:
+            admitted = len(self._calls) < self._max_calls
+            if admitted:
+                self._calls.add(sock)
+        if not admitted:
+            logger.warning(
+                "refusing a FastAGI call: %d calls already running (agi.max_calls)",
+                self._max_calls,
+            )
+            self._read_env(sock, rfile)
+            self._send_failure(sock, wfile)
+            return
+        try:
+            self._serve_call(sock, rfile, wfile)
+        finally:
+            with self._lock:
+                self._calls.discard(sock)
+                self._lock.notify_all()
+
+    def _serve_call(self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter) -> None:
+        env = self._read_env(sock, rfile)
+        if env is None:
+            return
+        channel = AgiChannel(rfile, wfile, env)
+        token = _call_id.set(channel.uniqueid or "?")
+        try:
+            route = self._routes.get(channel.script)
+            if route is None:
+                logger.warning("unknown FastAGI script %r: the dialplan falls back", channel.script)
+                self._send_failure(sock, wfile)
+                return
+            logger.info("call started (script %s)", channel.script)
+            logger.debug("caller number %r, name %r", channel.caller_number, channel.caller_name)
+            started = time.monotonic()
+            try:
+                route(channel)
+            except AgiHangup:
+                logger.info("call ended by hangup after %.1f s", time.monotonic() - started)
+                return
+            except Exception:
+                logger.exception("route %r failed: the dialplan falls back", channel.script)
+                if not channel.hung_up:
+                    self._send_failure(sock, wfile)
+                return
+            logger.info("call finished after %.1f s", time.monotonic() - started)
+        finally:
+            _call_id.reset(token)
+
+    @staticmethod
+    def _read_env(sock: socket.socket, rfile: ByteReader) -> dict[str, str] | None:
+        try:
+            sock.settimeout(ENV_TIMEOUT)
+            env = parse_env_block(_env_lines(rfile))
+            sock.settimeout(None)
+        except (AgiProtocolError, OSError) as exc:
+            logger.warning("dropping a FastAGI connection: no valid AGI environment (%s)", exc)
+            return None
+        return env
+
+    @staticmethod
+    def _send_failure(sock: socket.socket, wfile: ByteWriter) -> None:
+        """Send FAILURE, then wait for Asterisk to close so that nothing unread is left
+        (closing with unread data would reset the connection before FAILURE is read)."""
+        try:
+            wfile.write(_FAILURE)
+            wfile.flush()
+            sock.shutdown(socket.SHUT_WR)
+            sock.settimeout(_DRAIN_TIMEOUT)
+            while sock.recv(4096):
+                pass
+        except OSError:
+            pass
+
+
+def _env_lines(rfile: ByteReader) -> Iterator[bytes]:
+    for _ in range(_MAX_ENV_LINES):
+        line = rfile.readline(_MAX_ENV_LINE_BYTES)
+        if len(line) >= _MAX_ENV_LINE_BYTES and not line.endswith(b"\n"):
+            raise AgiProtocolError("an AGI environment line is too long")
+        if not line:
+            return
+        yield line
+    raise AgiProtocolError("the AGI environment has too many lines")

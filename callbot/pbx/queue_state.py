@@ -1,0 +1,432 @@
+"""The operators' queue as a pure model fed with AMI events: who is free, who is waiting.
+
+No I/O (like h11's state machine): :meth:`QueueState.apply` takes one AMI event as a mapping of
+its fields (``{"Event": "QueueMemberStatus", "Queue": "hotline-1022", ...}``) and updates the
+model; events of other queues are ignored. :class:`callbot.pbx.queue_monitor.QueueMonitor`
+feeds it from the live connection.
+
+Events understood (fields as Asterisk 22's ``app_queue.c`` writes them):
+
+===========================  ===================================================================
+``QueueParams``              QueueStatus list item: Queue, Max, Strategy, Calls, Holdtime, ...
+``QueueMember``              QueueStatus list item: Queue, Name, Location, StateInterface,
+                             Membership, Penalty, CallsTaken, LastCall, LastPause, LoginTime,
+                             InCall, Status, Paused, PausedReason, Wrapuptime
+``QueueEntry``               QueueStatus list item: Queue, Position, Channel, Uniqueid,
+                             CallerIDNum, CallerIDName, ..., Wait, Priority
+``QueueStatusComplete``      end of the QueueStatus list (ActionID, EventList, ListItems)
+``QueueMemberStatus``,       live member state: Queue, MemberName, Interface, StateInterface,
+``QueueMemberAdded``,        Membership, Penalty, CallsTaken, LastCall, LastPause, LoginTime,
+``QueueMemberPause``,        InCall, Status, Paused, PausedReason, Ringinuse, Wrapuptime
+``QueueMemberPenalty``,      (``QueueMemberPaused`` is the pre-12 name: Queue, Location,
+``QueueMemberRinginuse``,    MemberName, Paused, Reason)
+``QueueMemberPaused``
+``QueueMemberRemoved``       the member left the queue (logged out)
+``QueueCallerJoin``          channel snapshot (Uniqueid, ...) + Queue, Position, Count
+``QueueCallerLeave``,        channel snapshot + Queue, Position (+ Count, or OriginalPosition
+``QueueCallerAbandon``       and HoldTime); Abandon comes before the Leave of the same call
+``AgentConnect``             a member answered: in_call; ``AgentComplete``/``AgentDump`` end it
+``AgentCalled``,             recognised, no change: ringing shows as device state 6 in the
+``AgentRingNoAnswer``        ``QueueMemberStatus`` that follows
+===========================  ===================================================================
+
+A member is free exactly when ``QUEUE_MEMBER(queue,free)`` counts it: app_queue.c
+``queue_function_mem_read`` counts ``m->status == AST_DEVICE_NOT_INUSE && !m->paused``. So only
+device state 1 (NOT_INUSE) while not paused is free; UNKNOWN, INUSE, BUSY, INVALID,
+UNAVAILABLE, RINGING, RINGINUSE, ONHOLD, paused members and members no longer in the queue are
+not. ``in_call`` is tracked but, like app_queue, not part of the rule (the device state already
+says INUSE during a call). ``logged_in`` follows ``QUEUE_MEMBER(queue,logged)``: any state
+except INVALID and UNAVAILABLE.
+
+Resync. Asterisk does not replay events, so after every (re)connect the monitor asks for
+``QueueStatus`` and calls :meth:`QueueState.begin_resync` first. The list (``QueueParams``,
+``QueueMember``, ``QueueEntry``) is built into a *pending* model which replaces the current one
+in one step at ``QueueStatusComplete``; until then decisions use the current model. Live events
+that arrive during the resync are applied to both models in arrival order, so none is lost:
+
+- updates and joins are applied to the pending model as well; a list item arriving later for
+  the same member overwrites it (the last message received wins, which is also what Asterisk's
+  ordering gives: one session's events are written between, not inside, action responses);
+- removals (``QueueMemberRemoved``, ``QueueCallerLeave``/``Abandon``) are remembered until the
+  end of the resync, so a list item for a member or caller that is already gone does not bring
+  it back.
+
+With an ``action_id``, only list events carrying that ActionID belong to the resync; list
+events of other QueueStatus requests are applied like live updates.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Asterisk device states (include/asterisk/devicestate.h, enum ast_device_state).
+DEVICE_UNKNOWN = 0
+DEVICE_NOT_INUSE = 1
+DEVICE_INUSE = 2
+DEVICE_BUSY = 3
+DEVICE_INVALID = 4
+DEVICE_UNAVAILABLE = 5
+DEVICE_RINGING = 6
+DEVICE_RINGINUSE = 7
+DEVICE_ONHOLD = 8
+
+DEVICE_STATE_NAMES: dict[int, str] = {
+    DEVICE_UNKNOWN: "UNKNOWN",
+    DEVICE_NOT_INUSE: "NOT_INUSE",
+    DEVICE_INUSE: "INUSE",
+    DEVICE_BUSY: "BUSY",
+    DEVICE_INVALID: "INVALID",
+    DEVICE_UNAVAILABLE: "UNAVAILABLE",
+    DEVICE_RINGING: "RINGING",
+    DEVICE_RINGINUSE: "RINGINUSE",
+    DEVICE_ONHOLD: "ONHOLD",
+}
+
+REASON_NO_FREE_MEMBER = "no_free_member"
+REASON_TOO_MANY_WAITING = "too_many_waiting"
+REASON_MEMBER_FREE = "member_free"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One queue member, keyed by its interface (``PJSIP/op1``)."""
+
+    interface: str
+    name: str = ""
+    status: int = DEVICE_UNKNOWN  # device state code 0-8
+    paused: bool = False
+    in_call: bool = False
+
+    @property
+    def logged_in(self) -> bool:
+        """As ``QUEUE_MEMBER(queue,logged)``: the device is neither INVALID nor UNAVAILABLE."""
+        return self.status not in (DEVICE_INVALID, DEVICE_UNAVAILABLE)
+
+    @property
+    def free(self) -> bool:
+        """As ``QUEUE_MEMBER(queue,free)``: device NOT_INUSE and not paused."""
+        return self.status == DEVICE_NOT_INUSE and not self.paused
+
+
+@dataclass(frozen=True)
+class Caller:
+    """One caller waiting in the queue, keyed by channel uniqueid."""
+
+    uniqueid: str
+    position: int
+    since: float  # clock time the caller joined the queue
+
+
+@dataclass(frozen=True)
+class RouteDecision:
+    """Whether a new caller should go to the callbot instead of the operators' queue."""
+
+    overflow: bool
+    reason: str
+    free: int
+    waiting: int
+    members: int
+
+
+@dataclass
+class _Model:
+    members: dict[str, Member] = field(default_factory=dict)
+    callers: dict[str, Caller] = field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
+
+    def upsert_member(self, event: Mapping[str, str]) -> None:
+        interface = _interface(event)
+        old = self.members.get(interface) or Member(interface=interface)
+        status = _int(event.get("Status"))
+        paused = _bool(event.get("Paused"))
+        in_call = _bool(event.get("InCall"))
+        self.members[interface] = Member(
+            interface=interface,
+            name=event.get("MemberName") or event.get("Name") or old.name,
+            status=old.status if status is None else status,
+            paused=old.paused if paused is None else paused,
+            in_call=old.in_call if in_call is None else in_call,
+        )
+
+    def remove_member(self, interface: str) -> None:
+        self.members.pop(interface, None)
+
+    def set_in_call(self, interface: str, in_call: bool) -> None:
+        member = self.members.get(interface)
+        if member is not None:
+            self.members[interface] = Member(
+                member.interface, member.name, member.status, member.paused, in_call
+            )
+
+    def join(self, uniqueid: str, position: int, since: float) -> None:
+        self.leave(uniqueid)
+        position = max(1, min(position, len(self.callers) + 1))
+        for other in list(self.callers.values()):
+            if other.position >= position:
+                self.callers[other.uniqueid] = Caller(
+                    other.uniqueid, other.position + 1, other.since
+                )
+        self.callers[uniqueid] = Caller(uniqueid, position, since)
+
+    def leave(self, uniqueid: str) -> None:
+        gone = self.callers.pop(uniqueid, None)
+        if gone is None:
+            return
+        for other in list(self.callers.values()):
+            if other.position > gone.position:
+                self.callers[other.uniqueid] = Caller(
+                    other.uniqueid, other.position - 1, other.since
+                )
+
+    def put_caller(self, uniqueid: str, position: int, since: float) -> None:
+        self.callers[uniqueid] = Caller(uniqueid, position, since)
+
+    def renumber(self) -> None:
+        ordered = sorted(self.callers.values(), key=lambda c: (c.position, c.since))
+        self.callers = {
+            c.uniqueid: Caller(c.uniqueid, i, c.since) for i, c in enumerate(ordered, start=1)
+        }
+
+
+def _interface(event: Mapping[str, str]) -> str:
+    # Live events name the member's dial string "Interface"; QueueStatus's QueueMember and
+    # the pre-12 QueueMemberPaused name it "Location".
+    return event.get("Interface") or event.get("Location") or ""
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
+def _bool(value: str | None) -> bool | None:
+    if value is None or not value.strip():
+        return None
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+class QueueState:
+    """Members and waiting callers of one queue, rebuilt from AMI events."""
+
+    def __init__(self, queue_name: str, *, clock: Callable[[], float] = time.time) -> None:
+        self._name = queue_name
+        self._key = queue_name.casefold()  # app_queue finds queues with strcasecmp
+        self._clock = clock
+        self._current = _Model()
+        self._pending: _Model | None = None
+        self._action_id: str | None = None
+        self._gone_members: set[str] = set()
+        self._gone_callers: set[str] = set()
+        self._synced = False
+
+    @property
+    def queue_name(self) -> str:
+        return self._name
+
+    @property
+    def synced(self) -> bool:
+        """True once a resync has completed (the model was built from a full QueueStatus)."""
+        return self._synced
+
+    @property
+    def resyncing(self) -> bool:
+        return self._pending is not None
+
+    @property
+    def queue_known(self) -> bool:
+        """True when the last QueueStatus listed this queue (its QueueParams arrived)."""
+        return bool(self._current.params)
+
+    def begin_resync(self, action_id: str | None = None) -> None:
+        """Start collecting a QueueStatus answer; it replaces the model at QueueStatusComplete.
+
+        Call before sending the action. A resync already in progress is abandoned.
+        """
+        self._pending = _Model()
+        self._action_id = action_id
+        self._gone_members.clear()
+        self._gone_callers.clear()
+
+    def cancel_resync(self) -> None:
+        """Forget a resync that will not complete (the action failed); keep the current model."""
+        self._pending = None
+        self._action_id = None
+        self._gone_members.clear()
+        self._gone_callers.clear()
+
+    def apply(self, event: Mapping[str, str]) -> bool:
+        """Apply one AMI event. Returns True when it concerned this queue and was used."""
+        kind = event.get("Event", "").casefold()
+        if kind == "queuestatuscomplete":  # carries no Queue field, only the ActionID
+            return self._complete(event)
+        if event.get("Queue", "").casefold() != self._key:
+            return False
+        handler = _HANDLERS.get(kind)
+        return handler(self, kind, event) if handler is not None else False
+
+    def _member_update(self, kind: str, event: Mapping[str, str]) -> bool:
+        interface = _interface(event)
+        if not interface:
+            return False
+        for model in self._live_models():
+            model.upsert_member(event)
+        self._gone_members.discard(interface)
+        return True
+
+    def _member_removed(self, kind: str, event: Mapping[str, str]) -> bool:
+        interface = _interface(event)
+        if not interface:
+            return False
+        for model in self._live_models():
+            model.remove_member(interface)
+        if self._pending is not None:
+            self._gone_members.add(interface)
+        return True
+
+    def _caller_join(self, kind: str, event: Mapping[str, str]) -> bool:
+        uniqueid = event.get("Uniqueid", "")
+        if not uniqueid:
+            return False
+        position = _int(event.get("Position")) or 10**6  # unknown: at the end
+        now = self._clock()
+        for model in self._live_models():
+            model.join(uniqueid, position, now)
+        self._gone_callers.discard(uniqueid)
+        return True
+
+    def _caller_left(self, kind: str, event: Mapping[str, str]) -> bool:
+        uniqueid = event.get("Uniqueid", "")
+        if not uniqueid:
+            return False
+        for model in self._live_models():
+            model.leave(uniqueid)
+        if self._pending is not None:
+            self._gone_callers.add(uniqueid)
+        return True
+
+    def _in_call(self, kind: str, event: Mapping[str, str]) -> bool:
+        for model in self._live_models():
+            model.set_in_call(_interface(event), kind == "agentconnect")
+        return True
+
+    def _no_change(self, kind: str, event: Mapping[str, str]) -> bool:
+        return True
+
+    def _live_models(self) -> list[_Model]:
+        if self._pending is None:
+            return [self._current]
+        return [self._current, self._pending]
+
+    def _list_item(self, kind: str, event: Mapping[str, str]) -> bool:
+        ours = self._pending is not None and (
+            self._action_id is None or event.get("ActionID") == self._action_id
+        )
+        targets = [self._pending] if ours and self._pending is not None else self._live_models()
+        for model in targets:
+            if kind == "queueparams":
+                model.params = {k: v for k, v in event.items() if k not in ("Event", "ActionID")}
+            elif kind == "queuemember":
+                interface = _interface(event)
+                if not interface or interface in self._gone_members:
+                    continue
+                model.upsert_member(event)
+            else:  # queueentry
+                uniqueid = event.get("Uniqueid", "")
+                if not uniqueid or uniqueid in self._gone_callers:
+                    continue
+                since = self._clock() - (_int(event.get("Wait")) or 0)
+                position = _int(event.get("Position")) or len(model.callers) + 1
+                model.put_caller(uniqueid, position, since)
+        return True
+
+    def _complete(self, event: Mapping[str, str]) -> bool:
+        if self._pending is None:
+            return False
+        if self._action_id is not None and event.get("ActionID") != self._action_id:
+            return False
+        pending = self._pending
+        pending.renumber()
+        self._current = pending
+        self._synced = True
+        self.cancel_resync()
+        return True
+
+    def members(self) -> list[Member]:
+        return sorted(self._current.members.values(), key=lambda m: m.interface)
+
+    def callers(self) -> list[Caller]:
+        return sorted(self._current.callers.values(), key=lambda c: c.position)
+
+    def free_members(self) -> list[Member]:
+        """Members that ``QUEUE_MEMBER(queue,free)`` would count (see the module docstring)."""
+        return [m for m in self.members() if m.free]
+
+    def decide(self, max_waiting: int) -> RouteDecision:
+        """Overflow to the callbot when no member is free or more than max_waiting wait."""
+        free = len(self.free_members())
+        waiting = len(self._current.callers)
+        members = len(self._current.members)
+        if free == 0:
+            return RouteDecision(True, REASON_NO_FREE_MEMBER, free, waiting, members)
+        if waiting > max_waiting:
+            return RouteDecision(True, REASON_TOO_MANY_WAITING, free, waiting, members)
+        return RouteDecision(False, REASON_MEMBER_FREE, free, waiting, members)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The model as plain data (JSON-ready). Caller numbers and names are left out."""
+        return {
+            "queue": self._name,
+            "synced": self._synced,
+            "resyncing": self.resyncing,
+            "params": dict(self._current.params),
+            "members": [
+                {
+                    "interface": m.interface,
+                    "name": m.name,
+                    "status": m.status,
+                    "state": DEVICE_STATE_NAMES.get(m.status, str(m.status)),
+                    "paused": m.paused,
+                    "in_call": m.in_call,
+                    "logged_in": m.logged_in,
+                    "free": m.free,
+                }
+                for m in self.members()
+            ],
+            "callers": [
+                {"uniqueid": c.uniqueid, "position": c.position, "since": c.since}
+                for c in self.callers()
+            ],
+            "free": len(self.free_members()),
+            "waiting": len(self._current.callers),
+        }
+
+
+# Event name (casefolded) -> what it does to the model: the whole protocol in one table.
+_Handler = Callable[[QueueState, str, Mapping[str, str]], bool]
+_HANDLERS: dict[str, _Handler] = {
+    "queueparams": QueueState._list_item,
+    "queuemember": QueueState._list_item,
+    "queueentry": QueueState._list_item,
+    "queuememberstatus": QueueState._member_update,
+    "queuememberadded": QueueState._member_update,
+    "queuememberpause": QueueState._member_update,
+    "queuememberpaused": QueueState._member_update,  # before Asterisk 12
+    "queuememberpenalty": QueueState._member_update,
+    "queuememberringinuse": QueueState._member_update,
+    "queuememberremoved": QueueState._member_removed,
+    "queuecallerjoin": QueueState._caller_join,
+    "queuecallerleave": QueueState._caller_left,
+    "queuecallerabandon": QueueState._caller_left,
+    "agentconnect": QueueState._in_call,  # in_call = True
+    "agentcomplete": QueueState._in_call,  # in_call = False
+    "agentdump": QueueState._in_call,  # in_call = False
+    "agentcalled": QueueState._no_change,
+    "agentringnoanswer": QueueState._no_change,
+}

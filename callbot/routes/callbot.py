@@ -1,0 +1,160 @@
+"""FastAGI script ``callbot``: the overflow callbot for one caller.
+
+Opens the ticket as soon as the callbot answers, runs the dialog script, stores every answer
+as it is recorded, and closes the ticket with the outcome. It always leaves the dialplan
+somewhere to go: ``CALLBOT_DESTINATION=done`` after a finished dialog, ``queue`` when the
+caller pressed 0 or anything failed (the dialplan treats an empty value as ``queue`` too).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from callbot.app import App
+from callbot.dialog.engine import DialogResult, Engine, Recording
+from callbot.errors import AgiHangup
+from callbot.pbx import variables
+from callbot.pbx.agi import AgiChannel
+from callbot.speech.audio import wav_duration
+from callbot.speech.prompts import PromptLibrary
+from callbot.tickets.recorder import CallIdentity, CallRecorder
+from callbot.tickets.service import sanitize_uniqueid
+
+log = logging.getLogger(__name__)
+
+_RECORD_REASONS = {"dtmf": "dtmf", "hangup": "hangup"}
+
+
+class AgiCallPort:
+    """The dialog engine's view of the call, over AGI."""
+
+    def __init__(self, channel: AgiChannel, prompts: PromptLibrary, max_answer_seconds: int,
+                 silence_seconds: int) -> None:
+        self.channel = channel
+        self.prompts = prompts
+        self.max_ms = max_answer_seconds * 1000
+        self.silence_s = silence_seconds
+
+    def play(self, prompt: str, escape_digits: str) -> str:
+        return self.channel.stream_file(self.prompts.path(prompt), escape_digits)
+
+    def play_digits(self, number: str, escape_digits: str) -> str:
+        for path in self.prompts.digits(number):
+            key = self.channel.stream_file(path, escape_digits)
+            if key:
+                return key
+        return ""
+
+    def record(self, path: Path, escape_digits: str) -> Recording:
+        key = self.channel.stream_file(self.prompts.beep, escape_digits)
+        if key and key in escape_digits and key != "#":
+            # The caller pressed the queue key during the beep: nothing recorded.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0)
+        started = time.monotonic()
+        result = self.channel.record_file(
+            str(path.with_suffix("")), "wav", escape_digits, self.max_ms, self.silence_s
+        )
+        elapsed = time.monotonic() - started
+        if result.reason == "hangup":
+            ended_by = "hangup"
+        elif result.reason == "dtmf":
+            ended_by = "dtmf"
+        elif elapsed * 1000 >= self.max_ms - 250:
+            ended_by = "max_length"
+        else:
+            ended_by = "silence"
+        try:
+            duration = wav_duration(path)
+        except (OSError, EOFError, ValueError):
+            duration = result.endpos / 8000 if result.endpos > 0 else 0.0
+        return Recording(ended_by=ended_by, digit=result.digit, duration_seconds=duration)
+
+
+def answer_dir(recordings: Path, uniqueid: str, now: datetime | None = None) -> Path:
+    """``<recordings>/YYYY/MM/DD/<uniqueid>/``: one directory per call."""
+    now = now or datetime.now(UTC)
+    return recordings / f"{now:%Y}" / f"{now:%m}" / f"{now:%d}" / sanitize_uniqueid(uniqueid)
+
+
+def _set_destination(channel: AgiChannel, destination: str) -> None:
+    try:
+        channel.set_variable(variables.DESTINATION, destination)
+    except AgiHangup:
+        pass
+
+
+def decode_cid_raw(value: str) -> tuple[str, str] | None:
+    """``CALLBOT_CID_RAW`` (base64(name):base64(number)) -> (name, number), bytes as U+FFFD."""
+    name_b64, sep, number_b64 = value.partition(":")
+    if not sep:
+        return None
+    try:
+        name = base64.b64decode(name_b64, validate=True).decode("utf-8", errors="replace")
+        number = base64.b64decode(number_b64, validate=True).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return None
+    return name, number
+
+
+def identify(channel: AgiChannel) -> CallIdentity:
+    """Who is calling: the dialplan's raw copy of the caller ID when present, else the env."""
+    raw = decode_cid_raw(channel.get_variable(variables.CID_RAW))
+    name, number = raw if raw is not None else (channel.caller_name, channel.caller_number)
+    return CallIdentity(
+        uniqueid=channel.uniqueid,
+        linkedid=channel.get_variable("CHANNEL(linkedid)"),
+        caller_number_raw=number,
+        caller_name_raw=name,
+    )
+
+
+def handle(channel: AgiChannel, app: App) -> None:
+    config = app.config
+    identity = identify(channel)
+    directory = answer_dir(app.recordings, identity.uniqueid)
+    recorder = CallRecorder(app.tickets, app.recordings, directory, identity)
+    recorder.start()
+    if recorder.ticket_number() is not None:
+        channel.set_variable(variables.TICKET, recorder.ticket_number() or "")
+    port = AgiCallPort(channel, app.prompts, config.dialog.max_answer_seconds,
+                       config.dialog.silence_seconds)
+    engine = Engine(app.script, port, recorder, directory)
+    try:
+        result = engine.run()
+    except AgiHangup:
+        _finish_on_hangup(app, recorder)
+        raise
+    except Exception:
+        recorder.finish("ended_early", "error")
+        log.exception("callbot failed; sending the caller to the operators' queue")
+        _set_destination(channel, variables.DEST_QUEUE)
+        return
+    _finish(channel, app, recorder, result)
+
+
+def _finish(channel: AgiChannel, app: App, recorder: CallRecorder, result: DialogResult) -> None:
+    for gap in result.turn_gaps:
+        app.metrics.record("turn_gap", seconds=gap)
+    if result.outcome == "completed":
+        recorder.finish("complete", "completed")
+        _set_destination(channel, variables.DEST_DONE)
+    elif result.outcome == "to_queue":
+        recorder.finish("ended_early", "to_queue")
+        _set_destination(channel, variables.DEST_QUEUE)
+    else:
+        _finish_on_hangup(app, recorder)
+
+
+def _finish_on_hangup(app: App, recorder: CallRecorder) -> None:
+    """A caller who hangs up after answering every question has a complete ticket."""
+    asked = {step.name for step in app.script.questions}
+    if asked <= recorder.answered_steps():
+        recorder.finish("complete", "completed")
+    else:
+        recorder.finish("ended_early", "hangup")

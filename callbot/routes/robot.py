@@ -1,0 +1,189 @@
+"""FastAGI script ``robot``: a scripted caller, for ``callbot call simulate``, tests and benchmarks.
+
+The robot is the other end of a Local channel whose dialplan side dials the hotline. It
+listens with ``WaitForNoise``, presses keys with ``SendDTMF`` and speaks by streaming WAV
+files, following REFERENCE.md's verified recipe:
+
+- a prompt starts when ``WaitForNoise(150,1,1)`` hears noise, and has ended once a whole 1 s
+  window passes without noise (the beep is part of the prompt);
+- a Local channel that plays nothing sends no frames, so after an answer the robot alternates
+  listening with short near-silent audio: the callbot's silence detection then sees silence
+  frames and ends the recording.
+
+Only the simulate command serves this route; ``callbot serve`` never does.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from callbot.errors import AgiHangup
+from callbot.pbx.agi import AgiChannel
+
+log = logging.getLogger(__name__)
+
+EndWith = Literal["silence", "pound"]
+Expect = Literal["callbot", "queue"]
+
+
+@dataclass(frozen=True)
+class RobotPlan:
+    """What the robot caller does."""
+
+    answers: tuple[str, ...]  # audio files without extension, visible to Asterisk
+    quiet: str  # near-silent audio without extension
+    press: str = "2"
+    expect: Expect = "callbot"
+    end_with: EndWith = "silence"
+    hangup_after: int | None = None  # hang up when the prompt after this many answers starts
+    max_seconds: float = 240.0
+
+
+@dataclass
+class RobotReport:
+    """What the robot heard and did, with times in seconds since it was answered."""
+
+    uniqueid: str = ""
+    linkedid: str = ""
+    events: list[tuple[float, str]] = field(default_factory=list)
+    answers_spoken: int = 0
+    ended_by: str = ""  # "callbot" (the far end hung up), "robot", "timeout"
+    # Seconds from the end of each answer to the start of the next prompt, heard by the caller.
+    turn_gaps: list[float] = field(default_factory=list)
+    # Seconds from pressing the menu key to the first audio of what came next.
+    after_menu: float | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "uniqueid": self.uniqueid,
+            "linkedid": self.linkedid,
+            "answers_spoken": self.answers_spoken,
+            "ended_by": self.ended_by,
+            "turn_gaps": [round(g, 3) for g in self.turn_gaps],
+            "after_menu": None if self.after_menu is None else round(self.after_menu, 3),
+            "events": [(round(t, 2), e) for t, e in self.events],
+        }
+
+
+class _Timeout(Exception):
+    pass
+
+
+class Robot:
+    """Runs one :class:`RobotPlan` on one channel."""
+
+    def __init__(self, channel: AgiChannel, plan: RobotPlan, report: RobotReport) -> None:
+        self.channel = channel
+        self.plan = plan
+        self.report = report
+        self.t0 = time.monotonic()
+
+    def now(self) -> float:
+        return time.monotonic() - self.t0
+
+    def event(self, what: str) -> None:
+        self.report.events.append((self.now(), what))
+
+    def _check_time(self) -> None:
+        if self.now() > self.plan.max_seconds:
+            raise _Timeout
+
+    def listen(self) -> bool:
+        """Listen for one second; True if a prompt was heard."""
+        self.channel.exec_app("WaitForNoise", "150", "1", "1")
+        return self.channel.get_variable("WAITSTATUS") == "NOISE"
+
+    def wait_prompt_start(self, keep_sending: bool) -> float:
+        while True:
+            self._check_time()
+            if self.listen():
+                return self.now()
+            if keep_sending:
+                self.channel.stream_file(self.plan.quiet)
+
+    def wait_prompt_end(self) -> None:
+        while True:
+            self._check_time()
+            if not self.listen():
+                return
+
+    def run(self) -> None:
+        plan, channel = self.plan, self.channel
+        self.report.uniqueid = channel.uniqueid
+        self.report.linkedid = channel.get_variable("CHANNEL(linkedid)")
+        self.wait_prompt_start(keep_sending=False)
+        self.event("menu")
+        channel.exec_app("SendDTMF", plan.press)
+        pressed = self.now()
+        self.event(f"pressed {plan.press}")
+        if plan.expect == "queue":
+            heard = self.wait_prompt_start(keep_sending=False)
+            self.report.after_menu = heard - pressed
+            self.event("heard audio")
+            while True:  # stay on the line until the far end hangs up
+                self._check_time()
+                self.listen()
+        heard = self.wait_prompt_start(keep_sending=False)
+        self.report.after_menu = heard - pressed
+        self.event("prompt")
+        answered_at: float | None = None
+        for index, answer in enumerate(plan.answers):
+            if index > 0:
+                heard = self.wait_prompt_start(keep_sending=plan.end_with == "silence")
+                if answered_at is not None:
+                    self.report.turn_gaps.append(heard - answered_at)
+                self.event("prompt")
+            if plan.hangup_after is not None and index >= plan.hangup_after:
+                self.event("robot hangs up")
+                self.report.ended_by = "robot"
+                channel.hangup()
+                return
+            self.wait_prompt_end()
+            self.event(f"speaks answer {index + 1}")
+            channel.stream_file(answer)
+            if plan.end_with == "pound":
+                channel.exec_app("SendDTMF", "#")
+            answered_at = self.now()
+            self.report.answers_spoken += 1
+        # After the last answer: listen (sending quiet audio) until the callbot hangs up.
+        first = True
+        while True:
+            heard = self.wait_prompt_start(keep_sending=plan.end_with == "silence")
+            if first and answered_at is not None:
+                self.report.turn_gaps.append(heard - answered_at)
+                first = False
+            if plan.hangup_after is not None and plan.hangup_after <= len(plan.answers):
+                self.event("robot hangs up")
+                self.report.ended_by = "robot"
+                channel.hangup()
+                return
+            self.event("prompt")
+            self.wait_prompt_end()
+
+
+def handle(channel: AgiChannel, plans: Mapping[str, tuple[RobotPlan, RobotReport]]) -> None:
+    token = channel.args[0] if channel.args else ""
+    if token not in plans:
+        log.warning("robot call with an unknown token: hanging up")
+        channel.hangup()
+        return
+    plan, report = plans[token]
+    robot = Robot(channel, plan, report)
+    try:
+        robot.run()
+    except AgiHangup:
+        report.ended_by = report.ended_by or "callbot"
+        robot.event("far end hung up")
+        raise
+    except _Timeout:
+        report.ended_by = "timeout"
+        robot.event("robot gave up (timeout)")
+        channel.hangup()
+    finally:
+        report.done.set()

@@ -1,0 +1,66 @@
+"""FastAGI script ``route``: operators' queue or callbot, for a caller who pressed 2.
+
+The dialplan passes the free-member and waiting counts it computed itself
+(``QUEUE_MEMBER(queue,free)``, ``QUEUE_WAITING_COUNT(queue)``). The AMI monitor's live view is
+preferred; when AMI is down or not yet synced, the dialplan's counts decide. Either way the
+answer is one channel variable, ``CALLBOT_DESTINATION``; if this script is not reachable at all
+the variable stays empty and the dialplan sends the caller to the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from callbot.app import App
+from callbot.pbx import variables
+from callbot.pbx.agi import AgiChannel
+from callbot.pbx.queue_state import RouteDecision
+
+log = logging.getLogger(__name__)
+
+
+def decide_from_counts(free: int, waiting: int, max_waiting: int) -> RouteDecision:
+    """The overflow policy on the dialplan's counts (same rule as the AMI model's)."""
+    if free <= 0:
+        return RouteDecision(overflow=True, reason="no_free_member", free=free, waiting=waiting,
+                             members=-1)
+    if waiting > max_waiting:
+        return RouteDecision(overflow=True, reason="too_many_waiting", free=free,
+                             waiting=waiting, members=-1)
+    return RouteDecision(overflow=False, reason="member_free", free=free, waiting=waiting,
+                         members=-1)
+
+
+def _count(args: list[str], index: int) -> int | None:
+    try:
+        return int(args[index])
+    except (IndexError, ValueError):
+        return None
+
+
+def decide(app: App, args: list[str]) -> tuple[RouteDecision, str]:
+    """Decision and its source ("ami" or "dialplan")."""
+    max_waiting = app.config.queue.max_waiting
+    if app.monitor is not None:
+        decision = app.monitor.decision()
+        if decision is not None:
+            return decision, "ami"
+    free, waiting = _count(args, 0), _count(args, 1)
+    if free is None:
+        # Neither AMI nor the dialplan could count: the queue is the safe default.
+        return RouteDecision(overflow=False, reason="no_information", free=-1, waiting=-1,
+                             members=-1), "none"
+    return decide_from_counts(free, waiting or 0, max_waiting), "dialplan"
+
+
+def handle(channel: AgiChannel, app: App) -> None:
+    started = time.perf_counter()
+    decision, source = decide(app, channel.args)
+    destination = variables.DEST_CALLBOT if decision.overflow else variables.DEST_QUEUE
+    channel.set_variable(variables.ROUTE_REASON, f"{source}:{decision.reason}")
+    channel.set_variable(variables.DESTINATION, destination)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    log.info("route: %s (%s, %s; free=%d waiting=%d) in %.1f ms", destination, source,
+             decision.reason, decision.free, decision.waiting, elapsed_ms)
+    app.metrics.record("route", ms=elapsed_ms, destination=destination, source=source)

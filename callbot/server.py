@@ -1,0 +1,84 @@
+"""``callbot serve``: the FastAGI server, the AMI queue monitor and the stale-ticket sweeper.
+
+Starts in this order, failing early with a clear message: configuration, rendered prompts,
+database (migrated to the current schema), AMI (in the background: the routes decide from the
+dialplan's counts until the monitor has synced), then the FastAGI listener. SIGTERM and SIGINT
+stop accepting calls and let the calls in progress finish (up to a grace period).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from datetime import timedelta
+from pathlib import Path
+from types import FrameType
+
+from callbot.app import App, build_app
+from callbot.config import Config
+from callbot.errors import StorageError
+from callbot.pbx.ami import AmiClient
+from callbot.pbx.fastagi import FastAgiServer
+from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.routes import make_routes
+
+log = logging.getLogger(__name__)
+
+
+class Server:
+    """The running callbot service."""
+
+    def __init__(self, config: Config, *, metrics_path: Path | None = None,
+                 use_ami: bool = True) -> None:
+        self.config = config
+        self.ami: AmiClient | None = None
+        monitor = None
+        if use_ami:
+            self.ami = AmiClient.from_config(config.ami)
+            monitor = QueueMonitor(self.ami, config.queue.name, config.queue.max_waiting)
+        self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
+        self.agi = FastAgiServer(config.agi.host, config.agi.port, make_routes(self.app),
+                                 max_calls=config.agi.max_calls)
+        self._stop = threading.Event()
+
+    def start(self) -> None:
+        if self.ami is not None:
+            self.ami.start()
+        self.agi.start()
+        host, port = self.agi.address
+        log.info("FastAGI listening on %s:%d; AMI %s:%d; queue %s", host, port,
+                 self.config.ami.host, self.config.ami.port, self.config.queue.name)
+        threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
+
+    def _sweep(self) -> None:
+        """Close tickets left "in_call" by a crash (older than the longest possible call)."""
+        limit = timedelta(seconds=self.config.dialog.max_call_seconds)
+        while not self._stop.is_set():
+            try:
+                closed = self.app.tickets.close_stale(limit)
+                if closed:
+                    log.warning("closed %d ticket(s) left open by an interrupted call", closed)
+            except StorageError as exc:
+                log.error("stale-ticket sweep failed: %s", exc)
+            self._stop.wait(60)
+
+    def stop(self, grace: float = 10.0) -> None:
+        self._stop.set()
+        self.agi.stop(timeout=grace)
+        if self.ami is not None:
+            self.ami.close()
+        log.info("callbot stopped")
+
+    def serve_forever(self) -> None:
+        self.start()
+
+        def on_signal(signum: int, frame: FrameType | None) -> None:
+            log.info("signal %d: stopping", signum)
+            self._stop.set()
+
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
+        while not self._stop.wait(1):
+            pass
+        self.stop()

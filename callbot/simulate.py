@@ -1,0 +1,199 @@
+"""``callbot call simulate``: robot callers on the sandbox, one or many at once.
+
+Each simulated call is an AMI ``Originate`` of ``Local/1022@callbot-sandbox-sim`` whose other
+leg runs the ``robot`` FastAGI script on a server of this process (ephemeral loopback port).
+The sandbox's sim context decodes the base64 caller ID (so any bytes can be presented, as a
+hostile trunk could) and jumps to the real entry context. When the robot's leg ends, the ticket
+the callbot wrote for that call is looked up by the call's linked id.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from callbot.config import Config
+from callbot.errors import CallbotError, SetupError
+from callbot.pbx.ami import AmiClient
+from callbot.pbx.fastagi import FastAgiServer
+from callbot.routes import robot
+from callbot.routes.robot import EndWith, Expect, RobotPlan, RobotReport
+from callbot.speech.audio import write_noise
+from callbot.speech.prompts import PromptLibrary
+from callbot.speech.tts import to_telephone_wav
+from callbot.tickets.repository import TicketRecord, TicketRepository
+
+log = logging.getLogger(__name__)
+
+SIM_CONTEXT = "callbot-sandbox-sim"
+QUIET_MS = 300
+QUIET_DBFS = -60.0
+
+
+@dataclass(frozen=True)
+class SimCall:
+    """One simulated caller."""
+
+    answers: tuple[Path, ...] = ()
+    caller_number: str | bytes = "0901234567"
+    caller_name: str | bytes = ""
+    press: str = "2"
+    expect: Expect = "callbot"
+    end_with: EndWith = "silence"
+    hangup_after: int | None = None
+    max_seconds: float = 240.0
+
+
+@dataclass
+class SimResult:
+    call: SimCall
+    report: RobotReport
+    ticket: TicketRecord | None
+    seconds: float
+    error: str | None = None
+    started: float = 0.0  # time.monotonic() when the call was placed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "robot": self.report.as_dict(),
+            "ticket": self.ticket.to_dict() if self.ticket else None,
+            "seconds": round(self.seconds, 2),
+            "error": self.error,
+        }
+
+
+@dataclass
+class Simulator:
+    """Runs simulated calls against a running sandbox and ``callbot serve``."""
+
+    config: Config
+    tickets: TicketRepository
+    prompts: PromptLibrary
+    ami: AmiClient
+    _plans: dict[str, tuple[RobotPlan, RobotReport]] = field(default_factory=dict)
+    _server: FastAgiServer | None = None
+
+    def __enter__(self) -> Simulator:
+        self._server = FastAgiServer(
+            "127.0.0.1", 0, {"robot": partial(robot.handle, plans=self._plans)}
+        )
+        self._server.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            self._server.stop()
+
+    def _sim_dir(self, token: str) -> Path:
+        return self.config.storage.root / "sandbox" / self.config.sandbox.name / "sim" / token
+
+    def _stage_answers(self, token: str, answers: Sequence[Path]) -> tuple[str, ...]:
+        """Copy the answers where Asterisk can read them, as 8 kHz mono 16-bit WAV."""
+        directory = self._sim_dir(token)
+        directory.mkdir(parents=True, exist_ok=True)
+        staged = []
+        for index, source in enumerate(answers, 1):
+            try:
+                data = Path(source).read_bytes()
+            except OSError as exc:
+                raise CallbotError(f"cannot read answer file {source}: {exc}") from None
+            target = directory / f"answer-{index}.wav"
+            target.write_bytes(to_telephone_wav(data))
+            staged.append(str(target.with_suffix("")))
+        return tuple(staged)
+
+    def _stage_quiet(self, token: str) -> str:
+        """300 ms of near-silent noise: short enough that a prompt of half a second cannot
+        start and end while the robot is sending it instead of listening."""
+        path = self._sim_dir(token) / "quiet.wav"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_noise(path, QUIET_MS, QUIET_DBFS)
+        return str(path.with_suffix(""))
+
+    def start_call(self, call: SimCall) -> tuple[str, RobotReport]:
+        assert self._server is not None, "use the Simulator as a context manager"
+        token = uuid.uuid4().hex[:12]
+        plan = RobotPlan(
+            answers=self._stage_answers(token, call.answers),
+            quiet=self._stage_quiet(token),
+            press=call.press,
+            expect=call.expect,
+            end_with=call.end_with,
+            hangup_after=call.hangup_after,
+            max_seconds=call.max_seconds,
+        )
+        report = RobotReport()
+        self._plans[token] = (plan, report)
+        host, port = self._server.address
+        self.ami.originate(
+            f"Local/{self.config.sandbox.entry_exten}@{SIM_CONTEXT}",
+            application="AGI",
+            data=f"agi://{host}:{port}/robot,{token}",
+            variables={
+                "SIM_CID_NUM_B64": _b64(call.caller_number),
+                "SIM_CID_NAME_B64": _b64(call.caller_name),
+            },
+            timeout_ms=15000,
+        )
+        return token, report
+
+    def finish_call(self, token: str, call: SimCall, started: float) -> SimResult:
+        _, report = self._plans[token]
+        error = None
+        if not report.done.wait(call.max_seconds + 30):
+            error = "the robot call did not end in time"
+        ticket = None
+        if call.expect == "callbot" and report.linkedid:
+            ticket = self._wait_ticket(report.linkedid)
+            if ticket is None and error is None:
+                error = "no finished ticket for this call"
+        shutil.rmtree(self._sim_dir(token), ignore_errors=True)
+        return SimResult(call, report, ticket, time.monotonic() - started, error, started)
+
+    def _wait_ticket(self, linkedid: str, timeout: float = 15.0) -> TicketRecord | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ticket = self.tickets.by_linkedid(linkedid)
+            if ticket is not None and ticket.status != "in_call":
+                return ticket
+            time.sleep(0.2)
+        return self.tickets.by_linkedid(linkedid)
+
+    def run(self, calls: Sequence[SimCall], stagger: float = 0.2) -> list[SimResult]:
+        """Place the calls (``stagger`` seconds apart), wait for all, return their results."""
+        results: list[SimResult | None] = [None] * len(calls)
+        threads = []
+        for index, call in enumerate(calls):
+            started = time.monotonic()
+            token, _ = self.start_call(call)
+
+            def wait(i: int = index, t: str = token, c: SimCall = call, s: float = started) -> None:
+                results[i] = self.finish_call(t, c, s)
+
+            thread = threading.Thread(target=wait, daemon=True)
+            thread.start()
+            threads.append(thread)
+            if stagger:
+                time.sleep(stagger)
+        for thread in threads:
+            thread.join()
+        return [r for r in results if r is not None]
+
+
+def _b64(value: str | bytes) -> str:
+    raw = value.encode("utf-8") if isinstance(value, str) else value
+    return base64.b64encode(raw).decode("ascii")
+
+
+def require_running(status: dict[str, Any]) -> None:
+    if not status.get("running"):
+        raise SetupError("the sandbox is not running: start it with `callbot sandbox up`")

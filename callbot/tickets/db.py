@@ -1,0 +1,252 @@
+"""Opening the ticket database: engines, sessions, and migration to the newest schema.
+
+SQLite (the default, ``storage/callbot.db``) is set up for many short writers: WAL journal,
+a 10 s busy timeout, foreign keys on, ``synchronous=NORMAL``. SQLAlchemy, not the
+``sqlite3`` driver, emits ``BEGIN`` (the driver's legacy mode would leave SELECTs outside
+the transaction); a connection with the :data:`WRITE` execution options begins with
+``BEGIN IMMEDIATE`` so a writer waits for the write lock up front instead of failing halfway.
+Any other SQLAlchemy URL (PostgreSQL later) works as is, with ``pool_pre_ping``.
+
+:func:`upgrade` runs the Alembic migrations in ``migrations/`` to head from code (no
+``alembic.ini``). On SQLite the whole run holds the write lock, so a second process waits and
+then finds nothing to do; in one process, runs are serialized because Alembic's ``context``
+and ``op`` are process-wide proxies.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from callbot.errors import StorageError
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+LOCK_RETRIES = 5  # attempts when SQLite still says "database is locked" after the busy timeout
+_SQLITE_BEGIN = "callbot_sqlite_begin"
+WRITE: dict[str, Any] = {_SQLITE_BEGIN: "IMMEDIATE"}  # execution options of a writing txn
+_BEGIN_STATEMENTS = {"DEFERRED": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE"}
+_SQLITE_PRAGMAS = (  # busy_timeout first: switching to WAL may have to wait for a lock
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=NORMAL",
+)
+_PG_MIGRATION_LOCK = 1022_0001  # pg_advisory_xact_lock key held while migrating
+_migration_lock = threading.Lock()
+_HINT = (
+    "check that the database exists and can be reached (for SQLite: that its directory "
+    "is writable by this user), or point storage.database_url (CALLBOT_STORAGE__DATABASE_URL) "
+    "at another database"
+)
+
+T = TypeVar("T")
+
+
+def mask_url(url: str | URL) -> str:
+    """The URL with its password replaced by ``***``, fit for messages and logs."""
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def is_database_locked(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's "database is locked" (or "busy"): worth a retry."""
+    if not isinstance(exc, OperationalError):
+        return False
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def storage_error(url: str | URL, action: str, exc: BaseException) -> StorageError:
+    """A :class:`StorageError` for ``exc``, naming the (masked) database and what to do.
+
+    Only the driver's message is kept: SQL parameters (caller data) never reach it.
+    """
+    reason = str(exc.orig) if isinstance(exc, DBAPIError) else f"{type(exc).__name__}: {exc}"
+    hint = f"; {_HINT}" if isinstance(exc, OperationalError) else ""
+    return StorageError(f"ticket database {mask_url(url)}: could not {action}: {reason}{hint}")
+
+
+def retry_when_locked(action: str, attempt_once: Callable[[], T], retries: int) -> T:
+    """``attempt_once()``, again up to ``retries`` times in all while SQLite is locked."""
+    delay = 0.05
+    attempt = 1
+    while True:
+        try:
+            return attempt_once()
+        except OperationalError as exc:
+            if not is_database_locked(exc) or attempt >= retries:
+                raise
+            logger.warning(
+                "ticket database locked while trying to %s (attempt %d of %d); retrying",
+                action,
+                attempt,
+                retries,
+            )
+            time.sleep(delay)
+            delay *= 2
+            attempt += 1
+
+
+def _on_sqlite_connect(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
+    dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_sqlite_begin does
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in _SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+            row = cursor.fetchone()
+            if pragma.startswith("PRAGMA journal_mode") and (row is None or row[0] != "wal"):
+                logger.warning("SQLite refused WAL journal mode (got %r)", row)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
+    connection.exec_driver_sql(_BEGIN_STATEMENTS[mode])
+
+
+def _prepare_sqlite_file(url: URL) -> None:
+    database = url.database or ""
+    if database in ("", ":memory:") or url.query.get("uri") or database.startswith("file:"):
+        return
+    try:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"ticket database {mask_url(url)}: cannot create its directory: {exc}; {_HINT}"
+        ) from exc
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite, creates the file's directory and sets the pragmas.
+
+    Connecting is lazy: an unreachable database shows at the first use (normally
+    :func:`upgrade` at start-up), as a :class:`StorageError`.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(
+            f"storage.database_url {mask_url(url)!r} is not a SQLAlchemy database URL: {exc}"
+        ) from exc
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite:
+        _prepare_sqlite_file(parsed)
+    try:
+        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StorageError(
+            f"ticket database {mask_url(parsed)}: cannot use this URL ({exc}); "
+            "check the URL and that its database driver is installed"
+        ) from exc
+    if sqlite:
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions on ``engine``; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """An Alembic config for the packaged migrations, built in code.
+
+    ``env.py`` migrates ``connection`` if given, else opens ``url`` (for developers:
+    ``command.revision(alembic_config(url=...), autogenerate=True, message=...)``).
+    """
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("path_separator", "os")
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _set_sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    # Outside any transaction: SQLite ignores this pragma inside one.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    finally:
+        cursor.close()
+
+
+def _upgrade_once(engine: Engine) -> None:
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # Batch migrations rebuild tables; with foreign keys on, dropping the old
+            # "tickets" would cascade into "answers". Checked again before commit.
+            _set_sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.execution_options(**WRITE).begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                    )
+                command.upgrade(alembic_config(connection=connection), "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StorageError(
+                            f"ticket database {mask_url(engine.url)}: the migration left "
+                            f"{len(broken)} rows with dangling foreign keys; rolled back"
+                        )
+        finally:
+            if sqlite and not connection.invalidated:
+                _set_sqlite_foreign_keys(connection, on=True)
+
+
+def upgrade(engine_or_url: Engine | str) -> None:
+    """Migrate the ticket database to the newest schema; a no-op when it is already there.
+
+    Safe to call from several threads and processes at once. Raises :class:`StorageError`
+    when the database cannot be opened or migrated.
+    """
+    own = not isinstance(engine_or_url, Engine)
+    engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
+    try:
+        with _migration_lock:
+            retry_when_locked("migrate", lambda: _upgrade_once(engine), LOCK_RETRIES)
+        logger.info("ticket database %s is at the newest schema", mask_url(engine.url))
+    except SQLAlchemyError as exc:
+        raise storage_error(engine.url, "open and migrate it", exc) from exc
+    except CommandError as exc:  # e.g. a revision unknown here: the database is newer
+        raise StorageError(
+            f"ticket database {mask_url(engine.url)}: cannot migrate it: {exc}; "
+            "is it used by a newer callbot?"
+        ) from exc
+    finally:
+        if own:
+            engine.dispose()

@@ -1,0 +1,198 @@
+"""The ticket rules: ticket numbers, allowed outcomes, and what hostile caller data becomes.
+
+Pure functions, no database. Caller IDs arrive from the PBX as whatever the calling network
+sent: quotes, backslashes, CR/LF, NUL, 500-character strings, undecodable bytes (as U+FFFD or
+``surrogateescape`` surrogates such as ``"\\udcff"``). Three forms are kept:
+
+- :func:`sanitize_caller_number`: ``"+"`` and ASCII digits only, for dialling back;
+- :func:`sanitize_caller_name`: readable text for the operators (Vietnamese letters kept);
+- :func:`escape_raw`: the received string, escaped into printable text, for audit.
+
+Ticket numbers are what callers quote on the phone: only digits, the id zero-padded to
+six digits followed by a Luhn check digit, so a misheard or mistyped digit is caught::
+
+    >>> ticket_number(1)
+    '0000018'
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from enum import StrEnum
+
+NUMBER_DIGITS = 6  # the id is zero-padded to this many digits before the check digit
+MAX_CALLER_NUMBER = 32
+MAX_CALLER_NAME = 80
+MAX_RAW = 600
+MAX_UNIQUEID = 64
+TRUNCATED = "\\…"  # ends a truncated escape_raw(); escape_raw never emits it otherwise
+
+
+class TicketStatus(StrEnum):
+    """Where a ticket is in its life."""
+
+    IN_CALL = "in_call"  # the callbot is still talking to the caller
+    COMPLETE = "complete"  # every step was answered
+    ENDED_EARLY = "ended_early"  # the call ended before the last step
+
+
+class EndReason(StrEnum):
+    """Why the call that made a ticket ended."""
+
+    COMPLETED = "completed"
+    HANGUP = "hangup"
+    TO_QUEUE = "to_queue"  # an operator became free and the caller went back to the queue
+    ERROR = "error"
+    INTERRUPTED = "interrupted"  # the server stopped mid-call (found by close_stale)
+
+
+class EndedBy(StrEnum):
+    """What ended the recording of one answer."""
+
+    SILENCE = "silence"
+    DTMF = "dtmf"
+    MAX_LENGTH = "max_length"
+    HANGUP = "hangup"
+
+
+FINAL_STATUSES = frozenset({TicketStatus.COMPLETE, TicketStatus.ENDED_EARLY})
+
+_DIGITS = frozenset("0123456789")
+_UNIQUEID_CHARS = frozenset(string.ascii_letters + string.digits + ".-_")
+# Dropped from names: quotes and backslashes (they break naive quoting downstream) and the
+# replacement character (it stands for bytes that could not be decoded: no information).
+_NAME_DROP = frozenset("\"'`\\\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\ufffd")
+_NAMED_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _luhn_check_digit(payload: str) -> str:
+    """The Luhn digit that makes ``payload + digit`` pass the Luhn test."""
+    total = 0
+    # From the right, the first payload digit is the one doubled (the check digit follows it).
+    for position, char in enumerate(reversed(payload)):
+        digit = int(char)
+        if position % 2 == 0:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return str((10 - total % 10) % 10)
+
+
+def ticket_number(ticket_id: int) -> str:
+    """The number callers quote for ticket ``ticket_id``: zero-padded id plus a Luhn digit.
+
+    Ids above 999999 give longer numbers; the check digit still guards them.
+    """
+    if isinstance(ticket_id, bool) or not isinstance(ticket_id, int) or ticket_id < 1:
+        raise ValueError(f"a ticket id is a positive integer, not {ticket_id!r}")
+    payload = f"{ticket_id:0{NUMBER_DIGITS}d}"
+    return payload + _luhn_check_digit(payload)
+
+
+def valid_ticket_number(number: str) -> bool:
+    """Whether ``number`` is a well-formed ticket number (digits only, Luhn digit correct)."""
+    if not isinstance(number, str) or len(number) < NUMBER_DIGITS + 1 or not set(number) <= _DIGITS:
+        return False
+    payload, check = number[:-1], number[-1]
+    return int(payload) >= 1 and _luhn_check_digit(payload) == check
+
+
+def ticket_id_from_number(number: str) -> int | None:
+    """The id a well-formed ticket number stands for, or None if it is not well formed."""
+    return int(number[:-1]) if valid_ticket_number(number) else None
+
+
+def sanitize_caller_number(raw: str) -> str:
+    """A number to call back: ``+`` if one comes before the first digit, then the ASCII digits.
+
+    Everything else is dropped; at most 32 characters; ``""`` when no digit is left.
+    Idempotent.
+
+    >>> sanitize_caller_number('"+84 (90) 123-4567"\\r\\n')
+    '+84901234567'
+    """
+    digits = "".join(char for char in raw if char in _DIGITS)
+    if not digits:
+        return ""
+    plus = "+" if "+" in raw[: raw.index(digits[0])] else ""
+    return (plus + digits)[:MAX_CALLER_NUMBER]
+
+
+def sanitize_caller_name(raw: str) -> str:
+    """A name fit to show: NFC text without control/format characters, quotes or backslashes.
+
+    Whitespace (CR/LF and tabs included) collapses to single spaces; at most 80 characters.
+    Vietnamese letters are kept (composed, NFC). Idempotent.
+    """
+    text = unicodedata.normalize("NFC", raw)
+    kept: list[str] = []
+    for char in text:
+        if char.isspace():
+            kept.append(" ")
+        elif char in _NAME_DROP or unicodedata.category(char).startswith("C"):
+            continue
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())[:MAX_CALLER_NAME].rstrip()
+
+
+def _escape_char(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if char.isprintable():
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def stored_raw(value: str) -> str:
+    """What the ``caller_id_raw`` column keeps of ``value``: never anything unprintable.
+
+    ``value`` should be :func:`escape_raw` output (printable, at most 600 characters) and is
+    kept as is; anything else is escaped now, so the raw bytes never reach the database.
+    """
+    if value.isprintable() and len(value) <= MAX_RAW:
+        return value
+    return escape_raw(value)
+
+
+def escape_raw(raw: str) -> str:
+    r"""The raw caller ID as printable text, for audit: at most 600 characters.
+
+    Printable characters (Vietnamese letters, quotes, U+FFFD) stay; a backslash becomes
+    ``\\``; tab, LF and CR become ``\t``, ``\n``, ``\r``; any other character (controls,
+    NUL, lone surrogates, format characters) becomes ``\xNN``, ``\uNNNN`` or ``\UNNNNNNNN``
+    as in Python's ``ascii()``, so the result is unambiguous and never holds the raw bytes.
+    A longer result is cut between two escapes and ends with ``\…``.
+
+    >>> print(escape_raw('"Bob" \\ Lê\r\n\x00\udcff'))
+    "Bob" \\ Lê\r\n\x00\udcff
+    """
+    pieces: list[str] = []
+    length = 0
+    for char in raw:
+        piece = _escape_char(char)
+        if length + len(piece) > MAX_RAW:
+            while length + len(TRUNCATED) > MAX_RAW:
+                length -= len(pieces.pop())
+            pieces.append(TRUNCATED)
+            break
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces)
+
+
+def sanitize_uniqueid(raw: str) -> str:
+    """An Asterisk channel uniqueid or linkedid (``1700000000.42``), safe as a file name.
+
+    Keeps ASCII letters, digits, ``.``, ``-`` and ``_``, without leading dots (so never
+    ``..``); at most 64 characters; ``""`` if nothing is left. Idempotent.
+    """
+    kept = "".join(char for char in raw if char in _UNIQUEID_CHARS).lstrip(".")
+    return kept[:MAX_UNIQUEID]

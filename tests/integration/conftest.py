@@ -1,0 +1,227 @@
+"""Fixtures for tests on the real parts: the sandbox Asterisk, `callbot serve`, SQLite.
+
+The test sandbox is an instance of its own (name "test", other ports, storage/test), so it runs
+beside a `make run` sandbox. Prompts are the short test prompt file (tests/fixtures/
+prompts-short.toml) rendered with espeak-ng: every code path is the production one, the calls
+are just shorter. Tests marked `asterisk` fail, never skip, when the sandbox cannot start.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from callbot.app import load_prompt_library, open_tickets
+from callbot.config import Config, load_config
+from callbot.pbx.ami import AmiClient
+from callbot.pbx.sandbox import Sandbox
+from callbot.simulate import Simulator
+from callbot.speech.prompts import load_prompts, rendered_dir
+from callbot.speech.tts import render_prompts, synthesize_text
+from callbot.tickets.repository import TicketRepository
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+TEST_ENV = {
+    "CALLBOT_PROJECT_DIR": str(PROJECT),
+    "CALLBOT_SANDBOX__NAME": "test",
+    "CALLBOT_AMI__PORT": "15038",
+    "CALLBOT_SANDBOX__SIP_PORT": "15060",
+    "CALLBOT_SANDBOX__RTP_START": "12000",
+    "CALLBOT_SANDBOX__RTP_END": "12999",
+    "CALLBOT_AGI__PORT": "14573",
+    "CALLBOT_STORAGE__ROOT": "storage/test",
+    "CALLBOT_PROMPTS__FILE": "tests/fixtures/prompts-short.toml",
+    "CALLBOT_PROMPTS__ENGINE": "espeak",
+    "CALLBOT_DIALOG__SILENCE_SECONDS": "1",
+    "CALLBOT_DIALOG__MAX_ANSWER_SECONDS": "15",
+    "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "60",
+}
+
+# What the robot callers say (rendered with espeak-ng's Vietnamese voice).
+ANSWER_TEXTS = (
+    "Nguyễn Văn An",
+    "số mười hai đường Nguyễn Trãi phường hai quận năm",
+    "gia đình tôi cần gạo và mì tôm",
+)
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CALLBOT_")}
+    env.update(TEST_ENV)
+    return env
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return load_config(environ=_env())
+
+
+@pytest.fixture(scope="session")
+def sandbox(config: Config) -> Iterator[Sandbox]:
+    box = Sandbox(config)
+    box.down()  # whatever an interrupted earlier run left
+    root = config.storage.root
+    root.mkdir(parents=True, exist_ok=True)
+    for child in root.iterdir():  # empty it, but keep the directory (it is bind-mounted)
+        if child.is_dir() and child.name != "sandbox":
+            shutil.rmtree(child)
+        elif not child.is_dir():
+            child.unlink()
+    render_prompts(
+        load_prompts(config.prompts.file),
+        rendered_dir(config.prompts.rendered, config.prompts.file),
+        engine="espeak",
+    )
+    box.up()
+    yield box
+    box.down()
+
+
+@pytest.fixture(scope="session")
+def tickets(config: Config, sandbox: Sandbox) -> TicketRepository:
+    return open_tickets(config)
+
+
+@pytest.fixture(scope="session")
+def answers(config: Config) -> tuple[Path, ...]:
+    cache = config.storage.root / "answers"
+    return tuple(synthesize_text(text, "espeak", cache) for text in ANSWER_TEXTS)
+
+
+class ServeProcess:
+    """`callbot serve` as a real process, with its log in storage/test/serve.log."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log_path = config.storage.root / "serve.log"
+        self.metrics_path = config.storage.root / "metrics.jsonl"
+
+    def start(self, extra: list[str] | None = None) -> None:
+        if self.process is not None and self.process.poll() is None:
+            return
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "callbot.cli", *(extra or []), "serve",
+                 "--metrics", str(self.metrics_path)],
+                env=_env(), cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"callbot serve exited; see {self.log_path}")
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", self.config.agi.port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"callbot serve did not listen in 30 s; see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+@pytest.fixture(scope="session")
+def server(config: Config, sandbox: Sandbox) -> Iterator[ServeProcess]:
+    serve = ServeProcess(config)
+    serve.start()
+    yield serve
+    serve.stop()
+
+
+@pytest.fixture(scope="session")
+def ami(config: Config, sandbox: Sandbox) -> Iterator[AmiClient]:
+    client = AmiClient.from_config(config.ami)
+    client.connect(timeout=10)
+    yield client
+    client.close()
+
+
+@pytest.fixture()
+def simulator(
+    config: Config, tickets: TicketRepository, ami: AmiClient, server: ServeProcess
+) -> Iterator[Simulator]:
+    server.start()  # a test may have stopped it
+    with Simulator(config, tickets, load_prompt_library(config), ami) as sim:
+        yield sim
+
+
+class EventLog:
+    """AMI events seen while a test runs."""
+
+    def __init__(self) -> None:
+        self.events: list[dict[str, str]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, event: dict[str, str]) -> None:
+        with self._lock:
+            self.events.append(dict(event))
+
+    def matching(self, name: str, **fields: str) -> list[dict[str, str]]:
+        with self._lock:
+            return [
+                e for e in self.events
+                if e.get("Event") == name and all(e.get(k) == v for k, v in fields.items())
+            ]
+
+    def wait_for(self, name: str, timeout: float = 10.0, **fields: str) -> dict[str, str] | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.matching(name, **fields)
+            if found:
+                return found[0]
+            time.sleep(0.1)
+        return None
+
+
+@pytest.fixture()
+def events(ami: AmiClient) -> Iterator[EventLog]:
+    log = EventLog()
+    ami.add_event_handler(log)
+    yield log
+    ami.remove_event_handler(log)
+
+
+@pytest.fixture()
+def sim_operator(ami: AmiClient, config: Config) -> Iterator[Callable[[str], Any]]:
+    """Adds free simulated operators to the queue (Local channels that answer), removed after."""
+    added: list[str] = []
+
+    def add(name: str = "sim1") -> str:
+        interface = f"Local/{name}@callbot-sandbox-operators/n"
+        ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="NOT_INUSE")
+        ami.action("QueueAdd", Queue=config.queue.name, Interface=interface,
+                   MemberName=name, StateInterface=f"Custom:{name}")
+        added.append(name)
+        return interface
+
+    yield add
+    for name in added:
+        interface = f"Local/{name}@callbot-sandbox-operators/n"
+        try:
+            ami.action("QueueRemove", Queue=config.queue.name, Interface=interface)
+        finally:
+            ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="UNAVAILABLE")

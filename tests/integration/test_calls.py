@@ -1,0 +1,190 @@
+"""Overflow calls on the real sandbox Asterisk, through `callbot serve`, into SQLite."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+
+from callbot.config import Config
+from callbot.pbx.ami import AmiClient
+from callbot.simulate import SimCall, SimResult, Simulator
+from callbot.speech.audio import speech_seconds, wav_duration, wav_info
+from callbot.tickets.repository import TicketRepository
+
+pytestmark = pytest.mark.asterisk
+
+
+def _check_answers(config: Config, result: SimResult, answers: tuple[Path, ...], count: int) -> None:
+    """Every answer recorded: the file exists, holds the caller's speech, durations match."""
+    ticket = result.ticket
+    assert ticket is not None, result.error
+    assert [a.step for a in ticket.answers] == ["name", "address", "need"][:count]
+    for stored, spoken in zip(ticket.answers, answers, strict=False):
+        path = config.storage.recordings_dir / stored.audio_path
+        assert path.is_file(), path
+        info = wav_info(path)
+        assert (info.rate, info.channels, info.sampwidth) == (8000, 1, 2)
+        actual = wav_duration(path)
+        assert stored.duration_seconds == pytest.approx(actual, abs=0.05)
+        said = speech_seconds(spoken)
+        heard = speech_seconds(path)
+        # The recording holds the caller's words: about as much voice as was spoken...
+        assert heard >= 0.7 * said, (stored.step, heard, said)
+        # ...and the recording lasts the answer plus at most the silence that ended it.
+        assert wav_duration(spoken) * 0.8 <= actual <= wav_duration(spoken) + config.dialog.silence_seconds + 3.0
+
+
+def test_every_operator_busy_callbot_takes_the_call(
+    config: Config, simulator: Simulator, answers: tuple[Path, ...]
+) -> None:
+    (result,) = simulator.run([SimCall(answers=answers, caller_number="0901234567",
+                                       caller_name="Nguyen Van An")])
+    assert result.error is None, result.as_dict()
+    ticket = result.ticket
+    assert ticket is not None
+    assert ticket.status == "complete" and ticket.end_reason == "completed"
+    assert ticket.caller_number == "0901234567"
+    assert ticket.caller_name == "Nguyen Van An"
+    assert len(ticket.number) == 7 and ticket.number.isdigit()
+    assert result.report.answers_spoken == 3
+    assert result.report.ended_by == "callbot"  # the callbot read the number and hung up
+    _check_answers(config, result, answers, 3)
+
+
+def test_operator_free_call_reaches_the_queue(
+    simulator: Simulator, tickets: TicketRepository, sim_operator, events
+) -> None:
+    sim_operator("sim1")
+    time.sleep(0.5)
+    (result,) = simulator.run([SimCall(expect="queue", max_seconds=25)])
+    linkedid = result.report.linkedid
+    assert linkedid
+    assert events.wait_for("UserEvent", UserEvent="CallbotSimOperator", Linkedid=linkedid), (
+        "the call did not reach the simulated operator"
+    )
+    assert events.matching("QueueCallerJoin", Linkedid=linkedid)
+    assert tickets.by_linkedid(linkedid) is None
+
+
+def test_caller_hangs_up_after_the_second_question(
+    config: Config, simulator: Simulator, answers: tuple[Path, ...]
+) -> None:
+    (result,) = simulator.run([SimCall(answers=answers, hangup_after=2)])
+    assert result.report.ended_by == "robot"
+    ticket = result.ticket
+    assert ticket is not None, result.error
+    assert ticket.status == "ended_early" and ticket.end_reason == "hangup"
+    assert len(ticket.answers) == 2
+    _check_answers(config, result, answers, 2)
+
+
+def test_fastagi_down_call_still_reaches_the_queue(
+    simulator: Simulator, server, tickets: TicketRepository, events
+) -> None:
+    server.stop()
+    try:
+        (result,) = simulator.run([SimCall(expect="queue", max_seconds=12)])
+    finally:
+        server.start()
+    linkedid = result.report.linkedid
+    assert events.wait_for("QueueCallerJoin", Linkedid=linkedid), "caller never joined the queue"
+    assert tickets.by_linkedid(linkedid) is None
+
+
+def test_ten_overlapping_overflow_calls(
+    config: Config, simulator: Simulator, answers: tuple[Path, ...]
+) -> None:
+    calls = [SimCall(answers=answers, caller_number=f"09000000{i:02d}") for i in range(10)]
+    results = simulator.run(calls, stagger=0.3)
+    assert len(results) == 10
+    numbers = set()
+    for result in results:
+        assert result.error is None, result.as_dict()
+        assert result.ticket is not None and result.ticket.status == "complete"
+        _check_answers(config, result, answers, 3)
+        numbers.add(result.ticket.number)
+    assert len(numbers) == 10
+
+
+HOSTILE = [
+    ('Evil "quoted" name', '09"01"234567'),
+    ("back\\slash\\ name \\", "0901\\234567"),
+    ("line\r\nEXEC UserEvent Injected", "0901\r\nEXEC UserEvent Injected"),
+    ("x" * 500, "9" * 500),
+    (b"\xff\xfe caller \x80\x81 name", b"09\xff01234567"),
+]
+
+
+def test_hostile_caller_ids(
+    simulator: Simulator, answers: tuple[Path, ...], events
+) -> None:
+    calls = [SimCall(answers=answers[:3], caller_name=name, caller_number=number, end_with="pound")
+             for name, number in HOSTILE]
+    results = simulator.run(calls, stagger=0.3)
+    for (name, number), result in zip(HOSTILE, results, strict=True):
+        assert result.error is None, result.as_dict()
+        ticket = result.ticket
+        assert ticket is not None and ticket.status == "complete"
+        assert len(ticket.answers) == 3
+        assert all(ch.isdigit() or ch == "+" for ch in ticket.caller_number)
+        assert len(ticket.caller_number) <= 32
+        assert not any(ord(ch) < 32 for ch in ticket.caller_name)
+        assert len(ticket.caller_name) <= 80
+        assert ticket.caller_id_raw.isprintable()
+        assert "\r" not in ticket.caller_id_raw and "\n" not in ticket.caller_id_raw
+    # The CR/LF payloads never became AGI commands.
+    assert not events.matching("UserEvent", UserEvent="Injected")
+    crlf = results[2].ticket
+    assert crlf is not None and "\\r\\n" in crlf.caller_id_raw  # kept, escaped, for audit
+
+
+def test_ami_cut_monitor_resyncs_and_routes_right(
+    config: Config, ami: AmiClient, simulator: Simulator, server, sim_operator, events
+) -> None:
+    """AMI drops while an operator becomes free: after reconnecting, the monitor's view
+    matches Asterisk's and the next call is routed to the free operator."""
+    from callbot.server import Server
+    from tests.integration.tcp_proxy import TcpProxy
+
+    server.stop()  # this test runs its own server, whose AMI goes through the proxy
+    with TcpProxy("127.0.0.1", config.ami.port) as proxy:
+        proxied = dataclasses.replace(
+            config, ami=dataclasses.replace(config.ami, port=proxy.port, reconnect_max_delay=0.5)
+        )
+        own = Server(proxied)
+        monitor = own.app.monitor
+        assert monitor is not None
+        own.start()
+        try:
+            assert monitor.wait_synced(10)
+            decision = monitor.decision()
+            assert decision is not None and decision.overflow  # every operator busy
+            proxy.cut()  # the connection drops...
+            sim_operator("sim2")  # ...while an operator becomes free
+            time.sleep(1.0)
+            assert monitor.decision() is None or monitor.decision().overflow  # stale, not wrong
+            proxy.restore()
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                decision = monitor.decision()
+                if decision is not None and not decision.overflow:
+                    break
+                time.sleep(0.2)
+            assert decision is not None and not decision.overflow, monitor.snapshot()
+            truth = ami.collect("QueueStatus", "QueueStatusComplete", Queue=config.queue.name)
+            members = {e["Location"]: e for e in truth if e.get("Event") == "QueueMember"}
+            snapshot = monitor.snapshot()
+            assert set(snapshot["members"]) == set(members)
+            for location, member in members.items():
+                assert snapshot["members"][location]["status"] == int(member["Status"])
+                assert snapshot["members"][location]["paused"] == (member["Paused"] == "1")
+            # Routing follows the resynced view: the next caller reaches the free operator.
+            (result,) = simulator.run([SimCall(expect="queue", max_seconds=25)])
+            assert events.wait_for("UserEvent", UserEvent="CallbotSimOperator",
+                                   Operator="sim2", Linkedid=result.report.linkedid)
+        finally:
+            own.stop()
+            server.start()

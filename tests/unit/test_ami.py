@@ -1,0 +1,649 @@
+"""AmiClient and QueueMonitor against a small fake AMI server on 127.0.0.1.
+
+The fake speaks the wire protocol (banner, ``\\r\\n`` headers, ``\\r\\n\\r\\n`` framing) and answers
+Login, Ping, QueueStatus, Originate and Logoff the way Asterisk 22 does; it can push events,
+stay silent, stop answering (a dead peer) and drop connections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from callbot.errors import AmiError
+from callbot.pbx.ami import AmiClient, format_action, message_kind, parse_message
+from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.pbx.queue_state import RouteDecision
+
+QUEUE = "hotline-1022"
+USER = "callbot"
+SECRET = "s3cret"  # noqa: S105  (the fake server's test credential)
+
+Fields = list[tuple[str, str]]
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+class FakeAmi:
+    """Just enough of Asterisk's manager to test a client against."""
+
+    def __init__(self) -> None:
+        self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._server.bind(("127.0.0.1", 0))
+        self._server.listen(8)
+        self._server.settimeout(0.05)
+        self.port: int = self._server.getsockname()[1]
+        self.lock = threading.Lock()
+        self.members: dict[str, dict[str, int]] = {"PJSIP/op1": {"status": 1, "paused": 0}}
+        self.callers: list[str] = []
+        self.logins = 0
+        self.actions: list[dict[str, list[str]]] = []
+        self.unanswered: set[str] = set()  # actions left without an answer
+        self.drop_on: set[str] = set()  # actions that make the server hang up
+        self._conns: list[socket.socket] = []
+        self._muted: set[socket.socket] = set()
+        self._send_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._accept_loop, daemon=True)]
+        self._threads[0].start()
+
+    # -- test controls ---------------------------------------------------------------------
+
+    def set_member(self, interface: str, status: int, paused: int = 0) -> None:
+        with self.lock:
+            self.members[interface] = {"status": status, "paused": paused}
+
+    def push(self, fields: dict[str, str]) -> None:
+        """Send an event to every connected client."""
+        data = _wire(list(fields.items()))
+        with self.lock:
+            conns = list(self._conns)
+        for conn in conns:
+            with self._send_lock, contextlib.suppress(OSError):
+                conn.sendall(data)
+
+    def drop(self) -> None:
+        """Hang up every connection (as an Asterisk restart would)."""
+        with self.lock:
+            conns = list(self._conns)
+        for conn in conns:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
+    def mute(self) -> None:
+        """Keep the current connections open but answer nothing on them (a hung peer)."""
+        with self.lock:
+            self._muted.update(self._conns)
+
+    def action_names(self) -> list[str]:
+        with self.lock:
+            return [a["Action"][0] for a in self.actions]
+
+    def close(self) -> None:
+        self._stop.set()
+        self.drop()
+        for thread in self._threads:
+            thread.join(2)
+        self._server.close()
+
+    # -- serving ---------------------------------------------------------------------------
+
+    def _accept_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conn.settimeout(0.05)
+            with self.lock:
+                self._conns.append(conn)
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        try:
+            self._send(conn, b"Asterisk Call Manager/9.0.0\r\n")
+            buffer = b""
+            while not self._stop.is_set():
+                try:
+                    data = conn.recv(4096)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                if not data:
+                    return
+                buffer += data
+                while b"\r\n\r\n" in buffer:
+                    raw, buffer = buffer.split(b"\r\n\r\n", 1)
+                    if not self._handle(conn, raw.decode("utf-8")):
+                        return
+        finally:
+            with self.lock:
+                self._conns.remove(conn)
+                self._muted.discard(conn)
+            conn.close()
+
+    def _send(self, conn: socket.socket, data: bytes) -> None:
+        with self._send_lock, contextlib.suppress(OSError):
+            conn.sendall(data)
+
+    def _handle(self, conn: socket.socket, raw: str) -> bool:
+        fields: dict[str, list[str]] = {}
+        for line in raw.split("\r\n"):
+            key, _, value = line.partition(": ")
+            fields.setdefault(key, []).append(value)
+        name = fields["Action"][0]
+        action_id = fields.get("ActionID", [""])[0]
+        with self.lock:
+            self.actions.append(fields)
+            muted = conn in self._muted
+        if muted or name in self.unanswered:
+            return True
+        if name in self.drop_on:
+            return False
+        ok: Fields = [("Response", "Success"), ("ActionID", action_id)]
+        kind = name.casefold()
+        if kind == "login":
+            if fields.get("Username") == [USER] and fields.get("Secret") == [SECRET]:
+                with self.lock:
+                    self.logins += 1
+                self._send(conn, _wire([*ok, ("Message", "Authentication accepted")]))
+                return True
+            error = [("Response", "Error"), ("ActionID", action_id)]
+            self._send(conn, _wire([*error, ("Message", "Authentication failed")]))
+            return False
+        if kind == "ping":
+            self._send(conn, _wire([*ok, ("Ping", "Pong"), ("Timestamp", "1764280000.000000")]))
+        elif kind == "queuestatus":
+            self._send(conn, self._queue_status(action_id, fields.get("Queue", [""])[0]))
+        elif kind == "originate":
+            self._send(conn, _wire([*ok, ("Message", "Originate successfully queued")]))
+            response = [
+                ("Event", "OriginateResponse"),
+                ("Privilege", "call,all"),
+                ("ActionID", action_id),
+                ("Response", "Success"),
+                ("Channel", fields["Channel"][0]),
+                ("Context", ""),
+                ("Exten", ""),
+                ("Reason", "4"),
+                ("Uniqueid", "1764280400.11"),
+            ]
+            self._send(conn, _wire(response))
+        elif kind == "logoff":
+            self._send(conn, _wire([("Response", "Goodbye"), ("ActionID", action_id)]))
+            return False
+        else:
+            error = [("Response", "Error"), ("ActionID", action_id)]
+            self._send(conn, _wire([*error, ("Message", "Invalid/unknown command")]))
+        return True
+
+    def _queue_status(self, action_id: str, queue: str) -> bytes:
+        aid = {"ActionID": action_id}
+        messages: list[dict[str, str]] = [
+            {"Response": "Success", **aid, "EventList": "start"}
+            | {"Message": "Queue status will follow"}
+        ]
+        with self.lock:
+            members = dict(self.members)
+            callers = list(self.callers)
+        if not queue or queue.casefold() == QUEUE.casefold():
+            messages.append(
+                {
+                    "Event": "QueueParams",
+                    "Queue": QUEUE,
+                    "Max": "0",
+                    "Strategy": "rrmemory",
+                    "Calls": str(len(callers)),
+                    "Holdtime": "0",
+                    "TalkTime": "0",
+                    "Completed": "0",
+                    "Abandoned": "0",
+                    "ServiceLevel": "0",
+                    "ServicelevelPerf": "0.0",
+                    "ServicelevelPerf2": "0.0",
+                    "Weight": "0",
+                    **aid,
+                }
+            )
+            for interface, member in members.items():
+                messages.append(
+                    {
+                        "Event": "QueueMember",
+                        "Queue": QUEUE,
+                        "Name": interface[-3:],
+                        "Location": interface,
+                        "StateInterface": interface,
+                        "Membership": "static",
+                        "Penalty": "0",
+                        "CallsTaken": "0",
+                        "LastCall": "0",
+                        "LastPause": "0",
+                        "LoginTime": "1764280000",
+                        "InCall": "0",
+                        "Status": str(member["status"]),
+                        "Paused": str(member["paused"]),
+                        "PausedReason": "",
+                        "Wrapuptime": "0",
+                        **aid,
+                    }
+                )
+            for position, uniqueid in enumerate(callers, start=1):
+                messages.append(
+                    {
+                        "Event": "QueueEntry",
+                        "Queue": QUEUE,
+                        "Position": str(position),
+                        "Channel": f"PJSIP/trunk-{position}",
+                        "Uniqueid": uniqueid,
+                        "CallerIDNum": "0909123456",
+                        "CallerIDName": "unknown",
+                        "ConnectedLineNum": "unknown",
+                        "ConnectedLineName": "unknown",
+                        "Wait": "12",
+                        "Priority": "0",
+                        **aid,
+                    }
+                )
+        items = len(messages) - 1
+        messages.append(
+            {"Event": "QueueStatusComplete", **aid, "EventList": "Complete"}
+            | {"ListItems": str(items)}
+        )
+        return b"".join(_wire(list(m.items())) for m in messages)
+
+
+def _wire(fields: Fields) -> bytes:
+    return "".join(f"{k}: {v}\r\n" for k, v in fields).encode("utf-8") + b"\r\n"
+
+
+@pytest.fixture
+def server() -> Iterator[FakeAmi]:
+    fake = FakeAmi()
+    yield fake
+    fake.close()
+
+
+ClientFactory = Callable[..., AmiClient]
+
+
+@pytest.fixture
+def make_client(server: FakeAmi) -> Iterator[ClientFactory]:
+    clients: list[AmiClient] = []
+
+    def make(
+        secret: str = SECRET,
+        action_timeout: float = 1.0,
+        reconnect_max_delay: float = 0.5,
+        keepalive: float = 0.5,
+        port: int | None = None,
+    ) -> AmiClient:
+        client = AmiClient(
+            "127.0.0.1",
+            server.port if port is None else port,
+            USER,
+            secret,
+            action_timeout=action_timeout,
+            reconnect_max_delay=reconnect_max_delay,
+            keepalive=keepalive,
+        )
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def monitors() -> Iterator[list[QueueMonitor]]:
+    made: list[QueueMonitor] = []
+    yield made
+    for monitor in made:
+        monitor.close()
+
+
+# -- pure framing -------------------------------------------------------------------------------
+
+
+def test_format_action_wire_text() -> None:
+    text = format_action("Originate", {"Channel": "Local/1022@callbot-entry"}, {"A": "1"})
+    assert text == (
+        "Action: Originate\r\nChannel: Local/1022@callbot-entry\r\nVariable: A=1\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "variables"),
+    [
+        ({"Channel": "PJSIP/op1\r\nAction: Originate"}, None),
+        ({"Channel": "PJSIP/op1\n"}, None),
+        ({"Channel": "PJSIP/op1\r"}, None),
+        ({"Bad\nKey": "x"}, None),
+        ({}, {"A": "1\r\nAction: Command"}),
+        ({}, {"A=B": "1"}),
+    ],
+)
+def test_format_action_refuses_header_injection(
+    fields: dict[str, str], variables: dict[str, str] | None
+) -> None:
+    with pytest.raises(AmiError, match=r"not valid|CR or LF"):
+        format_action("Originate", fields, variables)
+
+
+def test_parse_message_wire_cases() -> None:
+    response = parse_message(
+        "Response: Error\r\nActionID: callbot-3\r\nMessage: Authentication failed"
+    )
+    assert response == {
+        "Response": "Error",
+        "ActionID": "callbot-3",
+        "Message": "Authentication failed",
+    }
+    assert message_kind(response) == "response"
+
+    event = parse_message(
+        "Event: OriginateResponse\r\nResponse: Success\r\nChanVariable: A=1\r\n"
+        "ChanVariable: B=2\r\nPausedReason: \r\nMessage: a: b"
+    )
+    assert message_kind(event) == "event"  # despite its Response field
+    assert event["ChanVariable"] == "A=1\nB=2"
+    assert event["PausedReason"] == ""
+    assert event["Message"] == "a: b"
+
+    command = parse_message(
+        "Response: Follows\r\nPrivilege: Command\r\nline one\r\n--END COMMAND--"
+    )
+    assert command["Output"] == "line one\n--END COMMAND--"
+    assert message_kind({"Foo": "bar"}) == ""
+
+
+# -- connecting ---------------------------------------------------------------------------------
+
+
+def test_login_and_events_reach_handlers(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client()
+    received: list[dict[str, str]] = []
+    got = threading.Event()
+
+    def on_event(fields: dict[str, str]) -> None:
+        received.append(fields)
+        got.set()
+
+    ami.add_event_handler(on_event)
+    ami.connect(timeout=2)
+    assert ami.connected
+    assert ami.generation == 1
+    assert server.logins == 1
+    assert server.actions[0]["Username"] == [USER]
+
+    server.push({"Event": "QueueMemberStatus", "Queue": QUEUE, "Interface": "PJSIP/op1"})
+    assert got.wait(2)
+    assert received == [{"Event": "QueueMemberStatus", "Queue": QUEUE, "Interface": "PJSIP/op1"}]
+
+
+def test_bad_credentials_raise(make_client: ClientFactory) -> None:
+    ami = make_client(secret="wrong")  # noqa: S106
+    with pytest.raises(AmiError, match=r"refused: Authentication failed \(check ami.username"):
+        ami.connect(timeout=2)
+    assert not ami.connected
+
+
+def test_connection_refused_raises(make_client: ClientFactory) -> None:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now
+    ami = make_client(port=port)
+    with pytest.raises(AmiError, match=r"cannot connect to AMI at 127\.0\.0\.1"):
+        ami.connect(timeout=1)
+
+
+def test_action_before_connect_raises(make_client: ClientFactory) -> None:
+    with pytest.raises(AmiError, match="not connected"):
+        make_client().action("Ping")
+
+
+# -- actions ------------------------------------------------------------------------------------
+
+
+def test_action_error_timeout_and_disconnect(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client(action_timeout=0.3, keepalive=0)
+    ami.connect()
+    assert ami.action("Ping")["Ping"] == "Pong"
+
+    with pytest.raises(AmiError, match="Bogus failed: Invalid/unknown command"):
+        ami.action("Bogus")
+
+    server.unanswered.add("CoreStatus")
+    started = time.monotonic()
+    with pytest.raises(AmiError, match=r"CoreStatus got no answer .* within 0\.3 s"):
+        ami.action("CoreStatus")
+    assert time.monotonic() - started < 1.0
+    assert ami.action("Ping")["Response"] == "Success"  # the session is still fine
+
+    server.drop_on.add("Explode")
+    with pytest.raises(AmiError, match="closed before Explode was answered"):
+        ami.action("Explode")
+
+
+def test_collect_gathers_events_until_complete(server: FakeAmi, make_client: ClientFactory) -> None:
+    server.set_member("PJSIP/op2", status=2, paused=1)
+    server.callers.append("1764280300.9")
+    ami = make_client()
+    seen: list[str] = []
+    ami.add_event_handler(lambda fields: seen.append(fields["Event"]))
+    ami.connect()
+    events = ami.collect("QueueStatus", "QueueStatusComplete", Queue=QUEUE)
+    names = [e["Event"] for e in events]
+    assert names == [
+        "QueueParams",
+        "QueueMember",
+        "QueueMember",
+        "QueueEntry",
+        "QueueStatusComplete",
+    ]
+    assert len({e["ActionID"] for e in events}) == 1
+    assert events[-1]["ListItems"] == "4"
+    assert events[2]["Location"] == "PJSIP/op2"
+    assert seen == names  # the handlers saw them too, before collect returned
+
+
+def test_actions_from_many_threads(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client(keepalive=0)
+    ami.connect()
+    answers: list[str] = []
+    errors: list[Exception] = []
+
+    def work() -> None:
+        try:
+            for _ in range(5):
+                answers.append(ami.action("Ping")["ActionID"])
+        except AmiError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert errors == []
+    assert len(answers) == 40
+    assert len(set(answers)) == 40
+
+
+def test_originate(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client()
+    outcomes: list[dict[str, str]] = []
+    ami.add_event_handler(
+        lambda f: outcomes.append(f) if f["Event"] == "OriginateResponse" else None
+    )
+    ami.connect()
+    answer = ami.originate(
+        "Local/1022@callbot-entry",
+        application="AGI",
+        data="agi://127.0.0.1:4573/robot",
+        caller_id='"Robot" <100>',
+        variables={"ROBOT_SCRIPT": "menu-2", "ROBOT_ID": "7"},
+    )
+    assert answer["Message"] == "Originate successfully queued"
+    sent = server.actions[-1]
+    assert sent["Action"] == ["Originate"]
+    assert sent["Channel"] == ["Local/1022@callbot-entry"]
+    assert sent["Application"] == ["AGI"]
+    assert sent["Data"] == ["agi://127.0.0.1:4573/robot"]
+    assert sent["Async"] == ["true"]
+    assert sent["Timeout"] == ["30000"]
+    assert sent["CallerID"] == ['"Robot" <100>']
+    assert sent["Variable"] == ["ROBOT_SCRIPT=menu-2", "ROBOT_ID=7"]
+    assert wait_for(lambda: len(outcomes) == 1, 2)
+    assert outcomes[0]["ActionID"] == answer["ActionID"]
+    assert outcomes[0]["Response"] == "Success"
+
+    with pytest.raises(AmiError, match="not both"):
+        ami.originate("PJSIP/op1", application="Playback", context="x", exten="1")
+
+
+def test_crlf_in_fields_is_refused(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client()
+    ami.connect()
+    with pytest.raises(AmiError, match="CR or LF"):
+        ami.action("Ping", Note="hello\r\nAction: Originate\r\nChannel: PJSIP/op1")
+    with pytest.raises(AmiError, match="CR or LF"):
+        ami.originate("Local/1022@callbot-entry", application="AGI", caller_id="x\ry")
+    with pytest.raises(AmiError, match="CR or LF"):
+        ami.originate("Local/1022@callbot-entry", context="c", exten="1", variables={"A": "1\nB=2"})
+    ami.action("Ping")  # the connection is intact and nothing was injected
+    assert "Originate" not in server.action_names()
+    assert all("Note" not in a for a in server.actions)
+
+
+# -- staying connected --------------------------------------------------------------------------
+
+
+def test_listener_survives_silence_longer_than_timeouts(
+    server: FakeAmi, make_client: ClientFactory
+) -> None:
+    # Connect and action timeouts are 0.3 s and there is no keepalive traffic: with the
+    # library's own socket handling the listener would die in recv after 0.3 s of quiet.
+    ami = make_client(action_timeout=0.3, keepalive=0)
+    got = threading.Event()
+    ami.add_event_handler(lambda fields: got.set())
+    ami.connect()
+    time.sleep(1.2)  # four times the timeout, not a byte on the line
+    assert ami.connected
+    assert ami.generation == 1  # the same session: no timeout, no reconnect
+    server.push({"Event": "QueueCallerJoin", "Queue": QUEUE, "Uniqueid": "1.1", "Position": "1"})
+    assert got.wait(1)
+    assert ami.action("Ping")["Ping"] == "Pong"
+    assert server.logins == 1
+    assert ami.generation == 1
+
+
+def test_keepalive_detects_a_dead_peer(server: FakeAmi, make_client: ClientFactory) -> None:
+    ami = make_client(action_timeout=0.3, keepalive=0.2, reconnect_max_delay=0.3)
+    ami.connect()
+    server.mute()  # TCP stays up but nothing answers: only the keepalive can tell
+    assert wait_for(lambda: server.logins == 2, 4)
+    assert ami.wait_connected(2)
+    assert ami.generation == 2
+    assert ami.action("Ping")["Ping"] == "Pong"
+
+
+def test_reconnect_logs_in_again_and_monitor_resyncs(
+    server: FakeAmi, make_client: ClientFactory, monitors: list[QueueMonitor]
+) -> None:
+    ami = make_client()
+    sessions: list[int] = []
+    ami.add_connected_handler(lambda: sessions.append(ami.generation))
+    monitor = QueueMonitor(ami, QUEUE, max_waiting=0)
+    monitors.append(monitor)
+    assert monitor.decision() is None
+
+    ami.start()
+    assert monitor.wait_synced(3)
+    assert monitor.decision() == RouteDecision(False, "member_free", 1, 0, 1)
+
+    # While the link is down op1 takes a call, op2 logs in paused and a caller starts waiting;
+    # none of it reaches us as events.
+    server.set_member("PJSIP/op1", status=2)
+    server.set_member("PJSIP/op2", status=1, paused=1)
+    server.callers.append("1764280300.9")
+    server.drop()
+
+    assert wait_for(lambda: len(sessions) == 2, 3)
+    assert monitor.wait_synced(3)
+    assert sessions == [1, 2]
+    assert server.logins == 2
+    assert monitor.decision() == RouteDecision(True, "no_free_member", 0, 1, 2)
+    snapshot = monitor.snapshot()
+    assert [(m["interface"], m["status"], m["paused"]) for m in snapshot["members"]] == [
+        ("PJSIP/op1", 2, False),
+        ("PJSIP/op2", 1, True),
+    ]
+    assert [c["uniqueid"] for c in snapshot["callers"]] == ["1764280300.9"]
+    assert snapshot["monitor_synced"] is True
+
+
+def test_fully_booted_triggers_a_resync(
+    server: FakeAmi, make_client: ClientFactory, monitors: list[QueueMonitor]
+) -> None:
+    ami = make_client()
+    ami.connect()
+    monitor = QueueMonitor(ami, QUEUE, max_waiting=0)
+    monitors.append(monitor)
+    assert monitor.wait_synced(3)
+    assert monitor.decision() == RouteDecision(False, "member_free", 1, 0, 1)
+
+    server.set_member("PJSIP/op1", status=5)  # unavailable, no event
+    server.push(
+        {
+            "Event": "FullyBooted",
+            "Privilege": "system,all",
+            "Uptime": "3",
+            "LastReload": "3",
+            "Status": "Fully Booted",
+        }
+    )
+    expected = RouteDecision(True, "no_free_member", 0, 0, 1)
+    assert wait_for(lambda: monitor.decision() == expected, 3)
+    assert server.action_names().count("QueueStatus") == 2
+
+
+def test_monitor_has_no_decision_until_synced(
+    server: FakeAmi, make_client: ClientFactory, monitors: list[QueueMonitor]
+) -> None:
+    never_connected = make_client()
+    idle = QueueMonitor(never_connected, QUEUE, max_waiting=0)
+    monitors.append(idle)
+    assert idle.decision() is None
+    assert not idle.synced
+    assert not idle.wait_synced(0.05)
+    assert idle.snapshot()["monitor_synced"] is False
+
+    server.unanswered.add("QueueStatus")  # connected, but the resync never completes
+    ami = make_client(action_timeout=0.3)
+    ami.connect()
+    stuck = QueueMonitor(ami, QUEUE, max_waiting=0)
+    monitors.append(stuck)
+    assert wait_for(lambda: "QueueStatus" in server.action_names(), 2)
+    assert not stuck.wait_synced(0.5)
+    assert stuck.decision() is None
+    with pytest.raises(AmiError, match="QueueStatus got no answer"):
+        stuck.resync()
