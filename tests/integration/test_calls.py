@@ -62,7 +62,7 @@ def test_operator_free_call_reaches_the_queue(
     (result,) = simulator.run([SimCall(expect="queue", max_seconds=25)])
     linkedid = result.report.linkedid
     assert linkedid
-    assert events.wait_for("UserEvent", UserEvent="CallbotSimOperator", Linkedid=linkedid), (
+    assert events.wait_for("UserEvent", UserEvent="CallbotSimOperator", CallerLinkedid=linkedid), (
         "the call did not reach the simulated operator"
     )
     assert events.matching("QueueCallerJoin", Linkedid=linkedid)
@@ -176,15 +176,15 @@ def test_ami_cut_monitor_resyncs_and_routes_right(
             assert decision is not None and not decision.overflow, monitor.snapshot()
             truth = ami.collect("QueueStatus", "QueueStatusComplete", Queue=config.queue.name)
             members = {e["Location"]: e for e in truth if e.get("Event") == "QueueMember"}
-            snapshot = monitor.snapshot()
-            assert set(snapshot["members"]) == set(members)
+            seen = {m["interface"]: m for m in monitor.snapshot()["members"]}
+            assert set(seen) == set(members)
             for location, member in members.items():
-                assert snapshot["members"][location]["status"] == int(member["Status"])
-                assert snapshot["members"][location]["paused"] == (member["Paused"] == "1")
+                assert seen[location]["status"] == int(member["Status"])
+                assert seen[location]["paused"] == (member["Paused"] == "1")
             # Routing follows the resynced view: the next caller reaches the free operator.
             (result,) = simulator.run([SimCall(expect="queue", max_seconds=25)])
             assert events.wait_for("UserEvent", UserEvent="CallbotSimOperator",
-                                   Operator="sim2", Linkedid=result.report.linkedid)
+                                   Operator="sim2", CallerLinkedid=result.report.linkedid)
         finally:
             own.stop()
             server.start()
