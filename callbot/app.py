@@ -69,8 +69,13 @@ def load_prompt_library(config: Config) -> PromptLibrary:
     return PromptLibrary(prompt_set, rendered_dir(config.prompts.rendered, config.prompts.file))
 
 
-def build_app(config: Config, *, monitor: QueueMonitor | None = None,
-              metrics_path: Path | None = None, check_prompts: bool = True) -> App:
+def build_app(
+    config: Config,
+    *,
+    monitor: QueueMonitor | None = None,
+    metrics_path: Path | None = None,
+    check_prompts: bool = True,
+) -> App:
     prompts = load_prompt_library(config)
     if check_prompts:
         prompts.check()

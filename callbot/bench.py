@@ -80,7 +80,10 @@ def _start_serve(config: Config, metrics: Path) -> subprocess.Popen[bytes]:
     env["CALLBOT_PROJECT_DIR"] = str(config.project_dir)
     process = subprocess.Popen(
         [sys.executable, "-m", "callbot.cli", "serve", "--metrics", str(metrics)],
-        env=env, cwd=config.project_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=config.project_dir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -101,8 +104,9 @@ def _peak_overlap(spans: list[tuple[float, float]]) -> int:
     return peak
 
 
-def run_call_bench(config: Config, levels: list[int], *, stagger: float = 0.05,
-                   json_output: bool = False) -> str:
+def run_call_bench(
+    config: Config, levels: list[int], *, stagger: float = 0.05, json_output: bool = False
+) -> str:
     Sandbox(config).up()
     tickets = open_tickets(config)
     prompts = load_prompt_library(config)
@@ -122,40 +126,51 @@ def run_call_bench(config: Config, levels: list[int], *, stagger: float = 0.05,
                     sampler = _RssSampler(serve.pid)
                     sampler.start()
                     with Simulator(config, tickets, prompts, ami) as sim:
-                        calls = [SimCall(answers=answers, caller_number=f"0909{i:06d}",
-                                         end_with="pound") for i in range(level)]
+                        calls = [
+                            SimCall(answers=answers, caller_number=f"0909{i:06d}", end_with="pound")
+                            for i in range(level)
+                        ]
                         results = sim.run(calls, stagger=stagger)
                     peak = sampler.stop()
                 finally:
                     serve.send_signal(signal.SIGTERM)
                     serve.wait(30)
-                records = [json.loads(line) for line in metrics.read_text().splitlines()] \
-                    if metrics.exists() else []
+                records = (
+                    [json.loads(line) for line in metrics.read_text().splitlines()]
+                    if metrics.exists()
+                    else []
+                )
             route_ms = [r["ms"] for r in records if r["kind"] == "route"]
             server_gaps = [r["seconds"] for r in records if r["kind"] == "turn_gap"]
             caller_gaps = [g for r in results for g in r.report.turn_gaps]
             after_menu = [r.report.after_menu for r in results if r.report.after_menu is not None]
             overlap = _peak_overlap([(r.started, r.started + r.seconds) for r in results])
-            ok = sum(1 for r in results if r.error is None and r.ticket is not None
-                     and r.ticket.status == "complete")
-            rows.append({
-                "calls": level,
-                "completed": ok,
-                "peak_in_flight": overlap,
-                "route_ms_p50": percentile(route_ms, 50),
-                "route_ms_p99": percentile(route_ms, 99),
-                "menu_to_prompt_s_p50": percentile(after_menu, 50),
-                "menu_to_prompt_s_p99": percentile(after_menu, 99),
-                "turn_gap_caller_s_p50": percentile(caller_gaps, 50),
-                "turn_gap_caller_s_p99": percentile(caller_gaps, 99),
-                "turn_gap_server_s_p50": percentile(server_gaps, 50),
-                "turn_gap_server_s_p99": percentile(server_gaps, 99),
-                "rss_baseline_mib": round(baseline / 1024, 1),
-                "rss_peak_mib": round(peak / 1024, 1),
-                "rss_per_call_kib": round((peak - baseline) / max(1, overlap), 1),
-                "mean_call_s": round(statistics.mean(r.seconds for r in results), 1)
-                if results else None,
-            })
+            ok = sum(
+                1
+                for r in results
+                if r.error is None and r.ticket is not None and r.ticket.status == "complete"
+            )
+            rows.append(
+                {
+                    "calls": level,
+                    "completed": ok,
+                    "peak_in_flight": overlap,
+                    "route_ms_p50": percentile(route_ms, 50),
+                    "route_ms_p99": percentile(route_ms, 99),
+                    "menu_to_prompt_s_p50": percentile(after_menu, 50),
+                    "menu_to_prompt_s_p99": percentile(after_menu, 99),
+                    "turn_gap_caller_s_p50": percentile(caller_gaps, 50),
+                    "turn_gap_caller_s_p99": percentile(caller_gaps, 99),
+                    "turn_gap_server_s_p50": percentile(server_gaps, 50),
+                    "turn_gap_server_s_p99": percentile(server_gaps, 99),
+                    "rss_baseline_mib": round(baseline / 1024, 1),
+                    "rss_peak_mib": round(peak / 1024, 1),
+                    "rss_per_call_kib": round((peak - baseline) / max(1, overlap), 1),
+                    "mean_call_s": round(statistics.mean(r.seconds for r in results), 1)
+                    if results
+                    else None,
+                }
+            )
     finally:
         ami.close()
     if json_output:

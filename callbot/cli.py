@@ -67,10 +67,13 @@ def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
     else:
         status = sandbox.status()
     state = "running" if status["running"] else "stopped"
-    _print(status, args.json,
-           f"sandbox {status['name']}: {state}; AMI {status['ami']['host']}:{status['ami']['port']},"
-           f" SIP {status['sip']['host']}:{status['sip']['port']}, entry "
-           f"{status['entry']['exten']}@{status['entry']['context']}, queue {status['queue']}")
+    _print(
+        status,
+        args.json,
+        f"sandbox {status['name']}: {state}; AMI {status['ami']['host']}:{status['ami']['port']},"
+        f" SIP {status['sip']['host']}:{status['sip']['port']}, entry "
+        f"{status['entry']['exten']}@{status['entry']['context']}, queue {status['queue']}",
+    )
     return 0
 
 
@@ -104,16 +107,18 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
 
 
 def _banner(config: Config, status: dict[str, Any]) -> str:
-    sip = status["sip"]
+    sip = f"{status['sip']['host']}:{status['sip']['port']}"
+    ami = f"{status['ami']['host']}:{status['ami']['port']}"
     return f"""
 callbot is running.
-  sandbox Asterisk  AMI {status['ami']['host']}:{status['ami']['port']}, SIP {sip['host']}:{sip['port']}
+  sandbox Asterisk  AMI {ami}, SIP {sip}
   FastAGI           {config.agi.host}:{config.agi.port}
-  tickets           {config.storage.effective_database_url}
+  tickets           {_mask(config.storage.effective_database_url)}
 
 Place a test call (every operator is busy in a fresh sandbox, so the callbot answers):
-  .venv/bin/callbot call simulate --caller 0901234567 --answer my-name.wav --answer my-address.wav --answer my-need.wav
-or call 1022 from a softphone registered as caller1 (password caller1-secret) at {sip['host']}:{sip['port']}.
+  .venv/bin/callbot call simulate --caller 0901234567
+      (three answers spoken by espeak-ng; give your own with --answer FILE.wav, three times)
+or call 1022 from a softphone registered as caller1 (password caller1-secret) at {sip}.
 Then: .venv/bin/callbot tickets list
 Stop with Ctrl-C; `.venv/bin/callbot sandbox down` stops Asterisk.
 """
@@ -131,8 +136,13 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
         answers = _default_answers(config)
     ami = AmiClient.from_config(config.ami)
     ami.connect(timeout=config.ami.action_timeout)
-    call = SimCall(answers=answers, caller_number=args.caller, caller_name=args.caller_name,
-                   end_with=args.end_with, hangup_after=args.hangup_after)
+    call = SimCall(
+        answers=answers,
+        caller_number=args.caller,
+        caller_name=args.caller_name,
+        end_with=args.end_with,
+        hangup_after=args.hangup_after,
+    )
     try:
         with Simulator(config, open_tickets(config), load_prompt_library(config), ami) as sim:
             (result,) = sim.run([call])
@@ -140,9 +150,11 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
         ami.close()
     data = result.as_dict()
     ticket = result.ticket
-    text = (f"robot: {result.report.ended_by}, {result.report.answers_spoken} answer(s) spoken, "
-            f"{result.seconds:.1f} s\n" + (_ticket_text(ticket.to_dict()) if ticket else
-                                            f"no ticket ({result.error})"))
+    text = (
+        f"robot: {result.report.ended_by}, {result.report.answers_spoken} answer(s) spoken, "
+        f"{result.seconds:.1f} s\n"
+        + (_ticket_text(ticket.to_dict()) if ticket else f"no ticket ({result.error})")
+    )
     _print(data, args.json, text)
     return 0 if result.error is None else 1
 
@@ -151,20 +163,27 @@ def _default_answers(config: Config) -> tuple[Path, ...]:
     """Three spoken answers rendered with espeak-ng, when none are given."""
     from callbot.speech.tts import synthesize_text
 
-    texts = ("Nguyễn Văn An", "số mười hai đường Nguyễn Trãi phường hai quận năm",
-             "gia đình tôi cần gạo và mì tôm")
+    texts = (
+        "Nguyễn Văn An",
+        "số mười hai đường Nguyễn Trãi phường hai quận năm",
+        "gia đình tôi cần gạo và mì tôm",
+    )
     cache = config.storage.root / "tts-cache"
     return tuple(synthesize_text(t, "espeak", cache) for t in texts)
 
 
 def _ticket_text(t: dict[str, Any]) -> str:
-    lines = [f"ticket {t['number']} (id {t['id']}): {t['status']}"
-             f"{' / ' + t['end_reason'] if t.get('end_reason') else ''}",
-             f"  caller {t['caller_number'] or '-'} {t['caller_name'] or ''}".rstrip(),
-             f"  created {t['created_at']}  call {t['channel_uniqueid']}"]
+    lines = [
+        f"ticket {t['number']} (id {t['id']}): {t['status']}"
+        f"{' / ' + t['end_reason'] if t.get('end_reason') else ''}",
+        f"  caller {t['caller_number'] or '-'} {t['caller_name'] or ''}".rstrip(),
+        f"  created {t['created_at']}  call {t['channel_uniqueid']}",
+    ]
     for a in t.get("answers", []):
-        lines.append(f"  {a['step']:<10} {a['duration_seconds']:6.2f} s  {a['ended_by']:<10}"
-                     f" {a['audio_path']}")
+        lines.append(
+            f"  {a['step']:<10} {a['duration_seconds']:6.2f} s  {a['ended_by']:<10}"
+            f" {a['audio_path']}"
+        )
     return "\n".join(lines)
 
 
@@ -174,10 +193,14 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     repo = open_tickets(config)
     if args.action == "list":
         tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
-        text = "\n".join(
-            f"{t['number']}  {t['created_at'][:19]}  {t['status']:<12} "
-            f"{len(t.get('answers', []))} answer(s)" for t in tickets
-        ) or "no tickets"
+        text = (
+            "\n".join(
+                f"{t['number']}  {t['created_at'][:19]}  {t['status']:<12} "
+                f"{len(t.get('answers', []))} answer(s)"
+                for t in tickets
+            )
+            or "no tickets"
+        )
         _print(tickets, args.json, text)
     else:
         ticket = repo.get(int(args.id) if args.id.isdigit() and len(args.id) < 7 else args.id)
@@ -190,12 +213,17 @@ def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
     from callbot.speech.tts import render_prompts
 
     out = rendered_dir(config.prompts.rendered, config.prompts.file)
-    report = render_prompts(load_prompts(config.prompts.file), out,
-                            engine=args.engine or config.prompts.engine,
-                            gtts_timeout=config.prompts.gtts_timeout)
+    report = render_prompts(
+        load_prompts(config.prompts.file),
+        out,
+        engine=args.engine or config.prompts.engine,
+        gtts_timeout=config.prompts.gtts_timeout,
+    )
     engines = sorted(set(report.engines.values())) if report.engines else []
-    print(f"{len(report.rendered)} rendered, {len(report.unchanged)} unchanged in {out}"
-          + (f" (engine: {', '.join(engines)})" if engines else ""))
+    print(
+        f"{len(report.rendered)} rendered, {len(report.unchanged)} unchanged in {out}"
+        + (f" (engine: {', '.join(engines)})" if engines else "")
+    )
     return 0
 
 
@@ -215,7 +243,7 @@ def _mask(url: str) -> str:
 
 def cmd_config(config: Config, args: argparse.Namespace) -> int:
     data = as_dict(config)
-    data["ami"]["secret"] = "***"
+    data["ami"]["secret"] = "***"  # noqa: S105 - masking, not a password
     print(json.dumps(data, indent=2))
     return 0
 
@@ -234,8 +262,13 @@ def cmd_bench(config: Config, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="callbot", description=__doc__.split("\n")[0])
     parser.add_argument("--config", type=Path, help="TOML configuration file")
-    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
-                        help="override one setting (repeatable)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override one setting (repeatable)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -255,15 +288,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = call.add_parser("simulate", help="a robot caller through the sandbox's 1022 entry")
     p.add_argument("--caller", default="0901234567", help="caller number presented")
     p.add_argument("--caller-name", default="", help="caller name presented")
-    p.add_argument("--answer", action="append", default=[], metavar="FILE.wav",
-                   help="a spoken answer, in order (default: three espeak-ng answers)")
-    p.add_argument("--end-with", choices=["silence", "pound"], default="silence",
-                   help="end each answer by going quiet (default) or pressing #")
-    p.add_argument("--hangup-after", type=int, default=None, metavar="N",
-                   help="hang up when the question after the N-th answer starts")
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="FILE.wav",
+        help="a spoken answer, in order (default: three espeak-ng answers)",
+    )
+    p.add_argument(
+        "--end-with",
+        choices=["silence", "pound"],
+        default="silence",
+        help="end each answer by going quiet (default) or pressing #",
+    )
+    p.add_argument(
+        "--hangup-after",
+        type=int,
+        default=None,
+        metavar="N",
+        help="hang up when the question after the N-th answer starts",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_simulate)
 
+    _add_store_commands(sub)
+    return parser
+
+
+def _add_store_commands(sub: Any) -> None:
+    """tickets, prompts, db, config and bench."""
     tickets = sub.add_parser("tickets", help="the ticket store")
     tsub = tickets.add_subparsers(dest="action", required=True)
     p = tsub.add_parser("list")
@@ -296,7 +349,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--concurrency", default="1,10,50")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

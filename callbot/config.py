@@ -40,7 +40,7 @@ class AmiConfig:
     host: str = "127.0.0.1"
     port: int = 5038
     username: str = "callbot"
-    secret: str = "callbot-sandbox-secret"
+    secret: str = "callbot-sandbox-secret"  # noqa: S105 - the sandbox's, loopback only
     action_timeout: float = 5.0
     reconnect_max_delay: float = 5.0
 
@@ -79,7 +79,9 @@ class StorageConfig:
 
     @property
     def recordings_dir(self) -> Path:
-        return self.recordings if str(self.recordings) not in ("", ".") else self.root / "recordings"
+        return (
+            self.recordings if str(self.recordings) not in ("", ".") else self.root / "recordings"
+        )
 
 
 @dataclass(frozen=True)
@@ -155,14 +157,10 @@ def _coerce(value: Any, annotation: Any, where: str) -> Any:
             raise ValueError(value)
         return target(value)
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"{where}: {value!r} is not a valid {target.__name__}"
-        ) from None
+        raise ConfigError(f"{where}: {value!r} is not a valid {target.__name__}") from None
 
 
-def _apply(
-    config: Config, overrides: Mapping[str, Mapping[str, Any]], source: str
-) -> Config:
+def _apply(config: Config, overrides: Mapping[str, Mapping[str, Any]], source: str) -> Config:
     sections: dict[str, Any] = {}
     for section, values in overrides.items():
         if section not in _SECTIONS:

@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 class Server:
     """The running callbot service."""
 
-    def __init__(self, config: Config, *, metrics_path: Path | None = None,
-                 use_ami: bool = True) -> None:
+    def __init__(
+        self, config: Config, *, metrics_path: Path | None = None, use_ami: bool = True
+    ) -> None:
         self.config = config
         self.ami: AmiClient | None = None
         monitor = None
@@ -38,8 +39,9 @@ class Server:
             self.ami = AmiClient.from_config(config.ami)
             monitor = QueueMonitor(self.ami, config.queue.name, config.queue.max_waiting)
         self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
-        self.agi = FastAgiServer(config.agi.host, config.agi.port, make_routes(self.app),
-                                 max_calls=config.agi.max_calls)
+        self.agi = FastAgiServer(
+            config.agi.host, config.agi.port, make_routes(self.app), max_calls=config.agi.max_calls
+        )
         self._stop = threading.Event()
 
     def start(self) -> None:
@@ -47,8 +49,14 @@ class Server:
             self.ami.start()
         self.agi.start()
         host, port = self.agi.address
-        log.info("FastAGI listening on %s:%d; AMI %s:%d; queue %s", host, port,
-                 self.config.ami.host, self.config.ami.port, self.config.queue.name)
+        log.info(
+            "FastAGI listening on %s:%d; AMI %s:%d; queue %s",
+            host,
+            port,
+            self.config.ami.host,
+            self.config.ami.port,
+            self.config.queue.name,
+        )
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
 
     def _sweep(self) -> None:

@@ -120,7 +120,8 @@ class Simulator:
         return str(path.with_suffix(""))
 
     def start_call(self, call: SimCall) -> tuple[str, RobotReport]:
-        assert self._server is not None, "use the Simulator as a context manager"
+        if self._server is None:
+            raise CallbotError("use the Simulator as a context manager")
         token = uuid.uuid4().hex[:12]
         plan = RobotPlan(
             answers=self._stage_answers(token, call.answers),

@@ -162,7 +162,8 @@ class Sandbox:
                 tail = "\n".join(result.stderr.strip().splitlines()[-15:])
                 raise SandboxError(
                     f"mmdebstrap failed (exit {result.returncode}) with mirror {mirror}; "
-                    f"set sandbox.mirror if this machine's apt mirror has no {self.config.sandbox.suite}:\n{tail}"
+                    "set sandbox.mirror if this machine's apt mirror has no "
+                    f"{self.config.sandbox.suite}:\n{tail}"
                 )
             (tmp / ".callbot-stamp").write_text(self._stamp())
             if self.paths.root.exists():
@@ -213,9 +214,7 @@ class Sandbox:
         for template in templates:
             text = render_template(template.read_text(encoding="utf-8"), values)
             _write_if_changed(etc / template.name, text)
-        _write_if_changed(
-            etc / "callbot.conf", (project / SNIPPET).read_text(encoding="utf-8")
-        )
+        _write_if_changed(etc / "callbot.conf", (project / SNIPPET).read_text(encoding="utf-8"))
         # Stock files Asterisk wants and we do not change (call progress tones for ringing).
         for stock in ("indications.conf",):
             source = self.paths.root / "etc/asterisk" / stock
@@ -288,9 +287,19 @@ class Sandbox:
 
     def _asterisk_rx(self, command: str, timeout: float = 10.0) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["chroot", str(self.paths.root), "/usr/sbin/asterisk", "-C", str(self.paths.conf),
-             "-rx", command],
-            capture_output=True, text=True, timeout=timeout, check=False,
+            [
+                "chroot",
+                str(self.paths.root),
+                "/usr/sbin/asterisk",
+                "-C",
+                str(self.paths.conf),
+                "-rx",
+                command,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
 
     def running(self) -> bool:
@@ -302,7 +311,9 @@ class Sandbox:
         self.ensure_chroot()
         self.render_config()
         if self.running():
-            log.info("sandbox %s already running: reloading its configuration", self.config.sandbox.name)
+            log.info(
+                "sandbox %s already running: reloading its configuration", self.config.sandbox.name
+            )
             self._asterisk_rx("core reload")
             self._wait_booted()
             return self.status()
@@ -313,18 +324,34 @@ class Sandbox:
         with log_file.open("ab") as out:
             # setsid -f: Asterisk runs detached in its own session and outlives this process.
             subprocess.run(
-                ["setsid", "-f", "chroot", str(self.paths.root), "/usr/sbin/asterisk", "-f",
-                 "-C", str(self.paths.conf)],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, check=True,
+                [
+                    "setsid",
+                    "-f",
+                    "chroot",
+                    str(self.paths.root),
+                    "/usr/sbin/asterisk",
+                    "-f",
+                    "-C",
+                    str(self.paths.conf),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                check=True,
             )
         try:
             self._wait_booted(started=True)
         except BaseException:
             self.down()
             raise
-        log.info("sandbox %s up (AMI %s:%d, SIP %s:%d)", self.config.sandbox.name,
-                 self.config.ami.host, self.config.ami.port, self.config.sandbox.sip_host,
-                 self.config.sandbox.sip_port)
+        log.info(
+            "sandbox %s up (AMI %s:%d, SIP %s:%d)",
+            self.config.sandbox.name,
+            self.config.ami.host,
+            self.config.ami.port,
+            self.config.sandbox.sip_host,
+            self.config.sandbox.sip_port,
+        )
         return self.status()
 
     def _check_ports_free(self) -> None:
@@ -351,9 +378,9 @@ class Sandbox:
                 result = self._asterisk_rx("core waitfullybooted", timeout=20)
             except subprocess.TimeoutExpired:
                 continue
-            if result.returncode == 0 and "fully booted" in result.stdout.lower():
-                if self._ami_answers():
-                    return
+            booted = result.returncode == 0 and "fully booted" in result.stdout.lower()
+            if booted and self._ami_answers():
+                return
             last = (result.stdout + result.stderr).strip()
             time.sleep(0.2)
         raise SandboxError(
@@ -400,8 +427,12 @@ class Sandbox:
             "name": c.sandbox.name,
             "root": str(self.paths.root),
             "runtime": str(self.paths.runtime),
-            "ami": {"host": c.ami.host, "port": c.ami.port, "username": c.ami.username,
-                    "secret": c.ami.secret},
+            "ami": {
+                "host": c.ami.host,
+                "port": c.ami.port,
+                "username": c.ami.username,
+                "secret": c.ami.secret,
+            },
             "agi": {"host": c.agi.host, "port": c.agi.port},
             "entry": {"context": c.sandbox.entry_context, "exten": c.sandbox.entry_exten},
             "queue": c.queue.name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import logging
 import time
 from datetime import UTC, datetime
@@ -33,8 +34,13 @@ _RECORD_REASONS = {"dtmf": "dtmf", "hangup": "hangup"}
 class AgiCallPort:
     """The dialog engine's view of the call, over AGI."""
 
-    def __init__(self, channel: AgiChannel, prompts: PromptLibrary, max_answer_seconds: int,
-                 silence_seconds: int) -> None:
+    def __init__(
+        self,
+        channel: AgiChannel,
+        prompts: PromptLibrary,
+        max_answer_seconds: int,
+        silence_seconds: int,
+    ) -> None:
         self.channel = channel
         self.prompts = prompts
         self.max_ms = max_answer_seconds * 1000
@@ -83,10 +89,8 @@ def answer_dir(recordings: Path, uniqueid: str, now: datetime | None = None) -> 
 
 
 def _set_destination(channel: AgiChannel, destination: str) -> None:
-    try:
+    with contextlib.suppress(AgiHangup):
         channel.set_variable(variables.DESTINATION, destination)
-    except AgiHangup:
-        pass
 
 
 def decode_cid_raw(value: str) -> tuple[str, str] | None:
@@ -122,8 +126,9 @@ def handle(channel: AgiChannel, app: App) -> None:
     recorder.start()
     if recorder.ticket_number() is not None:
         channel.set_variable(variables.TICKET, recorder.ticket_number() or "")
-    port = AgiCallPort(channel, app.prompts, config.dialog.max_answer_seconds,
-                       config.dialog.silence_seconds)
+    port = AgiCallPort(
+        channel, app.prompts, config.dialog.max_answer_seconds, config.dialog.silence_seconds
+    )
     engine = Engine(app.script, port, recorder, directory)
     try:
         result = engine.run()

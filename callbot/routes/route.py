@@ -23,13 +23,16 @@ log = logging.getLogger(__name__)
 def decide_from_counts(free: int, waiting: int, max_waiting: int) -> RouteDecision:
     """The overflow policy on the dialplan's counts (same rule as the AMI model's)."""
     if free <= 0:
-        return RouteDecision(overflow=True, reason="no_free_member", free=free, waiting=waiting,
-                             members=-1)
+        return RouteDecision(
+            overflow=True, reason="no_free_member", free=free, waiting=waiting, members=-1
+        )
     if waiting > max_waiting:
-        return RouteDecision(overflow=True, reason="too_many_waiting", free=free,
-                             waiting=waiting, members=-1)
-    return RouteDecision(overflow=False, reason="member_free", free=free, waiting=waiting,
-                         members=-1)
+        return RouteDecision(
+            overflow=True, reason="too_many_waiting", free=free, waiting=waiting, members=-1
+        )
+    return RouteDecision(
+        overflow=False, reason="member_free", free=free, waiting=waiting, members=-1
+    )
 
 
 def _count(args: list[str], index: int) -> int | None:
@@ -49,8 +52,9 @@ def decide(app: App, args: list[str]) -> tuple[RouteDecision, str]:
     free, waiting = _count(args, 0), _count(args, 1)
     if free is None:
         # Neither AMI nor the dialplan could count: the queue is the safe default.
-        return RouteDecision(overflow=False, reason="no_information", free=-1, waiting=-1,
-                             members=-1), "none"
+        return RouteDecision(
+            overflow=False, reason="no_information", free=-1, waiting=-1, members=-1
+        ), "none"
     return decide_from_counts(free, waiting or 0, max_waiting), "dialplan"
 
 
@@ -61,6 +65,13 @@ def handle(channel: AgiChannel, app: App) -> None:
     channel.set_variable(variables.ROUTE_REASON, f"{source}:{decision.reason}")
     channel.set_variable(variables.DESTINATION, destination)
     elapsed_ms = (time.perf_counter() - started) * 1000
-    log.info("route: %s (%s, %s; free=%d waiting=%d) in %.1f ms", destination, source,
-             decision.reason, decision.free, decision.waiting, elapsed_ms)
+    log.info(
+        "route: %s (%s, %s; free=%d waiting=%d) in %.1f ms",
+        destination,
+        source,
+        decision.reason,
+        decision.free,
+        decision.waiting,
+        elapsed_ms,
+    )
     app.metrics.record("route", ms=elapsed_ms, destination=destination, source=source)

@@ -119,7 +119,8 @@ class CallRecorder:
     def answered_steps(self) -> set[str]:
         """Steps with a recorded answer that holds something (not cut by a hang-up at once)."""
         return {
-            a["step"] for a in self._journal.answers
+            a["step"]
+            for a in self._journal.answers
             if a["ended_by"] != "hangup" or a["duration_seconds"] > 0.5
         }
 
@@ -149,8 +150,12 @@ class CallRecorder:
             except StorageError as exc:
                 self._database_failed("store an answer", exc)
                 self._write_journal()
-        log.info("answer %s recorded (%.1f s, ended by %s)", step, recording.duration_seconds,
-                 recording.ended_by)
+        log.info(
+            "answer %s recorded (%.1f s, ended by %s)",
+            step,
+            recording.duration_seconds,
+            recording.ended_by,
+        )
 
     # -- the end ----------------------------------------------------------------------------
 
@@ -166,8 +171,9 @@ class CallRecorder:
             except StorageError as exc:
                 self._database_failed("finish the ticket", exc)
         self._write_journal()
-        log.info("ticket %s %s (%s)", self._journal.ticket_number or "(no database)", status,
-                 end_reason)
+        log.info(
+            "ticket %s %s (%s)", self._journal.ticket_number or "(no database)", status, end_reason
+        )
 
     def _database_failed(self, what: str, exc: StorageError) -> None:
         self._journal.database_ok = False

@@ -56,9 +56,28 @@ ANSWER_TEXTS = (
 )
 
 
+def _instance() -> dict[str, str]:
+    """CALLBOT_TEST_PORT_BASE=16000 gives a separate test sandbox (name, ports, storage), so
+    two test runs on one machine do not collide."""
+    base = os.environ.get("CALLBOT_TEST_PORT_BASE")
+    if not base:
+        return TEST_ENV
+    b = int(base)
+    return {
+        **TEST_ENV,
+        "CALLBOT_SANDBOX__NAME": f"test{b}",
+        "CALLBOT_AMI__PORT": str(b + 38),
+        "CALLBOT_SANDBOX__SIP_PORT": str(b + 60),
+        "CALLBOT_SANDBOX__RTP_START": str(b + 100),
+        "CALLBOT_SANDBOX__RTP_END": str(b + 599),
+        "CALLBOT_AGI__PORT": str(b + 673),
+        "CALLBOT_STORAGE__ROOT": f"storage/test{b}",
+    }
+
+
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CALLBOT_")}
-    env.update(TEST_ENV)
+    env.update(_instance())
     return env
 
 
@@ -113,9 +132,19 @@ class ServeProcess:
             return
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "callbot.cli", *(extra or []), "serve",
-                 "--metrics", str(self.metrics_path)],
-                env=_env(), cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "callbot.cli",
+                    *(extra or []),
+                    "serve",
+                    "--metrics",
+                    str(self.metrics_path),
+                ],
+                env=_env(),
+                cwd=PROJECT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -183,7 +212,8 @@ class EventLog:
     def matching(self, name: str, **fields: str) -> list[dict[str, str]]:
         with self._lock:
             return [
-                e for e in self.events
+                e
+                for e in self.events
                 if e.get("Event") == name and all(e.get(k) == v for k, v in fields.items())
             ]
 
@@ -213,8 +243,13 @@ def sim_operator(ami: AmiClient, config: Config) -> Iterator[Callable[[str], Any
     def add(name: str = "sim1") -> str:
         interface = f"Local/{name}@callbot-sandbox-operators/n"
         ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="NOT_INUSE")
-        ami.action("QueueAdd", Queue=config.queue.name, Interface=interface,
-                   MemberName=name, StateInterface=f"Custom:{name}")
+        ami.action(
+            "QueueAdd",
+            Queue=config.queue.name,
+            Interface=interface,
+            MemberName=name,
+            StateInterface=f"Custom:{name}",
+        )
         added.append(name)
         return interface
 

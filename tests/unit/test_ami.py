@@ -22,7 +22,7 @@ from callbot.pbx.queue_state import RouteDecision
 
 QUEUE = "hotline-1022"
 USER = "callbot"
-SECRET = "s3cret"  # noqa: S105  (the fake server's test credential)
+SECRET = "s3cret"
 
 Fields = list[tuple[str, str]]
 

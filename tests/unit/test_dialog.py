@@ -65,12 +65,17 @@ def test_complete_call_asks_every_question_and_reads_the_number_twice() -> None:
     assert [a for a, _ in sink.answers] == ["name", "address", "need"]
     assert call.log == [
         "play greeting",
-        "play ask_name", "record name.wav #0",
-        "play ask_address", "record address.wav #0",
-        "play ask_need", "record need.wav #0",
+        "play ask_name",
+        "record name.wav #0",
+        "play ask_address",
+        "record address.wav #0",
+        "play ask_need",
+        "record need.wav #0",
         "play closing",
-        "play ticket_number", "digits 0000018",
-        "play repeat_number", "digits 0000018",
+        "play ticket_number",
+        "digits 0000018",
+        "play repeat_number",
+        "digits 0000018",
         "play goodbye",
     ]
 

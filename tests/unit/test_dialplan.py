@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,10 +29,10 @@ def test_every_fastagi_script_is_called_by_the_dialplan(script: str) -> None:
 
 def test_every_prompt_the_dialplan_plays_exists() -> None:
     prompts = load_prompts(ROOT / "prompts/vi.toml")
-    import re
-
-    for key in re.findall(r"\$\{CALLBOT_PROMPTS\}/(\w+)", DIALPLAN):
-        assert key in prompts.keys()
+    keys = re.findall(r"\$\{CALLBOT_PROMPTS\}/(\w+)", DIALPLAN)
+    assert keys
+    for key in keys:
+        assert key in prompts
 
 
 def test_render_template_leaves_asterisk_variables_alone() -> None:
@@ -64,5 +65,7 @@ def test_apt_mirror_reads_deb822_and_one_line_sources(tmp_path: Path) -> None:
     )
     assert apt_mirror(tmp_path) == "http://mirror.example/debian"
     (tmp_path / "sources.list.d/debian.sources").unlink()
-    (tmp_path / "sources.list").write_text("deb [arch=amd64] http://other.example/debian/ sid main\n")
+    (tmp_path / "sources.list").write_text(
+        "deb [arch=amd64] http://other.example/debian/ sid main\n"
+    )
     assert apt_mirror(tmp_path) == "http://other.example/debian"
