@@ -191,6 +191,15 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import open_tickets
 
     repo = open_tickets(config)
+    if args.action == "recover":
+        from callbot.tickets.recovery import recover_pending
+
+        report = recover_pending(repo, config.storage.recordings_dir)
+        print(
+            f"{len(report.recovered)} call(s) recovered into tickets, "
+            f"{len(report.failed)} still pending"
+        )
+        return 0 if not report.failed else 1
     if args.action == "list":
         tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
         text = (
@@ -323,6 +332,8 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--status", default=None)
     p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("recover", help="store calls recorded while the database was down")
     p.set_defaults(func=cmd_tickets)
     p = tsub.add_parser("show")
     p.add_argument("id", help="ticket id or ticket number")

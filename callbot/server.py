@@ -22,6 +22,7 @@ from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.routes import make_routes
+from callbot.tickets.recovery import recover_pending
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +61,13 @@ class Server:
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
 
     def _sweep(self) -> None:
-        """Close tickets left "in_call" by a crash (older than the longest possible call)."""
+        """Store calls recorded while the database was down; close tickets left "in_call" by a
+        crash (older than the longest possible call)."""
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
         while not self._stop.is_set():
+            report = recover_pending(self.app.tickets, self.app.recordings)
+            if report.failed:
+                log.warning("%d call(s) still wait for the database", len(report.failed))
             try:
                 closed = self.app.tickets.close_stale(limit)
                 if closed:

@@ -6,7 +6,8 @@ The recorder is the dialog's :class:`~callbot.dialog.engine.AnswerSink`. It writ
   finished with the call's outcome);
 - a journal, ``call.json``, beside the call's recordings, rewritten atomically after every
   change. If the database is unreachable the call goes on (the caller hears no error), the
-  journal keeps everything, and ``callbot tickets recover`` imports it later.
+  journal keeps everything, and :mod:`callbot.tickets.recovery` stores it once the database is
+  back (``callbot serve`` retries every minute; ``callbot tickets recover`` does it by hand).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from typing import Any
 
 from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
+from callbot.tickets.recovery import mark_pending
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.service import (
     escape_raw,
     sanitize_caller_name,
     sanitize_caller_number,
+    sanitize_uniqueid,
 )
 
 log = logging.getLogger(__name__)
@@ -178,6 +181,14 @@ class CallRecorder:
     def _database_failed(self, what: str, exc: StorageError) -> None:
         self._journal.database_ok = False
         log.error("could not %s, the call goes on and the journal keeps it: %s", what, exc)
+        try:
+            mark_pending(
+                self.recordings_root,
+                sanitize_uniqueid(self.identity.uniqueid),
+                self.answer_dir / JOURNAL,
+            )
+        except OSError as err:
+            log.error("could not mark the call for recovery: %s", err)
 
     def _write_journal(self) -> None:
         data = json.dumps(self._journal.__dict__, ensure_ascii=False, indent=1)
