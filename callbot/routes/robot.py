@@ -37,7 +37,7 @@ class RobotPlan:
 
     answers: tuple[str, ...]  # audio files without extension, visible to Asterisk
     quiet: str  # near-silent audio without extension
-    press: str = "2"
+    press: str = "2"  # one key per prompt: "2" at the menu; "20": then 0 at the next prompt
     expect: Expect = "callbot"
     end_with: EndWith = "silence"
     hangup_after: int | None = None  # hang up when the prompt after this many answers starts
@@ -117,11 +117,12 @@ class Robot:
         plan, channel = self.plan, self.channel
         self.report.uniqueid = channel.uniqueid
         self.report.linkedid = channel.get_variable("CHANNEL(linkedid)")
-        self.wait_prompt_start(keep_sending=False)
-        self.event("menu")
-        channel.exec_app("SendDTMF", plan.press)
+        for key in plan.press:
+            self.wait_prompt_start(keep_sending=False)
+            self.event("prompt")
+            channel.exec_app("SendDTMF", key)
+            self.event(f"pressed {key}")
         pressed = self.now()
-        self.event(f"pressed {plan.press}")
         if plan.expect == "queue":
             heard = self.wait_prompt_start(keep_sending=False)
             self.report.after_menu = heard - pressed

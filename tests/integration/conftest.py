@@ -46,7 +46,7 @@ TEST_ENV = {
     "CALLBOT_PROMPTS__ENGINE": "espeak",
     "CALLBOT_DIALOG__SILENCE_SECONDS": "1",
     "CALLBOT_DIALOG__MAX_ANSWER_SECONDS": "15",
-    "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "60",
+    "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "8",
 }
 
 # What the robot callers say (rendered with espeak-ng's Vietnamese voice).

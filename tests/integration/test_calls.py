@@ -200,3 +200,35 @@ def test_ami_cut_monitor_resyncs_and_routes_right(
         finally:
             own.stop()
             server.start()
+
+
+def test_zero_in_the_callbot_returns_the_caller_to_the_queue(
+    simulator: Simulator, tickets: TicketRepository, sim_operator, events
+) -> None:
+    # 2 at the menu, then 0 as soon as the callbot's greeting starts.
+    (result,) = simulator.run([SimCall(press="20", expect="queue", max_seconds=12)])
+    linkedid = result.report.linkedid
+    assert events.wait_for("QueueCallerJoin", Linkedid=linkedid), "caller never joined the queue"
+    ticket = tickets.by_linkedid(linkedid)
+    assert ticket is not None  # the callbot had answered: its ticket stays, marked
+    assert ticket.status == "ended_early" and ticket.end_reason == "to_queue"
+
+
+def test_long_wait_in_the_queue_is_offered_the_callbot(
+    config: Config, simulator: Simulator, sim_operator, answers: tuple[Path, ...], events
+) -> None:
+    # An operator is free when the caller arrives, but never picks up: after
+    # queue.max_wait_seconds the caller is offered the callbot and presses 1.
+    sim_operator("slow1")
+    time.sleep(0.5)
+    (result,) = simulator.run([SimCall(press="21", answers=answers, end_with="pound")])
+    linkedid = result.report.linkedid
+    join = events.matching("QueueCallerJoin", Linkedid=linkedid)
+    assert join, "the caller did not wait in the queue first"
+    assert result.error is None, result.as_dict()
+    ticket = result.ticket
+    assert ticket is not None and ticket.status == "complete"
+    assert len(ticket.answers) == 3
+    waited = result.report.events[1][0]  # pressed 2
+    offered = [t for t, e in result.report.events if e == "pressed 1"][0]
+    assert offered - waited >= config.queue.max_wait_seconds - 0.5
