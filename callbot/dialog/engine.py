@@ -75,17 +75,16 @@ class Engine:
         self.call = call
         self.sink = sink
         self.answer_dir = answer_dir
+        self._recorded_at: float | None = None
 
     def run(self) -> DialogResult:
         result = DialogResult(outcome="completed", last_step="")
-        answered_at: float | None = None
         for step in self.script.steps:
             result.last_step = step.name
             self.sink.reached(step.name)
-            key, recording = self._run_step(step, answered_at, result)
+            key, recording = self._run_step(step, result)
             if recording is not None:
                 result.answers.append(step.name)
-                answered_at = time.monotonic()
                 if recording.ended_by == "hangup":
                     result.outcome = "hangup"
                     return result
@@ -95,15 +94,15 @@ class Engine:
                 return result
         return result
 
-    def _gap(self, answered_at: float | None, result: DialogResult) -> None:
-        if answered_at is not None and len(result.turn_gaps) < len(result.answers):
-            result.turn_gaps.append(time.monotonic() - answered_at)
+    def _gap(self, result: DialogResult) -> None:
+        """Time from the end of the last recording to the next prompt (storing included)."""
+        if self._recorded_at is not None:
+            result.turn_gaps.append(time.monotonic() - self._recorded_at)
+            self._recorded_at = None
 
-    def _run_step(
-        self, step: Step, answered_at: float | None, result: DialogResult
-    ) -> tuple[str, Recording | None]:
+    def _run_step(self, step: Step, result: DialogResult) -> tuple[str, Recording | None]:
         queue_key = self.script.to_queue_key
-        self._gap(answered_at, result)
+        self._gap(result)
         if step.kind == "say":
             return self.call.play(step.prompt, queue_key), None
         if step.kind == "read_ticket":
@@ -120,6 +119,7 @@ class Engine:
             return key, None
         path = self.answer_dir / f"{step.name}.wav"
         recording = self.call.record(path, self.script.end_answer_key + queue_key)
+        self._recorded_at = time.monotonic()
         self.sink.answer(step.name, path, recording)
         key = recording.digit if recording.digit == queue_key else ""
         return key, recording
