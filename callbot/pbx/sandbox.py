@@ -354,15 +354,21 @@ class Sandbox:
         )
         return self.status()
 
-    def _check_ports_free(self) -> None:
+    def _check_ports_free(self, wait: float = 5.0) -> None:
         ami = self.config.ami
-        with socket.socket() as sock:
-            sock.settimeout(0.5)
-            if sock.connect_ex((ami.host, ami.port)) == 0:
+        deadline = time.monotonic() + wait
+        while True:
+            with socket.socket() as sock:
+                sock.settimeout(0.5)
+                taken = sock.connect_ex((ami.host, ami.port)) == 0
+            if not taken:
+                return
+            if time.monotonic() > deadline:
                 raise SandboxError(
                     f"port {ami.host}:{ami.port} is already taken (another Asterisk?): stop it "
                     "or choose another ami.port for this sandbox"
                 )
+            time.sleep(0.2)
 
     def _wait_booted(self, started: bool = False) -> None:
         begin = time.monotonic()
@@ -397,19 +403,21 @@ class Sandbox:
 
     def down(self, timeout: float = 15.0) -> None:
         """Stop this instance; leaves no process of it and no mount no one else needs."""
-        if self.paths.root.exists() and self._instance_pids():
+        pids = self._instance_pids() if self.paths.root.exists() else []
+        if pids:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._asterisk_rx("core stop now", timeout=10)
+            # Wait on the pids themselves: once Asterisk's main thread has exited, /proc no
+            # longer shows its root, but its other threads may still hold the ports.
             deadline = time.monotonic() + timeout
-            while self._instance_pids() and time.monotonic() < deadline:
+            while any(map(_alive, pids)) and time.monotonic() < deadline:
                 time.sleep(0.1)
             for sig in (signal.SIGTERM, signal.SIGKILL):
-                pids = self._instance_pids()
-                for pid in pids:
+                for pid in filter(_alive, pids):
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(pid, sig)
                 end = time.monotonic() + 3
-                while self._instance_pids() and time.monotonic() < end:
+                while any(map(_alive, pids)) and time.monotonic() < end:
                     time.sleep(0.05)
         if self.paths.root.exists():
             self._unmount_unused()
@@ -467,6 +475,18 @@ def _mounts_under(root: Path) -> list[str]:
                 if point.startswith(prefix):
                     result.append(point)
     return result
+
+
+def _alive(pid: int) -> bool:
+    """True while any thread of the process runs (a zombie leader with no threads is dead)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    zombie = fields.get("State", "").strip().startswith("Z")
+    threads = int(fields.get("Threads", "1").strip() or 1)
+    return not (zombie and threads <= 1)
 
 
 def _same_dir(a: Path, b: Path) -> bool:
