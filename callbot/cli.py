@@ -43,6 +43,8 @@ def _setup_logging(config: Config, verbose: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel("DEBUG" if verbose else config.log.level.upper())
+    if not verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration step
 
 
 def _print(data: Any, as_json: bool, text: str) -> None:

@@ -239,7 +239,7 @@ def upgrade(engine_or_url: Engine | str) -> None:
     try:
         with _migration_lock:
             retry_when_locked("migrate", lambda: _upgrade_once(engine), LOCK_RETRIES)
-        logger.info("ticket database %s is at the newest schema", mask_url(engine.url))
+        logger.debug("ticket database %s is at the newest schema", mask_url(engine.url))
     except SQLAlchemyError as exc:
         raise storage_error(engine.url, "open and migrate it", exc) from exc
     except CommandError as exc:  # e.g. a revision unknown here: the database is newer
