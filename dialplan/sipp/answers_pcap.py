@@ -3,13 +3,26 @@
 
 One continuous G.711 A-law RTP stream (payload type 8, 20 ms packets): ``--lead`` seconds of
 silence, then each AUDIO followed by ``--gap`` seconds of silence, then ``--tail`` seconds of
-silence. The stream never pauses: Asterisk detects the end of an answer by counting silent
-frames, and a caller that sends no packets at all is never "silent", it is just absent.
+silence. The stream never pauses: Asterisk ends an answer by counting silent frames, and a
+caller that sends no packets is never "silent", only absent.
+
+SIPp cannot hear the questions, so the answers are placed in time. The callbot stops recording
+when the caller has been silent for ``dialog.silence_seconds`` (1 s in the tests) counted from
+the beep, so each answer must start less than 1 s after its beep:
+
+- ``--lead`` (from 1.3 s after the 200 OK, when caller.xml starts this capture): the menu
+  starts 0.5 s after the answer, caller.xml presses 2 at 1.0 s, then greeting + first question
+  + beep play (1.5 s with the test prompts): the first beep ends at about 2.7 s.
+- ``--gap``: 1 s of silence ends the recording, then the next question and its beep play
+  (about 0.9 s with the test prompts).
+
+The defaults make each answer start 0.2-0.4 s after its beep with the test prompts
+(tests/fixtures/prompts-short.toml); longer prompts need a longer lead and gap.
 
 AUDIO is a WAV file (8 kHz, mono, 16-bit PCM) or a capture of A-law RTP, such as SIPp's own
 /usr/share/sip-tester/g711a.pcap, whose payload is reused. Standard library only::
 
-    python3 dialplan/sipp/answers_pcap.py /tmp/answers.pcap a.wav b.wav c.wav
+    python3 dialplan/sipp/answers_pcap.py /tmp/answers.pcap name.wav address.wav need.wav
 """
 
 from __future__ import annotations
@@ -38,11 +51,9 @@ def alaw_byte(sample: int) -> int:
     else:
         mask = 0x55
         pcm = -pcm - 1
-    for segment, end in enumerate((0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF)):
-        if pcm <= end:
-            break
-    else:
-        return 0x7F ^ mask
+    if pcm > 0xFFF:
+        return 0x7F ^ mask  # clipped to the largest code
+    segment = max(0, pcm.bit_length() - 5)  # 0..7: the chord, from the top bit above bit 4
     shift = 1 if segment < 2 else segment
     return ((segment << 4) | ((pcm >> shift) & 0x0F)) ^ mask
 
@@ -93,8 +104,9 @@ def write_pcap(path: Path, audio: bytes) -> int:
         for seq in range(count):
             packet = frame(audio[seq * PACKET_SAMPLES : (seq + 1) * PACKET_SAMPLES], seq)
             usec = seq * 20_000
-            out.write(struct.pack("<IIII", usec // 1_000_000, usec % 1_000_000, len(packet),
-                                  len(packet)))
+            out.write(
+                struct.pack("<IIII", usec // 1_000_000, usec % 1_000_000, len(packet), len(packet))
+            )
             out.write(packet)
     return count
 

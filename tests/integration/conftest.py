@@ -264,3 +264,25 @@ def sim_operator(ami: AmiClient, config: Config) -> Iterator[Callable[[str], Any
             ami.action("QueueRemove", Queue=config.queue.name, Interface=interface)
         with contextlib.suppress(AmiError):
             ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="UNAVAILABLE")
+
+
+def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """The ``callbot`` command as a subprocess, with the test instance's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "callbot.cli", *args],
+        env=_env(),
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False

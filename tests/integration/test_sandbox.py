@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
@@ -12,25 +11,13 @@ from callbot.config import Config
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.sandbox import Sandbox, _mounts_under
-from tests.integration.conftest import PROJECT, _env
+from tests.integration.conftest import run_cli, wait_until
 
 pytestmark = pytest.mark.asterisk
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "callbot.cli", *args],
-        env=_env(),
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_status_json_says_where_everything_is(config: Config, sandbox: Sandbox) -> None:
-    result = _cli("sandbox", "status", "--json")
+    result = run_cli("sandbox", "status", "--json")
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
     assert status["running"] is True
@@ -48,7 +35,7 @@ def test_status_json_says_where_everything_is(config: Config, sandbox: Sandbox) 
 
 def test_up_is_idempotent(sandbox: Sandbox) -> None:
     before = sandbox._instance_pids()
-    result = _cli("sandbox", "up", "--json")
+    result = run_cli("sandbox", "up", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["running"] is True
     assert sandbox._instance_pids() == before  # the same Asterisk, not a second one
@@ -81,12 +68,12 @@ def test_monitor_survives_an_asterisk_restart(
     try:
         assert monitor.wait_synced(10)
         sim_operator("sim3")
-        assert _wait(lambda: (d := monitor.decision()) is not None and not d.overflow)
+        assert wait_until(lambda: (d := monitor.decision()) is not None and not d.overflow)
         sandbox.down()
-        assert _wait(lambda: monitor.decision() is None, 10)  # no view rather than a stale one
+        assert wait_until(lambda: monitor.decision() is None, 10)  # no view rather than a stale one
         sandbox.up()
         # The dynamic member did not survive the restart; the monitor's rebuilt view says so.
-        assert _wait(lambda: (d := monitor.decision()) is not None and d.overflow, 20), (
+        assert wait_until(lambda: (d := monitor.decision()) is not None and d.overflow, 20), (
             monitor.snapshot()
         )
         interfaces = {m["interface"] for m in monitor.snapshot()["members"]}
@@ -104,14 +91,3 @@ def test_down_leaves_no_process_and_up_again_works(sandbox: Sandbox) -> None:
     assert sandbox.status()["running"] is False
     sandbox.up()
     assert sandbox.status()["running"] is True
-
-
-def _wait(predicate, timeout: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
