@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: setup system run test test-unit lint check bench clean
+.PHONY: setup system run test test-unit lint check bench bench-asr clean
 
 setup: system $(STAMP)
 
@@ -50,6 +50,9 @@ check: setup
 
 bench: setup
 	$(BIN)/callbot bench calls --concurrency 1,10,50
+
+bench-asr: setup
+	$(BIN)/callbot bench asr --concurrency 1,4,16
 
 clean:
 	-$(BIN)/callbot sandbox down

@@ -148,7 +148,7 @@ def run_call_bench(
             ok = sum(
                 1
                 for r in results
-                if r.error is None and r.ticket is not None and r.ticket.status == "complete"
+                if r.error is None and r.ticket is not None and r.ticket.outcome == "complete"
             )
             rows.append(
                 {

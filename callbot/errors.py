@@ -14,6 +14,8 @@ a message that tells a person what to do about it::
     │   │   └── AgiHangup          the channel hung up; the call is over, clean up and return
     │   └── AmiError           an AMI action failed, timed out or the connection is down
     ├── PromptError            a prompt is missing, not rendered, or cannot be rendered
+    ├── AsrError               speech recognition failed
+    │   └── ModelError         a speech model is missing, corrupt, or cannot be fetched
     ├── StorageError           the ticket database or the recordings directory failed
     │   └── TicketNotFound     no ticket with that id or number
     └── DialogError            the dialog script (steps) is inconsistent
@@ -64,6 +66,14 @@ class AmiError(PbxError):
 
 class PromptError(CallbotError):
     """A prompt is missing from the prompt file, not rendered, or cannot be rendered."""
+
+
+class AsrError(CallbotError):
+    """Speech recognition failed (bad audio, recognizer failure)."""
+
+
+class ModelError(AsrError):
+    """A speech model is missing, corrupt, or cannot be fetched. Says which and what to do."""
 
 
 class StorageError(CallbotError):

@@ -1,9 +1,12 @@
-"""``callbot serve``: the FastAGI server, the AMI queue monitor and the stale-ticket sweeper.
+"""``callbot serve``: FastAGI server, AMI queue monitor, transcription pool, stale-ticket sweeper.
 
 Starts in this order, failing early with a clear message: configuration, rendered prompts,
 database (migrated to the current schema), AMI (in the background: the routes decide from the
-dialplan's counts until the monitor has synced), then the FastAGI listener. SIGTERM and SIGINT
-stop accepting calls and let the calls in progress finish (up to a grace period).
+dialplan's counts until the monitor has synced), then the FastAGI listener. The speech model
+loads in the background too: calls are taken at once, and their answers wait (pending) until
+the transcription workers start. A model that cannot be loaded is logged as an ERROR and
+transcription waits for one; the calls go on. SIGTERM and SIGINT stop accepting calls and let
+the calls in progress finish (up to a grace period), then stop the transcription workers.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 
-from callbot.app import App, build_app
+from callbot.app import App, build_app, build_transcription
 from callbot.config import Config
-from callbot.errors import StorageError
+from callbot.errors import CallbotError, StorageError
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
@@ -59,6 +62,30 @@ class Server:
             self.config.queue.name,
         )
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
+        threading.Thread(target=self._start_transcription, name="asr-load", daemon=True).start()
+
+    def _start_transcription(self) -> None:
+        """Load the speech model and start the workers; never takes the call path down."""
+        try:
+            pool = build_transcription(self.config, self.app.tickets, self.app.script)
+            if self._stop.is_set():
+                return
+            pool.start()
+        except CallbotError as exc:
+            log.error(
+                "speech recognition unavailable, tickets wait in 'transcribing' for a model "
+                "(their answers stay pending and are transcribed once it loads): %s",
+                exc,
+            )
+            return
+        except Exception:  # e.g. vosk's native library failing: calls must go on regardless
+            log.exception(
+                "speech recognition failed to start; tickets wait in 'transcribing' for a model"
+            )
+            return
+        self.app.transcription = pool
+        if self._stop.is_set():  # stop() ran while the model was loading
+            pool.stop(timeout=0)
 
     def _sweep(self) -> None:
         """Store calls recorded while the database was down; close tickets left "in_call" by a
@@ -68,6 +95,8 @@ class Server:
             report = recover_pending(self.app.tickets, self.app.recordings)
             if report.failed:
                 log.warning("%d call(s) still wait for the database", len(report.failed))
+            if report.recovered:
+                self.app.notify_transcription()
             try:
                 closed = self.app.tickets.close_stale(limit)
                 if closed:
@@ -79,6 +108,8 @@ class Server:
     def stop(self, grace: float = 10.0) -> None:
         self._stop.set()
         self.agi.stop(timeout=grace)
+        if self.app.transcription is not None:
+            self.app.transcription.stop(timeout=grace)
         if self.ami is not None:
             self.ami.close()
         log.info("callbot stopped")

@@ -4,7 +4,9 @@ Each simulated call is an AMI ``Originate`` of ``Local/1022@callbot-sandbox-sim`
 leg runs the ``robot`` FastAGI script on a server of this process (ephemeral loopback port).
 The sandbox's sim context decodes the base64 caller ID (so any bytes can be presented, as a
 hostile trunk could) and jumps to the real entry context. When the robot's leg ends, the ticket
-the callbot wrote for that call is looked up by the call's linked id.
+the callbot wrote for that call is looked up by the call's linked id, once it has left
+``in_call`` (the call is over) or, for a call with ``ready=True``, once it is ``new`` (every
+answer transcribed, ready for operators).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from callbot.config import Config
 from callbot.errors import CallbotError, SetupError
@@ -51,6 +53,9 @@ class SimCall:
     end_with: EndWith = "silence"
     hangup_after: int | None = None
     max_seconds: float = 240.0
+    actions: tuple[str, ...] = ()  # see RobotPlan.actions
+    ready: bool = False  # wait for the ticket to be "new" (transcribed), not only ended
+    ready_seconds: float = 120.0  # how long to wait for that
 
 
 @dataclass
@@ -131,6 +136,7 @@ class Simulator:
             end_with=call.end_with,
             hangup_after=call.hangup_after,
             max_seconds=call.max_seconds,
+            actions=call.actions,
         )
         report = RobotReport()
         self._plans[token] = (plan, report)
@@ -154,17 +160,28 @@ class Simulator:
             error = "the robot call did not end in time"
         ticket = None
         if call.expect == "callbot" and report.linkedid:
-            ticket = self._wait_ticket(report.linkedid)
-            if ticket is None and error is None:
+            if call.ready:
+                ticket = self._wait_ticket(report.linkedid, call.ready_seconds, until="new")
+                if (ticket is None or ticket.status != "new") and error is None:
+                    error = "the ticket of this call was not ready for operators in time"
+            else:
+                ticket = self._wait_ticket(report.linkedid)
+            if (ticket is None or ticket.status == "in_call") and error is None:
                 error = "no finished ticket for this call"
         shutil.rmtree(self._sim_dir(token), ignore_errors=True)
         return SimResult(call, report, ticket, time.monotonic() - started, error, started)
 
-    def _wait_ticket(self, linkedid: str, timeout: float = 15.0) -> TicketRecord | None:
+    def _wait_ticket(
+        self, linkedid: str, timeout: float = 15.0, *, until: Literal["ended", "new"] = "ended"
+    ) -> TicketRecord | None:
+        """The call's ticket once its call has ended (left ``in_call``), or once it is ``new``;
+        as it stands at the timeout otherwise."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             ticket = self.tickets.by_linkedid(linkedid)
-            if ticket is not None and ticket.status != "in_call":
+            if ticket is not None and (
+                ticket.status == "new" if until == "new" else ticket.status != "in_call"
+            ):
                 return ticket
             time.sleep(0.2)
         return self.tickets.by_linkedid(linkedid)

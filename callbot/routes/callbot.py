@@ -21,7 +21,7 @@ from callbot.dialog.engine import DialogResult, Engine, Recording
 from callbot.errors import AgiHangup
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.speech.audio import wav_duration
+from callbot.speech.audio import voice_seconds, wav_duration
 from callbot.speech.prompts import PromptLibrary
 from callbot.tickets.recorder import CallIdentity, CallRecorder
 from callbot.tickets.service import sanitize_uniqueid
@@ -49,6 +49,12 @@ class AgiCallPort:
     def play(self, prompt: str, escape_digits: str) -> str:
         return self.channel.stream_file(self.prompts.path(prompt), escape_digits)
 
+    def play_file(self, path: Path, escape_digits: str) -> str:
+        return self.channel.stream_file(str(path.with_suffix("")), escape_digits)
+
+    def wait_digit(self, timeout_ms: int) -> str:
+        return self.channel.wait_for_digit(timeout_ms)
+
     def play_digits(self, number: str, escape_digits: str) -> str:
         for path in self.prompts.digits(number):
             key = self.channel.stream_file(path, escape_digits)
@@ -58,10 +64,9 @@ class AgiCallPort:
 
     def record(self, path: Path, escape_digits: str) -> Recording:
         key = self.channel.stream_file(self.prompts.beep, escape_digits)
-        if key and key in escape_digits and key != "#":
-            # The caller pressed the queue key during the beep: nothing recorded.
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0)
+        if key and key != "#":
+            # A key during the beep (0 or *): acted on, nothing recorded.
+            return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0, saved=False)
         started = time.monotonic()
         result = self.channel.record_file(
             str(path.with_suffix("")), "wav", escape_digits, self.max_ms, self.silence_s
@@ -80,6 +85,35 @@ class AgiCallPort:
         except (OSError, EOFError, ValueError):
             duration = result.endpos / 8000 if result.endpos > 0 else 0.0
         return Recording(ended_by=ended_by, digit=result.digit, duration_seconds=duration)
+
+
+class CallbotSink:
+    """The dialog's sink: the ticket recorder, plus transcripts and runtime text-to-speech."""
+
+    def __init__(self, recorder: CallRecorder, app: App) -> None:
+        self.recorder = recorder
+        self.app = app
+
+    def answer(self, step: str, path: Path, recording: Recording) -> None:
+        self.recorder.answer(step, path, recording)
+
+    def ticket_number(self) -> str | None:
+        return self.recorder.ticket_number()
+
+    def reached(self, step: str) -> None:
+        self.recorder.reached(step)
+
+    def caller_number(self) -> str:
+        return self.recorder.caller_number
+
+    def callback(self, number: str, source: str) -> None:
+        self.recorder.callback(number, source)
+
+    def transcript(self, step: str, timeout: float) -> str | None:
+        return self.app.transcripts(self.recorder, step, timeout)
+
+    def speak(self, text: str) -> Path | None:
+        return self.app.speaker.speak(text) if self.app.speaker else None
 
 
 def answer_dir(recordings: Path, uniqueid: str, now: datetime | None = None) -> Path:
@@ -122,14 +156,18 @@ def handle(channel: AgiChannel, app: App) -> None:
     config = app.config
     identity = identify(channel)
     directory = answer_dir(app.recordings, identity.uniqueid)
-    recorder = CallRecorder(app.tickets, app.recordings, directory, identity)
+    recorder = CallRecorder(
+        app.tickets, app.recordings, directory, identity, notify=app.notify_transcription
+    )
     recorder.start()
     if recorder.ticket_number() is not None:
         channel.set_variable(variables.TICKET, recorder.ticket_number() or "")
     port = AgiCallPort(
         channel, app.prompts, config.dialog.max_answer_seconds, config.dialog.silence_seconds
     )
-    engine = Engine(app.script, port, recorder, directory)
+    engine = Engine(
+        app.script, port, CallbotSink(recorder, app), directory, speech_check=voice_seconds
+    )
     try:
         result = engine.run()
     except AgiHangup:
@@ -146,6 +184,8 @@ def handle(channel: AgiChannel, app: App) -> None:
 def _finish(channel: AgiChannel, app: App, recorder: CallRecorder, result: DialogResult) -> None:
     for gap in result.turn_gaps:
         app.metrics.record("turn_gap", seconds=gap)
+    for wait in result.readback_waits:
+        app.metrics.record("readback_wait", seconds=wait)
     if result.outcome == "completed":
         recorder.finish("complete", "completed")
         _set_destination(channel, variables.DEST_DONE)

@@ -41,6 +41,10 @@ class RobotPlan:
     expect: Expect = "callbot"
     end_with: EndWith = "silence"
     hangup_after: int | None = None  # hang up when the prompt after this many answers starts
+    # One action per prompt after the menu keys: "answer" (the next answer file), "silence"
+    # (say nothing), "keys:<digits>" (press them), "listen", "hangup". Empty: one answer per
+    # prompt, then listen until the callbot hangs up.
+    actions: tuple[str, ...] = ()
     max_seconds: float = 240.0
 
 
@@ -130,42 +134,57 @@ class Robot:
             while True:  # stay on the line until the far end hangs up
                 self._check_time()
                 self.listen()
-        heard = self.wait_prompt_start(keep_sending=False)
-        self.report.after_menu = heard - pressed
-        self.event("prompt")
+        self._converse(pressed)
+
+    def actions(self) -> tuple[str, ...]:
+        """What to do at each prompt after the menu: the plan's, or one answer per prompt."""
+        plan = self.plan
+        if plan.actions:
+            return plan.actions
+        actions = ["answer"] * len(plan.answers)
+        if plan.hangup_after is not None:
+            actions = [*actions[: plan.hangup_after], "hangup"]
+        return tuple(actions)
+
+    def _converse(self, pressed: float) -> None:
+        """Prompt by prompt: answer, press keys, stay silent, listen, or hang up."""
+        plan, channel = self.plan, self.channel
+        actions = self.actions()
+        answers = iter(plan.answers)
         answered_at: float | None = None
-        for index, answer in enumerate(plan.answers):
-            if index > 0:
-                heard = self.wait_prompt_start(keep_sending=plan.end_with == "silence")
-                if answered_at is not None:
-                    self.report.turn_gaps.append(heard - answered_at)
-                self.event("prompt")
-            if plan.hangup_after is not None and index >= plan.hangup_after:
-                self.event("robot hangs up")
-                self.report.ended_by = "robot"
-                channel.hangup()
-                return
-            self.wait_prompt_end()
-            self.event(f"speaks answer {index + 1}")
-            channel.stream_file(answer)
-            if plan.end_with == "pound":
-                channel.exec_app("SendDTMF", "#")
-            answered_at = self.now()
-            self.report.answers_spoken += 1
-        # After the last answer: listen (sending quiet audio) until the callbot hangs up.
-        first = True
-        while True:
-            heard = self.wait_prompt_start(keep_sending=plan.end_with == "silence")
-            if first and answered_at is not None:
+        recording = False  # the callbot is (probably) recording us: keep sending quiet audio
+        for index in range(10_000):
+            heard = self.wait_prompt_start(keep_sending=recording)
+            if index == 0:
+                self.report.after_menu = heard - pressed
+            if answered_at is not None:
                 self.report.turn_gaps.append(heard - answered_at)
-                first = False
-            if plan.hangup_after is not None and plan.hangup_after <= len(plan.answers):
+                answered_at = None
+            self.event("prompt")
+            action = actions[index] if index < len(actions) else "listen"
+            if action == "hangup":
                 self.event("robot hangs up")
                 self.report.ended_by = "robot"
                 channel.hangup()
                 return
-            self.event("prompt")
             self.wait_prompt_end()
+            recording = False
+            if action == "answer":
+                answer = next(answers)
+                self.event(f"speaks answer {self.report.answers_spoken + 1}")
+                channel.stream_file(answer)
+                if plan.end_with == "pound":
+                    channel.exec_app("SendDTMF", "#")
+                answered_at = self.now()
+                self.report.answers_spoken += 1
+                recording = plan.end_with == "silence"
+            elif action == "silence":
+                self.event("stays silent")
+                recording = True
+            elif action.startswith("keys:"):
+                keys = action.removeprefix("keys:")
+                self.event(f"pressed {keys}")
+                channel.exec_app("SendDTMF", keys)
 
 
 def handle(channel: AgiChannel, plans: Mapping[str, tuple[RobotPlan, RobotReport]]) -> None:

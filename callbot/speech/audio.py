@@ -100,6 +100,33 @@ def speech_seconds(
     return math.fsum(end - start for start, end in _voiced_frames(path, threshold_dbfs, frame_ms))
 
 
+def voice_seconds(
+    path: str | os.PathLike[str],
+    threshold_dbfs: float = -40.0,
+    frame_ms: int = 20,
+    min_range_db: float = 10.0,
+) -> float:
+    """Seconds of the recording that sound like a voice, judged from the audio's energy alone.
+
+    Loud frames count only if their levels vary the way speech does (syllables rise and fall
+    by well over ``min_range_db``; steady noise such as hum, hiss or a line tone does not):
+    the spread between the 90th and 10th percentile of the loud frames' levels. Silence, a
+    click and steady noise give 0.
+    """
+    if frame_ms <= 0:
+        raise ValueError(f"frame_ms must be positive, not {frame_ms}")
+    rate, samples = read_samples(path)
+    size = max(1, rate * frame_ms // 1000)
+    levels = [rms_dbfs(samples[i : i + size]) for i in range(0, len(samples), size)]
+    loud = sorted(level for level in levels if level > threshold_dbfs)
+    if len(loud) < 3:
+        return 0.0
+    spread = loud[(len(loud) * 9) // 10] - loud[len(loud) // 10]
+    if spread < min_range_db:
+        return 0.0
+    return len(loud) * size / rate
+
+
 def active_span(
     path: str | os.PathLike[str], threshold_dbfs: float = -40.0, frame_ms: int = 20
 ) -> tuple[float, float] | None:

@@ -2,9 +2,13 @@
 
 Every change here needs an Alembic revision in ``migrations/versions/`` (a test compares the
 two). Constraint and index names follow :data:`NAMING_CONVENTION`, so migrations can name
-what they alter on every backend. Allowed values of the string columns (status, end reason,
-ended by) are checked by the repository, not by CHECK constraints, so adding a value later
-needs no table rebuild on SQLite.
+what they alter on every backend. Allowed values of the string columns (status, outcome, end
+reason, ended by, transcription) are checked by the repository, not by CHECK constraints, so
+adding a value later needs no table rebuild on SQLite.
+
+Three tables: ``tickets`` (one per call), ``answers`` (one per recorded answer, with its
+transcript once there is one) and ``transcription_jobs`` (one per answer: the durable queue the
+transcription workers take their work from, so a crash or restart loses nothing).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
+    Boolean,
     DateTime,
     Dialect,
     Float,
@@ -20,8 +26,10 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -91,8 +99,13 @@ class Ticket(Base):
     channel_uniqueid: Mapped[str] = mapped_column(String(64), index=True)
     channel_linkedid: Mapped[str] = mapped_column(String(64), index=True)  # the whole call
     status: Mapped[str] = mapped_column(String(16), index=True)  # service.TicketStatus
+    outcome: Mapped[str | None] = mapped_column(String(16))  # service.TicketOutcome
     end_reason: Mapped[str | None] = mapped_column(String(16))  # service.EndReason
     last_step: Mapped[str | None] = mapped_column(String(64))
+    callback_number: Mapped[str | None] = mapped_column(String(32))  # sanitized, dialable
+    callback_source: Mapped[str | None] = mapped_column(String(16))  # service.CallbackSource
+    # The call ended and no answer holds speech (set when the ticket becomes "new").
+    no_speech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="ticket",
@@ -116,5 +129,35 @@ class Answer(Base):
     duration_seconds: Mapped[float] = mapped_column(Float)
     ended_by: Mapped[str] = mapped_column(String(16))  # service.EndedBy
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    speech_seconds: Mapped[float | None] = mapped_column(Float)  # voice energy, by the worker
+    transcription: Mapped[str] = mapped_column(  # service.Transcription
+        String(16), default="pending", server_default=text("'pending'")
+    )
+    transcript: Mapped[str | None] = mapped_column(Text)
+    # [{"word", "conf", "start", "end"}, ...], times in seconds from the recording's start
+    words: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    asr_model: Mapped[str | None] = mapped_column(String(128))
+    decode_seconds: Mapped[float | None] = mapped_column(Float)
+    transcribed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    transcription_error: Mapped[str | None] = mapped_column(String(200))  # no caller words
 
     ticket: Mapped[Ticket] = relationship(back_populates="answers")
+
+
+class TranscriptionJob(Base):
+    """The transcription of one answer, as a durable job: claimed by one worker at a time."""
+
+    __tablename__ = "transcription_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(16), index=True)  # service.JobStatus
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    locked_by: Mapped[str | None] = mapped_column(String(128))
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -3,7 +3,9 @@
 The recorder is the dialog's :class:`~callbot.dialog.engine.AnswerSink`. It writes two copies:
 
 - the ticket in the database (created when the callbot answers, updated after every answer,
-  finished with the call's outcome);
+  finished with the call's outcome); every answer stored also enqueues its transcription, and
+  the recorder then wakes the transcription workers (``notify``), so an answer is transcribed
+  while the dialog goes on;
 - a journal, ``call.json``, beside the call's recordings, rewritten atomically after every
   change. If the database is unreachable the call goes on (the caller hears no error), the
   journal keeps everything, and :mod:`callbot.tickets.recovery` stores it once the database is
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,11 +55,13 @@ class _Journal:
     started_at: str
     ticket_id: int | None = None
     ticket_number: str | None = None
-    status: str = "in_call"
+    outcome: str | None = None  # None while the call goes on
     end_reason: str | None = None
     last_step: str | None = None
     answers: list[dict[str, Any]] = field(default_factory=list)
     database_ok: bool = True
+    callback_number: str | None = None
+    callback_source: str | None = None
 
 
 class CallRecorder:
@@ -68,8 +73,13 @@ class CallRecorder:
         recordings_root: Path,
         answer_dir: Path,
         identity: CallIdentity,
+        *,
+        notify: Callable[[], None] | None = None,
     ) -> None:
+        """``notify`` is called after each answer is stored (the transcription pool's)."""
         self.repository = repository
+        self.notify = notify
+        self._answer_ids: dict[str, int] = {}  # step -> id of its latest stored answer
         self.recordings_root = recordings_root
         self.answer_dir = answer_dir
         self.identity = identity
@@ -119,6 +129,10 @@ class CallRecorder:
     def ticket_number(self) -> str | None:
         return self._journal.ticket_number
 
+    def answer_id(self, step: str) -> int | None:
+        """The database id of the latest answer stored for ``step`` (to wait for its text)."""
+        return self._answer_ids.get(step)
+
     def answered_steps(self) -> set[str]:
         """Steps with a recorded answer that holds something (not cut by a hang-up at once)."""
         return {
@@ -142,7 +156,7 @@ class CallRecorder:
         self._write_journal()
         if self._journal.ticket_id is not None and self._journal.database_ok:
             try:
-                self.repository.add_answer(
+                stored = self.repository.add_answer(
                     self._journal.ticket_id,
                     step=step,
                     audio_path=relative,
@@ -153,6 +167,10 @@ class CallRecorder:
             except StorageError as exc:
                 self._database_failed("store an answer", exc)
                 self._write_journal()
+            else:
+                self._answer_ids[step] = stored.id
+                if self.notify is not None:
+                    self.notify()
         log.info(
             "answer %s recorded (%.1f s, ended by %s)",
             step,
@@ -162,21 +180,36 @@ class CallRecorder:
 
     # -- the end ----------------------------------------------------------------------------
 
-    def finish(self, status: str, end_reason: str) -> None:
-        """Close the ticket with the call's outcome (idempotent: the first outcome stays)."""
-        if self._journal.status != "in_call":
+    def finish(self, outcome: str, end_reason: str) -> None:
+        """Close the ticket with the call's outcome, "complete" or "ended_early", and why.
+
+        Idempotent: the first outcome stays.
+        """
+        if self._journal.outcome is not None:
             return
-        self._journal.status = status
+        self._journal.outcome = outcome
         self._journal.end_reason = end_reason
         if self._journal.ticket_id is not None and self._journal.database_ok:
             try:
-                self.repository.finish(self._journal.ticket_id, status, end_reason)
+                self.repository.finish(self._journal.ticket_id, outcome, end_reason)
             except StorageError as exc:
                 self._database_failed("finish the ticket", exc)
         self._write_journal()
         log.info(
-            "ticket %s %s (%s)", self._journal.ticket_number or "(no database)", status, end_reason
+            "ticket %s %s (%s)", self._journal.ticket_number or "(no database)", outcome, end_reason
         )
+
+    def callback(self, number: str, source: str) -> None:
+        """The number operators should call back, and where it came from (caller_id, typed)."""
+        self._journal.callback_number = number
+        self._journal.callback_source = source
+        if self._journal.ticket_id is not None and self._journal.database_ok:
+            try:
+                self.repository.set_callback(self._journal.ticket_id, number, source)
+            except StorageError as exc:
+                self._database_failed("store the callback number", exc)
+        self._write_journal()
+        log.info("callback number set (%s)", source)
 
     def _database_failed(self, what: str, exc: StorageError) -> None:
         self._journal.database_ok = False

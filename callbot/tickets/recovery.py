@@ -5,7 +5,8 @@ its journal (``call.json`` beside the recordings) keeps everything, and a marker
 ``<recordings>/.pending/<uniqueid>`` names the call. :func:`recover_pending` (run by
 ``callbot serve`` every minute and by ``callbot tickets recover``) creates or completes the
 ticket from the journal, then removes the marker. It is idempotent: an answer already in the
-database is not added twice, and a finished ticket keeps its outcome.
+database is not added twice, and a finished ticket keeps its outcome. Answers added here are
+enqueued for transcription like any other (the server's workers pick them up).
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def _outcome(journal: dict[str, Any]) -> tuple[str, str]:
+    """How the journal's call ended; a call that never finished was interrupted."""
+    # Journals written before the ticket workflow kept the outcome as "status".
+    outcome = journal.get("outcome") or journal.get("status")
+    reason = journal.get("end_reason")
+    if outcome not in ("complete", "ended_early") or not reason:
+        return "ended_early", "interrupted"
+    return str(outcome), str(reason)
+
+
 def recover_journal(repo: TicketRepository, journal: Path) -> str:
     """Store one journal's ticket; returns its ticket number."""
     data: dict[str, Any] = json.loads(journal.read_text(encoding="utf-8"))
@@ -77,10 +88,10 @@ def recover_journal(repo: TicketRepository, journal: Path) -> str:
             ended_by=answer["ended_by"],
             attempt=int(answer["attempt"]),
         )
-    status, reason = data.get("status", "in_call"), data.get("end_reason")
-    if status == "in_call" or not reason:
-        status, reason = "ended_early", "interrupted"
-    repo.finish(existing.id, status, reason)
+    if data.get("callback_number") and data.get("callback_source"):
+        repo.set_callback(existing.id, data["callback_number"], data["callback_source"])
+    outcome, reason = _outcome(data)
+    repo.finish(existing.id, outcome, reason)
     data.update(
         ticket_id=existing.id, ticket_number=existing.number, database_ok=True, recovered=True
     )

@@ -1,6 +1,23 @@
-"""The ticket rules: ticket numbers, allowed outcomes, and what hostile caller data becomes.
+"""The ticket rules: states, ticket numbers, outcomes, and what hostile caller data becomes.
 
-Pure functions, no database. Caller IDs arrive from the PBX as whatever the calling network
+Pure functions, no database. A ticket's ``status`` is its place in the operators' workflow;
+how its call ended is its ``outcome`` (``complete`` or ``ended_early``, with an ``end_reason``)::
+
+    create ─> in_call ──finish───────────> transcribing ──every answer settled──> new
+                 │     (answers pending)        ^                                  │
+                 │                              └── an answer recovered later, ────┤
+                 │                                  or re-transcribed by hand      │
+                 └──finish (nothing to transcribe: no answer, or all settled) ───> new
+
+``finish`` is by the call (``close_stale`` finishes a call the server lost), "every answer
+settled" by the transcription workers, in the transaction that settles the last answer.
+Later states (claimed, closed) follow ``new``. Each answer has a ``transcription``:
+``pending`` until a worker settles it as ``done`` (text, words, model), ``no_speech`` (too
+little voice energy, or no word recognized) or ``failed`` (tried ``asr.max_attempts`` times;
+the audio stays, marked "not transcribed"). A ticket is ``no_speech`` when its call has ended
+and none of its answers holds speech (a call without any answer included).
+
+Caller IDs arrive from the PBX as whatever the calling network
 sent: quotes, backslashes, CR/LF, NUL, 500-character strings, undecodable bytes (as U+FFFD or
 ``surrogateescape`` surrogates such as ``"\\udcff"``). Three forms are kept:
 
@@ -19,6 +36,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from collections.abc import Collection
 from enum import StrEnum
 
 NUMBER_DIGITS = 6  # the id is zero-padded to this many digits before the check digit
@@ -30,11 +48,18 @@ TRUNCATED = "\\…"  # ends a truncated escape_raw(); escape_raw never emits it 
 
 
 class TicketStatus(StrEnum):
-    """Where a ticket is in its life."""
+    """Where a ticket is in the operators' workflow (later: claimed, closed)."""
 
     IN_CALL = "in_call"  # the callbot is still talking to the caller
-    COMPLETE = "complete"  # every step was answered
-    ENDED_EARLY = "ended_early"  # the call ended before the last step
+    TRANSCRIBING = "transcribing"  # the call is over, answers are being transcribed
+    NEW = "new"  # ready for the operators
+
+
+class TicketOutcome(StrEnum):
+    """How the call that made a ticket ended."""
+
+    COMPLETE = "complete"  # every question was answered
+    ENDED_EARLY = "ended_early"  # the call ended before the last question
 
 
 class EndReason(StrEnum):
@@ -56,7 +81,64 @@ class EndedBy(StrEnum):
     HANGUP = "hangup"
 
 
-FINAL_STATUSES = frozenset({TicketStatus.COMPLETE, TicketStatus.ENDED_EARLY})
+class CallbackSource(StrEnum):
+    """Where the number operators call back came from."""
+
+    CALLER_ID = "caller_id"  # the caller pressed 1: the number calling
+    TYPED = "typed"  # the caller typed another number on the keypad
+
+
+class Transcription(StrEnum):
+    """Where the transcription of one answer is."""
+
+    PENDING = "pending"  # waiting for (or in the hands of) a worker
+    DONE = "done"  # text, words and model stored
+    FAILED = "failed"  # given up: the audio stays, marked "not transcribed"
+    NO_SPEECH = "no_speech"  # nothing said: too little voice energy, or no word recognized
+
+
+class JobStatus(StrEnum):
+    """Where a transcription job is."""
+
+    PENDING = "pending"  # to do, from ``next_attempt_at`` on
+    RUNNING = "running"  # claimed by ``locked_by`` at ``locked_at``
+    DONE = "done"
+    FAILED = "failed"
+
+
+# Transcriptions that are settled: a ticket whose answers are all settled is ready.
+SETTLED = frozenset({Transcription.DONE, Transcription.FAILED, Transcription.NO_SPEECH})
+DEFAULT_MAX_ATTEMPTS = 3
+MIN_SPEECH_SECONDS = 0.3  # less voice energy than this in an answer is "no speech"
+MAX_ERROR = 200  # characters kept of a transcription error
+
+
+def ready_for_operators(transcriptions: Collection[str]) -> bool:
+    """Whether a ticket whose call has ended, with answers in these states, is ready (``new``):
+    every answer settled (done, failed or no speech); a ticket without answers is ready."""
+    return all(t in SETTLED for t in transcriptions)
+
+
+def holds_no_speech(transcriptions: Collection[str]) -> bool:
+    """Whether answers in these states hold no speech at all (none, or all ``no_speech``)."""
+    return all(t == Transcription.NO_SPEECH for t in transcriptions)
+
+
+def retry_delay(attempt: int, base_seconds: float = 5.0, max_seconds: float = 300.0) -> float:
+    """Seconds to wait before retrying after failed attempt number ``attempt`` (1, 2, ...).
+
+    Doubles from ``base_seconds`` up to ``max_seconds``: 5, 10, 20, ... by default.
+    """
+    if attempt < 1:
+        raise ValueError(f"attempts count from 1, not {attempt}")
+    return float(min(max_seconds, base_seconds * 2 ** min(attempt - 1, 30)))
+
+
+def short_error(error: str) -> str:
+    """An error message fit for ``transcription_error``: one line, at most 200 characters."""
+    line = " ".join(error.split())
+    return line if len(line) <= MAX_ERROR else line[: MAX_ERROR - 1] + "…"
+
 
 _DIGITS = frozenset("0123456789")
 _UNIQUEID_CHARS = frozenset(string.ascii_letters + string.digits + ".-_")

@@ -241,7 +241,7 @@ def test_sipp_caller_presses_2_and_the_callbot_takes_the_call(
 
     # The ticket: complete, with the three answers as the callbot recorded them.
     ticket = wait_ticket(tickets, linkedid)
-    assert (ticket.status, ticket.end_reason) == ("complete", "completed"), ticket.to_dict()
+    assert (ticket.outcome, ticket.end_reason) == ("complete", "completed"), ticket.to_dict()
     assert ticket.caller_number == "0900000001"  # the endpoint's callerid, dialable back
     assert [a.step for a in ticket.answers] == ["name", "address", "need"]
     for stored, spoken in zip(ticket.answers, answers, strict=True):

@@ -1,125 +1,261 @@
-"""The dialog engine over a fake call: whole calls without a PBX (fakes for edges only)."""
+"""The dialog engine over a fake call: whole calls without a PBX (fakes for edges only).
+
+The same behaviours run on the real sandbox in tests/integration/test_speech_dialog.py.
+"""
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from callbot.dialog.engine import Engine, Recording
+from callbot.dialog.keypad import normalize_vn_number
 from callbot.dialog.steps import OVERFLOW, Script, Step
 from callbot.errors import AgiHangup, DialogError
+
+SPEECH = 2.0
 
 
 @dataclass
 class FakeCall:
-    """Plays nothing; returns scripted keys and recordings."""
+    """Plays nothing; answers with scripted keys, recordings and typed digits."""
 
-    keys: dict[str, str] = field(default_factory=dict)  # prompt -> key pressed during it
-    recordings: dict[str, Recording] = field(default_factory=dict)  # step -> recording
-    hang_up_at: str | None = None  # prompt during which the caller hangs up
+    keys: dict[str, deque[str]] = field(default_factory=dict)  # prompt -> keys, one per play
+    recordings: dict[str, deque[Recording]] = field(default_factory=dict)  # step -> recordings
+    typed: deque[str] = field(default_factory=deque)  # wait_digit answers
+    hang_up_at: str | None = None
     log: list[str] = field(default_factory=list)
+
+    def press(self, prompt: str, *keys: str) -> FakeCall:
+        self.keys.setdefault(prompt, deque()).extend(keys)
+        return self
+
+    def speak(self, step: str, *recordings: Recording) -> FakeCall:
+        self.recordings.setdefault(step, deque()).extend(recordings)
+        return self
 
     def play(self, prompt: str, escape_digits: str) -> str:
         self.log.append(f"play {prompt}")
         if prompt == self.hang_up_at:
             raise AgiHangup("hangup")
-        key = self.keys.get(prompt, "")
+        queued = self.keys.get(prompt)
+        key = queued.popleft() if queued else ""
         return key if key in escape_digits else ""
+
+    def play_file(self, path: Path, escape_digits: str) -> str:
+        self.log.append(f"tts {path.name}")
+        return ""
 
     def play_digits(self, number: str, escape_digits: str) -> str:
         self.log.append(f"digits {number}")
         return ""
 
     def record(self, path: Path, escape_digits: str) -> Recording:
-        self.log.append(f"record {path.name} {escape_digits}")
-        return self.recordings.get(path.stem, Recording("silence", "", 2.0))
+        self.log.append(f"record {path.name}")
+        queued = self.recordings.get(path.stem.split("-")[0])
+        return queued.popleft() if queued else Recording("silence", "", 2.5)
+
+    def wait_digit(self, timeout_ms: int) -> str:
+        key = self.typed.popleft() if self.typed else ""
+        self.log.append(f"wait {key or '-'}")
+        return key
 
 
 @dataclass
 class FakeSink:
     number: str | None = "0000018"
-    answers: list[tuple[str, str]] = field(default_factory=list)
-    steps: list[str] = field(default_factory=list)
+    caller: str = "0901234567"
+    heard: dict[str, str] = field(
+        default_factory=lambda: {"name": "an", "address": "quan nam", "need": "gao"}
+    )
+    answers: list[tuple[str, str, str]] = field(default_factory=list)
+    callbacks: list[tuple[str, str]] = field(default_factory=list)
 
     def answer(self, step: str, path: Path, recording: Recording) -> None:
-        self.answers.append((step, recording.ended_by))
+        self.answers.append((step, path.name, recording.ended_by))
 
     def ticket_number(self) -> str | None:
         return self.number
 
     def reached(self, step: str) -> None:
-        self.steps.append(step)
+        pass
+
+    def caller_number(self) -> str:
+        return self.caller
+
+    def callback(self, number: str, source: str) -> None:
+        self.callbacks.append((number, source))
+
+    def transcript(self, step: str, timeout: float) -> str | None:
+        return self.heard.get(step)
+
+    def speak(self, text: str) -> Path | None:
+        return Path(f"/tts/{text.replace(' ', '_')}.wav")
 
 
-def run(call: FakeCall, sink: FakeSink | None = None) -> tuple[object, FakeSink]:
+def run(call: FakeCall, sink: FakeSink | None = None, script: Script = OVERFLOW):
     sink = sink or FakeSink()
-    return Engine(OVERFLOW, call, sink, Path("/tmp/x")).run(), sink
+    engine = Engine(script, call, sink, Path("/rec"), speech_check=voice_of(call))
+    return engine.run(), sink
 
 
-def test_complete_call_asks_every_question_and_reads_the_number_twice() -> None:
+def voice_of(call: FakeCall):  # type: ignore[no-untyped-def]
+    """Voice seconds per recording file: files marked with :func:`silent` hold none."""
+
+    def check(path: Path) -> float:
+        return 0.0 if path.name in call.silent else SPEECH
+
+    call.silent = set()  # type: ignore[attr-defined]
+    return check
+
+
+def silent(call: FakeCall, *files: str) -> FakeCall:
+    call.silent |= set(files)  # type: ignore[attr-defined]
+    return call
+
+
+def test_complete_call_reads_back_and_takes_the_calling_number() -> None:
     call = FakeCall()
     result, sink = run(call)
-    assert result.outcome == "completed"  # type: ignore[attr-defined]
-    assert [a for a, _ in sink.answers] == ["name", "address", "need"]
+    assert result.outcome == "completed"
+    assert [a[0] for a in sink.answers] == ["name", "address", "need"]
+    assert sink.callbacks == [("0901234567", "caller_id")]
     assert call.log == [
         "play greeting",
-        "play ask_name",
-        "record name.wav #0",
-        "play ask_address",
-        "record address.wav #0",
-        "play ask_need",
-        "record need.wav #0",
+        "play ask_name", "record name.wav",
+        "play ask_address", "record address.wav",
+        "play ask_need", "record need.wav",
+        "play ask_callback", "wait -", "play callback_use_caller",
+        "play readback_name", "tts an.wav", "play confirm_keys", "wait -",
+        "play readback_address", "tts quan_nam.wav", "play confirm_keys", "wait -",
+        "play readback_need", "tts gao.wav", "play confirm_keys", "wait -",
         "play closing",
-        "play ticket_number",
-        "digits 0000018",
-        "play repeat_number",
-        "digits 0000018",
+        "play ticket_number", "digits 0000018",
+        "play repeat_number", "digits 0000018",
         "play goodbye",
-    ]
+    ]  # fmt: skip
+    assert len(result.turn_gaps) == 3  # measured after every answer
 
 
 def test_zero_during_a_prompt_goes_to_the_queue_with_what_was_said() -> None:
-    call = FakeCall(keys={"ask_need": "0"})
+    result, sink = run(FakeCall().press("ask_need", "0"))
+    assert result.outcome == "to_queue"
+    assert [a[0] for a in sink.answers] == ["name", "address"]
+
+
+def test_zero_during_a_recording_keeps_that_answer() -> None:
+    call = FakeCall().speak("address", Recording("dtmf", "0", 1.5))
     result, sink = run(call)
-    assert result.outcome == "to_queue"  # type: ignore[attr-defined]
-    assert [a for a, _ in sink.answers] == ["name", "address"]
+    assert result.outcome == "to_queue"
+    assert [a[0] for a in sink.answers] == ["name", "address"]
 
 
-def test_zero_during_a_recording_keeps_that_answer_and_goes_to_the_queue() -> None:
-    call = FakeCall(recordings={"address": Recording("dtmf", "0", 1.5)})
-    result, sink = run(call)
-    assert result.outcome == "to_queue"  # type: ignore[attr-defined]
-    assert sink.answers == [("name", "silence"), ("address", "dtmf")]
-
-
-def test_pound_ends_an_answer_and_the_dialog_goes_on() -> None:
-    call = FakeCall(recordings={"name": Recording("dtmf", "#", 1.0)})
+def test_star_repeats_the_question() -> None:
+    call = FakeCall().press("ask_name", "*", "*")
     result, _ = run(call)
-    assert result.outcome == "completed"  # type: ignore[attr-defined]
+    assert result.outcome == "completed"
+    assert call.log[1:5] == ["play ask_name", "play ask_name", "play ask_name", "record name.wav"]
+
+
+def test_star_while_recording_asks_again_and_keeps_both_recordings() -> None:
+    call = FakeCall().speak("name", Recording("dtmf", "*", 0.7))
+    _, sink = run(call)
+    assert [a[1] for a in sink.answers[:2]] == ["name.wav", "name-2.wav"]
+
+
+def test_silence_is_asked_again_once_with_the_short_prompt_then_moves_on() -> None:
+    call = FakeCall()
+    engine_sink = FakeSink()
+    check = voice_of(call)
+    silent(call, "name.wav", "name-2.wav")
+    result = Engine(OVERFLOW, call, engine_sink, Path("/rec"), speech_check=check).run()
+    assert result.outcome == "completed"  # never loops: moves on after the second try
+    assert [a[1] for a in engine_sink.answers[:3]] == ["name.wav", "name-2.wav", "address.wav"]
+    i = call.log.index("record name.wav")
+    assert call.log[i + 1 : i + 4] == ["play not_heard", "play ask_name_short", "record name-2.wav"]
+    assert result.unclear == 2
+
+
+def test_repeated_unclear_answers_offer_the_queue_and_0_takes_it() -> None:
+    call = FakeCall().press("no_input_offer", "0")
+    check = voice_of(call)
+    silent(call, "name.wav", "name-2.wav")
+    result = Engine(OVERFLOW, call, FakeSink(), Path("/rec"), speech_check=check).run()
+    assert result.outcome == "to_queue"
+    assert "play no_input_offer" in call.log
+
+
+def test_an_answer_too_long_is_asked_again_shorter() -> None:
+    call = FakeCall().speak("need", Recording("max_length", "", 30.0))
+    result, _ = run(call)
+    assert result.outcome == "completed"
+    i = call.log.index("record need.wav")
+    assert call.log[i + 1 : i + 4] == ["play too_long", "play ask_need_short", "record need-2.wav"]
+
+
+def test_two_at_read_back_asks_that_question_again_and_reads_it_back() -> None:
+    call = FakeCall().press("confirm_keys", "", "2")  # name ok, address: say it again
+    result, sink = run(call)
+    assert result.outcome == "completed"
+    steps = [a[1] for a in sink.answers]
+    assert steps == ["name.wav", "address.wav", "need.wav", "address-2.wav"]
+    i = call.log.index("record address-2.wav")
+    assert call.log[i - 1] == "play ask_address_short"
+    assert call.log[i + 1] == "play readback_address"  # read back again
+
+
+def test_a_key_pressed_during_the_read_back_is_not_lost() -> None:
+    call = FakeCall().press("readback_need", "2")
+    _, sink = run(call)
+    assert [a[1] for a in sink.answers][-1] == "need-2.wav"
+
+
+def test_nothing_heard_is_said_instead_of_a_read_back() -> None:
+    sink = FakeSink(heard={"name": "an"})
+    call = FakeCall()
+    result, _ = run(call, sink)
+    assert call.log.count("play readback_unheard") == 2
+    assert result.outcome == "completed"
+
+
+def test_a_typed_callback_number_is_read_back_and_confirmed() -> None:
+    call = FakeCall().press("ask_callback", "0")  # the first digit interrupts the prompt
+    call.typed = deque([*"912345678", "#", ""])
+    _, sink = run(call)
+    assert sink.callbacks == [("0912345678", "typed")]
+    assert "digits 0912345678" in call.log
+
+
+def test_an_invalid_number_is_asked_again_then_the_calling_number_is_used() -> None:
+    call = FakeCall().press("ask_callback", "5", "5")
+    call.typed = deque(["#", "#"])  # "5", then # (twice)
+    _, sink = run(call)
+    assert call.log.count("play callback_invalid") == 2
+    assert sink.callbacks == [("0901234567", "caller_id")]
 
 
 def test_hangup_while_recording_stops_after_storing_the_partial_answer() -> None:
-    call = FakeCall(recordings={"address": Recording("hangup", "", 0.8)})
+    call = FakeCall().speak("address", Recording("hangup", "", 0.8))
     result, sink = run(call)
-    assert result.outcome == "hangup"  # type: ignore[attr-defined]
-    assert sink.answers == [("name", "silence"), ("address", "hangup")]
-    assert "play ask_need" not in call.log
+    assert result.outcome == "hangup"
+    assert [a[0] for a in sink.answers] == ["name", "address"]
 
 
 def test_hangup_during_a_prompt_propagates_after_earlier_answers_were_stored() -> None:
     call = FakeCall(hang_up_at="ask_need")
     sink = FakeSink()
     with pytest.raises(AgiHangup):
-        Engine(OVERFLOW, call, sink, Path("/tmp/x")).run()
-    assert [a for a, _ in sink.answers] == ["name", "address"]
+        Engine(OVERFLOW, call, sink, Path("/rec")).run()
+    assert [a[0] for a in sink.answers] == ["name", "address"]
 
 
 def test_no_ticket_number_skips_reading_it() -> None:
     call = FakeCall()
     run(call, FakeSink(number=None))
-    assert not any(line.startswith("digits") for line in call.log)
+    assert not any(line.startswith("digits 0000") for line in call.log)
 
 
 def test_script_validation() -> None:
@@ -127,3 +263,22 @@ def test_script_validation() -> None:
         Script(steps=(Step("a", "say", "x"), Step("a", "ask", "y")))
     with pytest.raises(DialogError):
         Script(steps=(Step("../evil", "ask", "x"),))
+    with pytest.raises(DialogError):
+        Script(steps=(Step("c", "confirm", "x", targets=("nope",)),))
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("0901234567", "0901234567"),
+        ("84901234567", "0901234567"),
+        ("+84901234567", "0901234567"),
+        ("0084901234567", "0901234567"),
+        ("090123456", None),
+        ("1901234567", None),
+        ("0012345678", None),
+        ("", None),
+    ],
+)
+def test_vietnamese_numbers(typed: str, number: str | None) -> None:
+    assert normalize_vn_number(typed) == number

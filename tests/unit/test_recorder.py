@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from callbot.dialog.engine import Recording
+from callbot.errors import StorageError
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.recorder import JOURNAL, CallIdentity, CallRecorder, read_journal
-from callbot.tickets.recovery import PENDING_DIR, recover_pending
+from callbot.tickets.recovery import PENDING_DIR, mark_pending, recover_pending
 from callbot.tickets.repository import TicketRepository
 
 IDENTITY = CallIdentity(
@@ -49,7 +52,8 @@ def test_every_answer_is_stored_as_it_comes(tmp_path: Path, db) -> None:
     recorder.finish("ended_early", "hangup")
     recorder.finish("complete", "completed")  # the first outcome stays
     ticket = repo.get(ticket.id)
-    assert ticket.status == "ended_early" and ticket.end_reason == "hangup"
+    assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
+    assert ticket.status == "transcribing"  # its two answers wait for the workers
     assert [a.audio_path for a in ticket.answers] == [
         "2026/11/27/x/name.wav",
         "2026/11/27/x/address.wav",
@@ -76,7 +80,7 @@ def test_a_dead_database_loses_nothing_and_recovery_stores_it(tmp_path: Path, db
     journal = read_journal(recorder.answer_dir / JOURNAL)
     assert journal["database_ok"] is False
     assert [a["step"] for a in journal["answers"]] == ["name", "address", "need"]
-    assert journal["status"] == "complete"
+    assert journal["outcome"] == "complete"
     assert (recordings / PENDING_DIR / IDENTITY.uniqueid).exists()
     assert recover_pending(repo, recordings).failed == [IDENTITY.uniqueid]  # still down
 
@@ -88,7 +92,9 @@ def test_a_dead_database_loses_nothing_and_recovery_stores_it(tmp_path: Path, db
     report = recover_pending(repo, recordings)
     assert len(report.recovered) == 1 and not report.failed
     (ticket,) = repo.list()
-    assert ticket.status == "complete" and ticket.channel_uniqueid == IDENTITY.uniqueid
+    assert ticket.outcome == "complete" and ticket.channel_uniqueid == IDENTITY.uniqueid
+    assert ticket.status == "transcribing"
+    assert len(repo.jobs(ticket.id)) == 3  # recovered answers are transcribed too
     assert [(a.step, a.duration_seconds) for a in ticket.answers] == [
         ("name", 1.5),
         ("address", 3.0),
@@ -112,4 +118,93 @@ def test_recovery_completes_a_ticket_the_database_half_has(tmp_path: Path, db) -
     recover_pending(repo, recordings)
     ticket = repo.get(recorder.ticket_id or 0)
     assert [a.step for a in ticket.answers] == ["name", "address"]
-    assert ticket.status == "ended_early" and ticket.end_reason == "hangup"
+    assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
+
+
+def test_each_stored_answer_wakes_the_transcription_workers(tmp_path: Path, db) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    woken: list[int] = []
+    recorder = CallRecorder(
+        repo, recordings, recordings / "2026/11/27/n", IDENTITY, notify=lambda: woken.append(1)
+    )
+    recorder.start()
+    _answer(recorder, "name")
+    assert len(woken) == 1
+    _answer(recorder, "name")  # asked again: a second attempt
+    assert len(woken) == 2
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert recorder.answer_id("name") == ticket.answers[-1].id  # the latest attempt
+    assert [j.answer_id for j in repo.jobs(ticket.id)] == [a.id for a in ticket.answers]
+    assert recorder.answer_id("address") is None
+
+
+def test_recovery_reads_journals_written_before_outcomes(tmp_path: Path, db) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    directory = recordings / "2026/11/27/old"
+    directory.mkdir(parents=True)
+    journal = directory / JOURNAL
+    journal.write_text(
+        json.dumps(
+            {
+                "identity": {"uniqueid": "old.1", "linkedid": "old.0", "caller_number": "0901"},
+                "status": "complete",  # the old name of the outcome
+                "end_reason": "completed",
+                "answers": [
+                    {
+                        "step": "name",
+                        "attempt": 1,
+                        "audio_path": "2026/11/27/old/name.wav",
+                        "duration_seconds": 1.0,
+                        "ended_by": "silence",
+                    }
+                ],
+            }
+        )
+    )
+    mark_pending(recordings, "old.1", journal)
+    assert len(recover_pending(repo, recordings).recovered) == 1
+    (ticket,) = repo.list()
+    assert (ticket.outcome, ticket.end_reason, ticket.status) == (
+        "complete",
+        "completed",
+        "transcribing",
+    )
+
+
+def test_an_answer_recovered_after_the_ticket_was_closed_reopens_it(tmp_path: Path, db) -> None:
+    _, repo = db
+    ticket = repo.create("0901", "", "", "late.1")
+    repo.finish(ticket.id, "ended_early", "interrupted")
+    assert repo.get(ticket.id).status == "new" and repo.get(ticket.id).no_speech
+    repo.add_answer(ticket.id, "name", "x/name.wav", 1.0, "silence")
+    reopened = repo.get(ticket.id)
+    assert (reopened.status, reopened.no_speech) == ("transcribing", False)
+
+
+def test_the_callback_number_is_stored_and_recovered(tmp_path: Path, db) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    recorder = CallRecorder(repo, recordings, recordings / "2026/11/27/cb", IDENTITY)
+    recorder.start()
+    recorder.callback("09 1234\r\n5678", "typed")
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert (ticket.callback_number, ticket.callback_source) == ("0912345678", "typed")
+    with pytest.raises(ValueError, match="sms"):
+        repo.set_callback(ticket.id, "0901", "sms")
+
+    # Only in the journal (database down), then recovered.
+    other = CallRecorder(
+        repo,
+        recordings,
+        recordings / "2026/11/27/cb2",
+        dataclasses.replace(IDENTITY, uniqueid="u2"),
+    )
+    other.start()
+    other._database_failed("test", StorageError("down"))
+    other.callback("0283", "caller_id")
+    other.finish("complete", "completed")
+    recover_pending(repo, recordings)
+    recovered = repo.get(other.ticket_id or 0)
+    assert (recovered.callback_number, recovered.callback_source) == ("0283", "caller_id")

@@ -246,6 +246,7 @@ def test_ticket_life_create_answers_finish_get(repo: TicketRepository) -> None:
     )
     assert ticket.number == ticket_number(ticket.id)
     assert ticket.status == "in_call" and ticket.end_reason is None and ticket.ended_at is None
+    assert ticket.outcome is None and ticket.no_speech is False
     assert ticket.created_at.tzinfo == UTC
     assert abs(datetime.now(UTC) - ticket.created_at) < timedelta(minutes=1)
     assert ticket.channel_linkedid == "1700000000.0"
@@ -268,9 +269,11 @@ def test_ticket_life_create_answers_finish_get(repo: TicketRepository) -> None:
     assert during.answers[0].duration_seconds == 2.5
     assert during.answers[0].recorded_at.tzinfo == UTC
 
+    assert all(a.transcription == "pending" for a in during.answers)
     repo.finish(ticket.id, "complete", "completed")
     done = repo.get(ticket.number)
-    assert (done.status, done.end_reason) == ("complete", "completed")
+    assert (done.outcome, done.end_reason) == ("complete", "completed")
+    assert done.status == "transcribing"  # three answers to transcribe
     assert done.ended_at is not None and done.ended_at >= done.created_at
     assert repo.get(f" {ticket.number} ") == done
     assert repo.by_uniqueid("1700000000.1") == done
@@ -289,8 +292,9 @@ def test_lookups_by_channel_return_the_newest_ticket(repo: TicketRepository) -> 
 
 def test_list_is_newest_first_and_filters_by_status(repo: TicketRepository) -> None:
     tickets = [new_ticket(repo, f"1700000000.{i}") for i in range(5)]
-    repo.finish(tickets[1].id, "ended_early", "hangup")
-    repo.finish(tickets[3].id, "complete", "completed")
+    repo.finish(tickets[1].id, "ended_early", "hangup")  # no answer: straight to "new"
+    repo.add_answer(tickets[3].id, "name", "x/name.wav", 1.0, "silence")
+    repo.finish(tickets[3].id, "complete", "completed")  # an answer to transcribe
     assert repo.count() == 5
     assert [t.id for t in repo.list()] == [t.id for t in reversed(tickets)]
     assert [t.id for t in repo.list(limit=2)] == [tickets[4].id, tickets[3].id]
@@ -299,7 +303,10 @@ def test_list_is_newest_first_and_filters_by_status(repo: TicketRepository) -> N
         tickets[2].id,
         tickets[0].id,
     ]
-    assert [t.id for t in repo.list(status="ended_early")] == [tickets[1].id]
+    assert [t.id for t in repo.list(status="new")] == [tickets[1].id]
+    assert [t.id for t in repo.list(status="transcribing")] == [tickets[3].id]
+    with pytest.raises(ValueError, match="ended_early"):
+        repo.list(status="ended_early")  # an outcome, not a status
     with pytest.raises(ValueError, match="in_progress"):
         repo.list(status="in_progress")
     with pytest.raises(ValueError, match="limit"):
@@ -315,6 +322,9 @@ def test_records_are_json_ready(repo: TicketRepository) -> None:
     assert data["ended_at"] is None
     assert data["answers"][0]["step"] == "name"
     assert data["answers"][0]["duration_seconds"] == 1.25
+    assert data["answers"][0]["transcription"] == "pending"
+    assert data["answers"][0]["words"] == [] and data["outcome"] is None
+    assert data["no_speech"] is False
     assert datetime.fromisoformat(data["answers"][0]["recorded_at"]).tzinfo is not None
 
 
@@ -325,13 +335,16 @@ def test_finish_keeps_the_first_outcome(repo: TicketRepository) -> None:
     repo.finish(ticket.id, "complete", "completed")
     repo.finish(ticket.id, "ended_early", "hangup")
     assert repo.get(ticket.id) == first
-    assert (first.status, first.end_reason) == ("ended_early", "to_queue")
+    assert (first.outcome, first.end_reason) == ("ended_early", "to_queue")
+    assert first.status == "new"  # nothing to transcribe
 
 
 def test_finish_rejects_unknown_outcomes_and_tickets(repo: TicketRepository) -> None:
     ticket = new_ticket(repo)
-    with pytest.raises(ValueError, match="status"):
+    with pytest.raises(ValueError, match="outcome"):
         repo.finish(ticket.id, "in_call", "completed")
+    with pytest.raises(ValueError, match="outcome"):
+        repo.finish(ticket.id, "new", "completed")
     with pytest.raises(ValueError, match="lunch"):
         repo.finish(ticket.id, "complete", "lunch")
     with pytest.raises(TicketNotFound):
@@ -381,7 +394,8 @@ def test_close_stale_interrupts_only_old_tickets_in_call(engine: Engine) -> None
 
     assert repo.close_stale(timedelta(minutes=15)) == 1
     closed = repo.get(stale.id)
-    assert (closed.status, closed.end_reason) == ("ended_early", "interrupted")
+    assert (closed.outcome, closed.end_reason) == ("ended_early", "interrupted")
+    assert closed.status == "new" and closed.no_speech  # no answer: nothing said
     assert closed.ended_at == stale.updated_at  # its last sign of life
     assert closed.updated_at > stale.updated_at
     assert repo.get(finished.id).end_reason == "completed"
@@ -461,7 +475,8 @@ def test_ten_threads_create_and_answer_at_once(repo: TicketRepository) -> None:
     assert all(valid_ticket_number(number) for number in numbers)
     for ticket in repo.list(limit=100):
         assert [a.step for a in ticket.answers] == ["name", "phone", "address"]
-        assert ticket.status == "complete"
+        assert (ticket.outcome, ticket.status) == ("complete", "transcribing")
+    assert len(repo.jobs()) == 10 * per_thread * 3  # one job per answer
 
 
 def test_a_writer_waits_for_another_process_holding_the_lock(
@@ -539,7 +554,7 @@ def test_upgrade_is_idempotent_and_keeps_data(engine: Engine, repo: TicketReposi
     ticket = new_ticket(repo)
     upgrade(engine)
     upgrade(engine)
-    assert revisions(engine) == [head_revision()] == ["0001"]
+    assert revisions(engine) == [head_revision()] == ["0002"]
     assert repo.get(ticket.number).id == ticket.id
 
 
@@ -548,8 +563,10 @@ def test_upgrade_from_two_threads_at_once(db_url: str) -> None:
     try:
         errors = run_together(2, lambda i: upgrade(engines[i] if i else db_url))
         assert errors == []
-        assert revisions(engines[0]) == ["0001"]
-        assert {"tickets", "answers"} <= set(inspect(engines[0]).get_table_names())
+        assert revisions(engines[0]) == ["0002"]
+        assert {"tickets", "answers", "transcription_jobs"} <= set(
+            inspect(engines[0]).get_table_names()
+        )
     finally:
         for engine in engines:
             engine.dispose()
@@ -566,7 +583,7 @@ def test_upgrade_from_two_processes_at_once(db_url: str) -> None:
         assert process.returncode == 0, stderr.decode()
     engine = make_engine(db_url)
     try:
-        assert revisions(engine) == ["0001"]
+        assert revisions(engine) == ["0002"]
         assert TicketRepository(session_factory(engine)).count() == 0
     finally:
         engine.dispose()
@@ -592,7 +609,7 @@ def test_downgrade_to_base_and_back(engine: Engine, db_url: str) -> None:
     command.downgrade(alembic_config(url=db_url), "base")
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     upgrade(engine)
-    assert {"tickets", "answers"} <= set(inspect(engine).get_table_names())
+    assert {"tickets", "answers", "transcription_jobs"} <= set(inspect(engine).get_table_names())
 
 
 # -- failures ----------------------------------------------------------------------------

@@ -1,0 +1,254 @@
+"""``callbot bench asr``: speech-to-text figures, one function per figure, in one invocation.
+
+Every figure runs on the same :class:`AsrBench`: one model (the one ``asr.model`` chooses,
+loaded once), the same answers (Vietnamese sentences spoken by ``espeak-ng -v vi`` and
+converted to 8 kHz WAV exactly as :func:`callbot.speech.tts.synthesize_text` renders them) and
+the same number of CPU cores. Figures so far:
+
+- ``model_load``: seconds to load the model (once per process);
+- ``decode``: decode throughput of the pipeline (:meth:`VoskRecognizer.transcribe`: read the
+  8 kHz WAV, resample, decode, build the transcript) against raw Vosk
+  (:func:`raw_vosk_transcribe` on the same audio already at 16 kHz), side by side at each
+  concurrency level N: N threads each decode every answer once, started together. Throughput is
+  audio seconds decoded per wall-clock second ("x real time"); the ratio pipeline / raw is the
+  figure to watch (1.00: the pipeline costs nothing over Vosk itself). Each level runs
+  ``rounds`` times in the order pipeline, raw, raw, pipeline... and keeps each side's best run,
+  so that other load on the machine (shown as the load average) skews neither side.
+
+To add a figure, write ``def figure_x(bench: AsrBench) -> Figure`` and add it to
+:data:`FIGURES`; ``callbot bench asr --figure x`` runs it alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from callbot.config import Config
+from callbot.errors import ConfigError
+from callbot.speech.asr import VoskRecognizer, load_model, raw_vosk_transcribe, read_pcm16k
+from callbot.speech.models import resolve_model, stand_in_path
+from callbot.speech.tts import synthesize_text
+
+# Answers of the length callers give: a name, an address, a need, a phone number.
+ANSWERS = (
+    "Nguyễn Văn An",
+    "số mười hai đường Nguyễn Trãi phường hai quận năm",
+    "gia đình tôi có bốn người cần gạo và mì tôm",
+    "không chín không một hai ba bốn năm sáu bảy",
+)
+DEFAULT_LEVELS = (1, 4, 16)
+
+
+@dataclass
+class AsrBench:
+    """What every figure shares: the recognizer, the answers and the machine."""
+
+    config: Config
+    recognizer: VoskRecognizer
+    answers: tuple[Path, ...]
+    levels: tuple[int, ...]
+    cores: int
+    rounds: int
+    load_seconds: float
+    stand_in: bool
+    audio_seconds: float = field(init=False)
+    pcm16k: tuple[bytes, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        decoded = [read_pcm16k(path) for path in self.answers]
+        self.pcm16k = tuple(pcm for pcm, _ in decoded)
+        self.audio_seconds = sum(seconds for _, seconds in decoded)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: rows of plain data (for --json) and its text."""
+
+    name: str
+    rows: list[dict[str, Any]]
+    text: str
+
+
+def prepare(config: Config, levels: Sequence[int], rounds: int = 2) -> AsrBench:
+    """Render the answers (cached), load the model once, count the cores."""
+    cache = config.storage.root / "tts-cache"
+    answers = tuple(synthesize_text(text, "espeak", cache) for text in ANSWERS)
+    path = resolve_model(config.asr)
+    started = time.perf_counter()
+    recognizer = VoskRecognizer(path)
+    load_seconds = time.perf_counter() - started
+    package = stand_in_path()
+    return AsrBench(
+        config=config,
+        recognizer=recognizer,
+        answers=answers,
+        levels=tuple(levels),
+        cores=_cpu_cores(),
+        rounds=rounds,
+        load_seconds=load_seconds,
+        stand_in=package is not None and path.resolve() == package.resolve(),
+    )
+
+
+def _cpu_cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def _run_threads(count: int, work: Callable[[], list[float]]) -> tuple[float, list[float]]:
+    """Run ``work`` in ``count`` threads started together; (wall seconds, every latency)."""
+    barrier = threading.Barrier(count + 1)
+    latencies: list[float] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def body() -> None:
+        barrier.wait()
+        try:
+            mine = work()
+        except BaseException as exc:
+            with lock:
+                errors.append(exc)
+            return
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=body, name=f"bench-asr-{i}") for i in range(count)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    if errors:
+        raise errors[0]
+    return wall, latencies
+
+
+def _pipeline_work(bench: AsrBench) -> list[float]:
+    latencies = []
+    for path in bench.answers:
+        started = time.perf_counter()
+        bench.recognizer.transcribe(path)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def _raw_work(bench: AsrBench) -> list[float]:
+    model = load_model(bench.recognizer.model_path)  # the shared Model the pipeline uses
+    latencies = []
+    for pcm in bench.pcm16k:
+        started = time.perf_counter()
+        raw_vosk_transcribe(model, pcm)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def figure_model_load(bench: AsrBench) -> Figure:
+    """Seconds to load the model, once per process."""
+    row = {"model": bench.recognizer.model_name, "load_seconds": round(bench.load_seconds, 2)}
+    return Figure("model_load", [row], f"model load: {bench.load_seconds:.1f} s")
+
+
+def figure_decode(bench: AsrBench) -> Figure:
+    """Decode throughput, pipeline vs raw Vosk, at each concurrency level."""
+    # A first decode is slower (REFERENCE.md: RTF 0.8 on a first utterance): warm both paths up.
+    _pipeline_work(bench)
+    _raw_work(bench)
+    runs = {"pipeline": lambda: _pipeline_work(bench), "raw": lambda: _raw_work(bench)}
+    rows = []
+    for level in bench.levels:
+        best: dict[str, tuple[float, list[float]]] = {}
+        for round_ in range(bench.rounds):
+            for name in ("pipeline", "raw") if round_ % 2 == 0 else ("raw", "pipeline"):
+                result = _run_threads(level, runs[name])
+                if name not in best or result[0] < best[name][0]:
+                    best[name] = result
+        audio = bench.audio_seconds * level
+        row: dict[str, Any] = {"concurrency": level, "audio_seconds": round(audio, 2)}
+        for name in ("pipeline", "raw"):
+            wall, latencies = best[name]
+            row[f"{name}_x_realtime"] = round(audio / wall, 2)
+            row[f"{name}_wall_seconds"] = round(wall, 2)
+            row[f"{name}_p50_decode_seconds"] = round(statistics.median(latencies), 3)
+        row["ratio"] = round(row["pipeline_x_realtime"] / row["raw_x_realtime"], 3)
+        rows.append(row)
+    labels = {
+        "pipeline_x_realtime": "pipeline  x real time",
+        "raw_x_realtime": "raw Vosk  x real time",
+        "ratio": "pipeline / raw",
+        "pipeline_p50_decode_seconds": "pipeline  p50 s/answer",
+        "raw_p50_decode_seconds": "raw Vosk  p50 s/answer",
+        "audio_seconds": "audio decoded, s",
+    }
+    return Figure(
+        "decode",
+        rows,
+        "decode throughput (audio seconds per wall second; N threads, each every answer)\n"
+        + _table(rows, labels),
+    )
+
+
+FIGURES: dict[str, Callable[[AsrBench], Figure]] = {
+    "model_load": figure_model_load,
+    "decode": figure_decode,
+}
+
+
+def _table(rows: list[dict[str, Any]], labels: dict[str, str]) -> str:
+    width = max(len(label) for label in labels.values())
+    lines = [f"{'':<{width}}  " + "  ".join(f"{'N=' + str(r['concurrency']):>8}" for r in rows)]
+    for key, label in labels.items():
+        lines.append(f"{label:<{width}}  " + "  ".join(f"{r[key]:>8}" for r in rows))
+    return "\n".join(lines)
+
+
+def run_asr_bench(
+    config: Config,
+    levels: Sequence[int] = DEFAULT_LEVELS,
+    *,
+    figures: Sequence[str] | None = None,
+    rounds: int = 2,
+    json_output: bool = False,
+) -> str:
+    """Run the chosen figures (all by default) in this process; the report as text or JSON."""
+    chosen = list(figures or FIGURES)
+    unknown = [name for name in chosen if name not in FIGURES]
+    if unknown:
+        raise ConfigError(f"--figure: unknown {', '.join(unknown)}; known: {', '.join(FIGURES)}")
+    if rounds < 1 or not levels or min(levels) < 1:
+        raise ConfigError("bench asr: --rounds and every --concurrency level must be at least 1")
+    load_before = os.getloadavg()[0]
+    bench = prepare(config, levels, rounds)
+    results = [FIGURES[name](bench) for name in chosen]
+    load_after = os.getloadavg()[0]
+    header = {
+        "model": bench.recognizer.model_name,
+        "model_path": str(bench.recognizer.model_path),
+        "stand_in": bench.stand_in,
+        "cores": bench.cores,
+        "answers": len(bench.answers),
+        "audio_seconds_per_set": round(bench.audio_seconds, 2),
+        "audio": "espeak-ng -v vi, 8 kHz 16-bit mono WAV",
+        "rounds": rounds,
+        "load_average_before_after": [round(load_before, 2), round(load_after, 2)],
+    }
+    if json_output:
+        return json.dumps({**header, "figures": {f.name: f.rows for f in results}}, indent=2)
+    model = bench.recognizer.model_name + (" (Korean stand-in)" if bench.stand_in else "")
+    lines = [
+        f"callbot bench asr: model {model}, {bench.cores} CPU core(s), {len(bench.answers)} "
+        f"answers = {bench.audio_seconds:.1f} s of 8 kHz audio (espeak-ng -v vi), best of "
+        f"{rounds} round(s); load average {load_before:.1f} before, {load_after:.1f} after",
+    ]
+    lines += [f.text for f in results]
+    return "\n\n".join(lines)
