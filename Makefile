@@ -34,7 +34,7 @@ run: setup
 	$(BIN)/callbot run
 
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n 3 --dist worksteal
 
 test-unit: setup
 	$(BIN)/pytest tests/unit

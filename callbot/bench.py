@@ -9,6 +9,8 @@ For each concurrency level N the benchmark places N robot calls at once (arrival
 - turn gap: from the end of the caller's last word to the start of the next prompt, as heard
   by the caller (answers end with # so the figure is the system's, not the silence timeout's),
   and as measured by the server (recording end to next prompt), p50 / p99;
+- read-back wait: how long the caller waited at each read-back for the transcript and its
+  speech (server side), p50 / p99;
 - memory: ``callbot serve`` RSS before the calls and at the peak, and the increase per
   concurrent call; the peak number of calls in flight.
 
@@ -17,6 +19,7 @@ All levels run in one invocation against the same sandbox, so their ratios are c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +108,23 @@ def _peak_overlap(spans: list[tuple[float, float]]) -> int:
     return peak
 
 
+@contextlib.contextmanager
+def serve_for_bench(config: Config, metrics: Path | None = None) -> Iterator[Simulator]:
+    """The sandbox up, a fresh ``callbot serve`` process, and a simulator to call it."""
+    Sandbox(config).up()
+    ami = AmiClient.from_config(config.ami)
+    ami.connect(timeout=10)
+    with tempfile.TemporaryDirectory() as tmp:
+        serve = _start_serve(config, metrics or Path(tmp) / "metrics.jsonl")
+        try:
+            with Simulator(config, open_tickets(config), load_prompt_library(config), ami) as sim:
+                yield sim
+        finally:
+            serve.send_signal(signal.SIGTERM)
+            serve.wait(30)
+            ami.close()
+
+
 def run_call_bench(
     config: Config, levels: list[int], *, stagger: float = 0.05, json_output: bool = False
 ) -> str:
@@ -142,6 +163,7 @@ def run_call_bench(
                 )
             route_ms = [r["ms"] for r in records if r["kind"] == "route"]
             server_gaps = [r["seconds"] for r in records if r["kind"] == "turn_gap"]
+            readback = [r["seconds"] for r in records if r["kind"] == "readback_wait"]
             caller_gaps = [g for r in results for g in r.report.turn_gaps]
             after_menu = [r.report.after_menu for r in results if r.report.after_menu is not None]
             overlap = _peak_overlap([(r.started, r.started + r.seconds) for r in results])
@@ -163,6 +185,8 @@ def run_call_bench(
                     "turn_gap_caller_s_p99": percentile(caller_gaps, 99),
                     "turn_gap_server_s_p50": percentile(server_gaps, 50),
                     "turn_gap_server_s_p99": percentile(server_gaps, 99),
+                    "readback_wait_s_p50": percentile(readback, 50),
+                    "readback_wait_s_p99": percentile(readback, 99),
                     "rss_baseline_mib": round(baseline / 1024, 1),
                     "rss_peak_mib": round(peak / 1024, 1),
                     "rss_per_call_kib": round((peak - baseline) / max(1, overlap), 1),

@@ -6,6 +6,8 @@ converted to 8 kHz WAV exactly as :func:`callbot.speech.tts.synthesize_text` ren
 the same number of CPU cores. Figures so far:
 
 - ``model_load``: seconds to load the model (once per process);
+- ``ready``: seconds from a caller hanging up to the ticket being ready for operators, with
+  1, 4 and 16 real calls in flight on the sandbox (a fresh ``callbot serve``);
 - ``decode``: decode throughput of the pipeline (:meth:`VoskRecognizer.transcribe`: read the
   8 kHz WAV, resample, decode, build the transcript) against raw Vosk
   (:func:`raw_vosk_transcribe` on the same audio already at 16 kHz), side by side at each
@@ -31,8 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from callbot.bench import serve_for_bench
 from callbot.config import Config
 from callbot.errors import ConfigError
+from callbot.simulate import SimCall
 from callbot.speech.asr import VoskRecognizer, load_model, raw_vosk_transcribe, read_pcm16k
 from callbot.speech.models import resolve_model, stand_in_path
 from callbot.speech.tts import synthesize_text
@@ -198,9 +202,50 @@ def figure_decode(bench: AsrBench) -> Figure:
     )
 
 
+def figure_ready(bench: AsrBench) -> Figure:
+    """Seconds from the caller hanging up to the ticket being ready for operators (``new``:
+    every answer transcribed), with N calls in flight, on the sandbox and a fresh
+    ``callbot serve``. Callers hang up as soon as their three answers are recorded."""
+    answers = bench.answers[:3]
+    rows = []
+    for level in bench.levels:
+        with serve_for_bench(bench.config) as sim:
+            calls = [
+                SimCall(
+                    answers=answers,
+                    actions=("answer", "answer", "answer", "hangup"),
+                    end_with="pound",
+                    caller_number=f"0908{i:06d}",
+                    ready=True,
+                )
+                for i in range(level)
+            ]
+            results = sim.run(calls, stagger=0.05)
+        waits = [r.ready_after for r in results if r.ready_after is not None]
+        rows.append(
+            {
+                "concurrency": level,
+                "ready": f"{len(waits)}/{level}",
+                "p50_seconds": round(statistics.median(waits), 2) if waits else "-",
+                "max_seconds": round(max(waits), 2) if waits else "-",
+            }
+        )
+    labels = {
+        "ready": "tickets ready",
+        "p50_seconds": "hang-up to ready p50, s",
+        "max_seconds": "hang-up to ready max, s",
+    }
+    return Figure(
+        "ready",
+        rows,
+        "hang-up to ticket ready (real calls on the sandbox, N in flight)\n" + _table(rows, labels),
+    )
+
+
 FIGURES: dict[str, Callable[[AsrBench], Figure]] = {
     "model_load": figure_model_load,
     "decode": figure_decode,
+    "ready": figure_ready,
 }
 
 

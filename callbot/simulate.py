@@ -66,6 +66,7 @@ class SimResult:
     seconds: float
     error: str | None = None
     started: float = 0.0  # time.monotonic() when the call was placed
+    ready_after: float | None = None  # seconds from the end of the call to the ticket "new"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -158,18 +159,23 @@ class Simulator:
         error = None
         if not report.done.wait(call.max_seconds + 30):
             error = "the robot call did not end in time"
+        ended = time.monotonic()
         ticket = None
+        ready_after = None
         if call.expect == "callbot" and report.linkedid:
             if call.ready:
                 ticket = self._wait_ticket(report.linkedid, call.ready_seconds, until="new")
                 if (ticket is None or ticket.status != "new") and error is None:
                     error = "the ticket of this call was not ready for operators in time"
+                elif ticket is not None and ticket.status == "new":
+                    ready_after = time.monotonic() - ended
             else:
                 ticket = self._wait_ticket(report.linkedid)
             if (ticket is None or ticket.status == "in_call") and error is None:
                 error = "no finished ticket for this call"
         shutil.rmtree(self._sim_dir(token), ignore_errors=True)
-        return SimResult(call, report, ticket, time.monotonic() - started, error, started)
+        seconds = ended - started
+        return SimResult(call, report, ticket, seconds, error, started, ready_after)
 
     def _wait_ticket(
         self, linkedid: str, timeout: float = 15.0, *, until: Literal["ended", "new"] = "ended"
@@ -183,7 +189,7 @@ class Simulator:
                 ticket.status == "new" if until == "new" else ticket.status != "in_call"
             ):
                 return ticket
-            time.sleep(0.2)
+            time.sleep(0.05 if until == "new" else 0.2)
         return self.tickets.by_linkedid(linkedid)
 
     def run(self, calls: Sequence[SimCall], stagger: float = 0.2) -> list[SimResult]:

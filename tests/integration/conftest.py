@@ -61,8 +61,12 @@ ANSWER_TEXTS = (
 
 def _instance() -> dict[str, str]:
     """CALLBOT_TEST_PORT_BASE=16000 gives a separate test sandbox (name, ports, storage), so
-    two test runs on one machine do not collide."""
+    two test runs on one machine do not collide; so does each pytest-xdist worker."""
     base = os.environ.get("CALLBOT_TEST_PORT_BASE")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not base and worker.startswith("gw"):
+        # pytest -n: each worker gets its own sandbox instance, ports and storage.
+        base = str(20000 + 1000 * int(worker[2:]))
     if not base:
         return TEST_ENV
     b = int(base)
