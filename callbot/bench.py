@@ -35,11 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from callbot.app import load_prompt_library, open_tickets
-from callbot.config import Config
+from callbot.config import Config, as_environ
+from callbot.errors import CallbotError
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.sandbox import Sandbox
 from callbot.simulate import SimCall, Simulator
-from callbot.speech.tts import synthesize_text
+from callbot.speech.prompts import load_prompts, rendered_dir
+from callbot.speech.tts import render_prompts, synthesize_text
 
 ANSWERS = ("Trần Thị Bảy", "phường năm quận tám", "tôi cần hỗ trợ tiền thuê nhà")
 
@@ -80,23 +82,35 @@ class _RssSampler(threading.Thread):
 
 
 def _start_serve(config: Config, metrics: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
-    env["CALLBOT_PROJECT_DIR"] = str(config.project_dir)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "callbot.cli", "serve", "--metrics", str(metrics)],
-        env=env,
-        cwd=config.project_dir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    """``callbot serve`` with exactly this configuration; its log beside the metrics."""
+    render_prompts(
+        load_prompts(config.prompts.file),
+        rendered_dir(config.prompts.rendered, config.prompts.file),
+        engine=config.prompts.engine,
+        gtts_timeout=config.prompts.gtts_timeout,
     )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CALLBOT_")}
+    env.update(as_environ(config))
+    log_path = metrics.with_suffix(".log")
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "callbot.cli", "serve", "--metrics", str(metrics)],
+            env=env,
+            cwd=config.project_dir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = log_path.read_text(errors="replace").strip().splitlines()[-1:]
+            raise CallbotError(f"callbot serve exited while starting: {' '.join(tail)}")
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", config.agi.port)) == 0:
                 return process
         time.sleep(0.1)
     process.kill()
-    raise RuntimeError("callbot serve did not start listening")
+    raise CallbotError(f"callbot serve did not start listening; see {log_path}")
 
 
 def _peak_overlap(spans: list[tuple[float, float]]) -> int:

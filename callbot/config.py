@@ -295,6 +295,17 @@ def _validate(config: Config) -> None:
         )
 
 
+def as_environ(config: Config) -> dict[str, str]:
+    """The configuration as ``CALLBOT_<SECTION>__<KEY>`` variables, for a child process that
+    must run with exactly this configuration (whatever file, environment or --set made it)."""
+    env = {"CALLBOT_PROJECT_DIR": str(config.project_dir)}
+    for name in _SECTIONS:
+        section = getattr(config, name)
+        for f in dataclasses.fields(section):
+            env[f"CALLBOT_{name.upper()}__{f.name.upper()}"] = str(getattr(section, f.name))
+    return env
+
+
 def as_dict(config: Config) -> dict[str, Any]:
     """The configuration as plain data (paths as strings), for ``callbot config show``."""
 
