@@ -212,6 +212,16 @@ def _bool(value: str | None) -> bool | None:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def decide_counts(free: int, waiting: int, max_waiting: int, members: int = -1) -> RouteDecision:
+    """The overflow policy on counts, whoever counted (this model, or the dialplan's
+    ``QUEUE_MEMBER(queue,free)`` when AMI is down; ``members`` -1 when unknown)."""
+    if free <= 0:
+        return RouteDecision(True, REASON_NO_FREE_MEMBER, free, waiting, members)
+    if waiting > max_waiting:
+        return RouteDecision(True, REASON_TOO_MANY_WAITING, free, waiting, members)
+    return RouteDecision(False, REASON_MEMBER_FREE, free, waiting, members)
+
+
 class QueueState:
     """Members and waiting callers of one queue, rebuilt from AMI events."""
 
@@ -371,13 +381,9 @@ class QueueState:
     def decide(self, max_waiting: int) -> RouteDecision:
         """Overflow to the callbot when no member is free or more than max_waiting wait."""
         free = len(self.free_members())
-        waiting = len(self._current.callers)
-        members = len(self._current.members)
-        if free == 0:
-            return RouteDecision(True, REASON_NO_FREE_MEMBER, free, waiting, members)
-        if waiting > max_waiting:
-            return RouteDecision(True, REASON_TOO_MANY_WAITING, free, waiting, members)
-        return RouteDecision(False, REASON_MEMBER_FREE, free, waiting, members)
+        return decide_counts(
+            free, len(self._current.callers), max_waiting, len(self._current.members)
+        )
 
     def snapshot(self) -> dict[str, Any]:
         """The model as plain data (JSON-ready). Caller numbers and names are left out."""

@@ -15,24 +15,9 @@ import time
 from callbot.app import App
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.pbx.queue_state import RouteDecision
+from callbot.pbx.queue_state import RouteDecision, decide_counts
 
 log = logging.getLogger(__name__)
-
-
-def decide_from_counts(free: int, waiting: int, max_waiting: int) -> RouteDecision:
-    """The overflow policy on the dialplan's counts (same rule as the AMI model's)."""
-    if free <= 0:
-        return RouteDecision(
-            overflow=True, reason="no_free_member", free=free, waiting=waiting, members=-1
-        )
-    if waiting > max_waiting:
-        return RouteDecision(
-            overflow=True, reason="too_many_waiting", free=free, waiting=waiting, members=-1
-        )
-    return RouteDecision(
-        overflow=False, reason="member_free", free=free, waiting=waiting, members=-1
-    )
 
 
 def _count(args: list[str], index: int) -> int | None:
@@ -55,7 +40,7 @@ def decide(app: App, args: list[str]) -> tuple[RouteDecision, str]:
         return RouteDecision(
             overflow=False, reason="no_information", free=-1, waiting=-1, members=-1
         ), "none"
-    return decide_from_counts(free, waiting or 0, max_waiting), "dialplan"
+    return decide_counts(free, waiting or 0, max_waiting), "dialplan"
 
 
 def handle(channel: AgiChannel, app: App) -> None:

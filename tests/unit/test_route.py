@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from callbot.pbx.queue_state import RouteDecision
-from callbot.routes.route import decide, decide_from_counts
+from callbot.pbx.queue_state import RouteDecision, decide_counts
+from callbot.routes.route import decide
 
 
 @dataclass
@@ -51,7 +51,7 @@ def app(monitor: Any, max_waiting: int = 0) -> Any:
 def test_policy_on_counts(
     free: int, waiting: int, max_waiting: int, overflow: bool, reason: str
 ) -> None:
-    decision = decide_from_counts(free, waiting, max_waiting)
+    decision = decide_counts(free, waiting, max_waiting)
     assert (decision.overflow, decision.reason) == (overflow, reason)
 
 
