@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 
@@ -52,6 +53,7 @@ def test_ami_and_sip_listen_on_loopback_only(sandbox: Sandbox, config: Config) -
     assert all("127.0.0.1:" in line for line in lines), lines
 
 
+@pytest.mark.usefixtures("restarts_asterisk")
 def test_monitor_survives_an_asterisk_restart(
     config: Config, sandbox: Sandbox, sim_operator
 ) -> None:
@@ -82,6 +84,15 @@ def test_monitor_survives_an_asterisk_restart(
         client.close()
 
 
+@pytest.fixture()
+def restarts_asterisk(ami: AmiClient) -> Iterator[None]:
+    """For a test that stops Asterisk: the session's AMI client (used by the tests that run
+    next on this worker) is connected again before the next test starts."""
+    yield
+    assert ami.wait_connected(30), "the session AMI client did not reconnect"
+
+
+@pytest.mark.usefixtures("restarts_asterisk")
 def test_down_leaves_no_process_and_up_again_works(sandbox: Sandbox) -> None:
     sandbox.down()
     sandbox.down()  # idempotent
