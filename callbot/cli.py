@@ -14,6 +14,9 @@
     callbot bench calls [--concurrency 1,10,50]
     callbot bench asr [--concurrency 1,4,16] [--rounds 2] [--figure NAME ...] [--json]
     callbot models fetch [NAME] [--url URL] [--force] | models list [--json]
+    callbot parse name|phone|address|need TEXT   (prints JSON)
+    callbot eval parse [--set-file FILE] [--json]  (accuracy on the labelled transcripts)
+    callbot bench parse [--json]                   (time per answer, gazetteer load)
 
 Every command takes ``--config FILE`` and ``--set section.key=value``. Errors of callbot's
 own tree print one line (what happened and what to do) and exit with status 2.
@@ -397,6 +400,25 @@ def cmd_models(config: Config, args: argparse.Namespace) -> int:
 # -- parser -------------------------------------------------------------------------------------
 
 
+def cmd_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.understanding.registry import parse
+
+    print(json.dumps(parse(args.kind, " ".join(args.text)), ensure_ascii=False))
+    return 0
+
+
+def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.understanding.evaluate import main_eval
+
+    return main_eval(args.set_file, as_json=args.json, show_errors=args.errors)
+
+
+def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.understanding.evaluate import main_bench
+
+    return main_bench(args.set_file, as_json=args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="callbot", description=__doc__.split("\n")[0])
     parser.add_argument("--config", type=Path, help="TOML configuration file")
@@ -506,6 +528,28 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
     _add_asr_commands(sub, bsub)
+    _add_understanding_commands(sub, bsub)
+
+
+def _add_understanding_commands(sub: Any, bench: Any) -> None:
+    """parse, eval parse and bench parse."""
+    p = sub.add_parser("parse", help="understand one transcript; prints JSON")
+    p.add_argument("kind", choices=["name", "phone", "address", "need"])
+    p.add_argument("text", nargs="+", help="the transcript (words may be separate arguments)")
+    p.set_defaults(func=cmd_parse)
+
+    ev = sub.add_parser("eval", help="evaluations that print figures")
+    esub = ev.add_subparsers(dest="action", required=True)
+    p = esub.add_parser("parse", help="parser accuracy per field on the labelled transcripts")
+    p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
+    p.add_argument("--errors", action="store_true", help="list every wrong answer")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval_parse)
+
+    p = bench.add_parser("parse", help="parser time per answer and gazetteer load time")
+    p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_parse)
 
 
 def _add_asr_commands(sub: Any, bench: Any) -> None:

@@ -1,0 +1,38 @@
+"""Kind name -> parser, for ``callbot parse``, ``callbot eval parse`` and the tickets.
+
+The parsers are imported lazily so that ``callbot parse phone`` does not load the gazetteer.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any, Protocol
+
+
+class ParseResult(Protocol):
+    """What every parser returns."""
+
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]: ...
+
+
+KINDS: dict[str, tuple[str, str]] = {
+    "name": ("callbot.understanding.name", "parse_name"),
+    "phone": ("callbot.understanding.phone", "parse_phone"),
+    "address": ("callbot.understanding.address", "parse_address"),
+    "need": ("callbot.understanding.need", "parse_need"),
+}
+
+
+def parser(kind: str) -> Callable[[str], ParseResult]:
+    """The parser of ``kind`` (one of :data:`KINDS`)."""
+    module, attr = KINDS[kind]
+    func: Callable[[str], ParseResult] = getattr(importlib.import_module(module), attr)
+    return func
+
+
+def parse(kind: str, text: str) -> dict[str, Any]:
+    """``parser(kind)(text).as_dict()``: the JSON shape ``callbot parse`` prints."""
+    return parser(kind)(text).as_dict()
