@@ -6,9 +6,13 @@ what they alter on every backend. Allowed values of the string columns (status, 
 reason, ended by, transcription) are checked by the repository, not by CHECK constraints, so
 adding a value later needs no table rebuild on SQLite.
 
-Three tables: ``tickets`` (one per call), ``answers`` (one per recorded answer, with its
-transcript once there is one) and ``transcription_jobs`` (one per answer: the durable queue the
-transcription workers take their work from, so a crash or restart loses nothing).
+Three tables: ``tickets`` (one per call, with what was understood of it), ``answers`` (one per
+recorded answer, with its transcript once there is one) and ``transcription_jobs`` (one per
+answer: the durable queue the transcription workers take their work from, so a crash or restart
+loses nothing).
+
+The operators' console adds ``ticket_events`` (every action on a ticket: who, when, what),
+``users`` (console accounts, argon2 password hashes) and ``sessions`` (logged-in browsers).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -31,6 +36,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -86,6 +92,7 @@ class Ticket(Base):
     """One call handled by the callbot, and what operators need to call the caller back."""
 
     __tablename__ = "tickets"
+    __table_args__ = (Index("ix_tickets_queue_order", "urgency_rank", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The short number callers quote. Set from the id in the transaction that inserts the row.
@@ -106,6 +113,39 @@ class Ticket(Base):
     callback_source: Mapped[str | None] = mapped_column(String(16))  # service.CallbackSource
     # The call ended and no answer holds speech (set when the ticket becomes "new").
     no_speech: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    # -- what the callbot understood (callbot.understanding), set when the ticket becomes new;
+    # the need's urgency also as soon as the need answer is understood during the call.
+    name: Mapped[str | None] = mapped_column(String(120))  # the name the caller said
+    ward: Mapped[str | None] = mapped_column(String(80), index=True)  # old ward, canonical
+    district: Mapped[str | None] = mapped_column(String(80))  # old district, canonical
+    new_unit: Mapped[str | None] = mapped_column(String(120), index=True)  # 2025 unit
+    category: Mapped[str | None] = mapped_column(String(16), index=True)  # need category
+    urgency: Mapped[str] = mapped_column(  # service.Urgency
+        String(16), default="normal", server_default=text("'normal'")
+    )
+    # 0 emergency, 1 high, 2 normal: the operators' queue orders by (urgency_rank, created_at)
+    urgency_rank: Mapped[int] = mapped_column(Integer, default=2, server_default=text("2"))
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    unit: Mapped[str | None] = mapped_column(String(64), index=True)  # responsible unit code
+    unit_name: Mapped[str | None] = mapped_column(String(160))
+    # {"name": {"value", "confidence", "answer_id", "parsed"}, "address": ..., "need": ...}
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # A repeat call: the earlier open ticket of the same callback number it was merged into.
+    # (A plain column, see migration 0003: set by the repository to an existing ticket only.)
+    linked_to_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    call_count: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    # -- the operators' workflow (callbot.tickets.workflow, migration 0004) ---------------------
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # users.name holding the claim
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    unreachable_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # service.Resolution, once closed
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    # Operators' corrections; the column holds the corrected value, the original stays here:
+    # {"name": {"value": new, "original": old, "by": user, "at": iso time}, ...}
+    corrections: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="ticket",
@@ -161,3 +201,47 @@ class TranscriptionJob(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class TicketEvent(Base):
+    """One thing that happened to a ticket: who, when, what (service.EventAction), details.
+
+    The history the ticket page shows, and the facts the dashboard counts (callback results
+    are events too).
+    """
+
+    __tablename__ = "ticket_events"
+    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    user: Mapped[str] = mapped_column(String(64))  # users.name, or "system"
+    action: Mapped[str] = mapped_column(String(16), index=True)  # service.EventAction
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class User(Base):
+    """A person who logs in to the console: operator, supervisor or admin of a unit."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2id, encoded with its salt
+    role: Mapped[str] = mapped_column(String(16))  # console.auth.Role
+    unit: Mapped[str] = mapped_column(String(64))  # tickets.unit of the tickets an operator sees
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class UserSession(Base):
+    """A logged-in browser: the cookie holds a random token, only its SHA-256 is stored."""
+
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))  # every POST must carry it
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

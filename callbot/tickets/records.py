@@ -89,6 +89,19 @@ class TicketRecord:
     no_speech: bool = False
     callback_number: str | None = None  # the number to call back, when the caller chose one
     callback_source: str | None = None  # service.CallbackSource
+    # What was understood (callbot.understanding), once the ticket is new:
+    name: str | None = None
+    ward: str | None = None
+    district: str | None = None
+    new_unit: str | None = None
+    category: str | None = None
+    urgency: str = "normal"  # service.Urgency
+    emergency: bool = False
+    unit: str | None = None  # responsible unit code (callbot.routing)
+    unit_name: str | None = None
+    fields: dict[str, Any] | None = None  # per field: value, confidence, answer id, parse
+    linked_to_id: int | None = None  # a repeat call merged into this earlier ticket
+    call_count: int = 1  # calls this ticket stands for (itself and merged repeats)
     answers: tuple[AnswerRecord, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,6 +177,18 @@ def ticket_record(ticket: Ticket, answers: builtins.list[Answer]) -> TicketRecor
         no_speech=bool(ticket.no_speech),
         callback_number=ticket.callback_number,
         callback_source=ticket.callback_source,
+        name=ticket.name,
+        ward=ticket.ward,
+        district=ticket.district,
+        new_unit=ticket.new_unit,
+        category=ticket.category,
+        urgency=ticket.urgency,
+        emergency=bool(ticket.emergency),
+        unit=ticket.unit,
+        unit_name=ticket.unit_name,
+        fields=ticket.fields,
+        linked_to_id=ticket.linked_to_id,
+        call_count=ticket.call_count,
         answers=tuple(answer_record(answer) for answer in answers),
     )
 

@@ -11,11 +11,22 @@ how its call ended is its ``outcome`` (``complete`` or ``ended_early``, with an 
 
 ``finish`` is by the call (``close_stale`` finishes a call the server lost), "every answer
 settled" by the transcription workers, in the transaction that settles the last answer.
-Later states (claimed, closed) follow ``new``. Each answer has a ``transcription``:
-``pending`` until a worker settles it as ``done`` (text, words, model), ``no_speech`` (too
-little voice energy, or no word recognized) or ``failed`` (tried ``asr.max_attempts`` times;
-the audio stays, marked "not transcribed"). A ticket is ``no_speech`` when its call has ended
-and none of its answers holds speech (a call without any answer included).
+Then the operators (:mod:`callbot.tickets.workflow`)::
+
+    new ──claim──> claimed ──resolve / duplicate──> closed (resolution)
+     ^               │
+     └── release, ───┤  (a claim idle for console.claim_minutes is released too)
+         unreachable (unreachable_count + 1), refer (unit changes: the other unit's queue)
+
+A repeat call (same callback number as a ticket still open within
+``routing.repeat_window_hours``) does not become ``new`` itself: it becomes ``merged`` into the
+earlier ticket, whose ``call_count`` goes up.
+
+Each answer has a ``transcription``: ``pending`` until a worker settles it as ``done`` (text,
+words, model), ``no_speech`` (too little voice energy, or no word recognized) or ``failed``
+(tried ``asr.max_attempts`` times; the audio stays, marked "not transcribed"). A ticket is
+``no_speech`` when its call has ended and none of its answers holds speech (a call without any
+answer included).
 
 Caller IDs arrive from the PBX as whatever the calling network
 sent: quotes, backslashes, CR/LF, NUL, 500-character strings, undecodable bytes (as U+FFFD or
@@ -48,11 +59,46 @@ TRUNCATED = "\\…"  # ends a truncated escape_raw(); escape_raw never emits it 
 
 
 class TicketStatus(StrEnum):
-    """Where a ticket is in the operators' workflow (later: claimed, closed)."""
+    """Where a ticket is in the operators' workflow."""
 
     IN_CALL = "in_call"  # the callbot is still talking to the caller
     TRANSCRIBING = "transcribing"  # the call is over, answers are being transcribed
     NEW = "new"  # ready for the operators
+    CLAIMED = "claimed"  # one operator is handling it (claimed_by), nobody else may
+    CLOSED = "closed"  # done, with a resolution (resolved or duplicate)
+    MERGED = "merged"  # a repeat call, linked to the caller's earlier open ticket
+
+
+class Urgency(StrEnum):
+    """How soon operators must act: the queue's first sort key (see URGENCY_RANK)."""
+
+    EMERGENCY = "emergency"  # life at risk now: the caller was told to call 115
+    HIGH = "high"  # vulnerable people, or urgent but not life-threatening
+    NORMAL = "normal"
+
+
+URGENCY_RANK = {Urgency.EMERGENCY: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2}
+
+
+class Resolution(StrEnum):
+    """Why an operator closed a ticket (``tickets.resolution``)."""
+
+    RESOLVED = "resolved"  # the citizen was called back and helped
+    DUPLICATE = "duplicate"  # the same need as another ticket (linked_to_id, when given)
+
+
+class EventAction(StrEnum):
+    """What happened to a ticket, in its history (``ticket_events.action``)."""
+
+    CLAIM = "claim"  # an operator took the ticket
+    RELEASE = "release"  # back to the queue (by hand, or a claim left idle too long)
+    RESOLVE = "resolve"  # closed: resolved
+    UNREACHABLE = "unreachable"  # the citizen could not be reached: back to the queue, counted
+    DUPLICATE = "duplicate"  # closed: duplicate of another ticket
+    REFER = "refer"  # handed to another unit: its queue, as new
+    CORRECT = "correct"  # an operator corrected fields (the originals stay)
+    NOTE = "note"  # an operator's note
+    CALLBACK = "callback"  # a callback call and its result (answered, no_answer, busy, failed)
 
 
 class TicketOutcome(StrEnum):
