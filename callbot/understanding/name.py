@@ -1,0 +1,184 @@
+"""The caller's name from a spoken answer: "dạ tên tôi là huỳnh văn bảy ạ" -> "Huỳnh Văn Bảy".
+
+Words are never read as numbers here: "Bảy", "Năm", "Tư", "Sáu", "Ba" are common given names.
+
+Where the name starts, in this order:
+
+1. after "tên" ("tên tôi là", "em tên là", "họ và tên của em là", "tôi tên", "tên em"): up to
+   and including a "là" among the next few words, or else past the pronouns after "tên";
+   "họ Nguyễn tên An" gives "Nguyễn An";
+2. after a pronoun and "là" ("em là Lan", "mình là Nguyễn Văn An");
+3. otherwise the whole answer, past leading fillers and a leading self-reference ("dạ chú
+   Bảy", "anh Nguyễn Văn An"), or from the first common surname when only non-name words come
+   before it.
+
+A kinship title right at the start of the name is dropped ("tên là chú Bảy" -> "Bảy"), but not
+"Anh", a common given name ("tên em là Anh Thư"). The name ends at the first word that cannot
+be part of a name (a pronoun such as "em" or "tôi", "ở", "số", "còn", a verb...) or at a
+trailing filler. No name (None) for an empty answer, only fillers, "không biết", refusals
+("không muốn nói", "giấu tên").
+
+Confidence: 0.95 with a lead-in and a common surname first, 0.85 with one of them, 0.6 with
+neither; lower for a single word (a given name alone) or more than five words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from callbot.understanding.text import FILLERS, INTERJECTIONS, strip_fillers, tokens
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SURNAMES: frozenset[str] = _words(
+    """
+    nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lưu trương đinh
+    đoàn lâm mai trịnh cao tạ hà đào lương thái châu quách tô tăng lại kiều từ triệu tôn âu
+    mạc thân chu giang khổng kim lục nghiêm quan tống vương diệp hứa doãn phùng lạc thạch
+    vi lò hầu mạch trà phương cù khúc ninh bạch văng lữ lư mã đàm tiêu lã ung viên lều
+    """
+)
+
+PRONOUNS: frozenset[str] = _words(
+    "tôi tui em con cháu mình tớ anh chị cô chú bác ông bà dì cậu mợ thím"
+)
+# Titles dropped at the start of a name; "anh" and "em" are not among them ("Anh Thư").
+_TITLES: frozenset[str] = _words("chị cô chú bác ông bà dì cậu mợ thím")
+# Words that end a name: they are never part of one.
+_STOPS: frozenset[str] = _words(
+    """
+    tôi tui em mình tớ cháu ở nhà số sinh tuổi địa điện đang bị cần muốn xin còn và với hiện
+    sống từng quận phường đường là thì không chưa có được cho hỏi gọi biết nhớ quên nói giúp
+    làm đi về lấy nhận nhưng mà chứ hay hoặc cũng gì sao ai đâu đây này kia người tên họ của
+    ạ nha nhé nhá hả đó đấy ấy vậy rồi
+    """
+)
+# Words that may come before a surname without being part of the name.
+_NOT_NAME: frozenset[str] = _STOPS | PRONOUNS | FILLERS | {"tên", "họ", "là", "của", "thưa"}
+_REFUSALS: tuple[tuple[str, ...], ...] = (
+    ("giấu", "tên"),
+    ("ẩn", "danh"),
+    ("bí", "mật"),
+    ("quên", "rồi"),
+    ("thôi",),
+    ("không",),  # "không biết", "không muốn nói", "không có"...
+)
+_LA_WINDOW = 5  # "tên" ... "là": how far to look for the "là"
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class NameResult:
+    """The caller's name in Vietnamese title case, or None."""
+
+    name: str | None
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "confidence": self.confidence}
+
+
+def _after_ten(words: list[str]) -> tuple[int, list[str]] | None:
+    """Where the name starts after the first "tên", and surname words said before it."""
+    if "tên" not in words:
+        return None
+    k = words.index("tên")
+    prefix: list[str] = []
+    # "họ nguyễn tên an": the surname said on its own before "tên"
+    if "họ" in words[:k]:
+        h = words.index("họ")
+        prefix = [w for w in words[h + 1 : k] if w in SURNAMES]
+    start = k + 1
+    window = words[start : start + _LA_WINDOW]
+    if "là" in window:
+        return start + window.index("là") + 1, prefix
+    while start < len(words) and words[start] in PRONOUNS | {"của", "thì", "đầy", "đủ"}:
+        start += 1
+    return start, prefix
+
+
+def _after_pronoun_la(words: list[str]) -> int | None:
+    for k in range(len(words) - 1):
+        if words[k] in PRONOUNS and words[k + 1] == "là":
+            return k + 2
+    return None
+
+
+def _start_without_lead_in(words: list[str]) -> int:
+    start = 0
+    while start < len(words) - 1 and words[start] in PRONOUNS:
+        start += 1
+    if words and words[start] not in SURNAMES:
+        for k in range(start, len(words) - 1):
+            if words[k] in SURNAMES and words[k + 1] not in _STOPS:
+                if all(w in _NOT_NAME for w in words[start:k]):
+                    return k
+                break
+    return start
+
+
+def _refused(words: list[str]) -> bool:
+    for refusal in _REFUSALS:
+        n = len(refusal)
+        if any(tuple(words[k : k + n]) == refusal for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def title_case(words: list[str]) -> str:
+    """Vietnamese title case, syllable by syllable: "đặng thị năm" -> "Đặng Thị Năm"."""
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _confidence(words: list[str], lead_in: bool) -> float:
+    surname = words[0] in SURNAMES
+    confidence = 0.95 if lead_in and surname else 0.85 if lead_in or surname else 0.6
+    if len(words) == 1:
+        confidence -= 0.2
+    elif len(words) > _MAX_WORDS:
+        confidence -= 0.35
+    return round(max(confidence, 0.1), 2)
+
+
+def _name_from(words: list[str], start: int) -> list[str]:
+    """The name words from ``start``: past fillers and titles, up to the first stop word."""
+    rest = strip_fillers(words[start:])
+    while len(rest) > 1 and rest[0] in _TITLES:
+        rest = rest[1:]
+    name: list[str] = []
+    for word in rest:
+        if word in _STOPS or word.isdigit():
+            break
+        name.append(word)
+    return name
+
+
+def _lead_in_name(words: list[str]) -> list[str]:
+    """The name after a lead-in ("tên tôi là", "em là"), or [] without one."""
+    found = _after_ten(words)
+    if found is not None:
+        start, prefix = found
+        name = _name_from(words, start)
+        if name:
+            return prefix + name if prefix and name[0] not in SURNAMES else name
+    start_la = _after_pronoun_la(words)
+    return _name_from(words, start_la) if start_la is not None else []
+
+
+def parse_name(text: str) -> NameResult:
+    """The name said in ``text`` (a Vosk transcript), or None when there is none."""
+    words = [w for w in tokens(text) if w not in INTERJECTIONS]
+    name = _lead_in_name(words)
+    if name:
+        return NameResult(title_case(name), _confidence(name, lead_in=True))
+    words = strip_fillers(words)
+    if not words or _refused(words):
+        return NameResult(None, 0.0)
+    name = _name_from(words, _start_without_lead_in(words))
+    if not name:
+        return NameResult(None, 0.0)
+    return NameResult(title_case(name), _confidence(name, lead_in=False))
