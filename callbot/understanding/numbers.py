@@ -35,7 +35,8 @@ Ambiguity rules (documented because the same words mean different things):
    ("một trăm hai" 120) and "X nghìn Y" as X*1000 + Y*100 ("hai nghìn ba" 2300); "linh"/"lẻ"
    mark a zero tens ("một trăm linh hai" 102). :func:`read_digits` does not: in a phone
    number "một trăm, hai ba bốn" is "100" then "234", so "X trăm Y" gives "X00" and Y is read
-   on its own. :func:`digit_readings` gives both readings for a caller that knows the length.
+   on its own. :func:`digit_readings` gives this and other readings for a caller that knows
+   how many digits to expect.
 5. A cardinal ends at the first token that does not continue it: "hai ba" is 2 (then 3), and
    "mười hai" is 12, never 10 then 2. Use :func:`read_digits` for digit strings.
 6. Nothing here decides whether a number word is a number at all: "Huỳnh Văn Bảy" is a name.
@@ -182,17 +183,23 @@ def read_number(words: list[str], i: int) -> tuple[int, int] | None:
     return value, j
 
 
-def _group(words: list[str], i: int, colloquial: bool) -> tuple[str, int] | None:
-    """One spoken group of a digit string at ``i``: "0901", "không", "hai mươi ba", "một trăm"."""
+def _group(words: list[str], i: int, colloquial: bool, split_tens: bool) -> tuple[str, int] | None:
+    """One spoken group of a digit string at ``i``: "0901", "không", "hai mươi ba", "một trăm".
+
+    ``colloquial``: "một trăm hai" is "120"; ``split_tens``: "chín mươi một" is "90" then "1".
+    """
     word = _at(words, i)
     if word.isdigit():
         return word, i + 1
+    after = _at(words, i + 1)
+    if split_tens and word in DIGITS and after in TENS:
+        return f"{DIGITS[word]}0", i + 2
     # A digit then "mười" is two groups ("một mười hai": 1, 12), not "mươi" misheard.
-    if word == TEN or (word in DIGITS and _at(words, i + 1) in (*TENS, HUNDRED)):
+    if word == TEN or (word in DIGITS and after in (*TENS, HUNDRED)):
         read = _below_thousand(words, i, colloquial)
         if read is not None:
             value, j = read
-            width = 3 if _at(words, i + 1) == HUNDRED else 2
+            width = 3 if after == HUNDRED else 2
             return str(value).zfill(width), j
     digit = DIGIT_STRING_WORDS.get(word)
     if digit is not None:
@@ -200,11 +207,13 @@ def _group(words: list[str], i: int, colloquial: bool) -> tuple[str, int] | None
     return None
 
 
-def _read(words: list[str], i: int, colloquial: bool) -> tuple[str, int] | None:
+def _read(
+    words: list[str], i: int, colloquial: bool = False, split_tens: bool = False
+) -> tuple[str, int] | None:
     out: list[str] = []
     j = end = i
     while j < len(words):
-        group = _group(words, j, colloquial)
+        group = _group(words, j, colloquial, split_tens)
         if group is not None:
             out.append(group[0])
             j = end = group[1]
@@ -223,15 +232,21 @@ def read_digits(words: list[str], i: int) -> tuple[str, int] | None:
     skipped; trailing fillers are not consumed. "X trăm Y" with a bare digit Y is "X00" then
     "Y" (rule 4 of the module docstring).
     """
-    return _read(words, i, colloquial=False)
+    return _read(words, i)
 
 
 def digit_readings(words: list[str], i: int) -> Iterator[tuple[str, int]]:
-    """:func:`read_digits`, then the colloquial reading ("một trăm hai" -> "120") if different."""
-    strict = _read(words, i, colloquial=False)
-    if strict is None:
-        return
-    yield strict
-    loose = _read(words, i, colloquial=True)
-    if loose is not None and loose != strict:
-        yield loose
+    """:func:`read_digits`, then the other readings of the same words, each once.
+
+    The others, less likely: "X trăm Y" as "XY0" ("một trăm hai" -> "120"), "X mươi Y" as
+    "X0" then "Y" ("chín mươi một" -> "90", "1": a group that ends where a pause was), and both.
+    A caller that knows how many digits to expect picks among them.
+    """
+    seen: set[tuple[str, int]] = set()
+    for colloquial, split_tens in ((False, False), (True, False), (False, True), (True, True)):
+        reading = _read(words, i, colloquial, split_tens)
+        if reading is None:
+            return
+        if reading not in seen:
+            seen.add(reading)
+            yield reading

@@ -14,10 +14,12 @@ with a lower confidence:
    phải", "xin lỗi", "sửa lại"... are the whole number, or replace the end of what came before
    ("...sáu tám à nhầm sáu bảy"); "à không" is a correction only when reading its "không" as
    0 gives no valid number;
-2. the colloquial "X trăm Y" = X, Y, 0 ("một trăm hai" as 120, see ``numbers``);
+2. other readings of the groups (see ``numbers.digit_readings``): "một trăm hai" as 120,
+   "chín mươi một" as 90 then 1;
 3. the number said twice in a row;
-4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad);
-5. a single 10-digit valid window inside a longer run.
+4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad).
+
+Extra digits inside one run are never dropped: a guess would call a stranger back.
 
 Examples::
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice, product
 from typing import Any
 
 from callbot.dialog.keypad import normalize_vn_number
@@ -53,6 +56,7 @@ _WEAK_CORRECTIONS: tuple[tuple[str, ...], ...] = (("à", "không"), ("ờ", "kh�
 
 NATIONAL_LENGTH = 10
 MIN_DIGITS_SHOWN = 3
+_MAX_COMBINATIONS = 64  # other readings of the runs tried, at most
 
 
 @dataclass(frozen=True)
@@ -78,10 +82,10 @@ class PhoneResult:
 
 @dataclass(frozen=True)
 class _Run:
-    """Consecutive digit words: their strict reading and, if different, the colloquial one."""
+    """Consecutive digit words: their strict reading and the other possible ones."""
 
     strict: str
-    loose: str | None
+    others: tuple[str, ...]
 
 
 def _runs(words: list[str]) -> list[_Run]:
@@ -93,8 +97,7 @@ def _runs(words: list[str]) -> list[_Run]:
             i += 1
             continue
         strict, end = readings[0]
-        loose = readings[1][0] if len(readings) > 1 else None
-        runs.append(_Run(strict, loose))
+        runs.append(_Run(strict, tuple(digits for digits, _ in readings[1:])))
         i = end
     return runs
 
@@ -155,21 +158,15 @@ def _readings(words: list[str]) -> Iterator[tuple[str, float]]:
     yield from _after_correction(words, _CORRECTIONS, 0.8)
     yield plain, 0.95 if len(runs) == 1 else 0.9
     yield from _after_correction(words, _WEAK_CORRECTIONS, 0.7)
-    if any(run.loose for run in runs):
-        yield "".join(run.loose or run.strict for run in runs), 0.7
+    choices = [(run.strict, *run.others) for run in runs]
+    for combination in islice(product(*choices), 1, _MAX_COMBINATIONS):
+        yield "".join(combination), 0.7
     half = len(plain) // 2
     if len(plain) % 2 == 0 and plain[:half] == plain[half:]:
         yield plain[:half], 0.85
     for size in range(len(runs) - 1, 0, -1):
         for first in range(len(runs) - size + 1):
             yield _plain(runs[first : first + size]), 0.6
-    windows = {
-        plain[k : k + NATIONAL_LENGTH]
-        for k in range(len(plain) - NATIONAL_LENGTH + 1)
-        if normalize_vn_number(plain[k : k + NATIONAL_LENGTH])
-    }
-    if len(windows) == 1:
-        yield windows.pop(), 0.5
 
 
 def parse_phone(text: str) -> PhoneResult:
