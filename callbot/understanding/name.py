@@ -57,6 +57,10 @@ _STOPS: frozenset[str] = _words(
     ạ nha nhé nhá hả đó đấy ấy vậy rồi
     """
 )
+# Two words that end a name although the first may be part of one ("Năm").
+_STOP_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    {("năm", "nay"), ("năm", "sinh"), ("năm", "tuổi"), ("hai", "vợ"), ("ba", "mẹ")}
+)
 # Words that may come before a surname without being part of the name.
 _NOT_NAME: frozenset[str] = _STOPS | PRONOUNS | FILLERS | {"tên", "họ", "là", "của", "thưa"}
 _REFUSALS: tuple[tuple[str, ...], ...] = (
@@ -150,8 +154,8 @@ def _name_from(words: list[str], start: int) -> list[str]:
     while len(rest) > 1 and rest[0] in _TITLES:
         rest = rest[1:]
     name: list[str] = []
-    for word in rest:
-        if word in _STOPS or word.isdigit():
+    for k, word in enumerate(rest):
+        if word in _STOPS or word.isdigit() or tuple(rest[k : k + 2]) in _STOP_PAIRS:
             break
         name.append(word)
     return name

@@ -1,0 +1,130 @@
+"""parse_name on realistic Vosk transcripts: lead-ins, fillers, titles, number-word names."""
+
+from __future__ import annotations
+
+import pytest
+
+from callbot.understanding.name import NameResult, parse_name, title_case
+from callbot.understanding.registry import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # lead-ins
+        ("tên tôi là nguyễn văn an", "Nguyễn Văn An"),
+        ("dạ tên tôi là huỳnh văn bảy ạ", "Huỳnh Văn Bảy"),
+        ("tên em là trần thị mai", "Trần Thị Mai"),
+        ("em tên là nguyễn thị tư", "Nguyễn Thị Tư"),
+        ("tôi tên lê văn sáu", "Lê Văn Sáu"),
+        ("con tên là phạm văn chín ạ", "Phạm Văn Chín"),
+        ("cháu tên võ thị mười", "Võ Thị Mười"),
+        ("họ tên là đặng thị năm", "Đặng Thị Năm"),
+        ("họ và tên của em là bùi minh tuấn", "Bùi Minh Tuấn"),
+        ("họ tên đầy đủ là đỗ thị thu hà", "Đỗ Thị Thu Hà"),
+        ("mình là hồ ngọc hân", "Hồ Ngọc Hân"),
+        ("dạ em là ngô thanh tâm", "Ngô Thanh Tâm"),
+        ("tên em thì là dương văn một", "Dương Văn Một"),
+        ("tên của tôi là lý thị hai", "Lý Thị Hai"),
+        ("alo dạ tên tôi là nguyễn văn ba", "Nguyễn Văn Ba"),
+        ("dạ vâng tên tôi là trương văn tám nha", "Trương Văn Tám"),
+        ("ờ tên tôi à tên tôi là phan thị bốn", "Phan Thị Bốn"),
+        ("họ nguyễn tên an", "Nguyễn An"),
+        ("tên em lan", "Lan"),
+        ("tên em là anh thư", "Anh Thư"),  # "anh" is a given name here
+        ("tên là chú bảy", "Bảy"),
+        # no lead-in: the whole answer
+        ("nguyễn văn an", "Nguyễn Văn An"),
+        ("đặng thị năm", "Đặng Thị Năm"),
+        ("lê văn sáu ạ", "Lê Văn Sáu"),
+        ("dạ huỳnh văn bảy", "Huỳnh Văn Bảy"),
+        ("dạ nguyễn thị tư ạ", "Nguyễn Thị Tư"),
+        ("ờ thì trần văn năm", "Trần Văn Năm"),
+        ("anh nguyễn văn an", "Nguyễn Văn An"),
+        ("chị phạm thị hoa", "Phạm Thị Hoa"),
+        ("dạ chú bảy", "Bảy"),
+        ("cô năm", "Năm"),
+        ("nguyễn văn an là tên em", "Nguyễn Văn An"),
+        ("dạ cho em hỏi là nguyễn văn hai", "Nguyễn Văn Hai"),
+        ("minh tuấn", "Minh Tuấn"),
+        # the name ends where other information starts
+        ("tên em là lan em ở quận năm", "Lan"),
+        ("tên tôi là nguyễn văn sáu số nhà mười hai", "Nguyễn Văn Sáu"),
+        ("tôi là trần thị bảy năm nay sáu mươi tuổi", "Trần Thị Bảy"),
+        ("tên tôi là lê thị năm năm nay bảy mươi", "Lê Thị Năm"),
+        ("tên em là đỗ văn hai ba mẹ em bị bệnh", "Đỗ Văn Hai"),
+        ("tên tôi là lê thị chín còn chồng tôi là lê văn tám", "Lê Thị Chín"),
+        # input with capitals and punctuation
+        ("Tên tôi là NGUYỄN Văn An.", "Nguyễn Văn An"),
+    ],
+)
+def test_names(text: str, name: str) -> None:
+    assert parse_name(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "dạ",
+        "dạ vâng",
+        "alo alo",
+        "ạ",
+        "không biết",
+        "không muốn nói",
+        "dạ em không muốn nói tên",
+        "không",
+        "em không nhớ",
+        "giấu tên",
+        "ẩn danh",
+        "bí mật",
+        "thôi",
+        "em là người nhà",
+        "em muốn hỏi về việc nhận gạo",
+        "tên em là",
+        "0901234567",
+    ],
+)
+def test_no_name(text: str) -> None:
+    result = parse_name(text)
+    assert result.name is None
+    assert result.confidence == 0.0
+
+
+def test_names_are_never_digits() -> None:
+    for text in ("huỳnh văn bảy", "tên tôi là lê văn mười một", "đặng thị năm"):
+        name = parse_name(text).name
+        assert name is not None
+        assert not any(ch.isdigit() for ch in name)
+
+
+def test_confidence_order() -> None:
+    lead_and_surname = parse_name("tên tôi là nguyễn văn an").confidence
+    surname_only = parse_name("nguyễn văn an").confidence
+    lead_only = parse_name("tên tôi là minh tuấn").confidence
+    neither = parse_name("minh tuấn").confidence
+    one_word = parse_name("tên em là lan").confidence
+    one_word_bare = parse_name("dạ chú bảy").confidence
+    long_name = parse_name("tên tôi là nguyễn văn an bình minh hải").confidence
+    assert lead_and_surname == 0.95
+    assert surname_only == lead_only == 0.85
+    assert neither == 0.6
+    assert one_word < lead_only
+    assert one_word_bare < neither
+    assert long_name < 0.7
+    for value in (one_word, one_word_bare, long_name):
+        assert 0 < value < 1
+
+
+def test_title_case() -> None:
+    assert title_case(["đặng", "thị", "năm"]) == "Đặng Thị Năm"
+    assert title_case(["ông", "ích", "khiêm"]) == "Ông Ích Khiêm"
+    assert title_case([]) == ""
+
+
+def test_as_dict_and_registry() -> None:
+    text = "dạ tên tôi là huỳnh văn bảy ạ"
+    assert parse_name(text).as_dict() == {"name": "Huỳnh Văn Bảy", "confidence": 0.95}
+    assert parse("name", text) == parse_name(text).as_dict()
+    assert parse("name", "không biết") == {"name": None, "confidence": 0.0}
+    assert isinstance(parse_name(text), NameResult)
