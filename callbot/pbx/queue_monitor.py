@@ -77,6 +77,14 @@ class QueueMonitor:
         with self._cond:
             return self._state.decide(self._max_waiting)
 
+    def operator_reachable(self) -> bool | None:
+        """Whether some operator could take a call (logged in, not paused), even if busy now;
+        None when the view is not synced."""
+        if not self.synced:
+            return None
+        with self._cond:
+            return self._state.reachable()
+
     def snapshot(self) -> dict[str, Any]:
         """The model as plain data, plus whether it is synced."""
         synced = self.synced

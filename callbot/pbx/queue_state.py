@@ -378,6 +378,11 @@ class QueueState:
         """Members that ``QUEUE_MEMBER(queue,free)`` would count (see the module docstring)."""
         return [m for m in self.members() if m.free]
 
+    def reachable(self) -> bool:
+        """Some member is logged in and not paused: a caller put in the queue will be answered
+        (an emergency goes there, at the head, even when every operator is busy)."""
+        return any(m.logged_in and not m.paused for m in self._current.members.values())
+
     def decide(self, max_waiting: int) -> RouteDecision:
         """Overflow to the callbot when no member is free or more than max_waiting wait."""
         free = len(self.free_members())

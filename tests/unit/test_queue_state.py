@@ -472,3 +472,11 @@ def test_snapshot_is_plain_json_without_caller_details() -> None:
         "logged_in": True,
         "free": True,
     }
+
+
+def test_reachable_means_some_member_logged_in_and_not_paused() -> None:
+    # Busy (in use) still counts: an emergency waits at the head for the next free operator.
+    assert synced_state(queue_member("PJSIP/op1", 2)).reachable()
+    assert not synced_state(queue_member("PJSIP/op1", 1, paused=1)).reachable()
+    assert not synced_state(queue_member("PJSIP/op1", 5)).reachable()  # unavailable
+    assert not synced_state().reachable()
