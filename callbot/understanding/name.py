@@ -54,13 +54,15 @@ _STOPS: frozenset[str] = _words(
     tôi tui em mình tớ cháu ở nhà số sinh tuổi địa điện đang bị cần muốn xin còn và với hiện
     sống từng quận phường đường là thì không chưa có được cho hỏi gọi biết nhớ quên nói giúp
     làm đi về lấy nhận nhưng mà chứ hay hoặc cũng gì sao ai đâu đây này kia người tên họ của
-    ạ nha nhé nhá hả đó đấy ấy vậy rồi
+    ạ nha nhé nhá hả đó đấy ấy vậy rồi hổng hông để lắm cảm cám
     """
 )
 # Two words that end a name although the first may be part of one ("Năm").
 _STOP_PAIRS: frozenset[tuple[str, str]] = frozenset(
     {("năm", "nay"), ("năm", "sinh"), ("năm", "tuổi"), ("hai", "vợ"), ("ba", "mẹ")}
 )
+# Middle names whose diacritics the recognizer may drop (only fixed between surname and name).
+_MIDDLE_NAMES: dict[str, str] = {"thi": "thị", "van": "văn"}
 # Words that may come before a surname without being part of the name.
 _NOT_NAME: frozenset[str] = _STOPS | PRONOUNS | FILLERS | {"tên", "họ", "là", "của", "thưa"}
 _REFUSALS: tuple[tuple[str, ...], ...] = (
@@ -70,6 +72,8 @@ _REFUSALS: tuple[tuple[str, ...], ...] = (
     ("quên", "rồi"),
     ("thôi",),
     ("không",),  # "không biết", "không muốn nói", "không có"...
+    ("hổng",),  # southern "không"
+    ("hông",),
 )
 _LA_WINDOW = 5  # "tên" ... "là": how far to look for the "là"
 _MAX_WORDS = 5
@@ -161,6 +165,22 @@ def _name_from(words: list[str], start: int) -> list[str]:
     return name
 
 
+def _clean(name: list[str]) -> list[str]:
+    """Stutters and restarts dropped, "thi"/"van" after a surname read as "thị"/"văn".
+
+    "nguyễn nguyễn thị thảo" and "trần ờ trần văn lộc" (a restart at the surname) give the
+    name once; "nguyễn thi hoa" (diacritic lost) gives "Nguyễn Thị Hoa".
+    """
+    words = [w for k, w in enumerate(name) if k == 0 or w != name[k - 1]]
+    if words[0] in SURNAMES and words[0] in words[1:]:
+        restart = len(words) - 1 - words[::-1].index(words[0])
+        if len(words) - restart >= 2:
+            words = words[restart:]
+    if len(words) >= 3 and words[0] in SURNAMES and words[1] in _MIDDLE_NAMES:
+        words = [words[0], _MIDDLE_NAMES[words[1]], *words[2:]]
+    return words
+
+
 def _lead_in_name(words: list[str]) -> list[str]:
     """The name after a lead-in ("tên tôi là", "em là"), or [] without one."""
     found = _after_ten(words)
@@ -168,7 +188,7 @@ def _lead_in_name(words: list[str]) -> list[str]:
         start, prefix = found
         name = _name_from(words, start)
         if name:
-            return prefix + name if prefix and name[0] not in SURNAMES else name
+            return _clean(prefix + name if prefix and name[0] not in SURNAMES else name)
     start_la = _after_pronoun_la(words)
     return _name_from(words, start_la) if start_la is not None else []
 
@@ -185,4 +205,5 @@ def parse_name(text: str) -> NameResult:
     name = _name_from(words, _start_without_lead_in(words))
     if not name:
         return NameResult(None, 0.0)
+    name = _clean(name)
     return NameResult(title_case(name), _confidence(name, lead_in=False))

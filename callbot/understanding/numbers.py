@@ -68,7 +68,7 @@ UNITS_AFTER_TENS: dict[str, int] = {**DIGITS, "mốt": 1}
 # Words that make colloquial tens after a bare digit ("ba lăm" 35, "hai mốt" 21).
 COLLOQUIAL_UNITS: dict[str, int] = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}
 # Digits as a caller may say them one by one ("hông" is the southern "không").
-DIGIT_STRING_WORDS: dict[str, int] = {**DIGITS, "mốt": 1, "hông": 0}
+DIGIT_STRING_WORDS: dict[str, int] = {**DIGITS, "mốt": 1, "hông": 0, "hổng": 0}
 
 TEN = "mười"
 TENS = frozenset({"mươi", "chục"})
@@ -82,6 +82,43 @@ HALF = "rưỡi"
 DIGIT_FILLERS: frozenset[str] = frozenset(
     {"dạ", "à", "ạ", "ờ", "ơ", "ừ", "ừm", "ờm", "ưm", "thì", "là", "với", "rồi", "tiếp", "nữa"}
 )
+
+
+# Number words written without diacritics (a recognition error) and their Vietnamese form;
+# "muoi" is "mươi" after a digit and "mười" elsewhere.
+_BARE_NUMBER_WORDS: dict[str, str] = {
+    "khong": "không",
+    "mot": "một",
+    "bon": "bốn",
+    "tu": "tư",
+    "nam": "năm",
+    "lam": "lăm",
+    "nham": "nhăm",
+    "sau": "sáu",
+    "bay": "bảy",
+    "tam": "tám",
+    "chin": "chín",
+    "tram": "trăm",
+    "le": "lẻ",
+    "nghin": "nghìn",
+    "ngan": "ngàn",
+    "hong": "hông",
+}
+
+
+def restore_number_words(words: list[str]) -> list[str]:
+    """``words`` with number words written without diacritics restored ("chin" -> "chín").
+
+    For a second reading when the recognizer dropped the diacritics: "nam" (south), "sau"
+    (after) and "bay" (fly) become digits too, so use it only where digits are expected.
+    """
+    out: list[str] = []
+    for word in words:
+        if word == "muoi":
+            out.append("mươi" if out and out[-1] in DIGITS else "mười")
+        else:
+            out.append(_BARE_NUMBER_WORDS.get(word, word))
+    return out
 
 
 def _at(words: list[str], i: int) -> str:

@@ -17,7 +17,8 @@ with a lower confidence:
 2. other readings of the groups (see ``numbers.digit_readings``): "một trăm hai" as 120,
    "chín mươi một" as 90 then 1;
 3. the number said twice in a row;
-4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad).
+4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad);
+5. all of the above again with number words whose diacritics were lost ("khong chin").
 
 Extra digits inside one run are never dropped: a guess would call a stranger back.
 
@@ -37,7 +38,7 @@ from itertools import islice, product
 from typing import Any
 
 from callbot.dialog.keypad import normalize_vn_number
-from callbot.understanding.numbers import digit_readings
+from callbot.understanding.numbers import digit_readings, restore_number_words
 from callbot.understanding.text import tokens
 
 # Words after which the caller says the number (or its end) again.
@@ -178,5 +179,11 @@ def parse_phone(text: str) -> PhoneResult:
         phone = _normalize(digits)
         if phone is not None:
             return PhoneResult(phone, True, confidence, digits)
+    restored = restore_number_words(words)
+    if restored != words:  # "khong chin khong...": diacritics lost by the recognizer
+        for digits, confidence in _readings(restored):
+            phone = _normalize(digits)
+            if phone is not None:
+                return PhoneResult(phone, True, round(confidence * 0.9, 2), digits)
     shown = heard if heard is not None and len(heard) >= MIN_DIGITS_SHOWN else None
     return PhoneResult(None, False, 0.0, shown)

@@ -54,6 +54,14 @@ from callbot.understanding.registry import parse
         ("tên tôi là lê thị năm năm nay bảy mươi", "Lê Thị Năm"),
         ("tên em là đỗ văn hai ba mẹ em bị bệnh", "Đỗ Văn Hai"),
         ("tên tôi là lê thị chín còn chồng tôi là lê văn tám", "Lê Thị Chín"),
+        # stutters, restarts and lost diacritics
+        ("phạm phạm văn đức", "Phạm Văn Đức"),
+        ("dạ lê ờ lê thị hồng", "Lê Thị Hồng"),
+        ("tên tôi là võ văn à võ văn kiệt", "Võ Văn Kiệt"),
+        ("trần van tâm", "Trần Văn Tâm"),
+        ("tên em là nguyễn thi bảy", "Nguyễn Thị Bảy"),
+        ("lâm văn lâm", "Lâm Văn Lâm"),  # a surname as given name is no restart
+        ("tên tôi là võ văn kiệt cảm ơn chị", "Võ Văn Kiệt"),
         # input with capitals and punctuation
         ("Tên tôi là NGUYỄN Văn An.", "Nguyễn Văn An"),
     ],
@@ -79,6 +87,9 @@ def test_names(text: str, name: str) -> None:
         "ẩn danh",
         "bí mật",
         "thôi",
+        "tui hổng biết",
+        "hông muốn nói đâu",
+        "để sau nha em",
         "em là người nhà",
         "em muốn hỏi về việc nhận gạo",
         "tên em là",

@@ -38,6 +38,10 @@ from callbot.understanding.registry import parse
         ("cộng tám mươi tư chín không một hai ba bốn năm sáu bảy", "0901234567"),
         ("cộng tám tư chín không một hai ba bốn năm sáu bảy", "0901234567"),
         ("tám tư không chín không một hai ba bốn năm sáu bảy", "0901234567"),
+        ("hổng chín hổng một hai ba bốn năm sáu bảy", "0901234567"),
+        # diacritics lost by the recognizer
+        ("khong tam mot hai ba bon nam sau bay tam", "0812345678"),
+        ("khong chin khong mot tram hai muoi ba bon nam sau bay", "0901234567"),
         # digits already written by the recognizer or typed
         ("0901234567", "0901234567"),
         ("số em 0901 234 567", "0901234567"),

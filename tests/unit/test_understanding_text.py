@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from callbot.understanding.numbers import digit_readings, read_digits, read_number
+from callbot.understanding.numbers import (
+    digit_readings,
+    read_digits,
+    read_number,
+    restore_number_words,
+)
 from callbot.understanding.text import FILLERS, fold, normalize, strip_fillers, tokens
 
 # -- text -----------------------------------------------------------------------------------------
@@ -199,3 +204,10 @@ def test_read_digits_bare_digit_after_hundred() -> None:
     assert list(digit_readings(words, 0)) == [("090100234", 8), ("09012034", 8)]
     assert list(digit_readings(tokens("chín một"), 0)) == [("91", 2)]
     assert list(digit_readings(tokens("tên"), 0)) == []
+
+
+def test_restore_number_words() -> None:
+    words = tokens("khong chin muoi mot tram le nam muoi ngan")
+    assert restore_number_words(words) == tokens("không chín mươi một trăm lẻ năm mươi ngàn")
+    assert restore_number_words(["muoi", "hai"]) == ["mười", "hai"]
+    assert restore_number_words(tokens("huỳnh văn bảy")) == ["huỳnh", "văn", "bảy"]
