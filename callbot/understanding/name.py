@@ -15,8 +15,9 @@ Where the name starts, in this order:
 A kinship title right at the start of the name is dropped ("tên là chú Bảy" -> "Bảy"), but not
 "Anh", a common given name ("tên em là Anh Thư"). The name ends at the first word that cannot
 be part of a name (a pronoun such as "em" or "tôi", "ở", "số", "còn", a verb...) or at a
-trailing filler. No name (None) for an empty answer, only fillers, "không biết", refusals
-("không muốn nói", "giấu tên").
+trailing filler. A self-correction ("lan à nhầm lam") keeps what follows it, a stutter or a
+restart at the surname ("trần ờ trần văn lộc") the name once. No name (None) for an empty
+answer, only fillers, "không biết", refusals ("không muốn nói", "giấu tên").
 
 Confidence: 0.95 with a lead-in and a common surname first, 0.85 with one of them, 0.6 with
 neither; lower for a single word (a given name alone) or more than five words.
@@ -54,13 +55,15 @@ _STOPS: frozenset[str] = _words(
     tôi tui em mình tớ cháu ở nhà số sinh tuổi địa điện đang bị cần muốn xin còn và với hiện
     sống từng quận phường đường là thì không chưa có được cho hỏi gọi biết nhớ quên nói giúp
     làm đi về lấy nhận nhưng mà chứ hay hoặc cũng gì sao ai đâu đây này kia người tên họ của
-    ạ nha nhé nhá hả đó đấy ấy vậy rồi hổng hông để lắm cảm cám
+    ạ nha nhé nhá hả đó đấy ấy vậy rồi hổng hông để lắm cảm cám mẹ bố má vợ chồng
     """
 )
 # Two words that end a name although the first may be part of one ("Năm").
 _STOP_PAIRS: frozenset[tuple[str, str]] = frozenset(
     {("năm", "nay"), ("năm", "sinh"), ("năm", "tuổi"), ("hai", "vợ"), ("ba", "mẹ")}
 )
+# A caller correcting themselves: the name is what follows.
+_CORRECTIONS: frozenset[str] = frozenset({"nhầm", "lộn"})
 # Middle names whose diacritics the recognizer may drop (only fixed between surname and name).
 _MIDDLE_NAMES: dict[str, str] = {"thi": "thị", "van": "văn"}
 # Words that may come before a surname without being part of the name.
@@ -155,6 +158,9 @@ def _confidence(words: list[str], lead_in: bool) -> float:
 def _name_from(words: list[str], start: int) -> list[str]:
     """The name words from ``start``: past fillers and titles, up to the first stop word."""
     rest = strip_fillers(words[start:])
+    corrections = [k for k, w in enumerate(rest) if w in _CORRECTIONS]
+    if corrections and corrections[-1] + 1 < len(rest):  # "lan à nhầm lam"
+        rest = rest[corrections[-1] + 1 :]
     while len(rest) > 1 and rest[0] in _TITLES:
         rest = rest[1:]
     name: list[str] = []
