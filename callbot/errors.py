@@ -18,7 +18,12 @@ a message that tells a person what to do about it::
     │   └── ModelError         a speech model is missing, corrupt, or cannot be fetched
     ├── StorageError           the ticket database or the recordings directory failed
     │   └── TicketNotFound     no ticket with that id or number
-    └── DialogError            the dialog script (steps) is inconsistent
+    ├── DialogError            the dialog script (steps) is inconsistent
+    ├── AccountError           a console account cannot be created or changed (name taken,
+    │                          password too short, unknown role)
+    └── WorkflowError          an operator's action on a ticket is refused (claimed by another,
+        │                      already closed, not of the operator's unit); ``code`` says which
+        └── AccessDenied       the user may not see this ticket or recording
 """
 
 from __future__ import annotations
@@ -86,3 +91,27 @@ class TicketNotFound(StorageError):
 
 class DialogError(CallbotError):
     """The dialog script is inconsistent (unknown step, missing prompt)."""
+
+
+class AccountError(CallbotError):
+    """A console account cannot be created or changed: the message says why."""
+
+
+class WorkflowError(CallbotError):
+    """An action on a ticket is refused. ``code`` names the reason for the console (which says
+    it in Vietnamese); ``holder`` and ``at`` tell who holds a claim, and since when."""
+
+    def __init__(
+        self, message: str, code: str, *, holder: str | None = None, at: object = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.holder = holder
+        self.at = at
+
+
+class AccessDenied(WorkflowError):
+    """The user may not see this ticket (another unit's) or this recording."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "forbidden")

@@ -203,6 +203,12 @@ class TranscriptionJob(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
+# The console's indexes (migration 0004): an operator's queue, and the live feed's scan for
+# tickets changed since its last look.
+Index("ix_tickets_unit_queue", Ticket.unit, Ticket.urgency_rank, Ticket.created_at)
+Index("ix_tickets_updated_at", Ticket.updated_at)
+
+
 class TicketEvent(Base):
     """One thing that happened to a ticket: who, when, what (service.EventAction), details.
 

@@ -1,0 +1,221 @@
+"""Console accounts and logged-in sessions in the database: the queries, nothing else.
+
+Passwords arrive here already hashed (:mod:`callbot.console.auth` hashes and verifies them);
+session tokens arrive as their SHA-256, so the table never holds a usable cookie. Expiry rules
+are the caller's: this module stores and deletes.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from callbot.errors import AccountError
+from callbot.tickets.models import User, UserSession
+from callbot.tickets.transactions import Transactions
+
+logger = logging.getLogger(__name__)
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+
+
+class Role(StrEnum):
+    """What a console user may see and do."""
+
+    OPERATOR = "operator"  # the tickets of their own unit
+    SUPERVISOR = "supervisor"  # every ticket; may release others' claims and refer
+    ADMIN = "admin"  # as supervisor (and, later, manages accounts in the console)
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A console user, without the password hash."""
+
+    id: int
+    name: str
+    role: str  # Role
+    unit: str
+    active: bool
+    created_at: datetime
+
+    @property
+    def sees_all_units(self) -> bool:
+        return self.role != Role.OPERATOR
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A logged-in browser and its user."""
+
+    user: UserRecord
+    csrf_token: str
+    created_at: datetime
+    last_seen_at: datetime
+
+
+def _user(row: User) -> UserRecord:
+    return UserRecord(row.id, row.name, row.role, row.unit, bool(row.active), row.created_at)
+
+
+def check_name(name: str) -> str:
+    """A user name: lowercase letters, digits, ``.``, ``_``, ``-``; 1 to 64 characters."""
+    if not _NAME.match(name) or name == "system":  # "system" signs automatic events
+        raise AccountError(
+            f"user name {name!r}: use 1 to 64 lowercase letters, digits, '.', '_' or '-'"
+        )
+    return name
+
+
+def check_unit(unit: str) -> str:
+    """A unit code as tickets carry it (letters, digits, ``.``, ``_``, ``:``, ``-``)."""
+    if not _UNIT.match(unit):
+        raise AccountError(f"unit {unit!r}: use 1 to 64 letters, digits, '.', '_', ':' or '-'")
+    return unit
+
+
+class Accounts:
+    """The ``users`` and ``sessions`` tables."""
+
+    def __init__(self, transactions: Transactions) -> None:
+        self._tx = transactions
+
+    # -- users ----------------------------------------------------------------------------------
+
+    def add_user(self, name: str, password_hash: str, role: str, unit: str) -> UserRecord:
+        """A new active user. Raises :class:`AccountError` if the name is taken or malformed."""
+        check_name(name)
+        check_unit(unit)
+        try:
+            role = Role(role).value
+        except ValueError:
+            raise AccountError(f"role {role!r}: one of {', '.join(Role)}") from None
+
+        def work(session: Session) -> UserRecord:
+            if session.scalar(select(User.id).where(User.name == name)) is not None:
+                raise AccountError(f"user {name!r} already exists")
+            row = User(
+                name=name,
+                password_hash=password_hash,
+                role=role,
+                unit=unit,
+                active=True,
+                created_at=self._tx.clock(),
+            )
+            session.add(row)
+            session.flush()
+            return _user(row)
+
+        record = self._tx.run(f"add user {name}", work, write=True)
+        logger.info("console user %s added (%s, unit %s)", name, role, unit)
+        return record
+
+    def users(self) -> builtins.list[UserRecord]:
+        """Every user, by name."""
+        return self._tx.run(
+            "list users",
+            lambda session: [_user(u) for u in session.scalars(select(User).order_by(User.name))],
+        )
+
+    def credentials(self, name: str) -> tuple[UserRecord, str] | None:
+        """The user called ``name`` and their password hash, or None."""
+
+        def work(session: Session) -> tuple[UserRecord, str] | None:
+            row = session.scalars(select(User).where(User.name == name)).one_or_none()
+            return None if row is None else (_user(row), row.password_hash)
+
+        return self._tx.run("read a user", work)
+
+    def set_password(self, name: str, password_hash: str) -> None:
+        """A new password; every session of the user ends."""
+        self._change(name, "change a password", password_hash=password_hash)
+
+    def set_active(self, name: str, active: bool) -> None:
+        """Enable or disable a user; disabling ends their sessions."""
+        self._change(name, "enable or disable a user", active=active)
+
+    def _change(self, name: str, action: str, **values: object) -> None:
+        def work(session: Session) -> None:
+            user_id = session.scalar(select(User.id).where(User.name == name))
+            if user_id is None:
+                raise AccountError(f"no user {name!r}")
+            session.execute(update(User).where(User.id == user_id).values(**values))
+            session.execute(delete(UserSession).where(UserSession.user_id == user_id))
+
+        self._tx.run(action, work, write=True)
+        logger.info("console user %s changed (%s)", name, ", ".join(sorted(values)))
+
+    # -- sessions -------------------------------------------------------------------------------
+
+    def create_session(self, user_id: int, token_hash: str, csrf_token: str) -> None:
+        def work(session: Session) -> None:
+            now = self._tx.clock()
+            session.add(
+                UserSession(
+                    token_hash=token_hash,
+                    user_id=user_id,
+                    csrf_token=csrf_token,
+                    created_at=now,
+                    last_seen_at=now,
+                )
+            )
+
+        self._tx.run("open a session", work, write=True)
+
+    def session(self, token_hash: str) -> SessionRecord | None:
+        """The session with this token hash and its user, if the user is active."""
+
+        def work(session: Session) -> SessionRecord | None:
+            row = session.execute(
+                select(UserSession, User)
+                .join(User, User.id == UserSession.user_id)
+                .where(UserSession.token_hash == token_hash, User.active.is_(True))
+            ).one_or_none()
+            if row is None:
+                return None
+            found, user = row
+            return SessionRecord(
+                _user(user), found.csrf_token, found.created_at, found.last_seen_at
+            )
+
+        return self._tx.run("read a session", work)
+
+    def touch_session(self, token_hash: str) -> None:
+        def work(session: Session) -> None:
+            session.execute(
+                update(UserSession)
+                .where(UserSession.token_hash == token_hash)
+                .values(last_seen_at=self._tx.clock())
+            )
+
+        self._tx.run("mark a session used", work, write=True)
+
+    def delete_session(self, token_hash: str) -> None:
+        self._tx.run(
+            "end a session",
+            lambda session: session.execute(
+                delete(UserSession).where(UserSession.token_hash == token_hash)
+            ),
+            write=True,
+        )
+
+    def delete_expired_sessions(self, idle_before: datetime, created_before: datetime) -> int:
+        """End sessions unused since ``idle_before`` or opened before ``created_before``."""
+
+        def work(session: Session) -> int:
+            result = session.execute(
+                delete(UserSession).where(
+                    (UserSession.last_seen_at < idle_before)
+                    | (UserSession.created_at < created_before)
+                )
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+        return self._tx.run("end expired sessions", work, write=True)

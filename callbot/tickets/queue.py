@@ -1,0 +1,397 @@
+"""What operators read: the queue, one ticket with its history, recordings, the changes feed.
+
+Every read takes the user (:class:`~callbot.tickets.accounts.UserRecord`) and is limited to what
+they may see, in the query itself (:func:`visible_to`): an operator sees the tickets whose
+``unit`` is theirs; supervisors and admins see every ticket. A ticket outside that scope is
+refused with :class:`~callbot.errors.AccessDenied`, whatever the HTTP layer does.
+
+The queue orders by urgency, then age (``urgency_rank, created_at``; indexes of migrations 0003
+and 0004), one page at a time, with counts per status for the same filters.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.orm import Session, selectinload
+
+from callbot.errors import AccessDenied, TicketNotFound
+from callbot.tickets.accounts import UserRecord
+from callbot.tickets.models import Answer, Ticket, TicketEvent, User
+from callbot.tickets.records import TicketRecord, ticket_record
+from callbot.tickets.service import TicketStatus, valid_ticket_number
+from callbot.tickets.transactions import Transactions
+
+# The queue's status filter: a name -> the statuses it shows ("open": not closed, not merged).
+CLOSED_STATUSES = (TicketStatus.CLOSED.value, TicketStatus.MERGED.value)
+STATUS_FILTERS: dict[str, tuple[str, ...] | None] = {
+    "open": None,  # everything but CLOSED_STATUSES
+    "new": (TicketStatus.NEW.value,),
+    "claimed": (TicketStatus.CLAIMED.value,),
+    "in_progress": (TicketStatus.IN_CALL.value, TicketStatus.TRANSCRIBING.value),
+    "closed": (TicketStatus.CLOSED.value,),
+    "merged": (TicketStatus.MERGED.value,),
+    "all": tuple(TicketStatus),
+}
+
+
+def visible_to(user: UserRecord) -> ColumnElement[bool]:
+    """The tickets ``user`` may see: their unit's for an operator, all for the others."""
+    return true() if user.sees_all_units else Ticket.unit == user.unit
+
+
+def may_see(user: UserRecord, unit: str | None) -> bool:
+    """Whether ``user`` may see a ticket of ``unit`` (the same rule as :func:`visible_to`)."""
+    return user.sees_all_units or (unit is not None and unit == user.unit)
+
+
+def is_open(status: str) -> bool:
+    """Open: not closed and not merged into another ticket."""
+    return status not in CLOSED_STATUSES
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows. ``unit`` is ignored for operators (always their own)."""
+
+    status: str = "open"
+    unit: str | None = None
+    category: str | None = None
+    ward: str | None = None
+    mine: bool = False  # only the tickets the user holds
+    page: int = 1
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUS_FILTERS:
+            raise ValueError(f"status filter {self.status!r}: one of {sorted(STATUS_FILTERS)}")
+        if self.page < 1:
+            raise ValueError(f"page counts from 1, not {self.page}")
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One ticket as a queue line (no answers: the queue must stay light)."""
+
+    id: int
+    number: str
+    created_at: datetime
+    updated_at: datetime
+    status: str
+    urgency: str
+    emergency: bool
+    name: str | None
+    caller_number: str
+    callback_number: str | None
+    ward: str | None
+    district: str | None
+    category: str | None
+    unit: str | None
+    unit_name: str | None
+    claimed_by: str | None
+    unreachable_count: int
+    call_count: int
+    no_speech: bool
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the queue and the counts for the same filters (status aside)."""
+
+    rows: tuple[QueueRow, ...]
+    total: int  # tickets matching every filter
+    page: int
+    pages: int
+    by_status: dict[str, int] = field(default_factory=dict)  # status -> tickets
+    open_by_urgency: dict[str, int] = field(default_factory=dict)  # urgency -> open tickets
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One entry of a ticket's history."""
+
+    id: int
+    ticket_id: int
+    at: datetime
+    user: str
+    action: str  # service.EventAction
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LinkedTicket:
+    """Another ticket tied to this one: a repeat call merged in, or the one it was merged into."""
+
+    id: int
+    number: str
+    created_at: datetime
+    status: str
+    relation: str  # "repeat" (merged into this one) or "original" (this one merged into it)
+
+
+@dataclass(frozen=True)
+class WorkflowState:
+    """The operators' columns of a ticket."""
+
+    claimed_by: str | None
+    claimed_at: datetime | None
+    unreachable_count: int
+    resolution: str | None
+    closed_at: datetime | None
+    closed_by: str | None
+    corrections: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """Everything the ticket page shows."""
+
+    ticket: TicketRecord
+    workflow: WorkflowState
+    events: tuple[EventRecord, ...]
+    linked: tuple[LinkedTicket, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A ticket that changed, for the live feed."""
+
+    id: int
+    number: str
+    status: str
+    unit: str | None
+    updated_at: datetime
+
+
+_ROW_COLUMNS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.created_at,
+    Ticket.updated_at,
+    Ticket.status,
+    Ticket.urgency,
+    Ticket.emergency,
+    Ticket.name,
+    Ticket.caller_number,
+    Ticket.callback_number,
+    Ticket.ward,
+    Ticket.district,
+    Ticket.category,
+    Ticket.unit,
+    Ticket.unit_name,
+    Ticket.claimed_by,
+    Ticket.unreachable_count,
+    Ticket.call_count,
+    Ticket.no_speech,
+)
+
+
+def event_record(row: TicketEvent) -> EventRecord:
+    return EventRecord(row.id, row.ticket_id, row.at, row.user, row.action, dict(row.detail or {}))
+
+
+def workflow_state(row: Ticket) -> WorkflowState:
+    return WorkflowState(
+        claimed_by=row.claimed_by,
+        claimed_at=row.claimed_at,
+        unreachable_count=row.unreachable_count,
+        resolution=row.resolution,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
+        corrections=dict(row.corrections or {}),
+    )
+
+
+class TicketQueue:
+    """The operators' reads."""
+
+    def __init__(self, transactions: Transactions, page_size: int = 50) -> None:
+        self._tx = transactions
+        self.page_size = page_size
+
+    def _filters(self, user: UserRecord, wanted: QueueFilter) -> builtins.list[Any]:
+        where: builtins.list[Any] = [visible_to(user)]
+        if wanted.unit and user.sees_all_units:
+            where.append(Ticket.unit == wanted.unit)
+        if wanted.category:
+            where.append(Ticket.category == wanted.category)
+        if wanted.ward:
+            where.append(Ticket.ward == wanted.ward)
+        if wanted.mine:
+            where.append(Ticket.claimed_by == user.name)
+        return where
+
+    def queue(self, user: UserRecord, wanted: QueueFilter) -> QueuePage:
+        """One page of the queue, most urgent then oldest first, with counts."""
+        where = self._filters(user, wanted)
+        statuses = STATUS_FILTERS[wanted.status]
+        status_clause = (
+            Ticket.status.not_in(CLOSED_STATUSES)
+            if statuses is None
+            else Ticket.status.in_(statuses)
+        )
+
+        def work(session: Session) -> QueuePage:
+            by_status: dict[str, int] = {}
+            open_by_urgency: dict[str, int] = {}
+            for status, urgency, count in session.execute(
+                select(Ticket.status, Ticket.urgency, func.count())
+                .where(*where)
+                .group_by(Ticket.status, Ticket.urgency)
+            ):
+                by_status[status] = by_status.get(status, 0) + count
+                if is_open(status):
+                    open_by_urgency[urgency] = open_by_urgency.get(urgency, 0) + count
+            if statuses is None:
+                total = sum(n for s, n in by_status.items() if is_open(s))
+            else:
+                total = sum(by_status.get(s, 0) for s in statuses)
+            pages = max(1, math.ceil(total / self.page_size))
+            page = min(wanted.page, pages)
+            rows = session.execute(
+                select(*_ROW_COLUMNS)
+                .where(*where, status_clause)
+                .order_by(Ticket.urgency_rank, Ticket.created_at, Ticket.id)
+                .limit(self.page_size)
+                .offset((page - 1) * self.page_size)
+            ).all()
+            return QueuePage(
+                rows=tuple(QueueRow(**row._mapping) for row in rows),
+                total=total,
+                page=page,
+                pages=pages,
+                by_status=by_status,
+                open_by_urgency=open_by_urgency,
+            )
+
+        return self._tx.run("read the queue", work)
+
+    def ticket(self, user: UserRecord, key: int | str) -> TicketView:
+        """One ticket (by id, or by number as a string) with its history and linked tickets.
+
+        Raises :class:`TicketNotFound`, or :class:`AccessDenied` for another unit's ticket.
+        """
+        if isinstance(key, str):
+            if not valid_ticket_number(key):
+                raise TicketNotFound(f"{key!r} is not a ticket number")
+            where: ColumnElement[bool] = Ticket.number == key
+        else:
+            where = Ticket.id == key
+
+        def work(session: Session) -> TicketView:
+            row = session.scalars(
+                select(Ticket).where(where).options(selectinload(Ticket.answers))
+            ).one_or_none()
+            if row is None:
+                raise TicketNotFound(f"no ticket {key!r}")
+            if not may_see(user, row.unit):
+                raise AccessDenied(f"ticket {row.number} belongs to another unit")
+            events = session.scalars(
+                select(TicketEvent)
+                .where(TicketEvent.ticket_id == row.id)
+                .order_by(TicketEvent.at, TicketEvent.id)
+            ).all()
+            linked_where = [Ticket.linked_to_id == row.id]
+            if row.linked_to_id is not None:
+                linked_where.append(Ticket.id == row.linked_to_id)
+            linked = session.execute(
+                select(Ticket.id, Ticket.number, Ticket.created_at, Ticket.status)
+                .where(or_(*linked_where), visible_to(user))
+                .order_by(Ticket.created_at)
+            ).all()
+            return TicketView(
+                ticket=ticket_record(row, row.answers),
+                workflow=workflow_state(row),
+                events=tuple(event_record(e) for e in events),
+                linked=tuple(
+                    LinkedTicket(i, n, c, s, "original" if i == row.linked_to_id else "repeat")
+                    for i, n, c, s in linked
+                ),
+            )
+
+        return self._tx.run(f"read ticket {key}", work)
+
+    def recording(self, user: UserRecord, answer_id: int) -> str:
+        """The recording of answer ``answer_id`` (relative to the recordings root), if ``user``
+        may see its ticket. Raises :class:`TicketNotFound` or :class:`AccessDenied`."""
+
+        def work(session: Session) -> str:
+            row = session.execute(
+                select(Answer.audio_path, Ticket.unit)
+                .join(Ticket, Ticket.id == Answer.ticket_id)
+                .where(Answer.id == answer_id)
+            ).one_or_none()
+            if row is None:
+                raise TicketNotFound(f"no answer {answer_id}")
+            path, unit = row
+            if not may_see(user, unit):
+                raise AccessDenied(f"answer {answer_id} belongs to another unit's ticket")
+            return str(path)
+
+        return self._tx.run(f"read answer {answer_id}", work)
+
+    def changes_since(self, since: datetime, limit: int = 500) -> builtins.list[Change]:
+        """Tickets updated at or after ``since``, oldest change first (index on updated_at)."""
+
+        def work(session: Session) -> builtins.list[Change]:
+            rows = session.execute(
+                select(Ticket.id, Ticket.number, Ticket.status, Ticket.unit, Ticket.updated_at)
+                .where(Ticket.updated_at >= since)
+                .order_by(Ticket.updated_at, Ticket.id)
+                .limit(limit)
+            ).all()
+            return [Change(*row) for row in rows]
+
+        return self._tx.run("read changed tickets", work)
+
+    def latest_change(self) -> datetime | None:
+        """When the most recently changed ticket changed (None: no ticket yet)."""
+        latest: datetime | None = self._tx.run(
+            "read the latest change", lambda session: session.scalar(func.max(Ticket.updated_at))
+        )
+        return latest
+
+    def choices(self, user: UserRecord) -> dict[str, builtins.list[str]]:
+        """Values for the queue's filters: units, categories and wards present in the scope."""
+
+        def distinct(session: Session, column: Any) -> builtins.list[str]:
+            return sorted(
+                v
+                for v in session.scalars(
+                    select(column).where(visible_to(user), column.is_not(None)).distinct()
+                )
+                if v
+            )
+
+        def work(session: Session) -> dict[str, builtins.list[str]]:
+            units = set(distinct(session, Ticket.unit))
+            if user.sees_all_units:
+                units.update(u for u in session.scalars(select(User.unit).distinct()) if u)
+            return {
+                "units": sorted(units),
+                "categories": distinct(session, Ticket.category),
+                "wards": distinct(session, Ticket.ward),
+            }
+
+        return self._tx.run("read the filter choices", work)
+
+    def unit_name(self, unit: str) -> str | None:
+        """A name some ticket gives ``unit``, if any."""
+        return self._tx.run(
+            "read a unit name",
+            lambda session: session.scalar(
+                select(Ticket.unit_name)
+                .where(and_(Ticket.unit == unit, Ticket.unit_name.is_not(None)))
+                .limit(1)
+            ),
+        )
+
+
+def overlap(since: datetime, seconds: float = 2.0) -> datetime:
+    """``since`` moved back a little: the live feed reads again a window it has seen, so a
+    change committed late with an earlier time (another process) is not missed."""
+    return since - timedelta(seconds=seconds)

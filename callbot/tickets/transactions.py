@@ -1,0 +1,53 @@
+"""Short transactions on the ticket database, as the repositories run them.
+
+One method, :meth:`Transactions.run`: a unit of work in a transaction of its own (``BEGIN
+IMMEDIATE`` on SQLite when it writes), retried while SQLite reports "database is locked" after
+its busy timeout; any other database failure becomes a :class:`~callbot.errors.StorageError`
+naming the database (never the SQL parameters: caller data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import URL, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from callbot.tickets.db import LOCK_RETRIES, WRITE, retry_when_locked, storage_error
+from callbot.tickets.models import utc_now
+
+T = TypeVar("T")
+
+
+class Transactions:
+    """Runs units of work on ``sessions``; ``clock`` is the time every store writes."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        retries: int = LOCK_RETRIES,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self._retries = retries
+        bind = sessions.kw.get("bind")
+        self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
+
+    def run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
+        """``work(session)`` in one transaction; ``action`` names it in errors and logs."""
+
+        def once() -> T:
+            with self.sessions() as session, session.begin():
+                if write:
+                    session.connection(execution_options=WRITE)
+                return work(session)
+
+        try:
+            return retry_when_locked(action, once, self._retries)
+        except SQLAlchemyError as exc:
+            raise storage_error(self._url, action, exc) from exc

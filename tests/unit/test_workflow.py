@@ -1,0 +1,224 @@
+"""The operators' workflow and reads on a real SQLite file: claim races, refusals, closing,
+corrections, scope by unit, the queue's order, filters and counts, the changes feed."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, update
+
+from callbot.errors import AccessDenied, WorkflowError
+from callbot.tickets.accounts import Accounts, UserRecord
+from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.models import Ticket, utc_now
+from callbot.tickets.queue import QueueFilter, TicketQueue
+from callbot.tickets.repository import TicketRepository
+from callbot.tickets.service import URGENCY_RANK, Urgency
+from callbot.tickets.transactions import Transactions
+from callbot.tickets.workflow import Workflow
+
+
+class World:
+    def __init__(self, engine: Engine) -> None:
+        sessions = session_factory(engine)
+        self.engine = engine
+        self.tickets = TicketRepository(sessions)
+        tx = Transactions(sessions)
+        self.accounts = Accounts(tx)
+        self.queue = TicketQueue(tx, page_size=5)
+        self.workflow = Workflow(tx)
+
+    def user(self, name: str, role: str = "operator", unit: str = "U1") -> UserRecord:
+        return self.accounts.add_user(name, "not-a-real-hash", role, unit)
+
+    def ticket(self, unit: str | None = "U1", urgency: str = "normal", **values: object) -> int:
+        record = self.tickets.create("0901234567", "", "", f"u{utc_now().timestamp()}")
+        self.tickets.finish(record.id, "complete", "completed")
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(Ticket)
+                .where(Ticket.id == record.id)
+                .values(
+                    unit=unit,
+                    urgency=urgency,
+                    urgency_rank=URGENCY_RANK[Urgency(urgency)],
+                    **values,
+                )
+            )
+        return record.id
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
+    upgrade(engine)
+    yield World(engine)
+    engine.dispose()
+
+
+def test_two_operators_claim_at_once_one_wins(world: World) -> None:
+    ana, binh = world.user("ana"), world.user("binh")
+    for _ in range(10):
+        ticket_id = world.ticket()
+        barrier = threading.Barrier(2)
+        results: dict[str, str] = {}
+
+        def claim(user: UserRecord, ticket_id: int = ticket_id) -> None:
+            barrier.wait()
+            try:
+                world.workflow.claim(user, ticket_id)
+                results[user.name] = "won"
+            except WorkflowError as exc:
+                results[user.name] = f"{exc.code}:{exc.holder}"
+
+        threads = [threading.Thread(target=claim, args=(u,)) for u in (ana, binh)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        winner = [n for n, r in results.items() if r == "won"]
+        assert len(winner) == 1, results
+        loser = ({"ana", "binh"} - set(winner)).pop()
+        assert results[loser] == f"already_claimed:{winner[0]}"
+        view = world.queue.ticket(ana, ticket_id)
+        assert view.ticket.status == "claimed" and view.workflow.claimed_by == winner[0]
+        assert [e.action for e in view.events] == ["claim"]
+
+
+def test_operator_of_another_unit_is_refused(world: World) -> None:
+    other = world.user("chi", unit="U2")
+    ticket_id = world.ticket(unit="U1")
+    with pytest.raises(AccessDenied):
+        world.queue.ticket(other, ticket_id)
+    with pytest.raises(AccessDenied):
+        world.workflow.claim(other, ticket_id)
+    answer = world.tickets.add_answer(ticket_id, "name", "2026/a/name.wav", 1.0, "silence")
+    with pytest.raises(AccessDenied):
+        world.queue.recording(other, answer.id)
+    assert world.queue.queue(other, QueueFilter()).total == 0
+    boss = world.user("dung", role="supervisor", unit="HQ")
+    assert world.queue.recording(boss, answer.id) == "2026/a/name.wav"
+
+
+def test_close_outcomes_and_history(world: World) -> None:
+    ana, binh = world.user("ana"), world.user("binh")
+    boss = world.user("sup", role="supervisor", unit="HQ")
+    first, second, third = world.ticket(), world.ticket(), world.ticket()
+
+    world.workflow.claim(ana, first)
+    with pytest.raises(WorkflowError) as refused:
+        world.workflow.resolve(binh, first)
+    assert refused.value.code == "held_by_other" and refused.value.holder == "ana"
+    assert world.workflow.unreachable(ana, first, "không nghe máy") == 1
+    world.workflow.claim(binh, first)
+    assert world.workflow.unreachable(binh, first) == 2
+    world.workflow.claim(ana, first)
+    world.workflow.resolve(ana, first, "đã hỗ trợ gạo")
+    with pytest.raises(WorkflowError) as closed:
+        world.workflow.claim(binh, first)
+    assert closed.value.code == "closed"
+    view = world.queue.ticket(ana, first)
+    assert view.ticket.status == "closed"
+    assert view.workflow.resolution == "resolved" and view.workflow.closed_by == "ana"
+    assert view.workflow.unreachable_count == 2
+    assert [(e.user, e.action) for e in view.events] == [
+        ("ana", "claim"),
+        ("ana", "unreachable"),
+        ("binh", "claim"),
+        ("binh", "unreachable"),
+        ("ana", "claim"),
+        ("ana", "resolve"),
+    ]
+    assert view.events[-1].detail["note"] == "đã hỗ trợ gạo"
+
+    # duplicate of another ticket: linked, the original counts the call
+    world.workflow.claim(binh, second)
+    number = world.queue.ticket(ana, third).ticket.number
+    world.workflow.duplicate(binh, second, number)
+    original = world.queue.ticket(ana, third)
+    assert original.ticket.call_count == 2
+    assert [(t.id, t.relation) for t in original.linked] == [(second, "repeat")]
+
+    # supervisor takes over a claim, refers it; the operator can no longer see it
+    world.workflow.claim(ana, third)
+    world.workflow.refer(boss, third, "U2", "UBND Phường Hai")
+    with pytest.raises(AccessDenied):
+        world.queue.ticket(ana, third)
+    moved = world.queue.ticket(boss, third)
+    assert moved.ticket.status == "new" and moved.ticket.unit == "U2"
+    assert moved.events[-1].detail == {
+        "from": "U1",
+        "to": "U2",
+        "to_name": "UBND Phường Hai",
+    }
+
+
+def test_corrections_keep_the_original(world: World) -> None:
+    ana = world.user("ana")
+    ticket_id = world.ticket(name="Nguyen Van An", ward="Phường 2")
+    world.workflow.claim(ana, ticket_id)
+    changed = world.workflow.correct(
+        ana, ticket_id, {"name": "Nguyễn Văn An", "ward": "Phường 2", "urgency": "emergency"}
+    )
+    assert changed == ["name", "urgency"]
+    world.workflow.correct(ana, ticket_id, {"name": "Nguyễn Văn Ân"})
+    view = world.queue.ticket(ana, ticket_id)
+    assert view.ticket.name == "Nguyễn Văn Ân" and view.ticket.urgency == "emergency"
+    assert view.ticket.emergency is True
+    assert view.workflow.corrections["name"]["original"] == "Nguyen Van An"
+    assert view.workflow.corrections["name"]["value"] == "Nguyễn Văn Ân"
+    assert view.workflow.corrections["urgency"]["original"] == "normal"
+    with pytest.raises(ValueError, match="not correctable"):
+        world.workflow.correct(ana, ticket_id, {"status": "closed"})
+    # the corrected urgency moves the ticket to the head of the queue
+    world.ticket()
+    assert world.queue.queue(ana, QueueFilter()).rows[0].id == ticket_id
+
+
+def test_queue_order_filters_counts_and_pages(world: World) -> None:
+    boss = world.user("sup", role="supervisor", unit="HQ")
+    ana = world.user("ana")
+    ids = [
+        world.ticket(urgency=u, category=c)
+        for u, c in [
+            ("normal", "food"),
+            ("high", "medical"),
+            ("emergency", "medical"),
+            ("normal", "food"),
+            ("high", "food"),
+            ("normal", "other"),
+            ("normal", "food"),
+        ]
+    ]
+    world.ticket(unit="U2")
+    page = world.queue.queue(ana, QueueFilter())
+    assert page.total == 7 and page.pages == 2
+    assert [r.id for r in page.rows] == [ids[2], ids[1], ids[4], ids[0], ids[3]]
+    assert page.open_by_urgency == {"emergency": 1, "high": 2, "normal": 4}
+    assert [r.id for r in world.queue.queue(ana, QueueFilter(page=2)).rows] == [ids[5], ids[6]]
+    food = world.queue.queue(ana, QueueFilter(category="food"))
+    assert food.total == 4
+    world.workflow.claim(ana, ids[0])
+    counts = world.queue.queue(ana, QueueFilter()).by_status
+    assert counts == {"new": 6, "claimed": 1}
+    assert world.queue.queue(ana, QueueFilter(status="claimed", mine=True)).total == 1
+    assert world.queue.queue(boss, QueueFilter()).total == 8
+    assert world.queue.queue(boss, QueueFilter(unit="U2")).total == 1
+    assert world.queue.choices(boss)["units"] == ["HQ", "U1", "U2"]
+
+
+def test_idle_claims_go_back_and_changes_are_seen(world: World) -> None:
+    ana = world.user("ana")
+    ticket_id = world.ticket()
+    since = utc_now() - timedelta(seconds=1)
+    world.workflow.claim(ana, ticket_id)
+    assert world.workflow.release_stale_claims(timedelta(hours=1)) == 0
+    assert world.workflow.release_stale_claims(timedelta(0)) == 1
+    view = world.queue.ticket(ana, ticket_id)
+    assert view.ticket.status == "new" and view.events[-1].user == "system"
+    changes = world.queue.changes_since(since)
+    assert [c.id for c in changes] == [ticket_id]
