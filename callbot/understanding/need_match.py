@@ -1,0 +1,169 @@
+"""Finding the need lexicon's phrases in a transcript, tolerating recognition errors.
+
+Levels, best first (a phrase found at several is kept at the best)::
+
+    EXACT     "khó thở"     as written
+    TONELESS  "khó thơ"     tones stripped, vowel shapes kept (Vosk's commonest error)
+    BARE      "kho tho"     every diacritic stripped, "đ" -> "d"
+    FUZZY     "xét nhiệm"   bare, one letter off in one long word (not emergencies)
+
+One-word phrases match only EXACT. In an answer with no diacritic at all ("xin ho tro gao")
+every phrase may match BARE, whatever its ``fold``, but a bare one-word match weighs only as
+context: "dau" is "đau" (pain) or "đâu" (where).
+
+Where matches overlap the longest wins; a shorter emergency that crosses a longer phrase is
+kept, one inside a longer phrase is not (so "đang sinh sống" is not "đang sinh"),
+unless the longer phrase was found at a worse level (a fuzzy "đói muốn chết" heard in "tôi
+muốn chết" does not hide "muốn chết").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from callbot.understanding.need_lexicon import ENTRIES, URGENCY_RANK, Entry
+from callbot.understanding.text import fold, tokens
+
+EXACT, TONELESS, BARE, FUZZY = 0, 1, 2, 3
+FUZZY_MIN_LETTERS = 9
+FUZZY_MIN_WORD = 5
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_LEVELS_ALLOWED = {"exact": 1, "tone": 2, "full": 3}
+
+Index = dict[str, list[tuple[Entry, tuple[str, ...]]]]
+# (words, a bare phrase with at most one letter deleted) -> (entry, the bare phrase)
+FuzzyIndex = dict[tuple[int, str], list[tuple[Entry, str]]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Evidence at words ``start:end``; ``spans`` are the words to show as reasons."""
+
+    entry: Entry
+    start: int
+    end: int
+    level: int
+    spans: tuple[tuple[int, int], ...]
+    negated: bool = False
+
+    @property
+    def rank(self) -> int:
+        """The urgency as a number (emergency highest)."""
+        return URGENCY_RANK[self.entry.urgency]
+
+    @property
+    def weight(self) -> int:
+        """The entry's weight; a bare one-word match ("dau": đau? đâu?) is only context."""
+        if self.level >= BARE and self.end - self.start == 1:
+            return min(self.entry.weight, 1)
+        return self.entry.weight
+
+
+def toneless(word: str) -> str:
+    """``word`` without tone marks, vowel shapes kept: "thở" -> "thơ", "khó" -> "kho"."""
+    kept = (c for c in unicodedata.normalize("NFD", word) if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def forms(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """The words at the EXACT, TONELESS and BARE levels."""
+    return words, [toneless(w) for w in words], [fold(w) for w in words]
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text))}
+
+
+def _one_off(said: str, phrase: str) -> bool:
+    """One word of ``said`` is one letter off the phrase's (Levenshtein 1), keeping its first
+    letter, in a word of :data:`FUZZY_MIN_WORD`+ letters: "nhiem" for "nghiem", never "toi"
+    for "doi" or "ai" for "an"."""
+    pairs = [(a, b) for a, b in zip(said.split(), phrase.split(), strict=True) if a != b]
+    if len(pairs) != 1:
+        return False
+    a, b = pairs[0]
+    if len(b) < FUZZY_MIN_WORD or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
+    """Per-level first-word indexes, every phrase bare, and the fuzzy deletion index."""
+    levels: tuple[Index, Index, Index] = (defaultdict(list), defaultdict(list), defaultdict(list))
+    every_bare: Index = defaultdict(list)
+    fuzzy: FuzzyIndex = defaultdict(list)
+    for entry in ENTRIES:
+        for phrase in entry.phrases:
+            words = tokens(phrase)
+            bare_words = tuple(fold(w) for w in words)
+            every_bare[bare_words[0]].append((entry, bare_words))
+            if len(words) == 1:
+                levels[EXACT][words[0]].append((entry, tuple(words)))
+                continue
+            for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
+                levels[level][form[0]].append((entry, tuple(form)))
+            bare = " ".join(fold(w) for w in words)
+            long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
+            if entry.fold == "full" and entry.urgency != "emergency" and long_enough:
+                for key in _deletions(bare) | {bare}:
+                    fuzzy[(len(words), key)].append((entry, bare))
+    return (
+        (dict(levels[0]), dict(levels[1]), dict(levels[2])),
+        dict(every_bare),
+        dict(fuzzy),
+    )
+
+
+_LEVELS, _EVERY_BARE, _FUZZY = _build()
+_FUZZY_LENGTHS = sorted({n for n, _ in _FUZZY})
+
+
+def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
+    for i in range(len(bare)):
+        for n in _FUZZY_LENGTHS:
+            if i + n > len(bare):
+                break
+            said = " ".join(bare[i : i + n])
+            for key in _deletions(said) | {said}:
+                for entry, phrase in _FUZZY.get((n, key), ()):
+                    if (id(entry), i, i + n) not in add and _one_off(said, phrase):
+                        add[(id(entry), i, i + n)] = Hit(entry, i, i + n, FUZZY, ((i, i + n),))
+
+
+def candidates(words: list[str]) -> list[Hit]:
+    """Every phrase occurrence in ``words`` (normalized tokens), at the best level it matches."""
+    best: dict[tuple[int, int, int], Hit] = {}
+    levelled = forms(words)
+    for level, said in enumerate(levelled):
+        for i, word in enumerate(said):
+            for entry, seq in _LEVELS[level].get(word, ()):
+                end = i + len(seq)
+                if tuple(said[i:end]) == seq and (id(entry), i, end) not in best:
+                    best[(id(entry), i, end)] = Hit(entry, i, end, level, ((i, end),))
+    bare = levelled[BARE]
+    if words and bare == words:  # no diacritic anywhere: every phrase may match bare
+        for i in range(len(bare)):
+            for entry, seq in _EVERY_BARE.get(bare[i], ()):
+                end = i + len(seq)
+                if tuple(bare[i:end]) == seq and (id(entry), i, end) not in best:
+                    best[(id(entry), i, end)] = Hit(entry, i, end, BARE, ((i, end),))
+    _fuzzy(bare, best)
+    return list(best.values())
+
+
+def select(found: list[Hit]) -> list[Hit]:
+    """Longest match first; a shorter overlapping one survives only as a crossing emergency."""
+    chosen: list[Hit] = []
+    for hit in sorted(found, key=lambda h: (h.start - h.end, h.level, -h.rank, h.start)):
+        clash = [c for c in chosen if hit.start < c.end and c.start < hit.end]
+        inside = any(
+            c.start <= hit.start and hit.end <= c.end and c.level <= hit.level for c in clash
+        )
+        if not clash or (hit.entry.urgency == "emergency" and not inside):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
