@@ -98,7 +98,7 @@ class _Reader:
         self.localities: list[str] = []
 
     def read(self) -> AddressResult:
-        markers = parts.find_markers(self.words)
+        markers = parts.find_markers(self.words, self.name_end)
         # Districts first: a ward name one letter off is looked for among the district's wards.
         for m in sorted(markers, key=lambda m: m.role != parts.DISTRICT):
             self.take(m.start, m.end)
@@ -133,6 +133,12 @@ class _Reader:
             candidates=placement.candidates,
             confidence=confidence,
         )
+
+    def name_end(self, role: str, i: int) -> int:
+        """Where a unit's name (no letter off) starting at ``words[i]`` ends, or ``i``."""
+        index: NameIndex[Any] = self.ward_index if role == parts.WARD else self.district_index
+        found = index.match(self.words, i, fuzzy=False)
+        return found.end if found else i
 
     def take(self, start: int, end: int) -> None:
         self.used[start:end] = [True] * (end - start)

@@ -10,10 +10,10 @@ Pure functions over normalized words (:func:`callbot.understanding.text.tokens`)
 Markers (:data:`MARKERS`): ward "phường", "xã", "thị trấn", "đặc khu"; district "quận", "huyện",
 "thành phố", "thị xã"; house "số", "số nhà", "nhà số"; alley "hẻm", "ngõ", "kiệt", "ngách";
 street "đường" ("đường số bảy" is the street Số 7); locality "khu phố", "tổ", "tổ dân phố", "ấp",
-"thôn", "khóm", "chung cư", "cư xá"; fillers "thành phố hồ chí minh", "sài gòn", "việt nam"...
-(not right after "phường": "phường sài gòn" is a unit). "phương" and "quân" (misheard "phường",
-"quận") count only before a number. Typed forms ("P.12", "Q5", "12/3",
-"KP3") are rewritten to words first (:func:`spell_out`).
+"thôn", "khóm", "chung cư", "cư xá", "khu dân cư"...; fillers "thành phố hồ chí minh", "sài
+gòn", "việt nam"... No marker counts inside a unit's name ("phường sài gòn", "xã tam thôn
+hiệp"). "phương" and "quân" (misheard "phường", "quận") count only before a number. Typed
+forms ("P.12", "Q5", "12/3", "KP3") are rewritten to words first (:func:`spell_out`).
 
 House numbers: "mười hai" 12, "một hai ba" 123 (three digits or more said one by one),
 "mười hai xẹt ba" 12/3 ("xẹt", "sẹt", "xẹc", "trên", "gạch", "xuyệt" for the slash),
@@ -67,6 +67,9 @@ MARKERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("ngách",), ALLEY, ""),
     (("đường",), STREET, ""),
     (("khu", "phố"), LOCALITY, "Khu phố"),
+    (("khu", "dân", "cư"), LOCALITY, "Khu dân cư"),
+    (("khu", "công", "nghiệp"), LOCALITY, "Khu công nghiệp"),
+    (("khu", "chế", "xuất"), LOCALITY, "Khu chế xuất"),
     (("chung", "cư"), LOCALITY, "Chung cư"),
     (("cư", "xá"), LOCALITY, "Cư xá"),
     (("tổ", "dân", "phố"), LOCALITY, "Tổ dân phố"),
@@ -137,8 +140,15 @@ def _starts_number(words: list[str], i: int) -> bool:
     return i < len(words) and (words[i].isdigit() or words[i] in DIGITS or words[i] == "mười")
 
 
-def find_markers(words: list[str]) -> list[Marker]:
-    """The markers of ``words`` in order; each one's part runs until the next marker."""
+def find_markers(
+    words: list[str], name_end: Callable[[str, int], int] = lambda role, i: i
+) -> list[Marker]:
+    """The markers of ``words`` in order; each one's part runs until the next marker.
+
+    ``name_end(role, i)`` is where a place name starting at ``words[i]`` after a ward or district
+    marker ends: marker words inside it are part of the name ("xã tam thôn hiệp", "phường sài
+    gòn").
+    """
     found: list[tuple[str, str, int, int]] = []
     i = 0
     while i < len(words):
@@ -156,11 +166,10 @@ def find_markers(words: list[str]) -> list[Marker]:
             i += 1
             continue
         role, type_, length = hit
-        if role == FILLER and found and found[-1][3] == i and found[-1][0] in (WARD, DISTRICT):
-            i += 1  # "phường sài gòn": the name of a unit, not a filler
-            continue
         found.append((role, type_, i, i + length))
         i += length
+        if role in (WARD, DISTRICT):
+            i = max(i, name_end(role, i))
         if role == STREET and i < len(words) and words[i] == "số":
             i += 1  # "đường số bảy": the street's name, not a house number
     return [
@@ -208,8 +217,10 @@ def read_locality(words: list[str], marker: Marker) -> str | None:
     number = read_number(words[: marker.until], start) if start < marker.until else None
     if number is not None:
         return f"{marker.type} {number[0]}"
-    name = [w for w in words[start : min(marker.until, start + 3)] if w not in STREET_STOPS]
-    return f"{marker.type} {title(name)}" if name else None
+    end = start
+    while end < min(marker.until, start + 3) and words[end] not in STREET_STOPS:
+        end += 1
+    return f"{marker.type} {title(words[start:end])}" if end > start else None
 
 
 def title(words: list[str]) -> str:

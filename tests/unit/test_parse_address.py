@@ -82,6 +82,8 @@ OLD = [
     ("xã phước kiển nhà bè", "Xã Phước Kiển", "Huyện Nhà Bè"),
     ("xã lý nhơn huyện cần giờ", "Xã Lý Nhơn", "Huyện Cần Giờ"),
     ("phường võ thị sáu quận ba", "Phường Võ Thị Sáu", "Quận 3"),
+    ("xã tam thôn hiệp", "Xã Tam Thôn Hiệp", "Huyện Cần Giờ"),  # "thôn" inside a name
+    ("xã thới tam thôn hóc môn", "Xã Thới Tam Thôn", "Huyện Hóc Môn"),
 ]
 
 
@@ -369,6 +371,8 @@ def test_correction_is_no_house_number() -> None:
         ("ấp ba xã xuân thới thượng huyện hóc môn", "Ấp 3", "Xã Xuân Thới Thượng"),
         ("dạ em ở chung cư khánh hội phường một quận bốn", "Chung cư Khánh Hội", "Phường 1"),
         ("khu phố sáu phường linh trung", "Khu phố 6", "Phường Linh Trung"),
+        ("nhà em ở khu dân cư trung sơn xã bình hưng", "Khu dân cư Trung Sơn", "Xã Bình Hưng"),
+        ("ấp tân thạnh xã tân thạnh tây", "Ấp Tân Thạnh", "Xã Tân Thạnh Tây"),
     ],
 )
 def test_locality_is_kept_apart(text: str, locality: str, ward: str) -> None:
