@@ -179,17 +179,21 @@ class _Reader:
         """The number or name after a ward or district marker, whichever covers more words."""
         if m.end >= m.until:
             return None
-        name = index.match(self.words, m.end, m.until)
+        number = read_number(self.words[: m.until], m.end)
+        if number is None and self.words[m.end] in ORDINALS:
+            number = ORDINALS[self.words[m.end]], m.end + 1
+        # After a number only a name said right ("phường bảy hiền") beats it: no letter off.
+        fuzzy = number is None
+        name = index.match(self.words, m.end, m.until, fuzzy=fuzzy)
         if index is self.ward_index and self.districts:
             # A name not found, or found only outside the district said: look again among the
             # district's wards ("xã thanh an cần giờ" is Thạnh An of Cần Giờ, folded).
             district = self.districts[-1].match.items[0].name
             if name is None or not any(e.in_district(district) for e in name.items):
-                here = index.match(self.words, m.end, m.until, lambda e: e.in_district(district))
+                here = index.match(
+                    self.words, m.end, m.until, lambda e: e.in_district(district), fuzzy
+                )
                 name = here or name
-        number = read_number(self.words[: m.until], m.end)
-        if number is None and self.words[m.end] in ORDINALS:
-            number = ORDINALS[self.words[m.end]], m.end + 1
         if number is None or (name is not None and name.end > number[1]):
             return name
         found = index.match([str(number[0])], 0)
