@@ -6,7 +6,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2
+DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2 chromium chromium-driver
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
 
 .PHONY: setup system run test test-unit lint check bench bench-asr clean

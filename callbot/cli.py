@@ -14,6 +14,10 @@
     callbot bench calls [--concurrency 1,10,50]
     callbot bench asr [--concurrency 1,4,16] [--rounds 2] [--figure NAME ...] [--json]
     callbot models fetch [NAME] [--url URL] [--force] | models list [--json]
+    callbot console [--host H] [--port P]      the operators' web console
+    callbot users add NAME --role operator|supervisor|admin --unit UNIT  (password on stdin)
+    callbot users list [--json] | users passwd NAME | users disable|enable NAME
+    callbot bench console [--tickets 10000] [--json]
     callbot parse name|phone|address|need TEXT   (prints JSON)
     callbot eval parse [--set-file FILE] [--json]  (accuracy on the labelled transcripts)
     callbot bench parse [--json]                   (time per answer, gazetteer load)
@@ -94,6 +98,7 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import open_tickets
+    from callbot.console.runner import ConsoleProcess
     from callbot.pbx.sandbox import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
@@ -110,8 +115,13 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
     open_tickets(config)
     status = Sandbox(config).up()
     server = Server(config)
-    print(_banner(config, status), flush=True)
-    server.serve_forever()
+    console = ConsoleProcess(config)
+    console.start()
+    try:
+        print(_banner(config, status), flush=True)
+        server.serve_forever()
+    finally:
+        console.stop()
     return 0
 
 
@@ -142,6 +152,8 @@ callbot is running.
   sandbox Asterisk  AMI {ami}, SIP {sip}
   FastAGI           {config.agi.host}:{config.agi.port}
   tickets           {_mask(config.storage.effective_database_url)}
+  operators' console http://{config.console.host}:{config.console.port}/
+                    (first account: .venv/bin/callbot users add NAME --role admin --unit HCM)
 
 Place a test call (every operator is busy in a fresh sandbox, so the callbot answers):
   .venv/bin/callbot call simulate --caller 0901234567
@@ -397,6 +409,109 @@ def cmd_models(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_console(config: Config, args: argparse.Namespace) -> int:
+    from callbot.console.runner import serve
+
+    serve(config, host=args.host, port=args.port)
+    return 0
+
+
+def _read_password(config: Config, prompt_twice: bool = True) -> str:
+    """From standard input when it is not a terminal (one line), else asked twice."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    password = getpass.getpass("password: ")
+    if prompt_twice and getpass.getpass("again: ") != password:
+        raise CallbotError("the two passwords differ; nothing changed")
+    return password
+
+
+def cmd_users(config: Config, args: argparse.Namespace) -> int:
+    from callbot.console.app import build_console
+    from callbot.console.auth import add_user, hash_password
+
+    accounts = build_console(config).accounts
+    minimum = config.console.min_password_length
+    if args.action == "add":
+        user = add_user(
+            accounts,
+            args.name,
+            _read_password(config),
+            role=args.role,
+            unit=args.unit,
+            min_length=minimum,
+        )
+        print(f"user {user.name} added: {user.role} of unit {user.unit}")
+    elif args.action == "passwd":
+        accounts.set_password(args.name, hash_password(_read_password(config), minimum))
+        print(f"user {args.name}: password changed; their sessions ended")
+    elif args.action in ("disable", "enable"):
+        accounts.set_active(args.name, args.action == "enable")
+        print(f"user {args.name}: {args.action}d")
+    else:
+        users = accounts.users()
+        rows = [
+            {
+                "name": u.name,
+                "role": u.role,
+                "unit": u.unit,
+                "active": u.active,
+                "created_at": u.created_at.isoformat(),
+            }
+            for u in users
+        ]
+        text = "\n".join(
+            f"{r['name']:<20} {r['role']:<11} {r['unit']:<16} "
+            f"{'active' if r['active'] else 'disabled'}"
+            for r in rows
+        )
+        _print(rows, args.json, text or "no users: add one with `callbot users add`")
+    return 0
+
+
+def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
+    from callbot.bench_console import run_console_bench
+
+    print(
+        run_console_bench(config, tickets=args.tickets, rounds=args.rounds, json_output=args.json)
+    )
+    return 0
+
+
+def _add_console_commands(sub: Any, bench: Any) -> None:
+    """console, users and bench console."""
+    p = sub.add_parser("console", help="the operators' web console")
+    p.add_argument("--host", default=None, help="default: console.host (127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="default: console.port (8022)")
+    p.set_defaults(func=cmd_console)
+
+    users = sub.add_parser("users", help="console accounts")
+    usub = users.add_subparsers(dest="action", required=True)
+    p = usub.add_parser("add", help="a new account; the password is read from standard input")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["operator", "supervisor", "admin"])
+    p.add_argument("--unit", required=True, help="unit code (operators see its tickets)")
+    p.set_defaults(func=cmd_users)
+    p = usub.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users)
+    p = usub.add_parser("passwd", help="a new password (read like add's); ends their sessions")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_users)
+    for action in ("disable", "enable"):
+        p = usub.add_parser(action, help=f"{action} an account")
+        p.add_argument("name")
+        p.set_defaults(func=cmd_users)
+
+    p = bench.add_parser("console", help="queue page render time and live-feed delay")
+    p.add_argument("--tickets", type=int, default=10_000)
+    p.add_argument("--rounds", type=int, default=50, help="queue page renders measured")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_console)
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -529,6 +644,7 @@ def _add_store_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_bench)
     _add_asr_commands(sub, bsub)
     _add_understanding_commands(sub, bsub)
+    _add_console_commands(sub, bsub)
 
 
 def _add_understanding_commands(sub: Any, bench: Any) -> None:

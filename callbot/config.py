@@ -133,6 +133,23 @@ class AsrConfig:
 
 
 @dataclass(frozen=True)
+class ConsoleConfig:
+    """The operators' web console (``callbot console``; ``make run`` starts it too)."""
+
+    host: str = "127.0.0.1"
+    port: int = 8022
+    session_idle_minutes: int = 30  # a session unused this long ends
+    session_max_hours: int = 12  # a session ends this long after login, used or not
+    # Cookies only over HTTPS: set true as soon as the console is reached through TLS (a
+    # reverse proxy); false suits loopback, where browsers would drop Secure cookies on http.
+    secure_cookies: bool = False
+    claim_minutes: int = 60  # a claim left without any action this long goes back to the queue
+    page_size: int = 50  # tickets per queue page
+    live_poll_seconds: float = 0.3  # how often the live feed looks for changed tickets
+    min_password_length: int = 10
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: str = "INFO"
 
@@ -149,6 +166,7 @@ class Config:
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     asr: AsrConfig = field(default_factory=AsrConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
 
@@ -273,7 +291,12 @@ def load_config(
 
 
 def _validate(config: Config) -> None:
-    for section, name in (("agi", "port"), ("ami", "port"), ("sandbox", "sip_port")):
+    for section, name in (
+        ("agi", "port"),
+        ("ami", "port"),
+        ("sandbox", "sip_port"),
+        ("console", "port"),
+    ):
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
             raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
@@ -287,6 +310,14 @@ def _validate(config: Config) -> None:
         raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
     if config.asr.max_attempts < 1:
         raise ConfigError("asr.max_attempts: must be at least 1")
+    console = config.console
+    for name in ("session_idle_minutes", "session_max_hours", "claim_minutes", "page_size"):
+        if getattr(console, name) < 1:
+            raise ConfigError(f"console.{name}: must be at least 1")
+    if not 0.05 <= console.live_poll_seconds <= 10:
+        raise ConfigError("console.live_poll_seconds: must be between 0.05 and 10")
+    if console.min_password_length < 8:
+        raise ConfigError("console.min_password_length: must be at least 8")
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(

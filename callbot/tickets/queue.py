@@ -334,13 +334,22 @@ class TicketQueue:
 
         return self._tx.run(f"read answer {answer_id}", work)
 
-    def changes_since(self, since: datetime, limit: int = 500) -> builtins.list[Change]:
-        """Tickets updated at or after ``since``, oldest change first (index on updated_at)."""
+    def changes_since(
+        self, since: datetime, after_id: int | None = None, limit: int = 500
+    ) -> builtins.list[Change]:
+        """Tickets updated at or after ``since`` (after ticket ``after_id`` among those updated
+        exactly at ``since``: keyset paging), oldest change first; index on updated_at."""
+        if after_id is None:
+            where: ColumnElement[bool] = Ticket.updated_at >= since
+        else:
+            where = (Ticket.updated_at > since) | (
+                (Ticket.updated_at == since) & (Ticket.id > after_id)
+            )
 
         def work(session: Session) -> builtins.list[Change]:
             rows = session.execute(
                 select(Ticket.id, Ticket.number, Ticket.status, Ticket.unit, Ticket.updated_at)
-                .where(Ticket.updated_at >= since)
+                .where(where)
                 .order_by(Ticket.updated_at, Ticket.id)
                 .limit(limit)
             ).all()

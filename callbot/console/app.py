@@ -1,0 +1,149 @@
+"""Wiring: the console's parts built from the configuration, and the Starlette app.
+
+:func:`build_console` opens the ticket database (migrated to the current schema) and makes the
+stores, the authenticator and the live feed; :func:`create_app` puts the views, the gate
+(:mod:`.security`), templates and static files around them. Views reach the parts through
+``request.app.state.console``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from callbot.config import Config
+from callbot.console import labels
+from callbot.console.auth import Authenticator
+from callbot.console.live import LiveFeed
+from callbot.console.security import ConsoleGate
+from callbot.console.views import auth as auth_views
+from callbot.console.views import media, queue, tickets
+from callbot.errors import StorageError
+from callbot.tickets.accounts import Accounts
+from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.queue import TicketQueue
+from callbot.tickets.transactions import Transactions
+from callbot.tickets.workflow import Workflow
+
+log = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parent
+HOUSEKEEPING_SECONDS = 30.0
+
+
+@dataclass
+class Console:
+    """Everything a view may use."""
+
+    config: Config
+    accounts: Accounts
+    queue: TicketQueue
+    workflow: Workflow
+    auth: Authenticator
+    feed: LiveFeed
+    recordings: Path
+
+    def housekeeping(self) -> None:
+        """Release idle claims, delete expired sessions (every 30 s, in a thread)."""
+        released = self.workflow.release_stale_claims(
+            timedelta(minutes=self.config.console.claim_minutes)
+        )
+        self.auth.sweep()
+        if released:
+            self.feed.notify()
+
+
+def build_console(config: Config) -> Console:
+    """The console's parts on the configured database (migrated now)."""
+    engine = make_engine(config.storage.effective_database_url)
+    upgrade(engine)
+    transactions = Transactions(session_factory(engine))
+    accounts = Accounts(transactions)
+    tickets = TicketQueue(transactions, page_size=config.console.page_size)
+    settings = config.console
+    return Console(
+        config=config,
+        accounts=accounts,
+        queue=tickets,
+        workflow=Workflow(transactions),
+        auth=Authenticator(
+            accounts,
+            idle=timedelta(minutes=settings.session_idle_minutes),
+            max_age=timedelta(hours=settings.session_max_hours),
+        ),
+        feed=LiveFeed(tickets, settings.live_poll_seconds),
+        recordings=config.storage.recordings_dir,
+    )
+
+
+def templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(
+        L=labels,
+        label=labels.label,
+        local_time=labels.local_time,
+        age=labels.age,
+        confidence=labels.confidence,
+    )
+    return Jinja2Templates(env=env)
+
+
+async def _housekeeping(console: Console) -> None:
+    while not console.feed.closing:
+        try:
+            await run_in_threadpool(console.housekeeping)
+        except StorageError as exc:
+            log.warning("console housekeeping: %s", exc)
+        await asyncio.sleep(HOUSEKEEPING_SECONDS)
+
+
+def create_app(console: Console) -> Starlette:
+    """The console as an ASGI app."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        tasks = [
+            asyncio.create_task(console.feed.run(), name="live-feed"),
+            asyncio.create_task(_housekeeping(console), name="console-housekeeping"),
+        ]
+        try:
+            yield
+        finally:
+            console.feed.close()
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    routes = [
+        Route("/login", auth_views.login_page, methods=["GET"]),
+        Route("/login", auth_views.login, methods=["POST"]),
+        Route("/logout", auth_views.logout, methods=["POST"]),
+        Route("/", queue.queue_page, methods=["GET"]),
+        Route("/fragments/queue", queue.queue_fragment, methods=["GET"]),
+        Route("/tickets/{number:str}", tickets.ticket_page, methods=["GET"]),
+        Route("/tickets/{number:str}/{action:str}", tickets.ticket_action, methods=["POST"]),
+        Route("/recordings/{answer_id:int}", media.recording, methods=["GET", "HEAD"]),
+        Route("/live", media.live, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.console = console
+    app.state.templates = templates()
+    app.add_middleware(ConsoleGate, auth=lambda: console.auth)
+    return app

@@ -1,0 +1,166 @@
+"""Every word an operator reads, in Vietnamese: statuses, fields, actions, refusals.
+
+Templates show values through these tables (a code without a label shows as is), so the
+wording lives in one place and no rule hides in a template.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+STATUS = {
+    "in_call": "Đang trong cuộc gọi",
+    "transcribing": "Đang chuyển lời thành chữ",
+    "new": "Chờ xử lý",
+    "claimed": "Đang xử lý",
+    "closed": "Đã đóng",
+    "merged": "Đã gộp (gọi lại)",
+}
+
+STATUS_FILTER = {
+    "open": "Chưa đóng",
+    "new": "Chờ xử lý",
+    "claimed": "Đang xử lý",
+    "in_progress": "Đang gọi / chuyển chữ",
+    "closed": "Đã đóng",
+    "merged": "Đã gộp",
+    "all": "Tất cả",
+}
+
+URGENCY = {"emergency": "Khẩn cấp", "high": "Ưu tiên", "normal": "Thường"}
+
+CATEGORY = {
+    "food": "Lương thực, thực phẩm",
+    "medical": "Y tế",
+    "financial": "Hỗ trợ tài chính",
+    "testing": "Xét nghiệm",
+    "violation": "Phản ánh vi phạm",
+    "other": "Khác",
+}
+
+RESOLUTION = {"resolved": "Đã giải quyết", "duplicate": "Trùng phiếu"}
+
+ROLE = {"operator": "Tổng đài viên", "supervisor": "Giám sát viên", "admin": "Quản trị viên"}
+
+FIELD = {
+    "name": "Họ tên",
+    "callback_number": "Số gọi lại",
+    "ward": "Phường/xã (cũ)",
+    "district": "Quận/huyện (cũ)",
+    "new_unit": "Phường/xã (2025)",
+    "category": "Nhu cầu",
+    "urgency": "Mức độ",
+    "address": "Địa chỉ",
+    "need": "Nhu cầu",
+    "phone": "Số điện thoại",
+}
+
+STEP = {"name": "Họ tên", "address": "Địa chỉ", "need": "Nhu cầu", "phone": "Số điện thoại"}
+
+TRANSCRIPTION = {
+    "pending": "đang chuyển chữ…",
+    "failed": "không chuyển được thành chữ",
+    "no_speech": "không nghe thấy lời nói",
+}
+
+EVENT = {
+    "claim": "Nhận xử lý",
+    "release": "Trả lại hàng đợi",
+    "resolve": "Đã giải quyết",
+    "unreachable": "Không liên lạc được",
+    "duplicate": "Trùng phiếu",
+    "refer": "Chuyển đơn vị",
+    "correct": "Sửa thông tin",
+    "note": "Ghi chú",
+    "callback": "Gọi lại",
+}
+
+CALLBACK_RESULT = {
+    "answered": "người dân đã nghe máy",
+    "no_answer": "không nghe máy",
+    "busy": "máy bận",
+    "failed": "không gọi được",
+}
+
+# Why an action was refused (WorkflowError.code).
+REFUSAL = {
+    "already_claimed": "Phiếu này vừa được {holder} nhận lúc {at}. Vui lòng chọn phiếu khác.",
+    "held_by_other": "Phiếu này đang do {holder} xử lý (từ {at}).",
+    "closed": "Phiếu này đã đóng.",
+    "merged": "Phiếu này đã được gộp vào một phiếu khác.",
+    "not_ready": "Phiếu này chưa sẵn sàng (cuộc gọi chưa xong hoặc đang chuyển chữ).",
+    "not_claimed": "Hãy nhận xử lý phiếu trước.",
+    "forbidden": "Bạn không có quyền với phiếu này (thuộc đơn vị khác).",
+    "same_unit": "Phiếu đã thuộc đơn vị này.",
+    "bad_original": "Không tìm thấy phiếu gốc với số đó.",
+    "empty_note": "Ghi chú trống.",
+    "bad_value": "Giá trị không hợp lệ.",
+}
+
+DONE = {
+    "claim": "Bạn đã nhận xử lý phiếu {number}.",
+    "release": "Đã trả phiếu {number} lại hàng đợi.",
+    "resolve": "Phiếu {number} đã đóng: đã giải quyết.",
+    "unreachable": "Đã ghi nhận không liên lạc được (lần {count}); phiếu trở lại hàng đợi.",
+    "duplicate": "Phiếu {number} đã đóng: trùng phiếu.",
+    "refer": "Đã chuyển phiếu {number} sang đơn vị {unit}.",
+    "correct": "Đã lưu thông tin đã sửa (thông tin gốc vẫn được giữ).",
+    "correct_none": "Không có gì thay đổi.",
+    "note": "Đã thêm ghi chú.",
+}
+
+TEXT = {
+    "login_failed": "Sai tên đăng nhập hoặc mật khẩu.",
+    "login_throttled": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
+    "session_expired": "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
+    "logged_out": "Bạn đã đăng xuất.",
+    "not_found": "Không tìm thấy phiếu này.",
+    "csrf": "Yêu cầu không hợp lệ (mã bảo vệ sai). Hãy tải lại trang và thử lại.",
+    "not_logged_in": "Chưa đăng nhập.",
+}
+
+_VIETNAM = timezone(timedelta(hours=7), "ICT")
+
+
+def label(table: dict[str, str], code: Any) -> str:
+    """The Vietnamese label of ``code`` in ``table``; the code itself when it has none."""
+    if code is None or code == "":
+        return "—"
+    return table.get(str(code), str(code))
+
+
+def local_time(value: datetime | None, with_date: bool = True) -> str:
+    """A time as operators read it: Vietnam time (UTC+7), ``dd/mm/yyyy HH:MM:SS``."""
+    if value is None:
+        return "—"
+    local = value.astimezone(_VIETNAM)
+    return local.strftime("%d/%m/%Y %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def age(value: datetime, now: datetime | None = None) -> str:
+    """How long ago, briefly: ``5 phút``, ``2 giờ 10 phút``, ``3 ngày``."""
+    seconds = max(0, int(((now or datetime.now(UTC)) - value).total_seconds()))
+    if seconds < 60:
+        return f"{seconds} giây"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} phút"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    return f"{hours // 24} ngày"
+
+
+def confidence(value: Any) -> str:
+    """A confidence 0..1 as a percentage, or a dash."""
+    try:
+        return f"{float(value) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+def refusal(code: str, holder: str | None = None, at: Any = None) -> str:
+    """The Vietnamese sentence for a refused action."""
+    when = local_time(at, with_date=False) if isinstance(at, datetime) else "—"
+    return REFUSAL.get(code, REFUSAL["bad_value"]).format(holder=holder or "—", at=when)

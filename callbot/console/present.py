@@ -1,0 +1,155 @@
+"""What a page shows, computed from records: the rules stay out of the templates.
+
+The templates only loop and print; which buttons a user gets, which fields were corrected,
+what a history line says, and the queue's links are decided here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from callbot.console import labels
+from callbot.tickets.accounts import UserRecord
+from callbot.tickets.queue import STATUS_FILTERS, QueueFilter, QueuePage, TicketView, may_see
+from callbot.tickets.service import TicketStatus
+from callbot.tickets.workflow import CORRECTABLE, may_act
+
+# Ticket fields in the order the page shows them: (column, which understood field gives the
+# confidence, how the value is labelled).
+FIELD_ROWS: tuple[tuple[str, str | None, dict[str, str] | None], ...] = (
+    ("name", "name", None),
+    ("callback_number", None, None),
+    ("ward", "address", None),
+    ("district", "address", None),
+    ("new_unit", "address", None),
+    ("category", "need", labels.CATEGORY),
+    ("urgency", "need", labels.URGENCY),
+)
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """The buttons a user gets on a ticket."""
+
+    claim: bool
+    work: bool  # release, resolve, unreachable, duplicate
+    refer: bool
+    correct: bool
+    note: bool
+
+
+def permissions(user: UserRecord, view: TicketView) -> Permissions:
+    ticket = view.ticket
+    status = ticket.status
+    visible = may_see(user, ticket.unit)
+    holder = view.workflow.claimed_by
+    working = status == TicketStatus.CLAIMED and may_act(user, ticket.unit, status, holder)
+    return Permissions(
+        claim=visible and status == TicketStatus.NEW,
+        work=working,
+        refer=working or (user.sees_all_units and status == TicketStatus.NEW),
+        correct=status in (TicketStatus.NEW, TicketStatus.CLAIMED)
+        and may_act(user, ticket.unit, status, holder),
+        note=visible,
+    )
+
+
+def field_rows(view: TicketView) -> list[dict[str, Any]]:
+    """The structured fields: label, value shown, confidence, and any correction."""
+    ticket = view.ticket
+    understood = ticket.fields or {}
+    rows = []
+    for column, source, table in FIELD_ROWS:
+        value = getattr(ticket, column)
+        shown = labels.label(table, value) if table else (value or "—")
+        details = understood.get(source, {}) if source else {}
+        correction = view.workflow.corrections.get(column)
+        original = correction.get("original") if correction else None
+        rows.append(
+            {
+                "column": column,
+                "label": labels.FIELD.get(column, column),
+                "value": shown,
+                "raw": value or "",
+                "confidence": labels.confidence(details.get("confidence"))
+                if isinstance(details, dict)
+                else "—",
+                "corrected": correction is not None,
+                "corrected_by": correction.get("by") if correction else None,
+                "original": (labels.label(table, original) if table else original or "—")
+                if correction
+                else None,
+                "choices": sorted(table.items()) if table else None,
+                "editable": column in CORRECTABLE,
+            }
+        )
+    return rows
+
+
+def event_line(action: str, detail: dict[str, Any]) -> str:
+    """One history line's details, in Vietnamese."""
+    parts: list[str] = []
+    if action == "refer":
+        parts.append(
+            f"từ {detail.get('from') or '—'} sang {detail.get('to_name') or detail.get('to')}"
+        )
+    if action == "duplicate" and detail.get("original"):
+        parts.append(f"trùng với phiếu {detail['original']}")
+    if action == "correct":
+        for column, change in detail.items():
+            if isinstance(change, dict):
+                parts.append(
+                    f"{labels.FIELD.get(column, column)}: {change.get('from') or '—'} → "
+                    f"{change.get('to') or '—'}"
+                )
+    if action == "callback" and detail.get("result"):
+        parts.append(labels.label(labels.CALLBACK_RESULT, detail["result"]))
+    if action == "release" and detail.get("reason") == "idle":
+        parts.append(f"tự động: {detail.get('held_by')} giữ quá lâu không thao tác")
+    if detail.get("held_by") and action in ("resolve", "duplicate"):
+        parts.append(f"phiếu do {detail['held_by']} nhận")
+    if detail.get("note"):
+        parts.append(f"“{detail['note']}”")
+    return "; ".join(parts)
+
+
+def queue_links(wanted: QueueFilter, page: QueuePage) -> dict[str, Any]:
+    """URLs of the pager and of the status tabs, keeping the other filters."""
+
+    def url(**changes: Any) -> str:
+        values = {
+            "status": wanted.status,
+            "unit": wanted.unit or "",
+            "category": wanted.category or "",
+            "ward": wanted.ward or "",
+            "mine": "1" if wanted.mine else "",
+            "page": str(page.page),
+            **{k: str(v) for k, v in changes.items()},
+        }
+        return "/?" + urlencode({k: v for k, v in values.items() if v and v != "open"})
+
+    tabs = []
+    for name in STATUS_FILTERS:
+        if name == "open":
+            count = sum(n for s, n in page.by_status.items() if s not in ("closed", "merged"))
+        elif name == "all":
+            count = sum(page.by_status.values())
+        else:
+            count = sum(page.by_status.get(s, 0) for s in STATUS_FILTERS[name] or ())
+        tabs.append(
+            {
+                "name": name,
+                "label": labels.STATUS_FILTER[name],
+                "count": count,
+                "url": url(status=name, page=1),
+                "current": name == wanted.status,
+            }
+        )
+    return {
+        "tabs": tabs,
+        "previous": url(page=page.page - 1) if page.page > 1 else None,
+        "next": url(page=page.page + 1) if page.page < page.pages else None,
+        "query": url()[2:],
+    }

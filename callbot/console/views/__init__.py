@@ -1,0 +1,47 @@
+"""HTTP handlers, one module per area: auth (login), queue, tickets, media (recordings, live).
+
+Thin: read the request, call the ticket workflow, render a template or redirect. Helpers here
+give a view its console, its user and a rendered page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from callbot.tickets.accounts import SessionRecord, UserRecord
+
+if TYPE_CHECKING:
+    from callbot.console.app import Console
+
+
+def console_of(request: Request) -> Console:
+    console: Console = request.app.state.console
+    return console
+
+
+def session_of(request: Request) -> SessionRecord:
+    """The request's session (the gate lets no request without one reach a private view)."""
+    session: SessionRecord | None = request.state.session
+    if session is None:  # pragma: no cover - the gate answers first
+        raise PermissionError("no session")
+    return session
+
+
+def user_of(request: Request) -> UserRecord:
+    return session_of(request).user
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    """A page from ``templates/``; every page gets the user and the CSRF token."""
+    session = request.state.session
+    base = {
+        "user": session.user if session is not None else None,
+        "csrf_token": session.csrf_token if session is not None else "",
+    }
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, name, {**base, **context}, status_code=status
+    )
+    return response

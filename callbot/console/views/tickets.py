@@ -1,0 +1,166 @@
+"""One ticket: its page, and the actions on it (claim, release, resolve, unreachable,
+duplicate, refer, correct, note).
+
+An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
+in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
+page again with the reason, status 409 (403 for another unit's ticket).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from callbot.console import labels
+from callbot.console.present import event_line, field_rows, permissions
+from callbot.console.views import console_of, render, user_of
+from callbot.errors import AccessDenied, AccountError, TicketNotFound, WorkflowError
+from callbot.tickets.accounts import UserRecord
+from callbot.tickets.queue import TicketView
+from callbot.tickets.workflow import CORRECTABLE
+
+
+def not_found(request: Request) -> Response:
+    return render(request, "error.html", {"message": labels.TEXT["not_found"]}, 404)
+
+
+def forbidden(request: Request) -> Response:
+    return render(request, "error.html", {"message": labels.REFUSAL["forbidden"]}, 403)
+
+
+def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
+    console = console_of(request)
+    ticket = view.ticket
+    return {
+        "view": view,
+        "ticket": ticket,
+        "can": permissions(user, view),
+        "fields": field_rows(view),
+        "answers": [
+            {
+                "answer": answer,
+                "step": labels.label(labels.STEP, answer.step),
+                "audio_url": f"/recordings/{answer.id}",
+                "text": answer.transcript
+                if answer.transcription == "done"
+                else labels.label(labels.TRANSCRIPTION, answer.transcription),
+                "confidence": labels.confidence(
+                    sum(w.conf for w in answer.words) / len(answer.words) if answer.words else None
+                ),
+            }
+            for answer in ticket.answers
+        ],
+        "events": [
+            {
+                "at": event.at,
+                "user": event.user,
+                "action": labels.label(labels.EVENT, event.action),
+                "detail": event_line(event.action, event.detail),
+            }
+            for event in view.events
+        ],
+        "units": [u for u in console.queue.choices(user)["units"] if u != ticket.unit],
+    }
+
+
+def _done_message(done: str, view: TicketView) -> str:
+    return labels.DONE[done].format(
+        number=view.ticket.number,
+        count=view.workflow.unreachable_count,
+        unit=view.ticket.unit_name or view.ticket.unit or "—",
+    )
+
+
+async def ticket_page(request: Request) -> Response:
+    user = user_of(request)
+    console = console_of(request)
+    number = request.path_params["number"]
+
+    def load() -> dict[str, Any]:
+        view = console.queue.ticket(user, number)
+        return _context(request, view, user)
+
+    try:
+        context = await run_in_threadpool(load)
+    except TicketNotFound:
+        return not_found(request)
+    except AccessDenied:
+        return forbidden(request)
+    done = request.query_params.get("done", "")
+    context["message"] = _done_message(done, context["view"]) if done in labels.DONE else ""
+    context["error"] = ""
+    return render(request, "ticket.html", context)
+
+
+def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: FormData) -> str:
+    """Run ``action``; returns the ``done`` code for the redirect."""
+    note = str(form.get("note", ""))
+    workflow = console.workflow
+    simple: dict[str, Callable[[], Any]] = {
+        "claim": lambda: workflow.claim(user, ticket_id),
+        "release": lambda: workflow.release(user, ticket_id, note),
+        "resolve": lambda: workflow.resolve(user, ticket_id, note),
+        "unreachable": lambda: workflow.unreachable(user, ticket_id, note),
+        "duplicate": lambda: workflow.duplicate(
+            user, ticket_id, str(form.get("original", "")).strip() or None, note
+        ),
+        "note": lambda: workflow.note(user, ticket_id, note),
+    }
+    if action in simple:
+        simple[action]()
+        return action
+    if action == "refer":
+        unit = str(form.get("unit", "")).strip()
+        workflow.refer(user, ticket_id, unit, console.queue.unit_name(unit), note)
+        return action
+    if action == "correct":
+        changes = {name: str(form[name]) for name in CORRECTABLE if name in form}
+        return "correct" if workflow.correct(user, ticket_id, changes) else "correct_none"
+    raise KeyError(action)
+
+
+async def ticket_action(request: Request) -> Response:
+    user = user_of(request)
+    console = console_of(request)
+    number = request.path_params["number"]
+    action = request.path_params["action"]
+    form = await request.form()
+
+    def run() -> str:
+        view = console.queue.ticket(user, number)
+        return _action(console, user, action, view.ticket.id, form)
+
+    try:
+        done = await run_in_threadpool(run)
+    except TicketNotFound:
+        return not_found(request)
+    except KeyError:
+        return not_found(request)
+    except AccessDenied:
+        return forbidden(request)
+    except WorkflowError as exc:
+        return await _refused(request, user, labels.refusal(exc.code, exc.holder, exc.at), 409)
+    except (ValueError, AccountError):
+        return await _refused(request, user, labels.REFUSAL["bad_value"], 400)
+    console.feed.notify()
+    return RedirectResponse(f"/tickets/{number}?done={done}", 303)
+
+
+async def _refused(request: Request, user: UserRecord, message: str, status: int) -> Response:
+    """The ticket page again, as it is now, saying why the action was refused."""
+    console = console_of(request)
+
+    def load() -> dict[str, Any]:
+        view = console.queue.ticket(user, request.path_params["number"])
+        return _context(request, view, user)
+
+    try:
+        context = await run_in_threadpool(load)
+    except (TicketNotFound, AccessDenied):
+        return forbidden(request)
+    return render(request, "ticket.html", {**context, "message": "", "error": message}, status)
