@@ -121,7 +121,9 @@ class Authenticator:
         if not verify_password(password_hash, password) or not user.active:
             return None
         token = secrets.token_urlsafe(32)
-        self.accounts.create_session(user.id, token_hash(token), secrets.token_urlsafe(32))
+        self.accounts.create_session(
+            user.id, token_hash(token), secrets.token_urlsafe(32), self.clock()
+        )
         session = self.accounts.session(token_hash(token))
         return None if session is None else Login(token, session)
 
@@ -141,7 +143,7 @@ class Authenticator:
             self.accounts.delete_session(key)
             return None
         if touch and now - found.last_seen_at > self.touch_every:
-            self.accounts.touch_session(key)
+            self.accounts.touch_session(key, now)
         return found
 
     def logout(self, token: str | None) -> None:

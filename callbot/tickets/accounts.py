@@ -154,9 +154,8 @@ class Accounts:
 
     # -- sessions -------------------------------------------------------------------------------
 
-    def create_session(self, user_id: int, token_hash: str, csrf_token: str) -> None:
+    def create_session(self, user_id: int, token_hash: str, csrf_token: str, now: datetime) -> None:
         def work(session: Session) -> None:
-            now = self._tx.clock()
             session.add(
                 UserSession(
                     token_hash=token_hash,
@@ -187,12 +186,12 @@ class Accounts:
 
         return self._tx.run("read a session", work)
 
-    def touch_session(self, token_hash: str) -> None:
+    def touch_session(self, token_hash: str, now: datetime) -> None:
         def work(session: Session) -> None:
             session.execute(
                 update(UserSession)
                 .where(UserSession.token_hash == token_hash)
-                .values(last_seen_at=self._tx.clock())
+                .values(last_seen_at=now)
             )
 
         self._tx.run("mark a session used", work, write=True)
