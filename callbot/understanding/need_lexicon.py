@@ -169,7 +169,7 @@ ENTRIES: tuple[Entry, ...] = (
         """),
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
-    _e(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ"),
+    _e(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
     _e("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết", tags="hunger"),
     _e("medical", "normal", 3, "mệt muốn chết", tags="sick", negatable=True),
     # Said of emergency equipment bought ahead ("mua bình ô xy để sẵn phòng khi cần").
@@ -195,7 +195,8 @@ ENTRIES: tuple[Entry, ...] = (
         đau đầu, nhức đầu, đau nhức, nhức mỏi, tiêu chảy, ói, nôn, mệt, mệt mỏi,
         {k} khỏe, chóng mặt, sổ mũi, nghẹt mũi, bị cảm, cảm cúm, cảm sốt, cúm, bệnh, ốm,
         bị bệnh, đau, ớn lạnh, triệu chứng, bỏ ăn, dị ứng, nổi mẩn, ngứa, phát ban, mề đay,
-        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, bỏng, phỏng
+        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, bỏng, phỏng, gãy,
+        gãy chân, gãy tay, gãy xương, bị té, té ngã, bị ngã
         """, tags="sick", negatable=True),
     _e("medical", "normal", 3, """
         bệnh nền, tiểu đường, đái tháo đường, huyết áp, cao huyết áp, tim mạch, bệnh tim,
