@@ -67,7 +67,7 @@ def form_token(body: bytes, content_type: str) -> str | None:
 
 
 def is_public(path: str) -> bool:
-    return path == "/login" or path.startswith("/static/")
+    return path in ("/login", "/favicon.ico") or path.startswith("/static/")
 
 
 async def _read_body(receive: Receive) -> bytes | None:

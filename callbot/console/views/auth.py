@@ -30,7 +30,10 @@ def _safe_next(target: str | None) -> str:
 
 
 def _login_form(request: Request, message: str = "", status: int = 200) -> Response:
-    token = new_csrf_token()
+    # One token per browser until it logs in: a second login page (another tab) keeps it.
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+    if not 32 <= len(token) <= 64 or not token.replace("-", "").replace("_", "").isalnum():
+        token = new_csrf_token()
     response = render(
         request,
         "login.html",
