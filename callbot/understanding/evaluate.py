@@ -12,6 +12,10 @@ the label (Unicode NFC; ``new_units`` as a set); a transcript is right when all 
 keys are. Emergency recall is the share of transcripts labelled ``urgency: emergency`` that the
 need parser calls an emergency, precision the share of its emergencies that are labelled so.
 
+A second set, ``tests/fixtures/parse_holdout.jsonl`` (:func:`holdout_set_file`), is labelled the
+same way but never tuned on: ``callbot eval parse --set-file tests/fixtures/parse_holdout.jsonl``
+measures how the parsers generalise. It has no target.
+
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
 whose parser cannot be imported is reported unavailable rather than failing the others.
@@ -97,6 +101,11 @@ class Outcome:
 def default_set_file() -> Path:
     """The repository's ``tests/fixtures/parse_eval.jsonl``, found from this package."""
     return Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "parse_eval.jsonl"
+
+
+def holdout_set_file() -> Path:
+    """The repository's hold-out set ``tests/fixtures/parse_holdout.jsonl`` (never tuned on)."""
+    return default_set_file().with_name("parse_holdout.jsonl")
 
 
 def load_set(path: Path | None = None) -> list[Case]:

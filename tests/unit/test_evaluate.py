@@ -86,6 +86,10 @@ def test_set_covers_every_old_district_and_quan_2_and_9(cases: list[ev.Case]) ->
 
 
 def test_set_phone_labels_follow_the_keypad_rule(cases: list[ev.Case]) -> None:
+    _check_phone_labels(cases)
+
+
+def _check_phone_labels(cases: list[ev.Case]) -> None:
     from callbot.dialog.keypad import normalize_vn_number
 
     for c in cases:
@@ -97,6 +101,10 @@ def test_set_phone_labels_follow_the_keypad_rule(cases: list[ev.Case]) -> None:
 
 
 def test_set_unit_names_are_the_package_data_names(cases: list[ev.Case]) -> None:
+    _check_unit_names(cases)
+
+
+def _check_unit_names(cases: list[ev.Case]) -> None:
     db = sqlite3.connect(_dataset())
     try:
         legacy = set(
@@ -118,6 +126,30 @@ def test_set_unit_names_are_the_package_data_names(cases: list[ev.Case]) -> None
             assert ward in wards, c.id
         for unit in c.expect.get("new_units", []):
             assert unit in new, c.id
+
+
+# -- the hold-out set: well-formed, labelled like the main set, never a target ------------------
+
+
+def test_holdout_set_is_well_formed_and_apart_from_the_main_set(cases: list[ev.Case]) -> None:
+    # no accuracy threshold here: the hold-out set measures, `callbot eval parse --set-file`
+    holdout = ev.load_set(ev.holdout_set_file())  # JSON, unique ids, kinds, keys, values
+    assert len(holdout) == 120
+    assert all(c.id.startswith("hold-") for c in holdout)
+    count = collections.Counter(c.kind for c in holdout)
+    assert count == {"name": 25, "phone": 20, "address": 40, "need": 35}
+    assert {c.id for c in holdout}.isdisjoint(c.id for c in cases)
+    assert {c.text for c in holdout}.isdisjoint(c.text for c in cases)
+    assert len({c.text for c in holdout}) == len(holdout)
+    for c in holdout:
+        assert c.text == c.text.lower().strip(), c.id
+        assert not set(c.text) & set(",.?!;:"), c.id
+    needs = [c.expect for c in holdout if c.kind == "need"]
+    assert sum(e["urgency"] == "emergency" for e in needs) >= 10
+    assert {e["category"] for e in needs} == set(ev.CATEGORIES)
+    assert {e["urgency"] for e in needs} == set(ev.URGENCIES)
+    _check_phone_labels(holdout)
+    _check_unit_names(holdout)
 
 
 # -- the targets on the real parsers --------------------------------------------------------------
