@@ -21,7 +21,9 @@ How it reads:
    person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
 4. Urgency is the highest found. The category is the most urgent, then the heaviest, among the
    phrases that name a need (weight >= 2); context ("F0", "có bầu") decides only when nothing
-   else does, and an emergency of no category (fire) leaves the category to the rest.
+   else does, and an emergency of no category (fire) leaves the category to the rest. A
+   report (weight >= 4: "thu tiền", "giấy đi đường giả") of the top urgency outweighs
+   everything it is about ("gạo cứu trợ mà bắt trả tiền" is a violation).
    ``reasons`` lists the transcript's words of every match, in order.
 
 ``confidence`` is that of the best evidence for the answer (exact 0.9, toneless 0.75, bare 0.6,
@@ -58,6 +60,8 @@ from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
+# A report ("thu tiền", "giấy giả") outweighs what it is about, however much that is.
+REPORT_WEIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ def _combine(live: list[Hit]) -> list[Hit]:
             if combo.tags[1] in b.entry.tags
             and a is not b
             and (combo.window is None or _gap(a, b) <= combo.window)
+            and (not combo.ordered or a.end <= b.start)
         ]
         if pairs:
             a, b = min(pairs, key=lambda p: _gap(*p))
@@ -198,6 +203,9 @@ def _choose(hits: list[Hit]) -> tuple[Category, bool, bool]:
     """The category, whether only context decided it, and whether the runner-up was close."""
     named = [h for h in hits if h.entry.category is not None]
     strong = [h for h in named if h.weight >= 2]
+    top = max((h.rank for h in strong), default=0)
+    reports = [h for h in strong if h.weight >= REPORT_WEIGHT and h.rank == top]
+    strong = reports or strong
     scores: dict[Category, tuple[int, int]] = {}
     for h in strong or named:
         if h.entry.category is not None:

@@ -31,103 +31,39 @@ few seconds of an operator's time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-Category = Literal["food", "medical", "financial", "testing", "violation", "other"]
-Urgency = Literal["emergency", "high", "normal"]
-Fold = Literal["exact", "tone", "full"]
-
-URGENCY_RANK: dict[Urgency, int] = {"normal": 0, "high": 1, "emergency": 2}
-# Ties between categories of equal urgency and weight go to the first in this order.
-CATEGORY_ORDER: tuple[Category, ...] = (
-    "medical",
-    "food",
-    "testing",
-    "financial",
-    "violation",
-    "other",
+from callbot.understanding.need_base import (
+    CATEGORY_ORDER,
+    COVID,
+    NOT,
+    OXY,
+    SPO2,
+    URGENCY_RANK,
+    Category,
+    Combo,
+    Demotion,
+    Entry,
+    Reading,
+    Urgency,
+    each,
+    entry,
 )
+from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 
-
-@dataclass(frozen=True)
-class Entry:
-    """Phrases with one meaning."""
-
-    category: Category | None
-    urgency: Urgency
-    weight: int
-    phrases: tuple[str, ...]
-    tags: frozenset[str] = frozenset()
-    negatable: bool = False
-    fold: Fold = "full"
-
-
-@dataclass(frozen=True)
-class Combo:
-    """Two tags in one answer (within ``window`` words of each other, None: anywhere)."""
-
-    tags: tuple[str, str]
-    category: Category | None
-    urgency: Urgency
-    weight: int
-    window: int | None = None
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A number said right after (or before) a tagged phrase, within ``low..high``."""
-
-    tag: str
-    after: bool
-    low: int
-    high: int
-    category: Category | None
-    urgency: Urgency
-    weight: int
-
-
-@dataclass(frozen=True)
-class Demotion:
-    """Phrases tagged ``tag`` fall to ``urgency`` when a phrase tagged ``by`` is said."""
-
-    tag: str
-    by: str
-    urgency: Urgency
-
-
-def _e(
-    category: Category | None,
-    urgency: Urgency,
-    weight: int,
-    phrases: str,
-    *,
-    tags: str = "",
-    negatable: bool = False,
-    fold: Fold = "full",
-) -> Entry:
-    """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`."""
-    listed: list[str] = []
-    for raw in phrases.split(","):
-        phrase = " ".join(raw.split())
-        if phrase:
-            forms = [phrase.replace("{k}", k) for k in NOT] if "{k}" in phrase else [phrase]
-            listed.extend(f for f in forms if f not in listed)
-    return Entry(category, urgency, weight, tuple(listed), frozenset(tags.split()), negatable, fold)
-
-
-# "Not", north and south ("hổng có", "hông có"), and "not yet".
-NOT = ("không", "hổng", "hông", "chưa", "chẳng")
-
-# Ways Vosk writes oxygen, SpO2 and COVID.
-_OXY = ("oxy", "oxi", "ô xy", "ô xi", "ôxy", "ôxi")
-_SPO2 = ("spo2", "sp o2", "spo hai", "sp ô hai", "ét pê ô hai", "ét bê ô hai", "xpo2")
-_COVID = ("covid", "cô vít", "cô vi", "co vid", "cô vích")
-
-
-def _each(forms: tuple[str, ...], *patterns: str) -> str:
-    return ", ".join(p.format(f) for p in patterns for f in forms)
-
+__all__ = [
+    "CATEGORY_ORDER",
+    "COMBOS",
+    "DEMOTIONS",
+    "ENTRIES",
+    "NOT",
+    "READINGS",
+    "URGENCY_RANK",
+    "Category",
+    "Combo",
+    "Demotion",
+    "Entry",
+    "Reading",
+    "Urgency",
+]
 
 # How long something has lasted ("sốt ba ngày", "mấy bữa nay", "hổm rày").
 _SPANS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "mấy", "nhiều", "cả", "mười")
@@ -136,61 +72,31 @@ _DAYS = ", ".join(f"{n} {u}" for n in _SPANS for u in ("ngày", "hôm", "bữa",
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
 ENTRIES: tuple[Entry, ...] = (
-    # -- emergencies: life-threatening now ------------------------------------------------
-    _e("medical", "emergency", 5, """
-        khó thở, thở {k} được, {k} thở được, thở {k} nổi, {k} thở nổi, thở dốc, thở gấp,
-        thở mệt, thở hổn hển, hụt hơi, ngộp thở, ngạt thở, tức thở, ngưng thở, ngừng thở,
-        rút lõm ngực, lõm ngực, thở rút lõm, thở máy,
-        tức ngực, đau ngực, nặng ngực, đau thắt ngực, ngừng tim, tim ngừng, nhồi máu,
-        bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
-        lơ mơ, mất ý thức, {k} còn ý thức, gọi {k} dậy, lay {k} dậy, kêu {k} dậy,
-        gọi {k} tỉnh, {k} phản ứng, {k} cử động,
-        chảy máu, ra máu, mất máu, chảy nhiều máu, máu chảy, ho ra máu, nôn ra máu,
-        ói ra máu, băng huyết, ra huyết,
-        chuyển dạ, trở dạ, chuyển bụng, sắp sinh, sắp đẻ, đang sinh, đau đẻ, đau bụng sinh,
-        đau bụng đẻ, nước ối, rỉ ối, bể ối, sinh non, đẻ rơi,
-        tím tái, tím môi, môi tím, co giật, co giựt, co dựt, lên cơn hen, lên cơn suyễn,
-        động kinh, sùi bọt mép, đột quỵ, tai biến, méo miệng, méo mặt, liệt nửa người,
-        yếu nửa người, xuất huyết não, cấp cứu, nguy kịch, sắp chết, hấp hối, chuyển nặng,
-        trở nặng, nguy hiểm tính mạng, sốc phản vệ, ngộ độc, một một năm, một một lăm,
-        một trăm mười lăm, muốn chết, {k} muốn sống, chán sống, tự sát, quyên sinh,
-        nhảy lầu, nhảy cầu, uống thuốc chuột, uống thuốc sâu, kết liễu
-        """, tags="sick"),
-    _e("medical", "emergency", 5, "vỡ ối, treo cổ, đau tim", fold="tone"),
-    _e("medical", "emergency", 5, "tự tử, tự vẫn, chuyển giạ, trở giạ", fold="exact"),
-    _e("medical", "emergency", 5, _each(_OXY,
-        "cần {}", "hết {}", "thở {}", "xin {}", "thiếu {}", "tụt {}", "{} tụt", "{} thấp",
-        "{} máu thấp")),
-    _e("medical", "emergency", 5, "máy thở, " + _each(_OXY, "bình {}", "máy tạo {}"),
-       tags="equipment"),
-    _e(None, "emergency", 4, """
-        cháy nhà, bị cháy, cháy rồi, đang cháy, hỏa hoạn, bị đâm, bị chém, đánh nhau,
-        bạo hành, đánh đập, cướp
-        """),
+    *EMERGENCY_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
-    _e(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
-    _e("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết", tags="hunger"),
-    _e("medical", "normal", 3, "mệt muốn chết", tags="sick", negatable=True),
+    entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
+    entry("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết", tags="hunger"),
+    entry("medical", "normal", 3, "mệt muốn chết, mệt gần chết", tags="sick", negatable=True),
     # Said of emergency equipment bought ahead ("mua bình ô xy để sẵn phòng khi cần").
-    _e(None, "normal", 0, """
+    entry(None, "normal", 0, """
         phòng khi, phòng hờ, dự phòng, để sẵn, mua sẵn, trữ sẵn, phòng trường hợp, lỡ khi
         """, tags="precaution"),
     # -- medical ---------------------------------------------------------------------------
-    _e("medical", "high", 3, """
+    entry("medical", "high", 3, """
         sốt cao, sốt li bì, sốt {k} hạ, {k} hạ sốt, sốt {k} giảm, sốt {k} dứt, khò khè,
         thở khò khè, chạy thận, lọc máu, ung thư, hóa trị, xạ trị, mệt lả, yếu lắm,
         ói liên tục, tai nạn, qua đời, tử vong, đã chết, chết rồi, chết ở nhà
         """, tags="sick"),
-    _e("medical", "high", 3, "máy đo, đo nồng độ, " + ", ".join(_SPO2) + ", " + _each(_OXY,
+    entry("medical", "high", 3, "máy đo, đo nồng độ, " + ", ".join(SPO2) + ", " + each(OXY,
         "{}", "chỉ số {}", "nồng độ {}", "đo {}", "{} máu", "{} trong máu"), tags="measure"),
-    _e("medical", "high", 1, """
+    entry("medical", "high", 1, """
         có bầu, mang bầu, mang thai, có thai, đang bầu, bà bầu, bầu bì, thai phụ, sản phụ, bầu
         """, tags="pregnant"),
-    _e("medical", "normal", 3, "sốt", tags="sick fever", negatable=True),
-    _e("medical", "normal", 3, "đau bụng, đau bụng từng cơn, đau từng cơn, cơn gò, gò bụng",
+    entry("medical", "normal", 3, "sốt", tags="sick fever", negatable=True),
+    entry("medical", "normal", 3, "đau bụng, đau bụng từng cơn, đau từng cơn, cơn gò, gò bụng",
        tags="sick belly", negatable=True),
-    _e("medical", "normal", 3, """
+    entry("medical", "normal", 3, """
         ho, ho khan, ho nhiều, đau họng, rát họng, mất vị giác, mất khứu giác, mất mùi,
         đau đầu, nhức đầu, đau nhức, nhức mỏi, tiêu chảy, ói, nôn, mệt, mệt mỏi,
         {k} khỏe, chóng mặt, sổ mũi, nghẹt mũi, bị cảm, cảm cúm, cảm sốt, cúm, bệnh, ốm,
@@ -198,30 +104,37 @@ ENTRIES: tuple[Entry, ...] = (
         dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, bỏng, phỏng, gãy,
         gãy chân, gãy tay, gãy xương, bị té, té ngã, bị ngã
         """, tags="sick", negatable=True),
-    _e("medical", "normal", 3, """
+    entry("medical", "normal", 3, """
         bệnh nền, tiểu đường, đái tháo đường, huyết áp, cao huyết áp, tim mạch, bệnh tim,
         hen, suyễn, hen suyễn, phổi, bệnh phổi, suy thận, xơ gan, hiv
         """, tags="sick"),
-    _e("medical", "normal", 3, """
+    entry("medical", "normal", 3, """
         thuốc, túi thuốc, thuốc men, khám, khám bệnh, khám thai, bác sĩ, bệnh viện, trạm y tế,
         y tế, nhập viện, chuyển viện, điều trị, chữa bệnh, xe cứu thương, tiêm, chích,
         vắc xin, vaccine, tiêm ngừa, chích ngừa, mũi một, mũi hai, hạ sốt, tư vấn sức khỏe
         """),
+    # A place of care as where someone works or lives near: background, not a need.
+    entry("medical", "normal", 1, each(("bệnh viện", "trạm y tế", "phòng khám", "trung tâm y tế"),
+        "làm ở {}", "làm việc ở {}", "làm việc tại {}", "làm tại {}", "làm {}", "công tác ở {}",
+        "công tác tại {}", "gần {}", "ở gần {}", "kế {}", "kế bên {}", "cạnh {}", "bên cạnh {}",
+        "đối diện {}", "sau {}", "phía sau {}", "trước {}", "hẻm {}", "đường {}") + """,
+        nhân viên y tế, làm y tế, làm y tá, là y tá, làm bác sĩ, là bác sĩ, làm điều dưỡng
+        """),
     # -- food ------------------------------------------------------------------------------
-    _e("food", "high", 3, """
+    entry("food", "high", 3, """
         đói, bị đói, đói bụng, đói meo, nhịn đói, chết đói, nhịn ăn, {k} ăn gì,
         {k} có gì ăn, {k} có gì để ăn, {k} có gì mà ăn, {k} còn gì ăn, {k} còn gì để ăn,
         {k} có cái ăn, {k} có cơm ăn, {k} có ăn, {k} có cái gì ăn, {k} có gì bỏ bụng,
         {k} còn hột gạo, {k} được ăn
         """, tags="hunger"),
-    _e("food", "normal", 3, """
+    entry("food", "normal", 3, """
         gạo, thực phẩm, đồ ăn, thức ăn, lương thực, nhu yếu phẩm, rau, rau củ, mì gói, mì tôm,
         mì, sữa, bỉm, tã, trứng, thịt, cơm, mắm, đồ khô, thực phẩm thiết yếu, hàng thiết yếu,
         túi an sinh, gói an sinh, phần quà, túi quà, cứu trợ, tiếp tế, từ thiện, bếp ăn,
         suất cơm, cơm hộp, đi chợ, chợ, siêu thị, ăn uống, cái ăn
         """),
     # -- financial -------------------------------------------------------------------------
-    _e("financial", "normal", 3, """
+    entry("financial", "normal", 3, """
         mất việc, thất nghiệp, nghỉ việc, {k} có việc, {k} có việc làm, hết việc,
         mất thu nhập, {k} có thu nhập, hết tiền, {k} có tiền, {k} còn tiền, {k} có đồng nào,
         {k} còn đồng nào, tiền nhà, tiền trọ, tiền thuê nhà, tiền phòng, thuê nhà, tiền điện,
@@ -230,58 +143,69 @@ ENTRIES: tuple[Entry, ...] = (
         gói hai mươi sáu nghìn tỷ, chủ nhà đuổi, bị đuổi, đóng tiền, trả tiền, tiền mặt,
         nợ, vay, lương, cho vay, nghỉ không lương
         """),
-    _e("financial", "normal", 1, """
+    entry("financial", "normal", 1, """
         tiền, nhà trọ, phòng trọ, lao động tự do, bán vé số, chạy xe ôm, xe ôm, bán hàng rong,
         phụ hồ, chủ nhà, công nhân
         """),
     # -- testing and quarantine ------------------------------------------------------------
-    _e("testing", "normal", 3, """
+    entry("testing", "normal", 3, """
         xét nghiệm, test nhanh, tét nhanh, test, pcr, pê xê rờ, lấy mẫu, kết quả xét nghiệm,
         khu cách ly, cách ly tập trung, cách ly tại nhà, tự cách ly, giấy xác nhận,
         hoàn thành cách ly, truy vết, tiếp xúc gần, f1, ép một, f một, f2, ép hai,
         khai báo y tế
         """),
-    _e("testing", "normal", 2, """
+    entry("testing", "normal", 2, """
         kết quả, âm tính, cách ly, phong tỏa, khu phong tỏa, bị phong tỏa, một vạch, ca nhiễm,
         tiếp xúc
         """),
-    _e("testing", "normal", 2, "dương tính, hai vạch, lên hai vạch, test dương", tags="f0"),
-    _e("testing", "normal", 1, "f0, f không, ép không, ép zê rô, ép dê rô, bị nhiễm, "
-       "nhiễm bệnh, " + _each(_COVID, "bị {}", "nhiễm {}", "mắc {}", "dính {}"), tags="f0"),
-    _e("testing", "normal", 1, _each(_COVID, "{}")),
+    entry("testing", "normal", 2, "dương tính, hai vạch, lên hai vạch, test dương", tags="f0"),
+    entry("testing", "normal", 1, "f0, f không, ép không, ép zê rô, ép dê rô, bị nhiễm, "
+       "nhiễm bệnh, " + each(COVID, "bị {}", "nhiễm {}", "mắc {}", "dính {}"), tags="f0"),
+    entry("testing", "normal", 1, each(COVID, "{}")),
     # -- violations: a caller reporting a breach of the rules ------------------------------
-    _e("violation", "high", 3, """
+    entry("violation", "high", 3, """
         trốn cách ly, trốn khỏi khu cách ly, trốn khỏi, bỏ trốn, trốn ra, trốn về
         """),
-    _e("violation", "normal", 4, """
+    entry("violation", "normal", 4, """
         thu tiền, ăn chặn, ăn bớt, bớt xén, tham nhũng, giá cắt cổ, bán giá cao, chặt chém,
         nâng giá, tố giác, tố cáo
         """),
-    _e("violation", "normal", 3, """
-        tụ tập, tụ tập đông người, tụm năm tụm ba, {k} đeo khẩu trang, {k} mang khẩu trang,
+    # Forged papers, price gouging, charging for what is given free.
+    entry("violation", "normal", 4, """
+        giấy đi đường giả, giấy giả, giấy tờ giả, làm giả, làm giấy giả, giả mạo, giả giấy,
+        bán giấy, bán giấy đi đường, mua giấy đi đường, mua bán giấy, chạy giấy, kết quả giả,
+        giấy xét nghiệm giả, xét nghiệm giả, giấy xác nhận giả, bán mắc, bán đắt, hét giá,
+        đội giá, thổi giá, giá trên trời, găm hàng, đầu cơ, bắt đóng tiền, bắt trả tiền,
+        thu phí, thu lệ phí, lấy phí, đòi phí, hối lộ, tiền cà phê, phong bì, bồi dưỡng,
+        bán lại, miễn phí mà, mà lấy tiền, mà đòi tiền, mà tính tiền, lại lấy tiền,
+        lại đòi tiền, cũng lấy tiền, còn lấy tiền, phải đóng tiền mới, phải trả tiền mới
+        """),
+    entry("violation", "normal", 3, """
+        tăng giá, tụ tập, tụ tập đông người, tụm năm tụm ba, {k} đeo khẩu trang,
+        {k} mang khẩu trang,
         {k} đeo khẩu, vi phạm, mở quán, vẫn mở, vẫn mở cửa, vẫn bán, lén bán, bán lén,
         mở cửa buôn bán, chợ tự phát, chợ cóc, họp chợ, nhậu, nhậu nhẹt, ăn nhậu, đánh bài,
         đánh bạc, cờ bạc, karaoke, hát karaoke, {k} chấp hành, {k} tuân thủ, {k} khai báo,
         đá banh, đá bóng, tổ chức tiệc, đám cưới, đám giỗ, đám tiệc, {k} giãn cách,
         {k} có lý do, {k} lý do
         """),
-    _e("violation", "normal", 1, """
+    entry("violation", "normal", 1, """
         phản ánh, báo cáo, đông người, bán hàng, buôn bán, mở cửa, hàng xóm, khẩu trang,
         giãn cách, ồn ào
         """),
-    _e("violation", "normal", 1, """
+    entry("violation", "normal", 1, """
         ra ngoài, đi ra ngoài, ra đường, ra ngoài đường, đi lung tung, đi khắp nơi, đi chơi,
         đi dạo, đi lại
         """, tags="outing"),
     # -- other requests ----------------------------------------------------------------------
-    _e("other", "normal", 2, """
+    entry("other", "normal", 2, """
         giấy đi đường, giấy thông hành, giấy tờ, về quê, hồi hương, hỏa táng, mai táng,
         an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục, kẹt,
         kẹt lại, mắc kẹt, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
         chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại
         """),
     # -- context: who is in need -----------------------------------------------------------
-    _e(None, "high", 0, """
+    entry(None, "high", 0, """
         neo đơn, {k} ai chăm sóc, {k} có ai chăm sóc, {k} ai lo, {k} người thân,
         {k} có người thân, già yếu, khuyết tật, tàn tật, tật nguyền, bại liệt, liệt giường,
         nằm liệt, bị liệt, khiếm thị, mù, câm điếc, khiếm thính, thiểu năng, tâm thần,
@@ -292,13 +216,14 @@ ENTRIES: tuple[Entry, ...] = (
         con nhỏ, con còn nhỏ, em bé, trẻ em, trẻ nhỏ, con nít, đứa nhỏ, sơ sinh, trẻ sơ sinh,
         mới sinh, mới đẻ, cháu nhỏ, cháu bé, bé, tháng tuổi
         """),
-    _e(None, "normal", 0, "tuổi", tags="age"),
-    _e(None, "normal", 0, "thấp, tụt, giảm, xuống", tags="low"),
-    _e(None, "normal", 0, _DAYS + ", hổm rày, hổm nay, bữa giờ, mấy bữa nay, liên tục, hoài",
+    entry(None, "normal", 0, "tuổi", tags="age"),
+    entry(None, "normal", 0, "thấp, tụt, giảm, xuống", tags="low"),
+    entry(None, "normal", 0, _DAYS + ", hổm rày, hổm nay, bữa giờ, mấy bữa nay, liên tục, hoài",
        tags="days"),
 )
 
 COMBOS: tuple[Combo, ...] = (
+    *EMERGENCY_COMBOS,
     Combo(("f0", "sick"),        "medical",   "high",      3),
     Combo(("f0", "outing"),      "violation", "high",      3),
     Combo(("sick", "days"),      "medical",   "high",      3, window=6),

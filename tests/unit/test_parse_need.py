@@ -406,3 +406,80 @@ def test_pure_and_fast() -> None:
     per_answer = (time.perf_counter() - start) / len(texts)
     assert first == again
     assert per_answer < 0.005
+
+
+# -- emergencies described rather than named ---------------------------------------------------
+
+DESCRIBED_EMERGENCIES = [
+    # unresponsive
+    "bà tui kêu mấy lần không trả lời",
+    "ông nội gọi hoài hổng dậy chị ơi",
+    "ba em nằm im từ trưa tới giờ",
+    "mẹ tui lay mãi không tỉnh",
+    "thằng nhỏ người mềm nhũn trợn mắt",
+    "ổng nằm bất động dưới đất",
+    "con em không nhúc nhích gì hết",
+    # stroke, with recognition errors
+    "ba tui bị tai biếng rồi",
+    "ông ngoại chắc tai biên",
+    "má em bị độc quỵ",
+    "tự nhiên ông mếu miệng nói đớ",
+    "bà nội xệ mặt nói không rõ",
+    "ba tui tay chân một bên không cử động được",
+    "chồng em bị liệt một bên",
+    # bleeding
+    "con tui té máu ra nhiều quá",
+    "vết thương máu không cầm được",
+    "ổng bị tai nạn bê bết máu",
+    "ba em đi cầu ra máu",
+    # other threats
+    "đứa nhỏ mắc nghẹn hột nhãn",
+    "cháu em bị đuối nước",
+    "con tui ăn tôm xong sưng môi",
+    "thằng em té từ trên cao xuống",
+    "anh tui bị điện giật",
+    "bé nhà em không thở",
+    "ông thở hắt ra rồi",
+    "ba tui uống nhầm thuốc sâu",
+]
+
+
+@pytest.mark.parametrize("text", DESCRIBED_EMERGENCIES)
+def test_described_emergencies(text: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.category) == ("emergency", "medical"), result
+
+
+NOT_EMERGENCIES_DESCRIBED = [
+    "tôi gọi tổng đài hoài không ai trả lời",
+    "em gọi điện cho phường mà không trả lời",
+    "tôi làm bất động sản mất việc rồi",
+    "con em chưa dậy nên em gọi thay",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES_DESCRIBED)
+def test_phone_calls_and_lookalikes_are_not_emergencies(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+VIOLATIONS = [
+    "có người bán giấy đi đường giả ngoài chợ",
+    "tổ dân phố làm giả giấy xác nhận",
+    "gạo cứu trợ mà bắt trả tiền",
+    "tiệm tạp hóa hét giá gấp ba",
+    "đi tiêm vắc xin miễn phí mà lấy tiền",
+]
+
+
+@pytest.mark.parametrize("text", VIOLATIONS)
+def test_forgery_gouging_and_charging_are_violations(text: str) -> None:
+    assert parse_need(text).category == "violation"
+
+
+def test_a_place_of_care_is_background() -> None:
+    assert parse_need("tôi làm ở bệnh viện mà mất việc rồi").category == "financial"
+    assert parse_need("nhà em gần trạm y tế muốn xin gạo").category == "food"
+    # still a medical need when it is where the caller must go
+    assert parse_need("mẹ tôi cần đi bệnh viện").category == "medical"
+    assert parse_need("tôi muốn xin giấy đi đường").category == "other"

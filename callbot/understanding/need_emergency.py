@@ -1,0 +1,98 @@
+"""The need lexicon's emergencies: life-threatening now (read by :mod:`.need_lexicon`).
+
+Callers rarely name the emergency; they describe it. So besides the medical words ("khó thở",
+"bất tỉnh", "đột quỵ") this lists how it is said at home:
+
+- unresponsive: "nằm im", "mềm nhũn", "trợn mắt", "không nhúc nhích", and a call or a shake
+  that gets no answer ("kêu không trả lời", "gọi hoài hổng dậy", "lay mãi không tỉnh": the
+  ``rouse`` + ``unanswered`` combination, unless the call is a phone call, "gọi điện");
+- stroke: "tai biến" and "đột quỵ" as Vosk mishears them ("tai biếng", "độc quỵ"), a drooping
+  face ("méo miệng", "xệ mặt"), slurred speech ("nói đớ", "nói ngọng"), one side weak ("liệt
+  một bên", "tay chân một bên");
+- bleeding: "máu ra nhiều", "máu không cầm được", "bê bết máu", "đi cầu ra máu";
+- choking, drowning, a severe allergy ("sưng môi"), a fall from height, an electric shock,
+  poisoning, a snake bite, breathing that stops ("không thở", "thở hắt", "thoi thóp").
+"""
+
+from __future__ import annotations
+
+from callbot.understanding.need_base import OXY, Combo, Entry, each, entry
+
+# The table is laid out by hand, one meaning per entry: keep the formatter off it.
+# fmt: off
+EMERGENCY_ENTRIES: tuple[Entry, ...] = (
+    entry("medical", "emergency", 5, """
+        khó thở, thở {k} được, {k} thở được, thở {k} nổi, {k} thở nổi, thở dốc, thở gấp,
+        thở mệt, thở hổn hển, hụt hơi, ngộp thở, ngạt thở, tức thở, ngưng thở, ngừng thở,
+        rút lõm ngực, lõm ngực, thở rút lõm, thở máy, {k} thở, {k} còn thở, tắt thở, hết thở,
+        thở hắt, thở hắt ra, thở thoi thóp, thoi thóp, thở ngáp, ngáp cá, thở rít, thở khò khè dữ,
+        tức ngực, đau ngực, nặng ngực, đau thắt ngực, ngừng tim, tim ngừng, nhồi máu,
+        đau nhói ngực, nhói ngực, đau lồng ngực, đau ngực trái, ngực đau, lên cơn đau tim,
+        bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
+        lơ mơ, mất ý thức, {k} còn ý thức, gọi {k} dậy, lay {k} dậy, kêu {k} dậy,
+        gọi {k} tỉnh, {k} phản ứng, {k} cử động, {k} nhúc nhích, {k} động đậy, {k} cựa quậy,
+        {k} mở mắt, nằm im, nằm im re, nằm yên {k}, nằm bất động, bất động, nằm đơ, cứng đơ,
+        mềm nhũn, người mềm, mềm oặt, lả đi, xụi lơ, trợn mắt, trợn trắng, trợn ngược,
+        mắt trợn, đứng tròng, lên tròng, ngã quỵ, gục xuống, ngã gục, té gục, lăn đùng,
+        người lạnh ngắt, lạnh ngắt,
+        chảy máu, ra máu, mất máu, chảy nhiều máu, máu chảy, ho ra máu, nôn ra máu,
+        ói ra máu, băng huyết, ra huyết, máu ra, máu {k} cầm, máu {k} ngừng, máu {k} dừng,
+        {k} cầm máu, {k} cầm được máu, cầm máu {k} được, bê bết máu, đầy máu, toàn máu,
+        máu me, máu tuôn, máu phun, ộc máu, hộc máu, nôn máu, ói máu, mất nhiều máu,
+        chuyển dạ, trở dạ, chuyển bụng, sắp sinh, sắp đẻ, đang sinh, đau đẻ, đau bụng sinh,
+        đau bụng đẻ, nước ối, rỉ ối, bể ối, sinh non, đẻ rơi,
+        tím tái, tím môi, môi tím, co giật, co giựt, co dựt, lên cơn hen, lên cơn suyễn,
+        động kinh, sùi bọt mép, đột quỵ, tai biến, méo miệng, méo mặt, liệt nửa người,
+        yếu nửa người, xuất huyết não,
+        tai biếng, tai biển, tai biếm, tai biền, độc quỵ, đột quị, độc quị, đột kị, độ quỵ,
+        mếu miệng, méo mồm, méo xệ, xệ mặt, xệ miệng, mặt xệ, miệng méo, lệch miệng, liệt mặt,
+        nói đớ, nói ngọng, nói đớt, nói lắp bắp, nói {k} rõ, nói {k} ra lời, nói {k} ra tiếng,
+        líu lưỡi, cứng lưỡi, liệt một bên, yếu một bên, tê một bên, tê nửa người, tê liệt nửa người,
+        tay chân một bên, một bên người, một bên tay chân, yếu liệt,
+        cấp cứu, nguy kịch, sắp chết, hấp hối, chuyển nặng, gần chết,
+        trở nặng, nguy hiểm tính mạng, sốc phản vệ, ngộ độc, một một năm, một một lăm,
+        một trăm mười lăm, muốn chết, {k} muốn sống, chán sống, tự sát, quyên sinh,
+        nhảy lầu, nhảy cầu, uống thuốc chuột, uống thuốc sâu, kết liễu,
+        mắc nghẹn, bị nghẹn, nghẹn thở, nghẹn họng, hóc xương, bị hóc, mắc xương, hóc hạt,
+        sặc sữa, bị sặc, sặc nước, đuối nước, chết đuối, bị đuối, té sông, té xuống sông,
+        rớt xuống sông, té xuống ao, rớt xuống ao, té xuống nước, rớt xuống nước, ngạt nước,
+        sưng môi, sưng lưỡi, sưng họng, sưng cổ họng, phù mặt, phù môi, dị ứng nặng, sốc thuốc,
+        phản vệ, té lầu, té từ trên lầu, rớt từ trên lầu, té từ trên cao, ngã từ trên cao,
+        rớt từ trên cao, rơi từ trên cao, té giàn giáo, rơi từ tầng, té cầu thang,
+        ngã cầu thang, đập đầu, chấn thương sọ não, chấn thương đầu, vỡ đầu, bể đầu,
+        điện giật, giật điện, bị điện giật, chạm điện, trúng độc, uống nhầm, uống lộn thuốc,
+        quá liều, ngạt khí, ngộ độc khí, rắn cắn, bị rắn cắn
+        """, tags="sick"),
+    entry("medical", "emergency", 5, "vỡ ối, treo cổ, đau tim", fold="tone"),
+    entry("medical", "emergency", 5, "tự tử, tự vẫn, chuyển giạ, trở giạ", fold="exact"),
+    entry("medical", "emergency", 5, each(OXY,
+        "cần {}", "hết {}", "thở {}", "xin {}", "thiếu {}", "tụt {}", "{} tụt", "{} thấp",
+        "{} máu thấp")),
+    entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}"),
+       tags="equipment"),
+    entry(None, "emergency", 4, """
+        cháy nhà, bị cháy, cháy rồi, đang cháy, hỏa hoạn, bị đâm, bị chém, đánh nhau,
+        bạo hành, đánh đập, cướp
+        """),
+    # A call or a shake ("kêu", "lay") that gets no answer: an emergency together (COMBOS).
+    entry(None, "normal", 0, """
+        gọi, kêu, lay, lắc, đánh thức, gọi tên, kêu tên, vỗ, vỗ mặt, gọi hoài, kêu hoài,
+        gọi mãi, kêu mãi, lay hoài, lay mãi
+        """, tags="rouse"),
+    entry(None, "normal", 0, """
+        {k} trả lời, {k} thưa, {k} dậy, {k} lên tiếng, {k} ừ, {k} nói gì, {k} tỉnh lại,
+        {k} hay biết
+        """, tags="unanswered"),
+    # Calls on the phone and words that contain an emergency's without being one.
+    entry(None, "normal", 0, """
+        gọi điện, gọi tổng đài, gọi số, gọi đường dây, gọi cho, gọi lên, gọi xuống, gọi qua,
+        kêu gọi, gọi phường, gọi ủy ban, {k} ai trả lời, {k} ai nghe, {k} nghe máy,
+        {k} bắt máy, bất động sản, kêu phường, kêu tổng đài, kêu ủy ban,
+        kêu công an
+        """),
+)
+
+EMERGENCY_COMBOS: tuple[Combo, ...] = (
+    Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True),
+)
+# fmt: on
