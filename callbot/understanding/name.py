@@ -19,6 +19,12 @@ trailing filler. A self-correction ("lan à nhầm lam") keeps what follows it, 
 restart at the surname ("trần ờ trần văn lộc") the name once. No name (None) for an empty
 answer, only fillers, "không biết", refusals ("không muốn nói", "giấu tên").
 
+Recognition errors: lead-in words are matched on their folded form where a lead-in is
+expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
+particles are dropped ("lan nè", "hạnh thôi", "lụa ha"), and a surname said without
+diacritics is restored when only one surname folds to it ("nguyen" -> "Nguyễn", "vo" ->
+"Võ"; not "lu": Lư or Lữ); the given name stays as heard.
+
 Confidence: 0.95 with a lead-in and a common surname first, 0.85 with one of them, 0.6 with
 neither; lower for a single word (a given name alone) or more than five words.
 """
@@ -28,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from callbot.understanding.text import FILLERS, INTERJECTIONS, strip_fillers, tokens
+from callbot.understanding.text import FILLERS, INTERJECTIONS, fold, strip_fillers, tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -73,11 +79,25 @@ _REFUSALS: tuple[tuple[str, ...], ...] = (
     ("ẩn", "danh"),
     ("bí", "mật"),
     ("quên", "rồi"),
-    ("thôi",),
     ("không",),  # "không biết", "không muốn nói", "không có"...
     ("hổng",),  # southern "không"
     ("hông",),
 )
+# Discourse particles that end an answer ("tên em là lan nè"): dropped from the name's end.
+_TRAILING: frozenset[str] = _words("nè nha nhé nhen nghen nghe đó đấy á a hen thôi vậy há hả")
+# A toneless "ha" after a word with diacritics is a particle ("lụa ha"), else Hà ("thi ha").
+_TONELESS_TRAILING: frozenset[str] = _words("ha")
+# Surnames said without diacritics, restored when only one surname folds to them.
+_FOLDED_SURNAMES: dict[str, str] = {
+    bare: next(s for s in SURNAMES if fold(s) == bare)
+    for bare in {fold(s) for s in SURNAMES}
+    if sum(fold(s) == bare for s in SURNAMES) == 1
+}
+# Lead-in words as Vosk mishears them ("tênh tôi lả lan"): recognised by their folded form
+# where a lead-in is expected (see :func:`_lead_in_words`).
+_LA_FOLDED = "la"
+_TEN_FOLDED: frozenset[str] = frozenset({"ten", "tenh", "tem", "tien"})
+_FOLDED_PRONOUNS: dict[str, str] = {fold(p): p for p in _words("tôi tui em con cháu mình")}
 _LA_WINDOW = 5  # "tên" ... "là": how far to look for the "là"
 _MAX_WORDS = 5
 
@@ -91,6 +111,60 @@ class NameResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "confidence": self.confidence}
+
+
+def _is_la(word: str, after: str | None) -> bool:
+    """A misheard "là": "lả", "lá", "la"... ("lã" is a surname: only before another one)."""
+    if word == "là" or fold(word) != _LA_FOLDED:
+        return word == "là"
+    return word != "lã" or after in SURNAMES
+
+
+def _lead_in_words(words: list[str]) -> list[str]:
+    """``words`` with misheard lead-in words read as "tên", "là" and the pronouns.
+
+    A folded "la" is "là" right after "tên" or a pronoun ("em lả lan", "tên tôi lá an"); a
+    folded "ten"/"tenh"/"tien" is "tên" at the start or after a pronoun when a pronoun or a
+    "là" follows ("tênh tôi là lan", "em tiên là lan"); a pronoun said without diacritics
+    ("toi") is the pronoun between those two.
+    """
+    out = list(words)
+    for k, word in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        after = out[k + 2] if k + 2 < len(out) else None
+        prev = out[k - 1] if k else None
+        after_ten = prev == "tên" or fold(prev or "") in _TEN_FOLDED
+        bare_pronoun = word == fold(word) and word in _FOLDED_PRONOUNS
+        if bare_pronoun and after_ten and nxt is not None and _is_la(nxt, after):
+            out[k] = _FOLDED_PRONOUNS[word]
+    for k, word in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        after = out[k + 2] if k + 2 < len(out) else None
+        prev = out[k - 1] if k else None
+        if word != "tên" and fold(word) in _TEN_FOLDED and nxt is not None:
+            lead = prev is None or prev in PRONOUNS or prev == "họ"
+            pronoun_next = nxt in PRONOUNS and after is not None and _is_la(after, None)
+            if lead and (pronoun_next or (_is_la(nxt, after) and (word != "tiên" or prev))):
+                out[k] = "tên"
+        elif (
+            word != "là"
+            and nxt is not None
+            and (prev == "tên" or prev in PRONOUNS)
+            and _is_la(word, nxt)
+            and nxt not in _STOPS
+        ):
+            out[k] = "là"
+    return out
+
+
+def _restore(name: list[str]) -> list[str]:
+    """Trailing particles dropped ("lan nè"); a surname said without diacritics restored
+    ("nguyen van an" -> "nguyễn van an"; :func:`_clean` then fixes "van"/"thi")."""
+    while len(name) > 1 and name[-1] in _TRAILING:
+        name = name[:-1]
+    if len(name) >= 2 and name[0] == fold(name[0]) and name[0] in _FOLDED_SURNAMES:
+        name = [_FOLDED_SURNAMES[name[0]], *name[1:]]
+    return name
 
 
 def _after_ten(words: list[str]) -> tuple[int, list[str]] | None:
@@ -133,6 +207,8 @@ def _start_without_lead_in(words: list[str]) -> int:
 
 
 def _refused(words: list[str]) -> bool:
+    if words[0] == "thôi":  # "thôi khỏi"; "lan thôi" is a name and a particle
+        return True
     for refusal in _REFUSALS:
         n = len(refusal)
         if any(tuple(words[k : k + n]) == refusal for k in range(len(words) - n + 1)):
@@ -155,9 +231,17 @@ def _confidence(words: list[str], lead_in: bool) -> float:
     return round(max(confidence, 0.1), 2)
 
 
+def _strip(said: list[str]) -> list[str]:
+    """Fillers stripped, but with no diacritic anywhere a last "ha" is Hà ("nguyen thi ha")."""
+    rest = strip_fillers(said)
+    if rest and said[-1] in _TONELESS_TRAILING and all(w == fold(w) for w in said):
+        rest = [*rest, said[-1]]
+    return rest
+
+
 def _name_from(words: list[str], start: int) -> list[str]:
     """The name words from ``start``: past fillers and titles, up to the first stop word."""
-    rest = strip_fillers(words[start:])
+    rest = _strip(words[start:])
     corrections = [k for k, w in enumerate(rest) if w in _CORRECTIONS]
     if corrections and corrections[-1] + 1 < len(rest):  # "lan à nhầm lam"
         rest = rest[corrections[-1] + 1 :]
@@ -177,6 +261,7 @@ def _clean(name: list[str]) -> list[str]:
     "nguyễn nguyễn thị thảo" and "trần ờ trần văn lộc" (a restart at the surname) give the
     name once; "nguyễn thi hoa" (diacritic lost) gives "Nguyễn Thị Hoa".
     """
+    name = _restore(name)
     words = [w for k, w in enumerate(name) if k == 0 or w != name[k - 1]]
     if words[0] in SURNAMES and words[0] in words[1:]:
         restart = len(words) - 1 - words[::-1].index(words[0])
@@ -196,16 +281,19 @@ def _lead_in_name(words: list[str]) -> list[str]:
         if name:
             return _clean(prefix + name if prefix and name[0] not in SURNAMES else name)
     start_la = _after_pronoun_la(words)
-    return _name_from(words, start_la) if start_la is not None else []
+    name = _name_from(words, start_la) if start_la is not None else []
+    return _clean(name) if name else []
 
 
 def parse_name(text: str) -> NameResult:
     """The name said in ``text`` (a Vosk transcript), or None when there is none."""
-    words = [w for w in tokens(text) if w not in INTERJECTIONS]
+    words = _lead_in_words([w for w in tokens(text) if w not in INTERJECTIONS])
+    if len(words) > 1 and words[-1] in _TONELESS_TRAILING and words[-2] != fold(words[-2]):
+        words = words[:-1]  # a particle "ha" after a word with diacritics ("lụa ha")
     name = _lead_in_name(words)
     if name:
         return NameResult(title_case(name), _confidence(name, lead_in=True))
-    words = strip_fillers(words)
+    words = _strip(words)
     if not words or _refused(words):
         return NameResult(None, 0.0)
     name = _name_from(words, _start_without_lead_in(words))

@@ -144,3 +144,53 @@ def test_as_dict_and_registry() -> None:
     assert parse("name", text) == parse_name(text).as_dict()
     assert parse("name", "không biết") == {"name": None, "confidence": 0.0}
     assert isinstance(parse_name(text), NameResult)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # misheard lead-in words
+        ("dạ tênh tôi là đoàn văn phúc", "Đoàn Văn Phúc"),
+        ("tên em lả mai thị hồng", "Mai Thị Hồng"),
+        ("con lá bùi văn khoa ạ", "Bùi Văn Khoa"),
+        ("tiên tôi là trịnh thị diễm", "Trịnh Thị Diễm"),
+        ("chị tến là quách thị ngọc", "Quách Thị Ngọc"),
+        ("ten toi la ngo van hoang", "Ngô Văn Hoang"),
+        # trailing particles
+        ("tên cháu là hồ thị thắm nè", "Hồ Thị Thắm"),
+        ("dạ em là phan văn lực thôi", "Phan Văn Lực"),
+        ("tên tôi là dương thị kim hen", "Dương Thị Kim"),
+        ("mình là tô văn đức đó", "Tô Văn Đức"),
+        ("em tên hạnh vậy", "Hạnh"),
+        ("tên chị là lụa ha", "Lụa"),
+        # surnames without diacritics, given names as heard
+        ("nguyen van tai", "Nguyễn Văn Tai"),
+        ("dạ tên em là huynh thi my", "Huỳnh Thị My"),
+        ("tran minh quan", "Trần Minh Quan"),
+        ("tên tôi là pham thi ha", "Phạm Thị Ha"),
+        ("vo van kiet", "Võ Văn Kiet"),
+        ("dang thi hoa", "Đặng Thị Hoa"),
+    ],
+)
+def test_misheard_lead_ins_particles_and_bare_surnames(text: str, name: str) -> None:
+    assert parse_name(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tên em là thủy tiên", "Thủy Tiên"),  # "tiên" is a given name, not a lead-in
+        ("tiên", "Tiên"),
+        ("tôi là lã văn cường", "Lã Văn Cường"),  # "lã" is a surname, not "là"
+        ("lã thị hoa", "Lã Thị Hoa"),
+        ("tên em là lan anh", "Lan Anh"),
+        ("lu van hai", "Lu Van Hai"),  # "lu" is Lư or Lữ: left as heard
+    ],
+)
+def test_lookalikes_stay_as_said(text: str, name: str) -> None:
+    assert parse_name(text).name == name
+
+
+def test_thoi_alone_is_a_refusal_but_not_after_a_name() -> None:
+    assert parse_name("thôi khỏi").name is None
+    assert parse_name("hạnh thôi").name == "Hạnh"
