@@ -47,6 +47,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from callbot.understanding.text import fold
+
 DIGITS: dict[str, int] = {
     "không": 0,
     "một": 1,
@@ -118,6 +120,49 @@ def restore_number_words(words: list[str]) -> list[str]:
             out.append("mươi" if out and out[-1] in DIGITS else "mười")
         else:
             out.append(_BARE_NUMBER_WORDS.get(word, word))
+    return out
+
+
+# Digit words with one letter misheard (tone errors are handled by folding, see below).
+_MISHEARD_DIGITS: dict[str, str] = {
+    "khôn": "không",
+    "khon": "không",
+    "khống": "không",
+    "chính": "chín",
+    "chinh": "chín",
+    "chím": "chín",
+    "xáu": "sáu",
+    "xau": "sáu",
+    "tâm": "tám",
+    "mộc": "một",
+    "mốc": "một",
+}
+_DIGIT_BY_FOLD: dict[str, str] = {}
+for _word in DIGIT_STRING_WORDS:
+    _DIGIT_BY_FOLD.setdefault(fold(_word), _word)
+
+
+def _misheard(word: str) -> str | None:
+    if word in DIGIT_STRING_WORDS:
+        return None
+    return _MISHEARD_DIGITS.get(word) or _DIGIT_BY_FOLD.get(fold(word))
+
+
+def restore_misheard_digits(words: list[str]) -> list[str]:
+    """``words`` with digit words misheard by a tone or a letter read as the digit, where a
+    neighbour is a digit word: "khôn chín", "bón năm", "sáu bẫy", "chính không".
+
+    "bà" is "ba" and "nằm" is "năm" here, so use it only as a last reading of a digit string.
+    """
+    out = list(words)
+    for k, word in enumerate(words):
+        digit = _misheard(word)
+        if digit is None:
+            continue
+        prev = out[k - 1] if k else ""
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if prev in DIGIT_STRING_WORDS or nxt in DIGIT_STRING_WORDS or _misheard(nxt):
+            out[k] = digit
     return out
 
 

@@ -18,7 +18,9 @@ with a lower confidence:
    "chín mươi một" as 90 then 1;
 3. the number said twice in a row;
 4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad);
-5. all of the above again with number words whose diacritics were lost ("khong chin").
+5. all of the above again with number words whose diacritics were lost ("khong chin");
+6. all of the above again with digit words misheard by a tone or a letter next to a digit
+   ("khôn chín", "bón", "bẫy", "chính", "nằm"; :func:`.numbers.restore_misheard_digits`).
 
 Extra digits inside one run are never dropped: a guess would call a stranger back.
 
@@ -38,7 +40,11 @@ from itertools import islice, product
 from typing import Any
 
 from callbot.dialog.keypad import normalize_vn_number
-from callbot.understanding.numbers import digit_readings, restore_number_words
+from callbot.understanding.numbers import (
+    digit_readings,
+    restore_misheard_digits,
+    restore_number_words,
+)
 from callbot.understanding.text import tokens
 
 # Words after which the caller says the number (or its end) again.
@@ -185,5 +191,11 @@ def parse_phone(text: str) -> PhoneResult:
             phone = _normalize(digits)
             if phone is not None:
                 return PhoneResult(phone, True, round(confidence * 0.9, 2), digits)
+    misheard = restore_misheard_digits(restored)
+    if misheard != restored:  # "khôn chín", "bón", "bẫy": a digit misheard by a letter or tone
+        for digits, confidence in _readings(misheard):
+            phone = _normalize(digits)
+            if phone is not None:
+                return PhoneResult(phone, True, round(confidence * 0.75, 2), digits)
     shown = heard if heard is not None and len(heard) >= MIN_DIGITS_SHOWN else None
     return PhoneResult(None, False, 0.0, shown)

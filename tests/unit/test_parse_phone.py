@@ -159,3 +159,40 @@ def test_result_is_frozen() -> None:
     assert isinstance(result, PhoneResult)
     with pytest.raises(AttributeError):
         result.phone = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("khôn chín ba tám bảy sáu năm bốn ba hai", "0938765432"),
+        ("dạ số em không chín bảy chính hai một không ba tám sáu", "0979210386"),
+        ("không tám một bón bốn hai hai sáu sáu chín", "0814422669"),
+        ("không chín không sau bẩy tám chín một hai ba", "0906789123"),
+        ("không ba bốn năm sáu bẫy tám chín khong một", "0345678901"),
+        ("không chín một hai ba nằm sáu bảy tám chín", "0912356789"),
+    ],
+)
+def test_misheard_digit_words_in_a_run(text: str, phone: str) -> None:
+    result = parse_phone(text)
+    assert result.phone == phone
+    assert result.confidence < 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("không chín tám mươi mốt hai mươi hai ba mươi ba bốn mươi tư", "0981223344"),
+        ("không chín mười một mười hai mười ba mười bốn", "0911121314"),
+        ("không ba chín mười lăm sáu mươi bảy tám mươi chín chín", "0391567899"),
+    ],
+)
+def test_numbers_said_in_pairs_and_teens(text: str, phone: str) -> None:
+    assert parse_phone(text).phone == phone
+
+
+def test_misheard_words_are_digits_only_as_a_last_reading() -> None:
+    # "bà" (grandma) is not read as 3 when the number is valid without it
+    assert parse_phone("số của bà là không chín không một hai ba bốn năm sáu bảy").phone == (
+        "0901234567"
+    )
+    assert parse_phone("bà nội khôn biết").phone is None
