@@ -6,7 +6,10 @@
 
 How the words are read:
 
-1. Typed forms are spelled out, fillers dropped, and the answer cut at its markers
+1. Typed forms are spelled out, fillers dropped, recognition errors the gazetteer confirms
+   mended (:mod:`callbot.understanding.address_repair`: "phước long bê", "quậng tám",
+   "quận nam", "phuong hiep binh chanh"; a match over a mended word scores less), and the
+   answer cut at its markers
    (:mod:`callbot.understanding.address_parts`): "số"/"hẻm" + house number (+ street),
    "đường" + street, "phường"/"xã"/"thị trấn"/"đặc khu" + ward, "quận"/"huyện"/"thành phố" +
    district, "khu phố"/"tổ"/"ấp"/"chung cư" + locality.
@@ -28,11 +31,12 @@ How the words are read:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from callbot.understanding import address_parts as parts
 from callbot.understanding.address_places import Candidate, Mention, indexes, place
+from callbot.understanding.address_repair import repair
 from callbot.understanding.numbers import read_number
 from callbot.understanding.placenames import EXACT, Match, NameIndex
 from callbot.understanding.text import strip_fillers, tokens
@@ -45,6 +49,9 @@ LEAD_INS = frozenset(
     | {"địa", "chỉ", "của", "thì", "bên", "phòng", "trọ", "đang", "sống", "hiện", "tại", "nay"}
     | {"giờ", "thuê", "cũ", "mới", "có"}
 )
+
+# The score kept by a match whose words were mended (:mod:`.address_repair`).
+MENDED = 0.85
 
 # Words that make an answer's opening no street name.
 NOT_STREET = frozenset({"không", "chưa", "nhớ", "biết", "hỏi", "gì", "sao", "đâu"})
@@ -78,15 +85,16 @@ class AddressResult:
 
 def parse_address(text: str) -> AddressResult:
     """Read an address answer (module docstring); pure apart from the gazetteer's first load."""
-    reader = _Reader(strip_fillers(tokens(parts.spell_out(text))))
-    return reader.read()
+    words, changed = repair(strip_fillers(tokens(parts.spell_out(text))))
+    return _Reader(words, changed).read()
 
 
 class _Reader:
     """One answer's words and what has been read from them (each word is read once)."""
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: list[str], changed: frozenset[int] = frozenset()) -> None:
         self.words = words
+        self.changed = changed  # words mended by :func:`.address_repair.repair`
         self.used = [False] * len(words)
         self.ward_index, self.district_index = indexes()
         self.wards: list[Mention] = []
@@ -140,6 +148,12 @@ class _Reader:
         found = index.match(self.words, i, fuzzy=False)
         return found.end if found else i
 
+    def mended(self, found: Match[Any], start: int) -> Match[Any]:
+        """``found`` at a lower score when its words or marker were mended ("quậng tám")."""
+        if any(start <= k < found.end for k in self.changed):
+            return replace(found, score=round(found.score * MENDED, 2))
+        return found
+
     def take(self, start: int, end: int) -> None:
         self.used[start:end] = [True] * (end - start)
 
@@ -153,6 +167,7 @@ class _Reader:
                 self.ward_markers.append(m)
             found = self.place_words(m, self.ward_index if is_ward else self.district_index)
             if found is not None:
+                found = self.mended(found, m.start)
                 self.take(found.start, found.end)
                 (self.wards if is_ward else self.districts).append(Mention(m.type, found, True))
         elif m.role in (parts.HOUSE, parts.ALLEY):
@@ -254,7 +269,7 @@ class _Reader:
                 else index.match(self.words, i, self.free_until(i), fuzzy=False)
             )
             if m is not None and m.end - m.start >= 2:
-                found.append(Mention("", m, False))
+                found.append(Mention("", self.mended(m, m.start), False))
                 self.take(m.start, m.end)
                 i = m.end
             else:

@@ -142,7 +142,8 @@ for _word in DIGIT_STRING_WORDS:
     _DIGIT_BY_FOLD.setdefault(fold(_word), _word)
 
 
-def _misheard(word: str) -> str | None:
+def misheard_digit(word: str) -> str | None:
+    """The digit word ``word`` may be, misheard by a tone or a letter ("bón", "khôn"), or None."""
     if word in DIGIT_STRING_WORDS:
         return None
     return _MISHEARD_DIGITS.get(word) or _DIGIT_BY_FOLD.get(fold(word))
@@ -156,12 +157,12 @@ def restore_misheard_digits(words: list[str]) -> list[str]:
     """
     out = list(words)
     for k, word in enumerate(words):
-        digit = _misheard(word)
+        digit = misheard_digit(word)
         if digit is None:
             continue
         prev = out[k - 1] if k else ""
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if prev in DIGIT_STRING_WORDS or nxt in DIGIT_STRING_WORDS or _misheard(nxt):
+        if prev in DIGIT_STRING_WORDS or nxt in DIGIT_STRING_WORDS or misheard_digit(nxt):
             out[k] = digit
     return out
 

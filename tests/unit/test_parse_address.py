@@ -464,3 +464,57 @@ def test_name_index_tiers() -> None:
     assert best("gò dấp") == ((3,), SOUND)
     assert best("thạnh mĩ lợi") == ((4,), FUZZY)
     assert best("gò") is None
+
+
+# -- recognition errors mended before reading (address_repair) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ward", "district"),
+    [
+        # a ward's letter said as its Vietnamese name
+        ("dạ em ở phường phước long bê quận chín", "Phường Phước Long B", "Thành phố Thủ Đức"),
+        ("phường bình trị đông bờ bình tân", "Phường Bình Trị Đông B", "Quận Bình Tân"),
+        ("xã vĩnh lộc bê huyện bình chánh", "Xã Vĩnh Lộc B", "Huyện Bình Chánh"),
+        ("tui ở phường bình hưng hòa bê", "Phường Bình Hưng Hòa B", "Quận Bình Tân"),
+        ("phường tăng nhơn phú bê", "Phường Tăng Nhơn Phú B", "Thành phố Thủ Đức"),
+        ("phường an lạc ây", "Phường An Lạc A", "Quận Bình Tân"),
+        # misheard markers and numbers after them
+        ("phường bốn quậng tám", "Phường 4", "Quận 8"),
+        ("phường mười ba quận nam", "Phường 13", "Quận 5"),
+        ("phường mười lăm quân tân bình", "Phường 15", "Quận Tân Bình"),
+        # ward names said wholly without diacritics
+        ("phuong hiep binh chanh", "Phường Hiệp Bình Chánh", "Thành phố Thủ Đức"),
+        ("nha em o phuong tan dinh quan mot", "Phường Tân Định", "Quận 1"),
+    ],
+)
+def test_mended_recognition_errors(text: str, ward: str, district: str) -> None:
+    got = check(text, ward=ward, district=district)
+    assert got["confidence"] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("quậng tám", "Quận 8"),
+        ("quận nam", "Quận 5"),
+        ("quận gò vất", "Quận Gò Vấp"),
+        ("huyện hóc mông", "Huyện Hóc Môn"),
+        ("huyen nha be", "Huyện Nhà Bè"),
+    ],
+)
+def test_misheard_district_alone(text: str, district: str) -> None:
+    got = check(text, district=district)
+    assert got["confidence"] < 1.0
+
+
+def test_mending_leaves_lookalikes_alone() -> None:
+    # a house letter, a street named Quang, "xa" (far), "bà" in a place name
+    check("số mười hai bê đường lê lợi phường bến thành", house="12B", street="Lê Lợi")
+    check("đường quang trung phường mười quận gò vấp", street="Quang Trung", ward="Phường 10")
+    check("nhà em ở xa lắm", ward=None, district=None)
+    check("nhà em gần chợ bà chiểu", ward=None, district=None)
+    check("phường bà chiểu quận bình thạnh", district="Quận Bình Thạnh")
+    check("phường bình hưng hòa quận bình tân", ward="Phường Bình Hưng Hòa")
+    # no letter name after a name without lettered variants
+    check("phường tân định bê", ward="Phường Tân Định")
