@@ -59,7 +59,9 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         sưng môi, sưng lưỡi, sưng họng, sưng cổ họng, phù mặt, phù môi, dị ứng nặng, sốc thuốc,
         phản vệ, té lầu, té từ trên lầu, rớt từ trên lầu, té từ trên cao, ngã từ trên cao,
         rớt từ trên cao, rơi từ trên cao, té giàn giáo, rơi từ tầng, té cầu thang,
-        ngã cầu thang, đập đầu, chấn thương sọ não, chấn thương đầu, vỡ đầu, bể đầu,
+        ngã cầu thang, té từ trên, ngã từ trên, rớt từ trên, rơi từ trên,
+        té từ mái, té từ lầu, té từ tầng, rơi từ lầu, té cây, té từ cây, đập đầu,
+        chấn thương sọ não, chấn thương đầu, vỡ đầu, bể đầu,
         điện giật, giật điện, bị điện giật, chạm điện, trúng độc, uống nhầm, uống lộn thuốc,
         quá liều, ngạt khí, ngộ độc khí, rắn cắn, bị rắn cắn
         """, tags="sick"),

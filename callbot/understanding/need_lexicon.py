@@ -86,7 +86,8 @@ ENTRIES: tuple[Entry, ...] = (
     entry("medical", "high", 3, """
         sốt cao, sốt li bì, sốt {k} hạ, {k} hạ sốt, sốt {k} giảm, sốt {k} dứt, khò khè,
         thở khò khè, chạy thận, lọc máu, ung thư, hóa trị, xạ trị, mệt lả, yếu lắm,
-        ói liên tục, tai nạn, qua đời, tử vong, đã chết, chết rồi, chết ở nhà
+        ói liên tục, tim đập nhanh, đánh trống ngực, vã mồ hôi lạnh, tai nạn,
+        qua đời, tử vong, đã chết, chết rồi, chết ở nhà
         """, tags="sick"),
     entry("medical", "high", 3, "máy đo, đo nồng độ, " + ", ".join(SPO2) + ", " + each(OXY,
         "{}", "chỉ số {}", "nồng độ {}", "đo {}", "{} máu", "{} trong máu"), tags="measure"),

@@ -437,6 +437,7 @@ DESCRIBED_EMERGENCIES = [
     "cháu em bị đuối nước",
     "con tui ăn tôm xong sưng môi",
     "thằng em té từ trên cao xuống",
+    "ba tui té từ trên mái nhà xuống",
     "anh tui bị điện giật",
     "bé nhà em không thở",
     "ông thở hắt ra rồi",
@@ -475,6 +476,10 @@ VIOLATIONS = [
 @pytest.mark.parametrize("text", VIOLATIONS)
 def test_forgery_gouging_and_charging_are_violations(text: str) -> None:
     assert parse_need(text).category == "violation"
+
+
+def test_palpitations_are_high() -> None:
+    assert parse_need("tim đập nhanh vã mồ hôi").urgency == "high"
 
 
 def test_a_place_of_care_is_background() -> None:
