@@ -4,7 +4,7 @@ corrections, scope by unit, the queue's order, filters and counts, the changes f
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -60,32 +60,42 @@ def world(tmp_path: Path) -> Iterator[World]:
     engine.dispose()
 
 
+def race(*actions: Callable[[], object]) -> list[object]:
+    """Run ``actions`` at the same instant, one thread each; each result or exception."""
+    barrier = threading.Barrier(len(actions))
+    results: list[object] = [None] * len(actions)
+
+    def run(index: int, action: Callable[[], object]) -> None:
+        barrier.wait()
+        try:
+            results[index] = action()
+        except Exception as exc:  # the race's loser is a result too
+            results[index] = exc
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
 def test_two_operators_claim_at_once_one_wins(world: World) -> None:
     ana, binh = world.user("ana"), world.user("binh")
     for _ in range(10):
         ticket_id = world.ticket()
-        barrier = threading.Barrier(2)
-        results: dict[str, str] = {}
-
-        def claim(user: UserRecord, ticket_id: int = ticket_id) -> None:
-            barrier.wait()
-            try:
-                world.workflow.claim(user, ticket_id)
-                results[user.name] = "won"
-            except WorkflowError as exc:
-                results[user.name] = f"{exc.code}:{exc.holder}"
-
-        threads = [threading.Thread(target=claim, args=(u,)) for u in (ana, binh)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        winner = [n for n, r in results.items() if r == "won"]
-        assert len(winner) == 1, results
-        loser = ({"ana", "binh"} - set(winner)).pop()
-        assert results[loser] == f"already_claimed:{winner[0]}"
+        results = race(
+            lambda t=ticket_id: world.workflow.claim(ana, t),
+            lambda t=ticket_id: world.workflow.claim(binh, t),
+        )
+        names = ["ana", "binh"]
+        winners = [n for n, r in zip(names, results, strict=True) if r is None]
+        assert len(winners) == 1, results
+        lost = next(r for r in results if r is not None)
+        assert isinstance(lost, WorkflowError)
+        assert (lost.code, lost.holder) == ("already_claimed", winners[0])
         view = world.queue.ticket(ana, ticket_id)
-        assert view.ticket.status == "claimed" and view.workflow.claimed_by == winner[0]
+        assert view.ticket.status == "claimed" and view.workflow.claimed_by == winners[0]
         assert [e.action for e in view.events] == ["claim"]
 
 
