@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 SIM_CONTEXT = "callbot-sandbox-sim"
 QUIET_MS = 300
 QUIET_DBFS = -60.0
+# A ticket ready for the operators: its own ("new"), or merged into the caller's open one.
+READY = ("new", "merged")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class SimCall:
     hangup_after: int | None = None
     max_seconds: float = 240.0
     actions: tuple[str, ...] = ()  # see RobotPlan.actions
-    ready: bool = False  # wait for the ticket to be "new" (transcribed), not only ended
+    ready: bool = False  # wait for the ticket to be ready (transcribed), not only ended
     ready_seconds: float = 120.0  # how long to wait for that
 
 
@@ -165,9 +167,9 @@ class Simulator:
         if call.expect == "callbot" and report.linkedid:
             if call.ready:
                 ticket = self._wait_ticket(report.linkedid, call.ready_seconds, until="new")
-                if (ticket is None or ticket.status != "new") and error is None:
+                if (ticket is None or ticket.status not in READY) and error is None:
                     error = "the ticket of this call was not ready for operators in time"
-                elif ticket is not None and ticket.status == "new":
+                elif ticket is not None and ticket.status in READY:
                     ready_after = time.monotonic() - ended
             else:
                 ticket = self._wait_ticket(report.linkedid)
@@ -180,13 +182,14 @@ class Simulator:
     def _wait_ticket(
         self, linkedid: str, timeout: float = 15.0, *, until: Literal["ended", "new"] = "ended"
     ) -> TicketRecord | None:
-        """The call's ticket once its call has ended (left ``in_call``), or once it is ``new``;
-        as it stands at the timeout otherwise."""
+        """The call's ticket once its call has ended (left ``in_call``), or once it is ready
+        (``new``, or ``merged`` into the caller's open ticket); as it stands at the timeout
+        otherwise."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             ticket = self.tickets.by_linkedid(linkedid)
             if ticket is not None and (
-                ticket.status == "new" if until == "new" else ticket.status != "in_call"
+                ticket.status in READY if until == "new" else ticket.status != "in_call"
             ):
                 return ticket
             time.sleep(0.05 if until == "new" else 0.2)
