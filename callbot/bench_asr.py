@@ -8,6 +8,11 @@ the same number of CPU cores. Figures so far:
 - ``model_load``: seconds to load the model (once per process);
 - ``ready``: seconds from a caller hanging up to the ticket being ready for operators, with
   1, 4 and 16 real calls in flight on the sandbox (a fresh ``callbot serve``);
+- ``spoken``: the caller's wait for a spoken answer at the read-back ("yes" / "say it again"),
+  decoded on the call path in grammar mode: seconds to decode a 3 s answer restricted to the
+  read-back's phrases for the model's language (those ``callbot serve`` would listen for with
+  this configuration), with N such decodes at once, against a free decode of the same audio.
+  The answers are each key's first phrase spoken by espeak-ng in the model's language;
 - ``decode``: decode throughput of the pipeline (:meth:`VoskRecognizer.transcribe`: read the
   8 kHz WAV, resample, decode, build the transcript) against raw Vosk
   (:func:`raw_vosk_transcribe` on the same audio already at 16 kHz), side by side at each
@@ -33,12 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from callbot.app import configured_script, listening_script
 from callbot.bench import serve_for_bench
 from callbot.config import Config
+from callbot.dialog.spoken import choose
 from callbot.errors import ConfigError
 from callbot.simulate import SimCall
+from callbot.speech import audio
 from callbot.speech.asr import VoskRecognizer, load_model, raw_vosk_transcribe, read_pcm16k
-from callbot.speech.models import resolve_model, stand_in_path
+from callbot.speech.models import model_language, resolve_model, stand_in_path
+from callbot.speech.prompts import load_prompts
 from callbot.speech.tts import synthesize_text
 
 # Answers of the length callers give: a name, an address, a need, a phone number.
@@ -242,8 +251,93 @@ def figure_ready(bench: AsrBench) -> Figure:
     )
 
 
+def spoken_answer(
+    text: str, language: str, cache: Path, seconds: float = 3.0, lead: float = 0.8
+) -> Path:
+    """A closed answer as the callbot records it: ``lead`` s of line noise, ``text`` spoken by
+    espeak-ng in ``language``, line noise up to ``seconds`` in all (8 kHz WAV, cached)."""
+    word = synthesize_text(text, "espeak", cache, language=language)
+    out = cache / f"answer-{word.stem}-{seconds:g}-{lead:g}.wav"
+    if out.is_file():
+        return out
+    before, after = out.with_suffix(".lead.wav"), out.with_suffix(".tail.wav")
+    audio.write_noise(before, lead * 1000, dbfs=-60.0)
+    rest = max(0.0, seconds - lead - audio.wav_duration(word))
+    audio.write_noise(after, rest * 1000, dbfs=-60.0, seed=22)
+    audio.concat_wavs([before, word, after], out)
+    before.unlink()
+    after.unlink()
+    return out
+
+
+def figure_spoken(bench: AsrBench) -> Figure:
+    """The caller's wait for a spoken read-back answer: grammar decode of a 3 s answer."""
+    script, _ = listening_script(bench.config, configured_script(bench.config), bench.recognizer)
+    step = script.step("confirm")
+    if not step.spoken:
+        text = (
+            "spoken answers: none for this model and prompt file (see the log); "
+            "the read-back takes keys only"
+        )
+        return Figure("spoken", [], text)
+    language = (
+        model_language(bench.recognizer.model_path)
+        or load_prompts(bench.config.prompts.file).language
+    )
+    first: dict[str, str] = {}  # each key's first phrase
+    for phrase, key in step.spoken:
+        first.setdefault(key, phrase)
+    cache = bench.config.storage.root / "tts-cache"
+    answers = [(spoken_answer(phrase, language, cache), key) for key, phrase in first.items()]
+    grammar = step.phrases
+
+    def work(restricted: bool) -> Callable[[], list[float]]:
+        def decode_all() -> list[float]:
+            latencies = []
+            for path, key in answers:
+                transcript = bench.recognizer.transcribe(path, grammar if restricted else None)
+                latencies.append(transcript.decode_seconds)
+                if restricted and choose(step.spoken, [w.word for w in transcript.words]) != key:
+                    heard.append(f"{path.name}: {transcript.text!r}")
+            return latencies
+
+        return decode_all
+
+    heard: list[str] = []  # answers the grammar decode got wrong
+    work(True)()  # warm up
+    rows = []
+    for level in bench.levels:
+        _, grammar_latencies = _run_threads(level, work(True))
+        _, free_latencies = _run_threads(level, work(False))
+        rows.append(
+            {
+                "concurrency": level,
+                "grammar_p50_seconds": round(statistics.median(grammar_latencies), 3),
+                "grammar_max_seconds": round(max(grammar_latencies), 3),
+                "free_p50_seconds": round(statistics.median(free_latencies), 3),
+            }
+        )
+    labels = {
+        "grammar_p50_seconds": "grammar decode p50, s",
+        "grammar_max_seconds": "grammar decode max, s",
+        "free_p50_seconds": "free decode p50, s",
+    }
+    phrases = ", ".join(f"{phrase!r}={key}" for key, phrase in first.items())
+    seconds = statistics.mean(audio.wav_duration(path) for path, _ in answers)
+    text = (
+        f"spoken read-back answer ({phrases}; {seconds:.1f} s answers, espeak-ng -v "
+        f"{language}; grammar of {len(grammar)} phrases + [unk]; N decodes at once)\n"
+        + _table(rows, labels)
+        + (f"\nmisheard: {'; '.join(sorted(set(heard)))}" if heard else "")
+    )
+    for row in rows:
+        row["misheard"] = len(heard)
+    return Figure("spoken", rows, text)
+
+
 FIGURES: dict[str, Callable[[AsrBench], Figure]] = {
     "model_load": figure_model_load,
+    "spoken": figure_spoken,
     "decode": figure_decode,
     "ready": figure_ready,
 }

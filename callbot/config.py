@@ -150,6 +150,18 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class RoutingConfig:
+    """Which unit gets a ticket, and when a call is a repeat of an open ticket."""
+
+    # TOML file of the responsible units (see callbot/routing/units.py); empty: the bundled
+    # HCMC sample, one unit per 2025 ward/commune plus the city triage unit.
+    units_file: Path = Path("")
+    # A call whose callback number has a ticket still open from the last this many hours is
+    # merged into it (0 turns repeat-call linking off).
+    repeat_window_hours: float = 24.0
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: str = "INFO"
 
@@ -167,6 +179,7 @@ class Config:
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     asr: AsrConfig = field(default_factory=AsrConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    routing: RoutingConfig = field(default_factory=RoutingConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
 
@@ -257,6 +270,7 @@ def _resolve_paths(config: Config) -> Config:
         prompts=fix(config.prompts),
         sandbox=fix(config.sandbox),
         asr=fix(config.asr),
+        routing=fix(config.routing),
     )
 
 

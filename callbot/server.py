@@ -4,8 +4,9 @@ Starts in this order, failing early with a clear message: configuration, rendere
 database (migrated to the current schema), AMI (in the background: the routes decide from the
 dialplan's counts until the monitor has synced), then the FastAGI listener. The speech model
 loads in the background too: calls are taken at once, and their answers wait (pending) until
-the transcription workers start. A model that cannot be loaded is logged as an ERROR and
-transcription waits for one; the calls go on. SIGTERM and SIGINT stop accepting calls and let
+the transcription workers start; from then on the read-back also takes spoken answers (until
+then, keys only). A model that cannot be loaded is logged as an ERROR and transcription waits
+for one; the calls go on. SIGTERM and SIGINT stop accepting calls and let
 the calls in progress finish (up to a grace period), then stop the transcription workers.
 """
 
@@ -18,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 
-from callbot.app import App, build_app, build_transcription
+from callbot.app import App, build_app, build_speech
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
 from callbot.pbx.ami import AmiClient
@@ -67,7 +68,8 @@ class Server:
     def _start_transcription(self) -> None:
         """Load the speech model and start the workers; never takes the call path down."""
         try:
-            pool = build_transcription(self.config, self.app.tickets, self.app.script)
+            speech = build_speech(self.config, self.app.tickets)
+            pool = speech.pool
             if self._stop.is_set():
                 return
             pool.start()
@@ -84,6 +86,7 @@ class Server:
             )
             return
         self.app.transcription = pool
+        self.app.listen(speech)
         if self._stop.is_set():  # stop() ran while the model was loading
             pool.stop(timeout=0)
 

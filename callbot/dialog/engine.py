@@ -12,24 +12,31 @@ Rules it enforces, whatever the script:
 - silence, noise, a too-short or too-long answer is asked again once with the short prompt,
   then the dialog moves on; after ``failures_before_offer`` unclear answers in a row the queue
   is offered; nothing loops;
-- a key pressed during a prompt is the caller's answer to what comes next, not lost.
+- a key pressed during a prompt is the caller's answer to what comes next, not lost;
+- where a step takes spoken answers (the read-back), the caller may say the answer instead of
+  pressing the key: a short recording after the question, decoded at once by the sink
+  (grammar mode, :mod:`callbot.dialog.spoken`) and stored like any answer. Keys still work and
+  win: one pressed during the prompt or the recording is the answer. Silence (judged from the
+  audio's energy) is no input, as when no key is pressed, and leaves no answer; speech that
+  matches no phrase is asked again once, then counts as no input.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
 from callbot.dialog.keypad import MAX_TYPED_DIGITS, normalize_vn_number
+from callbot.dialog.spoken import choose
 from callbot.dialog.steps import Script, Step
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["completed", "to_queue", "hangup"]
+Outcome = Literal["completed", "to_queue", "emergency", "hangup"]
 Quality = Literal["ok", "no_speech", "too_long"]
 
 
@@ -58,8 +65,9 @@ class CallPort(Protocol):
         """Read a number digit by digit; return the interrupting key or ""."""
         ...
 
-    def record(self, path: Path, escape_digits: str) -> Recording:
-        """Beep and record the caller into ``path`` (a .wav). Returns even on hangup."""
+    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
+        """Beep and record the caller into ``path`` (a .wav), at most ``max_seconds`` (default:
+        the longest answer). Returns even on hangup."""
         ...
 
     def wait_digit(self, timeout_ms: int) -> str:
@@ -72,6 +80,18 @@ class AnswerSink(Protocol):
 
     def answer(self, step: str, path: Path, recording: Recording) -> None: ...
 
+    def closed_answer(
+        self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
+    ) -> tuple[str, ...] | None:
+        """Decode a short answer to a closed question now, restricted to ``grammar``, and
+        store it like any answer (already transcribed).
+
+        Returns the words heard (``[unk]`` for anything outside the grammar), or None when it
+        could not be decoded now (no recognizer yet, or it failed: it is then stored to be
+        transcribed later, like any answer).
+        """
+        ...
+
     def ticket_number(self) -> str | None: ...
 
     def reached(self, step: str) -> None: ...
@@ -82,6 +102,14 @@ class AnswerSink(Protocol):
 
     def transcript(self, step: str, timeout: float) -> str | None:
         """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
+        ...
+
+    def is_emergency(self, step: str, timeout: float) -> bool:
+        """Whether the latest answer to ``step`` tells of an emergency (waits for its text)."""
+        ...
+
+    def emergency(self, step: str, source: str) -> bool:
+        """Flag the ticket an emergency now; whether an operator can be reached (queue)."""
         ...
 
     def speak(self, text: str) -> Path | None:
@@ -99,6 +127,10 @@ class DialogResult:
     unclear: int = 0  # answers asked again for silence, noise or length
     # Seconds the caller waited at each read-back for the transcript and its speech.
     readback_waits: list[float] = field(default_factory=list)
+    # Seconds the caller waited for each spoken closed answer to be decoded and stored.
+    spoken_waits: list[float] = field(default_factory=list)
+    # "speech" or "key" when the call was recognised as an emergency, else None.
+    emergency: str | None = None
 
 
 class _Leave(Exception):
@@ -118,13 +150,19 @@ class Engine:
         call: CallPort,
         sink: AnswerSink,
         answer_dir: Path,
+        *,
         speech_check: Callable[[Path], float] | None = None,
+        sound_check: Callable[[Path], float] | None = None,
     ) -> None:
+        """``speech_check``: seconds of voice in a recorded answer (too little: asked again).
+        ``sound_check``: seconds of sound in a short spoken answer to a closed question (none:
+        nothing was said); a single short word ("có") may not vary enough to count as voice."""
         self.script = script
         self.call = call
         self.sink = sink
         self.answer_dir = answer_dir
         self.speech_check = speech_check
+        self.sound_check = sound_check
         self.result = DialogResult()
         self._recorded_at: float | None = None
         self._attempts: dict[str, int] = {}
@@ -166,13 +204,18 @@ class Engine:
         self._gap()
         return self.call.play(prompt, escape)
 
-    def _prompt(self, prompt: str, extra_keys: str = "") -> str:
-        """Play a question; * plays it again; 0 leaves for the queue; returns other keys."""
-        keys = self.script.to_queue_key + self.script.repeat_key + extra_keys
+    def _prompt(self, prompt: str, extra_keys: str = "", step: Step | None = None) -> str:
+        """Play a question; * plays it again; 0 leaves for the queue; at a question that
+        takes the emergency key (``step``), that key is an emergency; returns other keys."""
+        emergency = self.script.emergency_key if step is not None else ""
+        keys = self.script.to_queue_key + self.script.repeat_key + emergency + extra_keys
         for _ in range(self.script.max_repeats + 1):
             key = self._play(prompt, keys)
             if key == self.script.to_queue_key:
                 raise _Leave("to_queue")
+            if emergency and key == emergency and step is not None:
+                self._emergency(step, "key")
+                return ""
             if key != self.script.repeat_key:
                 return key
         return ""
@@ -180,7 +223,7 @@ class Engine:
     # -- step kinds ---------------------------------------------------------------------------
 
     def _say(self, step: Step) -> None:
-        self._prompt(step.prompt)
+        self._prompt(step.prompt, step=None if self.result.emergency else step)
 
     def _read_ticket(self, step: Step) -> None:
         number = self.sink.ticket_number()
@@ -199,6 +242,10 @@ class Engine:
             quality = self._ask_once(step, prompt)
             if quality == "ok":
                 self._failures_in_a_row = 0
+                if step.triage and self.result.emergency is None:
+                    wait = self.script.transcript_wait_seconds
+                    if self.sink.is_emergency(step.name, wait):
+                        self._emergency(step, "speech")
                 return
             self.result.unclear += 1
             self._failures_in_a_row += 1
@@ -212,13 +259,15 @@ class Engine:
 
     def _ask_once(self, step: Step, prompt: str) -> Quality:
         queue, repeat = self.script.to_queue_key, self.script.repeat_key
+        emergency = self.script.emergency_key
         for _ in range(self.script.max_repeats + 1):
-            self._prompt(prompt)
-            attempt = self._attempts.get(step.name, 0) + 1
-            self._attempts[step.name] = attempt
-            name = step.name if attempt == 1 else f"{step.name}-{attempt}"
-            path = self.answer_dir / f"{name}.wav"
-            recording = self.call.record(path, self.script.end_answer_key + queue + repeat)
+            flagged = self.result.emergency is not None
+            self._prompt(prompt, step=None if flagged else step)
+            if not flagged and self.result.emergency is not None:
+                self._prompt(prompt)  # the emergency key, no operator reachable: ask again
+            path = self._answer_path(step.name)
+            escape = self.script.end_answer_key + queue + repeat
+            recording = self.call.record(path, escape + emergency)
             self._recorded_at = time.monotonic()
             if recording.saved:
                 self.sink.answer(step.name, path, recording)
@@ -228,6 +277,10 @@ class Engine:
                 raise _Leave("hangup")
             if recording.digit == queue:
                 raise _Leave("to_queue")
+            if recording.digit == emergency:
+                if self.result.emergency is None:
+                    self._emergency(step, "key")  # leaves for the queue if it can
+                continue  # the question again
             if recording.digit != repeat:
                 break
         if recording.ended_by == "max_length":
@@ -237,6 +290,28 @@ class Engine:
         ):
             return "no_speech"
         return "ok"
+
+    def _emergency(self, step: Step, source: str) -> None:
+        """Life at risk: tell the caller to call 115 at once; to the head of the operators'
+        queue when one can be reached, else the dialog goes on (the ticket tops the queue)."""
+        self.result.emergency = source
+        reachable = self.sink.emergency(step.name, source)
+        log.warning(
+            "emergency at step %s (%s): %s",
+            step.name,
+            source,
+            "to the head of the queue" if reachable else "no operator reachable",
+        )
+        if reachable:
+            self._play("emergency_queue", "")
+            raise _Leave("emergency")
+        self._play("emergency_stay", self.script.to_queue_key)
+
+    def _answer_path(self, name: str) -> Path:
+        """``<name>.wav``, then ``<name>-2.wav``... for each new recording of that answer."""
+        attempt = self._attempts.get(name, 0) + 1
+        self._attempts[name] = attempt
+        return self.answer_dir / (f"{name}.wav" if attempt == 1 else f"{name}-{attempt}.wav")
 
     def _offer_queue(self) -> None:
         """After repeated unclear answers: 0 for an operator, anything else goes on."""
@@ -250,6 +325,7 @@ class Engine:
     def _confirm(self, step: Step) -> None:
         """Read back each target's transcript; 2 asks that question again (once)."""
         keys = self.script.yes_key + self.script.again_key
+        prompt = step.spoken_prompt if step.spoken and step.spoken_prompt else step.prompt
         for target in step.targets:
             question = self.script.step(target)
             for round_ in range(self.script.max_retries + 1):
@@ -266,14 +342,67 @@ class Engine:
                     if key == self.script.to_queue_key:
                         raise _Leave("to_queue")
                 if not key:
-                    key = self._prompt(step.prompt, keys)
-                if not key:
+                    key = self._prompt(prompt, keys)
+                if not key and step.spoken:
+                    key = self._spoken_key(step, target, prompt, keys)
+                elif not key:
                     key = self.call.wait_digit(self.script.digit_timeout_ms)
                 if key == self.script.to_queue_key:
                     raise _Leave("to_queue")
                 if key != self.script.again_key or round_ == self.script.max_retries:
                     break
                 self._ask(question, again=True)
+
+    def _spoken_key(self, step: Step, target: str, prompt: str, keys: str) -> str:
+        """The caller's spoken answer as the key it stands for, a key pressed meanwhile, or ""
+        for no input. Speech that matches no phrase is asked again (once)."""
+        for retry in range(self.script.max_retries + 1):
+            if retry:
+                key = self._play("not_heard", self.script.to_queue_key + keys)
+                if not key:
+                    key = self._prompt(prompt, keys)
+                if key:
+                    return key
+            key, unclear = self._hear(step, self.script.answer_name(step, target), keys)
+            if key or not unclear:
+                return key
+            log.info("spoken answer at %s (%s) matched no phrase", step.name, target)
+        return ""
+
+    def _hear(self, step: Step, name: str, keys: str) -> tuple[str, bool]:
+        """Record one short spoken answer and decode it: (the key it stands for, or the key
+        pressed while recording, or ""; whether the caller said something that matched no
+        phrase)."""
+        path = self._answer_path(name)
+        end = self.script.end_answer_key
+        recording = self.call.record(
+            path,
+            self.script.to_queue_key + keys + end,
+            max_seconds=self.script.spoken_answer_seconds,
+        )
+        self._recorded_at = time.monotonic()
+        if recording.digit and recording.digit != end:
+            # A key is the answer; the recording holds nothing the caller meant to say.
+            path.unlink(missing_ok=True)
+            return recording.digit, False
+        if recording.ended_by == "hangup":
+            if recording.saved:
+                self.sink.answer(name, path, recording)  # kept: transcribed later
+            raise _Leave("hangup")
+        if not recording.saved:
+            return "", False
+        sound = self.sound_check(path) if self.sound_check is not None else None
+        if sound is not None and sound < self.script.min_spoken_seconds:
+            # Nothing said: no input, as when no key is pressed; no answer to keep.
+            path.unlink(missing_ok=True)
+            return "", False
+        started = time.monotonic()
+        words = self.sink.closed_answer(name, path, recording, step.phrases)
+        self.result.spoken_waits.append(time.monotonic() - started)
+        if words is None:
+            return "", False
+        key = choose(step.spoken, words)
+        return key, not key
 
     def _callback(self, step: Step) -> None:
         """1: the number calling; or the caller types a number and #; read back, confirmed."""

@@ -8,17 +8,31 @@ callbot says or asks means editing this table and ``prompts/vi.toml``, not the e
                    or an answer too long is asked again once with ``short_prompt``
 - ``callback``     the callback number on the keypad: 1 = the number calling, or type one and #
 - ``confirm``      read back what was understood of the ``targets`` (runtime text-to-speech of
-                   their transcripts): 1 correct, 2 say it again (that question is asked again)
+                   their transcripts): 1 correct, 2 say it again (that question is asked again);
+                   with ``spoken`` phrases the caller may also say the answer (below)
 - ``read_ticket``  play a prompt, then the ticket number digit by digit
 
 Keys, everywhere but while typing a number: 0 goes to the operators' queue, * repeats the
-question, # ends an answer. Vietnamese phone numbers start with 0, so while typing the
-callback number 0 is a digit.
+question, # ends an answer; at a spoken question 9 says "life at risk now".
+
+Emergency. An ``ask`` step with ``triage`` has its answer understood as soon as it is
+transcribed (:func:`callbot.understanding.need.parse_need`); an emergency there, or 9 pressed
+at any question, flags the ticket ``emergency`` at once and tells the caller to call 115; the
+caller then goes to the head of the operators' queue (queue priority) when an operator can be
+reached, or the dialog goes on and the ticket tops the operators' queue.
+
+Vietnamese phone numbers start with 0, so while typing the callback number 0 is a digit.
+
+Closed spoken answers. A step's ``spoken`` pairs map a phrase to the key it stands for: saying
+"đúng" at the read-back is pressing 1. The recognizer listens for those phrases only (Vosk's
+grammar mode, see :mod:`callbot.dialog.spoken`); keys keep working and win. The phrases here
+are Vietnamese (``Script.language``); a prompt file may give other languages' phrases for the
+speech model actually used (``[spoken.<language>.<step>]``, see :mod:`callbot.speech.prompts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from callbot.errors import DialogError
@@ -38,6 +52,16 @@ class Step:
     readback_prompt: str | None = None  # ask: introduces the read-back of this answer
     targets: tuple[str, ...] = ()  # confirm: the ask steps read back
     grammar: tuple[str, ...] = ()  # ask: closed answer space for the recognizer, if any
+    # confirm: (phrase, key) pairs the caller may say instead of pressing the key
+    spoken: tuple[tuple[str, str], ...] = ()
+    spoken_prompt: str | None = None  # confirm: the question when spoken answers are heard
+    # ask: the answer is checked for an emergency as soon as it is transcribed
+    triage: bool = False
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """The closed answer space the recognizer is given for this step's answers, if any."""
+        return self.grammar or tuple(dict.fromkeys(phrase for phrase, _ in self.spoken))
 
 
 @dataclass(frozen=True)
@@ -50,12 +74,17 @@ class Script:
     end_answer_key: str = "#"  # ends an answer before the silence does
     yes_key: str = "1"
     again_key: str = "2"
+    # at any question: life at risk now (told to call 115, head of the queue), see triage
+    emergency_key: str = "9"
     max_retries: int = 1  # a question is asked again at most this often
     failures_before_offer: int = 2  # unclear answers in a row before the queue is offered
     max_repeats: int = 3  # * presses honoured per prompt
     min_speech_seconds: float = 0.3  # less voice than this is "no speech"
     transcript_wait_seconds: float = 8.0  # read-back waits at most this for a transcript
     digit_timeout_ms: int = 5000  # between keys while typing a number
+    language: str = "vi"  # the language of the steps' spoken phrases
+    spoken_answer_seconds: int = 4  # longest spoken answer to a closed question
+    min_spoken_seconds: float = 0.1  # less sound than this in it is no answer (silence)
 
     def __post_init__(self) -> None:
         names = [s.name for s in self.steps]
@@ -74,6 +103,27 @@ class Script:
                 for target in step.targets:
                     if self.step(target).readback_prompt is None:
                         raise DialogError(f"question {target!r} has no readback_prompt")
+            self._check_spoken(step)
+
+    def _check_spoken(self, step: Step) -> None:
+        if not step.spoken:
+            return
+        if step.kind != "confirm":
+            raise DialogError(f"step {step.name!r}: only confirm steps take spoken answers")
+        if step.spoken_prompt is None:
+            raise DialogError(f"step {step.name!r} takes spoken answers but has no spoken_prompt")
+        allowed = {self.yes_key, self.again_key}
+        for phrase, key in step.spoken:
+            if key not in allowed:
+                raise DialogError(
+                    f"step {step.name!r}: spoken phrase {phrase!r} stands for key {key!r}, "
+                    f"which the step does not take (it takes {sorted(allowed)})"
+                )
+            if not phrase.strip() or phrase != " ".join(phrase.lower().split()):
+                raise DialogError(
+                    f"step {step.name!r}: spoken phrase {phrase!r} must be lowercase words "
+                    "separated by single spaces (as the recognizer writes them)"
+                )
 
     def step(self, name: str) -> Step:
         for step in self.steps:
@@ -89,7 +139,30 @@ class Script:
         keys = {s.prompt for s in self.steps}
         keys |= {s.short_prompt for s in self.steps if s.short_prompt}
         keys |= {s.readback_prompt for s in self.steps if s.readback_prompt}
+        keys |= {s.spoken_prompt for s in self.steps if s.spoken_prompt}
         return keys | set(ENGINE_PROMPTS)
+
+    @staticmethod
+    def answer_name(step: Step, target: str) -> str:
+        """The name a spoken answer at ``step`` about question ``target`` is stored under."""
+        return f"{step.name}_{target}"
+
+    def grammars(self) -> dict[str, tuple[str, ...]]:
+        """The closed answer space of every answer that has one, by stored answer name: what
+        the recognizer is restricted to, whenever and wherever that answer is decoded."""
+        found: dict[str, tuple[str, ...]] = {}
+        for step in self.steps:
+            if step.kind == "ask" and step.grammar:
+                found[step.name] = step.grammar
+            elif step.kind == "confirm" and step.spoken:
+                for target in step.targets:
+                    found[self.answer_name(step, target)] = step.phrases
+        return found
+
+    def keys_only(self) -> Script:
+        """This script with every spoken answer switched off: the caller answers with keys."""
+        steps = tuple(replace(s, spoken=()) if s.spoken else s for s in self.steps)
+        return replace(self, steps=steps)
 
 
 # Prompts the engine itself plays (besides the steps' own).
@@ -102,6 +175,20 @@ ENGINE_PROMPTS = (
     "callback_use_caller",
     "readback_unheard",
     "confirm_keys",
+    "emergency_queue",
+    "emergency_stay",
+)
+
+# What a caller may say at the read-back instead of pressing 1 (correct) or 2 (say it again).
+CONFIRM_SPOKEN_VI = (
+    ("đúng", "1"),
+    ("vâng", "1"),
+    ("đúng rồi", "1"),
+    ("có", "1"),
+    ("sai", "2"),
+    ("không", "2"),
+    ("chưa đúng", "2"),
+    ("không đúng", "2"),
 )
 
 
@@ -111,11 +198,18 @@ OVERFLOW = Script(
         Step("greeting", "say", "greeting"),
         Step("name", "ask", "ask_name", "ask_name_short", "readback_name"),
         Step("address", "ask", "ask_address", "ask_address_short", "readback_address"),
-        Step("need", "ask", "ask_need", "ask_need_short", "readback_need"),
+        Step("need", "ask", "ask_need", "ask_need_short", "readback_need", triage=True),
         # The callback number comes first: the last answer is transcribed meanwhile, so the
         # read-back rarely waits for the recognizer.
         Step("callback", "callback", "ask_callback"),
-        Step("confirm", "confirm", "confirm_keys", targets=("name", "address", "need")),
+        Step(
+            "confirm",
+            "confirm",
+            "confirm_keys",
+            targets=("name", "address", "need"),
+            spoken=CONFIRM_SPOKEN_VI,
+            spoken_prompt="confirm_spoken",
+        ),
         Step("closing", "say", "closing"),
         Step("ticket", "read_ticket", "ticket_number"),
         Step("ticket_again", "read_ticket", "repeat_number"),

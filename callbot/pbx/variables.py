@@ -17,6 +17,10 @@ TICKET = "CALLBOT_TICKET"
 FROM_QUEUE = "CALLBOT_FROM_QUEUE"
 MENU_TRIES = "CALLBOT_MENU_TRIES"
 CID_RAW = "CALLBOT_CID_RAW"  # base64(name):base64(number), set before anything else
+EMERGENCY = "CALLBOT_EMERGENCY"  # 1: the callbot recognised an emergency (queue at the head)
+# Asterisk's own: a caller's priority in Queue() (higher first); emergencies get this one.
+QUEUE_PRIO = "QUEUE_PRIO"
+QUEUE_PRIO_EMERGENCY = "10"
 
 # FastAGI script names (== module names under callbot/routes/).
 SCRIPT_ROUTE = "route"
@@ -35,6 +39,8 @@ ALL = (
     FROM_QUEUE,
     MENU_TRIES,
     CID_RAW,
+    EMERGENCY,
+    QUEUE_PRIO,
     CONTEXT_ENTRY,
     CONTEXT_ROUTE,
     CONTEXT_QUEUE,

@@ -13,18 +13,20 @@ import binascii
 import contextlib
 import logging
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from callbot.app import App
 from callbot.dialog.engine import DialogResult, Engine, Recording
-from callbot.errors import AgiHangup
+from callbot.errors import AgiHangup, CallbotError
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.speech.audio import voice_seconds, wav_duration
+from callbot.speech.audio import speech_seconds, voice_seconds, wav_duration
 from callbot.speech.prompts import PromptLibrary
 from callbot.tickets.recorder import CallIdentity, CallRecorder
 from callbot.tickets.service import sanitize_uniqueid
+from callbot.understanding.need import parse_need
 
 log = logging.getLogger(__name__)
 
@@ -62,21 +64,22 @@ class AgiCallPort:
                 return key
         return ""
 
-    def record(self, path: Path, escape_digits: str) -> Recording:
+    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
         key = self.channel.stream_file(self.prompts.beep, escape_digits)
         if key and key != "#":
-            # A key during the beep (0 or *): acted on, nothing recorded.
+            # A key during the beep (0, *, or a confirmation key): acted on, nothing recorded.
             return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0, saved=False)
+        max_ms = self.max_ms if max_seconds is None else min(self.max_ms, max_seconds * 1000)
         started = time.monotonic()
         result = self.channel.record_file(
-            str(path.with_suffix("")), "wav", escape_digits, self.max_ms, self.silence_s
+            str(path.with_suffix("")), "wav", escape_digits, max_ms, self.silence_s
         )
         elapsed = time.monotonic() - started
         if result.reason == "hangup":
             ended_by = "hangup"
         elif result.reason == "dtmf":
             ended_by = "dtmf"
-        elif elapsed * 1000 >= self.max_ms - 250:
+        elif elapsed * 1000 >= max_ms - 250:
             ended_by = "max_length"
         else:
             ended_by = "silence"
@@ -93,9 +96,44 @@ class CallbotSink:
     def __init__(self, recorder: CallRecorder, app: App) -> None:
         self.recorder = recorder
         self.app = app
+        self._need_category: str | None = None
 
     def answer(self, step: str, path: Path, recording: Recording) -> None:
         self.recorder.answer(step, path, recording)
+
+    def closed_answer(
+        self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
+    ) -> tuple[str, ...] | None:
+        """Decode a short closed answer now, on the call path (grammar mode: a fraction of a
+        second), and store it already transcribed: no transcription job decodes it again."""
+        recognizer = self.app.recognizer
+        if recognizer is None:  # cannot happen while the script listens: keys only until then
+            self.recorder.answer(step, path, recording)
+            return None
+        try:
+            transcript = recognizer.transcribe(path, grammar)
+        except Exception as exc:  # any recognizer failure: the call goes on, the job retries
+            log.warning(
+                "spoken answer %s could not be decoded now (%s): transcribed later", step, exc
+            )
+            self.recorder.answer(step, path, recording)
+            return None
+        self.recorder.answer(
+            step,
+            path,
+            recording,
+            transcribed=True,
+            transcript=transcript,
+            speech_seconds=voice_seconds(path),  # as the workers measure it
+        )
+        log.info(
+            "spoken answer %s decoded in %.2f s (%.1f s of audio)",
+            step,
+            transcript.decode_seconds,
+            transcript.audio_seconds,
+        )
+        log.debug("spoken answer %s: %r", step, transcript.text)
+        return tuple(w.word for w in transcript.words)
 
     def ticket_number(self) -> str | None:
         return self.recorder.ticket_number()
@@ -111,6 +149,29 @@ class CallbotSink:
 
     def transcript(self, step: str, timeout: float) -> str | None:
         return self.app.transcripts(self.recorder, step, timeout)
+
+    def is_emergency(self, step: str, timeout: float) -> bool:
+        text = self.transcript(step, timeout)
+        if not text:
+            return False
+        need = parse_need(text)
+        self._need_category = need.category
+        return need.urgency == "emergency"
+
+    def emergency(self, step: str, source: str) -> bool:
+        """Flag the ticket now (it tops the operators' queue whatever happens next); whether
+        an operator can be reached. Unknown (AMI view not synced) counts as reachable: a
+        human is the better bet, and the dialplan's queue rules still apply."""
+        ticket_id = self.recorder.ticket_id
+        if ticket_id is not None:
+            category = self._need_category if source == "speech" else None
+            try:
+                self.app.tickets.flag_emergency(ticket_id, category)
+            except CallbotError as exc:  # the call must go on; the journal keeps the answers
+                log.error("could not flag the emergency on the ticket: %s", exc)
+        monitor = self.app.monitor
+        reachable = monitor.operator_reachable() if monitor is not None else None
+        return reachable is not False
 
     def speak(self, text: str) -> Path | None:
         return self.app.speaker.speak(text) if self.app.speaker else None
@@ -166,7 +227,12 @@ def handle(channel: AgiChannel, app: App) -> None:
         channel, app.prompts, config.dialog.max_answer_seconds, config.dialog.silence_seconds
     )
     engine = Engine(
-        app.script, port, CallbotSink(recorder, app), directory, speech_check=voice_seconds
+        app.script,
+        port,
+        CallbotSink(recorder, app),
+        directory,
+        speech_check=voice_seconds,
+        sound_check=speech_seconds,
     )
     try:
         result = engine.run()
@@ -186,12 +252,21 @@ def _finish(channel: AgiChannel, app: App, recorder: CallRecorder, result: Dialo
         app.metrics.record("turn_gap", seconds=gap)
     for wait in result.readback_waits:
         app.metrics.record("readback_wait", seconds=wait)
+    for wait in result.spoken_waits:
+        app.metrics.record("spoken_wait", seconds=wait)
     if result.outcome == "completed":
         recorder.finish("complete", "completed")
         _set_destination(channel, variables.DEST_DONE)
     elif result.outcome == "to_queue":
         recorder.finish("ended_early", "to_queue")
         _set_destination(channel, variables.DEST_QUEUE)
+    elif result.outcome == "emergency":
+        recorder.finish("ended_early", "to_queue")
+        try:
+            channel.set_variable(variables.EMERGENCY, "1")
+            channel.set_variable(variables.QUEUE_PRIO, variables.QUEUE_PRIO_EMERGENCY)
+        finally:
+            _set_destination(channel, variables.DEST_QUEUE)
     else:
         _finish_on_hangup(app, recorder)
 

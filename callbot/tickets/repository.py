@@ -45,6 +45,7 @@ from callbot.tickets.records import (
     ticket_record,
 )
 from callbot.tickets.service import (
+    URGENCY_RANK,
     CallbackSource,
     EndedBy,
     EndReason,
@@ -52,8 +53,7 @@ from callbot.tickets.service import (
     TicketOutcome,
     TicketStatus,
     Transcription,
-    holds_no_speech,
-    ready_for_operators,
+    Urgency,
     sanitize_caller_name,
     sanitize_caller_number,
     sanitize_uniqueid,
@@ -62,6 +62,7 @@ from callbot.tickets.service import (
     ticket_number,
     valid_ticket_number,
 )
+from callbot.tickets.settle import Settler
 
 if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
     from callbot.speech.asr import Transcript
@@ -104,27 +105,6 @@ def _lock_ticket(session: Session, ticket_id: int) -> str | None:
     return session.scalar(select(Ticket.status).where(Ticket.id == ticket_id).with_for_update())
 
 
-def _settle(session: Session, ticket_id: int, now: datetime) -> bool:
-    """Make the ticket ``new`` if its call has ended and all its answers are settled.
-
-    Call with the ticket's row locked. Returns whether it became ``new`` now.
-    """
-    status = session.scalar(select(Ticket.status).where(Ticket.id == ticket_id))
-    if status != TicketStatus.TRANSCRIBING:
-        return False
-    states = session.scalars(
-        select(Answer.transcription).where(Answer.ticket_id == ticket_id)
-    ).all()
-    if not ready_for_operators(states):
-        return False
-    session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.TRANSCRIBING.value)
-        .values(status=TicketStatus.NEW.value, no_speech=holds_no_speech(states), updated_at=now)
-    )
-    return True
-
-
 def _reopen(session: Session, ticket_id: int, now: datetime) -> None:
     """A ``new`` ticket that has answers to transcribe again goes back to ``transcribing``."""
     session.execute(
@@ -132,6 +112,39 @@ def _reopen(session: Session, ticket_id: int, now: datetime) -> None:
         .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.NEW.value)
         .values(status=TicketStatus.TRANSCRIBING.value, no_speech=False, updated_at=now)
     )
+
+
+def _transcription_values(
+    transcript: Transcript | None, speech_seconds: float | None, now: datetime
+) -> dict[str, Any]:
+    """An answer's columns for a settled transcription: ``transcript``, or None (no speech).
+
+    A transcript without any word also counts as no speech.
+    """
+    answer: dict[str, Any] = {"transcribed_at": now, "transcription_error": None}
+    if speech_seconds is not None:
+        answer["speech_seconds"] = float(speech_seconds)
+    if transcript is None:
+        answer.update(
+            transcription=Transcription.NO_SPEECH.value,
+            transcript=None,
+            words=None,
+            asr_model=None,
+            decode_seconds=None,
+        )
+    else:
+        heard = bool(transcript.text.strip())
+        answer.update(
+            transcription=(Transcription.DONE if heard else Transcription.NO_SPEECH).value,
+            transcript=transcript.text,
+            words=[
+                {"word": w.word, "conf": w.conf, "start": w.start, "end": w.end}
+                for w in transcript.words
+            ],
+            asr_model=transcript.model,
+            decode_seconds=transcript.decode_seconds,
+        )
+    return answer
 
 
 def _new_job(answer_id: int, now: datetime) -> TranscriptionJob:
@@ -154,8 +167,10 @@ class TicketRepository:
         *,
         clock: Callable[[], datetime] = utc_now,
         retries: int = LOCK_RETRIES,
+        settler: Settler | None = None,
     ) -> None:
         self._sessions = sessions
+        self._settler = settler or Settler()
         self._clock = clock
         self._retries = retries
         bind = sessions.kw.get("bind")
@@ -232,11 +247,17 @@ class TicketRepository:
         ended_by: str,
         *,
         attempt: int = 1,
+        transcribed: bool = False,
+        transcript: Transcript | None = None,
+        speech_seconds: float | None = None,
     ) -> AnswerRecord:
         """Record one answer and enqueue its transcription; ``last_step`` becomes ``step``.
 
         ``audio_path`` is relative to the recordings root. An answer added after the call
         ended (recovery from a journal) takes a ``new`` ticket back to ``transcribing``.
+        ``transcribed``: the answer was already decoded on the call path (a closed answer:
+        ``transcript``, or None for no speech); it is stored settled, with its job ``done``,
+        so no worker decodes it a second time (``callbot transcribe`` can still redo it).
         Raises :class:`TicketNotFound`, :class:`StorageError` if this (step, attempt) is
         already recorded, and ``ValueError`` for malformed fields (a bug in the caller).
         """
@@ -259,9 +280,15 @@ class TicketRepository:
                 recorded_at=now,
                 transcription=Transcription.PENDING.value,
             )
+            if transcribed:
+                for name, value in _transcription_values(transcript, speech_seconds, now).items():
+                    setattr(answer, name, value)
             session.add(answer)
             session.flush()
-            session.add(_new_job(answer.id, now))
+            job = _new_job(answer.id, now)
+            if transcribed:
+                job.status, job.attempts = JobStatus.DONE.value, 1
+            session.add(job)
             _reopen(session, ticket_id, now)
             session.flush()
             return answer_record(answer)
@@ -300,7 +327,7 @@ class TicketRepository:
                 )
             )
             if _rowcount(changed) > 0:
-                return _settle(session, ticket_id, now)
+                return self._settler.settle(session, ticket_id, now)
             if session.get(Ticket, ticket_id) is None:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
             return None
@@ -334,6 +361,28 @@ class TicketRepository:
         self._run(f"set the callback number of ticket {ticket_id}", work, write=True)
         logger.info("ticket id %d: callback number set (%s)", ticket_id, origin)
         logger.debug("ticket id %d: callback number %r", ticket_id, dialable)
+
+    def flag_emergency(self, ticket_id: int, category: str | None) -> None:
+        """The caller's need was understood as an emergency during the call: the ticket goes
+        to the head of the operators' queue now (urgency emergency), whatever happens next."""
+
+        def work(session: Session) -> None:
+            changed = session.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id)
+                .values(
+                    urgency=Urgency.EMERGENCY.value,
+                    urgency_rank=URGENCY_RANK[Urgency.EMERGENCY],
+                    emergency=True,
+                    category=category,
+                    updated_at=self._clock(),
+                )
+            )
+            if _rowcount(changed) == 0:
+                raise TicketNotFound(f"no ticket with id {ticket_id}")
+
+        self._run(f"flag ticket {ticket_id} as an emergency", work, write=True)
+        logger.warning("ticket id %d flagged as an emergency during the call", ticket_id)
 
     def _one(self, action: str, where: ColumnElement[bool]) -> TicketRecord | None:
         def work(session: Session) -> TicketRecord | None:
@@ -429,7 +478,7 @@ class TicketRepository:
                     )
                     .execution_options(synchronize_session=False)
                 )
-                _settle(session, ticket_id, now)
+                self._settler.settle(session, ticket_id, now)
             return len(stale)
 
         count = self._run("close interrupted tickets", work, write=True)
@@ -622,7 +671,7 @@ class TicketRepository:
                 session.execute(
                     update(Answer).where(Answer.id == answer_id).values(**answer_values)
                 )
-            return answer_id, ticket_id, _settle(session, ticket_id, now)
+            return answer_id, ticket_id, self._settler.settle(session, ticket_id, now)
 
         return self._run(action, work, write=True)
 
@@ -634,29 +683,7 @@ class TicketRepository:
         A transcript without any word also counts as no speech. Idempotent: returns False,
         changing nothing, when the job is already settled (or gone with its ticket).
         """
-        answer: dict[str, Any] = {"transcribed_at": self._clock(), "transcription_error": None}
-        if speech_seconds is not None:
-            answer["speech_seconds"] = float(speech_seconds)
-        if transcript is None:
-            answer.update(
-                transcription=Transcription.NO_SPEECH.value,
-                transcript=None,
-                words=None,
-                asr_model=None,
-                decode_seconds=None,
-            )
-        else:
-            heard = bool(transcript.text.strip())
-            answer.update(
-                transcription=(Transcription.DONE if heard else Transcription.NO_SPEECH).value,
-                transcript=transcript.text,
-                words=[
-                    {"word": w.word, "conf": w.conf, "start": w.start, "end": w.end}
-                    for w in transcript.words
-                ],
-                asr_model=transcript.model,
-                decode_seconds=transcript.decode_seconds,
-            )
+        answer = _transcription_values(transcript, speech_seconds, self._clock())
         job = {"status": JobStatus.DONE.value, "last_error": None}
         result = self._settle_job(f"store transcription job {job_id}", job_id, job, answer)
         if result is None:

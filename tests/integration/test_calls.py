@@ -252,3 +252,39 @@ def test_long_wait_in_the_queue_is_offered_the_callbot(
     waited = next(t for t, e in result.report.events if e == "pressed 2")
     offered = next(t for t, e in result.report.events if e == "pressed 1")
     assert offered - waited >= config.queue.max_wait_seconds - 0.5
+
+
+def test_nine_is_an_emergency_caller_goes_to_the_head_of_the_queue(
+    simulator: Simulator, tickets: TicketRepository, sim_operator, ami, events
+) -> None:
+    """Every operator busy but reachable, one caller already waiting in the queue: 9 at the
+    greeting flags the ticket, the caller is told to call 115 and joins the queue AHEAD of
+    the waiting caller (QUEUE_PRIO set by the callbot).
+
+    The spoken path (a need understood as an emergency) runs the same code after the
+    decision; the decision itself is tested on the real parser (tests/unit/test_parse_need.py)
+    and through the engine (tests/unit/test_dialog.py): the Vietnamese model that would hear
+    Vietnamese speech cannot be installed here (the stand-in is Korean)."""
+    sim_operator("sim1")
+    ami.action("Setvar", Variable="DEVICE_STATE(Custom:sim1)", Value="INUSE")  # busy
+    time.sleep(0.5)
+    waiting, urgent = simulator.run(
+        [
+            SimCall(press="20", expect="queue", max_seconds=25),  # 0 at the greeting: queue
+            SimCall(press="29", expect="queue", max_seconds=20),  # 9 at the greeting
+        ],
+        stagger=4.0,
+    )
+    first = events.wait_for("QueueCallerJoin", Linkedid=waiting.report.linkedid)
+    join = events.wait_for("QueueCallerJoin", Linkedid=urgent.report.linkedid)
+    assert first and join, "a caller never joined the queue"
+    assert float(first["Timestamp"]) < float(join["Timestamp"])
+    assert join["Position"] == "1", "the emergency did not go to the head of the queue"
+    linkedid = urgent.report.linkedid
+    assert wait_until(lambda: (t := tickets.by_linkedid(linkedid)) is not None and t.outcome)
+    ticket = tickets.by_linkedid(linkedid)
+    assert ticket is not None
+    assert ticket.emergency and ticket.urgency == "emergency"
+    assert ticket.outcome == "ended_early" and ticket.end_reason == "to_queue"
+    calm = tickets.by_linkedid(waiting.report.linkedid)
+    assert calm is not None and not calm.emergency

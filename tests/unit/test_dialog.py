@@ -6,6 +6,7 @@ The same behaviours run on the real sandbox in tests/integration/test_speech_dia
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class FakeCall:
     typed: deque[str] = field(default_factory=deque)  # wait_digit answers
     hang_up_at: str | None = None
     log: list[str] = field(default_factory=list)
+    limits: dict[str, int | None] = field(default_factory=dict)  # file -> max_seconds
 
     def press(self, prompt: str, *keys: str) -> FakeCall:
         self.keys.setdefault(prompt, deque()).extend(keys)
@@ -53,10 +55,14 @@ class FakeCall:
         self.log.append(f"digits {number}")
         return ""
 
-    def record(self, path: Path, escape_digits: str) -> Recording:
+    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
         self.log.append(f"record {path.name}")
+        self.limits[path.name] = max_seconds
         queued = self.recordings.get(path.stem.split("-")[0])
-        return queued.popleft() if queued else Recording("silence", "", 2.5)
+        recording = queued.popleft() if queued else Recording("silence", "", 2.5)
+        if recording.digit and recording.digit not in escape_digits:
+            raise AssertionError(f"{recording.digit!r} is not an escape digit of {path.name}")
+        return recording
 
     def wait_digit(self, timeout_ms: int) -> str:
         key = self.typed.popleft() if self.typed else ""
@@ -73,9 +79,19 @@ class FakeSink:
     )
     answers: list[tuple[str, str, str]] = field(default_factory=list)
     callbacks: list[tuple[str, str]] = field(default_factory=list)
+    # What the recognizer hears in closed answers, per file; None: it cannot decode now.
+    words: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    decoded: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     def answer(self, step: str, path: Path, recording: Recording) -> None:
         self.answers.append((step, path.name, recording.ended_by))
+
+    def closed_answer(
+        self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
+    ) -> tuple[str, ...] | None:
+        self.answers.append((step, path.name, recording.ended_by))
+        self.decoded.append((step, path.name, tuple(grammar)))
+        return self.words.get(path.name, ("[unk]",))
 
     def ticket_number(self) -> str | None:
         return self.number
@@ -95,8 +111,22 @@ class FakeSink:
     def speak(self, text: str) -> Path | None:
         return Path(f"/tts/{text.replace(' ', '_')}.wav")
 
+    # The real sink parses the need with callbot.understanding.need; here: a keyword.
+    reachable: bool = True
+    flagged: list[tuple[str, str]] = field(default_factory=list)
 
-def run(call: FakeCall, sink: FakeSink | None = None, script: Script = OVERFLOW):
+    def is_emergency(self, step: str, timeout: float) -> bool:
+        return "khó thở" in self.heard.get(step, "")
+
+    def emergency(self, step: str, source: str) -> bool:
+        self.flagged.append((step, source))
+        return self.reachable
+
+
+KEYS_ONLY = OVERFLOW.keys_only()  # as before the speech model is loaded, or without phrases
+
+
+def run(call: FakeCall, sink: FakeSink | None = None, script: Script = KEYS_ONLY):
     sink = sink or FakeSink()
     engine = Engine(script, call, sink, Path("/rec"), speech_check=voice_of(call))
     return engine.run(), sink
@@ -171,7 +201,7 @@ def test_silence_is_asked_again_once_with_the_short_prompt_then_moves_on() -> No
     engine_sink = FakeSink()
     check = voice_of(call)
     silent(call, "name.wav", "name-2.wav")
-    result = Engine(OVERFLOW, call, engine_sink, Path("/rec"), speech_check=check).run()
+    result = Engine(KEYS_ONLY, call, engine_sink, Path("/rec"), speech_check=check).run()
     assert result.outcome == "completed"  # never loops: moves on after the second try
     assert [a[1] for a in engine_sink.answers[:3]] == ["name.wav", "name-2.wav", "address.wav"]
     i = call.log.index("record name.wav")
@@ -183,7 +213,7 @@ def test_repeated_unclear_answers_offer_the_queue_and_0_takes_it() -> None:
     call = FakeCall().press("no_input_offer", "0")
     check = voice_of(call)
     silent(call, "name.wav", "name-2.wav")
-    result = Engine(OVERFLOW, call, FakeSink(), Path("/rec"), speech_check=check).run()
+    result = Engine(KEYS_ONLY, call, FakeSink(), Path("/rec"), speech_check=check).run()
     assert result.outcome == "to_queue"
     assert "play no_input_offer" in call.log
 
@@ -248,7 +278,7 @@ def test_hangup_during_a_prompt_propagates_after_earlier_answers_were_stored() -
     call = FakeCall(hang_up_at="ask_need")
     sink = FakeSink()
     with pytest.raises(AgiHangup):
-        Engine(OVERFLOW, call, sink, Path("/rec")).run()
+        Engine(KEYS_ONLY, call, sink, Path("/rec")).run()
     assert [a[0] for a in sink.answers] == ["name", "address"]
 
 
@@ -282,3 +312,52 @@ def test_script_validation() -> None:
 )
 def test_vietnamese_numbers(typed: str, number: str | None) -> None:
     assert normalize_vn_number(typed) == number
+
+
+# -- emergency -----------------------------------------------------------------------------
+
+
+def test_spoken_emergency_tells_115_and_goes_to_the_head_of_the_queue() -> None:
+    sink = FakeSink(heard={"name": "an", "address": "quan nam", "need": "mẹ tôi khó thở"})
+    result, sink = run(FakeCall(), sink)
+    assert (result.outcome, result.emergency) == ("emergency", "speech")
+    assert sink.flagged == [("need", "speech")]
+    assert result.last_step == "need"
+
+
+def test_spoken_emergency_without_a_reachable_operator_goes_on_with_the_dialog() -> None:
+    sink = FakeSink(heard={"name": "an", "address": "quan nam", "need": "mẹ tôi khó thở"})
+    sink.reachable = False
+    call = FakeCall()
+    result, sink = run(call, sink)
+    assert (result.outcome, result.emergency) == ("completed", "speech")
+    assert "play emergency_stay" in call.log
+    assert sink.callbacks  # the callback number is still asked for
+    assert sink.flagged == [("need", "speech")]
+
+
+def test_nine_at_a_question_is_an_emergency_at_once() -> None:
+    call = FakeCall().press("ask_name", "9")
+    result, sink = run(call)
+    assert (result.outcome, result.emergency) == ("emergency", "key")
+    assert sink.flagged == [("name", "key")]
+    assert "play emergency_queue" in call.log
+    assert not any(line.startswith("record") for line in call.log)
+
+
+def test_nine_while_recording_without_an_operator_asks_the_question_again() -> None:
+    call = FakeCall().speak("address", Recording("dtmf", "9", 1.0))
+    sink = FakeSink()
+    sink.reachable = False
+    result, sink = run(call, sink)
+    assert (result.outcome, result.emergency) == ("completed", "key")
+    assert sink.flagged == [("address", "key")]
+    assert call.log.count("record address.wav") == 1
+    assert "record address-2.wav" in call.log
+    # Flagged once: a second 9 or an emergency need does not flag it again.
+    assert len(sink.flagged) == 1
+
+
+def test_a_calm_need_is_no_emergency() -> None:
+    result, sink = run(FakeCall())
+    assert result.emergency is None and not sink.flagged

