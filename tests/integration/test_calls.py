@@ -64,6 +64,13 @@ def test_every_operator_busy_callbot_takes_the_call(
         for word in answer.words:
             assert 0.0 <= word.conf <= 1.0
             assert 0.0 <= word.start <= word.end <= answer.duration_seconds + 0.1
+    # Understood once transcribed: every question has its field (parsed, with confidence;
+    # the Korean stand-in hears no Vietnamese, so the values say little) and a unit.
+    assert ticket.fields is not None
+    assert {"name", "address", "need", "unit"} <= set(ticket.fields)
+    for kind in ("name", "address", "need"):
+        assert 0.0 <= ticket.fields[kind]["confidence"] <= 1.0, ticket.fields[kind]
+    assert ticket.unit == "HCM-TRIAGE"  # no Vietnamese address heard: the city triage unit
     assert ticket.caller_number == "0901234567"
     assert ticket.caller_name == "Nguyen Van An"
     assert len(ticket.number) == 7 and ticket.number.isdigit()
