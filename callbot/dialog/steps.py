@@ -189,6 +189,12 @@ CONFIRM_SPOKEN_VI = (
     ("không", "2"),
     ("chưa đúng", "2"),
     ("không đúng", "2"),
+    # Denials a caller may put before "đúng" (outside the list they would be [unk] + "đúng")
+    ("chẳng đúng", "2"),
+    ("hổng đúng", "2"),
+    ("hông đúng", "2"),
+    ("không phải", "2"),
+    ("sai rồi", "2"),
 )
 
 

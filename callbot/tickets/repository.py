@@ -29,12 +29,11 @@ from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import URL, ColumnElement, CursorResult, Engine, func, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import ColumnElement, CursorResult, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from callbot.errors import TicketNotFound
-from callbot.tickets.db import LOCK_RETRIES, WRITE, retry_when_locked, storage_error
+from callbot.tickets.db import LOCK_RETRIES
 from callbot.tickets.models import Answer, Ticket, TranscriptionJob, utc_now
 from callbot.tickets.records import (
     AnswerRecord,
@@ -63,6 +62,7 @@ from callbot.tickets.service import (
     valid_ticket_number,
 )
 from callbot.tickets.settle import Settler
+from callbot.tickets.transactions import Transactions
 
 if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
     from callbot.speech.asr import Transcript
@@ -172,21 +172,10 @@ class TicketRepository:
         self._sessions = sessions
         self._settler = settler or Settler()
         self._clock = clock
-        self._retries = retries
-        bind = sessions.kw.get("bind")
-        self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
+        self._tx = Transactions(sessions, clock=clock, retries=retries)
 
     def _run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
-        def once() -> T:
-            with self._sessions() as session, session.begin():
-                if write:
-                    session.connection(execution_options=WRITE)
-                return work(session)
-
-        try:
-            return retry_when_locked(action, once, self._retries)
-        except SQLAlchemyError as exc:
-            raise storage_error(self._url, action, exc) from exc
+        return self._tx.run(action, work, write=write)
 
     # -- tickets -------------------------------------------------------------------------------
 

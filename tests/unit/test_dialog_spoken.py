@@ -220,7 +220,17 @@ def test_the_default_phrases_are_the_vietnamese_ones() -> None:
     step = OVERFLOW.step("confirm")
     assert OVERFLOW.language == "vi"
     assert {p for p, k in step.spoken if k == "1"} == {"đúng", "vâng", "đúng rồi", "có"}
-    assert {p for p, k in step.spoken if k == "2"} == {"sai", "không", "chưa đúng", "không đúng"}
+    assert {p for p, k in step.spoken if k == "2"} == {
+        "sai",
+        "không",
+        "chưa đúng",
+        "không đúng",
+        "chẳng đúng",
+        "hổng đúng",
+        "hông đúng",
+        "không phải",
+        "sai rồi",
+    }
     grammars = OVERFLOW.grammars()
     assert set(grammars) == {"confirm_name", "confirm_address", "confirm_need"}
     assert grammars["confirm_name"] == PHRASES
@@ -259,10 +269,12 @@ def test_words_missing_from_the_vocabulary_are_named_with_the_model(
         ("sai", "2"),
         ("không", "2"),
         ("không đúng", "2"),
+        ("sai rồi", "2"),
     )
     assert problems == [
-        "step confirm: words missing from the vocabulary of speech model some-model: chưa, có, "
-        "vâng; the phrases with them are never recognized and are dropped"
+        "step confirm: words missing from the vocabulary of speech model some-model: chưa, "
+        "chẳng, có, hông, hổng, phải, vâng; the phrases with them are never recognized and "
+        "are dropped"
     ]
     assert caplog.records[0].levelname == "WARNING"
 
