@@ -10,12 +10,10 @@ Caller data passed to :meth:`TicketRepository.create` is cleaned again here with
 :mod:`callbot.tickets.service`, so nothing unsafe is stored whatever the caller passes.
 
 Transcription jobs (one per answer, enqueued by :meth:`~TicketRepository.add_answer` in the
-answer's own transaction) are claimed race-free: SQLite's ``BEGIN IMMEDIATE`` lets one writer
-claim at a time; PostgreSQL claims with ``SELECT ... FOR UPDATE SKIP LOCKED``. Settling a job
-locks its ticket's row first (a no-op on SQLite, where the write lock covers it), so two workers
-settling a ticket's last two answers at once cannot both miss that the ticket is ready: the
-rule "a ticket whose call ended and whose answers are all settled becomes ``new``" is applied
-in the transaction of every change that can make it true.
+answer's own transaction) are queried by :class:`callbot.tickets.jobs.JobQueries`, a part of
+this repository. The rule "a ticket whose call ended and whose answers are all settled becomes
+``new``" (:mod:`callbot.tickets.settle`) is applied in the transaction of every change that
+can make it true.
 """
 
 from __future__ import annotations
@@ -24,23 +22,29 @@ import builtins
 import logging
 import math
 import secrets
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from callbot.errors import TicketNotFound
 from callbot.tickets.db import LOCK_RETRIES
-from callbot.tickets.models import Answer, Ticket, TranscriptionJob, utc_now
+from callbot.tickets.jobs import (
+    JobQueries,
+    new_job,
+    reopen,
+    rowcount,
+    transcription_values,
+)
+from callbot.tickets.models import Answer, Ticket, utc_now
 from callbot.tickets.records import (
     AnswerRecord,
     JobRecord,
     TicketRecord,
     answer_record,
-    job_record,
     ticket_record,
 )
 from callbot.tickets.service import (
@@ -56,7 +60,6 @@ from callbot.tickets.service import (
     sanitize_caller_name,
     sanitize_caller_number,
     sanitize_uniqueid,
-    short_error,
     stored_raw,
     ticket_number,
     valid_ticket_number,
@@ -73,13 +76,8 @@ logger = logging.getLogger(__name__)
 
 MAX_STEP = 64
 MAX_AUDIO_PATH = 512
-_OPEN_JOB = (JobStatus.PENDING.value, JobStatus.RUNNING.value)
 
 T = TypeVar("T")
-
-
-def _rowcount(result: Any) -> int:
-    return cast(CursorResult[Any], result).rowcount
 
 
 def _check_answer(step: str, audio_path: str, duration: float, ended_by: str, attempt: int) -> str:
@@ -100,66 +98,10 @@ def _check_answer(step: str, audio_path: str, duration: float, ended_by: str, at
     return posix
 
 
-def _lock_ticket(session: Session, ticket_id: int) -> str | None:
-    """Lock the ticket's row until the transaction ends (PostgreSQL); its status, or None."""
-    return session.scalar(select(Ticket.status).where(Ticket.id == ticket_id).with_for_update())
+class TicketRepository(JobQueries):
+    """Tickets, their answers and the answers' transcription jobs in the database.
 
-
-def _reopen(session: Session, ticket_id: int, now: datetime) -> None:
-    """A ``new`` ticket that has answers to transcribe again goes back to ``transcribing``."""
-    session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.NEW.value)
-        .values(status=TicketStatus.TRANSCRIBING.value, no_speech=False, updated_at=now)
-    )
-
-
-def _transcription_values(
-    transcript: Transcript | None, speech_seconds: float | None, now: datetime
-) -> dict[str, Any]:
-    """An answer's columns for a settled transcription: ``transcript``, or None (no speech).
-
-    A transcript without any word also counts as no speech.
-    """
-    answer: dict[str, Any] = {"transcribed_at": now, "transcription_error": None}
-    if speech_seconds is not None:
-        answer["speech_seconds"] = float(speech_seconds)
-    if transcript is None:
-        answer.update(
-            transcription=Transcription.NO_SPEECH.value,
-            transcript=None,
-            words=None,
-            asr_model=None,
-            decode_seconds=None,
-        )
-    else:
-        heard = bool(transcript.text.strip())
-        answer.update(
-            transcription=(Transcription.DONE if heard else Transcription.NO_SPEECH).value,
-            transcript=transcript.text,
-            words=[
-                {"word": w.word, "conf": w.conf, "start": w.start, "end": w.end}
-                for w in transcript.words
-            ],
-            asr_model=transcript.model,
-            decode_seconds=transcript.decode_seconds,
-        )
-    return answer
-
-
-def _new_job(answer_id: int, now: datetime) -> TranscriptionJob:
-    return TranscriptionJob(
-        answer_id=answer_id,
-        status=JobStatus.PENDING.value,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        updated_at=now,
-    )
-
-
-class TicketRepository:
-    """Tickets, their answers and the answers' transcription jobs in the database."""
+    The transcription-job queries are in :class:`callbot.tickets.jobs.JobQueries`."""
 
     def __init__(
         self,
@@ -257,7 +199,7 @@ class TicketRepository:
             touched = session.execute(
                 update(Ticket).where(Ticket.id == ticket_id).values(last_step=step, updated_at=now)
             )
-            if _rowcount(touched) == 0:
+            if rowcount(touched) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
             answer = Answer(
                 ticket_id=ticket_id,
@@ -270,15 +212,15 @@ class TicketRepository:
                 transcription=Transcription.PENDING.value,
             )
             if transcribed:
-                for name, value in _transcription_values(transcript, speech_seconds, now).items():
+                for name, value in transcription_values(transcript, speech_seconds, now).items():
                     setattr(answer, name, value)
             session.add(answer)
             session.flush()
-            job = _new_job(answer.id, now)
+            job = new_job(answer.id, now)
             if transcribed:
                 job.status, job.attempts = JobStatus.DONE.value, 1
             session.add(job)
-            _reopen(session, ticket_id, now)
+            reopen(session, ticket_id, now)
             session.flush()
             return answer_record(answer)
 
@@ -315,7 +257,7 @@ class TicketRepository:
                     updated_at=now,
                 )
             )
-            if _rowcount(changed) > 0:
+            if rowcount(changed) > 0:
                 return self._settler.settle(session, ticket_id, now)
             if session.get(Ticket, ticket_id) is None:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
@@ -344,7 +286,7 @@ class TicketRepository:
                 .where(Ticket.id == ticket_id)
                 .values(callback_number=dialable, callback_source=origin, updated_at=self._clock())
             )
-            if _rowcount(changed) == 0:
+            if rowcount(changed) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
 
         self._run(f"set the callback number of ticket {ticket_id}", work, write=True)
@@ -367,7 +309,7 @@ class TicketRepository:
                     updated_at=self._clock(),
                 )
             )
-            if _rowcount(changed) == 0:
+            if rowcount(changed) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
 
         self._run(f"flag ticket {ticket_id} as an emergency", work, write=True)
@@ -474,349 +416,3 @@ class TicketRepository:
         if count:
             logger.info("closed %d tickets left in_call by interrupted calls", count)
         return count
-
-    # -- transcription ---------------------------------------------------------------------------
-
-    def answers(self, answer_ids: Collection[int]) -> dict[int, AnswerRecord]:
-        """The answers with these ids that exist, by id."""
-        ids = sorted(set(answer_ids))
-        if not ids:
-            return {}
-
-        def work(session: Session) -> dict[int, AnswerRecord]:
-            rows = session.scalars(select(Answer).where(Answer.id.in_(ids)))
-            return {row.id: answer_record(row) for row in rows}
-
-        return self._run("read answers", work)
-
-    def jobs(self, ticket_id: int | None = None) -> builtins.list[JobRecord]:
-        """The transcription jobs (of one ticket, or all), oldest first."""
-        query = (
-            select(TranscriptionJob, Answer)
-            .join(Answer, Answer.id == TranscriptionJob.answer_id)
-            .order_by(TranscriptionJob.id)
-        )
-        if ticket_id is not None:
-            query = query.where(Answer.ticket_id == ticket_id)
-
-        def work(session: Session) -> builtins.list[JobRecord]:
-            return [job_record(job, answer) for job, answer in session.execute(query)]
-
-        return self._run("read transcription jobs", work)
-
-    def claim_jobs(self, worker_id: str, limit: int = 1) -> builtins.list[JobRecord]:
-        """Up to ``limit`` due pending jobs, now ``running`` for ``worker_id`` (oldest first).
-
-        Each job is claimed by exactly one caller, across threads and processes; its
-        ``attempts`` counts this attempt. Most calls find nothing: that is checked first,
-        with a read that takes no write lock.
-        """
-        if limit < 1:
-            raise ValueError(f"limit must be at least 1, not {limit}")
-
-        def due(now: datetime) -> ColumnElement[bool]:
-            return (TranscriptionJob.status == JobStatus.PENDING.value) & (
-                TranscriptionJob.next_attempt_at <= now
-            )
-
-        def anything(session: Session) -> bool:
-            found = session.scalar(select(TranscriptionJob.id).where(due(self._clock())).limit(1))
-            return found is not None
-
-        if not self._run("look for transcription jobs", anything):
-            return []
-
-        def work(session: Session) -> builtins.list[JobRecord]:
-            now = self._clock()
-            ids = session.scalars(
-                select(TranscriptionJob.id)
-                .where(due(now))
-                .order_by(TranscriptionJob.next_attempt_at, TranscriptionJob.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            ).all()
-            if not ids:
-                return []
-            session.execute(
-                update(TranscriptionJob)
-                .where(
-                    TranscriptionJob.id.in_(ids),
-                    TranscriptionJob.status == JobStatus.PENDING.value,
-                )
-                .values(
-                    status=JobStatus.RUNNING.value,
-                    locked_by=worker_id,
-                    locked_at=now,
-                    attempts=TranscriptionJob.attempts + 1,
-                    updated_at=now,
-                )
-                .execution_options(synchronize_session=False)
-            )
-            rows = session.execute(
-                select(TranscriptionJob, Answer)
-                .join(Answer, Answer.id == TranscriptionJob.answer_id)
-                .where(TranscriptionJob.id.in_(ids))
-                .order_by(TranscriptionJob.next_attempt_at, TranscriptionJob.id)
-                .execution_options(populate_existing=True)
-            )
-            return [job_record(job, answer) for job, answer in rows]
-
-        return self._run("claim transcription jobs", work, write=True)
-
-    def touch_jobs(self, worker_id: str) -> int:
-        """Mark ``worker_id``'s running jobs as alive now (so they are not taken for stale)."""
-
-        def work(session: Session) -> int:
-            now = self._clock()
-            touched = session.execute(
-                update(TranscriptionJob)
-                .where(
-                    TranscriptionJob.status == JobStatus.RUNNING.value,
-                    TranscriptionJob.locked_by == worker_id,
-                )
-                .values(locked_at=now, updated_at=now)
-            )
-            return _rowcount(touched)
-
-        return self._run("mark transcription jobs alive", work, write=True)
-
-    def release_stale_jobs(self, older_than: timedelta, *, locked_by: str | None = None) -> int:
-        """Running jobs not marked alive for ``older_than`` go back to ``pending``, due now.
-
-        Their worker died (crash, kill, restart): this is how its work resumes. The attempt
-        it had started stays counted, so an answer that kills its worker is not retried
-        forever. ``locked_by`` limits this to one worker's jobs (a pool handing back its own
-        at stop). Returns how many were released.
-        """
-        if older_than < timedelta(0):
-            raise ValueError(f"older_than must not be negative, not {older_than}")
-
-        def stale(now: datetime) -> ColumnElement[bool]:
-            where = (TranscriptionJob.status == JobStatus.RUNNING.value) & (
-                TranscriptionJob.locked_at <= now - older_than
-            )
-            return where if locked_by is None else where & (TranscriptionJob.locked_by == locked_by)
-
-        def anything(session: Session) -> bool:
-            found = session.scalar(select(TranscriptionJob.id).where(stale(self._clock())).limit(1))
-            return found is not None
-
-        if not self._run("look for stale transcription jobs", anything):
-            return 0
-
-        def work(session: Session) -> int:
-            now = self._clock()
-            released = session.execute(
-                update(TranscriptionJob)
-                .where(stale(now))
-                .values(
-                    status=JobStatus.PENDING.value,
-                    locked_by=None,
-                    locked_at=None,
-                    next_attempt_at=now,
-                    updated_at=now,
-                )
-                .execution_options(synchronize_session=False)
-            )
-            return _rowcount(released)
-
-        count = self._run("release stale transcription jobs", work, write=True)
-        if count:
-            logger.warning("released %d transcription job(s) of a worker that stopped", count)
-        return count
-
-    def _settle_job(
-        self,
-        action: str,
-        job_id: int,
-        job_values: dict[str, Any],
-        answer_values: dict[str, Any] | None,
-    ) -> tuple[int, int, bool] | None:
-        """Move an open job (pending or running) and its answer; settle the ticket.
-
-        Returns (answer id, ticket id, ticket became new), or None when the job is gone or
-        already settled (idempotence: the first result stays).
-        """
-
-        def work(session: Session) -> tuple[int, int, bool] | None:
-            now = self._clock()
-            row = session.execute(
-                select(TranscriptionJob.answer_id, Answer.ticket_id)
-                .join(Answer, Answer.id == TranscriptionJob.answer_id)
-                .where(TranscriptionJob.id == job_id)
-            ).one_or_none()
-            if row is None:
-                return None
-            answer_id, ticket_id = row
-            _lock_ticket(session, ticket_id)
-            moved = session.execute(
-                update(TranscriptionJob)
-                .where(TranscriptionJob.id == job_id, TranscriptionJob.status.in_(_OPEN_JOB))
-                .values(locked_by=None, locked_at=None, updated_at=now, **job_values)
-            )
-            if _rowcount(moved) == 0:
-                return None
-            if answer_values:
-                session.execute(
-                    update(Answer).where(Answer.id == answer_id).values(**answer_values)
-                )
-            return answer_id, ticket_id, self._settler.settle(session, ticket_id, now)
-
-        return self._run(action, work, write=True)
-
-    def complete_job(
-        self, job_id: int, transcript: Transcript | None, *, speech_seconds: float | None = None
-    ) -> bool:
-        """Store the job's result: ``transcript``, or None for an answer found to hold no speech.
-
-        A transcript without any word also counts as no speech. Idempotent: returns False,
-        changing nothing, when the job is already settled (or gone with its ticket).
-        """
-        answer = _transcription_values(transcript, speech_seconds, self._clock())
-        job = {"status": JobStatus.DONE.value, "last_error": None}
-        result = self._settle_job(f"store transcription job {job_id}", job_id, job, answer)
-        if result is None:
-            logger.info("transcription job %d was already settled; kept its first result", job_id)
-            return False
-        answer_id, ticket_id, ready = result
-        logger.info(
-            "answer id %d transcribed: %s%s",
-            answer_id,
-            answer["transcription"],
-            f"; ticket id {ticket_id} ready for operators" if ready else "",
-        )
-        if transcript is not None:
-            logger.debug("answer id %d: %r", answer_id, transcript.text)
-        return True
-
-    def fail_job(
-        self,
-        job_id: int,
-        error: str,
-        retry_at: datetime | None,
-        *,
-        speech_seconds: float | None = None,
-    ) -> bool:
-        """An attempt failed: retry from ``retry_at``, or give up (None).
-
-        Given up, the answer is ``failed`` with ``error`` (keep caller words out of it) and
-        its ticket may become ``new``: the audio stays, marked "not transcribed". Idempotent
-        like :meth:`complete_job`.
-        """
-        message = short_error(error)
-        answer: dict[str, Any] = {}
-        if speech_seconds is not None:
-            answer["speech_seconds"] = float(speech_seconds)
-        if retry_at is None:
-            job: dict[str, Any] = {"status": JobStatus.FAILED.value, "last_error": message}
-            answer.update(transcription=Transcription.FAILED.value, transcription_error=message)
-        else:
-            job = {
-                "status": JobStatus.PENDING.value,
-                "last_error": message,
-                "next_attempt_at": retry_at,
-            }
-        result = self._settle_job(f"record failed transcription job {job_id}", job_id, job, answer)
-        if result is None:
-            return False
-        answer_id, ticket_id, ready = result
-        if retry_at is None:
-            logger.error(
-                "answer id %d left untranscribed: %s%s",
-                answer_id,
-                message,
-                f"; ticket id {ticket_id} ready for operators" if ready else "",
-            )
-        else:
-            logger.warning(
-                "transcription of answer id %d failed, retried at %s: %s",
-                answer_id,
-                retry_at.isoformat(timespec="seconds"),
-                message,
-            )
-        return True
-
-    def _requeue(
-        self, action: str, answers: Callable[[Session], Sequence[Answer]]
-    ) -> builtins.list[int]:
-        """Make these answers pending with a fresh job due now (running jobs are left alone).
-
-        Returns the ids of the answers to wait for, running ones included.
-        """
-
-        def work(session: Session) -> builtins.list[int]:
-            now = self._clock()
-            chosen = answers(session)
-            for ticket_id in sorted({a.ticket_id for a in chosen}):
-                _lock_ticket(session, ticket_id)
-            jobs = {
-                job.answer_id: job
-                for job in session.scalars(
-                    select(TranscriptionJob).where(
-                        TranscriptionJob.answer_id.in_([a.id for a in chosen])
-                    )
-                )
-            }
-            reopened: set[int] = set()
-            for answer in chosen:
-                job = jobs.get(answer.id)
-                if job is not None and job.status == JobStatus.RUNNING:
-                    continue
-                if job is None:
-                    session.add(_new_job(answer.id, now))
-                else:
-                    job.status = JobStatus.PENDING.value
-                    job.attempts = 0
-                    job.next_attempt_at = now
-                    job.last_error = None
-                    job.locked_by = job.locked_at = None
-                    job.updated_at = now
-                if answer.transcription != Transcription.PENDING:
-                    answer.transcription = Transcription.PENDING.value
-                    answer.transcript = answer.asr_model = answer.transcription_error = None
-                    answer.words = None
-                    answer.decode_seconds = None
-                    answer.transcribed_at = None
-                    reopened.add(answer.ticket_id)
-            for ticket_id in reopened:
-                _reopen(session, ticket_id, now)
-            session.flush()
-            return [a.id for a in chosen]
-
-        return self._run(action, work, write=True)
-
-    def requeue(self, ticket_id: int) -> builtins.list[int]:
-        """Transcribe all the ticket's answers again (by hand); returns their ids.
-
-        A ``new`` ticket goes back to ``transcribing`` until they are settled again. Raises
-        :class:`TicketNotFound`.
-        """
-
-        def answers(session: Session) -> Sequence[Answer]:
-            if session.get(Ticket, ticket_id) is None:
-                raise TicketNotFound(f"no ticket with id {ticket_id}")
-            return session.scalars(
-                select(Answer).where(Answer.ticket_id == ticket_id).order_by(Answer.id)
-            ).all()
-
-        ids = self._requeue(f"requeue the answers of ticket {ticket_id}", answers)
-        logger.info("ticket id %d: %d answer(s) queued for transcription", ticket_id, len(ids))
-        return ids
-
-    def requeue_pending(self, *, include_failed: bool = False) -> builtins.list[int]:
-        """Every answer still pending (and, if asked, every failed one), due now; their ids.
-
-        Jobs waiting for a retry are due at once with a fresh count of attempts.
-        """
-        wanted = [Transcription.PENDING.value]
-        if include_failed:
-            wanted.append(Transcription.FAILED.value)
-
-        def answers(session: Session) -> Sequence[Answer]:
-            return session.scalars(
-                select(Answer).where(Answer.transcription.in_(wanted)).order_by(Answer.id)
-            ).all()
-
-        ids = self._requeue("requeue pending transcriptions", answers)
-        logger.info("%d answer(s) queued for transcription", len(ids))
-        return ids
