@@ -7,7 +7,10 @@ starts the real console on a free loopback port, logs in over HTTP and measures:
 - the queue page (``GET /``, first page, default filters) for a supervisor (every unit) and for
   an operator (one unit): wall time per request, p50 and p99;
 - a new ticket reaching an open live stream (``GET /live``): from just before the ticket is
-  written (by the ticket repository, as the callbot writes it) to the event read by the client.
+  written (by the ticket repository, as the callbot writes it) to the event read by the client;
+- the dashboard (``GET /dashboard``, last 24 hours and 7 days; the tickets' claims, callbacks
+  and resolves are events) for a supervisor and an operator, and the CSV export of every
+  ticket (``GET /export.csv``).
 
 Targets (issue 5): queue page under 300 ms with 10,000 tickets; a new ticket on screen in
 under 1 s.
@@ -37,7 +40,7 @@ from callbot.config import Config
 from callbot.console.app import build_console, create_app
 from callbot.console.auth import add_user
 from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.models import Ticket, utc_now
+from callbot.tickets.models import Ticket, TicketEvent, utc_now
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.service import ticket_number
 
@@ -95,7 +98,23 @@ def _fill(url: str, count: int) -> None:
     upgrade(engine)
     with engine.begin() as connection:
         connection.execute(insert(Ticket), rows)
+        connection.execute(insert(TicketEvent), _events(rows, rng))
     engine.dispose()
+
+
+def _events(tickets: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """Claims of claimed and closed tickets; callbacks (most) and resolves of closed ones."""
+    events: list[dict[str, Any]] = []
+    for row in tickets:
+        if row["status"] not in ("claimed", "closed"):
+            continue
+        at = row["created_at"] + timedelta(minutes=rng.lognormvariate(3, 0.8))
+        events.append({"ticket_id": row["id"], "at": at, "user": "op", "action": "claim"})
+        if row["status"] == "closed":
+            for action in ("callback", "resolve") if rng.random() < 0.7 else ("resolve",):
+                at += timedelta(minutes=rng.uniform(1, 10))
+                events.append({"ticket_id": row["id"], "at": at, "user": "op", "action": action})
+    return events
 
 
 class _Client:
@@ -224,6 +243,12 @@ def run_console_bench(
                 ),
                 "queue_page_last": _time_pages(supervisor, "/?status=all&page=200", rounds),
                 "new_ticket_to_live_stream": _percentiles(_live_delays(port, supervisor, repo, 10)),
+                "dashboard_supervisor_24h": _time_pages(supervisor, "/dashboard", rounds),
+                "dashboard_supervisor_7d": _time_pages(supervisor, "/dashboard?period=7d", rounds),
+                "dashboard_operator_7d": _time_pages(operator, "/dashboard?period=7d", rounds),
+                "export_csv_all_tickets": _time_pages(
+                    supervisor, "/export.csv", max(3, rounds // 5)
+                ),
             }
             engine.dispose()
         finally:

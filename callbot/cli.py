@@ -7,6 +7,7 @@
     callbot sandbox up|down|status [--json]
     callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
     callbot tickets list [--json] | tickets show ID [--json]
+    callbot tickets export --unit U [--from YYYY-MM-DD] [--to YYYY-MM-DD] > file.csv
     callbot transcribe --pending [--failed] | transcribe TICKET   (re-run speech-to-text)
     callbot prompts render [--engine auto|gtts|espeak]
     callbot db upgrade
@@ -278,6 +279,29 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     else:
         ticket = repo.get(int(args.id) if args.id.isdigit() and len(args.id) < 7 else args.id)
         _print(ticket.to_dict(), args.json, _ticket_text(ticket.to_dict()))
+    return 0
+
+
+def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
+    """A unit's tickets as CSV on standard output (the console's /export.csv, same code)."""
+    from callbot.console.export import csv_bytes, parse_bound
+    from callbot.tickets.db import make_engine, session_factory, upgrade
+    from callbot.tickets.stats import TicketStats, command_line_user
+    from callbot.tickets.transactions import Transactions
+
+    try:
+        start, end = parse_bound(args.start, end=False), parse_bound(args.end, end=True)
+    except ValueError as exc:
+        raise CallbotError(f"tickets export: --from/--to: {exc} (use YYYY-MM-DD)") from exc
+    engine = make_engine(config.storage.effective_database_url)
+    upgrade(engine)
+    stats = TicketStats(Transactions(session_factory(engine)))
+    rows = stats.export_rows(command_line_user(), args.unit, start, end)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(csv_bytes(rows))
+    sys.stdout.buffer.flush()
+    print(f"{len(rows)} ticket(s) of unit {args.unit} exported", file=sys.stderr)
+    engine.dispose()
     return 0
 
 
@@ -610,6 +634,11 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("id", help="ticket id or ticket number")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("export", help="a unit's tickets as CSV (UTF-8 with BOM) on stdout")
+    p.add_argument("--unit", required=True, help="unit code, e.g. HCM-27190")
+    p.add_argument("--from", dest="start", default=None, help="first day (YYYY-MM-DD, VN time)")
+    p.add_argument("--to", dest="end", default=None, help="last day, included (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_tickets_export)
 
     p = sub.add_parser(
         "transcribe", help="transcribe answers again, here, until done (serve may run meanwhile)"

@@ -29,11 +29,12 @@ from callbot.console.auth import Authenticator
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
 from callbot.console.views import auth as auth_views
-from callbot.console.views import media, queue, tickets
+from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
 from callbot.tickets.accounts import Accounts
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.queue import TicketQueue
+from callbot.tickets.stats import TicketStats
 from callbot.tickets.transactions import Transactions
 from callbot.tickets.workflow import Workflow
 
@@ -54,6 +55,7 @@ class Console:
     auth: Authenticator
     feed: LiveFeed
     recordings: Path
+    stats: TicketStats
 
     def housekeeping(self) -> None:
         """Release idle claims, delete expired sessions (every 30 s, in a thread)."""
@@ -85,6 +87,7 @@ def build_console(config: Config) -> Console:
         ),
         feed=LiveFeed(tickets, settings.live_poll_seconds),
         recordings=config.storage.recordings_dir,
+        stats=TicketStats(transactions),
     )
 
 
@@ -140,6 +143,8 @@ def create_app(console: Console) -> Starlette:
         Route("/tickets/{number:str}/{action:str}", tickets.ticket_action, methods=["POST"]),
         Route("/recordings/{answer_id:int}", media.recording, methods=["GET", "HEAD"]),
         Route("/live", media.live, methods=["GET"]),
+        Route("/dashboard", dashboard.dashboard_page, methods=["GET"]),
+        Route("/export.csv", dashboard.export_csv, methods=["GET"]),
         Mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -164,3 +164,76 @@ def refusal(code: str, holder: str | None = None, at: Any = None) -> str:
     """The Vietnamese sentence for a refused action."""
     when = local_time(at, with_date=False) if isinstance(at, datetime) else "—"
     return REFUSAL.get(code, REFUSAL["bad_value"]).format(holder=holder or "—", at=when)
+
+
+# -- the dashboard and the CSV export (console/dashboard.py, console/export.py) ---------------
+
+PERIOD = {"24h": "24 giờ qua", "7d": "7 ngày qua"}
+
+UNKNOWN = "Chưa xác định"  # a ticket without a category or a unit
+
+DASHBOARD = {
+    "calls_title": "Cuộc gọi tràn theo giờ, {period}",
+    "calls_desc": "Số phiếu tạo mỗi giờ (mỗi cuộc gọi tràn một phiếu), tổng {total}. "
+    "Số liệu ở bảng ngay sau biểu đồ.",
+    "calls_series": "Cuộc gọi",
+    "calls_tip": "{hour}: {count} cuộc gọi",
+    "waiting_title": "Phiếu đang chờ theo {by}",
+    "waiting_desc": "Phiếu chờ xử lý và đang xử lý lúc này. Số liệu ở bảng ngay sau biểu đồ.",
+    "waiting_note": "{total} ({new} chờ, {claimed} đang xử lý)",
+    "delay_title": "Thời gian từ cuộc gọi đến khi gọi lại theo {by}, {period}",
+    "delay_desc": "Trung vị (p50) và p90 của thời gian chờ gọi lại, tính bằng {unit}. "
+    "Số liệu ở bảng ngay sau biểu đồ.",
+    "delay_note": "p50 {p50} · p90 {p90} {unit}",
+    "delay_tip": "Trung vị (p50) {p50}; p90 {p90}",
+    "delay_legend": "Đo từ lúc gọi đến cuộc gọi lại đầu tiên ({by_callback} phiếu); phiếu chưa "
+    "có cuộc gọi lại thì đến lần nhận xử lý hoặc đóng phiếu đầu tiên ({by_claim} phiếu). "
+    "Chưa được xử lý: {pending} phiếu.",
+    "by_category": "nhu cầu",
+    "by_unit": "đơn vị",
+    "minutes": "phút",
+    "hours": "giờ",
+}
+
+WAITING_SERIES = {"new": "Chờ xử lý", "claimed": "Đang xử lý"}
+DELAY_SERIES = {"p50": "Trung vị (p50)", "p90": "p90"}
+
+# The CSV export's header, one per column (console/export.py writes them in this order).
+EXPORT_COLUMNS = (
+    "Số phiếu",
+    "Thời điểm gọi (giờ Việt Nam)",
+    "Thời điểm gọi (UTC, ISO 8601)",
+    "Trạng thái",
+    "Mức độ",
+    "Nhu cầu",
+    "Họ tên",
+    "Số gọi lại",
+    "Phường/xã (cũ)",
+    "Quận/huyện (cũ)",
+    "Phường/xã (2025)",
+    "Đơn vị",
+    "Số cuộc gọi",
+    "Kết quả",
+    "Thời điểm đóng (giờ Việt Nam)",
+)
+
+EXPORT_ERROR = "Khoảng thời gian không hợp lệ: dùng ngày dạng YYYY-MM-DD."
+
+
+def duration(seconds: float | None) -> str:
+    """A delay, briefly: ``40 giây``, ``3 phút 20 giây``, ``2 giờ 5 phút``, ``3 ngày 4 giờ``."""
+    if seconds is None:
+        return "—"
+    total = round(seconds)
+    if total < 60:
+        return f"{total} giây"
+    minutes, secs = divmod(total, 60)
+    if minutes < 10:
+        return f"{minutes} phút {secs} giây" if secs else f"{minutes} phút"
+    if minutes < 60:
+        return f"{minutes} phút"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    days, hours = divmod(hours, 24)
+    return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"

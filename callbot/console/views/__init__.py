@@ -1,4 +1,5 @@
-"""HTTP handlers, one module per area: auth (login), queue, tickets, media (recordings, live).
+"""HTTP handlers, one module per area: auth (login), queue, tickets, media (recordings, live),
+dashboard (figures, CSV export).
 
 Thin: read the request, call the ticket workflow, render a template or redirect. Helpers here
 give a view its console, its user and a rendered page.
