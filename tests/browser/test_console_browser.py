@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -118,7 +119,8 @@ def test_two_operators_claim_at_once_one_wins_then_resolves(site: Site, browser:
         "Đã gọi lại, hẹn giao gạo"
     )
     winner.find_element(By.ID, "resolve").click()
-    WebDriverWait(winner, 10).until(
+    # the old page's element goes stale when the new page replaces it: look again
+    WebDriverWait(winner, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.ID, "ticket-status").get_attribute("data-status") == "closed"
     )
     history = winner.find_element(By.ID, "history").text
