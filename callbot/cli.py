@@ -16,8 +16,10 @@
     callbot bench asr [--concurrency 1,4,16] [--rounds 2] [--figure NAME ...] [--json]
     callbot models fetch [NAME] [--url URL] [--force] | models list [--json]
     callbot console [--host H] [--port P]      the operators' web console
-    callbot users add NAME --role operator|supervisor|admin --unit UNIT  (password on stdin)
+    callbot users add NAME --role operator|supervisor|admin --unit UNIT [--phone DEVICE]
+                                               (password on stdin)
     callbot users list [--json] | users passwd NAME | users disable|enable NAME
+    callbot users phone NAME DEVICE | users phone NAME --clear   (e.g. PJSIP/op1)
     callbot bench console [--tickets 10000] [--json]
     callbot parse name|phone|address|need TEXT   (prints JSON)
     callbot eval parse [--set-file FILE] [--json]  (accuracy on the labelled transcripts)
@@ -466,11 +468,18 @@ def cmd_users(config: Config, args: argparse.Namespace) -> int:
             role=args.role,
             unit=args.unit,
             min_length=minimum,
+            phone=args.phone,
         )
-        print(f"user {user.name} added: {user.role} of unit {user.unit}")
+        phone = f", phone {user.phone}" if user.phone else ""
+        print(f"user {user.name} added: {user.role} of unit {user.unit}{phone}")
     elif args.action == "passwd":
         accounts.set_password(args.name, hash_password(_read_password(config), minimum))
         print(f"user {args.name}: password changed; their sessions ended")
+    elif args.action == "phone":
+        if bool(args.device) == bool(args.clear):
+            raise CallbotError("users phone: give either a DEVICE (e.g. PJSIP/op1) or --clear")
+        accounts.set_phone(args.name, None if args.clear else args.device)
+        print(f"user {args.name}: " + ("no phone" if args.clear else f"phone {args.device}"))
     elif args.action in ("disable", "enable"):
         accounts.set_active(args.name, args.action == "enable")
         print(f"user {args.name}: {args.action}d")
@@ -483,12 +492,13 @@ def cmd_users(config: Config, args: argparse.Namespace) -> int:
                 "unit": u.unit,
                 "active": u.active,
                 "created_at": u.created_at.isoformat(),
+                "phone": u.phone,
             }
             for u in users
         ]
         text = "\n".join(
             f"{r['name']:<20} {r['role']:<11} {r['unit']:<16} "
-            f"{'active' if r['active'] else 'disabled'}"
+            f"{'active' if r['active'] else 'disabled':<9} {r['phone'] or ''}".rstrip()
             for r in rows
         )
         _print(rows, args.json, text or "no users: add one with `callbot users add`")
@@ -517,12 +527,22 @@ def _add_console_commands(sub: Any, bench: Any) -> None:
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["operator", "supervisor", "admin"])
     p.add_argument("--unit", required=True, help="unit code (operators see its tickets)")
+    p.add_argument(
+        "--phone", default=None, metavar="DEVICE", help="their phone as Asterisk dials it"
+    )
     p.set_defaults(func=cmd_users)
     p = usub.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_users)
     p = usub.add_parser("passwd", help="a new password (read like add's); ends their sessions")
     p.add_argument("name")
+    p.set_defaults(func=cmd_users)
+    p = usub.add_parser(
+        "phone", help="the device that rings for callbacks and identifies the phone service"
+    )
+    p.add_argument("name")
+    p.add_argument("device", nargs="?", default=None, help="e.g. PJSIP/op1")
+    p.add_argument("--clear", action="store_true", help="remove the user's phone")
     p.set_defaults(func=cmd_users)
     for action in ("disable", "enable"):
         p = usub.add_parser(action, help=f"{action} an account")

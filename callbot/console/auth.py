@@ -157,7 +157,14 @@ class Authenticator:
 
 
 def add_user(
-    accounts: Accounts, name: str, password: str, *, role: str, unit: str, min_length: int
+    accounts: Accounts,
+    name: str,
+    password: str,
+    *,
+    role: str,
+    unit: str,
+    min_length: int,
+    phone: str | None = None,
 ) -> UserRecord:
     """A new console user with ``password`` hashed (``callbot users add``)."""
-    return accounts.add_user(name, hash_password(password, min_length), role, unit)
+    return accounts.add_user(name, hash_password(password, min_length), role, unit, phone)

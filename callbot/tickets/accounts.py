@@ -3,6 +3,9 @@
 Passwords arrive here already hashed (:mod:`callbot.console.auth` hashes and verifies them);
 session tokens arrive as their SHA-256, so the table never holds a usable cookie. Expiry rules
 are the caller's: this module stores and deletes.
+
+A user may have a phone (``users.phone``): the device Asterisk dials to reach them, such as
+``PJSIP/op1``. A callback rings it first; the phone service finds the user calling from it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+# An Asterisk device: technology/resource, as Originate's Channel and Dial take it. No comma,
+# '&', space, quote or '$': nothing a dialplan or an AMI field would read as more than a name.
+_PHONE = re.compile(r"[A-Za-z][A-Za-z0-9]{0,15}/[A-Za-z0-9][A-Za-z0-9._@:+/-]{0,110}")
 
 
 class Role(StrEnum):
@@ -45,6 +51,7 @@ class UserRecord:
     unit: str
     active: bool
     created_at: datetime
+    phone: str | None = None  # the device that rings for this user ("PJSIP/op1"), if any
 
     @property
     def sees_all_units(self) -> bool:
@@ -62,7 +69,9 @@ class SessionRecord:
 
 
 def _user(row: User) -> UserRecord:
-    return UserRecord(row.id, row.name, row.role, row.unit, bool(row.active), row.created_at)
+    return UserRecord(
+        row.id, row.name, row.role, row.unit, bool(row.active), row.created_at, row.phone
+    )
 
 
 def check_name(name: str) -> str:
@@ -81,6 +90,17 @@ def check_unit(unit: str) -> str:
     return unit
 
 
+def check_phone(device: str) -> str:
+    """An operator's device as Asterisk dials it: ``PJSIP/op1``, ``SIP/201``,
+    ``Local/op-ana@phones`` (technology, ``/``, resource; no comma, ``&``, space or ``$``)."""
+    if not _PHONE.fullmatch(device) or ".." in device:
+        raise AccountError(
+            f"phone {device!r}: give the device as Asterisk dials it, e.g. PJSIP/op1 "
+            "(technology/resource: letters, digits, '.', '_', '@', ':', '+', '/', '-')"
+        )
+    return device
+
+
 class Accounts:
     """The ``users`` and ``sessions`` tables."""
 
@@ -89,10 +109,15 @@ class Accounts:
 
     # -- users ----------------------------------------------------------------------------------
 
-    def add_user(self, name: str, password_hash: str, role: str, unit: str) -> UserRecord:
-        """A new active user. Raises :class:`AccountError` if the name is taken or malformed."""
+    def add_user(
+        self, name: str, password_hash: str, role: str, unit: str, phone: str | None = None
+    ) -> UserRecord:
+        """A new active user. Raises :class:`AccountError` if the name is taken or malformed,
+        or the phone is malformed or already someone else's."""
         check_name(name)
         check_unit(unit)
+        if phone is not None:
+            check_phone(phone)
         try:
             role = Role(role).value
         except ValueError:
@@ -101,6 +126,8 @@ class Accounts:
         def work(session: Session) -> UserRecord:
             if session.scalar(select(User.id).where(User.name == name)) is not None:
                 raise AccountError(f"user {name!r} already exists")
+            if phone is not None:
+                _phone_free(session, phone, name)
             row = User(
                 name=name,
                 password_hash=password_hash,
@@ -108,6 +135,7 @@ class Accounts:
                 unit=unit,
                 active=True,
                 created_at=self._tx.clock(),
+                phone=phone,
             )
             session.add(row)
             session.flush()
@@ -132,6 +160,33 @@ class Accounts:
             return None if row is None else (_user(row), row.password_hash)
 
         return self._tx.run("read a user", work)
+
+    def by_phone(self, device: str) -> UserRecord | None:
+        """The active user whose phone is ``device``, or None."""
+
+        def work(session: Session) -> UserRecord | None:
+            row = session.scalars(
+                select(User).where(User.phone == device, User.active.is_(True))
+            ).one_or_none()
+            return None if row is None else _user(row)
+
+        return self._tx.run("find a user by phone", work)
+
+    def set_phone(self, name: str, device: str | None) -> None:
+        """Give ``name`` the phone ``device`` (None: no phone). Sessions stay open."""
+        if device is not None:
+            check_phone(device)
+
+        def work(session: Session) -> None:
+            user_id = session.scalar(select(User.id).where(User.name == name))
+            if user_id is None:
+                raise AccountError(f"no user {name!r}")
+            if device is not None:
+                _phone_free(session, device, name)
+            session.execute(update(User).where(User.id == user_id).values(phone=device))
+
+        self._tx.run("set a phone", work, write=True)
+        logger.info("console user %s: phone %s", name, "set" if device else "removed")
 
     def set_password(self, name: str, password_hash: str) -> None:
         """A new password; every session of the user ends."""
@@ -218,3 +273,10 @@ class Accounts:
             return int(getattr(result, "rowcount", 0) or 0)
 
         return self._tx.run("end expired sessions", work, write=True)
+
+
+def _phone_free(session: Session, device: str, name: str) -> None:
+    """Refuse a device that is already another user's (the unique index would, less clearly)."""
+    holder = session.scalar(select(User.name).where(User.phone == device))
+    if holder is not None and holder != name:
+        raise AccountError(f"phone {device} is already {holder}'s; remove it there first")

@@ -239,6 +239,10 @@ class User(Base):
     unit: Mapped[str] = mapped_column(String(64))  # tickets.unit of the tickets an operator sees
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # The operator's phone as Asterisk dials it ("PJSIP/op1"), migration 0005: callbacks ring
+    # it first, and the phone service knows who calls from it. A unique index: one device, one
+    # person (NULLs allowed: users without a phone).
+    phone: Mapped[str | None] = mapped_column(String(128), index=True, unique=True)
 
 
 class UserSession(Base):
