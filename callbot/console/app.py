@@ -1,7 +1,8 @@
 """Wiring: the console's parts built from the configuration, and the Starlette app.
 
 :func:`build_console` opens the ticket database (migrated to the current schema) and makes the
-stores, the authenticator and the live feed; :func:`create_app` puts the views, the gate
+stores, the authenticator, the live feed and the callbacks (whose AMI connection opens at the
+first "Gọi lại"); :func:`create_app` puts the views, the gate
 (:mod:`.security`), templates and static files around them. Views reach the parts through
 ``request.app.state.console``.
 """
@@ -26,6 +27,7 @@ from starlette.templating import Jinja2Templates
 from callbot.config import Config
 from callbot.console import labels
 from callbot.console.auth import Authenticator
+from callbot.console.callbacks import ConsoleCallbacks
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
 from callbot.console.views import auth as auth_views
@@ -55,6 +57,7 @@ class Console:
     auth: Authenticator
     feed: LiveFeed
     recordings: Path
+    callbacks: ConsoleCallbacks
     stats: TicketStats
 
     def housekeeping(self) -> None:
@@ -75,18 +78,21 @@ def build_console(config: Config) -> Console:
     accounts = Accounts(transactions)
     tickets = TicketQueue(transactions, page_size=config.console.page_size)
     settings = config.console
+    workflow = Workflow(transactions)
+    feed = LiveFeed(tickets, settings.live_poll_seconds)
     return Console(
         config=config,
         accounts=accounts,
         queue=tickets,
-        workflow=Workflow(transactions),
+        workflow=workflow,
         auth=Authenticator(
             accounts,
             idle=timedelta(minutes=settings.session_idle_minutes),
             max_age=timedelta(hours=settings.session_max_hours),
         ),
-        feed=LiveFeed(tickets, settings.live_poll_seconds),
+        feed=feed,
         recordings=config.storage.recordings_dir,
+        callbacks=ConsoleCallbacks(config, workflow, feed.notify),
         stats=TicketStats(transactions),
     )
 
@@ -132,6 +138,7 @@ def create_app(console: Console) -> Starlette:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await run_in_threadpool(console.callbacks.close)
 
     routes = [
         Route("/login", auth_views.login_page, methods=["GET"]),

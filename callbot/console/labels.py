@@ -83,6 +83,16 @@ CALLBACK_RESULT = {
     "failed": "không gọi được",
 }
 
+# Why a callback failed, when the dialplan or the console knows more (detail["reason"]).
+CALLBACK_REASON = {
+    "operator_no_answer": "máy của điện thoại viên không được nhấc",
+    "operator_busy": "máy của điện thoại viên đang bận",
+    "operator_failed": "không gọi được máy của điện thoại viên",
+    "no_report": "không nhận được kết quả từ tổng đài",
+}
+
+CALLBACK_VIA = {"console": "từ trang điều hành", "phone": "qua điện thoại"}
+
 # Why an action was refused (WorkflowError.code).
 REFUSAL = {
     "already_claimed": "Phiếu này vừa được {holder} nhận lúc {at}. Vui lòng chọn phiếu khác.",
@@ -96,6 +106,13 @@ REFUSAL = {
     "bad_original": "Không tìm thấy phiếu gốc với số đó.",
     "empty_note": "Ghi chú trống.",
     "bad_value": "Giá trị không hợp lệ.",
+    "no_phone": "Bạn chưa có máy điện thoại để gọi lại. Nhờ quản trị viên gán máy cho bạn "
+    "(callbot users phone TÊN PJSIP/…).",
+    "no_number": "Phiếu này không có số điện thoại hợp lệ để gọi lại.",
+    "callback_running": "Đang có một cuộc gọi lại của phiếu này hoặc của máy bạn; chờ kết quả "
+    "rồi thử lại.",
+    "pbx_down": "Không gọi được: không kết nối được tổng đài (Asterisk). Hãy thử lại sau ít "
+    "phút, hoặc gọi bằng tay cho người dân.",
 }
 
 DONE = {
@@ -108,6 +125,8 @@ DONE = {
     "correct": "Đã lưu thông tin đã sửa (thông tin gốc vẫn được giữ).",
     "correct_none": "Không có gì thay đổi.",
     "note": "Đã thêm ghi chú.",
+    "callback": "Máy của bạn ({phone}) đang đổ chuông. Khi bạn nhấc máy, tổng đài sẽ gọi cho "
+    "người dân số {callback}; kết quả sẽ hiện trong lịch sử của phiếu.",
 }
 
 TEXT = {

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from callbot.console import labels
 from callbot.tickets.accounts import UserRecord
+from callbot.tickets.callback import may_call_back
 from callbot.tickets.queue import STATUS_FILTERS, QueueFilter, QueuePage, TicketView, may_see
 from callbot.tickets.service import TicketStatus
 from callbot.tickets.workflow import CORRECTABLE, may_act
@@ -38,6 +39,7 @@ class Permissions:
     refer: bool
     correct: bool
     note: bool
+    callback: bool  # the "Gọi lại" button: the claim's holder, or a supervisor
 
 
 def permissions(user: UserRecord, view: TicketView) -> Permissions:
@@ -53,6 +55,7 @@ def permissions(user: UserRecord, view: TicketView) -> Permissions:
         correct=status in (TicketStatus.NEW, TicketStatus.CLAIMED)
         and may_act(user, ticket.unit, status, holder),
         note=visible,
+        callback=may_call_back(user, view),
     )
 
 
@@ -105,7 +108,7 @@ def event_line(action: str, detail: dict[str, Any]) -> str:
                     f"{change.get('to') or '—'}"
                 )
     if action == "callback" and detail.get("result"):
-        parts.append(labels.label(labels.CALLBACK_RESULT, detail["result"]))
+        parts.append(_callback_line(detail))
     if action == "release" and detail.get("reason") == "idle":
         parts.append(f"tự động: {detail.get('held_by')} giữ quá lâu không thao tác")
     if detail.get("held_by") and action in ("resolve", "duplicate"):
@@ -113,6 +116,18 @@ def event_line(action: str, detail: dict[str, Any]) -> str:
     if detail.get("note"):
         parts.append(f"“{detail['note']}”")
     return "; ".join(parts)
+
+
+def _callback_line(detail: dict[str, Any]) -> str:
+    """``không nghe máy, số 0901234567, qua điện thoại`` (and why, when it failed)."""
+    line = labels.label(labels.CALLBACK_RESULT, detail["result"])
+    if detail.get("reason"):
+        line += f" ({labels.label(labels.CALLBACK_REASON, detail['reason'])})"
+    if detail.get("number"):
+        line += f", số {detail['number']}"
+    if detail.get("via"):
+        line += f", {labels.label(labels.CALLBACK_VIA, detail['via'])}"
+    return line
 
 
 def queue_links(wanted: QueueFilter, page: QueuePage) -> dict[str, Any]:

@@ -477,12 +477,15 @@ class AmiClient:
         variables: Mapping[str, str] | None = None,
         timeout_ms: int = 30000,
         async_: bool = True,
+        action_id: str | None = None,
     ) -> dict[str, str]:
         """Originate a call to ``channel``, connected to an application or a dialplan place.
 
         With ``async_`` (the default) Asterisk answers at once and reports the outcome later
         in an ``OriginateResponse`` event carrying the returned ``ActionID``. Without it, the
-        answer waits for the call (up to ``timeout_ms`` plus ``action_timeout``).
+        answer waits for the call (up to ``timeout_ms`` plus ``action_timeout``). Give
+        ``action_id`` to know the ActionID before the action is sent: an event handler may see
+        the ``OriginateResponse`` before this method returns.
         """
         if application is not None and (context is not None or exten is not None):
             raise AmiError("originate: give application= or context=/exten=, not both")
@@ -493,6 +496,8 @@ class AmiClient:
             "Timeout": str(timeout_ms),
             "Async": "true" if async_ else "false",
         }
+        if action_id is not None:
+            fields["ActionID"] = action_id
         if application is not None:
             fields["Application"] = application
             if data is not None:

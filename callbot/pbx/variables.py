@@ -22,6 +22,16 @@ EMERGENCY = "CALLBOT_EMERGENCY"  # 1: the callbot recognised an emergency (queue
 QUEUE_PRIO = "QUEUE_PRIO"
 QUEUE_PRIO_EMERGENCY = "10"
 
+# Callbacks: set on the operator's channel (by the console's Originate, or the phone service)
+# before [callbot-callback-dial] dials the citizen.
+CALLBACK_NUMBER = "CALLBOT_CALLBACK_NUMBER"  # the citizen's number, validated
+CALLBACK_ID = "CALLBOT_CALLBACK_ID"  # correlation id (hex), in the CallbotCallback events
+CALLBACK_CID = "CALLBOT_CALLBACK_CID"  # the caller ID the citizen sees
+CALLBACK_RING = "CALLBOT_CALLBACK_RING"  # seconds the citizen's phone rings
+USER_EVENT_CALLBACK = "CallbotCallback"  # UserEvent name of a callback's progress
+DIALSTATUS = "DIALSTATUS"  # Asterisk's own, after Dial
+HANGUPCAUSE = "HANGUPCAUSE"
+
 # FastAGI script names (== module names under callbot/routes/).
 SCRIPT_ROUTE = "route"
 SCRIPT_CALLBOT = "callbot"
@@ -31,6 +41,8 @@ CONTEXT_ENTRY = "callbot-entry"
 CONTEXT_ROUTE = "callbot-route"
 CONTEXT_QUEUE = "callbot-queue"
 CONTEXT_BOT = "callbot-bot"
+CONTEXT_CALLBACK = "callbot-callback"  # the console's Originate lands here (callback.context)
+CONTEXT_CALLBACK_DIAL = "callbot-callback-dial"  # subroutine: dial the citizen
 
 ALL = (
     DESTINATION,
@@ -45,4 +57,13 @@ ALL = (
     CONTEXT_ROUTE,
     CONTEXT_QUEUE,
     CONTEXT_BOT,
+    CALLBACK_NUMBER,
+    CALLBACK_ID,
+    CALLBACK_CID,
+    CALLBACK_RING,
+    USER_EVENT_CALLBACK,
+    DIALSTATUS,
+    HANGUPCAUSE,
+    CONTEXT_CALLBACK,
+    CONTEXT_CALLBACK_DIAL,
 )

@@ -101,6 +101,15 @@ class EventAction(StrEnum):
     CALLBACK = "callback"  # a callback call and its result (answered, no_answer, busy, failed)
 
 
+class CallbackResult(StrEnum):
+    """How a callback ended (``detail["result"]`` of a ``callback`` event)."""
+
+    ANSWERED = "answered"  # the citizen picked up
+    NO_ANSWER = "no_answer"  # it rang until the ring time ran out (or the operator gave up)
+    BUSY = "busy"
+    FAILED = "failed"  # not reachable, a refused number, or the operator's phone never answered
+
+
 class TicketOutcome(StrEnum):
     """How the call that made a ticket ended."""
 

@@ -69,3 +69,19 @@ def test_apt_mirror_reads_deb822_and_one_line_sources(tmp_path: Path) -> None:
         "deb [arch=amd64] http://other.example/debian/ sid main\n"
     )
     assert apt_mirror(tmp_path) == "http://other.example/debian"
+
+
+def test_callbacks_dial_through_one_subroutine_and_the_sandbox_reaches_citizens() -> None:
+    callback = DIALPLAN.split("[callbot-callback]", 1)[1].split("\n[", 1)[0]
+    assert f"Gosub({variables.CONTEXT_CALLBACK_DIAL},s,1)" in callback
+    assert "hangup_handler_push" in callback
+    dial = DIALPLAN.split(f"[{variables.CONTEXT_CALLBACK_DIAL}]", 1)[1].split("\n[", 1)[0]
+    assert "${FILTER(0-9+,${CALLBOT_CALLBACK_NUMBER})}" in dial  # filtered again here
+    assert "U(callbot-callback-answered^" in dial
+    sandbox = (ROOT / "dialplan/sandbox/extensions.conf").read_text(encoding="utf-8")
+    assert "CALLBOT_CALLBACK_PREFIX = Local/" in sandbox
+    for pattern in ("_0922XXXXXX", "_0933XXXXXX", "_0944XXXXXX"):
+        assert pattern in sandbox
+    # n, x and z are wildcards in an Asterisk pattern: the named ones must not contain them.
+    for name in re.findall(r"exten => _([a-z]+)\.", sandbox):
+        assert not set(name) & set("nxz"), name

@@ -1,9 +1,10 @@
 """One ticket: its page, and the actions on it (claim, release, resolve, unreachable,
-duplicate, refer, correct, note).
+duplicate, refer, correct, note, callback).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
-page again with the reason, status 409 (403 for another unit's ticket).
+page again with the reason, status 409 (403 for another unit's ticket). A callback that cannot
+reach Asterisk renders the page with the reason beside the "Gọi lại" button, status 503.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from starlette.responses import RedirectResponse, Response
 from callbot.console import labels
 from callbot.console.present import event_line, field_rows, permissions
 from callbot.console.views import console_of, render, user_of
-from callbot.errors import AccessDenied, AccountError, TicketNotFound, WorkflowError
+from callbot.errors import AccessDenied, AccountError, AmiError, TicketNotFound, WorkflowError
 from callbot.tickets.accounts import UserRecord
+from callbot.tickets.callback import callback_number
 from callbot.tickets.queue import TicketView
 from callbot.tickets.workflow import CORRECTABLE
 
@@ -65,14 +67,34 @@ def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, 
             for event in view.events
         ],
         "units": [u for u in console.queue.choices(user)["units"] if u != ticket.unit],
+        "callback": _callback_context(console, user, view),
     }
 
 
-def _done_message(done: str, view: TicketView) -> str:
+def _callback_context(console: Any, user: UserRecord, view: TicketView) -> dict[str, Any]:
+    """What the "Gọi lại" section shows: under way, why it cannot work, Asterisk down."""
+    number = callback_number(view.ticket)
+    notes = []
+    if not user.phone:
+        notes.append(labels.REFUSAL["no_phone"])
+    if number is None:
+        notes.append(labels.REFUSAL["no_number"])
+    return {
+        "number": number or "—",
+        "phone": user.phone or "—",
+        "calling": console.callbacks.calling(view.ticket.id),
+        "notes": notes,
+        "error": labels.REFUSAL["pbx_down"] if console.callbacks.pbx_down else "",
+    }
+
+
+def _done_message(done: str, view: TicketView, user: UserRecord) -> str:
     return labels.DONE[done].format(
         number=view.ticket.number,
         count=view.workflow.unreachable_count,
         unit=view.ticket.unit_name or view.ticket.unit or "—",
+        phone=user.phone or "—",
+        callback=callback_number(view.ticket) or "—",
     )
 
 
@@ -92,7 +114,7 @@ async def ticket_page(request: Request) -> Response:
     except AccessDenied:
         return forbidden(request)
     done = request.query_params.get("done", "")
-    context["message"] = _done_message(done, context["view"]) if done in labels.DONE else ""
+    context["message"] = _done_message(done, context["view"], user) if done in labels.DONE else ""
     context["error"] = ""
     return render(request, "ticket.html", context)
 
@@ -128,31 +150,39 @@ async def ticket_action(request: Request) -> Response:
     user = user_of(request)
     console = console_of(request)
     number = request.path_params["number"]
-    action = request.path_params["action"]
+    action: str = request.path_params["action"]
     form = await request.form()
 
     def run() -> str:
         view = console.queue.ticket(user, number)
+        if action == "callback":
+            console.callbacks.start(user, view)
+            return action
         return _action(console, user, action, view.ticket.id, form)
 
     try:
         done = await run_in_threadpool(run)
-    except TicketNotFound:
-        return not_found(request)
-    except KeyError:
+    except (TicketNotFound, KeyError):
         return not_found(request)
     except AccessDenied:
         return forbidden(request)
     except WorkflowError as exc:
-        return await _refused(request, user, labels.refusal(exc.code, exc.holder, exc.at), 409)
+        message = labels.refusal(exc.code, exc.holder, exc.at)
+        return await _refused(request, user, message, 409, beside_callback=action == "callback")
+    except AmiError:
+        message = labels.REFUSAL["pbx_down"]
+        return await _refused(request, user, message, 503, beside_callback=True)
     except (ValueError, AccountError):
         return await _refused(request, user, labels.REFUSAL["bad_value"], 400)
     console.feed.notify()
     return RedirectResponse(f"/tickets/{number}?done={done}", 303)
 
 
-async def _refused(request: Request, user: UserRecord, message: str, status: int) -> Response:
-    """The ticket page again, as it is now, saying why the action was refused."""
+async def _refused(
+    request: Request, user: UserRecord, message: str, status: int, *, beside_callback: bool = False
+) -> Response:
+    """The ticket page again, as it is now, saying why the action was refused (a callback's
+    reason beside its button)."""
     console = console_of(request)
 
     def load() -> dict[str, Any]:
@@ -163,4 +193,7 @@ async def _refused(request: Request, user: UserRecord, message: str, status: int
         context = await run_in_threadpool(load)
     except (TicketNotFound, AccessDenied):
         return forbidden(request)
+    if beside_callback and context["can"].callback:  # else the button is not there
+        context["callback"] = {**context["callback"], "error": message}
+        message = ""
     return render(request, "ticket.html", {**context, "message": "", "error": message}, status)
