@@ -1,7 +1,8 @@
 """Wiring: builds the parts a running server needs from the configuration.
 
-``build_app`` is the only place that knows how the pieces fit: the ticket store, the rendered
-prompts, the dialog script, the AMI queue monitor and the metrics sink. Routes receive the
+``build_app`` is the only place that knows how the pieces fit: the ticket store, the operators'
+side of it (for the phone service), the rendered prompts, the dialog script, the AMI queue
+monitor and the metrics sink. Routes receive the
 :class:`App` and use what they need. ``build_speech`` loads the speech model and makes what
 depends on it: the transcription pool, and the script with the spoken answers that model can
 hear (the app's script takes keys only until then, see :meth:`App.listen`).
@@ -28,10 +29,14 @@ from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.routing.units import load_units
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
 from callbot.speech.tts import synthesize_text
+from callbot.tickets.accounts import Accounts
 from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.queue import TicketQueue
 from callbot.tickets.recorder import CallRecorder
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.settle import Settler, Understood
+from callbot.tickets.transactions import Transactions
+from callbot.tickets.workflow import Workflow
 from callbot.understanding.ticket import HeardAnswer, understand
 
 if TYPE_CHECKING:
@@ -92,6 +97,24 @@ class Speaker:
             return None
 
 
+@dataclass(frozen=True)
+class Operators:
+    """The operators' side of the ticket store: who calls (by phone), their queue, their
+    actions. The phone service uses it as the console does."""
+
+    accounts: Accounts
+    workflow: Workflow
+    queue: TicketQueue
+
+
+def open_operators(config: Config) -> Operators:
+    """The operators' stores on the configured database (migrated to the current schema)."""
+    engine = make_engine(config.storage.effective_database_url)
+    upgrade(engine)
+    transactions = Transactions(session_factory(engine))
+    return Operators(Accounts(transactions), Workflow(transactions), TicketQueue(transactions))
+
+
 @dataclass
 class App:
     """Everything a route may use."""
@@ -107,6 +130,7 @@ class App:
     transcription: TranscriptionPool | None = None
     # Set with the model too: decodes spoken answers to closed questions on the call path.
     recognizer: VoskRecognizer | None = None
+    operators: Operators | None = None  # the phone service's (build_app sets it)
 
     def listen(self, speech: Speech) -> None:
         """The speech model is loaded: calls from now on may answer closed questions aloud."""
@@ -269,4 +293,5 @@ def build_app(
         monitor=monitor,
         metrics=Metrics(metrics_path),
         speaker=Speaker(config),
+        operators=open_operators(config),
     )

@@ -161,6 +161,14 @@ class CallbackConfig:
 
 
 @dataclass(frozen=True)
+class ServiceConfig:
+    """The operators' phone service (the dialplan's [callbot-service], the sandbox's 1099)."""
+
+    key_timeout_seconds: int = 10  # after the menu, waiting for 1, 2 or 3
+    menu_tries: int = 3  # menus without a key before the ticket is released and the call ends
+
+
+@dataclass(frozen=True)
 class RoutingConfig:
     """Which unit gets a ticket, and when a call is a repeat of an open ticket."""
 
@@ -191,6 +199,7 @@ class Config:
     asr: AsrConfig = field(default_factory=AsrConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     callback: CallbackConfig = field(default_factory=CallbackConfig)
+    service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
@@ -364,6 +373,8 @@ def _validate_callback(config: Config) -> None:
     for name in ("operator_ring_seconds", "citizen_ring_seconds"):
         if not 1 <= getattr(callback, name) <= 300:
             raise ConfigError(f"callback.{name}: must be between 1 and 300")
+    if config.service.key_timeout_seconds < 1 or config.service.menu_tries < 1:
+        raise ConfigError("service.key_timeout_seconds and service.menu_tries: at least 1")
 
 
 def as_environ(config: Config) -> dict[str, str]:

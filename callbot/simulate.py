@@ -1,7 +1,8 @@
 """``callbot call simulate``: robot callers on the sandbox, one or many at once.
 
-Each simulated call is an AMI ``Originate`` of ``Local/1022@callbot-sandbox-sim`` whose other
-leg runs the ``robot`` FastAGI script on a server of this process (ephemeral loopback port).
+Each simulated call is an AMI ``Originate`` of ``Local/1022@callbot-sandbox-sim`` (or of the
+call's own ``channel``: an operator's device calling the phone service) whose other leg runs
+the ``robot`` FastAGI script on a server of this process (ephemeral loopback port).
 The sandbox's sim context decodes the base64 caller ID (so any bytes can be presented, as a
 hostile trunk could) and jumps to the real entry context. When the robot's leg ends, the ticket
 the callbot wrote for that call is looked up by the call's linked id, once it has left
@@ -58,6 +59,11 @@ class SimCall:
     actions: tuple[str, ...] = ()  # see RobotPlan.actions
     ready: bool = False  # wait for the ticket to be ready (transcribed), not only ended
     ready_seconds: float = 120.0  # how long to wait for that
+    # Another place to call than the hotline, e.g. Local/ana@callbot-sandbox-service-sim (an
+    # operator's device dialling the phone service); expect "service" then: no ticket is made.
+    channel: str | None = None
+    steps: tuple[str, ...] = ()  # see RobotPlan.steps
+    record_to: Path | None = None  # record what the robot hears (a path Asterisk can write)
 
 
 @dataclass
@@ -140,12 +146,14 @@ class Simulator:
             hangup_after=call.hangup_after,
             max_seconds=call.max_seconds,
             actions=call.actions,
+            steps=call.steps,
+            record_to=str(call.record_to) if call.record_to else None,
         )
         report = RobotReport()
         self._plans[token] = (plan, report)
         host, port = self._server.address
         self.ami.originate(
-            f"Local/{self.config.sandbox.entry_exten}@{SIM_CONTEXT}",
+            call.channel or f"Local/{self.config.sandbox.entry_exten}@{SIM_CONTEXT}",
             application="AGI",
             data=f"agi://{host}:{port}/robot,{token}",
             variables={

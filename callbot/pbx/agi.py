@@ -37,6 +37,7 @@ from callbot.pbx.agi_protocol import (
     HANGUP_LINE,
     AgiResult,
     build_command,
+    is_interim,
     is_usage_end,
     is_usage_start,
     parse_result,
@@ -124,6 +125,8 @@ class _Pyst2Agi(AGI):  # type: ignore[misc]  # pyst2 ships no type hints
             if line == HANGUP_LINE:
                 learned_hangup = learned_hangup or not self.hung_up
                 self.hung_up = True
+                continue
+            if is_interim(line):  # GOSUB's "100 result=0 Trying...": the reply follows
                 continue
             if is_usage_start(line):
                 self._drain_usage()
@@ -336,6 +339,18 @@ class AgiChannel:
         if result.result == "-1" and self._probe_hangup():
             raise AgiHangup(f"the channel hung up during {app}")
         return result.result
+
+    def gosub(self, context: str, exten: str, priority: str = "1") -> None:
+        """GOSUB a dialplan subroutine (it ends with ``Return()``) and come back here.
+
+        ``GOSUB "ctx" "s" "1"`` → ``200 result=0 Gosub complete``. Channel variables the
+        subroutine sets (``DIALSTATUS`` after a ``Dial``) are then readable. A hangup during it
+        raises AgiHangup; :meth:`get_variable` still works afterwards (the channel's variables
+        outlive it while the AGI runs).
+        """
+        result = self._execute("GOSUB", quote(context), quote(exten), quote(priority))
+        if result.result != "0":
+            self._fail(f"GOSUB {context},{exten},{priority}")
 
     def wait_for_digit(self, timeout_ms: int) -> str:
         """WAIT FOR DIGIT up to ``timeout_ms`` (-1: forever); the digit, or "" on timeout."""

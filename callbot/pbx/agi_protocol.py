@@ -36,8 +36,11 @@ _FORBIDDEN = {"\r": "CR", "\n": "LF", "\x00": "NUL"}
 _CODE = re.compile(r"(\d{3})(?:[ -]|$)")
 # Greedy data: a GET VARIABLE value may itself contain ") key=value"; Asterisk always closes
 # it with the last ")" of the line, and RECORD FILE's extras follow that last ")".
+# A few commands end with a plain message instead: GOSUB's "200 result=0 Gosub complete",
+# followed by a note of app_stack's on some exits.
 _RESULT = re.compile(
     r"200 result=(?P<result>\S*)(?: \((?P<data>.*)\))?(?P<extras>(?: [^\s=()]+=\S*)*)"
+    r"(?: (?P<message>[A-Za-z][^=]*))?"
 )
 _EXTRA = re.compile(r" ([^\s=()]+)=(\S*)")
 
@@ -102,6 +105,15 @@ def is_usage_end(line: str) -> bool:
     return line.startswith("520 ")
 
 
+def is_interim(line: str) -> bool:
+    """A ``100`` line: Asterisk is still working on the command, its reply follows.
+
+    ``GOSUB`` answers ``100 result=0 Trying...`` before running the subroutine, then
+    ``200 result=0 Gosub complete`` once it returns.
+    """
+    return line.startswith("100 ")
+
+
 def parse_result(line: str) -> AgiResult:
     """Parse one reply line (trailing newline allowed).
 
@@ -116,6 +128,8 @@ def parse_result(line: str) -> AgiResult:
         200 result= (timeout)                     → result "" (GET DATA, no digit)
         200 result=-1 (randomerror) endpos=0      → RECORD FILE: the beep failed or was cut
         200 result=-1 (writefile)                 → RECORD FILE: cannot create the file
+        100 result=0 Trying...                    → not a reply: see :func:`is_interim`
+        200 result=0 Gosub complete               → GOSUB: data "Gosub complete"
         HANGUP                                    → AgiHangup
         511 Command Not Permitted on a dead channel or intercept routine   → AgiHangup
         510 Invalid or unknown command            → AgiProtocolError
@@ -145,7 +159,10 @@ def parse_result(line: str) -> AgiResult:
         # The start of the line only: enough to recognise it, too short to carry a caller's words.
         raise AgiProtocolError(f"unexpected AGI reply {text[:24]!r}")
     extras = dict(_EXTRA.findall(match.group("extras")))
-    return AgiResult(200, match.group("result"), match.group("data"), extras)
+    data = match.group("data")
+    return AgiResult(
+        200, match.group("result"), data if data is not None else match.group("message"), extras
+    )
 
 
 def _check_line_safe(text: str) -> None:

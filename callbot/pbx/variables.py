@@ -35,6 +35,7 @@ HANGUPCAUSE = "HANGUPCAUSE"
 # FastAGI script names (== module names under callbot/routes/).
 SCRIPT_ROUTE = "route"
 SCRIPT_CALLBOT = "callbot"
+SCRIPT_SERVICE = "service"
 
 # Dialplan contexts.
 CONTEXT_ENTRY = "callbot-entry"
@@ -43,6 +44,7 @@ CONTEXT_QUEUE = "callbot-queue"
 CONTEXT_BOT = "callbot-bot"
 CONTEXT_CALLBACK = "callbot-callback"  # the console's Originate lands here (callback.context)
 CONTEXT_CALLBACK_DIAL = "callbot-callback-dial"  # subroutine: dial the citizen
+CONTEXT_SERVICE = "callbot-service"  # the operators' phone service
 
 ALL = (
     DESTINATION,
@@ -66,4 +68,5 @@ ALL = (
     HANGUPCAUSE,
     CONTEXT_CALLBACK,
     CONTEXT_CALLBACK_DIAL,
+    CONTEXT_SERVICE,
 )

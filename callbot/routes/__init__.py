@@ -2,6 +2,7 @@
 
 - ``route``    decides where a caller who pressed 2 goes: the operators' queue or the callbot
 - ``callbot``  runs the dialog and writes the ticket
+- ``service``  the operators' phone service: the next waiting ticket read to an operator
 - ``robot``    the test caller of ``callbot call simulate`` (served only by that command)
 """
 
@@ -13,7 +14,7 @@ from functools import partial
 from callbot.app import App
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.routes import callbot, route
+from callbot.routes import callbot, route, service
 
 Handler = Callable[[AgiChannel], None]
 
@@ -23,4 +24,5 @@ def make_routes(app: App) -> dict[str, Handler]:
     return {
         variables.SCRIPT_ROUTE: partial(route.handle, app=app),
         variables.SCRIPT_CALLBOT: partial(callbot.handle, app=app),
+        variables.SCRIPT_SERVICE: partial(service.handle, app=app),
     }

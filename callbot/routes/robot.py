@@ -10,6 +10,11 @@ files, following REFERENCE.md's verified recipe:
   listening with short near-silent audio: the callbot's silence detection then sees silence
   frames and ends the recording.
 
+With ``steps`` the robot follows a plain script instead of the callbot's dialog: an operator
+calling the phone service hears a ticket, waits for the menu's silence and presses a key
+(``hear``, ``quiet:<seconds>``, ``keys:<digits>``, ``listen[:<seconds>]``, ``hangup``). With
+``record_to`` it records what it hears (``MixMonitor``), for a test to measure.
+
 Only the simulate command serves this route; ``callbot serve`` never does.
 """
 
@@ -28,7 +33,7 @@ from callbot.pbx.agi import AgiChannel
 log = logging.getLogger(__name__)
 
 EndWith = Literal["silence", "pound"]
-Expect = Literal["callbot", "queue"]
+Expect = Literal["callbot", "queue", "service"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,11 @@ class RobotPlan:
     # prompt, then listen until the callbot hangs up.
     actions: tuple[str, ...] = ()
     max_seconds: float = 240.0
+    # A plain script instead of the menu and the dialog: "hear" (until audio starts),
+    # "quiet:<n>" (until n seconds pass without audio), "keys:<digits>", "listen:<n>" (n
+    # seconds), "listen" (until the far end hangs up), "hangup".
+    steps: tuple[str, ...] = ()
+    record_to: str | None = None  # a WAV file (visible to Asterisk) of what the robot hears
 
 
 @dataclass
@@ -117,10 +127,22 @@ class Robot:
             if not self.listen():
                 return
 
+    def wait_quiet(self, seconds: int) -> None:
+        """Until ``seconds`` whole seconds pass without audio."""
+        quiet = 0
+        while quiet < seconds:
+            self._check_time()
+            quiet = 0 if self.listen() else quiet + 1
+
     def run(self) -> None:
         plan, channel = self.plan, self.channel
         self.report.uniqueid = channel.uniqueid
         self.report.linkedid = channel.get_variable("CHANNEL(linkedid)")
+        if plan.record_to:
+            channel.exec_app("MixMonitor", plan.record_to)
+        if plan.steps:
+            self._follow(plan.steps)
+            return
         for key in plan.press:
             self.wait_prompt_start(keep_sending=False)
             self.event("prompt")
@@ -135,6 +157,32 @@ class Robot:
                 self._check_time()
                 self.listen()
         self._converse(pressed)
+
+    def _follow(self, steps: tuple[str, ...]) -> None:
+        """The plain script of :attr:`RobotPlan.steps`; then stay until the far end hangs up."""
+        for step in steps:
+            if step == "hear":
+                self.wait_prompt_start(keep_sending=False)
+                self.event("heard audio")
+            elif step.startswith("quiet:"):
+                self.wait_quiet(int(step.removeprefix("quiet:")))
+                self.event("quiet")
+            elif step.startswith("keys:"):
+                keys = step.removeprefix("keys:")
+                self.channel.exec_app("SendDTMF", keys)
+                self.event(f"pressed {keys}")
+            elif step.startswith("listen:"):
+                for _ in range(int(step.removeprefix("listen:"))):
+                    self._check_time()
+                    self.listen()
+            elif step == "hangup":
+                self.event("robot hangs up")
+                self.report.ended_by = "robot"
+                self.channel.hangup()
+                return
+        while True:  # "listen", or the end of the script: until the far end hangs up
+            self._check_time()
+            self.listen()
 
     def actions(self) -> tuple[str, ...]:
         """What to do at each prompt after the menu: the plan's, or one answer per prompt."""

@@ -14,7 +14,7 @@ only if they hold it; supervisors and admins act on every ticket, and may take o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from callbot.errors import AccessDenied, TicketNotFound, WorkflowError
 from callbot.tickets.accounts import UserRecord, check_unit
 from callbot.tickets.models import Ticket, TicketEvent
-from callbot.tickets.queue import may_see
+from callbot.tickets.queue import may_see, visible_to
 from callbot.tickets.service import (
     URGENCY_RANK,
     EventAction,
@@ -45,6 +45,8 @@ MAX_NOTE = 1000
 MAX_FIELD = 120
 _CLAIMED = TicketStatus.CLAIMED.value
 _NEW = TicketStatus.NEW.value
+_NEXT_BATCH = 5  # candidates read at once by claim_next
+_NEXT_ROUNDS = 20  # and how many times, when others keep taking them first
 
 
 def _clean_note(note: str) -> str:
@@ -236,6 +238,34 @@ class Workflow:
 
         self._tx.run(f"claim ticket {ticket_id}", work, write=True)
         logger.info("ticket id %d claimed by %s", ticket_id, user.name)
+
+    def claim_next(self, user: UserRecord, skip: Collection[int] = ()) -> int | None:
+        """Claim the next waiting ticket ``user`` may see (most urgent, then oldest; not one in
+        ``skip``) and return its id, or None when none is left. Race-safe as :meth:`claim`: a
+        ticket someone else claims meanwhile is passed over for the next one."""
+
+        def candidates(session: Session) -> list[int]:
+            query = (
+                select(Ticket.id)
+                .where(Ticket.status == _NEW, visible_to(user))
+                .order_by(Ticket.urgency_rank, Ticket.created_at, Ticket.id)
+                .limit(_NEXT_BATCH)
+            )
+            if skip:
+                query = query.where(Ticket.id.not_in(list(skip)))
+            return list(session.scalars(query))
+
+        for _ in range(_NEXT_ROUNDS):
+            found = self._tx.run("find the next waiting ticket", candidates)
+            if not found:
+                return None
+            for ticket_id in found:
+                try:
+                    self.claim(user, ticket_id)
+                except WorkflowError:
+                    continue  # taken meanwhile (or no longer waiting): the next one
+                return ticket_id
+        return None  # every ticket went to someone else, round after round: try again later
 
     def release(self, user: UserRecord, ticket_id: int, note: str = "") -> None:
         """Give a claimed ticket back to the queue (its holder, or a supervisor)."""

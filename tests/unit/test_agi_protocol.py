@@ -9,6 +9,7 @@ from callbot.pbx.agi_protocol import (
     MAX_COMMAND_BYTES,
     AgiResult,
     build_command,
+    is_interim,
     is_usage_end,
     is_usage_start,
     parse_env_block,
@@ -134,6 +135,8 @@ def test_env_block_without_its_blank_line_is_a_protocol_error(lines: list[bytes]
         ("200 result=-1 endpos=0", AgiResult(200, "-1", None, {"endpos": "0"})),
         ("200 result= (timeout)", AgiResult(200, "", "timeout")),
         ("200 result=-2\r\n", AgiResult(200, "-2")),
+        ("200 result=0 Gosub complete\n", AgiResult(200, "0", "Gosub complete")),
+        ("200 result=-1 Gosub label not found", AgiResult(200, "-1", "Gosub label not found")),
     ],
 )
 def test_result_lines(line: str, expected: AgiResult) -> None:
@@ -321,3 +324,9 @@ def test_sanitize_for_agi_cuts_to_max_len_and_stays_quotable() -> None:
     assert clean == clean.strip()
     assert asterisk_parse_args(build_command("VERBOSE", quote(clean))[:-1])[1] == clean
     assert sanitize_for_agi("abc def", max_len=4) == "abc"
+
+
+def test_gosub_trying_line_is_interim() -> None:
+    assert is_interim("100 result=0 Trying...")
+    assert not is_interim("200 result=0 Gosub complete")
+    assert not is_interim("HANGUP")

@@ -22,7 +22,9 @@ def test_every_shared_name_is_in_the_dialplan(name: str) -> None:
     assert name in DIALPLAN
 
 
-@pytest.mark.parametrize("script", [variables.SCRIPT_ROUTE, variables.SCRIPT_CALLBOT])
+@pytest.mark.parametrize(
+    "script", [variables.SCRIPT_ROUTE, variables.SCRIPT_CALLBOT, variables.SCRIPT_SERVICE]
+)
 def test_every_fastagi_script_is_called_by_the_dialplan(script: str) -> None:
     assert f"${{CALLBOT_AGI}}/{script}" in DIALPLAN
 
@@ -80,7 +82,7 @@ def test_callbacks_dial_through_one_subroutine_and_the_sandbox_reaches_citizens(
     assert "U(callbot-callback-answered^" in dial
     sandbox = (ROOT / "dialplan/sandbox/extensions.conf").read_text(encoding="utf-8")
     assert "CALLBOT_CALLBACK_PREFIX = Local/" in sandbox
-    for pattern in ("_0922XXXXXX", "_0933XXXXXX", "_0944XXXXXX"):
+    for pattern in ("_0922XXXXXX", "_0933XXXXXX", "_0944XXXXXX", "exten => 1099,"):
         assert pattern in sandbox
     # n, x and z are wildcards in an Asterisk pattern: the named ones must not contain them.
     for name in re.findall(r"exten => _([a-z]+)\.", sandbox):

@@ -570,3 +570,26 @@ def test_call_id_is_on_every_record_logged_during_a_call(
     inside = next(r for r in collect.records if r.getMessage() == "inside the call")
     formatted = logging.Formatter("%(call_id)s %(message)s").format(inside)
     assert formatted == "1627800000.77 inside the call"
+
+
+def test_gosub_waits_through_trying_and_variables_read_after_a_hangup(
+    serve: Callable[..., FastAgiServer],
+) -> None:
+    seen: list[str] = []
+
+    def service(channel: AgiChannel) -> None:
+        channel.gosub("callbot-callback-dial", "s", "1")
+        seen.append(channel.get_variable("DIALSTATUS"))
+        with pytest.raises(AgiHangup):  # the operator hangs up during the second one
+            channel.gosub("callbot-callback-dial", "s", "1")
+        seen.append(channel.get_variable("DIALSTATUS"))  # dead channel: still readable
+
+    server = serve({"service": service})
+    with FakeAsterisk(server.address, script="service") as fake:
+        gosub = 'GOSUB "callbot-callback-dial" "s" "1"'
+        fake.expect(gosub, "100 result=0 Trying...", "200 result=0 Gosub complete")
+        fake.expect('GET VARIABLE "DIALSTATUS"', "200 result=1 (BUSY)")
+        fake.expect(gosub, "100 result=0 Trying...", "HANGUP", "200 result=0 Gosub complete")
+        fake.expect('GET VARIABLE "DIALSTATUS"', "200 result=1 (CANCEL)")
+        assert fake.rest() == b""
+    assert seen == ["BUSY", "CANCEL"]

@@ -232,3 +232,22 @@ def test_idle_claims_go_back_and_changes_are_seen(world: World) -> None:
     assert view.ticket.status == "new" and view.events[-1].user == "system"
     changes = world.queue.changes_since(since)
     assert [c.id for c in changes] == [ticket_id]
+
+
+def test_claim_next_takes_the_most_urgent_oldest_skips_and_never_doubles(world: World) -> None:
+    ana, binh, sup = world.user("ana"), world.user("binh"), world.user("sup", "supervisor", "HQ")
+    older = world.ticket()
+    urgent = world.ticket(urgency="emergency")
+    newer = world.ticket()
+    other_unit = world.ticket(unit="U2")
+    assert world.workflow.claim_next(ana) == urgent
+    assert world.workflow.claim_next(ana, skip={older}) == newer
+    assert world.workflow.claim_next(ana, skip={older, newer}) is None
+    assert world.workflow.claim_next(sup) == older  # a supervisor: every unit
+    assert world.workflow.claim_next(sup) == other_unit
+    assert world.workflow.claim_next(binh) is None
+    # Two operators asking at once for the next ticket get two different ones.
+    for _ in range(5):
+        tickets = {world.ticket(), world.ticket()}
+        got = race(lambda: world.workflow.claim_next(ana), lambda: world.workflow.claim_next(binh))
+        assert set(got) == tickets, got
