@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from callbot.errors import AmiError
-from callbot.pbx.ami import AmiClient, format_action, message_kind, parse_message
+from callbot.pbx.ami import AmiClient
+from callbot.pbx.ami_protocol import format_action, message_kind, parse_message
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.queue_state import RouteDecision
 
