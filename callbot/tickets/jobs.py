@@ -16,9 +16,9 @@ import builtins
 import logging
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import ColumnElement, CursorResult, select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from callbot.errors import TicketNotFound
@@ -26,6 +26,7 @@ from callbot.tickets.models import Answer, Ticket, TranscriptionJob
 from callbot.tickets.records import AnswerRecord, JobRecord, answer_record, job_record
 from callbot.tickets.service import JobStatus, TicketStatus, Transcription, short_error
 from callbot.tickets.settle import Settler
+from callbot.tickets.transactions import rowcount
 
 if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
     from callbot.speech.asr import Transcript
@@ -35,11 +36,6 @@ logger = logging.getLogger("callbot.tickets.repository")
 OPEN_JOB = (JobStatus.PENDING.value, JobStatus.RUNNING.value)
 
 T = TypeVar("T")
-
-
-def rowcount(result: Any) -> int:
-    """Rows an UPDATE or DELETE touched."""
-    return cast(CursorResult[Any], result).rowcount
 
 
 def lock_ticket(session: Session, ticket_id: int) -> str | None:

@@ -36,7 +36,6 @@ from callbot.tickets.jobs import (
     JobQueries,
     new_job,
     reopen,
-    rowcount,
     transcription_values,
 )
 from callbot.tickets.models import Answer, Ticket, utc_now
@@ -65,7 +64,7 @@ from callbot.tickets.service import (
     valid_ticket_number,
 )
 from callbot.tickets.settle import Settler
-from callbot.tickets.transactions import Transactions
+from callbot.tickets.transactions import Transactions, rowcount
 
 if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
     from callbot.speech.asr import Transcript

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import URL, Engine
+from sqlalchemy import URL, CursorResult, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +20,11 @@ from callbot.tickets.db import LOCK_RETRIES, WRITE, retry_when_locked, storage_e
 from callbot.tickets.models import utc_now
 
 T = TypeVar("T")
+
+
+def rowcount(result: Any) -> int:
+    """Rows an UPDATE or DELETE touched (what a conditional write checks)."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 class Transactions:

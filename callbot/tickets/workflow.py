@@ -17,9 +17,9 @@ import logging
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from callbot.errors import AccessDenied, TicketNotFound, WorkflowError
@@ -36,7 +36,7 @@ from callbot.tickets.service import (
     sanitize_caller_number,
     valid_ticket_number,
 )
-from callbot.tickets.transactions import Transactions
+from callbot.tickets.transactions import Transactions, rowcount
 
 logger = logging.getLogger(__name__)
 
@@ -108,10 +108,6 @@ _REFUSALS = {
     TicketStatus.IN_CALL.value: "not_ready",
     TicketStatus.TRANSCRIBING.value: "not_ready",
 }
-
-
-def _rowcount(result: Any) -> int:
-    return cast(CursorResult[Any], result).rowcount
 
 
 class Workflow:
@@ -201,7 +197,7 @@ class Workflow:
                 .execution_options(synchronize_session=False)
             )
             row = self._row(session, ticket_id)
-            if _rowcount(changed) == 0:
+            if rowcount(changed) == 0:
                 raise self._refuse(user, row, expected)
             self._event(session, ticket_id, user=user.name, action=action, detail=detail, now=now)
             return row
@@ -227,7 +223,7 @@ class Workflow:
                 .values(status=_CLAIMED, claimed_by=user.name, claimed_at=now, updated_at=now)
                 .execution_options(synchronize_session=False)
             )
-            if _rowcount(won) != 1:
+            if rowcount(won) != 1:
                 row = self._row(session, ticket_id)
                 if row.status == _CLAIMED and row.claimed_by == user.name:
                     return  # a double click: already theirs
@@ -379,7 +375,7 @@ class Workflow:
                 .execution_options(synchronize_session=False)
             )
             row = self._row(session, ticket_id)
-            if _rowcount(changed) == 0:
+            if rowcount(changed) == 0:
                 raise self._refuse(user, row, (_CLAIMED,))
             if original_id is not None:
                 calls = session.scalar(select(Ticket.call_count).where(Ticket.id == ticket_id))
@@ -432,7 +428,7 @@ class Workflow:
                 )
                 .execution_options(synchronize_session=False)
             )
-            if _rowcount(changed) == 0:
+            if rowcount(changed) == 0:
                 raise self._refuse(user, row, expected)
             detail = {"from": row.unit, "to": unit, "to_name": unit_name, "note": _clean_note(note)}
             self._event(
@@ -489,7 +485,7 @@ class Workflow:
                 .values(corrections=corrections, updated_at=now, **values)
                 .execution_options(synchronize_session=False)
             )
-            if _rowcount(done) == 0:  # changed under us (PostgreSQL): refuse, nothing written
+            if rowcount(done) == 0:  # changed under us (PostgreSQL): refuse, nothing written
                 raise self._refuse(user, self._row(session, ticket_id), (_CLAIMED,))
             self._event(
                 session,
@@ -547,7 +543,7 @@ class Workflow:
                 .values(updated_at=now)
                 .execution_options(synchronize_session=False)
             )
-            if _rowcount(touched) == 0:
+            if rowcount(touched) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
             self._event(session, ticket_id, user=user, action=action, detail=detail, now=now)
 
@@ -575,7 +571,7 @@ class Workflow:
                     .values(status=_NEW, claimed_by=None, claimed_at=None, updated_at=now)
                     .execution_options(synchronize_session=False)
                 )
-                if _rowcount(changed):
+                if rowcount(changed):
                     released += 1
                     detail = {"held_by": holder, "reason": "idle"}
                     self._event(
