@@ -206,8 +206,10 @@ class Engine:
 
     def _prompt(self, prompt: str, extra_keys: str = "", step: Step | None = None) -> str:
         """Play a question; * plays it again; 0 leaves for the queue; at a question that
-        takes the emergency key (``step``), that key is an emergency; returns other keys."""
-        emergency = self.script.emergency_key if step is not None else ""
+        takes the emergency key (``step``), that key is an emergency until one is flagged;
+        returns other keys."""
+        flagged = self.result.emergency is not None
+        emergency = self.script.emergency_key if step is not None and not flagged else ""
         keys = self.script.to_queue_key + self.script.repeat_key + emergency + extra_keys
         for _ in range(self.script.max_repeats + 1):
             key = self._play(prompt, keys)
@@ -223,7 +225,7 @@ class Engine:
     # -- step kinds ---------------------------------------------------------------------------
 
     def _say(self, step: Step) -> None:
-        self._prompt(step.prompt, step=None if self.result.emergency else step)
+        self._prompt(step.prompt, step=step)
 
     def _read_ticket(self, step: Step) -> None:
         number = self.sink.ticket_number()
@@ -262,7 +264,7 @@ class Engine:
         emergency = self.script.emergency_key
         for _ in range(self.script.max_repeats + 1):
             flagged = self.result.emergency is not None
-            self._prompt(prompt, step=None if flagged else step)
+            self._prompt(prompt, step=step)
             if not flagged and self.result.emergency is not None:
                 self._prompt(prompt)  # the emergency key, no operator reachable: ask again
             path = self._answer_path(step.name)
