@@ -25,18 +25,18 @@ from callbot.config import Config
 from callbot.dialog.spoken import for_language, restrict_to_vocabulary
 from callbot.dialog.steps import OVERFLOW, Script
 from callbot.errors import ConfigError, PromptError, SetupError
+from callbot.intake.recorder import CallRecorder
+from callbot.operators.accounts import Accounts
+from callbot.operators.queue import TicketQueue
+from callbot.operators.workflow import Workflow
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.routing.units import load_units
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
 from callbot.speech.tts import synthesize_text
-from callbot.tickets.accounts import Accounts
 from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.queue import TicketQueue
-from callbot.tickets.recorder import CallRecorder
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.settle import Settler, Understood
 from callbot.tickets.transactions import Transactions
-from callbot.tickets.workflow import Workflow
 from callbot.understanding.ticket import HeardAnswer, understand
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def listening_script(
     The language is the model's (known models and the stand-in), else the prompt file's.
     Phrases the model cannot hear are logged here, at start, naming the words and the model.
     """
-    from callbot.speech.models import model_language  # noqa: PLC0415
+    from callbot.speech.model_files import model_language  # noqa: PLC0415
 
     prompt_set = load_prompts(config.prompts.file)
     language = model_language(recognizer.model_path) or prompt_set.language
@@ -239,7 +239,7 @@ def build_speech(config: Config, tickets: TicketRepository, script: Script | Non
     """
     # vosk, numpy and soxr load only in processes that transcribe
     from callbot.speech.asr import VoskRecognizer  # noqa: PLC0415
-    from callbot.speech.models import resolve_model  # noqa: PLC0415
+    from callbot.speech.model_files import resolve_model  # noqa: PLC0415
     from callbot.transcription.worker import TranscriptionPool  # noqa: PLC0415
 
     path = resolve_model(config.asr)

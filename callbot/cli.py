@@ -71,7 +71,7 @@ def _print(data: Any, as_json: bool, text: str) -> None:
 
 
 def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
-    from callbot.pbx.sandbox import Sandbox
+    from callbot.sandbox.instance import Sandbox
 
     sandbox = Sandbox(config)
     if args.action == "up":
@@ -102,7 +102,7 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import open_tickets
     from callbot.console.runner import ConsoleProcess
-    from callbot.pbx.sandbox import Sandbox
+    from callbot.sandbox.instance import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
     from callbot.speech.tts import render_prompts
@@ -131,7 +131,7 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
 def _ensure_model(config: Config) -> None:
     """Fetch the Vietnamese model when none is installed; offline, say so and go on."""
     from callbot.errors import ModelError
-    from callbot.speech.models import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
+    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
 
     if config.asr.model != "auto":
         return
@@ -169,9 +169,9 @@ Stop with Ctrl-C; `.venv/bin/callbot sandbox down` stops Asterisk.
 
 def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import load_prompt_library, open_tickets
+    from callbot.lab.simulate import SimCall, Simulator, require_running
     from callbot.pbx.ami import AmiClient
-    from callbot.pbx.sandbox import Sandbox
-    from callbot.simulate import SimCall, Simulator, require_running
+    from callbot.sandbox.instance import Sandbox
 
     require_running(Sandbox(config).status())
     answers = tuple(Path(a) for a in args.answer)
@@ -259,7 +259,7 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
 
     repo = open_tickets(config)
     if args.action == "recover":
-        from callbot.tickets.recovery import recover_pending
+        from callbot.intake.recovery import recover_pending
 
         report = recover_pending(repo, config.storage.recordings_dir)
         print(
@@ -287,8 +287,8 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
 def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
     """A unit's tickets as CSV on standard output (the console's /export.csv, same code)."""
     from callbot.console.export import csv_bytes, parse_bound
+    from callbot.operators.stats import TicketStats, command_line_user
     from callbot.tickets.db import make_engine, session_factory, upgrade
-    from callbot.tickets.stats import TicketStats, command_line_user
     from callbot.tickets.transactions import Transactions
 
     try:
@@ -387,7 +387,7 @@ def cmd_config(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench(config: Config, args: argparse.Namespace) -> int:
-    from callbot.bench import run_call_bench
+    from callbot.lab.bench_calls import run_call_bench
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
     print(run_call_bench(config, levels, json_output=args.json))
@@ -395,7 +395,7 @@ def cmd_bench(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
-    from callbot.bench_asr import run_asr_bench
+    from callbot.lab.bench_asr import run_asr_bench
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
     print(
@@ -407,7 +407,7 @@ def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_models(config: Config, args: argparse.Namespace) -> int:
-    from callbot.speech import models
+    from callbot.speech import model_files as models
 
     if args.action == "fetch":
         name = args.name or models.DEFAULT_MODEL
@@ -455,8 +455,8 @@ def _read_password(config: Config, prompt_twice: bool = True) -> str:
 
 
 def cmd_users(config: Config, args: argparse.Namespace) -> int:
-    from callbot.console.app import build_console
-    from callbot.console.auth import add_user, hash_password
+    from callbot.console.asgi import build_console
+    from callbot.operators.login import add_user, hash_password
 
     accounts = build_console(config).accounts
     minimum = config.console.min_password_length
@@ -506,7 +506,7 @@ def cmd_users(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
-    from callbot.bench_console import run_console_bench
+    from callbot.lab.bench_console import run_console_bench
 
     print(
         run_console_bench(config, tickets=args.tickets, rounds=args.rounds, json_output=args.json)
@@ -567,13 +567,13 @@ def cmd_parse(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
-    from callbot.understanding.evaluate import main_eval
+    from callbot.lab.evaluate import main_eval
 
     return main_eval(args.set_file, as_json=args.json, show_errors=args.errors)
 
 
 def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
-    from callbot.understanding.evaluate import main_bench
+    from callbot.lab.evaluate import main_bench
 
     return main_bench(args.set_file, as_json=args.json)
 

@@ -20,13 +20,13 @@ from pathlib import Path
 from types import FrameType
 
 from callbot.app import App, build_app, build_speech
+from callbot.calls import make_routes
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
+from callbot.intake.recovery import recover_pending
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.routes import make_routes
-from callbot.tickets.recovery import recover_pending
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ The console has no AMI connection until the first callback (started lazily, with
 settings of ``callbot serve``); after that it keeps it up and reconnects by itself. When
 Asterisk cannot be reached the button's request fails at once with :class:`~callbot.errors.
 AmiError` (the page says so in Vietnamese) and every other page works as before. The rules
-(who, which number) are :mod:`callbot.tickets.callback`'s; the call and its events are
-:mod:`callbot.pbx.callback`'s. Each result becomes a ``callback`` event on the ticket, signed by
+(who, which number) are :mod:`callbot.operators.callback`'s; the call and its events are
+:mod:`callbot.pbx.originate`'s. Each result becomes a ``callback`` event on the ticket, signed by
 the operator who clicked, and wakes the live feed so open pages see it.
 """
 
@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 from callbot.config import Config
 from callbot.errors import AmiError, StorageError, TicketNotFound, WorkflowError
+from callbot.operators.accounts import UserRecord
+from callbot.operators.callback import CallbackTarget, callback_detail, callback_target
+from callbot.operators.queue import TicketView
+from callbot.operators.workflow import Workflow
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.callback import CallbackDialer, CallbackOutcome, new_callback_id
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.callback import CallbackTarget, callback_detail, callback_target
-from callbot.tickets.queue import TicketView
-from callbot.tickets.service import EventAction
-from callbot.tickets.workflow import Workflow
+from callbot.pbx.originate import CallbackDialer, CallbackOutcome, new_callback_id
+from callbot.tickets.rules import EventAction
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from callbot.console import labels
-from callbot.tickets.stats import ExportRow
+from callbot.operators.stats import ExportRow
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 BOM = "\ufeff"

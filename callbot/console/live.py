@@ -23,9 +23,9 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from callbot.errors import StorageError
-from callbot.tickets.accounts import UserRecord
+from callbot.operators.accounts import UserRecord
+from callbot.operators.queue import Change, TicketQueue, may_see, overlap
 from callbot.tickets.models import utc_now
-from callbot.tickets.queue import Change, TicketQueue, may_see, overlap
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from types import FrameType
 import uvicorn
 
 from callbot.config import Config, as_environ
-from callbot.console.app import build_console, create_app
+from callbot.console.asgi import build_console, create_app
 from callbot.errors import SetupError
 
 log = logging.getLogger(__name__)

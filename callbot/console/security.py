@@ -1,6 +1,6 @@
 """The gate every request passes: session, CSRF, security headers (pure ASGI middleware).
 
-- Session: the cookie's token is looked up (:class:`~callbot.console.auth.Authenticator`);
+- Session: the cookie's token is looked up (:class:`~callbot.operators.login.Authenticator`);
   ``request.state.session`` is the live session or None. Only ``/login`` and ``/static/`` are
   open to anyone. Without a session, a page redirects to the login page; recordings, the live
   feed and fragments answer 401.
@@ -25,8 +25,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from callbot.console.auth import COOKIE, Authenticator
 from callbot.console.labels import TEXT
+from callbot.operators.login import COOKIE, Authenticator
 
 LOGIN_CSRF_COOKIE = "callbot_login_csrf"
 CSRF_FIELD = "csrf_token"

@@ -2,7 +2,7 @@
 
 It knows nothing of Asterisk or SQL: it talks to the call through :class:`CallPort`, reports
 through :class:`AnswerSink` and judges recordings with a ``speech_check`` callable, so a whole
-call can be unit-tested with fakes and run for real by ``callbot.routes.callbot``.
+call can be unit-tested with fakes and run for real by ``callbot.calls.callbot``.
 
 Rules it enforces, whatever the script:
 

@@ -32,7 +32,7 @@ USER_EVENT_CALLBACK = "CallbotCallback"  # UserEvent name of a callback's progre
 DIALSTATUS = "DIALSTATUS"  # Asterisk's own, after Dial
 HANGUPCAUSE = "HANGUPCAUSE"
 
-# FastAGI script names (== module names under callbot/routes/).
+# FastAGI script names (== module names under callbot/calls/).
 SCRIPT_ROUTE = "route"
 SCRIPT_CALLBOT = "callbot"
 SCRIPT_SERVICE = "service"

@@ -48,7 +48,7 @@ import vosk
 
 from callbot.config import AsrConfig
 from callbot.errors import AsrError, ModelError
-from callbot.speech.models import check_model_dir, model_name, resolve_model
+from callbot.speech.model_files import check_model_dir, model_name, resolve_model
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ def read_pcm16k(wav_path: Path) -> tuple[bytes, float]:
 def load_model(path: Path) -> vosk.Model:
     """The ``vosk.Model`` of directory ``path``, loaded once per process and shared.
 
-    The layout is checked first (:func:`~callbot.speech.models.check_model_dir`); a model Vosk
+    The layout is checked first (:func:`~callbot.speech.model_files.check_model_dir`); a model Vosk
     cannot load (a corrupt or truncated file) raises :class:`ModelError` too.
     """
     key = Path(path).resolve()

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from callbot.errors import TicketNotFound
 from callbot.tickets.models import Answer, Ticket, TranscriptionJob
 from callbot.tickets.records import AnswerRecord, JobRecord, answer_record, job_record
-from callbot.tickets.service import JobStatus, TicketStatus, Transcription, short_error
+from callbot.tickets.rules import JobStatus, TicketStatus, Transcription, short_error
 from callbot.tickets.settle import Settler
 from callbot.tickets.transactions import rowcount
 

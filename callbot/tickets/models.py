@@ -136,7 +136,7 @@ class Ticket(Base):
     linked_to_id: Mapped[int | None] = mapped_column(Integer, index=True)
     call_count: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
-    # -- the operators' workflow (callbot.tickets.workflow, migration 0004) ---------------------
+    # -- the operators' workflow (callbot.operators.workflow, migration 0004) ---------------------
     claimed_by: Mapped[str | None] = mapped_column(String(64))  # users.name holding the claim
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     unreachable_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))

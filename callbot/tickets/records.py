@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from callbot.tickets.models import Answer, Ticket, TranscriptionJob
-from callbot.tickets.service import Transcription
+from callbot.tickets.rules import Transcription
 
 
 def _plain(value: Any) -> Any:

@@ -7,7 +7,7 @@ data detached from any session. Writers start with ``BEGIN IMMEDIATE`` on SQLite
 :mod:`callbot.tickets.db`), so writers never interleave there.
 
 Caller data passed to :meth:`TicketRepository.create` is cleaned again here with the rules of
-:mod:`callbot.tickets.service`, so nothing unsafe is stored whatever the caller passes.
+:mod:`callbot.tickets.rules`, so nothing unsafe is stored whatever the caller passes.
 
 Transcription jobs (one per answer, enqueued by :meth:`~TicketRepository.add_answer` in the
 answer's own transaction) are queried by :class:`callbot.tickets.jobs.JobQueries`, a part of
@@ -46,7 +46,7 @@ from callbot.tickets.records import (
     answer_record,
     ticket_record,
 )
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     URGENCY_RANK,
     CallbackSource,
     EndedBy,

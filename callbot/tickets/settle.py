@@ -25,7 +25,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from callbot.tickets.models import Answer, Ticket
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     URGENCY_RANK,
     TicketStatus,
     Urgency,

@@ -1,6 +1,6 @@
 """The transcription pool: N threads, each with its own recognizer, over the durable job queue.
 
-Life of one job (rows in ``transcription_jobs``, see :mod:`callbot.tickets.service`)::
+Life of one job (rows in ``transcription_jobs``, see :mod:`callbot.tickets.rules`)::
 
     pending ──claim──> running ──transcript────────────> done   (answer done, or no_speech)
        ^                  │ ──too little voice energy──> done   (answer no_speech, not decoded)
@@ -38,7 +38,7 @@ from callbot.speech.asr import SpeechRecognizer, Transcript, Word
 from callbot.speech.audio import voice_seconds
 from callbot.tickets.models import utc_now
 from callbot.tickets.repository import AnswerRecord, JobRecord, TicketRepository
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     DEFAULT_MAX_ATTEMPTS,
     MIN_SPEECH_SECONDS,
     Transcription,

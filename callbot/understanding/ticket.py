@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from callbot.routing.units import UnitsDirectory
-from callbot.tickets.service import URGENCY_RANK, Urgency
+from callbot.tickets.rules import URGENCY_RANK, Urgency
 from callbot.understanding.registry import ParseResult, parser
 
 logger = logging.getLogger(__name__)

@@ -29,8 +29,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import update
 
 from callbot.config import Config, load_config
-from callbot.console.app import build_console
-from callbot.console.auth import add_user
+from callbot.console.asgi import build_console
+from callbot.operators.login import add_user
 from callbot.speech.tts import synthesize_text
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Answer, Ticket

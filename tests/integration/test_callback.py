@@ -15,12 +15,12 @@ from sqlalchemy import update
 from starlette.testclient import TestClient
 
 from callbot.config import Config
-from callbot.console.app import Console, build_console, create_app
-from callbot.console.auth import add_user
-from callbot.pbx.sandbox import Sandbox
+from callbot.console.asgi import Console, build_console, create_app
+from callbot.operators.login import add_user
+from callbot.operators.queue import EventRecord
+from callbot.sandbox.instance import Sandbox
 from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket
-from callbot.tickets.queue import EventRecord
 from callbot.tickets.repository import TicketRepository
 from tests.integration.conftest import EventLog, wait_until
 from tests.unit.test_console import PASSWORD, csrf_of, login

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from callbot.config import Config
+from callbot.lab.simulate import SimCall, SimResult, Simulator
 from callbot.pbx.ami import AmiClient
-from callbot.simulate import SimCall, SimResult, Simulator
 from callbot.speech.audio import speech_seconds, wav_duration, wav_info
 from callbot.tickets.repository import TicketRepository
 from tests.integration.conftest import wait_until

@@ -14,17 +14,17 @@ import pytest
 from sqlalchemy import update
 
 from callbot.config import Config
-from callbot.console.app import build_console
-from callbot.console.auth import add_user
-from callbot.simulate import SimCall, SimResult, Simulator
+from callbot.console.asgi import build_console
+from callbot.lab.simulate import SimCall, SimResult, Simulator
+from callbot.operators.accounts import UserRecord
+from callbot.operators.login import add_user
+from callbot.operators.queue import TicketQueue, TicketView
 from callbot.speech.audio import speech_seconds, wav_duration
 from callbot.speech.tts import to_telephone_wav
-from callbot.tickets.accounts import UserRecord
 from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket
-from callbot.tickets.queue import TicketQueue, TicketView
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.service import URGENCY_RANK, Urgency
+from callbot.tickets.rules import URGENCY_RANK, Urgency
 from tests.integration.conftest import EventLog, wait_until
 from tests.unit.test_console import PASSWORD
 

@@ -11,7 +11,7 @@ import pytest
 from callbot.config import Config
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.pbx.sandbox import Sandbox, _mounts_under
+from callbot.sandbox.instance import Sandbox, _mounts_under
 from tests.integration.conftest import run_cli, wait_until
 
 pytestmark = pytest.mark.asterisk

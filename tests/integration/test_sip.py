@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from callbot.config import Config
+from callbot.lab.simulate import SimCall, Simulator
 from callbot.pbx.ami import AmiClient
-from callbot.simulate import SimCall, Simulator
 from callbot.speech.audio import speech_seconds, wav_duration
 from callbot.tickets.repository import TicketRecord, TicketRepository
 from tests.integration.conftest import PROJECT, EventLog, ServeProcess

@@ -1,7 +1,7 @@
 """The speech dialog on the real sandbox: keypad, * and 0, silence, read-back, spoken answers.
 
 Calls go through `callbot serve` and the real Asterisk; the robot caller acts prompt by prompt
-(see callbot.routes.robot.RobotPlan.actions).
+(see callbot.lab.robot.RobotPlan.actions).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from callbot.config import Config
 from callbot.dialog.spoken import choose
-from callbot.simulate import SimCall, Simulator
+from callbot.lab.simulate import SimCall, Simulator
 from callbot.speech.audio import wav_duration
 from callbot.speech.prompts import load_prompts
 from callbot.speech.tts import synthesize_text

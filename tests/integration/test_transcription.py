@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from callbot.simulate import SimCall, Simulator
+from callbot.lab.simulate import SimCall, Simulator
 from callbot.tickets.repository import TicketRepository
 from tests.integration.conftest import ServeProcess, run_cli, wait_until
 

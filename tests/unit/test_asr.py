@@ -29,14 +29,14 @@ import numpy as np
 import pytest
 
 from callbot.app import listening_script
-from callbot.bench_asr import AsrBench, figure_decode, figure_spoken, spoken_answer
 from callbot.config import Config, PromptsConfig, StorageConfig
 from callbot.dialog.spoken import choose, restrict_to_vocabulary
 from callbot.dialog.steps import OVERFLOW
 from callbot.errors import AsrError, ModelError
+from callbot.lab.bench_asr import AsrBench, figure_decode, figure_spoken, spoken_answer
 from callbot.speech import asr, audio
 from callbot.speech.asr import Transcript, VoskRecognizer, read_pcm16k, resample
-from callbot.speech.models import stand_in_path
+from callbot.speech.model_files import stand_in_path
 from callbot.speech.tts import synthesize_text
 
 YES, NO = "네", "아니요"  # Korean "yes" and "no", both in the stand-in's vocabulary

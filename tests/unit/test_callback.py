@@ -15,17 +15,17 @@ from sqlalchemy import update
 from callbot.config import CallbackConfig, load_config
 from callbot.console.callbacks import ConsoleCallbacks
 from callbot.errors import AmiError, ConfigError, WorkflowError
+from callbot.operators.callback import callback_number, callback_target
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.callback import (
+from callbot.pbx.originate import (
     CallbackDialer,
     CallbackOutcome,
     dial_result,
     operator_result,
     settling,
 )
-from callbot.tickets.callback import callback_number, callback_target
 from callbot.tickets.models import Ticket
-from callbot.tickets.service import CallbackResult
+from callbot.tickets.rules import CallbackResult
 from tests.unit.test_ami import SECRET, USER, FakeAmi, wait_for
 from tests.unit.test_console import Site, csrf_of, login
 from tests.unit.test_workflow import World

@@ -17,8 +17,8 @@ from callbot import cli
 from callbot.config import load_config
 from callbot.console import labels
 from callbot.console.export import VIETNAM, cells, filename, parse_bound, safe_cell, write_csv
+from callbot.operators.stats import ExportRow
 from callbot.tickets.models import utc_now
-from callbot.tickets.stats import ExportRow
 from tests.unit.test_console import Site, login
 from tests.unit.test_stats import Seed
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-import callbot.understanding.evaluate as ev
+import callbot.lab.evaluate as ev
 from callbot.errors import ConfigError
 
 OLD_DISTRICTS = {

@@ -26,8 +26,8 @@ import pytest
 from callbot import cli
 from callbot.config import AsrConfig, load_config
 from callbot.errors import ConfigError, ModelError
-from callbot.speech import models
-from callbot.speech.models import (
+from callbot.speech import model_files as models
+from callbot.speech.model_files import (
     LOCK_FILE,
     STAND_IN,
     check_model_dir,
@@ -130,7 +130,7 @@ def test_fetch_installs_atomically_and_pins_on_first_use(
         real_rename(src, dst)
 
     monkeypatch.setattr(models.os, "rename", spy)
-    with caplog.at_level(logging.WARNING, logger="callbot.speech.models"):
+    with caplog.at_level(logging.WARNING, logger="callbot.speech.model_files"):
         path = fetch("test-model", dest, url=server.url("/test-model.zip"), progress=False)
 
     assert path == dest / "test-model"

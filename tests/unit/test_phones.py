@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 
 from callbot import cli
 from callbot.errors import AccountError
-from callbot.tickets.accounts import Accounts, check_phone
+from callbot.operators.accounts import Accounts, check_phone
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.transactions import Transactions
 from tests.unit.test_console import PASSWORD

@@ -11,9 +11,9 @@ import pytest
 
 from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
+from callbot.intake.recorder import JOURNAL, CallIdentity, CallRecorder, read_journal
+from callbot.intake.recovery import PENDING_DIR, mark_pending, recover_pending
 from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.recorder import JOURNAL, CallIdentity, CallRecorder, read_journal
-from callbot.tickets.recovery import PENDING_DIR, mark_pending, recover_pending
 from callbot.tickets.repository import TicketRepository
 
 IDENTITY = CallIdentity(

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from callbot.calls.route import decide
 from callbot.pbx.queue_state import RouteDecision, decide_counts
-from callbot.routes.route import decide
 
 
 @dataclass

@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import update
 
 from callbot.app import Operators
+from callbot.calls import service
+from callbot.calls.service import answers_to_play, device_of, urgency_prompt
 from callbot.config import load_config
 from callbot.errors import AgiHangup
-from callbot.routes import service
-from callbot.routes.service import answers_to_play, device_of, urgency_prompt
-from callbot.tickets.accounts import UserRecord
+from callbot.operators.accounts import UserRecord
 from callbot.tickets.db import make_engine, upgrade
 from callbot.tickets.models import Ticket, utc_now
-from callbot.tickets.service import URGENCY_RANK, Urgency
+from callbot.tickets.rules import URGENCY_RANK, Urgency
 from tests.unit.test_workflow import World
 
 

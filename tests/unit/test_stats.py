@@ -16,11 +16,11 @@ from sqlalchemy.dialects import mysql, postgresql
 from sqlalchemy.exc import CompileError
 
 from callbot.errors import AccessDenied
-from callbot.tickets.accounts import UserRecord
+from callbot.operators.accounts import UserRecord
+from callbot.operators.stats import TicketStats, command_line_user, percentile
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, TicketEvent
 from callbot.tickets.sqltime import epoch_seconds, utc_hour
-from callbot.tickets.stats import TicketStats, command_line_user, percentile
 from callbot.tickets.transactions import Transactions
 
 NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)  # 17:30 in Ho Chi Minh City

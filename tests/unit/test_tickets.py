@@ -33,7 +33,7 @@ from callbot.tickets.db import (
 )
 from callbot.tickets.models import Base
 from callbot.tickets.repository import TicketRecord, TicketRepository
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     MAX_RAW,
     TRUNCATED,
     escape_raw,

@@ -26,7 +26,7 @@ from callbot.speech import audio
 from callbot.speech.asr import Transcript, Word
 from callbot.tickets.db import alembic_config, make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRecord, TicketRepository
-from callbot.tickets.service import retry_delay, short_error
+from callbot.tickets.rules import retry_delay, short_error
 from callbot.transcription.worker import TranscriptionPool
 
 CALLER_WORDS = "nguyễn văn an"

@@ -12,14 +12,14 @@ import pytest
 from sqlalchemy import Engine, update
 
 from callbot.errors import AccessDenied, WorkflowError
-from callbot.tickets.accounts import Accounts, UserRecord
+from callbot.operators.accounts import Accounts, UserRecord
+from callbot.operators.queue import QueueFilter, TicketQueue
+from callbot.operators.workflow import Workflow
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, utc_now
-from callbot.tickets.queue import QueueFilter, TicketQueue
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.service import URGENCY_RANK, Urgency
+from callbot.tickets.rules import URGENCY_RANK, Urgency
 from callbot.tickets.transactions import Transactions
-from callbot.tickets.workflow import Workflow
 
 
 class World:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from callbot.tickets.accounts import SessionRecord, UserRecord
+from callbot.operators.accounts import SessionRecord, UserRecord
 
 if TYPE_CHECKING:
-    from callbot.console.app import Console
+    from callbot.console.asgi import Console
 
 
 def console_of(request: Request) -> Console:

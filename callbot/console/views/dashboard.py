@@ -1,6 +1,6 @@
 """The dashboard page and the CSV export of a unit's tickets.
 
-``GET /dashboard?period=24h|7d&unit=U``: the figures of :mod:`callbot.console.dashboard`. An
+``GET /dashboard?period=24h|7d&unit=U``: the figures of :mod:`callbot.console.figures`. An
 operator sees their unit's figures (asking for another unit: 403); supervisors and admins see
 every unit, or the one they pick.
 
@@ -18,7 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from callbot.console import dashboard, export, labels
+from callbot.console import export, labels
+from callbot.console import figures as dashboard
 from callbot.console.views import console_of, render, user_of
 from callbot.errors import AccessDenied
 

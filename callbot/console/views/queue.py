@@ -16,8 +16,8 @@ from starlette.responses import Response
 from callbot.console import labels
 from callbot.console.present import queue_links
 from callbot.console.views import console_of, render, user_of
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.queue import STATUS_FILTERS, QueueFilter
+from callbot.operators.accounts import UserRecord
+from callbot.operators.queue import STATUS_FILTERS, QueueFilter
 
 
 def _filter(request: Request) -> QueueFilter:

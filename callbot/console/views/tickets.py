@@ -21,10 +21,10 @@ from callbot.console import labels
 from callbot.console.present import event_line, field_rows, permissions
 from callbot.console.views import console_of, render, user_of
 from callbot.errors import AccessDenied, AccountError, AmiError, TicketNotFound, WorkflowError
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.callback import callback_number
-from callbot.tickets.queue import TicketView
-from callbot.tickets.workflow import CORRECTABLE
+from callbot.operators.accounts import UserRecord
+from callbot.operators.callback import callback_number
+from callbot.operators.queue import TicketView
+from callbot.operators.workflow import CORRECTABLE
 
 
 def not_found(request: Request) -> Response:

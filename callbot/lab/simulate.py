@@ -26,10 +26,10 @@ from typing import Any, Literal
 
 from callbot.config import Config
 from callbot.errors import CallbotError, SetupError
+from callbot.lab import robot
+from callbot.lab.robot import EndWith, Expect, RobotPlan, RobotReport
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
-from callbot.routes import robot
-from callbot.routes.robot import EndWith, Expect, RobotPlan, RobotReport
 from callbot.speech.audio import write_noise
 from callbot.speech.prompts import PromptLibrary
 from callbot.speech.tts import to_telephone_wav

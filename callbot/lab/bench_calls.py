@@ -37,9 +37,9 @@ from typing import Any
 from callbot.app import load_prompt_library, open_tickets
 from callbot.config import Config, as_environ
 from callbot.errors import CallbotError
+from callbot.lab.simulate import SimCall, Simulator
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.sandbox import Sandbox
-from callbot.simulate import SimCall, Simulator
+from callbot.sandbox.instance import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
 from callbot.speech.tts import render_prompts, synthesize_text
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from functools import partial
 
 from callbot.app import App
+from callbot.calls import callbot, route, service
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.routes import callbot, route, service
 
 Handler = Callable[[AgiChannel], None]
 

@@ -37,12 +37,12 @@ import uvicorn
 from sqlalchemy import insert
 
 from callbot.config import Config
-from callbot.console.app import build_console, create_app
-from callbot.console.auth import add_user
+from callbot.console.asgi import build_console, create_app
+from callbot.operators.login import add_user
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, TicketEvent, utc_now
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.service import ticket_number
+from callbot.tickets.rules import ticket_number
 
 UNITS = [f"HCM-{27000 + i}" for i in range(25)]
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away database

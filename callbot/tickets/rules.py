@@ -11,7 +11,7 @@ how its call ended is its ``outcome`` (``complete`` or ``ended_early``, with an 
 
 ``finish`` is by the call (``close_stale`` finishes a call the server lost), "every answer
 settled" by the transcription workers, in the transaction that settles the last answer.
-Then the operators (:mod:`callbot.tickets.workflow`)::
+Then the operators (:mod:`callbot.operators.workflow`)::
 
     new ──claim──> claimed ──resolve / duplicate──> closed (resolution)
      ^               │

@@ -1,4 +1,4 @@
-"""What the dashboard shows, from the figures of :mod:`callbot.tickets.stats`: three sections,
+"""What the dashboard shows, from the figures of :mod:`callbot.operators.stats`: three sections,
 each a chart (:mod:`.charts`) and the table of its numbers.
 
 1. Overflow calls per hour over the period (last 24 hours or 7 days), in Vietnam hours.
@@ -19,8 +19,8 @@ from markupsafe import Markup
 from callbot.console import labels
 from callbot.console.charts import Column, Row, Series, bar_chart, column_chart, number
 from callbot.console.export import VIETNAM
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.stats import (
+from callbot.operators.accounts import UserRecord
+from callbot.operators.stats import (
     Delays,
     HourCount,
     ResponseTimes,

@@ -20,12 +20,12 @@ from pathlib import Path
 from callbot.app import App
 from callbot.dialog.engine import DialogResult, Engine, Recording
 from callbot.errors import AgiHangup, CallbotError
+from callbot.intake.recorder import CallIdentity, CallRecorder
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
 from callbot.speech.audio import speech_seconds, voice_seconds, wav_duration
 from callbot.speech.prompts import PromptLibrary
-from callbot.tickets.recorder import CallIdentity, CallRecorder
-from callbot.tickets.service import sanitize_uniqueid
+from callbot.tickets.rules import sanitize_uniqueid
 from callbot.understanding.need import parse_need
 
 log = logging.getLogger(__name__)

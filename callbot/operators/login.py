@@ -20,7 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from callbot.errors import AccountError
-from callbot.tickets.accounts import Accounts, SessionRecord, UserRecord
+from callbot.operators.accounts import Accounts, SessionRecord, UserRecord
 from callbot.tickets.models import utc_now
 
 COOKIE = "callbot_session"

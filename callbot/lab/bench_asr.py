@@ -39,14 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from callbot.app import configured_script, listening_script
-from callbot.bench import serve_for_bench
 from callbot.config import Config
 from callbot.dialog.spoken import choose
 from callbot.errors import ConfigError
-from callbot.simulate import SimCall
+from callbot.lab.bench_calls import serve_for_bench
+from callbot.lab.simulate import SimCall
 from callbot.speech import audio
 from callbot.speech.asr import VoskRecognizer, load_model, raw_vosk_transcribe, read_pcm16k
-from callbot.speech.models import model_language, resolve_model, stand_in_path
+from callbot.speech.model_files import model_language, resolve_model, stand_in_path
 from callbot.speech.prompts import load_prompts
 from callbot.speech.tts import synthesize_text
 

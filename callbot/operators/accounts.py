@@ -1,6 +1,6 @@
 """Console accounts and logged-in sessions in the database: the queries, nothing else.
 
-Passwords arrive here already hashed (:mod:`callbot.console.auth` hashes and verifies them);
+Passwords arrive here already hashed (:mod:`callbot.operators.login` hashes and verifies them);
 session tokens arrive as their SHA-256, so the table never holds a usable cookie. Expiry rules
 are the caller's: this module stores and deletes.
 

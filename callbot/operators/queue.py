@@ -1,6 +1,6 @@
 """What operators read: the queue, one ticket with its history, recordings, the changes feed.
 
-Every read takes the user (:class:`~callbot.tickets.accounts.UserRecord`) and is limited to what
+Every read takes the user (:class:`~callbot.operators.accounts.UserRecord`) and is limited to what
 they may see, in the query itself (:func:`visible_to`): an operator sees the tickets whose
 ``unit`` is theirs; supervisors and admins see every ticket. A ticket outside that scope is
 refused with :class:`~callbot.errors.AccessDenied`, whatever the HTTP layer does.
@@ -21,10 +21,10 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from callbot.errors import AccessDenied, TicketNotFound
-from callbot.tickets.accounts import UserRecord
+from callbot.operators.accounts import UserRecord
 from callbot.tickets.models import Answer, Ticket, TicketEvent, User
 from callbot.tickets.records import TicketRecord, ticket_record
-from callbot.tickets.service import TicketStatus, valid_ticket_number
+from callbot.tickets.rules import TicketStatus, valid_ticket_number
 from callbot.tickets.transactions import Transactions
 
 # The queue's status filter: a name -> the statuses it shows ("open": not closed, not merged).

@@ -26,19 +26,19 @@ from starlette.templating import Jinja2Templates
 
 from callbot.config import Config
 from callbot.console import labels
-from callbot.console.auth import Authenticator
 from callbot.console.callbacks import ConsoleCallbacks
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
 from callbot.console.views import auth as auth_views
 from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
-from callbot.tickets.accounts import Accounts
+from callbot.operators.accounts import Accounts
+from callbot.operators.login import Authenticator
+from callbot.operators.queue import TicketQueue
+from callbot.operators.stats import TicketStats
+from callbot.operators.workflow import Workflow
 from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.queue import TicketQueue
-from callbot.tickets.stats import TicketStats
 from callbot.tickets.transactions import Transactions
-from callbot.tickets.workflow import Workflow
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ sequence number: ``PJSIP/op1``) is looked up in ``users.phone``; a phone that is
 why and the call ends. Then, ticket after ticket:
 
 1. claim the next waiting ticket the operator may see, most urgent then oldest
-   (:meth:`~callbot.tickets.workflow.Workflow.claim_next`: race-safe, a ticket taken meanwhile
+   (:meth:`~callbot.operators.workflow.Workflow.claim_next`: race-safe, a ticket taken meanwhile
    is passed over); none left: say so and end;
 2. say its number digit by digit and its urgency, then play the caller's recorded answers (the
    latest attempt of each question, from the recordings root);
@@ -32,14 +32,14 @@ from pathlib import Path
 
 from callbot.app import App, Operators
 from callbot.errors import AgiError, AgiHangup, CallbotError, WorkflowError
+from callbot.operators.accounts import UserRecord
+from callbot.operators.callback import callback_detail, callback_number
+from callbot.operators.queue import TicketView
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.pbx.callback import dial_result, new_callback_id
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.callback import callback_detail, callback_number
-from callbot.tickets.queue import TicketView
+from callbot.pbx.originate import dial_result, new_callback_id
 from callbot.tickets.records import AnswerRecord, TicketRecord
-from callbot.tickets.service import CallbackResult, EventAction, Urgency
+from callbot.tickets.rules import CallbackResult, EventAction, Urgency
 
 log = logging.getLogger(__name__)
 

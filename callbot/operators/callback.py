@@ -1,7 +1,7 @@
 """Who may call a citizen back, and at which number: the rules every callback shares.
 
 The console's "Gọi lại" button (:mod:`callbot.console.callbacks`) and key 1 of the phone
-service (:mod:`callbot.routes.service`) call the citizen through the same dialplan. Before
+service (:mod:`callbot.calls.service`) call the citizen through the same dialplan. Before
 either dials, :func:`callback_target` says whether this user may call this ticket back, on
 which of their devices, and at which number; :func:`callback_detail` is what the ticket's
 ``callback`` event keeps of the outcome. No PBX and no HTTP here.
@@ -20,10 +20,10 @@ from typing import Any
 
 from callbot.dialog.keypad import normalize_vn_number
 from callbot.errors import AccessDenied, WorkflowError
-from callbot.tickets.accounts import UserRecord
-from callbot.tickets.queue import TicketView, may_see
+from callbot.operators.accounts import UserRecord
+from callbot.operators.queue import TicketView, may_see
 from callbot.tickets.records import TicketRecord
-from callbot.tickets.service import CallbackResult, TicketStatus
+from callbot.tickets.rules import CallbackResult, TicketStatus
 
 _READY = (TicketStatus.NEW.value, TicketStatus.CLAIMED.value)
 _NOT_READY = {

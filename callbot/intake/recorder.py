@@ -8,7 +8,7 @@ The recorder is the dialog's :class:`~callbot.dialog.engine.AnswerSink`. It writ
   while the dialog goes on;
 - a journal, ``call.json``, beside the call's recordings, rewritten atomically after every
   change. If the database is unreachable the call goes on (the caller hears no error), the
-  journal keeps everything, and :mod:`callbot.tickets.recovery` stores it once the database is
+  journal keeps everything, and :mod:`callbot.intake.recovery` stores it once the database is
   back (``callbot serve`` retries every minute; ``callbot tickets recover`` does it by hand).
 """
 
@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
-from callbot.tickets.recovery import mark_pending
+from callbot.intake.recovery import mark_pending
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     escape_raw,
     sanitize_caller_name,
     sanitize_caller_number,

@@ -23,10 +23,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from callbot.errors import AccessDenied, TicketNotFound, WorkflowError
-from callbot.tickets.accounts import UserRecord, check_unit
+from callbot.operators.accounts import UserRecord, check_unit
+from callbot.operators.queue import may_see, visible_to
 from callbot.tickets.models import Ticket, TicketEvent
-from callbot.tickets.queue import may_see, visible_to
-from callbot.tickets.service import (
+from callbot.tickets.rules import (
     URGENCY_RANK,
     EventAction,
     Resolution,
