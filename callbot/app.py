@@ -1,187 +1,85 @@
 """Wiring: builds the parts a running server needs from the configuration.
 
-``build_app`` is the only place that knows how the pieces fit: the ticket store, the operators'
-side of it (for the phone service), the rendered prompts, the dialog script, the AMI queue
-monitor and the metrics sink. Routes receive the
-:class:`App` and use what they need. ``build_speech`` loads the speech model and makes what
-depends on it: the transcription pool, and the script with the spoken answers that model can
-hear (the app's script takes keys only until then, see :meth:`App.listen`).
+This is the only module that knows how the pieces fit. :func:`open_store` opens the ticket
+database (migrated) with its job queue and the settle step; :func:`build_app` adds the
+rendered prompts, the dialog script, the AMI queue monitor, runtime text-to-speech and the
+operators' stores, and :meth:`App.routes` hands each FastAGI script only the parts it needs.
+:func:`build_speech` loads the speech model and makes what depends on it: the transcription
+pool, and the script with the spoken answers that model can hear (calls take keys only until
+it is attached to :class:`~callbot.transcription.listening.Listening`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
-import threading
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from callbot.calls import Handler, make_routes
+from callbot.calls.callbot import Callbot
+from callbot.calls.route import Router
+from callbot.calls.service import PhoneService
 from callbot.config import Config
 from callbot.dialog.spoken import for_language, restrict_to_vocabulary
 from callbot.dialog.steps import OVERFLOW, Script
-from callbot.errors import ConfigError, PromptError, SetupError
-from callbot.intake.recorder import CallRecorder
-from callbot.operators.accounts import Accounts
-from callbot.operators.queue import TicketQueue
-from callbot.operators.workflow import Workflow
+from callbot.errors import ConfigError
+from callbot.metrics import Metrics
+from callbot.operators.stores import Operators, open_operators
 from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.routing.settle import Settler
 from callbot.routing.units import load_units
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
-from callbot.speech.tts import synthesize_text
+from callbot.speech.speaker import Speaker
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.settle import Settler, Understood
-from callbot.tickets.transactions import Transactions
-from callbot.understanding.ticket import HeardAnswer, understand
+from callbot.transcription.jobs import JobQueue
+from callbot.transcription.listening import Listening
 
 if TYPE_CHECKING:
     from callbot.speech.asr import VoskRecognizer
+    from callbot.tickets.transactions import Transactions
     from callbot.transcription.worker import TranscriptionPool
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Metrics:
-    """Figures for the benchmark: appended as JSON lines when a file is given."""
-
-    path: Path | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def record(self, kind: str, **values: Any) -> None:
-        if self.path is None:
-            return
-        line = json.dumps({"kind": kind, "t": time.time(), **values})
-        with self._lock, self.path.open("a", encoding="utf-8") as out:
-            out.write(line + "\n")
-
-
-class Speaker:
-    """Runtime text-to-speech (read-backs), cached by text under ``storage/tts-cache``.
-
-    With ``prompts.engine = auto`` a failed Google request switches to espeak-ng for ten
-    minutes, so a caller never waits for a Google timeout on every read-back.
-    """
-
-    BREAKER_SECONDS = 600.0
-
-    def __init__(self, config: Config) -> None:
-        self.engine = config.prompts.engine
-        self.timeout = min(config.prompts.gtts_timeout, 2.0)
-        self.cache = config.storage.root / "tts-cache"
-        self._google_down_until = 0.0
-
-    def speak(self, text: str) -> Path | None:
-        engine = self.engine
-        if engine == "auto" and time.monotonic() < self._google_down_until:
-            engine = "espeak"
-        try:
-            return synthesize_text(text, engine, self.cache, gtts_timeout=self.timeout)
-        except PromptError as exc:
-            if engine in {"gtts", "espeak"}:
-                log.error("text-to-speech failed: %s", exc)
-                return None
-            self._google_down_until = time.monotonic() + self.BREAKER_SECONDS
-            try:
-                return synthesize_text(text, "espeak", self.cache)
-            except (PromptError, SetupError) as err:
-                log.error("text-to-speech failed: %s", err)
-                return None
-        except SetupError as exc:
-            log.error("text-to-speech unavailable: %s", exc)
-            return None
-
-
 @dataclass(frozen=True)
-class Operators:
-    """The operators' side of the ticket store: who calls (by phone), their queue, their
-    actions. The phone service uses it as the console does."""
+class Store:
+    """The ticket database as the call path uses it: tickets, their transcription jobs, and
+    the settle step that makes them ready."""
 
-    accounts: Accounts
-    workflow: Workflow
-    queue: TicketQueue
-
-
-def open_operators(config: Config) -> Operators:
-    """The operators' stores on the configured database (migrated to the current schema)."""
-    engine = make_engine(config.storage.effective_database_url)
-    upgrade(engine)
-    transactions = Transactions(session_factory(engine))
-    return Operators(Accounts(transactions), Workflow(transactions), TicketQueue(transactions))
-
-
-@dataclass
-class App:
-    """Everything a route may use."""
-
-    config: Config
     tickets: TicketRepository
-    prompts: PromptLibrary
-    script: Script
-    monitor: QueueMonitor | None = None
-    metrics: Metrics = field(default_factory=Metrics)
-    speaker: Speaker | None = None
-    # Set by `callbot serve` once the speech model is loaded; None: answers wait, pending.
-    transcription: TranscriptionPool | None = None
-    # Set with the model too: decodes spoken answers to closed questions on the call path.
-    recognizer: VoskRecognizer | None = None
-    operators: Operators | None = None  # the phone service's (build_app sets it)
-
-    def listen(self, speech: Speech) -> None:
-        """The speech model is loaded: calls from now on may answer closed questions aloud."""
-        self.recognizer = speech.recognizer
-        self.script = speech.script
-
-    def notify_transcription(self) -> None:
-        """An answer was stored: wake the transcription workers (if any) now."""
-        pool = self.transcription
-        if pool is not None:
-            pool.notify()
-
-    def transcripts(self, recorder: CallRecorder, step: str, timeout: float) -> str | None:
-        """The transcript of a call's latest answer to ``step``, waiting up to ``timeout`` s.
-
-        None when there is none in time: no worker, nothing heard, failed, or still running.
-        """
-        pool = self.transcription
-        answer_id = recorder.answer_id(step)
-        if pool is None or answer_id is None:
-            return None
-        transcript = pool.wait_for([answer_id], timeout).get(answer_id)
-        return transcript.text if transcript is not None else None
-
-    @property
-    def recordings(self) -> Path:
-        return self.config.storage.recordings_dir
+    jobs: JobQueue
+    settler: Settler
 
 
-def build_settler(config: Config) -> Settler:
+def build_settler(config: Config, transactions: Transactions) -> Settler:
     """How tickets become ready: understood by the parsers, routed by ``routing.units_file``,
     merged into an open ticket of the same callback number within ``routing``'s window.
 
     Reads and checks the units file now, so a broken one fails at start (ConfigError)."""
     routing = config.routing
     units = load_units(routing.units_file if str(routing.units_file) not in ("", ".") else None)
+    hours = routing.repeat_window_hours
+    window = timedelta(hours=hours) if hours > 0 else None
+    return Settler(transactions, units=units, repeat_window=window)
 
-    def understand_rows(rows: Sequence[tuple[int, str, int, str | None, list[Any]]]) -> Understood:
-        return understand([HeardAnswer(*row) for row in rows], units)
 
-    window = (
-        timedelta(hours=routing.repeat_window_hours) if routing.repeat_window_hours > 0 else None
-    )
-    return Settler(understand_rows, window)
+def open_store(config: Config) -> Store:
+    """Migrate the database to the current schema; the tickets, the job queue, the settler."""
+    engine = make_engine(config.storage.effective_database_url)
+    upgrade(engine)
+    tickets = TicketRepository(session_factory(engine))
+    settler = build_settler(config, tickets.transactions)
+    return Store(tickets, JobQueue(tickets.transactions, settler), settler)
 
 
 def open_tickets(config: Config) -> TicketRepository:
     """Migrate the database to the current schema and return the ticket repository."""
-    engine = make_engine(config.storage.effective_database_url)
-    upgrade(engine)
-    return TicketRepository(session_factory(engine), settler=build_settler(config))
+    return open_store(config).tickets
 
 
 @dataclass(frozen=True)
@@ -229,7 +127,7 @@ def listening_script(
     return script, problems
 
 
-def build_speech(config: Config, tickets: TicketRepository, script: Script | None = None) -> Speech:
+def build_speech(config: Config, jobs: JobQueue, script: Script | None = None) -> Speech:
     """Load the speech model ``asr.model`` chooses and build what depends on it.
 
     Loads the model now, once per process (every recognizer shares it): raises
@@ -246,7 +144,7 @@ def build_speech(config: Config, tickets: TicketRepository, script: Script | Non
     recognizer = VoskRecognizer(path)  # load the shared model now, so a broken one fails here
     listening, problems = listening_script(config, script or configured_script(config), recognizer)
     pool = TranscriptionPool(
-        tickets,
+        jobs,
         lambda: VoskRecognizer(path),
         config.asr.effective_workers,
         config.storage.recordings_dir,
@@ -256,16 +154,60 @@ def build_speech(config: Config, tickets: TicketRepository, script: Script | Non
     return Speech(recognizer, listening, pool, tuple(problems))
 
 
-def build_transcription(
-    config: Config, tickets: TicketRepository, script: Script | None = None
-) -> TranscriptionPool:
+def build_transcription(config: Config, jobs: JobQueue) -> TranscriptionPool:
     """The transcription pool on the speech model ``asr.model`` chooses, not started."""
-    return build_speech(config, tickets, script).pool
+    return build_speech(config, jobs).pool
 
 
 def load_prompt_library(config: Config) -> PromptLibrary:
+    """The prompt file and where its rendered audio is."""
     prompt_set = load_prompts(config.prompts.file)
     return PromptLibrary(prompt_set, rendered_dir(config.prompts.rendered, config.prompts.file))
+
+
+@dataclass
+class App:
+    """Everything the FastAGI scripts of one ``callbot serve`` share."""
+
+    config: Config
+    store: Store
+    prompts: PromptLibrary
+    script: Script  # keys only: the dialog until the speech model listens
+    operators: Operators
+    monitor: QueueMonitor | None = None
+    metrics: Metrics = field(default_factory=Metrics)
+    speaker: Speaker | None = None
+    listening: Listening = field(default_factory=Listening)
+
+    @property
+    def recordings(self) -> Path:
+        return self.config.storage.recordings_dir
+
+    def listen(self, speech: Speech) -> None:
+        """The speech model is loaded and its pool started: calls from now on may answer
+        closed questions aloud, and their answers are transcribed as they come."""
+        self.listening.attach(speech.pool, speech.recognizer, speech.script)
+
+    def routes(self) -> dict[str, Handler]:
+        """The route table, each script with the parts it needs."""
+        config = self.config
+        router = Router(self.monitor, config.queue.max_waiting, self.metrics)
+        bot = Callbot(
+            tickets=self.store.tickets,
+            settler=self.store.settler,
+            recordings=self.recordings,
+            prompts=self.prompts,
+            dialog=config.dialog,
+            script=self.script,
+            listening=self.listening,
+            monitor=self.monitor,
+            speaker=self.speaker,
+            metrics=self.metrics,
+        )
+        phone = PhoneService(
+            self.operators, self.prompts, self.recordings, config.callback, config.service
+        )
+        return make_routes(router, bot, phone)
 
 
 def build_app(
@@ -275,6 +217,7 @@ def build_app(
     metrics_path: Path | None = None,
     check_prompts: bool = True,
 ) -> App:
+    """The parts of ``callbot serve``, checked: prompts rendered, database migrated."""
     prompts = load_prompt_library(config)
     if check_prompts:
         prompts.check()
@@ -287,11 +230,11 @@ def build_app(
     config.storage.recordings_dir.mkdir(parents=True, exist_ok=True)
     return App(
         config=config,
-        tickets=open_tickets(config),
+        store=open_store(config),
         prompts=prompts,
-        script=script.keys_only(),  # until the speech model is loaded (App.listen)
+        script=script.keys_only(),
+        operators=open_operators(config),
         monitor=monitor,
         metrics=Metrics(metrics_path),
         speaker=Speaker(config),
-        operators=open_operators(config),
     )

@@ -255,13 +255,14 @@ def _ticket_text(t: dict[str, Any]) -> str:
 
 
 def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
-    from callbot.app import open_tickets
+    from callbot.app import open_store
 
-    repo = open_tickets(config)
+    store = open_store(config)
+    repo = store.tickets
     if args.action == "recover":
         from callbot.intake.recovery import recover_pending
 
-        report = recover_pending(repo, config.storage.recordings_dir)
+        report = recover_pending(repo, store.settler, config.storage.recordings_dir)
         print(
             f"{len(report.recovered)} call(s) recovered into tickets, "
             f"{len(report.failed)} still pending"
@@ -309,13 +310,14 @@ def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
     """Queue answers for transcription again and run workers here until they are settled."""
-    from callbot.app import build_transcription, open_tickets
+    from callbot.app import build_transcription, open_store
 
     if bool(args.pending) == bool(args.ticket):
         raise CallbotError("transcribe: give either --pending or a TICKET (id or number)")
     if args.failed and not args.pending:
         raise CallbotError("transcribe: --failed goes with --pending (a TICKET redoes them all)")
-    repo = open_tickets(config)
+    store = open_store(config)
+    repo, jobs = store.tickets, store.jobs
     if args.ticket:
         key = args.ticket
         ticket = repo.get(int(key) if key.isdigit() and len(key) < 7 else key)
@@ -323,8 +325,8 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
     else:
         ticket = None
         what = "pending answers" + (" and failed ones" if args.failed else "")
-    pool = build_transcription(config, repo)  # loads the model first: a missing one fails here
-    ids = repo.requeue(ticket.id) if ticket else repo.requeue_pending(include_failed=args.failed)
+    pool = build_transcription(config, jobs)  # loads the model first: a missing one fails here
+    ids = jobs.requeue(ticket.id) if ticket else jobs.requeue_pending(include_failed=args.failed)
     if not ids:
         print(f"nothing to transcribe ({what})")
         return 0
@@ -333,7 +335,7 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
         pool.wait_for(ids, args.timeout)
     finally:
         pool.stop()
-    answers = repo.answers(ids).values()
+    answers = jobs.answers(ids).values()
     counts = {state: sum(1 for a in answers if a.transcription == state) for state in _STATES}
     print(
         f"{what}: {len(ids)} answer(s): {counts['done']} transcribed, "

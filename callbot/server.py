@@ -1,4 +1,4 @@
-"""``callbot serve``: FastAGI server, AMI queue monitor, transcription pool, stale-ticket sweeper.
+"""``callbot serve``: FastAGI server, AMI queue monitor, transcription pool, the sweeper.
 
 Starts in this order, failing early with a clear message: configuration, rendered prompts,
 database (migrated to the current schema), AMI (in the background: the routes decide from the
@@ -20,7 +20,6 @@ from pathlib import Path
 from types import FrameType
 
 from callbot.app import App, build_app, build_speech
-from callbot.calls import make_routes
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
 from callbot.intake.recovery import recover_pending
@@ -45,7 +44,7 @@ class Server:
             monitor = QueueMonitor(self.ami, config.queue.name, config.queue.max_waiting)
         self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
         self.agi = FastAgiServer(
-            config.agi.host, config.agi.port, make_routes(self.app), max_calls=config.agi.max_calls
+            config.agi.host, config.agi.port, self.app.routes(), max_calls=config.agi.max_calls
         )
         self._stop = threading.Event()
 
@@ -68,7 +67,7 @@ class Server:
     def _start_transcription(self) -> None:
         """Load the speech model and start the workers; never takes the call path down."""
         try:
-            speech = build_speech(self.config, self.app.tickets)
+            speech = build_speech(self.config, self.app.store.jobs)
             pool = speech.pool
             if self._stop.is_set():
                 return
@@ -85,25 +84,25 @@ class Server:
                 "speech recognition failed to start; tickets wait in 'transcribing' for a model"
             )
             return
-        self.app.transcription = pool
         self.app.listen(speech)
         if self._stop.is_set():  # stop() ran while the model was loading
             pool.stop(timeout=0)
 
     def _sweep(self) -> None:
-        """Store calls recorded while the database was down; close tickets left "in_call" by a
-        crash (older than the longest possible call)."""
+        """Every minute: recover journals, close interrupted calls, settle what is ready."""
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
+        store = self.app.store
         while not self._stop.is_set():
-            report = recover_pending(self.app.tickets, self.app.recordings)
+            report = recover_pending(store.tickets, store.settler, self.app.recordings)
             if report.failed:
                 log.warning("%d call(s) still wait for the database", len(report.failed))
             if report.recovered:
-                self.app.notify_transcription()
+                self.app.listening.notify()
             try:
-                closed = self.app.tickets.close_stale(limit)
+                closed = store.tickets.close_stale(limit)
                 if closed:
                     log.warning("closed %d ticket(s) left open by an interrupted call", closed)
+                store.settler.settle_waiting()
             except StorageError as exc:
                 log.error("stale-ticket sweep failed: %s", exc)
             self._stop.wait(60)
@@ -111,8 +110,9 @@ class Server:
     def stop(self, grace: float = 10.0) -> None:
         self._stop.set()
         self.agi.stop(timeout=grace)
-        if self.app.transcription is not None:
-            self.app.transcription.stop(timeout=grace)
+        pool = self.app.listening.pool
+        if pool is not None:
+            pool.stop(timeout=grace)
         if self.ami is not None:
             self.ami.close()
         log.info("callbot stopped")

@@ -1,9 +1,15 @@
-"""FastAGI routes: one module per script name the dialplan calls (``agi://host/<name>``).
+"""Where a call enters: one module per FastAGI script the dialplan calls (``agi://host/<name>``).
 
 - ``route``    decides where a caller who pressed 2 goes: the operators' queue or the callbot
 - ``callbot``  runs the dialog and writes the ticket
 - ``service``  the operators' phone service: the next waiting ticket read to an operator
-- ``robot``    the test caller of ``callbot call simulate`` (served only by that command)
+
+Each script gets the narrow parts it needs (:class:`~.route.Router`,
+:class:`~.callbot.Callbot`, :class:`~.service.PhoneService`), built by ``callbot.app``.
+May import: ``config``, ``errors``, ``metrics``, ``pbx``, ``dialog``, ``intake``, ``speech``,
+``transcription``, ``understanding``, ``routing``, ``tickets``, ``operators``.
+(The robot caller of ``callbot call simulate`` is a script too, served only by that command:
+``callbot/lab/robot.py``.)
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from callbot.app import App
 from callbot.calls import callbot, route, service
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
@@ -19,10 +24,12 @@ from callbot.pbx.agi import AgiChannel
 Handler = Callable[[AgiChannel], None]
 
 
-def make_routes(app: App) -> dict[str, Handler]:
+def make_routes(
+    router: route.Router, bot: callbot.Callbot, phone: service.PhoneService
+) -> dict[str, Handler]:
     """The production route table: script name -> handler."""
     return {
-        variables.SCRIPT_ROUTE: partial(route.handle, app=app),
-        variables.SCRIPT_CALLBOT: partial(callbot.handle, app=app),
-        variables.SCRIPT_SERVICE: partial(service.handle, app=app),
+        variables.SCRIPT_ROUTE: partial(route.handle, router=router),
+        variables.SCRIPT_CALLBOT: partial(callbot.handle, bot=bot),
+        variables.SCRIPT_SERVICE: partial(service.handle, parts=phone),
     }

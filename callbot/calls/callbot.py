@@ -14,23 +14,49 @@ import contextlib
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from callbot.app import App
+from callbot.config import DialogConfig
 from callbot.dialog.engine import DialogResult, Engine, Recording
+from callbot.dialog.steps import Script
 from callbot.errors import AgiHangup, CallbotError
-from callbot.intake.recorder import CallIdentity, CallRecorder
+from callbot.intake.recorder import CallRecorder
+from callbot.metrics import Metrics
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
+from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.routing.settle import Settler
 from callbot.speech.audio import speech_seconds, voice_seconds, wav_duration
 from callbot.speech.prompts import PromptLibrary
-from callbot.tickets.rules import sanitize_uniqueid
+from callbot.speech.speaker import Speaker
+from callbot.tickets.caller import Caller
+from callbot.tickets.repository import TicketRepository
+from callbot.transcription.listening import Listening
 from callbot.understanding.need import parse_need
 
 log = logging.getLogger(__name__)
 
-_RECORD_REASONS = {"dtmf": "dtmf", "hangup": "hangup"}
+
+@dataclass(frozen=True)
+class Callbot:
+    """What the callbot script needs, and nothing more (``callbot.app`` builds it)."""
+
+    tickets: TicketRepository
+    settler: Settler
+    recordings: Path  # the recordings root; a call's answers go under YYYY/MM/DD/<uniqueid>
+    prompts: PromptLibrary
+    dialog: DialogConfig
+    script: Script  # the dialog with keys only, until the speech model listens
+    listening: Listening
+    monitor: QueueMonitor | None = None
+    speaker: Speaker | None = None
+    metrics: Metrics = field(default_factory=Metrics)
+
+    def current_script(self) -> Script:
+        """The dialog for a call starting now: with spoken answers once the model is loaded."""
+        return self.listening.script or self.script
 
 
 class AgiCallPort:
@@ -93,22 +119,22 @@ class AgiCallPort:
 class CallbotSink:
     """The dialog's sink: the ticket recorder, plus transcripts and runtime text-to-speech."""
 
-    def __init__(self, recorder: CallRecorder, app: App) -> None:
+    def __init__(self, recorder: CallRecorder, bot: Callbot) -> None:
         self.recorder = recorder
-        self.app = app
+        self.bot = bot
         self._need_category: str | None = None
 
     def answer(self, step: str, path: Path, recording: Recording) -> None:
-        self.recorder.answer(step, path, recording)
+        self.recorder.answer(step, path, recording.duration_seconds, recording.ended_by)
 
     def closed_answer(
         self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
     ) -> tuple[str, ...] | None:
         """Decode a short closed answer now, on the call path (grammar mode: a fraction of a
         second), and store it already transcribed: no transcription job decodes it again."""
-        recognizer = self.app.recognizer
+        recognizer = self.bot.listening.recognizer
         if recognizer is None:  # cannot happen while the script listens: keys only until then
-            self.recorder.answer(step, path, recording)
+            self.answer(step, path, recording)
             return None
         try:
             transcript = recognizer.transcribe(path, grammar)
@@ -116,12 +142,13 @@ class CallbotSink:
             log.warning(
                 "spoken answer %s could not be decoded now (%s): transcribed later", step, exc
             )
-            self.recorder.answer(step, path, recording)
+            self.answer(step, path, recording)
             return None
         self.recorder.answer(
             step,
             path,
-            recording,
+            recording.duration_seconds,
+            recording.ended_by,
             transcribed=True,
             transcript=transcript,
             speech_seconds=voice_seconds(path),  # as the workers measure it
@@ -148,7 +175,10 @@ class CallbotSink:
         self.recorder.callback(number, source)
 
     def transcript(self, step: str, timeout: float) -> str | None:
-        return self.app.transcripts(self.recorder, step, timeout)
+        answer_id = self.recorder.answer_id(step)
+        if answer_id is None:
+            return None
+        return self.bot.listening.text(answer_id, timeout)
 
     def is_emergency(self, step: str, timeout: float) -> bool:
         text = self.transcript(step, timeout)
@@ -166,21 +196,21 @@ class CallbotSink:
         if ticket_id is not None:
             category = self._need_category if source == "speech" else None
             try:
-                self.app.tickets.flag_emergency(ticket_id, category)
+                self.bot.tickets.flag_emergency(ticket_id, category)
             except CallbotError as exc:  # the call must go on; the journal keeps the answers
                 log.error("could not flag the emergency on the ticket: %s", exc)
-        monitor = self.app.monitor
+        monitor = self.bot.monitor
         reachable = monitor.operator_reachable() if monitor is not None else None
         return reachable is not False
 
     def speak(self, text: str) -> Path | None:
-        return self.app.speaker.speak(text) if self.app.speaker else None
+        return self.bot.speaker.speak(text) if self.bot.speaker else None
 
 
-def answer_dir(recordings: Path, uniqueid: str, now: datetime | None = None) -> Path:
+def answer_dir(recordings: Path, caller: Caller, now: datetime | None = None) -> Path:
     """``<recordings>/YYYY/MM/DD/<uniqueid>/``: one directory per call."""
     now = now or datetime.now(UTC)
-    return recordings / f"{now:%Y}" / f"{now:%m}" / f"{now:%d}" / sanitize_uniqueid(uniqueid)
+    return recordings / f"{now:%Y}" / f"{now:%m}" / f"{now:%d}" / caller.uniqueid
 
 
 def _set_destination(channel: AgiChannel, destination: str) -> None:
@@ -201,35 +231,42 @@ def decode_cid_raw(value: str) -> tuple[str, str] | None:
     return name, number
 
 
-def identify(channel: AgiChannel) -> CallIdentity:
-    """Who is calling: the dialplan's raw copy of the caller ID when present, else the env."""
+def identify(channel: AgiChannel) -> Caller:
+    """Who is calling, cleaned once: the dialplan's raw copy of the caller ID when present,
+    else the AGI environment's."""
     raw = decode_cid_raw(channel.get_variable(variables.CID_RAW))
     name, number = raw if raw is not None else (channel.caller_name, channel.caller_number)
-    return CallIdentity(
+    return Caller.from_pbx(
         uniqueid=channel.uniqueid,
         linkedid=channel.get_variable("CHANNEL(linkedid)"),
-        caller_number_raw=number,
-        caller_name_raw=name,
+        number_raw=number,
+        name_raw=name,
     )
 
 
-def handle(channel: AgiChannel, app: App) -> None:
-    config = app.config
-    identity = identify(channel)
-    directory = answer_dir(app.recordings, identity.uniqueid)
+def handle(channel: AgiChannel, bot: Callbot) -> None:
+    """Run the callbot for the caller on ``channel``: ticket, dialog, where to go next."""
+    caller = identify(channel)
+    script = bot.current_script()
+    directory = answer_dir(bot.recordings, caller)
     recorder = CallRecorder(
-        app.tickets, app.recordings, directory, identity, notify=app.notify_transcription
+        bot.tickets,
+        bot.settler,
+        bot.recordings,
+        directory,
+        caller,
+        notify=bot.listening.notify,
     )
     recorder.start()
     if recorder.ticket_number() is not None:
         channel.set_variable(variables.TICKET, recorder.ticket_number() or "")
     port = AgiCallPort(
-        channel, app.prompts, config.dialog.max_answer_seconds, config.dialog.silence_seconds
+        channel, bot.prompts, bot.dialog.max_answer_seconds, bot.dialog.silence_seconds
     )
     engine = Engine(
-        app.script,
+        script,
         port,
-        CallbotSink(recorder, app),
+        CallbotSink(recorder, bot),
         directory,
         speech_check=voice_seconds,
         sound_check=speech_seconds,
@@ -237,23 +274,29 @@ def handle(channel: AgiChannel, app: App) -> None:
     try:
         result = engine.run()
     except AgiHangup:
-        _finish_on_hangup(app, recorder)
+        _finish_on_hangup(script, recorder)
         raise
     except Exception:
         recorder.finish("ended_early", "error")
         log.exception("callbot failed; sending the caller to the operators' queue")
         _set_destination(channel, variables.DEST_QUEUE)
         return
-    _finish(channel, app, recorder, result)
+    _finish(channel, bot.metrics, script, recorder, result)
 
 
-def _finish(channel: AgiChannel, app: App, recorder: CallRecorder, result: DialogResult) -> None:
+def _finish(
+    channel: AgiChannel,
+    metrics: Metrics,
+    script: Script,
+    recorder: CallRecorder,
+    result: DialogResult,
+) -> None:
     for gap in result.turn_gaps:
-        app.metrics.record("turn_gap", seconds=gap)
+        metrics.record("turn_gap", seconds=gap)
     for wait in result.readback_waits:
-        app.metrics.record("readback_wait", seconds=wait)
+        metrics.record("readback_wait", seconds=wait)
     for wait in result.spoken_waits:
-        app.metrics.record("spoken_wait", seconds=wait)
+        metrics.record("spoken_wait", seconds=wait)
     if result.outcome == "completed":
         recorder.finish("complete", "completed")
         _set_destination(channel, variables.DEST_DONE)
@@ -268,12 +311,12 @@ def _finish(channel: AgiChannel, app: App, recorder: CallRecorder, result: Dialo
         finally:
             _set_destination(channel, variables.DEST_QUEUE)
     else:
-        _finish_on_hangup(app, recorder)
+        _finish_on_hangup(script, recorder)
 
 
-def _finish_on_hangup(app: App, recorder: CallRecorder) -> None:
+def _finish_on_hangup(script: Script, recorder: CallRecorder) -> None:
     """A caller who hangs up after answering every question has a complete ticket."""
-    asked = {step.name for step in app.script.questions}
+    asked = {step.name for step in script.questions}
     if asked <= recorder.answered_steps():
         recorder.finish("complete", "completed")
     else:

@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
 
-from callbot.app import App
+from callbot.metrics import Metrics
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
+from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.queue_state import RouteDecision, decide_counts
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Router:
+    """What the route script needs: the live queue view, the overflow policy, the figures."""
+
+    monitor: QueueMonitor | None
+    max_waiting: int  # queue.max_waiting: overflow when more callers than this wait
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 def _count(args: list[str], index: int) -> int | None:
@@ -27,11 +38,11 @@ def _count(args: list[str], index: int) -> int | None:
         return None
 
 
-def decide(app: App, args: list[str]) -> tuple[RouteDecision, str]:
+def decide(router: Router, args: list[str]) -> tuple[RouteDecision, str]:
     """Decision and its source ("ami" or "dialplan")."""
-    max_waiting = app.config.queue.max_waiting
-    if app.monitor is not None:
-        decision = app.monitor.decision()
+    max_waiting = router.max_waiting
+    if router.monitor is not None:
+        decision = router.monitor.decision()
         if decision is not None:
             return decision, "ami"
     free, waiting = _count(args, 0), _count(args, 1)
@@ -43,9 +54,10 @@ def decide(app: App, args: list[str]) -> tuple[RouteDecision, str]:
     return decide_counts(free, waiting or 0, max_waiting), "dialplan"
 
 
-def handle(channel: AgiChannel, app: App) -> None:
+def handle(channel: AgiChannel, router: Router) -> None:
+    """Set ``CALLBOT_DESTINATION`` for a caller who pressed 2: the queue or the callbot."""
     started = time.perf_counter()
-    decision, source = decide(app, channel.args)
+    decision, source = decide(router, channel.args)
     destination = variables.DEST_CALLBOT if decision.overflow else variables.DEST_QUEUE
     channel.set_variable(variables.ROUTE_REASON, f"{source}:{decision.reason}")
     channel.set_variable(variables.DESTINATION, destination)
@@ -59,4 +71,4 @@ def handle(channel: AgiChannel, app: App) -> None:
         decision.waiting,
         elapsed_ms,
     )
-    app.metrics.record("route", ms=elapsed_ms, destination=destination, source=source)
+    router.metrics.record("route", ms=elapsed_ms, destination=destination, source=source)

@@ -27,17 +27,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from callbot.app import App, Operators
+from callbot.config import CallbackConfig, ServiceConfig
 from callbot.errors import AgiError, AgiHangup, CallbotError, WorkflowError
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import callback_detail, callback_number
 from callbot.operators.queue import TicketView
+from callbot.operators.stores import Operators
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
 from callbot.pbx.originate import dial_result, new_callback_id
+from callbot.speech.prompts import PromptLibrary
 from callbot.tickets.records import AnswerRecord, TicketRecord
 from callbot.tickets.rules import CallbackResult, EventAction, Urgency
 
@@ -91,15 +94,24 @@ def read_variable(channel: AgiChannel, name: str) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class PhoneService:
+    """What the phone service needs (``callbot.app`` builds it)."""
+
+    operators: Operators
+    prompts: PromptLibrary
+    recordings: Path  # the recordings root, where the callers' answers are played from
+    callback: CallbackConfig
+    service: ServiceConfig
+
+
 class ServiceCall:
     """One operator's call to the service."""
 
-    def __init__(
-        self, channel: AgiChannel, app: App, operators: Operators, user: UserRecord
-    ) -> None:
+    def __init__(self, channel: AgiChannel, parts: PhoneService, user: UserRecord) -> None:
         self.channel = channel
-        self.app = app
-        self.operators = operators
+        self.parts = parts
+        self.operators = parts.operators
         self.user = user
         self.skipped: set[int] = set()
         self.callback_result: str | None = None  # of the current ticket, in this call
@@ -127,9 +139,9 @@ class ServiceCall:
         view = self.operators.queue.ticket(self.user, ticket_id)
         log.info("phone service: ticket %s read to %s", view.ticket.number, self.user.name)
         key = self.present(view)
-        timeout_ms = self.app.config.service.key_timeout_seconds * 1000
+        timeout_ms = self.parts.service.key_timeout_seconds * 1000
         tries = 0
-        while tries < self.app.config.service.menu_tries:
+        while tries < self.parts.service.menu_tries:
             if not key:
                 key = self.play("service_menu") or self.channel.wait_for_digit(timeout_ms)
             if key == CALL_BACK:
@@ -186,7 +198,7 @@ class ServiceCall:
             self.play("service_no_number", "")
             return
         self.play("service_calling", "")
-        channel, settings = self.channel, self.app.config.callback
+        channel, settings = self.channel, self.parts.callback
         channel.set_variable(variables.CALLBACK_NUMBER, number)
         channel.set_variable(variables.CALLBACK_ID, new_callback_id())
         channel.set_variable(variables.CALLBACK_CID, settings.caller_id)
@@ -232,17 +244,17 @@ class ServiceCall:
     # -- audio ------------------------------------------------------------------------------
 
     def play(self, prompt: str, escape_digits: str = KEYS) -> str:
-        return self.channel.stream_file(self.app.prompts.path(prompt), escape_digits)
+        return self.channel.stream_file(self.parts.prompts.path(prompt), escape_digits)
 
     def play_digits(self, number: str) -> str:
-        for path in self.app.prompts.digits(number):
+        for path in self.parts.prompts.digits(number):
             key = self.channel.stream_file(path, KEYS)
             if key:
                 return key
         return ""
 
     def play_recording(self, answer: AnswerRecord) -> str:
-        path = Path(self.app.recordings) / answer.audio_path
+        path = self.parts.recordings / answer.audio_path
         try:
             return self.channel.stream_file(str(path.with_suffix("")), KEYS)
         except AgiHangup:
@@ -252,17 +264,15 @@ class ServiceCall:
             return ""
 
 
-def handle(channel: AgiChannel, app: App) -> None:
-    operators = app.operators
-    if operators is None:
-        raise CallbotError("the phone service needs the operators' stores (build_app)")
+def handle(channel: AgiChannel, parts: PhoneService) -> None:
+    """Serve the operator calling on ``channel``: their unit's waiting tickets, one by one."""
     device = device_of(channel.env.get("agi_channel", ""))
-    user = operators.accounts.by_phone(device)
+    user = parts.operators.accounts.by_phone(device)
     if user is None:
         log.warning(
             "phone service: %s is no user's phone (callbot users phone NAME DEVICE)", device
         )
-        channel.stream_file(app.prompts.path("service_unknown_phone"))
+        channel.stream_file(parts.prompts.path("service_unknown_phone"))
         return
     log.info("phone service: %s calls from %s", user.name, device)
-    ServiceCall(channel, app, operators, user).run()
+    ServiceCall(channel, parts, user).run()

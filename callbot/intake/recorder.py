@@ -1,70 +1,36 @@
-"""Turns one call into one ticket, answer by answer, and never loses what was said.
+"""The call recorder: one call's ticket, answer by answer, and never losing what was said.
 
-The recorder is the dialog's :class:`~callbot.dialog.engine.AnswerSink`. It writes two copies:
+It writes two copies of everything:
 
 - the ticket in the database (created when the callbot answers, updated after every answer,
-  finished with the call's outcome); every answer stored also enqueues its transcription, and
-  the recorder then wakes the transcription workers (``notify``), so an answer is transcribed
-  while the dialog goes on;
-- a journal, ``call.json``, beside the call's recordings, rewritten atomically after every
-  change. If the database is unreachable the call goes on (the caller hears no error), the
-  journal keeps everything, and :mod:`callbot.intake.recovery` stores it once the database is
-  back (``callbot serve`` retries every minute; ``callbot tickets recover`` does it by hand).
+  finished with the call's outcome, then settled: :mod:`callbot.routing.settle`); every answer
+  stored also enqueues its transcription, and the recorder then wakes the transcription
+  workers (``notify``), so an answer is transcribed while the dialog goes on;
+- a journal, ``call.json`` beside the call's recordings (:mod:`callbot.intake.journal`),
+  rewritten atomically after every change. If the database is unreachable the call goes on
+  (the caller hears no error), the journal keeps everything, and :mod:`callbot.intake.recovery`
+  stores it once the database is back (``callbot serve`` retries every minute; ``callbot
+  tickets recover`` does it by hand).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
+from callbot.intake.journal import JOURNAL, Journal, JournalAnswer
 from callbot.intake.recovery import mark_pending
+from callbot.routing.settle import Settler
+from callbot.tickets.caller import Caller
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.rules import (
-    escape_raw,
-    sanitize_caller_name,
-    sanitize_caller_number,
-    sanitize_uniqueid,
-)
 
-if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
+if TYPE_CHECKING:  # only its shape: the recorder never loads the speech recognizer
     from callbot.speech.asr import Transcript
 
 log = logging.getLogger(__name__)
-
-JOURNAL = "call.json"
-
-
-@dataclass
-class CallIdentity:
-    """Who is calling, as far as the PBX says (raw values may be hostile)."""
-
-    uniqueid: str
-    linkedid: str
-    caller_number_raw: str
-    caller_name_raw: str
-
-
-@dataclass
-class _Journal:
-    identity: dict[str, str]
-    started_at: str
-    ticket_id: int | None = None
-    ticket_number: str | None = None
-    outcome: str | None = None  # None while the call goes on
-    end_reason: str | None = None
-    last_step: str | None = None
-    answers: list[dict[str, Any]] = field(default_factory=list)
-    database_ok: bool = True
-    callback_number: str | None = None
-    callback_source: str | None = None
 
 
 class CallRecorder:
@@ -73,49 +39,37 @@ class CallRecorder:
     def __init__(
         self,
         repository: TicketRepository,
+        settler: Settler,
         recordings_root: Path,
         answer_dir: Path,
-        identity: CallIdentity,
+        caller: Caller,
         *,
         notify: Callable[[], None] | None = None,
     ) -> None:
         """``notify`` is called after each answer is stored (the transcription pool's)."""
         self.repository = repository
+        self.settler = settler
         self.notify = notify
         self._answer_ids: dict[str, int] = {}  # step -> id of its latest stored answer
         self.recordings_root = recordings_root
         self.answer_dir = answer_dir
-        self.identity = identity
-        self.caller_number = sanitize_caller_number(identity.caller_number_raw)
-        self.caller_name = sanitize_caller_name(identity.caller_name_raw)
-        raw = f'"{identity.caller_name_raw}" <{identity.caller_number_raw}>'
-        self.caller_id_raw = escape_raw(raw)
-        self._journal = _Journal(
-            identity={
-                "uniqueid": identity.uniqueid,
-                "linkedid": identity.linkedid,
-                "caller_number": self.caller_number,
-                "caller_name": self.caller_name,
-                "caller_id_raw": self.caller_id_raw,
-            },
-            started_at=datetime.now(UTC).isoformat(),
-        )
+        self.caller = caller
+        self._journal = Journal(caller)
 
     @property
     def ticket_id(self) -> int | None:
         return self._journal.ticket_id
 
+    @property
+    def caller_number(self) -> str:
+        """The number calling, cleaned (what a callback dials when the caller chose it)."""
+        return self.caller.number
+
     def start(self) -> None:
         """Create the ticket as soon as the callbot answers."""
         self.answer_dir.mkdir(parents=True, exist_ok=True)
         try:
-            record = self.repository.create(
-                caller_number=self.caller_number,
-                caller_name=self.caller_name,
-                caller_id_raw=self.caller_id_raw,
-                channel_uniqueid=self.identity.uniqueid,
-                channel_linkedid=self.identity.linkedid,
-            )
+            record = self.repository.create(self.caller)
         except StorageError as exc:
             self._database_failed("create the ticket", exc)
         else:
@@ -124,7 +78,7 @@ class CallRecorder:
             log.info("ticket %s opened", record.number)
         self._write_journal()
 
-    # -- AnswerSink -----------------------------------------------------------------------
+    # -- as the dialog goes on ---------------------------------------------------------------
 
     def reached(self, step: str) -> None:
         self._journal.last_step = step
@@ -139,35 +93,38 @@ class CallRecorder:
     def answered_steps(self) -> set[str]:
         """Steps with a recorded answer that holds something (not cut by a hang-up at once)."""
         return {
-            a["step"]
+            a.step
             for a in self._journal.answers
-            if a["ended_by"] != "hangup" or a["duration_seconds"] > 0.5
+            if a.ended_by != "hangup" or a.duration_seconds > 0.5
         }
 
     def answer(
         self,
         step: str,
         path: Path,
-        recording: Recording,
+        duration_seconds: float,
+        ended_by: str,
         *,
         transcribed: bool = False,
         transcript: Transcript | None = None,
         speech_seconds: float | None = None,
     ) -> None:
-        """Store one answer. ``transcribed``: it was already decoded on the call path (a
-        closed answer), ``transcript`` None meaning no speech; no job will decode it again."""
+        """Store one answer: the recording at ``path``, how long, and what ended it.
+        ``transcribed``: it was already decoded on the call path (a closed answer),
+        ``transcript`` None meaning no speech; no job will decode it again."""
         relative = str(path.relative_to(self.recordings_root))
-        attempt = 1 + sum(1 for a in self._journal.answers if a["step"] == step)
-        entry: dict[str, Any] = {
-            "step": step,
-            "attempt": attempt,
-            "audio_path": relative,
-            "duration_seconds": round(recording.duration_seconds, 3),
-            "ended_by": recording.ended_by,
-        }
-        if transcribed:
-            entry["transcript"] = transcript.text if transcript is not None else None
-        self._journal.answers.append(entry)
+        attempt = 1 + sum(1 for a in self._journal.answers if a.step == step)
+        self._journal.answers.append(
+            JournalAnswer(
+                step=step,
+                attempt=attempt,
+                audio_path=relative,
+                duration_seconds=round(duration_seconds, 3),
+                ended_by=ended_by,
+                transcribed=transcribed,
+                transcript=transcript.text if transcript is not None else None,
+            )
+        )
         self._write_journal()
         if self._journal.ticket_id is not None and self._journal.database_ok:
             try:
@@ -175,8 +132,8 @@ class CallRecorder:
                     self._journal.ticket_id,
                     step=step,
                     audio_path=relative,
-                    duration_seconds=recording.duration_seconds,
-                    ended_by=recording.ended_by,
+                    duration_seconds=duration_seconds,
+                    ended_by=ended_by,
                     attempt=attempt,
                     transcribed=transcribed,
                     transcript=transcript,
@@ -189,12 +146,7 @@ class CallRecorder:
                 self._answer_ids[step] = stored.id
                 if self.notify is not None and not transcribed:
                     self.notify()
-        log.info(
-            "answer %s recorded (%.1f s, ended by %s)",
-            step,
-            recording.duration_seconds,
-            recording.ended_by,
-        )
+        log.info("answer %s recorded (%.1f s, ended by %s)", step, duration_seconds, ended_by)
 
     # -- the end ----------------------------------------------------------------------------
 
@@ -207,12 +159,18 @@ class CallRecorder:
             return
         self._journal.outcome = outcome
         self._journal.end_reason = end_reason
-        if self._journal.ticket_id is not None and self._journal.database_ok:
+        ticket_id = self._journal.ticket_id
+        if ticket_id is not None and self._journal.database_ok:
             try:
-                self.repository.finish(self._journal.ticket_id, outcome, end_reason)
+                self.repository.finish(ticket_id, outcome, end_reason)
             except StorageError as exc:
                 self._database_failed("finish the ticket", exc)
         self._write_journal()
+        if ticket_id is not None and self._journal.database_ok:
+            try:
+                self.settler.settle(ticket_id)  # ready at once when nothing is left to transcribe
+            except StorageError as exc:  # the sweep settles it once the database answers
+                log.error("could not settle the ticket: %s", exc)
         log.info(
             "ticket %s %s (%s)", self._journal.ticket_number or "(no database)", outcome, end_reason
         )
@@ -233,26 +191,13 @@ class CallRecorder:
         self._journal.database_ok = False
         log.error("could not %s, the call goes on and the journal keeps it: %s", what, exc)
         try:
-            mark_pending(
-                self.recordings_root,
-                sanitize_uniqueid(self.identity.uniqueid),
-                self.answer_dir / JOURNAL,
-            )
+            mark_pending(self.recordings_root, self.caller.uniqueid, self.answer_dir / JOURNAL)
         except OSError as err:
             log.error("could not mark the call for recovery: %s", err)
 
     def _write_journal(self) -> None:
-        data = json.dumps(self._journal.__dict__, ensure_ascii=False, indent=1)
         path = self.answer_dir / JOURNAL
-        tmp = path.with_suffix(".json.tmp")
         try:
-            tmp.write_text(data, encoding="utf-8")
-            os.replace(tmp, path)
+            self._journal.write(path)
         except OSError as exc:
             log.error("could not write the call journal %s: %s", path, exc)
-
-
-def read_journal(path: Path) -> dict[str, Any]:
-    """Load a call journal (for recovery and tests)."""
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data

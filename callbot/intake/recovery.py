@@ -11,14 +11,13 @@ enqueued for transcription like any other (the server's workers pick them up).
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from callbot.errors import StorageError, TicketNotFound
+from callbot.intake.journal import read_journal
+from callbot.routing.settle import Settler
 from callbot.tickets.repository import TicketRepository
 
 log = logging.getLogger(__name__)
@@ -39,67 +38,45 @@ def mark_pending(recordings_root: Path, uniqueid: str, journal: Path) -> None:
     (pending / uniqueid).write_text(str(journal), encoding="utf-8")
 
 
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _outcome(journal: dict[str, Any]) -> tuple[str, str]:
-    """How the journal's call ended; a call that never finished was interrupted."""
-    # Journals written before the ticket workflow kept the outcome as "status".
-    outcome = journal.get("outcome") or journal.get("status")
-    reason = journal.get("end_reason")
-    if outcome not in ("complete", "ended_early") or not reason:
-        return "ended_early", "interrupted"
-    return str(outcome), str(reason)
-
-
-def recover_journal(repo: TicketRepository, journal: Path) -> str:
-    """Store one journal's ticket; returns its ticket number."""
-    data: dict[str, Any] = json.loads(journal.read_text(encoding="utf-8"))
-    identity = data["identity"]
-    ticket_id = data.get("ticket_id")
+def recover_journal(repo: TicketRepository, settler: Settler, path: Path) -> str:
+    """Store one journal's ticket, then settle it; returns its ticket number."""
+    journal = read_journal(path)
     existing = None
-    if ticket_id is not None:
+    if journal.ticket_id is not None:
         try:
-            existing = repo.get(int(ticket_id))
+            existing = repo.get(journal.ticket_id)
         except TicketNotFound:
             existing = None
     if existing is None:
-        existing = repo.by_uniqueid(identity["uniqueid"])
+        existing = repo.by_uniqueid(journal.caller.uniqueid)
     if existing is None:
-        existing = repo.create(
-            caller_number=identity.get("caller_number", ""),
-            caller_name=identity.get("caller_name", ""),
-            caller_id_raw=identity.get("caller_id_raw", ""),
-            channel_uniqueid=identity["uniqueid"],
-            channel_linkedid=identity.get("linkedid", ""),
-        )
+        existing = repo.create(journal.caller)
     stored = {(a.step, a.attempt) for a in existing.answers}
-    for answer in data.get("answers", []):
-        if (answer["step"], answer["attempt"]) in stored:
+    for answer in journal.answers:
+        if (answer.step, answer.attempt) in stored:
             continue
         repo.add_answer(
             existing.id,
-            step=answer["step"],
-            audio_path=answer["audio_path"],
-            duration_seconds=float(answer["duration_seconds"]),
-            ended_by=answer["ended_by"],
-            attempt=int(answer["attempt"]),
+            step=answer.step,
+            audio_path=answer.audio_path,
+            duration_seconds=answer.duration_seconds,
+            ended_by=answer.ended_by,
+            attempt=answer.attempt,
         )
-    if data.get("callback_number") and data.get("callback_source"):
-        repo.set_callback(existing.id, data["callback_number"], data["callback_source"])
-    outcome, reason = _outcome(data)
+    if journal.callback_number and journal.callback_source:
+        repo.set_callback(existing.id, journal.callback_number, journal.callback_source)
+    outcome, reason = journal.ended()
     repo.finish(existing.id, outcome, reason)
-    data.update(
-        ticket_id=existing.id, ticket_number=existing.number, database_ok=True, recovered=True
-    )
-    _write_json(journal, data)
+    settler.settle(existing.id)
+    journal.ticket_id, journal.ticket_number = existing.id, existing.number
+    journal.database_ok = journal.recovered = True
+    journal.write(path)
     return existing.number
 
 
-def recover_pending(repo: TicketRepository, recordings_root: Path) -> RecoveryReport:
+def recover_pending(
+    repo: TicketRepository, settler: Settler, recordings_root: Path
+) -> RecoveryReport:
     """Recover every call marked pending; keeps the marker of a call that still fails."""
     report = RecoveryReport()
     pending = recordings_root / PENDING_DIR
@@ -112,7 +89,7 @@ def recover_pending(repo: TicketRepository, recordings_root: Path) -> RecoveryRe
             report.failed.append(marker.name)
             continue
         try:
-            number = recover_journal(repo, journal)
+            number = recover_journal(repo, settler, journal)
         except (StorageError, ValueError, KeyError, OSError) as exc:
             log.warning("could not recover call %s yet: %s", marker.name, exc)
             report.failed.append(marker.name)

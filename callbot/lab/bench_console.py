@@ -39,6 +39,8 @@ from sqlalchemy import insert
 from callbot.config import Config
 from callbot.console.asgi import build_console, create_app
 from callbot.operators.login import add_user
+from callbot.routing.settle import Settler
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, TicketEvent, utc_now
 from callbot.tickets.repository import TicketRepository
@@ -179,6 +181,7 @@ def _time_pages(client: _Client, path: str, rounds: int) -> dict[str, float]:
 
 
 def _live_delays(port: int, client: _Client, repo: TicketRepository, count: int) -> list[float]:
+    settler = Settler(repo.transactions)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", "/live", headers={"Cookie": client.cookie})
     stream = connection.getresponse()
@@ -189,8 +192,9 @@ def _live_delays(port: int, client: _Client, repo: TicketRepository, count: int)
     for i in range(count):
         time.sleep(0.2)
         start = time.perf_counter()
-        ticket = repo.create("0909000000", "", "", f"bench.{i}")
-        repo.finish(ticket.id, "complete", "completed")  # no answers: straight to "new"
+        ticket = repo.create(Caller("0909000000", "", "", f"bench.{i}"))
+        repo.finish(ticket.id, "complete", "completed")
+        settler.settle(ticket.id)  # no answers: straight to "new"
         while True:
             line = stream.readline().decode("utf-8").strip()
             if line.startswith("data:") and json.loads(line[5:])["id"] == ticket.id:

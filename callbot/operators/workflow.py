@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from callbot.errors import AccessDenied, TicketNotFound, WorkflowError
 from callbot.operators.accounts import UserRecord, check_unit
 from callbot.operators.queue import may_see, visible_to
+from callbot.tickets.caller import sanitize_caller_name, sanitize_caller_number
 from callbot.tickets.models import Ticket, TicketEvent
 from callbot.tickets.rules import (
     URGENCY_RANK,
@@ -32,8 +33,6 @@ from callbot.tickets.rules import (
     Resolution,
     TicketStatus,
     Urgency,
-    sanitize_caller_name,
-    sanitize_caller_number,
     valid_ticket_number,
 )
 from callbot.tickets.transactions import Transactions, rowcount

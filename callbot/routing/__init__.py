@@ -1,6 +1,10 @@
-"""Where a ticket goes: the responsible unit (``units.py``) and repeat calls (``repeat.py``).
+"""Where text becomes a routed ticket: the settle step, the responsible unit, repeat callers.
 
-A ticket's address, once understood (:mod:`callbot.understanding`), names a 2025 unit and/or
-an old ward; the units file maps those to the unit that acts on it. What cannot be placed goes
-to the city triage unit. A call from a number that has a ticket still open is merged into it.
+- ``settle.py``  a ticket whose call ended and whose answers are transcribed becomes ready:
+                 understood (:mod:`callbot.understanding`), routed, or merged
+- ``units.py``   the units file: a 2025 unit and/or an old ward -> the unit that acts on it;
+                 what cannot be placed goes to the city triage unit
+- ``repeat.py``  a call from a number whose ticket is still open is merged into that ticket
+
+May import: ``config``, ``errors``, ``understanding``, ``tickets``.
 """

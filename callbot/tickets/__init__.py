@@ -1,0 +1,11 @@
+"""The ticket store, and nothing else: tables, migrations, queries, the rules of a ticket's life.
+
+- ``models.py`` + ``migrations/`` + ``db.py``  the tables (SQLAlchemy 2, Alembic), engines
+- ``transactions.py``  short transactions, retried while SQLite is locked
+- ``repository.py``    tickets and their answers; ``answers.py`` an answer's rows
+- ``records.py``       the frozen records the store returns
+- ``rules.py``         states, outcomes, ticket numbers; ``caller.py`` caller data, cleaned
+- ``sqltime.py``       time arithmetic in SQL, for SQLite and PostgreSQL
+
+May import: ``config``, ``errors`` (and ``speech.asr``'s ``Transcript``, for type hints only).
+"""

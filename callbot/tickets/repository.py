@@ -1,4 +1,4 @@
-"""The ticket repository: the only place where ticket queries live.
+"""The ticket repository: tickets and their answers in the database.
 
 Each method is one short transaction of its own, retried a few times if SQLite still reports
 "database is locked" after its busy timeout; any other database failure becomes a
@@ -6,14 +6,11 @@ Each method is one short transaction of its own, retried a few times if SQLite s
 data detached from any session. Writers start with ``BEGIN IMMEDIATE`` on SQLite (see
 :mod:`callbot.tickets.db`), so writers never interleave there.
 
-Caller data passed to :meth:`TicketRepository.create` is cleaned again here with the rules of
-:mod:`callbot.tickets.rules`, so nothing unsafe is stored whatever the caller passes.
-
-Transcription jobs (one per answer, enqueued by :meth:`~TicketRepository.add_answer` in the
-answer's own transaction) are queried by :class:`callbot.tickets.jobs.JobQueries`, a part of
-this repository. The rule "a ticket whose call ended and whose answers are all settled becomes
-``new``" (:mod:`callbot.tickets.settle`) is applied in the transaction of every change that
-can make it true.
+A ticket is made for a :class:`~callbot.tickets.caller.Caller`, whose values were cleaned when
+it was made. Every answer recorded also enqueues its transcription job, in the answer's own
+transaction (the queue itself is :mod:`callbot.transcription.jobs`). Ending a call
+(:meth:`TicketRepository.finish`) moves the ticket to ``transcribing``; making it ready for the
+operators is the settle step's (:mod:`callbot.routing.settle`), which its callers run next.
 """
 
 from __future__ import annotations
@@ -31,13 +28,9 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from callbot.errors import TicketNotFound
+from callbot.tickets.answers import new_job, reopen, transcription_values
+from callbot.tickets.caller import Caller, sanitize_caller_number, sanitize_uniqueid
 from callbot.tickets.db import LOCK_RETRIES
-from callbot.tickets.jobs import (
-    JobQueries,
-    new_job,
-    reopen,
-    transcription_values,
-)
 from callbot.tickets.models import Answer, Ticket, utc_now
 from callbot.tickets.records import (
     AnswerRecord,
@@ -56,17 +49,12 @@ from callbot.tickets.rules import (
     TicketStatus,
     Transcription,
     Urgency,
-    sanitize_caller_name,
-    sanitize_caller_number,
-    sanitize_uniqueid,
-    stored_raw,
     ticket_number,
     valid_ticket_number,
 )
-from callbot.tickets.settle import Settler
 from callbot.tickets.transactions import Transactions, rowcount
 
-if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
+if TYPE_CHECKING:  # only its shape: the store never loads the speech recognizer
     from callbot.speech.asr import Transcript
 
 __all__ = ["AnswerRecord", "JobRecord", "TicketRecord", "TicketRepository"]
@@ -97,10 +85,8 @@ def _check_answer(step: str, audio_path: str, duration: float, ended_by: str, at
     return posix
 
 
-class TicketRepository(JobQueries):
-    """Tickets, their answers and the answers' transcription jobs in the database.
-
-    The transcription-job queries are in :class:`callbot.tickets.jobs.JobQueries`."""
+class TicketRepository:
+    """Tickets and their answers in the database."""
 
     def __init__(
         self,
@@ -108,33 +94,26 @@ class TicketRepository(JobQueries):
         *,
         clock: Callable[[], datetime] = utc_now,
         retries: int = LOCK_RETRIES,
-        settler: Settler | None = None,
     ) -> None:
         self._sessions = sessions
-        self._settler = settler or Settler()
         self._clock = clock
         self._tx = Transactions(sessions, clock=clock, retries=retries)
+
+    @property
+    def transactions(self) -> Transactions:
+        """The transaction runner (and clock) this repository writes with."""
+        return self._tx
 
     def _run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
         return self._tx.run(action, work, write=write)
 
     # -- tickets -------------------------------------------------------------------------------
 
-    def create(
-        self,
-        caller_number: str,
-        caller_name: str,
-        caller_id_raw: str,
-        channel_uniqueid: str,
-        *,
-        channel_linkedid: str = "",
-    ) -> TicketRecord:
-        """A new ticket "in_call" for the call on ``channel_uniqueid``, numbered from its id.
+    def create(self, caller: Caller) -> TicketRecord:
+        """A new ticket "in_call" for ``caller``'s call, numbered from its id.
 
-        ``caller_number`` and ``caller_name`` are sanitized here (clean values pass
-        unchanged). ``caller_id_raw`` should be ``service.escape_raw(raw caller ID)``; a value
-        that is not printable is escaped here (``service.stored_raw``). ``channel_linkedid``
-        is Asterisk's ``CHANNEL(linkedid)``, tying the ticket to the call's other channels.
+        ``caller.linkedid`` is Asterisk's ``CHANNEL(linkedid)``, tying the ticket to the call's
+        other channels.
         """
 
         def work(session: Session) -> TicketRecord:
@@ -144,11 +123,11 @@ class TicketRepository(JobQueries):
                 number=f"new-{secrets.token_hex(8)}",
                 created_at=now,
                 updated_at=now,
-                caller_number=sanitize_caller_number(caller_number),
-                caller_name=sanitize_caller_name(caller_name),
-                caller_id_raw=stored_raw(caller_id_raw),
-                channel_uniqueid=sanitize_uniqueid(channel_uniqueid),
-                channel_linkedid=sanitize_uniqueid(channel_linkedid),
+                caller_number=caller.number,
+                caller_name=caller.name,
+                caller_id_raw=caller.id_raw,
+                channel_uniqueid=caller.uniqueid,
+                channel_linkedid=caller.linkedid,
                 status=TicketStatus.IN_CALL.value,
             )
             session.add(ticket)
@@ -233,17 +212,18 @@ class TicketRepository(JobQueries):
         )
         return record
 
-    def finish(self, ticket_id: int, outcome: str, end_reason: str) -> None:
+    def finish(self, ticket_id: int, outcome: str, end_reason: str) -> bool:
         """End the ticket's call: ``outcome`` "complete" or "ended_early", and why.
 
-        The ticket goes to ``transcribing``, or straight to ``new`` when no answer is left to
-        transcribe. Idempotent: a ticket already finished keeps its first outcome.
+        The ticket goes to ``transcribing``; the settle step makes it ready for operators once
+        no answer is left to transcribe (at once when none is). Returns whether this ended
+        it: False when it was already finished (it keeps its first outcome).
         """
         if outcome not in set(TicketOutcome):
             raise ValueError(f"outcome must be one of {sorted(TicketOutcome)}, not {outcome!r}")
         reason = EndReason(end_reason).value
 
-        def work(session: Session) -> bool | None:
+        def work(session: Session) -> bool:
             now = self._clock()
             changed = session.execute(
                 update(Ticket)
@@ -257,22 +237,17 @@ class TicketRepository(JobQueries):
                 )
             )
             if rowcount(changed) > 0:
-                return self._settler.settle(session, ticket_id, now)
+                return True
             if session.get(Ticket, ticket_id) is None:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
-            return None
+            return False
 
-        ready = self._run(f"finish ticket {ticket_id}", work, write=True)
-        if ready is None:
-            logger.info("ticket id %d was already finished; kept its first outcome", ticket_id)
+        ended = self._run(f"finish ticket {ticket_id}", work, write=True)
+        if ended:
+            logger.info("ticket id %d finished: %s (%s)", ticket_id, outcome, reason)
         else:
-            logger.info(
-                "ticket id %d finished: %s (%s); %s",
-                ticket_id,
-                outcome,
-                reason,
-                "ready for operators" if ready else "transcribing its answers",
-            )
+            logger.info("ticket id %d was already finished; kept its first outcome", ticket_id)
+        return ended
 
     def set_callback(self, ticket_id: int, number: str, source: str) -> None:
         """The number operators should call back (sanitized here) and where it came from."""
@@ -345,13 +320,13 @@ class TicketRepository(JobQueries):
         return record
 
     def by_uniqueid(self, uniqueid: str) -> TicketRecord | None:
-        """The newest ticket made for the channel ``uniqueid``, if any."""
+        """The newest ticket made for the channel ``uniqueid`` (looked up as stored), if any."""
         return self._one(
             "find a ticket by channel", Ticket.channel_uniqueid == sanitize_uniqueid(uniqueid)
         )
 
     def by_linkedid(self, linkedid: str) -> TicketRecord | None:
-        """The newest ticket of the call with Asterisk ``linkedid``, if any."""
+        """The newest ticket of the call with Asterisk ``linkedid`` (looked up as stored)."""
         return self._one(
             "find a ticket by call", Ticket.channel_linkedid == sanitize_uniqueid(linkedid)
         )
@@ -382,7 +357,8 @@ class TicketRepository(JobQueries):
         """Close tickets still "in_call" not updated for ``older_than``: the server died mid-call.
 
         Their outcome becomes "ended_early" / "interrupted", ended at their last update; they
-        go on to ``transcribing`` (or ``new``) like any finished call. Returns how many.
+        go on to ``transcribing`` like any finished call (the settle step follows:
+        :meth:`~callbot.routing.settle.Settler.settle_waiting`). Returns how many.
         """
         if older_than < timedelta(0):
             raise ValueError(f"older_than must not be negative, not {older_than}")
@@ -408,7 +384,6 @@ class TicketRepository(JobQueries):
                     )
                     .execution_options(synchronize_session=False)
                 )
-                self._settler.settle(session, ticket_id, now)
             return len(stale)
 
         count = self._run("close interrupted tickets", work, write=True)

@@ -1,4 +1,4 @@
-"""The ticket rules: states, ticket numbers, outcomes, and what hostile caller data becomes.
+"""The ticket rules: states, outcomes, ticket numbers.
 
 Pure functions, no database. A ticket's ``status`` is its place in the operators' workflow;
 how its call ended is its ``outcome`` (``complete`` or ``ended_early``, with an ``end_reason``)::
@@ -9,8 +9,9 @@ how its call ended is its ``outcome`` (``complete`` or ``ended_early``, with an 
                  │                                  or re-transcribed by hand      │
                  └──finish (nothing to transcribe: no answer, or all settled) ───> new
 
-``finish`` is by the call (``close_stale`` finishes a call the server lost), "every answer
-settled" by the transcription workers, in the transaction that settles the last answer.
+``finish`` is by the call (``close_stale`` finishes a call the server lost); the arrows to
+``new`` are the settle step's (:mod:`callbot.routing.settle`), run by whoever made the last
+change: the call's end, or the transcription of its last answer.
 Then the operators (:mod:`callbot.operators.workflow`)::
 
     new ──claim──> claimed ──resolve / duplicate──> closed (resolution)
@@ -28,13 +29,7 @@ words, model), ``no_speech`` (too little voice energy, or no word recognized) or
 ``no_speech`` when its call has ended and none of its answers holds speech (a call without any
 answer included).
 
-Caller IDs arrive from the PBX as whatever the calling network
-sent: quotes, backslashes, CR/LF, NUL, 500-character strings, undecodable bytes (as U+FFFD or
-``surrogateescape`` surrogates such as ``"\\udcff"``). Three forms are kept:
-
-- :func:`sanitize_caller_number`: ``"+"`` and ASCII digits only, for dialling back;
-- :func:`sanitize_caller_name`: readable text for the operators (Vietnamese letters kept);
-- :func:`escape_raw`: the received string, escaped into printable text, for audit.
+What hostile caller data becomes is :mod:`callbot.tickets.caller`'s.
 
 Ticket numbers are what callers quote on the phone: only digits, the id zero-padded to
 six digits followed by a Luhn check digit, so a misheard or mistyped digit is caught::
@@ -45,17 +40,10 @@ six digits followed by a Luhn check digit, so a misheard or mistyped digit is ca
 
 from __future__ import annotations
 
-import string
-import unicodedata
 from collections.abc import Collection
 from enum import StrEnum
 
 NUMBER_DIGITS = 6  # the id is zero-padded to this many digits before the check digit
-MAX_CALLER_NUMBER = 32
-MAX_CALLER_NAME = 80
-MAX_RAW = 600
-MAX_UNIQUEID = 64
-TRUNCATED = "\\…"  # ends a truncated escape_raw(); escape_raw never emits it otherwise
 
 
 class TicketStatus(StrEnum):
@@ -196,11 +184,6 @@ def short_error(error: str) -> str:
 
 
 _DIGITS = frozenset("0123456789")
-_UNIQUEID_CHARS = frozenset(string.ascii_letters + string.digits + ".-_")
-# Dropped from names: quotes and backslashes (they break naive quoting downstream) and the
-# replacement character (it stands for bytes that could not be decoded: no information).
-_NAME_DROP = frozenset("\"'`\\\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\ufffd")
-_NAMED_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def _luhn_check_digit(payload: str) -> str:
@@ -239,97 +222,3 @@ def valid_ticket_number(number: str) -> bool:
 def ticket_id_from_number(number: str) -> int | None:
     """The id a well-formed ticket number stands for, or None if it is not well formed."""
     return int(number[:-1]) if valid_ticket_number(number) else None
-
-
-def sanitize_caller_number(raw: str) -> str:
-    """A number to call back: ``+`` if one comes before the first digit, then the ASCII digits.
-
-    Everything else is dropped; at most 32 characters; ``""`` when no digit is left.
-    Idempotent.
-
-    >>> sanitize_caller_number('"+84 (90) 123-4567"\\r\\n')
-    '+84901234567'
-    """
-    digits = "".join(char for char in raw if char in _DIGITS)
-    if not digits:
-        return ""
-    plus = "+" if "+" in raw[: raw.index(digits[0])] else ""
-    return (plus + digits)[:MAX_CALLER_NUMBER]
-
-
-def sanitize_caller_name(raw: str) -> str:
-    """A name fit to show: NFC text without control/format characters, quotes or backslashes.
-
-    Whitespace (CR/LF and tabs included) collapses to single spaces; at most 80 characters.
-    Vietnamese letters are kept (composed, NFC). Idempotent.
-    """
-    text = unicodedata.normalize("NFC", raw)
-    kept: list[str] = []
-    for char in text:
-        if char.isspace():
-            kept.append(" ")
-        elif char in _NAME_DROP or unicodedata.category(char).startswith("C"):
-            continue
-        else:
-            kept.append(char)
-    return " ".join("".join(kept).split())[:MAX_CALLER_NAME].rstrip()
-
-
-def _escape_char(char: str) -> str:
-    if char in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[char]
-    if char.isprintable():
-        return char
-    code = ord(char)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def stored_raw(value: str) -> str:
-    """What the ``caller_id_raw`` column keeps of ``value``: never anything unprintable.
-
-    ``value`` should be :func:`escape_raw` output (printable, at most 600 characters) and is
-    kept as is; anything else is escaped now, so the raw bytes never reach the database.
-    """
-    if value.isprintable() and len(value) <= MAX_RAW:
-        return value
-    return escape_raw(value)
-
-
-def escape_raw(raw: str) -> str:
-    r"""The raw caller ID as printable text, for audit: at most 600 characters.
-
-    Printable characters (Vietnamese letters, quotes, U+FFFD) stay; a backslash becomes
-    ``\\``; tab, LF and CR become ``\t``, ``\n``, ``\r``; any other character (controls,
-    NUL, lone surrogates, format characters) becomes ``\xNN``, ``\uNNNN`` or ``\UNNNNNNNN``
-    as in Python's ``ascii()``, so the result is unambiguous and never holds the raw bytes.
-    A longer result is cut between two escapes and ends with ``\…``.
-
-    >>> print(escape_raw('"Bob" \\ Lê\r\n\x00\udcff'))
-    "Bob" \\ Lê\r\n\x00\udcff
-    """
-    pieces: list[str] = []
-    length = 0
-    for char in raw:
-        piece = _escape_char(char)
-        if length + len(piece) > MAX_RAW:
-            while length + len(TRUNCATED) > MAX_RAW:
-                length -= len(pieces.pop())
-            pieces.append(TRUNCATED)
-            break
-        pieces.append(piece)
-        length += len(piece)
-    return "".join(pieces)
-
-
-def sanitize_uniqueid(raw: str) -> str:
-    """An Asterisk channel uniqueid or linkedid (``1700000000.42``), safe as a file name.
-
-    Keeps ASCII letters, digits, ``.``, ``-`` and ``_``, without leading dots (so never
-    ``..``); at most 64 characters; ``""`` if nothing is left. Idempotent.
-    """
-    kept = "".join(char for char in raw if char in _UNIQUEID_CHARS).lstrip(".")
-    return kept[:MAX_UNIQUEID]

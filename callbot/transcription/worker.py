@@ -8,7 +8,7 @@ Life of one job (rows in ``transcription_jobs``, see :mod:`callbot.tickets.rules
        │                  │ ──error, no attempt left───> failed (answer failed: "not transcribed")
        └──worker died─────┘   (no sign of life for ``stale_after``: released, attempt counted)
 
-A job is claimed by exactly one worker (the repository makes claiming race-free across threads
+A job is claimed by exactly one worker (the job queue makes claiming race-free across threads
 and processes) and its result is stored once (settling an already settled job changes
 nothing), so no answer is transcribed twice. A running job's worker marks it alive every
 ``heartbeat_interval``; at start and then every heartbeat, jobs of workers that stopped
@@ -37,13 +37,14 @@ from callbot.errors import StorageError
 from callbot.speech.asr import SpeechRecognizer, Transcript, Word
 from callbot.speech.audio import voice_seconds
 from callbot.tickets.models import utc_now
-from callbot.tickets.repository import AnswerRecord, JobRecord, TicketRepository
+from callbot.tickets.records import AnswerRecord, JobRecord
 from callbot.tickets.rules import (
     DEFAULT_MAX_ATTEMPTS,
     MIN_SPEECH_SECONDS,
     Transcription,
     retry_delay,
 )
+from callbot.transcription.jobs import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class TranscriptionPool:
 
     def __init__(
         self,
-        repository: TicketRepository,
+        jobs: JobQueue,
         recognizer_factory: RecognizerFactory,
         workers: int | None,
         recordings_root: Path,
@@ -101,7 +102,7 @@ class TranscriptionPool:
             raise ValueError(f"max_attempts must be at least 1, not {max_attempts}")
         if heartbeat_interval >= stale_after:
             raise ValueError("heartbeat_interval must be shorter than stale_after")
-        self.repository = repository
+        self.jobs = jobs
         self.recognizer_factory = recognizer_factory
         self.size = workers or cpu_cores()
         self.recordings_root = recordings_root
@@ -131,7 +132,7 @@ class TranscriptionPool:
             raise RuntimeError("the transcription pool is already started")
         recognizers = [self.recognizer_factory() for _ in range(self.size)]
         try:
-            self.repository.release_stale_jobs(self.stale_after)
+            self.jobs.release_stale_jobs(self.stale_after)
         except StorageError as exc:
             log.error("transcription: cannot look for interrupted jobs yet: %s", exc)
         self._stopping.clear()
@@ -166,7 +167,7 @@ class TranscriptionPool:
         self._threads = []
         if alive:
             try:
-                self.repository.release_stale_jobs(timedelta(0), locked_by=self.worker_id)
+                self.jobs.release_stale_jobs(timedelta(0), locked_by=self.worker_id)
             except StorageError as exc:
                 log.error("transcription: could not hand back unfinished jobs: %s", exc)
             log.warning("transcription: %s still decoding at stop; jobs handed back", alive)
@@ -194,7 +195,7 @@ class TranscriptionPool:
             with self._settled:
                 seen = self._settled_count
             try:
-                found = self.repository.answers(ids)
+                found = self.jobs.answers(ids)
             except StorageError as exc:
                 log.warning("transcription: cannot read transcripts: %s", exc)
             pending = [
@@ -220,7 +221,7 @@ class TranscriptionPool:
             with self._wake:
                 seen = self._wake_count
             try:
-                jobs = self.repository.claim_jobs(self.worker_id, 1)
+                jobs = self.jobs.claim_jobs(self.worker_id, 1)
             except StorageError as exc:
                 log.error("transcription: cannot take jobs: %s", exc)
                 self._idle(seen, max(self.poll_interval, 2.0))
@@ -247,8 +248,8 @@ class TranscriptionPool:
                 with self._busy_lock:
                     busy = self._busy
                 if busy:
-                    self.repository.touch_jobs(self.worker_id)
-                if self.repository.release_stale_jobs(self.stale_after):
+                    self.jobs.touch_jobs(self.worker_id)
+                if self.jobs.release_stale_jobs(self.stale_after):
                     self.notify()
             except StorageError as exc:
                 log.error("transcription heartbeat failed: %s", exc)
@@ -257,7 +258,7 @@ class TranscriptionPool:
         """One attempt at one job; never raises."""
         if job.attempts > self.max_attempts:
             error = f"gave up: its worker stopped during attempt {job.attempts - 1}"
-            self._store(job, lambda: self.repository.fail_job(job.id, error, None))
+            self._store(job, lambda: self.jobs.fail_job(job.id, error, None))
             return
         path = self.recordings_root / job.audio_path
         try:
@@ -267,9 +268,7 @@ class TranscriptionPool:
             return
         if speech < self.min_speech_seconds:
             log.info("answer id %d holds %.2f s of voice: no speech", job.answer_id, speech)
-            self._store(
-                job, lambda: self.repository.complete_job(job.id, None, speech_seconds=speech)
-            )
+            self._store(job, lambda: self.jobs.complete_job(job.id, None, speech_seconds=speech))
             return
         started = time.monotonic()
         try:
@@ -284,9 +283,7 @@ class TranscriptionPool:
             time.monotonic() - started,
             speech,
         )
-        self._store(
-            job, lambda: self.repository.complete_job(job.id, transcript, speech_seconds=speech)
-        )
+        self._store(job, lambda: self.jobs.complete_job(job.id, transcript, speech_seconds=speech))
 
     def _failed(self, job: JobRecord, error: str, speech: float | None) -> None:
         retry_at = None
@@ -295,7 +292,7 @@ class TranscriptionPool:
             retry_at = self._clock() + timedelta(seconds=delay)
         self._store(
             job,
-            lambda: self.repository.fail_job(job.id, error, retry_at, speech_seconds=speech),
+            lambda: self.jobs.fail_job(job.id, error, retry_at, speech_seconds=speech),
         )
 
     def _store(self, job: JobRecord, store: Callable[[], bool]) -> None:

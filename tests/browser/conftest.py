@@ -32,6 +32,7 @@ from callbot.config import Config, load_config
 from callbot.console.asgi import build_console
 from callbot.operators.login import add_user
 from callbot.speech.tts import synthesize_text
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.repository import TicketRepository
@@ -150,7 +151,7 @@ class Site:
     def add_call(self, call: dict[str, Any], uniqueid: str) -> str:
         """A finished call's ticket, understood and ready (status new); its number."""
         cache = self.config.storage.root / "tts"
-        record = self.tickets.create("0901234567", "", "", uniqueid)
+        record = self.tickets.create(Caller("0901234567", "", "", uniqueid))
         for step, text, conf in zip(STEPS, call["texts"], call["confidence"], strict=True):
             source = synthesize_text(text, "espeak", cache)
             relative = f"2026/11/28/{uniqueid}/{step}.wav"

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from callbot.app import load_prompt_library, open_tickets
+from callbot.app import Store, load_prompt_library, open_store
 from callbot.config import Config, load_config
 from callbot.errors import AmiError
 from callbot.lab.simulate import Simulator
@@ -31,6 +31,7 @@ from callbot.sandbox.instance import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
 from callbot.speech.tts import render_prompts, synthesize_text
 from callbot.tickets.repository import TicketRepository
+from callbot.transcription.jobs import JobQueue
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -119,8 +120,18 @@ def sandbox(config: Config) -> Iterator[Sandbox]:
 
 
 @pytest.fixture(scope="session")
-def tickets(config: Config, sandbox: Sandbox) -> TicketRepository:
-    return open_tickets(config)
+def store(config: Config, sandbox: Sandbox) -> Store:
+    return open_store(config)
+
+
+@pytest.fixture(scope="session")
+def tickets(store: Store) -> TicketRepository:
+    return store.tickets
+
+
+@pytest.fixture(scope="session")
+def jobs(store: Store) -> JobQueue:
+    return store.jobs
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from callbot.console.asgi import Console, build_console, create_app
 from callbot.operators.login import add_user
 from callbot.operators.queue import EventRecord
 from callbot.sandbox.instance import Sandbox
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket
 from callbot.tickets.repository import TicketRepository
@@ -42,7 +43,7 @@ class Desk:
     operator: str
 
     def ticket(self, callback_number: str) -> tuple[int, str]:
-        record = self.tickets.create("0900000009", "", "", f"cb-{uuid.uuid4().hex[:12]}")
+        record = self.tickets.create(Caller("0900000009", "", "", f"cb-{uuid.uuid4().hex[:12]}"))
         self.tickets.finish(record.id, "complete", "completed")
         engine = make_engine(self.config.storage.effective_database_url)
         try:

@@ -21,6 +21,7 @@ from callbot.operators.login import add_user
 from callbot.operators.queue import TicketQueue, TicketView
 from callbot.speech.audio import speech_seconds, wav_duration
 from callbot.speech.tts import to_telephone_wav
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket
 from callbot.tickets.repository import TicketRepository
@@ -52,7 +53,7 @@ class Unit:
     ) -> int:
         """A waiting ticket of this unit whose answers are ``answers`` (settled already, so
         the transcription workers leave it alone)."""
-        record = self.tickets.create("0900000008", "", "", f"svc-{uuid.uuid4().hex[:12]}")
+        record = self.tickets.create(Caller("0900000008", "", "", f"svc-{uuid.uuid4().hex[:12]}"))
         recordings = self.config.storage.recordings_dir
         for step, source in zip(("name", "address", "need"), answers, strict=False):
             relative = f"service-test/{record.id}/{step}.wav"

@@ -19,6 +19,7 @@ from callbot.speech.audio import wav_duration
 from callbot.speech.prompts import load_prompts
 from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
+from callbot.transcription.jobs import JobQueue
 from tests.integration.conftest import ServeProcess, wait_until
 
 pytestmark = pytest.mark.asterisk
@@ -108,6 +109,7 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
     simulator: Simulator,
     server: ServeProcess,
     tickets: TicketRepository,
+    jobs: JobQueue,
     answers: tuple[Path, ...],
 ) -> None:
     """The caller answers the read-back aloud, through the real call path.
@@ -171,9 +173,9 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
         assert answer.decode_seconds is not None and answer.decode_seconds < 1.5
         assert (config.storage.recordings_dir / answer.audio_path).is_file()  # audio kept
     # Decoded once, on the call path: their jobs were born done, no worker decoded them.
-    jobs = {j.answer_id: j for j in tickets.jobs(ticket.id)}
+    by_answer = {j.answer_id: j for j in jobs.jobs(ticket.id)}
     for answer in spoken:
-        assert (jobs[answer.id].status, jobs[answer.id].attempts) == ("done", 1)
+        assert (by_answer[answer.id].status, by_answer[answer.id].attempts) == ("done", 1)
     log = server.log_path.read_bytes()[log_start:].decode("utf-8", errors="replace")
     by_worker = {int(i) for i in DECODED_BY_WORKER.findall(log)}
     assert by_worker.isdisjoint(a.id for a in spoken)

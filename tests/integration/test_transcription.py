@@ -13,6 +13,7 @@ import pytest
 
 from callbot.lab.simulate import SimCall, Simulator
 from callbot.tickets.repository import TicketRepository
+from callbot.transcription.jobs import JobQueue
 from tests.integration.conftest import ServeProcess, run_cli, wait_until
 
 pytestmark = pytest.mark.asterisk
@@ -35,7 +36,7 @@ def _ready_tickets(simulator: Simulator, answers: tuple[Path, ...], count: int) 
 
 
 def test_transcribe_reruns_a_ticket_by_hand(
-    simulator: Simulator, tickets: TicketRepository, answers: tuple[Path, ...]
+    simulator: Simulator, tickets: TicketRepository, jobs: JobQueue, answers: tuple[Path, ...]
 ) -> None:
     (ticket_id,) = _ready_tickets(simulator, answers, 1)
     before = tickets.get(ticket_id)
@@ -49,7 +50,7 @@ def test_transcribe_reruns_a_ticket_by_hand(
         assert again.transcription == "done" and again.transcript
         assert again.transcribed_at and first.transcribed_at
         assert again.transcribed_at > first.transcribed_at
-    assert [(j.status, j.attempts) for j in tickets.jobs(ticket_id)] == [("done", 1)] * 3
+    assert [(j.status, j.attempts) for j in jobs.jobs(ticket_id)] == [("done", 1)] * 3
     nothing = run_cli("transcribe", "--pending")
     assert nothing.returncode == 0 and "nothing to transcribe" in nothing.stdout
 
@@ -58,15 +59,16 @@ def test_killing_serve_during_transcription_loses_and_repeats_nothing(
     simulator: Simulator,
     server: ServeProcess,
     tickets: TicketRepository,
+    jobs: JobQueue,
     answers: tuple[Path, ...],
 ) -> None:
     ticket_ids = _ready_tickets(simulator, answers, 3)
     log_start = server.log_path.stat().st_size
-    answer_ids = [i for t in ticket_ids for i in tickets.requeue(t)]  # nine answers to redo
+    answer_ids = [i for t in ticket_ids for i in jobs.requeue(t)]  # nine answers to redo
     assert all(tickets.get(t).status == "transcribing" for t in ticket_ids)
 
     def settled() -> list[str]:
-        return [j.status for j in tickets.jobs() if j.answer_id in answer_ids]
+        return [j.status for j in jobs.jobs() if j.answer_id in answer_ids]
 
     assert wait_until(lambda: "done" in settled(), timeout=30), settled()
     server.kill()  # SIGKILL, mid-transcription
@@ -75,7 +77,7 @@ def test_killing_serve_during_transcription_loses_and_repeats_nothing(
 
     server.start()
     assert wait_until(
-        lambda: all(a.transcription == "done" for a in tickets.answers(answer_ids).values()),
+        lambda: all(a.transcription == "done" for a in jobs.answers(answer_ids).values()),
         timeout=120,
     ), settled()
     assert wait_until(lambda: all(tickets.get(t).status == "new" for t in ticket_ids))
@@ -83,6 +85,6 @@ def test_killing_serve_during_transcription_loses_and_repeats_nothing(
     log = server.log_path.read_bytes()[log_start:].decode("utf-8", errors="replace")
     stored = Counter(int(m) for m in STORED.findall(log))
     assert {i: stored[i] for i in answer_ids} == dict.fromkeys(answer_ids, 1), stored
-    jobs = [j for j in tickets.jobs() if j.answer_id in answer_ids]
-    assert {j.status for j in jobs} == {"done"} and {j.locked_by for j in jobs} == {None}
-    assert max(j.attempts for j in jobs) <= 2  # at most the interrupted attempt, then one
+    redone = [j for j in jobs.jobs() if j.answer_id in answer_ids]
+    assert {j.status for j in redone} == {"done"} and {j.locked_by for j in redone} == {None}
+    assert max(j.attempts for j in redone) <= 2  # at most the interrupted attempt, then one

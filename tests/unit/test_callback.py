@@ -26,6 +26,7 @@ from callbot.pbx.originate import (
 )
 from callbot.tickets.models import Ticket
 from callbot.tickets.rules import CallbackResult
+from tests.conftest import Database
 from tests.unit.test_ami import SECRET, USER, FakeAmi, wait_for
 from tests.unit.test_console import Site, csrf_of, login
 from tests.unit.test_workflow import World
@@ -205,13 +206,8 @@ def test_callback_settings_are_checked() -> None:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    from callbot.tickets.db import make_engine, upgrade
-
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield World(engine)
-    engine.dispose()
+def world(database: Database) -> World:
+    return World(database)
 
 
 def test_callback_number_is_the_chosen_one_else_the_calling_one(world: World) -> None:

@@ -23,6 +23,7 @@ from callbot.config import Config, load_config
 from callbot.console.asgi import Console, build_console, create_app
 from callbot.errors import ConfigError
 from callbot.operators.login import COOKIE, add_user, token_hash
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Ticket, UserSession
 from callbot.tickets.repository import TicketRepository
@@ -57,7 +58,7 @@ class Site:
 
     def ticket(self, unit: str = "U1") -> tuple[str, int]:
         """A new ticket of ``unit`` with one recorded answer; (number, answer id)."""
-        record = self.tickets.create("0901234567", "", "", "1700000000.1")
+        record = self.tickets.create(Caller("0901234567", "", "", "1700000000.1"))
         relative = f"2026/11/28/{record.id}/name.wav"
         _wav(self.config.storage.recordings_dir / relative)
         answer = self.tickets.add_answer(record.id, "name", relative, 1.0, "silence")

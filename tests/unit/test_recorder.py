@@ -5,43 +5,57 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from callbot.dialog.engine import Recording
 from callbot.errors import StorageError
-from callbot.intake.recorder import JOURNAL, CallIdentity, CallRecorder, read_journal
+from callbot.intake.journal import JOURNAL, read_journal
+from callbot.intake.recorder import CallRecorder
 from callbot.intake.recovery import PENDING_DIR, mark_pending, recover_pending
+from callbot.routing.settle import Settler
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRepository
+from callbot.transcription.jobs import JobQueue
+from tests.conftest import Database
 
-IDENTITY = CallIdentity(
+IDENTITY = Caller.from_pbx(
     uniqueid="callbot-1795819242.7",
     linkedid="callbot-1795819242.6",
-    caller_number_raw="0901\r\n234567",
-    caller_name_raw='Trần "Văn" Bảy\\',
+    number_raw="0901\r\n234567",
+    name_raw='Trần "Văn" Bảy\\',
 )
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> tuple[Path, TicketRepository]:
-    path = tmp_path / "callbot.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    return path, TicketRepository(session_factory(engine))
+def db(database: Database) -> tuple[Path, TicketRepository]:
+    return Path(database.engine.url.database or ""), database.tickets
+
+
+def _recorder(
+    repo: TicketRepository,
+    recordings: Path,
+    directory: str,
+    *,
+    caller: Caller = IDENTITY,
+    notify: Callable[[], None] | None = None,
+) -> CallRecorder:
+    settler = Settler(repo.transactions)
+    return CallRecorder(repo, settler, recordings, recordings / directory, caller, notify=notify)
 
 
 def _answer(recorder: CallRecorder, step: str, seconds: float = 2.5) -> None:
     path = recorder.answer_dir / f"{step}.wav"
     path.write_bytes(b"RIFF")
-    recorder.answer(step, path, Recording("silence", "", seconds))
+    recorder.answer(step, path, seconds, "silence")
 
 
 def test_every_answer_is_stored_as_it_comes(tmp_path: Path, db) -> None:
     _, repo = db
     recordings = tmp_path / "recordings"
-    recorder = CallRecorder(repo, recordings, recordings / "2026/11/27/x", IDENTITY)
+    recorder = _recorder(repo, recordings, "2026/11/27/x")
     recorder.start()
     ticket = repo.get(recorder.ticket_id or 0)
     assert ticket.status == "in_call" and ticket.caller_number == "0901234567"
@@ -59,14 +73,14 @@ def test_every_answer_is_stored_as_it_comes(tmp_path: Path, db) -> None:
         "2026/11/27/x/address.wav",
     ]
     journal = read_journal(recorder.answer_dir / JOURNAL)
-    assert journal["ticket_number"] == ticket.number and journal["database_ok"]
+    assert journal.ticket_number == ticket.number and journal.database_ok
     assert not (recordings / PENDING_DIR).exists()
 
 
 def test_a_dead_database_loses_nothing_and_recovery_stores_it(tmp_path: Path, db) -> None:
     path, repo = db
     recordings = tmp_path / "recordings"
-    recorder = CallRecorder(repo, recordings, recordings / "2026/11/27/y", IDENTITY)
+    recorder = _recorder(repo, recordings, "2026/11/27/y")
     recorder.start()
     _answer(recorder, "name", 1.5)
     # The database dies mid-call: its file is replaced by something SQLite cannot open.
@@ -78,44 +92,49 @@ def test_a_dead_database_loses_nothing_and_recovery_stores_it(tmp_path: Path, db
     _answer(recorder, "need", 2.0)
     recorder.finish("complete", "completed")
     journal = read_journal(recorder.answer_dir / JOURNAL)
-    assert journal["database_ok"] is False
-    assert [a["step"] for a in journal["answers"]] == ["name", "address", "need"]
-    assert journal["outcome"] == "complete"
+    assert journal.database_ok is False
+    assert [a.step for a in journal.answers] == ["name", "address", "need"]
+    assert journal.outcome == "complete"
     assert (recordings / PENDING_DIR / IDENTITY.uniqueid).exists()
-    assert recover_pending(repo, recordings).failed == [IDENTITY.uniqueid]  # still down
+    assert recover_pending(repo, Settler(repo.transactions), recordings).failed == [
+        IDENTITY.uniqueid
+    ]  # still down
 
     # The database comes back (empty: the old file is gone) and recovery stores the call.
     shutil.rmtree(path)
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     repo = TicketRepository(session_factory(engine))
-    report = recover_pending(repo, recordings)
+    report = recover_pending(repo, Settler(repo.transactions), recordings)
     assert len(report.recovered) == 1 and not report.failed
     (ticket,) = repo.list()
     assert ticket.outcome == "complete" and ticket.channel_uniqueid == IDENTITY.uniqueid
     assert ticket.status == "transcribing"
-    assert len(repo.jobs(ticket.id)) == 3  # recovered answers are transcribed too
+    jobs = JobQueue(repo.transactions, Settler(repo.transactions))
+    assert len(jobs.jobs(ticket.id)) == 3  # recovered answers are transcribed too
     assert [(a.step, a.duration_seconds) for a in ticket.answers] == [
         ("name", 1.5),
         ("address", 3.0),
         ("need", 2.0),
     ]
     assert not (recordings / PENDING_DIR / IDENTITY.uniqueid).exists()
-    assert recover_pending(repo, recordings).recovered == []  # idempotent
+    assert (
+        recover_pending(repo, Settler(repo.transactions), recordings).recovered == []
+    )  # idempotent
     assert repo.count() == 1
 
 
 def test_recovery_completes_a_ticket_the_database_half_has(tmp_path: Path, db) -> None:
     _, repo = db
     recordings = tmp_path / "recordings"
-    recorder = CallRecorder(repo, recordings, recordings / "2026/11/27/z", IDENTITY)
+    recorder = _recorder(repo, recordings, "2026/11/27/z")
     recorder.start()
     _answer(recorder, "name")
     recorder._database_failed("test", __import__("callbot.errors").errors.StorageError("down"))
     _answer(recorder, "address")  # only in the journal
     recorder.finish("ended_early", "hangup")
     assert len(repo.get(recorder.ticket_id or 0).answers) == 1
-    recover_pending(repo, recordings)
+    recover_pending(repo, Settler(repo.transactions), recordings)
     ticket = repo.get(recorder.ticket_id or 0)
     assert [a.step for a in ticket.answers] == ["name", "address"]
     assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
@@ -125,9 +144,7 @@ def test_each_stored_answer_wakes_the_transcription_workers(tmp_path: Path, db) 
     _, repo = db
     recordings = tmp_path / "recordings"
     woken: list[int] = []
-    recorder = CallRecorder(
-        repo, recordings, recordings / "2026/11/27/n", IDENTITY, notify=lambda: woken.append(1)
-    )
+    recorder = _recorder(repo, recordings, "2026/11/27/n", notify=lambda: woken.append(1))
     recorder.start()
     _answer(recorder, "name")
     assert len(woken) == 1
@@ -135,7 +152,8 @@ def test_each_stored_answer_wakes_the_transcription_workers(tmp_path: Path, db) 
     assert len(woken) == 2
     ticket = repo.get(recorder.ticket_id or 0)
     assert recorder.answer_id("name") == ticket.answers[-1].id  # the latest attempt
-    assert [j.answer_id for j in repo.jobs(ticket.id)] == [a.id for a in ticket.answers]
+    jobs = JobQueue(repo.transactions, Settler(repo.transactions))
+    assert [j.answer_id for j in jobs.jobs(ticket.id)] == [a.id for a in ticket.answers]
     assert recorder.answer_id("address") is None
 
 
@@ -164,7 +182,7 @@ def test_recovery_reads_journals_written_before_outcomes(tmp_path: Path, db) -> 
         )
     )
     mark_pending(recordings, "old.1", journal)
-    assert len(recover_pending(repo, recordings).recovered) == 1
+    assert len(recover_pending(repo, Settler(repo.transactions), recordings).recovered) == 1
     (ticket,) = repo.list()
     assert (ticket.outcome, ticket.end_reason, ticket.status) == (
         "complete",
@@ -175,8 +193,9 @@ def test_recovery_reads_journals_written_before_outcomes(tmp_path: Path, db) -> 
 
 def test_an_answer_recovered_after_the_ticket_was_closed_reopens_it(tmp_path: Path, db) -> None:
     _, repo = db
-    ticket = repo.create("0901", "", "", "late.1")
+    ticket = repo.create(Caller("0901", "", "", "late.1"))
     repo.finish(ticket.id, "ended_early", "interrupted")
+    Settler(repo.transactions).settle(ticket.id)
     assert repo.get(ticket.id).status == "new" and repo.get(ticket.id).no_speech
     repo.add_answer(ticket.id, "name", "x/name.wav", 1.0, "silence")
     reopened = repo.get(ticket.id)
@@ -186,7 +205,7 @@ def test_an_answer_recovered_after_the_ticket_was_closed_reopens_it(tmp_path: Pa
 def test_the_callback_number_is_stored_and_recovered(tmp_path: Path, db) -> None:
     _, repo = db
     recordings = tmp_path / "recordings"
-    recorder = CallRecorder(repo, recordings, recordings / "2026/11/27/cb", IDENTITY)
+    recorder = _recorder(repo, recordings, "2026/11/27/cb")
     recorder.start()
     recorder.callback("09 1234\r\n5678", "typed")
     ticket = repo.get(recorder.ticket_id or 0)
@@ -195,16 +214,13 @@ def test_the_callback_number_is_stored_and_recovered(tmp_path: Path, db) -> None
         repo.set_callback(ticket.id, "0901", "sms")
 
     # Only in the journal (database down), then recovered.
-    other = CallRecorder(
-        repo,
-        recordings,
-        recordings / "2026/11/27/cb2",
-        dataclasses.replace(IDENTITY, uniqueid="u2"),
+    other = _recorder(
+        repo, recordings, "2026/11/27/cb2", caller=dataclasses.replace(IDENTITY, uniqueid="u2")
     )
     other.start()
     other._database_failed("test", StorageError("down"))
     other.callback("0283", "caller_id")
     other.finish("complete", "completed")
-    recover_pending(repo, recordings)
+    recover_pending(repo, Settler(repo.transactions), recordings)
     recovered = repo.get(other.ticket_id or 0)
     assert (recovered.callback_number, recovered.callback_source) == ("0283", "caller_id")

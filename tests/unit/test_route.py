@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from callbot.calls.route import decide
+from callbot.calls.route import Router, decide
 from callbot.pbx.queue_state import RouteDecision, decide_counts
 
 
@@ -19,24 +19,8 @@ class FakeMonitor:
         return self.answer
 
 
-@dataclass
-class FakeQueueConfig:
-    max_waiting: int = 0
-
-
-@dataclass
-class FakeConfig:
-    queue: FakeQueueConfig
-
-
-@dataclass
-class FakeApp:
-    monitor: Any
-    config: FakeConfig
-
-
-def app(monitor: Any, max_waiting: int = 0) -> Any:
-    return FakeApp(monitor=monitor, config=FakeConfig(FakeQueueConfig(max_waiting)))
+def app(monitor: Any, max_waiting: int = 0) -> Router:
+    return Router(monitor=monitor, max_waiting=max_waiting)
 
 
 @pytest.mark.parametrize(

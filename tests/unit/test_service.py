@@ -4,23 +4,22 @@ tests/integration/test_phone_service.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import update
 
-from callbot.app import Operators
 from callbot.calls import service
-from callbot.calls.service import answers_to_play, device_of, urgency_prompt
+from callbot.calls.service import PhoneService, answers_to_play, device_of, urgency_prompt
 from callbot.config import load_config
 from callbot.errors import AgiHangup
 from callbot.operators.accounts import UserRecord
-from callbot.tickets.db import make_engine, upgrade
+from callbot.operators.stores import Operators
+from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket, utc_now
 from callbot.tickets.rules import URGENCY_RANK, Urgency
+from tests.conftest import Database
 from tests.unit.test_workflow import World
 
 
@@ -93,26 +92,16 @@ class FakePrompts:
         return [f"/prompts/digit_{d}" for d in number]
 
 
-@dataclass
-class FakeApp:
-    config: Any
-    operators: Operators
-    recordings: Path
-    prompts: FakePrompts = field(default_factory=FakePrompts)
+@pytest.fixture
+def world(database: Database) -> World:
+    return World(database)
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield World(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FakeApp:
+def app(world: World, tmp_path: Path) -> PhoneService:
     operators = Operators(world.accounts, world.workflow, world.queue)
-    return FakeApp(load_config(environ={}), operators, tmp_path)
+    config = load_config(environ={})
+    return PhoneService(operators, FakePrompts(), tmp_path, config.callback, config.service)  # type: ignore[arg-type]
 
 
 def _operator(world: World) -> UserRecord:
@@ -121,7 +110,7 @@ def _operator(world: World) -> UserRecord:
 
 def _ticket(world: World, unit: str = "U1", urgency: str = "normal", **values: object) -> int:
     """A waiting ticket with answers: name, a read-back confirmation, need asked twice."""
-    record = world.tickets.create("0901234567", "", "", f"u{utc_now().timestamp()}")
+    record = world.tickets.create(Caller("0901234567", "", "", f"u{utc_now().timestamp()}"))
     for step, attempt in (("name", 1), ("confirm_name", 1), ("need", 1), ("need", 2)):
         world.tickets.add_answer(
             record.id,
@@ -153,7 +142,7 @@ def test_answers_played_are_the_latest_attempt_of_each_question(world: World) ->
     assert [(a.step, a.attempt) for a in answers_to_play(ticket)] == [("name", 1), ("need", 2)]
 
 
-def test_skip_then_resolve_reads_the_urgent_one_first(world: World, app: FakeApp) -> None:
+def test_skip_then_resolve_reads_the_urgent_one_first(world: World, app: PhoneService) -> None:
     user = _operator(world)
     normal = _ticket(world)
     urgent = _ticket(world, urgency="high")
@@ -181,7 +170,7 @@ def test_skip_then_resolve_reads_the_urgent_one_first(world: World, app: FakeApp
     assert "confirm_name-1" not in channel.played and "need-1" not in channel.played
 
 
-def test_a_key_during_the_reading_acts_at_once(world: World, app: FakeApp) -> None:
+def test_a_key_during_the_reading_acts_at_once(world: World, app: PhoneService) -> None:
     user = _operator(world)
     ticket_id = _ticket(world)
     channel = FakeChannel("PJSIP/op1", keys=[], press_during={"service_answers": "2"})
@@ -190,7 +179,7 @@ def test_a_key_during_the_reading_acts_at_once(world: World, app: FakeApp) -> No
     assert "name-1" not in channel.played and "service_menu" not in channel.played
 
 
-def test_call_back_then_skip_counts_an_unreachable_citizen(world: World, app: FakeApp) -> None:
+def test_call_back_then_skip_counts_an_unreachable_citizen(world: World, app: PhoneService) -> None:
     user = _operator(world)
     ticket_id = _ticket(world, callback_number="0933000001")
     channel = FakeChannel("PJSIP/op1", keys=["1", "3"], dial_status="BUSY")
@@ -209,7 +198,7 @@ def test_call_back_then_skip_counts_an_unreachable_citizen(world: World, app: Fa
     assert view.ticket.status == "new" and view.workflow.unreachable_count == 1
 
 
-def test_hanging_up_keeps_the_ticket_only_after_a_callback(world: World, app: FakeApp) -> None:
+def test_hanging_up_keeps_the_ticket_only_after_a_callback(world: World, app: PhoneService) -> None:
     user = _operator(world)
     first = _ticket(world)
     with pytest.raises(AgiHangup):  # listens, then hangs up: the ticket goes back
@@ -222,10 +211,10 @@ def test_hanging_up_keeps_the_ticket_only_after_a_callback(world: World, app: Fa
     assert view.ticket.status == "claimed" and view.events[-1].detail["result"] == "no_answer"
 
 
-def test_no_key_at_all_gives_the_ticket_back_and_ends(world: World, app: FakeApp) -> None:
+def test_no_key_at_all_gives_the_ticket_back_and_ends(world: World, app: PhoneService) -> None:
     user = _operator(world)
     ticket_id = _ticket(world)
-    tries = app.config.service.menu_tries
+    tries = app.service.menu_tries
     channel = FakeChannel("PJSIP/op1", keys=[""] * tries)
     service.handle(channel, app)  # type: ignore[arg-type]
     assert channel.played.count("service_menu") == tries
@@ -233,7 +222,7 @@ def test_no_key_at_all_gives_the_ticket_back_and_ends(world: World, app: FakeApp
     assert world.queue.ticket(user, ticket_id).ticket.status == "new"
 
 
-def test_unknown_phone_and_no_ticket(world: World, app: FakeApp) -> None:
+def test_unknown_phone_and_no_ticket(world: World, app: PhoneService) -> None:
     _operator(world)
     ticket_id = _ticket(world)
     channel = FakeChannel("PJSIP/op9", keys=[])

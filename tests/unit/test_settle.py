@@ -6,40 +6,53 @@ A real SQLite database and the real repository; the understanding is either a sm
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import update
 
+from callbot.routing.settle import Settler
 from callbot.routing.units import SAMPLE, UnitsDirectory
 from callbot.speech.asr import Transcript, Word
-from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket
+from callbot.tickets.records import TicketRecord
 from callbot.tickets.repository import TicketRepository
-from callbot.tickets.settle import Settler
+from callbot.tickets.transactions import Transactions
+from callbot.transcription.jobs import JobQueue
 from callbot.understanding.ticket import HeardAnswer, Understanding, understand
+from tests.conftest import Database
 
-Rows = Sequence[tuple[int, str, int, str | None, list[Any]]]
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+Rows = Sequence[HeardAnswer]
 
 
-def real_settler(window_hours: float = 24.0) -> Settler:
+@dataclass
+class Desk:
+    """The ticket store with one settle step, as ``callbot serve`` wires it."""
+
+    tickets: TicketRepository
+    jobs: JobQueue
+    settler: Settler
+
+    def get(self, ticket_id: int) -> TicketRecord:
+        return self.tickets.get(ticket_id)
+
+
+def desk(database: Database, settler: Callable[[Transactions], Settler]) -> Desk:
+    tickets = database.tickets
+    made = settler(tickets.transactions)
+    return Desk(tickets, JobQueue(tickets.transactions, made), made)
+
+
+def real_settler(window_hours: float = 24.0) -> Callable[[Transactions], Settler]:
     units = UnitsDirectory.load(SAMPLE)
 
-    def understand_rows(rows: Rows) -> Understanding:
-        return understand([HeardAnswer(*row) for row in rows], units)
+    def make(tx: Transactions) -> Settler:
+        return Settler(tx, units=units, repeat_window=timedelta(hours=window_hours))
 
-    return Settler(understand_rows, timedelta(hours=window_hours))
+    return make
 
 
 def said(text: str, conf: float = 0.9) -> Transcript:
@@ -47,23 +60,22 @@ def said(text: str, conf: float = 0.9) -> Transcript:
     return Transcript(text, words, "test-model", 2.0, 0.01)
 
 
-def call(
-    repo: TicketRepository, uniqueid: str, answers: dict[str, str], callback: str | None = None
-) -> int:
+def call(repo: Desk, uniqueid: str, answers: dict[str, str], callback: str | None = None) -> int:
     """A finished call whose answers were heard as ``answers`` (step -> transcript)."""
-    ticket = repo.create("0901234567", "", "", uniqueid)
+    ticket = repo.tickets.create(Caller("0901234567", "", "", uniqueid))
     for step in answers:
-        repo.add_answer(ticket.id, step, f"{uniqueid}/{step}.wav", 2.0, "silence")
+        repo.tickets.add_answer(ticket.id, step, f"{uniqueid}/{step}.wav", 2.0, "silence")
     if callback:
-        repo.set_callback(ticket.id, callback, "caller_id")
-    repo.finish(ticket.id, "complete", "completed")
-    for job in repo.claim_jobs("test", limit=100):
-        repo.complete_job(job.id, said(answers[job.step]))
+        repo.tickets.set_callback(ticket.id, callback, "caller_id")
+    repo.tickets.finish(ticket.id, "complete", "completed")
+    repo.settler.settle(ticket.id)
+    for job in repo.jobs.claim_jobs("test", limit=100):
+        repo.jobs.complete_job(job.id, said(answers[job.step]))
     return ticket.id
 
 
-def test_ready_ticket_gets_fields_confidence_unit_and_urgency(engine: Engine) -> None:
-    repo = TicketRepository(session_factory(engine), settler=real_settler())
+def test_ready_ticket_gets_fields_confidence_unit_and_urgency(database: Database) -> None:
+    repo = desk(database, real_settler())
     ticket_id = call(
         repo,
         "1.1",
@@ -87,15 +99,15 @@ def test_ready_ticket_gets_fields_confidence_unit_and_urgency(engine: Engine) ->
     assert ticket.answers[0].transcript == "dạ tên tôi là nguyễn văn an"
 
 
-def test_unplaced_address_goes_to_triage(engine: Engine) -> None:
-    repo = TicketRepository(session_factory(engine), settler=real_settler())
+def test_unplaced_address_goes_to_triage(database: Database) -> None:
+    repo = desk(database, real_settler())
     ticket = repo.get(call(repo, "1.2", {"address": "không biết", "need": "xin gạo"}))
     assert ticket.unit == "HCM-TRIAGE"
     assert ticket.fields is not None and ticket.fields["unit"]["reason"] == "no_address"
 
 
-def test_repeat_call_is_merged_into_the_open_ticket(engine: Engine) -> None:
-    repo = TicketRepository(session_factory(engine), settler=real_settler())
+def test_repeat_call_is_merged_into_the_open_ticket(database: Database) -> None:
+    repo = desk(database, real_settler())
     first = call(repo, "2.1", {"need": "nhà tôi hết gạo rồi"}, callback="0912345678")
     second = call(repo, "2.2", {"need": "mẹ tôi khó thở"}, callback="0912345678")
     one, two = repo.get(first), repo.get(second)
@@ -111,9 +123,9 @@ def test_repeat_call_is_merged_into_the_open_ticket(engine: Engine) -> None:
     assert (other.status, other.call_count, other.linked_to_id) == ("new", 1, None)
 
 
-def test_no_merge_outside_the_window_or_into_a_closed_ticket(engine: Engine) -> None:
-    sessions = session_factory(engine)
-    repo = TicketRepository(sessions, settler=real_settler(window_hours=24))
+def test_no_merge_outside_the_window_or_into_a_closed_ticket(database: Database) -> None:
+    sessions = database.sessions
+    repo = desk(database, real_settler(window_hours=24))
     old = call(repo, "3.1", {"need": "xin gạo"}, callback="0912345678")
     with sessions() as session, session.begin():
         session.execute(
@@ -129,31 +141,31 @@ def test_no_merge_outside_the_window_or_into_a_closed_ticket(engine: Engine) -> 
     assert (after_close.status, after_close.linked_to_id) == ("new", None)
 
 
-def test_repeat_linking_can_be_turned_off(engine: Engine) -> None:
-    repo = TicketRepository(session_factory(engine), settler=Settler(None, None))
+def test_repeat_linking_can_be_turned_off(database: Database) -> None:
+    repo = desk(database, Settler)
     call(repo, "4.1", {"need": "xin gạo"}, callback="0912345678")
     again = repo.get(call(repo, "4.2", {"need": "xin gạo"}, callback="0912345678"))
     assert (again.status, again.linked_to_id) == ("new", None)
 
 
-def test_urgency_flagged_during_the_call_is_never_lowered(engine: Engine) -> None:
-    sessions = session_factory(engine)
+def test_urgency_flagged_during_the_call_is_never_lowered(database: Database) -> None:
+    sessions = database.sessions
 
     def calm(rows: Rows) -> Understanding:
         return Understanding(category="food", urgency="normal")
 
-    repo = TicketRepository(sessions, settler=Settler(calm, None))
-    ticket = repo.create("0901234567", "", "", "5.1")
-    repo.add_answer(ticket.id, "need", "5.1/need.wav", 2.0, "silence")
+    repo = desk(database, lambda tx: Settler(tx, understand_with=calm))
+    ticket = repo.tickets.create(Caller("0901234567", "", "", "5.1"))
+    repo.tickets.add_answer(ticket.id, "need", "5.1/need.wav", 2.0, "silence")
     with sessions() as session, session.begin():
         session.execute(
             update(Ticket)
             .where(Ticket.id == ticket.id)
             .values(urgency="emergency", urgency_rank=0, emergency=True)
         )
-    repo.finish(ticket.id, "complete", "completed")
-    for job in repo.claim_jobs("test"):
-        repo.complete_job(job.id, said("xin gạo"))
+    repo.tickets.finish(ticket.id, "complete", "completed")
+    for job in repo.jobs.claim_jobs("test"):
+        repo.jobs.complete_job(job.id, said("xin gạo"))
     got = repo.get(ticket.id)
     assert (got.status, got.category, got.urgency, got.emergency) == (
         "new",

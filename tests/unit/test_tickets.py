@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,6 +22,17 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import OperationalError
 
 from callbot.errors import StorageError, TicketNotFound
+from callbot.routing.settle import Settler
+from callbot.tickets.caller import (
+    MAX_RAW,
+    TRUNCATED,
+    Caller,
+    escape_raw,
+    sanitize_caller_name,
+    sanitize_caller_number,
+    sanitize_uniqueid,
+    stored_raw,
+)
 from callbot.tickets.db import (
     MIGRATIONS_DIR,
     alembic_config,
@@ -33,18 +44,8 @@ from callbot.tickets.db import (
 )
 from callbot.tickets.models import Base
 from callbot.tickets.repository import TicketRecord, TicketRepository
-from callbot.tickets.rules import (
-    MAX_RAW,
-    TRUNCATED,
-    escape_raw,
-    sanitize_caller_name,
-    sanitize_caller_number,
-    sanitize_uniqueid,
-    stored_raw,
-    ticket_id_from_number,
-    ticket_number,
-    valid_ticket_number,
-)
+from callbot.tickets.rules import ticket_id_from_number, ticket_number, valid_ticket_number
+from tests.conftest import Database
 
 HOSTILE = [
     '"Bob" <+84901234567>',
@@ -74,20 +75,23 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = make_engine(db_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+def engine(database: Database) -> Engine:
+    return database.engine
 
 
 @pytest.fixture
-def repo(engine: Engine) -> TicketRepository:
-    return TicketRepository(session_factory(engine))
+def repo(database: Database) -> TicketRepository:
+    return database.tickets
+
+
+@pytest.fixture
+def settler(database: Database) -> Settler:
+    return database.settler
 
 
 def new_ticket(repo: TicketRepository, uniqueid: str = "1700000000.1") -> TicketRecord:
-    return repo.create("+84901234567", "Nguyễn Văn An", '"Nguyễn Văn An" <+84901234567>', uniqueid)
+    caller = Caller("+84901234567", "Nguyễn Văn An", '"Nguyễn Văn An" <+84901234567>', uniqueid)
+    return repo.create(caller)
 
 
 def run_together(count: int, work: Callable[[int], None]) -> list[BaseException]:
@@ -238,11 +242,13 @@ def test_sanitize_uniqueid_is_safe_as_a_file_name(raw: str, expected: str) -> No
 
 def test_ticket_life_create_answers_finish_get(repo: TicketRepository) -> None:
     ticket = repo.create(
-        "+84901234567",
-        "Nguyễn Văn An",
-        escape_raw('"Nguyễn Văn An" <+84901234567>'),
-        "1700000000.1",
-        channel_linkedid="1700000000.0",
+        Caller(
+            "+84901234567",
+            "Nguyễn Văn An",
+            escape_raw('"Nguyễn Văn An" <+84901234567>'),
+            "1700000000.1",
+            "1700000000.0",
+        )
     )
     assert ticket.number == ticket_number(ticket.id)
     assert ticket.status == "in_call" and ticket.end_reason is None and ticket.ended_at is None
@@ -283,18 +289,22 @@ def test_ticket_life_create_answers_finish_get(repo: TicketRepository) -> None:
 
 
 def test_lookups_by_channel_return_the_newest_ticket(repo: TicketRepository) -> None:
-    first = repo.create("1", "A", "A", "1.5", channel_linkedid="1.4")
-    second = repo.create("2", "B", "B", "1.5", channel_linkedid="1.4")
+    first = repo.create(Caller("1", "A", "A", "1.5", "1.4"))
+    second = repo.create(Caller("2", "B", "B", "1.5", "1.4"))
     assert first.id < second.id
     assert repo.by_uniqueid("1.5") == second
     assert repo.by_linkedid(" 1.4\r\n") == second  # looked up as it was stored: sanitized
 
 
-def test_list_is_newest_first_and_filters_by_status(repo: TicketRepository) -> None:
+def test_list_is_newest_first_and_filters_by_status(
+    repo: TicketRepository, settler: Settler
+) -> None:
     tickets = [new_ticket(repo, f"1700000000.{i}") for i in range(5)]
-    repo.finish(tickets[1].id, "ended_early", "hangup")  # no answer: straight to "new"
+    repo.finish(tickets[1].id, "ended_early", "hangup")
+    settler.settle(tickets[1].id)  # no answer: straight to "new"
     repo.add_answer(tickets[3].id, "name", "x/name.wav", 1.0, "silence")
     repo.finish(tickets[3].id, "complete", "completed")  # an answer to transcribe
+    settler.settle(tickets[3].id)
     assert repo.count() == 5
     assert [t.id for t in repo.list()] == [t.id for t in reversed(tickets)]
     assert [t.id for t in repo.list(limit=2)] == [tickets[4].id, tickets[3].id]
@@ -328,9 +338,10 @@ def test_records_are_json_ready(repo: TicketRepository) -> None:
     assert datetime.fromisoformat(data["answers"][0]["recorded_at"]).tzinfo is not None
 
 
-def test_finish_keeps_the_first_outcome(repo: TicketRepository) -> None:
+def test_finish_keeps_the_first_outcome(repo: TicketRepository, settler: Settler) -> None:
     ticket = new_ticket(repo)
     repo.finish(ticket.id, "ended_early", "to_queue")
+    settler.settle(ticket.id)
     first = repo.get(ticket.id)
     repo.finish(ticket.id, "complete", "completed")
     repo.finish(ticket.id, "ended_early", "hangup")
@@ -393,6 +404,7 @@ def test_close_stale_interrupts_only_old_tickets_in_call(engine: Engine) -> None
     fresh = new_ticket(repo, "1.3")
 
     assert repo.close_stale(timedelta(minutes=15)) == 1
+    Settler(repo.transactions).settle_waiting()
     closed = repo.get(stale.id)
     assert (closed.outcome, closed.end_reason) == ("ended_early", "interrupted")
     assert closed.status == "new" and closed.no_speech  # no answer: nothing said
@@ -419,9 +431,9 @@ def test_hostile_caller_ids_are_stored_safely(
     repo: TicketRepository, engine: Engine, raw: str
 ) -> None:
     # As the PBX gives them: number and name raw, the raw ID escaped by the caller.
-    escaped = repo.create(raw, raw, escape_raw(raw), raw)
+    escaped = repo.create(Caller(raw, raw, escape_raw(raw), raw))
     # And a careless caller passing the raw ID unescaped.
-    careless = repo.create(raw, raw, raw, raw)
+    careless = repo.create(Caller(raw, raw, raw, raw))
     for ticket in (repo.get(escaped.id), repo.get(careless.id)):
         assert ticket.caller_number == sanitize_caller_number(raw)
         assert ticket.caller_name == sanitize_caller_name(raw)
@@ -442,7 +454,9 @@ def test_caller_data_is_logged_only_at_debug(
     repo: TicketRepository, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="callbot")
-    ticket = repo.create("+84987654321", "Bí Mật", escape_raw("Bí Mật <+84987654321>"), "9.9")
+    ticket = repo.create(
+        Caller("+84987654321", "Bí Mật", escape_raw("Bí Mật <+84987654321>"), "9.9")
+    )
     repo.add_answer(ticket.id, "name", "x/name.wav", 1.0, "silence")
     repo.finish(ticket.id, "complete", "completed")
     above_debug = [r.getMessage() for r in caplog.records if r.levelno > logging.DEBUG]
@@ -451,7 +465,7 @@ def test_caller_data_is_logged_only_at_debug(
     assert any("987654321" in r.getMessage() for r in caplog.records)
 
 
-def test_ten_threads_create_and_answer_at_once(repo: TicketRepository) -> None:
+def test_ten_threads_create_and_answer_at_once(repo: TicketRepository, database: Database) -> None:
     per_thread = 5
     created: list[TicketRecord] = []
     lock = threading.Lock()
@@ -459,7 +473,7 @@ def test_ten_threads_create_and_answer_at_once(repo: TicketRepository) -> None:
     def work(index: int) -> None:
         for n in range(per_thread):
             ticket = repo.create(
-                f"+8490{index:03d}{n:04d}", f"Người gọi {index}", "", f"{index}.{n}"
+                Caller(f"+8490{index:03d}{n:04d}", f"Người gọi {index}", "", f"{index}.{n}")
             )
             for step in ("name", "phone", "address"):
                 repo.add_answer(ticket.id, step, f"{index}/{n}/{step}.wav", 1.0, "silence")
@@ -476,7 +490,7 @@ def test_ten_threads_create_and_answer_at_once(repo: TicketRepository) -> None:
     for ticket in repo.list(limit=100):
         assert [a.step for a in ticket.answers] == ["name", "phone", "address"]
         assert (ticket.outcome, ticket.status) == ("complete", "transcribing")
-    assert len(repo.jobs()) == 10 * per_thread * 3  # one job per answer
+    assert len(database.jobs.jobs()) == 10 * per_thread * 3  # one job per answer
 
 
 def test_a_writer_waits_for_another_process_holding_the_lock(

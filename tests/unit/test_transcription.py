@@ -22,12 +22,17 @@ from sqlalchemy import Engine
 
 from callbot import cli
 from callbot.errors import AsrError
+from callbot.routing.settle import Settler
 from callbot.speech import audio
 from callbot.speech.asr import Transcript, Word
+from callbot.tickets.caller import Caller
 from callbot.tickets.db import alembic_config, make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRecord, TicketRepository
 from callbot.tickets.rules import retry_delay, short_error
+from callbot.transcription.jobs import JobQueue
+from callbot.transcription.listening import Listening
 from callbot.transcription.worker import TranscriptionPool
+from tests.conftest import Database
 
 CALLER_WORDS = "nguyễn văn an"
 
@@ -86,16 +91,18 @@ class Fakes:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+def engine(database: Database) -> Engine:
+    return database.engine
 
 
 @pytest.fixture
-def repo(engine: Engine) -> TicketRepository:
-    return TicketRepository(session_factory(engine))
+def repo(database: Database) -> TicketRepository:
+    return database.tickets
+
+
+@pytest.fixture
+def jobs(database: Database) -> JobQueue:
+    return database.jobs
 
 
 @pytest.fixture
@@ -141,7 +148,7 @@ def silent(recordings: Path, name: str, kind: str = "silence") -> str:
 
 
 def make_pool(
-    repo: TicketRepository,
+    jobs: JobQueue,
     recordings: Path,
     fakes: Fakes,
     pools: list[TranscriptionPool],
@@ -155,13 +162,19 @@ def make_pool(
         "stale_after": 5.0,
     }
     settings.update(options)
-    pool = TranscriptionPool(repo, fakes, workers, recordings, **settings)  # type: ignore[arg-type]
+    pool = TranscriptionPool(jobs, fakes, workers, recordings, **settings)  # type: ignore[arg-type]
     pools.append(pool)
     return pool
 
 
 def new_ticket(repo: TicketRepository, uniqueid: str = "1700000000.1") -> TicketRecord:
-    return repo.create("+84901234567", "Nguyễn Văn An", "raw", uniqueid)
+    return repo.create(Caller("+84901234567", "Nguyễn Văn An", "raw", uniqueid))
+
+
+def end_call(repo: TicketRepository, ticket_id: int, outcome: str, reason: str) -> None:
+    """The call ends as the recorder ends it: finished, then the settle step."""
+    repo.finish(ticket_id, outcome, reason)
+    Settler(repo.transactions).settle(ticket_id)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -181,10 +194,10 @@ def status_of(repo: TicketRepository, ticket_id: int) -> str:
 
 
 def test_answers_are_transcribed_while_the_call_goes_on(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes()
-    pool = make_pool(repo, recordings, fakes, pools, workers=3, poll_interval=30.0)
+    pool = make_pool(jobs, recordings, fakes, pools, workers=3, poll_interval=30.0)
     pool.start()
     assert fakes.made == 3  # a recognizer per worker thread
     ticket = new_ticket(repo)
@@ -206,24 +219,24 @@ def test_answers_are_transcribed_while_the_call_goes_on(
     assert stored.words[1].start == pytest.approx(0.3)
     assert stored.speech_seconds == pytest.approx(1.0, abs=0.05)
     assert stored.transcribed_at is not None and stored.transcription_error is None
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     done = repo.get(ticket.id)
     assert (done.status, done.outcome, done.no_speech) == ("new", "complete", False)
-    assert [(j.status, j.attempts) for j in repo.jobs(ticket.id)] == [("done", 1)]
+    assert [(j.status, j.attempts) for j in jobs.jobs(ticket.id)] == [("done", 1)]
 
 
 def test_a_ticket_waits_in_transcribing_until_its_last_answer_is_done(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     gate = threading.Event()
     fakes = Fakes(gate=gate)
-    pool = make_pool(repo, recordings, fakes, pools)
+    pool = make_pool(jobs, recordings, fakes, pools)
     pool.start()
     ticket = new_ticket(repo)
     for step in ("name", "address"):
         repo.add_answer(ticket.id, step, spoken(recordings, f"{step}.wav"), 1.0, "silence")
     pool.notify()
-    repo.finish(ticket.id, "ended_early", "hangup")
+    end_call(repo, ticket.id, "ended_early", "hangup")
     assert status_of(repo, ticket.id) == "transcribing"
     gate.set()
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
@@ -236,24 +249,28 @@ def test_a_call_without_answers_is_ready_at_once_and_marked_no_speech(
     repo: TicketRepository,
 ) -> None:
     ticket = new_ticket(repo)
-    repo.finish(ticket.id, "ended_early", "hangup")
+    end_call(repo, ticket.id, "ended_early", "hangup")
     done = repo.get(ticket.id)
     assert (done.status, done.no_speech, done.caller_number) == ("new", True, "+84901234567")
 
 
 @pytest.mark.parametrize("kind", ["silence", "noise"])
 def test_a_silent_caller_is_found_by_energy_without_the_recognizer(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], kind: str
+    repo: TicketRepository,
+    recordings: Path,
+    pools: list[TranscriptionPool],
+    kind: str,
+    jobs: JobQueue,
 ) -> None:
     fakes = Fakes()
-    pool = make_pool(repo, recordings, fakes, pools)
+    pool = make_pool(jobs, recordings, fakes, pools)
     pool.start()
     ticket = new_ticket(repo)
     ids = [
         repo.add_answer(ticket.id, step, silent(recordings, f"{step}.wav", kind), 2.0, "silence").id
         for step in ("name", "address", "need")
     ]
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert pool.wait_for(ids, timeout=5) == dict.fromkeys(ids)
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     done = repo.get(ticket.id)
@@ -267,13 +284,13 @@ def test_a_silent_caller_is_found_by_energy_without_the_recognizer(
 
 
 def test_a_little_voice_is_not_enough_to_be_speech(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes()
-    make_pool(repo, recordings, fakes, pools).start()
+    make_pool(jobs, recordings, fakes, pools).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "cough.wav", 0.2), 2.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     (answer,) = repo.get(ticket.id).answers
     assert answer.transcription == "no_speech"
@@ -282,13 +299,13 @@ def test_a_little_voice_is_not_enough_to_be_speech(
 
 
 def test_voice_the_recognizer_finds_no_word_in_is_no_speech_too(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes(silent=True)
-    make_pool(repo, recordings, fakes, pools).start()
+    make_pool(jobs, recordings, fakes, pools).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "hum.wav"), 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     done = repo.get(ticket.id)
     (answer,) = done.answers
@@ -302,13 +319,13 @@ def test_voice_the_recognizer_finds_no_word_in_is_no_speech_too(
 
 
 def test_one_answer_with_speech_is_enough(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
-    make_pool(repo, recordings, Fakes(), pools).start()
+    make_pool(jobs, recordings, Fakes(), pools).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", silent(recordings, "name.wav"), 2.0, "silence")
     repo.add_answer(ticket.id, "address", spoken(recordings, "address.wav"), 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     done = repo.get(ticket.id)
     assert done.no_speech is False
@@ -319,30 +336,30 @@ def test_one_answer_with_speech_is_enough(
 
 
 def test_a_failed_attempt_is_retried_then_succeeds(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes(fail=2)
-    make_pool(repo, recordings, fakes, pools, max_attempts=3).start()
+    make_pool(jobs, recordings, fakes, pools, max_attempts=3).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     (answer,) = repo.get(ticket.id).answers
     assert answer.transcription == "done" and answer.transcription_error is None
-    (job,) = repo.jobs(ticket.id)
+    (job,) = jobs.jobs(ticket.id)
     assert (job.status, job.attempts) == ("done", 3)
     assert fakes.calls["name.wav"] == 3
 
 
 def test_given_up_the_ticket_is_ready_with_its_audio_marked_not_transcribed(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes(fail=99)
-    make_pool(repo, recordings, fakes, pools, max_attempts=3).start()
+    make_pool(jobs, recordings, fakes, pools, max_attempts=3).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
     repo.add_answer(ticket.id, "address", silent(recordings, "address.wav"), 2.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     done = repo.get(ticket.id)
     name, address = done.answers
@@ -352,7 +369,7 @@ def test_given_up_the_ticket_is_ready_with_its_audio_marked_not_transcribed(
     assert address.transcription == "no_speech"
     assert done.no_speech is False  # the caller spoke; we just could not read it
     assert (recordings / name.audio_path).is_file()  # the audio stays for the operators
-    jobs = repo.jobs(ticket.id)
+    jobs = jobs.jobs(ticket.id)
     assert [(j.status, j.attempts) for j in jobs] == [("failed", 3), ("done", 1)]
     assert jobs[0].last_error == name.transcription_error
     assert fakes.calls["name.wav"] == 3  # no more than max_attempts
@@ -362,13 +379,13 @@ def test_given_up_the_ticket_is_ready_with_its_audio_marked_not_transcribed(
 
 
 def test_a_missing_recording_is_retried_then_not_transcribed(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes()
-    make_pool(repo, recordings, fakes, pools, max_attempts=2).start()
+    make_pool(jobs, recordings, fakes, pools, max_attempts=2).start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", "call/gone.wav", 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     (answer,) = repo.get(ticket.id).answers
     assert answer.transcription == "failed"
@@ -385,22 +402,26 @@ def test_retry_delays_double_and_errors_are_one_short_line() -> None:
         retry_delay(0)
 
 
-def test_a_retry_waits_for_its_time(repo: TicketRepository, recordings: Path) -> None:
+def test_a_retry_waits_for_its_time(
+    repo: TicketRepository, recordings: Path, jobs: JobQueue
+) -> None:
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    (job,) = repo.claim_jobs("w1", 5)
+    (job,) = jobs.claim_jobs("w1", 5)
     later = datetime.now(UTC) + timedelta(minutes=5)
-    assert repo.fail_job(job.id, "boom", later)
-    (waiting,) = repo.jobs(ticket.id)
+    assert jobs.fail_job(job.id, "boom", later)
+    (waiting,) = jobs.jobs(ticket.id)
     assert (waiting.status, waiting.last_error, waiting.locked_by) == ("pending", "boom", None)
-    assert repo.claim_jobs("w2", 5) == []  # not due yet
+    assert jobs.claim_jobs("w2", 5) == []  # not due yet
     assert repo.get(ticket.id).answers[0].transcription == "pending"
 
 
 # -- exactly once ------------------------------------------------------------------------
 
 
-def test_claiming_is_race_free_across_threads(repo: TicketRepository, recordings: Path) -> None:
+def test_claiming_is_race_free_across_threads(
+    repo: TicketRepository, recordings: Path, jobs: JobQueue
+) -> None:
     ticket = new_ticket(repo)
     for n in range(40):
         repo.add_answer(ticket.id, f"s{n}", f"call/{n}.wav", 1.0, "silence")
@@ -410,26 +431,26 @@ def test_claiming_is_race_free_across_threads(repo: TicketRepository, recordings
 
     def claim(worker: int) -> None:
         barrier.wait()
-        while jobs := repo.claim_jobs(f"w{worker}", 3):
+        while got := jobs.claim_jobs(f"w{worker}", 3):
             with lock:
-                claimed.extend(j.id for j in jobs)
+                claimed.extend(j.id for j in got)
 
     threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
-    assert sorted(claimed) == sorted(j.id for j in repo.jobs())  # each exactly once
-    assert {j.status for j in repo.jobs()} == {"running"}
-    assert {j.attempts for j in repo.jobs()} == {1}
+    assert sorted(claimed) == sorted(j.id for j in jobs.jobs())  # each exactly once
+    assert {j.status for j in jobs.jobs()} == {"running"}
+    assert {j.attempts for j in jobs.jobs()} == {1}
 
 
 def test_two_pools_never_transcribe_the_same_answer(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes(hold=0.005)
     for name in ("serve", "cli"):  # as `callbot serve` and `callbot transcribe` would
-        make_pool(repo, recordings, fakes, pools, workers=3, worker_id=name).start()
+        make_pool(jobs, recordings, fakes, pools, workers=3, worker_id=name).start()
     tickets = [new_ticket(repo, f"17.{n}") for n in range(6)]
     ids = []
     for ticket in tickets:
@@ -437,94 +458,104 @@ def test_two_pools_never_transcribe_the_same_answer(
             path = spoken(recordings, f"{ticket.id}-{step}.wav", 0.5)
             ids.append(repo.add_answer(ticket.id, step, path, 0.5, "silence").id)
         pools[ticket.id % 2].notify()
-        repo.finish(ticket.id, "complete", "completed")
+        end_call(repo, ticket.id, "complete", "completed")
     results = pools[0].wait_for(ids, timeout=20)
     assert all(t is not None and t.text == CALLER_WORDS for t in results.values())
     assert len(fakes.calls) == len(ids) and set(fakes.calls.values()) == {1}
     assert wait_until(lambda: all(status_of(repo, t.id) == "new" for t in tickets))
-    assert {j.locked_by for j in repo.jobs()} == {None}
+    assert {j.locked_by for j in jobs.jobs()} == {None}
 
 
-def test_settling_is_idempotent(repo: TicketRepository, recordings: Path) -> None:
+def test_settling_is_idempotent(repo: TicketRepository, recordings: Path, jobs: JobQueue) -> None:
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    (job,) = repo.claim_jobs("w1", 1)
+    (job,) = jobs.claim_jobs("w1", 1)
     first = Transcript("một", (Word("một", 1.0, 0.0, 0.3),), "m1", 1.0, 0.1)
-    assert repo.complete_job(job.id, first)
+    assert jobs.complete_job(job.id, first)
     stored = repo.get(ticket.id)
     second = Transcript("hai", (), "m2", 1.0, 0.1)
-    assert not repo.complete_job(job.id, second)  # a late duplicate changes nothing
-    assert not repo.fail_job(job.id, "late failure", None)
-    assert not repo.complete_job(job.id + 100, second)  # gone (e.g. its ticket deleted)
+    assert not jobs.complete_job(job.id, second)  # a late duplicate changes nothing
+    assert not jobs.fail_job(job.id, "late failure", None)
+    assert not jobs.complete_job(job.id + 100, second)  # gone (e.g. its ticket deleted)
     assert repo.get(ticket.id) == stored
     assert stored.answers[0].transcript == "một"
 
 
 def test_a_job_left_running_by_a_dead_worker_is_resumed_and_done_once(
-    engine: Engine, repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    engine: Engine,
+    repo: TicketRepository,
+    recordings: Path,
+    pools: list[TranscriptionPool],
+    jobs: JobQueue,
 ) -> None:
     # A minute ago a worker claimed the answer, then its process was killed mid-decode.
     a_minute_ago = datetime.now(UTC) - timedelta(minutes=1)
     then = TicketRepository(session_factory(engine), clock=lambda: a_minute_ago)
+    then_jobs = JobQueue(then.transactions, Settler(then.transactions))
     ticket = new_ticket(then)
     answer = then.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
     then.finish(ticket.id, "complete", "completed")
-    (job,) = then.claim_jobs("host:4242:dead", 1)
+    (job,) = then_jobs.claim_jobs("host:4242:dead", 1)
     assert (job.status, job.locked_at) == ("running", a_minute_ago)
     fakes = Fakes()
-    make_pool(repo, recordings, fakes, pools, stale_after=30.0).start()  # the restart
+    make_pool(jobs, recordings, fakes, pools, stale_after=30.0).start()  # the restart
     assert pools[0].wait_for([answer.id], timeout=5)[answer.id] is not None
     assert fakes.calls["name.wav"] == 1
-    (done,) = repo.jobs(ticket.id)
+    (done,) = jobs.jobs(ticket.id)
     assert (done.status, done.attempts, done.locked_by) == ("done", 2, None)
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
 
 
 def test_a_job_a_live_worker_holds_is_not_taken(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     ticket = new_ticket(repo)
     answer = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    repo.claim_jobs("other-live-worker", 1)
+    jobs.claim_jobs("other-live-worker", 1)
     fakes = Fakes()
-    make_pool(repo, recordings, fakes, pools, stale_after=30.0).start()
+    make_pool(jobs, recordings, fakes, pools, stale_after=30.0).start()
     assert pools[0].wait_for([answer.id], timeout=0.5) == {answer.id: None}
     assert sum(fakes.calls.values()) == 0
-    assert repo.touch_jobs("other-live-worker") == 1  # its heartbeat
+    assert jobs.touch_jobs("other-live-worker") == 1  # its heartbeat
 
 
 def test_a_long_decode_is_kept_alive_by_the_heartbeat(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes(hold=1.5)
     for name in ("slow", "eager"):
         make_pool(
-            repo, recordings, fakes, pools, worker_id=name, stale_after=1.0, heartbeat_interval=0.1
+            jobs, recordings, fakes, pools, worker_id=name, stale_after=1.0, heartbeat_interval=0.1
         )
     pools[0].start()
     ticket = new_ticket(repo)
     answer = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
     pools[0].notify()
-    assert wait_until(lambda: repo.jobs(ticket.id)[0].status == "running")
+    assert wait_until(lambda: jobs.jobs(ticket.id)[0].status == "running")
     pools[1].start()  # would take the job if its heartbeat stopped
     assert pools[1].wait_for([answer.id], timeout=5)[answer.id] is not None
     assert fakes.calls["name.wav"] == 1
 
 
 def test_a_worker_that_keeps_dying_on_an_answer_gives_up(
-    engine: Engine, repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    engine: Engine,
+    repo: TicketRepository,
+    recordings: Path,
+    pools: list[TranscriptionPool],
+    jobs: JobQueue,
 ) -> None:
     now = [datetime.now(UTC) - timedelta(hours=1)]
     then = TicketRepository(session_factory(engine), clock=lambda: now[0])
+    then_jobs = JobQueue(then.transactions, Settler(then.transactions))
     ticket = new_ticket(then)
     then.add_answer(ticket.id, "name", spoken(recordings, "poison.wav"), 1.0, "silence")
     then.finish(ticket.id, "complete", "completed")
     for attempt in range(3):  # three processes killed while decoding it
-        assert then.claim_jobs(f"host:{attempt}:dead", 1)
+        assert then_jobs.claim_jobs(f"host:{attempt}:dead", 1)
         now[0] += timedelta(minutes=1)
-        assert then.release_stale_jobs(timedelta(seconds=30)) == 1
+        assert then_jobs.release_stale_jobs(timedelta(seconds=30)) == 1
     fakes = Fakes()
-    make_pool(repo, recordings, fakes, pools, max_attempts=3).start()
+    make_pool(jobs, recordings, fakes, pools, max_attempts=3).start()
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     (answer,) = repo.get(ticket.id).answers
     assert answer.transcription == "failed"
@@ -533,18 +564,18 @@ def test_a_worker_that_keeps_dying_on_an_answer_gives_up(
 
 
 def test_stop_hands_back_a_job_still_being_decoded(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     gate = threading.Event()
     fakes = Fakes(gate=gate)
-    pool = make_pool(repo, recordings, fakes, pools, workers=1)
+    pool = make_pool(jobs, recordings, fakes, pools, workers=1)
     pool.start()
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
     pool.notify()
-    assert wait_until(lambda: repo.jobs(ticket.id)[0].status == "running")
+    assert wait_until(lambda: jobs.jobs(ticket.id)[0].status == "running")
     assert pool.stop(timeout=0.2) is False
-    (job,) = repo.jobs(ticket.id)
+    (job,) = jobs.jobs(ticket.id)
     assert (job.status, job.locked_by) == ("pending", None)  # the next start takes it
     gate.set()
 
@@ -553,10 +584,10 @@ def test_stop_hands_back_a_job_still_being_decoded(
 
 
 def test_wait_for_gives_up_at_its_timeout(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     gate = threading.Event()
-    pool = make_pool(repo, recordings, Fakes(gate=gate), pools)
+    pool = make_pool(jobs, recordings, Fakes(gate=gate), pools)
     pool.start()
     ticket = new_ticket(repo)
     answer = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
@@ -569,14 +600,16 @@ def test_wait_for_gives_up_at_its_timeout(
     assert result is not None and result.text == CALLER_WORDS
 
 
-def test_wait_for_sees_results_of_other_processes(repo: TicketRepository, recordings: Path) -> None:
+def test_wait_for_sees_results_of_other_processes(
+    repo: TicketRepository, recordings: Path, jobs: JobQueue
+) -> None:
     # A pool that was never started (no model here) still reads what others stored.
-    pool = TranscriptionPool(repo, Fakes(), 1, recordings, poll_interval=0.05)
+    pool = TranscriptionPool(jobs, Fakes(), 1, recordings, poll_interval=0.05)
     ticket = new_ticket(repo)
     answer = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    (job,) = repo.claim_jobs("elsewhere", 1)
+    (job,) = jobs.claim_jobs("elsewhere", 1)
     threading.Timer(
-        0.2, lambda: repo.complete_job(job.id, Transcript("ba", (), "m", 1.0, 0.1))
+        0.2, lambda: jobs.complete_job(job.id, Transcript("ba", (), "m", 1.0, 0.1))
     ).start()
     result = pool.wait_for([answer.id], timeout=5)[answer.id]
     assert result is not None and result.text == "ba"
@@ -586,36 +619,36 @@ def test_wait_for_sees_results_of_other_processes(repo: TicketRepository, record
 
 
 def test_requeue_transcribes_a_ready_ticket_again(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     fakes = Fakes()
-    pool = make_pool(repo, recordings, fakes, pools)
+    pool = make_pool(jobs, recordings, fakes, pools)
     pool.start()
     ticket = new_ticket(repo)
     ids = [
         repo.add_answer(ticket.id, s, spoken(recordings, f"{s}.wav"), 1.0, "silence").id
         for s in ("name", "need")
     ]
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
-    assert repo.requeue(ticket.id) == ids
+    assert jobs.requeue(ticket.id) == ids
     assert status_of(repo, ticket.id) == "transcribing"
     pool.notify()
     assert all(pool.wait_for(ids, timeout=5).values())
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     assert set(fakes.calls.values()) == {2}  # asked for: once more each
-    assert {(j.status, j.attempts) for j in repo.jobs(ticket.id)} == {("done", 1)}
+    assert {(j.status, j.attempts) for j in jobs.jobs(ticket.id)} == {("done", 1)}
 
 
 def test_an_answer_decoded_on_the_call_path_is_never_decoded_again(
-    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool]
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
     """A spoken confirmation is decoded during the call (grammar mode) and stored settled,
     with its job done: no worker decodes it a second time. Transcribed again by hand, it is
     decoded with the same grammar, so the stored result stays consistent."""
     grammar = ("네", "아니요")
     fakes = Fakes()
-    pool = make_pool(repo, recordings, fakes, pools, grammars={"confirm_name": grammar})
+    pool = make_pool(jobs, recordings, fakes, pools, grammars={"confirm_name": grammar})
     pool.start()
     ticket = new_ticket(repo)
     name = repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
@@ -643,10 +676,10 @@ def test_an_answer_decoded_on_the_call_path_is_never_decoded_again(
     assert (quiet.transcription, quiet.speech_seconds) == ("no_speech", 0.0)
     pool.notify()
     assert pool.wait_for([name.id, yes.id, quiet.id], timeout=5)[yes.id] == heard
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     assert dict(fakes.calls) == {"name.wav": 1}  # the settled answers were never claimed
-    assert [(j.status, j.attempts, j.locked_by) for j in repo.jobs(ticket.id)] == [
+    assert [(j.status, j.attempts, j.locked_by) for j in jobs.jobs(ticket.id)] == [
         ("done", 1, None)
     ] * 3
     stored = repo.get(ticket.id).answers[1]
@@ -657,7 +690,7 @@ def test_an_answer_decoded_on_the_call_path_is_never_decoded_again(
     )
     assert [(w.word, w.conf) for w in stored.words] == [("네", 0.98)]
 
-    assert yes.id in repo.requeue(ticket.id)  # by hand: `callbot transcribe TICKET`
+    assert yes.id in jobs.requeue(ticket.id)  # by hand: `callbot transcribe TICKET`
     pool.notify()
     assert wait_until(lambda: status_of(repo, ticket.id) == "new")
     assert fakes.grammars["confirm_name.wav"] == grammar
@@ -665,26 +698,26 @@ def test_an_answer_decoded_on_the_call_path_is_never_decoded_again(
 
 
 def test_requeue_pending_makes_waiting_retries_due_and_failed_ones_on_request(
-    repo: TicketRepository, recordings: Path
+    repo: TicketRepository, recordings: Path, jobs: JobQueue
 ) -> None:
     ticket = new_ticket(repo)
     waiting = repo.add_answer(ticket.id, "name", "call/a.wav", 1.0, "silence")
     failed = repo.add_answer(ticket.id, "need", "call/b.wav", 1.0, "silence")
-    jobs = repo.claim_jobs("w1", 2)
-    repo.fail_job(jobs[0].id, "boom", datetime.now(UTC) + timedelta(hours=1))
-    repo.fail_job(jobs[1].id, "boom", None)
-    repo.finish(ticket.id, "complete", "completed")
+    claimed = jobs.claim_jobs("w1", 2)
+    jobs.fail_job(claimed[0].id, "boom", datetime.now(UTC) + timedelta(hours=1))
+    jobs.fail_job(claimed[1].id, "boom", None)
+    end_call(repo, ticket.id, "complete", "completed")
     assert status_of(repo, ticket.id) == "transcribing"  # one answer still pending
-    assert repo.requeue_pending() == [waiting.id]
-    assert [(j.status, j.attempts) for j in repo.jobs(ticket.id)] == [
+    assert jobs.requeue_pending() == [waiting.id]
+    assert [(j.status, j.attempts) for j in jobs.jobs(ticket.id)] == [
         ("pending", 0),
         ("failed", 1),
     ]
-    assert repo.requeue_pending(include_failed=True) == [waiting.id, failed.id]
-    assert {j.status for j in repo.jobs(ticket.id)} == {"pending"}
+    assert jobs.requeue_pending(include_failed=True) == [waiting.id, failed.id]
+    assert {j.status for j in jobs.jobs(ticket.id)} == {"pending"}
     assert repo.get(ticket.id).answers[1].transcription == "pending"
     with pytest.raises(Exception, match="no ticket"):
-        repo.requeue(ticket.id + 1)
+        jobs.requeue(ticket.id + 1)
 
 
 def test_cli_transcribe_runs_a_pool_until_done(
@@ -701,11 +734,11 @@ def test_cli_transcribe_runs_a_pool_until_done(
     for step in ("name", "need"):
         repo.add_answer(ticket.id, step, spoken(recordings, f"{step}.wav"), 1.0, "silence")
     repo.add_answer(ticket.id, "address", silent(recordings, "address.wav"), 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     fakes = Fakes()
 
-    def fake_pool(config: object, tickets: TicketRepository, *_: object) -> TranscriptionPool:
-        return TranscriptionPool(tickets, fakes, 2, recordings, poll_interval=0.05)
+    def fake_pool(config: object, jobs: JobQueue, *_: object) -> TranscriptionPool:
+        return TranscriptionPool(jobs, fakes, 2, recordings, poll_interval=0.05)
 
     monkeypatch.setattr(callbot.app, "build_transcription", fake_pool)
     assert cli.main([*settings, "transcribe", "--pending"]) == 0
@@ -748,12 +781,13 @@ def test_migration_0002_moves_outcomes_and_queues_old_answers(tmp_path: Path) ->
             )
         upgrade(engine)
         repo = TicketRepository(session_factory(engine))
+        jobs = JobQueue(repo.transactions, Settler(repo.transactions))
         first, second, third = (repo.get(n) for n in (1, 2, 3))
         assert (first.status, first.outcome, first.end_reason) == ("new", "complete", "hangup")
         assert (second.status, second.outcome) == ("new", "ended_early")
         assert (third.status, third.outcome) == ("in_call", None)
         assert first.answers[0].transcription == "pending"
-        (job,) = repo.jobs()
+        (job,) = jobs.jobs()
         assert (job.answer_id, job.status, job.attempts) == (first.answers[0].id, "pending", 0)
         assert job.next_attempt_at == first.answers[0].recorded_at
 
@@ -776,6 +810,7 @@ def test_serve_without_a_model_logs_an_error_and_answers_stay_pending(
     recordings: Path,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    jobs: JobQueue,
 ) -> None:
     from types import SimpleNamespace
 
@@ -789,16 +824,17 @@ def test_serve_without_a_model_logs_an_error_and_answers_stay_pending(
     monkeypatch.setattr(callbot.server, "build_speech", no_model)
     server = Server.__new__(Server)  # only what the model loader uses
     server.config = SimpleNamespace()  # type: ignore[assignment]
-    server.app = SimpleNamespace(tickets=repo, script=None, transcription=None)  # type: ignore[assignment]
+    listening = Listening()
+    server.app = SimpleNamespace(store=SimpleNamespace(jobs=jobs), listening=listening)  # type: ignore[assignment]
     server._stop = threading.Event()
     server._start_transcription()
-    assert server.app.transcription is None
+    assert listening.pool is None  # no transcription: nothing attached
     (error,) = [r for r in caplog.records if r.levelname == "ERROR"]
     assert "tickets wait in 'transcribing' for a model" in error.getMessage()
     assert "callbot models fetch" in error.getMessage()
 
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    repo.finish(ticket.id, "complete", "completed")
+    end_call(repo, ticket.id, "complete", "completed")
     assert status_of(repo, ticket.id) == "transcribing"
-    assert [j.status for j in repo.jobs(ticket.id)] == ["pending"]  # for when a model loads
+    assert [j.status for j in jobs.jobs(ticket.id)] == ["pending"]  # for when a model loads

@@ -4,30 +4,30 @@ corrections, scope by unit, the queue's order, filters and counts, the changes f
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import update
 
 from callbot.errors import AccessDenied, WorkflowError
 from callbot.operators.accounts import Accounts, UserRecord
 from callbot.operators.queue import QueueFilter, TicketQueue
 from callbot.operators.workflow import Workflow
-from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket, utc_now
-from callbot.tickets.repository import TicketRepository
 from callbot.tickets.rules import URGENCY_RANK, Urgency
-from callbot.tickets.transactions import Transactions
+from tests.conftest import Database
 
 
 class World:
-    def __init__(self, engine: Engine) -> None:
-        sessions = session_factory(engine)
-        self.engine = engine
-        self.tickets = TicketRepository(sessions)
-        tx = Transactions(sessions)
+    """The operators' stores on a test database, and waiting tickets made to order."""
+
+    def __init__(self, database: Database) -> None:
+        self.engine = database.engine
+        self.tickets = database.tickets
+        self.settler = database.settler
+        tx = database.transactions()
         self.accounts = Accounts(tx)
         self.queue = TicketQueue(tx, page_size=5)
         self.workflow = Workflow(tx)
@@ -36,8 +36,9 @@ class World:
         return self.accounts.add_user(name, "not-a-real-hash", role, unit)
 
     def ticket(self, unit: str | None = "U1", urgency: str = "normal", **values: object) -> int:
-        record = self.tickets.create("0901234567", "", "", f"u{utc_now().timestamp()}")
+        record = self.tickets.create(Caller("0901234567", "", "", f"u{utc_now().timestamp()}"))
         self.tickets.finish(record.id, "complete", "completed")
+        self.settler.settle(record.id)  # no answers: ready at once
         with self.engine.begin() as connection:
             connection.execute(
                 update(Ticket)
@@ -53,11 +54,8 @@ class World:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield World(engine)
-    engine.dispose()
+def world(database: Database) -> World:
+    return World(database)
 
 
 def race(*actions: Callable[[], object]) -> list[object]:

@@ -1,109 +1,53 @@
-"""Transcription jobs: the durable queue the transcription workers take their work from.
+"""The transcription job queue: durable jobs in the ticket database, one per answer.
 
-One job per answer, enqueued by :meth:`~callbot.tickets.repository.TicketRepository.add_answer`
-in the answer's own transaction. Jobs are claimed race-free: SQLite's ``BEGIN IMMEDIATE`` lets
-one writer claim at a time; PostgreSQL claims with ``SELECT ... FOR UPDATE SKIP LOCKED``.
-Settling a job locks its ticket's row first, so two workers settling a ticket's last two
-answers at once cannot both miss that the ticket is ready (:mod:`callbot.tickets.settle`).
+A job is enqueued with its answer, in the answer's own transaction
+(:meth:`~callbot.tickets.repository.TicketRepository.add_answer`); the workers of
+:mod:`callbot.transcription.worker` take them from here. Jobs are claimed race-free: SQLite's
+``BEGIN IMMEDIATE`` lets one writer claim at a time; PostgreSQL claims with ``SELECT ... FOR
+UPDATE SKIP LOCKED``. A result is stored once (an already settled job keeps its first result).
 
-:class:`JobQueries` is a part of :class:`~callbot.tickets.repository.TicketRepository`, kept
-in a module of its own; it uses the repository's transaction runner, clock and settler.
+Storing a result is one short transaction; then comes the settle step
+(:meth:`callbot.routing.settle.Settler.settle`): when that answer was the ticket's last one to
+settle and its call has ended, the ticket is understood, routed and made ready for operators.
 """
 
 from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
-from callbot.errors import TicketNotFound
-from callbot.tickets.models import Answer, Ticket, TranscriptionJob
+from callbot.routing.settle import Settler
+from callbot.tickets.answers import transcription_values
+from callbot.tickets.models import Answer, TranscriptionJob
 from callbot.tickets.records import AnswerRecord, JobRecord, answer_record, job_record
-from callbot.tickets.rules import JobStatus, TicketStatus, Transcription, short_error
-from callbot.tickets.settle import Settler
-from callbot.tickets.transactions import rowcount
+from callbot.tickets.rules import JobStatus, Transcription, short_error
+from callbot.tickets.transactions import Transactions, rowcount
+from callbot.transcription.requeue import requeue_pending, requeue_ticket
 
-if TYPE_CHECKING:  # only its shape: the tickets never load the speech recognizer
+if TYPE_CHECKING:  # only its shape: the queue never loads the speech recognizer
     from callbot.speech.asr import Transcript
 
-logger = logging.getLogger("callbot.tickets.repository")
+logger = logging.getLogger(__name__)
 
 OPEN_JOB = (JobStatus.PENDING.value, JobStatus.RUNNING.value)
 
-T = TypeVar("T")
 
+class JobQueue:
+    """The transcription jobs, and the answers they transcribe."""
 
-def lock_ticket(session: Session, ticket_id: int) -> str | None:
-    """Lock the ticket's row until the transaction ends (PostgreSQL); its status, or None."""
-    return session.scalar(select(Ticket.status).where(Ticket.id == ticket_id).with_for_update())
+    def __init__(self, transactions: Transactions, settler: Settler) -> None:
+        """``settler`` makes a ticket ready once its last answer is settled."""
+        self._tx = transactions
+        self._settler = settler
 
-
-def reopen(session: Session, ticket_id: int, now: datetime) -> None:
-    """A ``new`` ticket that has answers to transcribe again goes back to ``transcribing``."""
-    session.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.NEW.value)
-        .values(status=TicketStatus.TRANSCRIBING.value, no_speech=False, updated_at=now)
-    )
-
-
-def transcription_values(
-    transcript: Transcript | None, speech_seconds: float | None, now: datetime
-) -> dict[str, Any]:
-    """An answer's columns for a settled transcription: ``transcript``, or None (no speech).
-
-    A transcript without any word also counts as no speech.
-    """
-    answer: dict[str, Any] = {"transcribed_at": now, "transcription_error": None}
-    if speech_seconds is not None:
-        answer["speech_seconds"] = float(speech_seconds)
-    if transcript is None:
-        answer.update(
-            transcription=Transcription.NO_SPEECH.value,
-            transcript=None,
-            words=None,
-            asr_model=None,
-            decode_seconds=None,
-        )
-    else:
-        heard = bool(transcript.text.strip())
-        answer.update(
-            transcription=(Transcription.DONE if heard else Transcription.NO_SPEECH).value,
-            transcript=transcript.text,
-            words=[
-                {"word": w.word, "conf": w.conf, "start": w.start, "end": w.end}
-                for w in transcript.words
-            ],
-            asr_model=transcript.model,
-            decode_seconds=transcript.decode_seconds,
-        )
-    return answer
-
-
-def new_job(answer_id: int, now: datetime) -> TranscriptionJob:
-    return TranscriptionJob(
-        answer_id=answer_id,
-        status=JobStatus.PENDING.value,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        updated_at=now,
-    )
-
-
-class JobQueries:
-    """The transcription-job queries of the ticket repository."""
-
-    _clock: Callable[[], datetime]
-    _settler: Settler
-
-    def _run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
-        raise NotImplementedError  # TicketRepository runs it
+    def _clock(self) -> datetime:
+        return self._tx.clock()
 
     def answers(self, answer_ids: Collection[int]) -> dict[int, AnswerRecord]:
         """The answers with these ids that exist, by id."""
@@ -115,7 +59,7 @@ class JobQueries:
             rows = session.scalars(select(Answer).where(Answer.id.in_(ids)))
             return {row.id: answer_record(row) for row in rows}
 
-        return self._run("read answers", work)
+        return self._tx.run("read answers", work)
 
     def jobs(self, ticket_id: int | None = None) -> builtins.list[JobRecord]:
         """The transcription jobs (of one ticket, or all), oldest first."""
@@ -130,7 +74,7 @@ class JobQueries:
         def work(session: Session) -> builtins.list[JobRecord]:
             return [job_record(job, answer) for job, answer in session.execute(query)]
 
-        return self._run("read transcription jobs", work)
+        return self._tx.run("read transcription jobs", work)
 
     def claim_jobs(self, worker_id: str, limit: int = 1) -> builtins.list[JobRecord]:
         """Up to ``limit`` due pending jobs, now ``running`` for ``worker_id`` (oldest first).
@@ -151,7 +95,7 @@ class JobQueries:
             found = session.scalar(select(TranscriptionJob.id).where(due(self._clock())).limit(1))
             return found is not None
 
-        if not self._run("look for transcription jobs", anything):
+        if not self._tx.run("look for transcription jobs", anything):
             return []
 
         def work(session: Session) -> builtins.list[JobRecord]:
@@ -189,7 +133,7 @@ class JobQueries:
             )
             return [job_record(job, answer) for job, answer in rows]
 
-        return self._run("claim transcription jobs", work, write=True)
+        return self._tx.run("claim transcription jobs", work, write=True)
 
     def touch_jobs(self, worker_id: str) -> int:
         """Mark ``worker_id``'s running jobs as alive now (so they are not taken for stale)."""
@@ -206,7 +150,7 @@ class JobQueries:
             )
             return rowcount(touched)
 
-        return self._run("mark transcription jobs alive", work, write=True)
+        return self._tx.run("mark transcription jobs alive", work, write=True)
 
     def release_stale_jobs(self, older_than: timedelta, *, locked_by: str | None = None) -> int:
         """Running jobs not marked alive for ``older_than`` go back to ``pending``, due now.
@@ -229,7 +173,7 @@ class JobQueries:
             found = session.scalar(select(TranscriptionJob.id).where(stale(self._clock())).limit(1))
             return found is not None
 
-        if not self._run("look for stale transcription jobs", anything):
+        if not self._tx.run("look for stale transcription jobs", anything):
             return 0
 
         def work(session: Session) -> int:
@@ -248,7 +192,7 @@ class JobQueries:
             )
             return rowcount(released)
 
-        count = self._run("release stale transcription jobs", work, write=True)
+        count = self._tx.run("release stale transcription jobs", work, write=True)
         if count:
             logger.warning("released %d transcription job(s) of a worker that stopped", count)
         return count
@@ -260,13 +204,13 @@ class JobQueries:
         job_values: dict[str, Any],
         answer_values: dict[str, Any] | None,
     ) -> tuple[int, int, bool] | None:
-        """Move an open job (pending or running) and its answer; settle the ticket.
+        """Move an open job (pending or running) and its answer, then settle the ticket.
 
-        Returns (answer id, ticket id, ticket became new), or None when the job is gone or
+        Returns (answer id, ticket id, ticket became ready), or None when the job is gone or
         already settled (idempotence: the first result stays).
         """
 
-        def work(session: Session) -> tuple[int, int, bool] | None:
+        def work(session: Session) -> tuple[int, int] | None:
             now = self._clock()
             row = session.execute(
                 select(TranscriptionJob.answer_id, Answer.ticket_id)
@@ -276,7 +220,6 @@ class JobQueries:
             if row is None:
                 return None
             answer_id, ticket_id = row
-            lock_ticket(session, ticket_id)
             moved = session.execute(
                 update(TranscriptionJob)
                 .where(TranscriptionJob.id == job_id, TranscriptionJob.status.in_(OPEN_JOB))
@@ -288,9 +231,13 @@ class JobQueries:
                 session.execute(
                     update(Answer).where(Answer.id == answer_id).values(**answer_values)
                 )
-            return answer_id, ticket_id, self._settler.settle(session, ticket_id, now)
+            return answer_id, ticket_id
 
-        return self._run(action, work, write=True)
+        stored = self._tx.run(action, work, write=True)
+        if stored is None:
+            return None
+        answer_id, ticket_id = stored
+        return answer_id, ticket_id, self._settler.settle(ticket_id)
 
     def complete_job(
         self, job_id: int, transcript: Transcript | None, *, speech_seconds: float | None = None
@@ -364,87 +311,17 @@ class JobQueries:
             )
         return True
 
-    def _requeue(
-        self, action: str, answers: Callable[[Session], Sequence[Answer]]
-    ) -> builtins.list[int]:
-        """Make these answers pending with a fresh job due now (running jobs are left alone).
-
-        Returns the ids of the answers to wait for, running ones included.
-        """
-
-        def work(session: Session) -> builtins.list[int]:
-            now = self._clock()
-            chosen = answers(session)
-            for ticket_id in sorted({a.ticket_id for a in chosen}):
-                lock_ticket(session, ticket_id)
-            jobs = {
-                job.answer_id: job
-                for job in session.scalars(
-                    select(TranscriptionJob).where(
-                        TranscriptionJob.answer_id.in_([a.id for a in chosen])
-                    )
-                )
-            }
-            reopened: set[int] = set()
-            for answer in chosen:
-                job = jobs.get(answer.id)
-                if job is not None and job.status == JobStatus.RUNNING:
-                    continue
-                if job is None:
-                    session.add(new_job(answer.id, now))
-                else:
-                    job.status = JobStatus.PENDING.value
-                    job.attempts = 0
-                    job.next_attempt_at = now
-                    job.last_error = None
-                    job.locked_by = job.locked_at = None
-                    job.updated_at = now
-                if answer.transcription != Transcription.PENDING:
-                    answer.transcription = Transcription.PENDING.value
-                    answer.transcript = answer.asr_model = answer.transcription_error = None
-                    answer.words = None
-                    answer.decode_seconds = None
-                    answer.transcribed_at = None
-                    reopened.add(answer.ticket_id)
-            for ticket_id in reopened:
-                reopen(session, ticket_id, now)
-            session.flush()
-            return [a.id for a in chosen]
-
-        return self._run(action, work, write=True)
-
     def requeue(self, ticket_id: int) -> builtins.list[int]:
         """Transcribe all the ticket's answers again (by hand); returns their ids.
 
         A ``new`` ticket goes back to ``transcribing`` until they are settled again. Raises
         :class:`TicketNotFound`.
         """
-
-        def answers(session: Session) -> Sequence[Answer]:
-            if session.get(Ticket, ticket_id) is None:
-                raise TicketNotFound(f"no ticket with id {ticket_id}")
-            return session.scalars(
-                select(Answer).where(Answer.ticket_id == ticket_id).order_by(Answer.id)
-            ).all()
-
-        ids = self._requeue(f"requeue the answers of ticket {ticket_id}", answers)
-        logger.info("ticket id %d: %d answer(s) queued for transcription", ticket_id, len(ids))
-        return ids
+        return requeue_ticket(self._tx, ticket_id)
 
     def requeue_pending(self, *, include_failed: bool = False) -> builtins.list[int]:
         """Every answer still pending (and, if asked, every failed one), due now; their ids.
 
         Jobs waiting for a retry are due at once with a fresh count of attempts.
         """
-        wanted = [Transcription.PENDING.value]
-        if include_failed:
-            wanted.append(Transcription.FAILED.value)
-
-        def answers(session: Session) -> Sequence[Answer]:
-            return session.scalars(
-                select(Answer).where(Answer.transcription.in_(wanted)).order_by(Answer.id)
-            ).all()
-
-        ids = self._requeue("requeue pending transcriptions", answers)
-        logger.info("%d answer(s) queued for transcription", len(ids))
-        return ids
+        return requeue_pending(self._tx, include_failed=include_failed)
