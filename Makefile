@@ -1,17 +1,28 @@
 # callbot: `make run` sets up what is missing and runs the callbot on the sandbox Asterisk;
-# `make test` sets up what is missing and runs every test. Both need root (the sandbox is a
-# chroot) and a Debian machine with the package registries reachable.
+# `make test` sets up what is missing and runs every test (`make test T=PATH` runs only PATH,
+# any pytest path or node id). Both need root (the sandbox is a chroot) and a Debian machine
+# with the package registries reachable.
+#
+# Setup comes in two parts: `make venv` (the Python environment in .venv: no root) and
+# `make system` (the Debian packages: root). `make lint`, `make check` and `make test-unit`
+# need only the first; `make setup` does both.
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2 chromium chromium-driver
-STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
+# The environment is reinstalled when the packaging files change; either may be missing.
+PACKAGING := $(wildcard setup.cfg pyproject.toml)
+STAMP := $(VENV)/.installed-$(shell cat $(PACKAGING) /dev/null | sha1sum | cut -c1-12)
+# `make test T=tests/unit/test_dialog.py`: what pytest runs (default: the whole suite).
+T ?=
 
-.PHONY: setup system run test test-unit lint check bench bench-asr clean
+.PHONY: setup venv system run test test-unit lint check bench bench-asr clean
 
-setup: system $(STAMP)
+setup: system venv
+
+venv: $(STAMP)
 
 system:
 	@missing=""; for p in $(DEBS); do \
@@ -24,7 +35,8 @@ system:
 	fi
 
 $(STAMP):
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
+	  || { echo "$(PYTHON) -m venv failed: Debian needs python3-venv (apt-get install python3-venv)" >&2; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*
@@ -34,16 +46,16 @@ run: setup
 	$(BIN)/callbot run
 
 test: setup
-	$(BIN)/pytest -n 3 --dist worksteal
+	$(BIN)/pytest $(or $(T),-n 3 --dist worksteal)
 
-test-unit: setup
+test-unit: venv
 	$(BIN)/pytest tests/unit
 
-lint: setup
+lint: venv
 	$(BIN)/ruff format callbot tests
 	$(BIN)/ruff check --fix callbot tests
 
-check: setup
+check: venv
 	$(BIN)/ruff format --check callbot tests
 	$(BIN)/ruff check callbot tests
 	$(BIN)/mypy
