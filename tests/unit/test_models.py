@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from callbot import cli
+from callbot.cli.speech import cmd_models
 from callbot.config import AsrConfig, load_config
 from callbot.errors import ConfigError, ModelError
 from callbot.speech import model_files as models
@@ -310,7 +311,7 @@ def test_cli_models_fetch_and_list(
         f"installed at {tmp_path / 'asr_models' / 'vosk-model-vn-0.4'}" in capsys.readouterr().out
     )
     args = argparse.Namespace(action="list", json=True)
-    assert cli.cmd_models(config, args) == 0
+    assert cmd_models(config, args) == 0
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["vosk-model-vn-0.4"]["in_use"] is True  # auto: the Vietnamese model
     assert rows[STAND_IN]["in_use"] is False

@@ -21,6 +21,7 @@ from alembic import command
 from sqlalchemy import Engine
 
 from callbot import cli
+from callbot.cli.common import ticket_text
 from callbot.errors import AsrError
 from callbot.routing.settle import Settler
 from callbot.speech import audio
@@ -373,7 +374,7 @@ def test_given_up_the_ticket_is_ready_with_its_audio_marked_not_transcribed(
     assert [(j.status, j.attempts) for j in jobs] == [("failed", 3), ("done", 1)]
     assert jobs[0].last_error == name.transcription_error
     assert fakes.calls["name.wav"] == 3  # no more than max_attempts
-    text = cli._ticket_text(done.to_dict())
+    text = ticket_text(done.to_dict())
     assert "(not transcribed): AsrError" in text and "(no speech)" in text
     assert text.splitlines()[0].endswith(": new - complete / completed")
 

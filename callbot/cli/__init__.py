@@ -1,0 +1,83 @@
+"""The ``callbot`` command line.
+
+::
+
+    callbot run                       set up what is missing, start the sandbox and serve
+    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor
+    callbot sandbox up|down|status [--json]
+    callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
+    callbot tickets list [--json] | tickets show ID [--json]
+    callbot tickets recover                    (calls recorded while the database was down)
+    callbot tickets export --unit U [--from YYYY-MM-DD] [--to YYYY-MM-DD] > file.csv
+    callbot transcribe --pending [--failed] | transcribe TICKET   (re-run speech-to-text)
+    callbot db upgrade
+    callbot config show
+    callbot prompts render [--engine auto|gtts|espeak]
+    callbot models fetch [NAME] [--url URL] [--force] | models list [--json]
+    callbot bench calls [--concurrency 1,10,50]
+    callbot bench asr [--concurrency 1,4,16] [--rounds 2] [--figure NAME ...] [--json]
+    callbot bench parse [--json]                   (time per answer, gazetteer load)
+    callbot bench console [--tickets 10000] [--json]
+    callbot parse name|phone|address|need TEXT   (prints JSON)
+    callbot eval parse [--set-file FILE] [--json]  (accuracy on the labelled transcripts)
+    callbot console [--host H] [--port P]      the operators' web console
+    callbot users add NAME --role operator|supervisor|admin --unit UNIT [--phone DEVICE]
+                                               (password on stdin)
+    callbot users list [--json] | users passwd NAME | users disable|enable NAME
+    callbot users phone NAME DEVICE | users phone NAME --clear   (e.g. PJSIP/op1)
+
+Every command takes ``--config FILE`` and ``--set section.key=value`` (and ``-v`` to log at
+DEBUG). Errors of callbot's own tree print one line (what happened and what to do) and exit
+with status 2; Ctrl-C exits with 130.
+
+One module per command group, each with its commands and the ``add_parsers`` that registers
+them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
+transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval) and
+``operators`` (console, users); ``common`` holds what they share. A command imports what it
+needs when it runs, so ``callbot sandbox status`` does not load SQLAlchemy, pydub or the AMI
+client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from callbot.cli import calls, lab, operators, serve, speech, tickets
+from callbot.cli.common import setup_logging
+from callbot.config import load_config
+from callbot.errors import CallbotError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="callbot", description=__doc__.split("\n")[0])
+    parser.add_argument("--config", type=Path, help="TOML configuration file")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override one setting (repeatable)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in (serve, calls, tickets, speech, lab, operators):
+        group.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config, settings=args.set)
+        setup_logging(config, args.verbose)
+        result: int = args.func(config, args)
+        return result
+    except CallbotError as exc:
+        print(f"callbot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

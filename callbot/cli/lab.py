@@ -1,0 +1,109 @@
+"""``callbot bench``, ``eval parse`` and ``parse``: figures and probes for development.
+
+``bench calls|asr|parse|console`` print timing figures (text, or JSON with ``--json``),
+``eval parse`` the parsers' accuracy on the labelled transcripts, and ``parse`` runs one
+parser on one transcript and prints what it understood as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from callbot.config import Config
+
+
+def cmd_bench(config: Config, args: argparse.Namespace) -> int:
+    from callbot.lab.bench_calls import run_call_bench
+
+    levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
+    print(run_call_bench(config, levels, json_output=args.json))
+    return 0
+
+
+def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
+    from callbot.lab.bench_asr import run_asr_bench
+
+    levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
+    print(
+        run_asr_bench(
+            config, levels, figures=args.figure, rounds=args.rounds, json_output=args.json
+        )
+    )
+    return 0
+
+
+def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
+    from callbot.lab.bench_console import run_console_bench
+
+    print(
+        run_console_bench(config, tickets=args.tickets, rounds=args.rounds, json_output=args.json)
+    )
+    return 0
+
+
+def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.lab.evaluate import main_bench
+
+    return main_bench(args.set_file, as_json=args.json)
+
+
+def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.lab.evaluate import main_eval
+
+    return main_eval(args.set_file, as_json=args.json, show_errors=args.errors)
+
+
+def cmd_parse(config: Config, args: argparse.Namespace) -> int:
+    from callbot.understanding.registry import parse
+
+    print(json.dumps(parse(args.kind, " ".join(args.text)), ensure_ascii=False))
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """bench (calls, asr, parse, console), parse and eval."""
+    bench = sub.add_parser("bench", help="benchmarks that print figures")
+    bsub = bench.add_subparsers(dest="action", required=True)
+    p = bsub.add_parser("calls", help="route time, turn gap and memory per call")
+    p.add_argument("--concurrency", default="1,10,50")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench)
+
+    p = bsub.add_parser("asr", help="speech-to-text decode throughput: pipeline vs raw Vosk")
+    p.add_argument("--concurrency", default="1,4,16", help="concurrent decodes, comma-separated")
+    p.add_argument("--rounds", type=int, default=2, help="runs per level; the best one counts")
+    p.add_argument(
+        "--figure",
+        action="append",
+        default=None,
+        help="run only this figure (repeatable; default: all)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_asr)
+
+    p = bsub.add_parser("parse", help="parser time per answer and gazetteer load time")
+    p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_parse)
+
+    p = bsub.add_parser("console", help="queue page render time and live-feed delay")
+    p.add_argument("--tickets", type=int, default=10_000)
+    p.add_argument("--rounds", type=int, default=50, help="queue page renders measured")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_console)
+
+    p = sub.add_parser("parse", help="understand one transcript; prints JSON")
+    p.add_argument("kind", choices=["name", "phone", "address", "need"])
+    p.add_argument("text", nargs="+", help="the transcript (words may be separate arguments)")
+    p.set_defaults(func=cmd_parse)
+
+    ev = sub.add_parser("eval", help="evaluations that print figures")
+    esub = ev.add_subparsers(dest="action", required=True)
+    p = esub.add_parser("parse", help="parser accuracy per field on the labelled transcripts")
+    p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
+    p.add_argument("--errors", action="store_true", help="list every wrong answer")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval_parse)

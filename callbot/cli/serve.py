@@ -1,0 +1,130 @@
+"""``callbot run``, ``serve`` and ``sandbox``: running the callbot and its sandbox Asterisk.
+
+``run`` is ``make run``: it renders the prompts, fetches the Vietnamese model when none is
+installed, migrates the database, starts the sandbox and the operators' console, prints a
+banner and serves until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import Any
+
+from callbot.cli.common import mask_url, print_result
+from callbot.config import Config
+
+log = logging.getLogger(__name__)
+
+
+def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
+    from callbot.sandbox.instance import Sandbox
+
+    sandbox = Sandbox(config)
+    if args.action == "up":
+        status = sandbox.up()
+    elif args.action == "down":
+        sandbox.down()
+        status = sandbox.status()
+    else:
+        status = sandbox.status()
+    state = "running" if status["running"] else "stopped"
+    print_result(
+        status,
+        args.json,
+        f"sandbox {status['name']}: {state}; AMI {status['ami']['host']}:{status['ami']['port']},"
+        f" SIP {status['sip']['host']}:{status['sip']['port']}, entry "
+        f"{status['entry']['exten']}@{status['entry']['context']}, queue {status['queue']}",
+    )
+    return 0
+
+
+def cmd_serve(config: Config, args: argparse.Namespace) -> int:
+    from callbot.server import Server
+
+    Server(config, metrics_path=args.metrics).serve_forever()
+    return 0
+
+
+def cmd_run(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_tickets
+    from callbot.console.runner import ConsoleProcess
+    from callbot.sandbox.instance import Sandbox
+    from callbot.server import Server
+    from callbot.speech.prompts import load_prompts, rendered_dir
+    from callbot.speech.tts import render_prompts
+
+    report = render_prompts(
+        load_prompts(config.prompts.file),
+        rendered_dir(config.prompts.rendered, config.prompts.file),
+        engine=config.prompts.engine,
+        gtts_timeout=config.prompts.gtts_timeout,
+    )
+    log.info("prompts: %d rendered, %d unchanged", len(report.rendered), len(report.unchanged))
+    _ensure_model(config)
+    open_tickets(config)
+    status = Sandbox(config).up()
+    server = Server(config)
+    console = ConsoleProcess(config)
+    console.start()
+    try:
+        print(_banner(config, status), flush=True)
+        server.serve_forever()
+    finally:
+        console.stop()
+    return 0
+
+
+def _ensure_model(config: Config) -> None:
+    """Fetch the Vietnamese model when none is installed; offline, say so and go on."""
+    from callbot.errors import ModelError
+    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
+
+    if config.asr.model != "auto":
+        return
+    for name in VIETNAMESE:
+        try:
+            check_model_dir(config.asr.models_dir / name)
+        except ModelError:
+            continue
+        return
+    try:
+        fetch(DEFAULT_MODEL, config.asr.models_dir)
+    except ModelError as exc:
+        log.warning("running without the Vietnamese speech model: %s", exc)
+
+
+def _banner(config: Config, status: dict[str, Any]) -> str:
+    sip = f"{status['sip']['host']}:{status['sip']['port']}"
+    ami = f"{status['ami']['host']}:{status['ami']['port']}"
+    return f"""
+callbot is running.
+  sandbox Asterisk  AMI {ami}, SIP {sip}
+  FastAGI           {config.agi.host}:{config.agi.port}
+  tickets           {mask_url(config.storage.effective_database_url)}
+  operators' console http://{config.console.host}:{config.console.port}/
+                    (first account: .venv/bin/callbot users add NAME --role admin --unit HCM)
+
+Place a test call (every operator is busy in a fresh sandbox, so the callbot answers):
+  .venv/bin/callbot call simulate --caller 0901234567
+      (three answers spoken by espeak-ng; give your own with --answer FILE.wav, three times)
+or call 1022 from a softphone registered as caller1 (password caller1-secret) at {sip}.
+Then: .venv/bin/callbot tickets list
+Stop with Ctrl-C; `.venv/bin/callbot sandbox down` stops Asterisk.
+"""
+
+
+def add_parsers(sub: Any) -> None:
+    """run, serve and sandbox."""
+    p = sub.add_parser("run", help="set up, start the sandbox and serve (make run)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="FastAGI server and AMI queue monitor")
+    p.add_argument("--metrics", type=Path, help="append timing figures as JSON lines")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sandbox", help="the sandbox Asterisk")
+    p.add_argument("action", choices=["up", "down", "status"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sandbox)

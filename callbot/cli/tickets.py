@@ -1,0 +1,167 @@
+"""``callbot tickets``, ``transcribe``, ``db upgrade`` and ``config show``: the ticket store.
+
+``tickets list|show|recover|export`` read and repair the store, ``transcribe`` re-runs
+speech-to-text on stored answers, ``db upgrade`` migrates the schema; ``config show``, the
+one command here not about tickets, prints the effective configuration (AMI secret masked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from callbot.cli.common import mask_url, outcome_text, print_result, ticket_text
+from callbot.config import Config, as_dict
+from callbot.errors import CallbotError
+
+
+def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_store
+
+    store = open_store(config)
+    repo = store.tickets
+    if args.action == "recover":
+        from callbot.intake.recovery import recover_pending
+
+        report = recover_pending(repo, store.settler, config.storage.recordings_dir)
+        print(
+            f"{len(report.recovered)} call(s) recovered into tickets, "
+            f"{len(report.failed)} still pending"
+        )
+        return 0 if not report.failed else 1
+    if args.action == "list":
+        tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
+        text = (
+            "\n".join(
+                f"{t['number']}  {t['created_at'][:19]}  {t['status']:<12} "
+                f"{len(t.get('answers', []))} answer(s)  {outcome_text(t)}".rstrip()
+                for t in tickets
+            )
+            or "no tickets"
+        )
+        print_result(tickets, args.json, text)
+    else:
+        ticket = repo.get(int(args.id) if args.id.isdigit() and len(args.id) < 7 else args.id)
+        print_result(ticket.to_dict(), args.json, ticket_text(ticket.to_dict()))
+    return 0
+
+
+def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
+    """A unit's tickets as CSV on standard output (the console's /export.csv, same code)."""
+    from callbot.console.export import csv_bytes, parse_bound
+    from callbot.operators.stats import TicketStats, command_line_user
+    from callbot.tickets.db import make_engine, session_factory, upgrade
+    from callbot.tickets.transactions import Transactions
+
+    try:
+        start, end = parse_bound(args.start, end=False), parse_bound(args.end, end=True)
+    except ValueError as exc:
+        raise CallbotError(f"tickets export: --from/--to: {exc} (use YYYY-MM-DD)") from exc
+    engine = make_engine(config.storage.effective_database_url)
+    upgrade(engine)
+    stats = TicketStats(Transactions(session_factory(engine)))
+    rows = stats.export_rows(command_line_user(), args.unit, start, end)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(csv_bytes(rows))
+    sys.stdout.buffer.flush()
+    print(f"{len(rows)} ticket(s) of unit {args.unit} exported", file=sys.stderr)
+    engine.dispose()
+    return 0
+
+
+def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
+    """Queue answers for transcription again and run workers here until they are settled."""
+    from callbot.app import build_transcription, open_store
+
+    if bool(args.pending) == bool(args.ticket):
+        raise CallbotError("transcribe: give either --pending or a TICKET (id or number)")
+    if args.failed and not args.pending:
+        raise CallbotError("transcribe: --failed goes with --pending (a TICKET redoes them all)")
+    store = open_store(config)
+    repo, jobs = store.tickets, store.jobs
+    if args.ticket:
+        key = args.ticket
+        ticket = repo.get(int(key) if key.isdigit() and len(key) < 7 else key)
+        what = f"ticket {ticket.number}"
+    else:
+        ticket = None
+        what = "pending answers" + (" and failed ones" if args.failed else "")
+    pool = build_transcription(config, jobs)  # loads the model first: a missing one fails here
+    ids = jobs.requeue(ticket.id) if ticket else jobs.requeue_pending(include_failed=args.failed)
+    if not ids:
+        print(f"nothing to transcribe ({what})")
+        return 0
+    pool.start()
+    try:
+        pool.wait_for(ids, args.timeout)
+    finally:
+        pool.stop()
+    answers = jobs.answers(ids).values()
+    counts = {state: sum(1 for a in answers if a.transcription == state) for state in _STATES}
+    print(
+        f"{what}: {len(ids)} answer(s): {counts['done']} transcribed, "
+        f"{counts['no_speech']} no speech, {counts['failed']} not transcribed, "
+        f"{counts['pending']} still pending"
+    )
+    return 0 if counts["failed"] == counts["pending"] == 0 else 1
+
+
+_STATES = ("done", "no_speech", "failed", "pending")
+
+
+def cmd_db(config: Config, args: argparse.Namespace) -> int:
+    from callbot.app import open_tickets
+
+    open_tickets(config)
+    print(f"database at the current schema: {mask_url(config.storage.effective_database_url)}")
+    return 0
+
+
+def cmd_config(config: Config, args: argparse.Namespace) -> int:
+    data = as_dict(config)
+    data["ami"]["secret"] = "***"  # noqa: S105 - masking, not a password
+    print(json.dumps(data, indent=2))
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """tickets, transcribe, db and config."""
+    tickets = sub.add_parser("tickets", help="the ticket store")
+    tsub = tickets.add_subparsers(dest="action", required=True)
+    p = tsub.add_parser("list")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--status", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("recover", help="store calls recorded while the database was down")
+    p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("show")
+    p.add_argument("id", help="ticket id or ticket number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tickets)
+    p = tsub.add_parser("export", help="a unit's tickets as CSV (UTF-8 with BOM) on stdout")
+    p.add_argument("--unit", required=True, help="unit code, e.g. HCM-27190")
+    p.add_argument("--from", dest="start", default=None, help="first day (YYYY-MM-DD, VN time)")
+    p.add_argument("--to", dest="end", default=None, help="last day, included (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_tickets_export)
+
+    p = sub.add_parser(
+        "transcribe", help="transcribe answers again, here, until done (serve may run meanwhile)"
+    )
+    p.add_argument("ticket", nargs="?", help="every answer of this ticket (id or number)")
+    p.add_argument("--pending", action="store_true", help="every answer still pending")
+    p.add_argument("--failed", action="store_true", help="with --pending: failed ones too")
+    p.add_argument(
+        "--timeout", type=float, default=3600.0, help="give up waiting after this many seconds"
+    )
+    p.set_defaults(func=cmd_transcribe)
+
+    db = sub.add_parser("db", help="the ticket database")
+    dsub = db.add_subparsers(dest="action", required=True)
+    dsub.add_parser("upgrade", help="migrate to the current schema").set_defaults(func=cmd_db)
+
+    cfg = sub.add_parser("config", help="configuration")
+    csub = cfg.add_subparsers(dest="action", required=True)
+    csub.add_parser("show", help="the effective configuration").set_defaults(func=cmd_config)
