@@ -20,12 +20,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from callbot.errors import AccessDenied, TicketNotFound
+from callbot.errors import AccessDenied, InvalidInput, TicketNotFound
 from callbot.operators.accounts import UserRecord
 from callbot.tickets.models import Answer, Ticket, TicketEvent, User
 from callbot.tickets.records import TicketRecord, ticket_record
 from callbot.tickets.rules import TicketStatus, valid_ticket_number
 from callbot.tickets.transactions import Transactions
+
+LAST_PAGE = 100_000  # the highest page number the queue is asked for
 
 # The queue's status filter: a name -> the statuses it shows ("open": not closed, not merged).
 CLOSED_STATUSES = (TicketStatus.CLOSED.value, TicketStatus.MERGED.value)
@@ -68,9 +70,21 @@ class QueueFilter:
 
     def __post_init__(self) -> None:
         if self.status not in STATUS_FILTERS:
-            raise ValueError(f"status filter {self.status!r}: one of {sorted(STATUS_FILTERS)}")
+            raise InvalidInput(
+                "status", f"status filter {self.status!r}: one of {sorted(STATUS_FILTERS)}"
+            )
         if self.page < 1:
-            raise ValueError(f"page counts from 1, not {self.page}")
+            raise InvalidInput("page", f"page counts from 1, not {self.page}")
+
+
+def page_number(text: str | None) -> int:
+    """The page a person asked for, from 1 to :data:`LAST_PAGE`: the first when ``text`` is
+    not a number."""
+    try:
+        number = int(text or "1")
+    except ValueError:  # int()'s own check: not a number
+        return 1
+    return min(max(1, number), LAST_PAGE)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from callbot.errors import AccessDenied, TicketNotFound, WorkflowError
+from callbot.errors import AccessDenied, AccountError, InvalidInput, TicketNotFound, WorkflowError
 from callbot.operators.accounts import UserRecord, check_unit
 from callbot.operators.queue import may_see, visible_to
 from callbot.tickets.models import Ticket, TicketEvent
@@ -55,7 +55,10 @@ def _clean_note(note: str) -> str:
 
 
 def _urgency(value: str) -> tuple[Any, dict[str, Any]]:
-    urgency = Urgency(value)
+    try:
+        urgency = Urgency(value)
+    except ValueError:
+        raise InvalidInput("urgency", f"urgency {value!r}: one of {', '.join(Urgency)}") from None
     return urgency.value, {
         "urgency_rank": URGENCY_RANK[urgency],
         "emergency": urgency is Urgency.EMERGENCY,
@@ -402,9 +405,13 @@ class Workflow:
     ) -> None:
         """Hand the ticket to another unit: it goes to that unit's queue as ``new``.
 
-        Its holder (or a supervisor, also for an unclaimed ticket) may refer it.
+        Its holder (or a supervisor, also for an unclaimed ticket) may refer it. A malformed
+        unit code is refused with :class:`InvalidInput`.
         """
-        unit = check_unit(unit.strip())
+        try:
+            unit = check_unit(unit.strip())
+        except AccountError as exc:
+            raise InvalidInput("unit", str(exc)) from None
 
         def work(session: Session) -> None:
             now = self._tx.clock()
@@ -441,10 +448,11 @@ class Workflow:
     def correct(self, user: UserRecord, ticket_id: int, changes: Mapping[str, str]) -> list[str]:
         """Correct understood fields; the corrected columns take the new values and the
         original (what the callbot understood) stays in ``corrections``. Returns the fields
-        that changed. Only an open ticket, not held by someone else (supervisors excepted)."""
-        unknown = set(changes) - set(CORRECTABLE)
+        that changed. Only an open ticket, not held by someone else (supervisors excepted).
+        Raises :class:`InvalidInput` for a field that is not correctable or a value it refuses."""
+        unknown = sorted(set(changes) - set(CORRECTABLE))
         if unknown:
-            raise ValueError(f"not correctable: {sorted(unknown)}")
+            raise InvalidInput(unknown[0], f"not correctable: {unknown}")
         cleaned = {name: CORRECTABLE[name](value) for name, value in changes.items()}
 
         def work(session: Session) -> list[str]:

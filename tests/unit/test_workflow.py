@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, update
 
-from callbot.errors import AccessDenied, WorkflowError
+from callbot.errors import AccessDenied, InvalidInput, WorkflowError
 from callbot.operators.accounts import Accounts, UserRecord
 from callbot.operators.queue import QueueFilter, TicketQueue
 from callbot.operators.workflow import Workflow
@@ -184,6 +184,12 @@ def test_corrections_keep_the_original(world: World) -> None:
     assert view.workflow.corrections["urgency"]["original"] == "normal"
     with pytest.raises(ValueError, match="not correctable"):
         world.workflow.correct(ana, ticket_id, {"status": "closed"})
+    with pytest.raises(InvalidInput, match="not correctable") as unknown:
+        world.workflow.correct(ana, ticket_id, {"status": "closed"})
+    assert unknown.value.field == "status"
+    with pytest.raises(InvalidInput) as bad:
+        world.workflow.correct(ana, ticket_id, {"urgency": "very"})
+    assert bad.value.field == "urgency"
     # the corrected urgency moves the ticket to the head of the queue
     world.ticket()
     assert world.queue.queue(ana, QueueFilter()).rows[0].id == ticket_id
