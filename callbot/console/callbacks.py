@@ -20,7 +20,7 @@ from callbot.config import Config
 from callbot.errors import AmiError, StorageError, TicketNotFound, WorkflowError
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import CallbackTarget, callback_detail, callback_target
-from callbot.operators.queue import TicketView
+from callbot.operators.views import TicketView
 from callbot.operators.workflow import Workflow
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.originate import CallbackDialer, CallbackOutcome, new_callback_id

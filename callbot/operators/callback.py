@@ -19,19 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from callbot.dialog.keypad import normalize_vn_number
-from callbot.errors import AccessDenied, WorkflowError
+from callbot.errors import WorkflowError
+from callbot.operators.access import NOT_READY, may_see, require_visible
 from callbot.operators.accounts import UserRecord
-from callbot.operators.queue import TicketView, may_see
+from callbot.operators.views import TicketView
 from callbot.tickets.records import TicketRecord
 from callbot.tickets.rules import CallbackResult, TicketStatus
 
 _READY = (TicketStatus.NEW.value, TicketStatus.CLAIMED.value)
-_NOT_READY = {
-    TicketStatus.CLOSED.value: "closed",
-    TicketStatus.MERGED.value: "merged",
-    TicketStatus.IN_CALL.value: "not_ready",
-    TicketStatus.TRANSCRIBING.value: "not_ready",
-}
 
 
 @dataclass(frozen=True)
@@ -69,12 +64,11 @@ def callback_target(user: UserRecord, view: TicketView) -> CallbackTarget:
     ``code`` says why not: ``forbidden``, ``closed``/``merged``/``not_ready``,
     ``held_by_other``, ``not_claimed``, ``no_phone``, ``no_number``."""
     ticket = view.ticket
-    if not may_see(user, ticket.unit):
-        raise AccessDenied(f"ticket {ticket.number} belongs to another unit")
+    require_visible(user, ticket.unit, ticket.number)
     if not may_call_back(user, view):
         holder = view.workflow.claimed_by
-        if ticket.status in _NOT_READY:
-            code = _NOT_READY[ticket.status]
+        if ticket.status in NOT_READY:
+            code = NOT_READY[ticket.status]
         elif ticket.status == TicketStatus.CLAIMED and holder != user.name:
             raise WorkflowError(
                 f"ticket {ticket.number} is held by {holder}",

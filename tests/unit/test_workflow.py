@@ -13,7 +13,8 @@ from sqlalchemy import Engine, update
 
 from callbot.errors import AccessDenied, InvalidInput, WorkflowError
 from callbot.operators.accounts import Accounts, UserRecord
-from callbot.operators.queue import QueueFilter, TicketQueue
+from callbot.operators.queue import TicketQueue
+from callbot.operators.views import QueueFilter
 from callbot.operators.workflow import Workflow
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, utc_now

@@ -17,7 +17,7 @@ from callbot.console import labels
 from callbot.console.present import queue_links
 from callbot.console.views import console_of, render, user_of
 from callbot.operators.accounts import UserRecord
-from callbot.operators.queue import STATUS_FILTERS, QueueFilter, page_number
+from callbot.operators.views import STATUS_FILTERS, QueueFilter, page_number
 
 
 def _filter(request: Request) -> QueueFilter:

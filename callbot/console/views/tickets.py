@@ -32,8 +32,8 @@ from callbot.errors import (
 )
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import callback_number
-from callbot.operators.queue import TicketView
-from callbot.operators.workflow import CORRECTABLE
+from callbot.operators.corrections import CORRECTABLE
+from callbot.operators.views import TicketView
 
 
 def not_found(request: Request) -> Response:
