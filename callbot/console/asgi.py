@@ -26,13 +26,13 @@ from starlette.templating import Jinja2Templates
 
 from callbot.config import Config
 from callbot.console import labels
-from callbot.console.callbacks import ConsoleCallbacks
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
 from callbot.console.views import auth as auth_views
 from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
 from callbot.operators.accounts import Accounts
+from callbot.operators.callback import CallbackService
 from callbot.operators.login import Authenticator
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
@@ -57,7 +57,7 @@ class Console:
     auth: Authenticator
     feed: LiveFeed
     recordings: Path
-    callbacks: ConsoleCallbacks
+    callbacks: CallbackService
     stats: TicketStats
 
     def housekeeping(self) -> None:
@@ -92,7 +92,7 @@ def build_console(config: Config) -> Console:
         ),
         feed=feed,
         recordings=config.storage.recordings_dir,
-        callbacks=ConsoleCallbacks(config, workflow, feed.notify),
+        callbacks=CallbackService(config, workflow, feed.notify),
         stats=TicketStats(transactions),
     )
 
