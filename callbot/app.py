@@ -26,9 +26,7 @@ from callbot.dialog.spoken import for_language, restrict_to_vocabulary
 from callbot.dialog.steps import OVERFLOW, Script
 from callbot.errors import ConfigError, PromptError, SetupError
 from callbot.intake.recorder import CallRecorder
-from callbot.operators.accounts import Accounts
-from callbot.operators.queue import TicketQueue
-from callbot.operators.workflow import Workflow
+from callbot.operators.stores import Operators, open_operators
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.routing.units import load_units
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
@@ -36,7 +34,6 @@ from callbot.speech.tts import synthesize_text
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.settle import Settler, Understood
-from callbot.tickets.transactions import Transactions
 from callbot.understanding.ticket import HeardAnswer, understand
 
 if TYPE_CHECKING:
@@ -95,24 +92,6 @@ class Speaker:
         except SetupError as exc:
             log.error("text-to-speech unavailable: %s", exc)
             return None
-
-
-@dataclass(frozen=True)
-class Operators:
-    """The operators' side of the ticket store: who calls (by phone), their queue, their
-    actions. The phone service uses it as the console does."""
-
-    accounts: Accounts
-    workflow: Workflow
-    queue: TicketQueue
-
-
-def open_operators(config: Config) -> Operators:
-    """The operators' stores on the configured database (migrated to the current schema)."""
-    engine = make_engine(config.storage.effective_database_url)
-    upgrade(engine)
-    transactions = Transactions(session_factory(engine))
-    return Operators(Accounts(transactions), Workflow(transactions), TicketQueue(transactions))
 
 
 @dataclass

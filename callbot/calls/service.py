@@ -30,10 +30,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from callbot.app import App, Operators
+from callbot.app import App
 from callbot.errors import AgiError, AgiHangup, CallbotError, WorkflowError
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import callback_detail, callback_number
+from callbot.operators.stores import Operators
 from callbot.operators.views import TicketView
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel

@@ -12,15 +12,17 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from callbot.app import Operators
 from callbot.calls import service
 from callbot.calls.service import answers_to_play, device_of, urgency_prompt
 from callbot.config import load_config
 from callbot.errors import AgiHangup
 from callbot.operators.accounts import UserRecord
-from callbot.tickets.db import make_engine, upgrade
+from callbot.operators.stats import TicketStats
+from callbot.operators.stores import Operators
+from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Ticket, utc_now
 from callbot.tickets.rules import URGENCY_RANK, Urgency
+from callbot.tickets.transactions import Transactions
 from tests.unit.test_workflow import World
 
 
@@ -111,7 +113,8 @@ def world(tmp_path: Path) -> Iterator[World]:
 
 @pytest.fixture
 def app(world: World, tmp_path: Path) -> FakeApp:
-    operators = Operators(world.accounts, world.workflow, world.queue)
+    stats = TicketStats(Transactions(session_factory(world.engine)))
+    operators = Operators(world.accounts, world.workflow, world.queue, stats)
     return FakeApp(load_config(environ={}), operators, tmp_path)
 
 
