@@ -22,8 +22,9 @@ from callbot import cli
 from callbot.config import Config, load_config
 from callbot.console import labels
 from callbot.console.asgi import Console, build_console, create_app
+from callbot.console.security import COOKIE
 from callbot.errors import ConfigError
-from callbot.operators.login import COOKIE, add_user, token_hash
+from callbot.operators.login import add_user, token_hash
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Ticket, UserSession
 from callbot.tickets.repository import TicketRepository
