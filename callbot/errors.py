@@ -21,6 +21,11 @@ a message that tells a person what to do about it::
     ├── DialogError            the dialog script (steps) is inconsistent
     ├── AccountError           a console account cannot be created or changed (name taken,
     │                          password too short, unknown role)
+    ├── InvalidInput           a value a person typed is refused (an unknown correctable
+    │                          field, a bad filter, date or unit code); ``field`` names it.
+    │                          Also a ValueError: a refused value, whoever catches it
+    ├── UnknownAction          no such action on a ticket: a not-found kind (the console
+    │                          answers it as it answers a ticket that does not exist)
     └── WorkflowError          an operator's action on a ticket is refused (claimed by another,
         │                      already closed, not of the operator's unit); ``code`` says which
         └── AccessDenied       the user may not see this ticket or recording
@@ -95,6 +100,26 @@ class DialogError(CallbotError):
 
 class AccountError(CallbotError):
     """A console account cannot be created or changed: the message says why."""
+
+
+class InvalidInput(CallbotError, ValueError):
+    """A value a person typed is refused: an unknown field to correct, a queue filter, a date,
+    a unit code. ``field`` names the value (as the form or the query calls it); the message
+    says what is accepted. A :class:`ValueError` that is a bug in the caller (``limit < 1``)
+    stays a plain ValueError."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class UnknownAction(CallbotError):
+    """No such action on a ticket (the console's URL names none): found nowhere, as a ticket
+    that does not exist."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"no ticket action {action!r}")
+        self.action = action
 
 
 class WorkflowError(CallbotError):

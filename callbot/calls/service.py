@@ -35,8 +35,8 @@ from callbot.config import CallbackConfig, ServiceConfig
 from callbot.errors import AgiError, AgiHangup, CallbotError, WorkflowError
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import callback_detail, callback_number
-from callbot.operators.queue import TicketView
 from callbot.operators.stores import Operators
+from callbot.operators.views import TicketView
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
 from callbot.pbx.originate import dial_result, new_callback_id

@@ -35,10 +35,10 @@ def _read_password(config: Config, prompt_twice: bool = True) -> str:
 
 
 def cmd_users(config: Config, args: argparse.Namespace) -> int:
-    from callbot.console.asgi import build_console
     from callbot.operators.login import add_user, hash_password
+    from callbot.operators.stores import open_operators
 
-    accounts = build_console(config).accounts
+    accounts = open_operators(config).accounts
     minimum = config.console.min_password_length
     if args.action == "add":
         user = add_user(

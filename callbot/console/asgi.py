@@ -1,8 +1,9 @@
 """Wiring: the console's parts built from the configuration, and the Starlette app.
 
-:func:`build_console` opens the ticket database (migrated to the current schema) and makes the
-stores, the authenticator, the live feed and the callbacks (whose AMI connection opens at the
-first "Gọi lại"); :func:`create_app` puts the views, the gate
+:func:`build_console` opens the operators' stores (:func:`~callbot.operators.stores.
+open_operators`: the database migrated to the current schema) and adds the web's parts: the
+authenticator of the session cookies, the live feed and the callbacks of the "Gọi lại" button
+(whose AMI connection opens at the first one); :func:`create_app` puts the views, the gate
 (:mod:`.security`), templates and static files around them. Views reach the parts through
 ``request.app.state.console``.
 """
@@ -26,19 +27,18 @@ from starlette.templating import Jinja2Templates
 
 from callbot.config import Config
 from callbot.console import labels
-from callbot.console.callbacks import ConsoleCallbacks
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
 from callbot.console.views import auth as auth_views
 from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
 from callbot.operators.accounts import Accounts
+from callbot.operators.callback import CallbackService
 from callbot.operators.login import Authenticator
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
+from callbot.operators.stores import Operators, open_operators
 from callbot.operators.workflow import Workflow
-from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.transactions import Transactions
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +48,30 @@ HOUSEKEEPING_SECONDS = 30.0
 
 @dataclass
 class Console:
-    """Everything a view may use."""
+    """Everything a view may use: the operators' stores and the web's parts."""
 
     config: Config
-    accounts: Accounts
-    queue: TicketQueue
-    workflow: Workflow
+    operators: Operators
     auth: Authenticator
     feed: LiveFeed
     recordings: Path
-    callbacks: ConsoleCallbacks
-    stats: TicketStats
+    callbacks: CallbackService
+
+    @property
+    def accounts(self) -> Accounts:
+        return self.operators.accounts
+
+    @property
+    def queue(self) -> TicketQueue:
+        return self.operators.queue
+
+    @property
+    def workflow(self) -> Workflow:
+        return self.operators.workflow
+
+    @property
+    def stats(self) -> TicketStats:
+        return self.operators.stats
 
     def housekeeping(self) -> None:
         """Release idle claims, delete expired sessions (every 30 s, in a thread)."""
@@ -72,28 +85,20 @@ class Console:
 
 def build_console(config: Config) -> Console:
     """The console's parts on the configured database (migrated now)."""
-    engine = make_engine(config.storage.effective_database_url)
-    upgrade(engine)
-    transactions = Transactions(session_factory(engine))
-    accounts = Accounts(transactions)
-    tickets = TicketQueue(transactions, page_size=config.console.page_size)
+    operators = open_operators(config)
     settings = config.console
-    workflow = Workflow(transactions)
-    feed = LiveFeed(tickets, settings.live_poll_seconds)
+    feed = LiveFeed(operators.queue, settings.live_poll_seconds)
     return Console(
         config=config,
-        accounts=accounts,
-        queue=tickets,
-        workflow=workflow,
+        operators=operators,
         auth=Authenticator(
-            accounts,
+            operators.accounts,
             idle=timedelta(minutes=settings.session_idle_minutes),
             max_age=timedelta(hours=settings.session_max_hours),
         ),
         feed=feed,
         recordings=config.storage.recordings_dir,
-        callbacks=ConsoleCallbacks(config, workflow, feed.notify),
-        stats=TicketStats(transactions),
+        callbacks=CallbackService(config, operators.workflow, feed.notify),
     )
 
 

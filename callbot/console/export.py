@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from callbot.console import labels
+from callbot.errors import InvalidInput
 from callbot.operators.stats import ExportRow
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -93,14 +94,17 @@ def csv_bytes(rows: Iterable[ExportRow]) -> bytes:
 
 def parse_bound(text: str | None, *, end: bool) -> datetime | None:
     """A ``from`` (``end`` False) or ``to`` bound as an aware UTC time; None when empty.
-    Raises ValueError on anything else."""
+    Raises :class:`InvalidInput` (a ValueError, field ``from`` or ``to``) on anything else."""
     text = (text or "").strip()
     if not text:
         return None
-    if _DATE.match(text):
-        day = date.fromisoformat(text) + timedelta(days=1 if end else 0)
-        return datetime.combine(day, time(), VIETNAM).astimezone(UTC)
-    value = datetime.fromisoformat(text)
+    try:
+        if _DATE.match(text):
+            day = date.fromisoformat(text) + timedelta(days=1 if end else 0)
+            return datetime.combine(day, time(), VIETNAM).astimezone(UTC)
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:  # the calendar's own checks, said as they are
+        raise InvalidInput("to" if end else "from", str(exc)) from exc
     if value.tzinfo is None:
         value = value.replace(tzinfo=VIETNAM)
     return value.astimezone(UTC)

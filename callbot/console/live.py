@@ -23,8 +23,10 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from callbot.errors import StorageError
+from callbot.operators.access import may_see
 from callbot.operators.accounts import UserRecord
-from callbot.operators.queue import Change, TicketQueue, may_see, overlap
+from callbot.operators.queue import TicketQueue, overlap
+from callbot.operators.views import Change
 from callbot.tickets.models import utc_now
 
 log = logging.getLogger(__name__)

@@ -11,10 +11,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from callbot.console import labels
+from callbot.operators.access import may_act, may_see
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import may_call_back
-from callbot.operators.queue import STATUS_FILTERS, QueueFilter, QueuePage, TicketView, may_see
-from callbot.operators.workflow import CORRECTABLE, may_act
+from callbot.operators.corrections import CORRECTABLE
+from callbot.operators.views import STATUS_FILTERS, QueueFilter, QueuePage, TicketView
 from callbot.tickets.rules import TicketStatus
 
 # Ticket fields in the order the page shows them: (column, which understood field gives the

@@ -1,6 +1,7 @@
 """The gate every request passes: session, CSRF, security headers (pure ASGI middleware).
 
-- Session: the cookie's token is looked up (:class:`~callbot.operators.login.Authenticator`);
+- Session: the token of the session cookie (:data:`COOKIE`, HttpOnly, SameSite=Lax; set at
+  login by ``views/auth.py``) is looked up (:class:`~callbot.operators.login.Authenticator`);
   ``request.state.session`` is the live session or None. Only ``/login`` and ``/static/`` are
   open to anyone. Without a session, a page redirects to the login page; recordings, the live
   feed and fragments answer 401.
@@ -26,8 +27,9 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from callbot.console.labels import TEXT
-from callbot.operators.login import COOKIE, Authenticator
+from callbot.operators.login import Authenticator
 
+COOKIE = "callbot_session"
 LOGIN_CSRF_COOKIE = "callbot_login_csrf"
 CSRF_FIELD = "csrf_token"
 MAX_BODY = 64 * 1024

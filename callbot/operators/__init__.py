@@ -1,6 +1,10 @@
 """The operators' work: who may see what, the queue, the workflow, accounts, figures, callbacks.
 
 No HTTP here: the console (``callbot/console``) and the phone service (``calls/service.py``)
-are both thin over it. May import: ``config``, ``errors``, ``tickets``, ``understanding``,
-``pbx``.
+are both thin over it. ``stores.py`` opens the stores; ``access.py`` is the access policy;
+``views.py`` the read models that ``queue.py`` reads; ``workflow.py`` the actions, with
+``closing.py``, ``corrections.py`` and ``history.py``; ``accounts.py`` and ``login.py`` the
+users and their sessions; ``stats.py`` the dashboard's figures; ``callback.py`` calling a
+citizen back. May import: ``config``, ``errors``, ``tickets``, ``understanding``, ``pbx``, and
+``dialog.keypad`` (the numbers a callback may dial).
 """

@@ -1,9 +1,10 @@
 """Logging in: argon2 password hashes, server-side sessions that expire, a login throttle.
 
-A session is a random token (256 bits) in an HttpOnly, SameSite=Lax cookie; the database keeps
-only its SHA-256, with the session's CSRF token and its times. A session ends when unused for
-``console.session_idle_minutes``, ``console.session_max_hours`` after login whatever happens,
-at logout (the row is deleted), and when its user is disabled or changes password.
+A session is a random token (256 bits) that the client keeps (the console: in a cookie); the
+database keeps only its SHA-256, with the session's CSRF token and its times. A session ends
+when unused for ``console.session_idle_minutes``, ``console.session_max_hours`` after login
+whatever happens, at logout (the row is deleted), and when its user is disabled or changes
+password.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from callbot.errors import AccountError
 from callbot.operators.accounts import Accounts, SessionRecord, UserRecord
 from callbot.tickets.models import utc_now
 
-COOKIE = "callbot_session"
 _hasher = PasswordHasher()  # argon2id with the library's (RFC 9106 low-memory) parameters
 # Verified when the user does not exist, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))

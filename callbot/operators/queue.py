@@ -1,9 +1,10 @@
 """What operators read: the queue, one ticket with its history, recordings, the changes feed.
 
 Every read takes the user (:class:`~callbot.operators.accounts.UserRecord`) and is limited to what
-they may see, in the query itself (:func:`visible_to`): an operator sees the tickets whose
-``unit`` is theirs; supervisors and admins see every ticket. A ticket outside that scope is
-refused with :class:`~callbot.errors.AccessDenied`, whatever the HTTP layer does.
+they may see, in the query itself (:func:`~callbot.operators.access.visible_to`): an operator
+sees the tickets whose ``unit`` is theirs; supervisors and admins see every ticket. A ticket
+outside that scope is refused with :class:`~callbot.errors.AccessDenied`, whatever the HTTP
+layer does. What the reads give back are the records of :mod:`.views`.
 
 The queue orders by urgency, then age (``urgency_rank, created_at``; indexes of migrations 0003
 and 0004), one page at a time, with counts per status for the same filters.
@@ -13,159 +14,32 @@ from __future__ import annotations
 
 import builtins
 import math
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from callbot.errors import AccessDenied, TicketNotFound
+from callbot.errors import TicketNotFound
+from callbot.operators.access import require_visible, visible_to
 from callbot.operators.accounts import UserRecord
+from callbot.operators.views import (
+    CLOSED_STATUSES,
+    STATUS_FILTERS,
+    Change,
+    LinkedTicket,
+    QueueFilter,
+    QueuePage,
+    QueueRow,
+    TicketView,
+    event_record,
+    is_open,
+    workflow_state,
+)
 from callbot.tickets.models import Answer, Ticket, TicketEvent, User
-from callbot.tickets.records import TicketRecord, ticket_record
-from callbot.tickets.rules import TicketStatus, valid_ticket_number
+from callbot.tickets.records import ticket_record
+from callbot.tickets.rules import valid_ticket_number
 from callbot.tickets.transactions import Transactions
-
-# The queue's status filter: a name -> the statuses it shows ("open": not closed, not merged).
-CLOSED_STATUSES = (TicketStatus.CLOSED.value, TicketStatus.MERGED.value)
-STATUS_FILTERS: dict[str, tuple[str, ...] | None] = {
-    "open": None,  # everything but CLOSED_STATUSES
-    "new": (TicketStatus.NEW.value,),
-    "claimed": (TicketStatus.CLAIMED.value,),
-    "in_progress": (TicketStatus.IN_CALL.value, TicketStatus.TRANSCRIBING.value),
-    "closed": (TicketStatus.CLOSED.value,),
-    "merged": (TicketStatus.MERGED.value,),
-    "all": tuple(TicketStatus),
-}
-
-
-def visible_to(user: UserRecord) -> ColumnElement[bool]:
-    """The tickets ``user`` may see: their unit's for an operator, all for the others."""
-    return true() if user.sees_all_units else Ticket.unit == user.unit
-
-
-def may_see(user: UserRecord, unit: str | None) -> bool:
-    """Whether ``user`` may see a ticket of ``unit`` (the same rule as :func:`visible_to`)."""
-    return user.sees_all_units or (unit is not None and unit == user.unit)
-
-
-def is_open(status: str) -> bool:
-    """Open: not closed and not merged into another ticket."""
-    return status not in CLOSED_STATUSES
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    """What the queue shows. ``unit`` is ignored for operators (always their own)."""
-
-    status: str = "open"
-    unit: str | None = None
-    category: str | None = None
-    ward: str | None = None
-    mine: bool = False  # only the tickets the user holds
-    page: int = 1
-
-    def __post_init__(self) -> None:
-        if self.status not in STATUS_FILTERS:
-            raise ValueError(f"status filter {self.status!r}: one of {sorted(STATUS_FILTERS)}")
-        if self.page < 1:
-            raise ValueError(f"page counts from 1, not {self.page}")
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    """One ticket as a queue line (no answers: the queue must stay light)."""
-
-    id: int
-    number: str
-    created_at: datetime
-    updated_at: datetime
-    status: str
-    urgency: str
-    emergency: bool
-    name: str | None
-    caller_number: str
-    callback_number: str | None
-    ward: str | None
-    district: str | None
-    category: str | None
-    unit: str | None
-    unit_name: str | None
-    claimed_by: str | None
-    unreachable_count: int
-    call_count: int
-    no_speech: bool
-
-
-@dataclass(frozen=True)
-class QueuePage:
-    """One page of the queue and the counts for the same filters (status aside)."""
-
-    rows: tuple[QueueRow, ...]
-    total: int  # tickets matching every filter
-    page: int
-    pages: int
-    by_status: dict[str, int] = field(default_factory=dict)  # status -> tickets
-    open_by_urgency: dict[str, int] = field(default_factory=dict)  # urgency -> open tickets
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One entry of a ticket's history."""
-
-    id: int
-    ticket_id: int
-    at: datetime
-    user: str
-    action: str  # service.EventAction
-    detail: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class LinkedTicket:
-    """Another ticket tied to this one: a repeat call merged in, or the one it was merged into."""
-
-    id: int
-    number: str
-    created_at: datetime
-    status: str
-    relation: str  # "repeat" (merged into this one) or "original" (this one merged into it)
-
-
-@dataclass(frozen=True)
-class WorkflowState:
-    """The operators' columns of a ticket."""
-
-    claimed_by: str | None
-    claimed_at: datetime | None
-    unreachable_count: int
-    resolution: str | None
-    closed_at: datetime | None
-    closed_by: str | None
-    corrections: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class TicketView:
-    """Everything the ticket page shows."""
-
-    ticket: TicketRecord
-    workflow: WorkflowState
-    events: tuple[EventRecord, ...]
-    linked: tuple[LinkedTicket, ...]
-
-
-@dataclass(frozen=True)
-class Change:
-    """A ticket that changed, for the live feed."""
-
-    id: int
-    number: str
-    status: str
-    unit: str | None
-    updated_at: datetime
-
 
 _ROW_COLUMNS = (
     Ticket.id,
@@ -188,22 +62,6 @@ _ROW_COLUMNS = (
     Ticket.call_count,
     Ticket.no_speech,
 )
-
-
-def event_record(row: TicketEvent) -> EventRecord:
-    return EventRecord(row.id, row.ticket_id, row.at, row.user, row.action, dict(row.detail or {}))
-
-
-def workflow_state(row: Ticket) -> WorkflowState:
-    return WorkflowState(
-        claimed_by=row.claimed_by,
-        claimed_at=row.claimed_at,
-        unreachable_count=row.unreachable_count,
-        resolution=row.resolution,
-        closed_at=row.closed_at,
-        closed_by=row.closed_by,
-        corrections=dict(row.corrections or {}),
-    )
 
 
 class TicketQueue:
@@ -288,8 +146,7 @@ class TicketQueue:
             ).one_or_none()
             if row is None:
                 raise TicketNotFound(f"no ticket {key!r}")
-            if not may_see(user, row.unit):
-                raise AccessDenied(f"ticket {row.number} belongs to another unit")
+            require_visible(user, row.unit, row.number)
             events = session.scalars(
                 select(TicketEvent)
                 .where(TicketEvent.ticket_id == row.id)
@@ -321,15 +178,14 @@ class TicketQueue:
 
         def work(session: Session) -> str:
             row = session.execute(
-                select(Answer.audio_path, Ticket.unit)
+                select(Answer.audio_path, Ticket.unit, Ticket.number)
                 .join(Ticket, Ticket.id == Answer.ticket_id)
                 .where(Answer.id == answer_id)
             ).one_or_none()
             if row is None:
                 raise TicketNotFound(f"no answer {answer_id}")
-            path, unit = row
-            if not may_see(user, unit):
-                raise AccessDenied(f"answer {answer_id} belongs to another unit's ticket")
+            path, unit, number = row
+            require_visible(user, unit, number)
             return str(path)
 
         return self._tx.run(f"read answer {answer_id}", work)

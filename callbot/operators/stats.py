@@ -1,7 +1,7 @@
 """The dashboard's figures and the CSV export's rows: aggregations in SQL, scoped by unit.
 
 A read-side module like :mod:`.queue`: every read takes the user and is limited in the query
-itself (:func:`~callbot.operators.queue.visible_to`): an operator's figures count their unit's
+itself (:func:`~callbot.operators.access.visible_to`): an operator's figures count their unit's
 tickets only; supervisors and admins see every unit, or one they ask for. An operator asking
 for another unit is refused with :class:`~callbot.errors.AccessDenied`.
 
@@ -30,8 +30,8 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from callbot.errors import AccessDenied
+from callbot.operators.access import may_see, visible_to
 from callbot.operators.accounts import Role, UserRecord
-from callbot.operators.queue import may_see, visible_to
 from callbot.tickets.models import Ticket, TicketEvent
 from callbot.tickets.rules import EventAction, TicketStatus
 from callbot.tickets.sqltime import HOUR_TEXT, epoch_seconds, utc_hour

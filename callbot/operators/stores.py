@@ -1,6 +1,8 @@
-"""The operators' stores on the configured database: accounts, the queue, the workflow.
+"""The operators' stores opened on the configured database: accounts, workflow, queue, figures.
 
-The console and the operators' phone service (``calls/service.py``) both work through them.
+One place opens them (:func:`open_operators`, the database migrated first), for the console
+(:func:`callbot.console.asgi.build_console`), the phone service (``callbot serve``) and the
+``callbot users`` commands alike.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from callbot.config import Config
 from callbot.operators.accounts import Accounts
 from callbot.operators.queue import TicketQueue
+from callbot.operators.stats import TicketStats
 from callbot.operators.workflow import Workflow
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.transactions import Transactions
@@ -17,17 +20,28 @@ from callbot.tickets.transactions import Transactions
 
 @dataclass(frozen=True)
 class Operators:
-    """The operators' side of the ticket store: who they are (and their phones), their queue,
-    their actions."""
+    """The operators' side of the ticket store: who they are (and how they log in and call),
+    their queue, their actions, the dashboard's figures. The phone service uses it as the
+    console does."""
 
     accounts: Accounts
     workflow: Workflow
     queue: TicketQueue
+    stats: TicketStats
+
+    @classmethod
+    def on(cls, transactions: Transactions, *, page_size: int = 50) -> Operators:
+        """The stores over ``transactions``; the queue shows ``page_size`` tickets a page."""
+        return cls(
+            accounts=Accounts(transactions),
+            workflow=Workflow(transactions),
+            queue=TicketQueue(transactions, page_size=page_size),
+            stats=TicketStats(transactions),
+        )
 
 
 def open_operators(config: Config) -> Operators:
     """The operators' stores on the configured database (migrated to the current schema)."""
     engine = make_engine(config.storage.effective_database_url)
     upgrade(engine)
-    transactions = Transactions(session_factory(engine))
-    return Operators(Accounts(transactions), Workflow(transactions), TicketQueue(transactions))
+    return Operators.on(Transactions(session_factory(engine)), page_size=config.console.page_size)

@@ -18,7 +18,8 @@ from callbot.console.asgi import build_console
 from callbot.lab.simulate import SimCall, SimResult, Simulator
 from callbot.operators.accounts import UserRecord
 from callbot.operators.login import add_user
-from callbot.operators.queue import TicketQueue, TicketView
+from callbot.operators.queue import TicketQueue
+from callbot.operators.views import TicketView
 from callbot.speech.audio import speech_seconds, wav_duration
 from callbot.speech.tts import to_telephone_wav
 from callbot.tickets.caller import Caller

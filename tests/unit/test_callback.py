@@ -13,9 +13,8 @@ import pytest
 from sqlalchemy import update
 
 from callbot.config import CallbackConfig, load_config
-from callbot.console.callbacks import ConsoleCallbacks
 from callbot.errors import AmiError, ConfigError, WorkflowError
-from callbot.operators.callback import callback_number, callback_target
+from callbot.operators.callback import CallbackService, callback_number, callback_target
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.originate import (
     CallbackDialer,
@@ -289,7 +288,7 @@ def _fake_callbacks(site: Site, up: bool = True) -> list[FakeDialer]:
         return made[-1]
 
     console = site.console
-    console.callbacks = ConsoleCallbacks(
+    console.callbacks = CallbackService(
         console.config,
         console.workflow,
         console.feed.notify,

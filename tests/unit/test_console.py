@@ -20,9 +20,11 @@ from starlette.testclient import TestClient
 
 from callbot import cli
 from callbot.config import Config, load_config
+from callbot.console import labels
 from callbot.console.asgi import Console, build_console, create_app
+from callbot.console.security import COOKIE
 from callbot.errors import ConfigError
-from callbot.operators.login import COOKIE, add_user, token_hash
+from callbot.operators.login import add_user, token_hash
 from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Ticket, UserSession
@@ -268,6 +270,28 @@ def test_actions_flow_and_history(site: Site) -> None:
         assert again.status_code == 409 and "Phiếu này đã đóng." in again.text
         bad = client.post(f"/tickets/{number}/explode", data={"csrf_token": token})
         assert bad.status_code == 404
+
+
+def test_a_refused_value_is_400_and_changes_nothing(site: Site) -> None:
+    number, _ = site.ticket()
+    with site.client() as client:
+        login(client, "ana")
+        token = csrf_of(client)
+        assert (
+            client.post(f"/tickets/{number}/claim", data={"csrf_token": token}).status_code == 303
+        )
+        for action, data in [
+            ("correct", {"urgency": "very"}),  # not an urgency
+            ("refer", {"unit": "U 2"}),  # not a unit code
+        ]:
+            refused = client.post(f"/tickets/{number}/{action}", data={"csrf_token": token, **data})
+            assert refused.status_code == 400, (action, refused.text)
+            assert labels.REFUSAL["bad_value"] in refused.text
+    found = site.console.accounts.credentials("ana")
+    assert found is not None
+    view = site.console.queue.ticket(found[0], number)
+    assert (view.ticket.unit, view.ticket.urgency) == ("U1", "normal")
+    assert [event.action for event in view.events] == ["claim"]
 
 
 def test_console_settings_are_checked(tmp_path: Path) -> None:

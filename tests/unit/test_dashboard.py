@@ -17,6 +17,7 @@ from callbot import cli
 from callbot.config import load_config
 from callbot.console import labels
 from callbot.console.export import VIETNAM, cells, filename, parse_bound, safe_cell, write_csv
+from callbot.errors import InvalidInput
 from callbot.operators.stats import ExportRow
 from callbot.tickets.models import utc_now
 from tests.unit.test_console import Site, login
@@ -220,6 +221,9 @@ def test_range_bounds_are_vietnam_days_or_times() -> None:
     for bad in ("28/11/2026", "yesterday", "2026-13-01"):
         with pytest.raises(ValueError):
             parse_bound(bad, end=False)
+    with pytest.raises(InvalidInput) as refused:
+        parse_bound("2026-13-01", end=True)
+    assert refused.value.field == "to"
 
 
 def test_file_names_are_safe() -> None:

@@ -10,9 +10,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from callbot.errors import AccessDenied, WorkflowError
+from callbot.errors import AccessDenied, InvalidInput, WorkflowError
 from callbot.operators.accounts import Accounts, UserRecord
-from callbot.operators.queue import QueueFilter, TicketQueue
+from callbot.operators.queue import TicketQueue
+from callbot.operators.views import QueueFilter
 from callbot.operators.workflow import Workflow
 from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket, utc_now
@@ -28,6 +29,7 @@ class World:
         self.tickets = database.tickets
         self.settler = database.settler
         tx = database.transactions()
+        self.transactions = tx
         self.accounts = Accounts(tx)
         self.queue = TicketQueue(tx, page_size=5)
         self.workflow = Workflow(tx)
@@ -182,6 +184,12 @@ def test_corrections_keep_the_original(world: World) -> None:
     assert view.workflow.corrections["urgency"]["original"] == "normal"
     with pytest.raises(ValueError, match="not correctable"):
         world.workflow.correct(ana, ticket_id, {"status": "closed"})
+    with pytest.raises(InvalidInput, match="not correctable") as unknown:
+        world.workflow.correct(ana, ticket_id, {"status": "closed"})
+    assert unknown.value.field == "status"
+    with pytest.raises(InvalidInput) as bad:
+        world.workflow.correct(ana, ticket_id, {"urgency": "very"})
+    assert bad.value.field == "urgency"
     # the corrected urgency moves the ticket to the head of the queue
     world.ticket()
     assert world.queue.queue(ana, QueueFilter()).rows[0].id == ticket_id

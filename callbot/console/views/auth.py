@@ -15,9 +15,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from callbot.console.labels import TEXT
-from callbot.console.security import LOGIN_CSRF_COOKIE, new_csrf_token
+from callbot.console.security import COOKIE, LOGIN_CSRF_COOKIE, new_csrf_token
 from callbot.console.views import console_of, render
-from callbot.operators.login import COOKIE
 
 log = logging.getLogger(__name__)
 

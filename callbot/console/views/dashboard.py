@@ -21,7 +21,7 @@ from starlette.responses import PlainTextResponse, Response
 from callbot.console import export, labels
 from callbot.console import figures as dashboard
 from callbot.console.views import console_of, render, user_of
-from callbot.errors import AccessDenied
+from callbot.errors import AccessDenied, InvalidInput
 
 
 def _unit(request: Request) -> str | None:
@@ -59,7 +59,7 @@ async def export_csv(request: Request) -> Response:
     try:
         start = export.parse_bound(params.get("from"), end=False)
         end = export.parse_bound(params.get("to"), end=True)
-    except ValueError:
+    except InvalidInput:
         return PlainTextResponse(labels.EXPORT_ERROR, 400)
     try:
         rows = await run_in_threadpool(console.stats.export_rows, user, unit, start, end)

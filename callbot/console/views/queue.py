@@ -17,23 +17,19 @@ from callbot.console import labels
 from callbot.console.present import queue_links
 from callbot.console.views import console_of, render, user_of
 from callbot.operators.accounts import UserRecord
-from callbot.operators.queue import STATUS_FILTERS, QueueFilter
+from callbot.operators.views import STATUS_FILTERS, QueueFilter, page_number
 
 
 def _filter(request: Request) -> QueueFilter:
     params = request.query_params
     status = params.get("status", "open")
-    try:
-        page = max(1, int(params.get("page", "1")))
-    except ValueError:
-        page = 1
     return QueueFilter(
         status=status if status in STATUS_FILTERS else "open",
         unit=(params.get("unit") or "").strip()[:64] or None,
         category=(params.get("category") or "").strip()[:16] or None,
         ward=(params.get("ward") or "").strip()[:80] or None,
         mine=params.get("mine") == "1",
-        page=min(page, 100_000),
+        page=page_number(params.get("page")),
     )
 
 

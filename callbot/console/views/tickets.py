@@ -3,8 +3,10 @@ duplicate, refer, correct, note, callback).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
-page again with the reason, status 409 (403 for another unit's ticket). A callback that cannot
-reach Asterisk renders the page with the reason beside the "Gọi lại" button, status 503.
+page again with the reason, status 409 (403 for another unit's ticket); a value refused
+(:class:`~callbot.errors.InvalidInput`: a malformed unit code, an unknown urgency) with status
+400. A callback that cannot reach Asterisk renders the page with the reason beside the "Gọi
+lại" button, status 503. An unknown ticket or action is 404.
 """
 
 from __future__ import annotations
@@ -20,11 +22,18 @@ from starlette.responses import RedirectResponse, Response
 from callbot.console import labels
 from callbot.console.present import event_line, field_rows, permissions
 from callbot.console.views import console_of, render, user_of
-from callbot.errors import AccessDenied, AccountError, AmiError, TicketNotFound, WorkflowError
+from callbot.errors import (
+    AccessDenied,
+    AmiError,
+    InvalidInput,
+    TicketNotFound,
+    UnknownAction,
+    WorkflowError,
+)
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import callback_number
-from callbot.operators.queue import TicketView
-from callbot.operators.workflow import CORRECTABLE
+from callbot.operators.corrections import CORRECTABLE
+from callbot.operators.views import TicketView
 
 
 def not_found(request: Request) -> Response:
@@ -120,7 +129,8 @@ async def ticket_page(request: Request) -> Response:
 
 
 def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: FormData) -> str:
-    """Run ``action``; returns the ``done`` code for the redirect."""
+    """Run ``action``; returns the ``done`` code for the redirect. :class:`UnknownAction` for
+    an action that is none of these."""
     note = str(form.get("note", ""))
     workflow = console.workflow
     simple: dict[str, Callable[[], Any]] = {
@@ -143,7 +153,7 @@ def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: F
     if action == "correct":
         changes = {name: str(form[name]) for name in CORRECTABLE if name in form}
         return "correct" if workflow.correct(user, ticket_id, changes) else "correct_none"
-    raise KeyError(action)
+    raise UnknownAction(action)
 
 
 async def ticket_action(request: Request) -> Response:
@@ -162,7 +172,7 @@ async def ticket_action(request: Request) -> Response:
 
     try:
         done = await run_in_threadpool(run)
-    except (TicketNotFound, KeyError):
+    except (TicketNotFound, UnknownAction):
         return not_found(request)
     except AccessDenied:
         return forbidden(request)
@@ -172,7 +182,7 @@ async def ticket_action(request: Request) -> Response:
     except AmiError:
         message = labels.REFUSAL["pbx_down"]
         return await _refused(request, user, message, 503, beside_callback=True)
-    except (ValueError, AccountError):
+    except InvalidInput:
         return await _refused(request, user, labels.REFUSAL["bad_value"], 400)
     console.feed.notify()
     return RedirectResponse(f"/tickets/{number}?done={done}", 303)
