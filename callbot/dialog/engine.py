@@ -30,14 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from callbot.dialog.keypad import MAX_TYPED_DIGITS, normalize_vn_number
 from callbot.dialog.spoken import choose
 from callbot.dialog.steps import Script, Step
+from callbot.understanding.phone import normalize_vn_number
 
 log = logging.getLogger(__name__)
 
 Outcome = Literal["completed", "to_queue", "emergency", "hangup"]
 Quality = Literal["ok", "no_speech", "too_long"]
+
+MAX_TYPED_DIGITS = 13  # 0084 + 9 digits
 
 
 @dataclass(frozen=True)

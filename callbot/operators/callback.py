@@ -9,8 +9,8 @@ which of their devices, and at which number; :func:`callback_detail` is what the
 The rules: the operator who holds the claim, or a supervisor (any ready ticket: waiting or
 claimed); the user has a phone (``users.phone``); the number is the one the caller chose for
 the callback, else the calling number, as a Vietnamese number
-(:func:`~callbot.dialog.keypad.normalize_vn_number`: the 10-digit national form, nothing else
-reaches the dialplan).
+(:func:`~callbot.understanding.phone.normalize_vn_number`: the 10-digit national form, nothing
+else reaches the dialplan).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from callbot.dialog.keypad import normalize_vn_number
 from callbot.errors import AccessDenied, WorkflowError
 from callbot.operators.accounts import UserRecord
 from callbot.operators.queue import TicketView, may_see
 from callbot.tickets.records import TicketRecord
 from callbot.tickets.rules import CallbackResult, TicketStatus
+from callbot.understanding.phone import normalize_vn_number
 
 _READY = (TicketStatus.NEW.value, TicketStatus.CLAIMED.value)
 _NOT_READY = {

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from callbot.dialog.engine import Engine, Recording
-from callbot.dialog.keypad import normalize_vn_number
 from callbot.dialog.steps import OVERFLOW, Script, Step
 from callbot.errors import AgiHangup, DialogError
+from callbot.understanding.phone import normalize_vn_number
 
 SPEECH = 2.0
 
