@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from callbot.app import App
-from callbot.dialog.engine import DialogResult, Engine, Recording
+from callbot.dialog.engine import Engine
+from callbot.dialog.ports import DialogResult, Recording
 from callbot.errors import AgiHangup, CallbotError
 from callbot.intake.recorder import CallIdentity, CallRecorder
 from callbot.pbx import variables

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callbot.dialog.engine import Recording
+from callbot.dialog.ports import Recording
 from callbot.errors import StorageError
 from callbot.intake.recovery import mark_pending
 from callbot.tickets.repository import TicketRepository

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from callbot.dialog.engine import Engine, Recording
+from callbot.dialog.engine import Engine
+from callbot.dialog.ports import Recording
 from callbot.dialog.steps import OVERFLOW, Script, Step
 from callbot.errors import AgiHangup, DialogError
 from callbot.understanding.phone import normalize_vn_number

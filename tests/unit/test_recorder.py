@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from callbot.dialog.engine import Recording
+from callbot.dialog.ports import Recording
 from callbot.errors import StorageError
 from callbot.intake.recorder import JOURNAL, CallIdentity, CallRecorder, read_journal
 from callbot.intake.recovery import PENDING_DIR, mark_pending, recover_pending
