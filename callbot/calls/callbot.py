@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from callbot.config import DialogConfig
-from callbot.dialog.engine import DialogResult, Engine, Recording
+from callbot.dialog.engine import Engine
+from callbot.dialog.ports import DialogResult, Recording
 from callbot.dialog.steps import Script
 from callbot.errors import AgiHangup, CallbotError
 from callbot.intake.recorder import CallRecorder

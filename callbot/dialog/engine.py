@@ -1,8 +1,16 @@
 """The small engine that runs a dialog script over one call.
 
-It knows nothing of Asterisk or SQL: it talks to the call through :class:`CallPort`, reports
-through :class:`AnswerSink` and judges recordings with a ``speech_check`` callable, so a whole
-call can be unit-tested with fakes and run for real by ``callbot.calls.callbot``.
+It knows nothing of Asterisk or SQL: it talks to the call through a
+:class:`~callbot.dialog.ports.CallPort`, reports through an
+:class:`~callbot.dialog.ports.AnswerSink` and judges recordings with a ``speech_check``
+callable, so a whole call can be unit-tested with fakes and run for real by
+``callbot.calls.callbot``.
+
+The engine runs the script's steps in order, each by the function of its kind: ``say`` and
+``read_ticket`` here, ``ask`` in :mod:`callbot.dialog.ask`, ``confirm`` (the read-back) in
+:mod:`callbot.dialog.readback`, ``callback`` in :mod:`callbot.dialog.callback_number`. A step
+function gets the engine and its step, and uses the engine's building blocks (:meth:`Engine.play`,
+:meth:`Engine.prompt`, :meth:`Engine.record`...), which keep the rules below for every kind.
 
 Rules it enforces, whatever the script:
 
@@ -25,112 +33,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import NoReturn
 
-from callbot.dialog.keypad import MAX_TYPED_DIGITS, normalize_vn_number
-from callbot.dialog.spoken import choose
-from callbot.dialog.steps import Script, Step
+from callbot.dialog import ask, callback_number, readback
+from callbot.dialog.ports import AnswerSink, CallPort, DialogResult, Outcome, Recording
+from callbot.dialog.steps import Script, Step, StepKind
 
 log = logging.getLogger(__name__)
-
-Outcome = Literal["completed", "to_queue", "emergency", "hangup"]
-Quality = Literal["ok", "no_speech", "too_long"]
-
-
-@dataclass(frozen=True)
-class Recording:
-    """What the PBX reports after recording one answer."""
-
-    ended_by: str  # "silence" | "dtmf" | "max_length" | "hangup"
-    digit: str  # the key that ended it, if any
-    duration_seconds: float
-    saved: bool = True  # False when a key during the beep stopped it before it began
-
-
-class CallPort(Protocol):
-    """What the dialog needs from the call (implemented over AGI by the callbot route)."""
-
-    def play(self, prompt: str, escape_digits: str) -> str:
-        """Play a prompt; return the key that interrupted it or "". Raise AgiHangup on hangup."""
-        ...
-
-    def play_file(self, path: Path, escape_digits: str) -> str:
-        """Play an audio file (runtime text-to-speech); return the interrupting key or ""."""
-        ...
-
-    def play_digits(self, number: str, escape_digits: str) -> str:
-        """Read a number digit by digit; return the interrupting key or ""."""
-        ...
-
-    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
-        """Beep and record the caller into ``path`` (a .wav), at most ``max_seconds`` (default:
-        the longest answer). Returns even on hangup."""
-        ...
-
-    def wait_digit(self, timeout_ms: int) -> str:
-        """The next key pressed within the timeout, or ""."""
-        ...
-
-
-class AnswerSink(Protocol):
-    """Where what the caller says goes as soon as it exists (the ticket)."""
-
-    def answer(self, step: str, path: Path, recording: Recording) -> None: ...
-
-    def closed_answer(
-        self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
-    ) -> tuple[str, ...] | None:
-        """Decode a short answer to a closed question now, restricted to ``grammar``, and
-        store it like any answer (already transcribed).
-
-        Returns the words heard (``[unk]`` for anything outside the grammar), or None when it
-        could not be decoded now (no recognizer yet, or it failed: it is then stored to be
-        transcribed later, like any answer).
-        """
-        ...
-
-    def ticket_number(self) -> str | None: ...
-
-    def reached(self, step: str) -> None: ...
-
-    def caller_number(self) -> str: ...
-
-    def callback(self, number: str, source: str) -> None: ...
-
-    def transcript(self, step: str, timeout: float) -> str | None:
-        """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
-        ...
-
-    def is_emergency(self, step: str, timeout: float) -> bool:
-        """Whether the latest answer to ``step`` tells of an emergency (waits for its text)."""
-        ...
-
-    def emergency(self, step: str, source: str) -> bool:
-        """Flag the ticket an emergency now; whether an operator can be reached (queue)."""
-        ...
-
-    def speak(self, text: str) -> Path | None:
-        """Runtime text-to-speech of ``text``: an audio file to play, or None."""
-        ...
-
-
-@dataclass
-class DialogResult:
-    outcome: Outcome = "completed"
-    last_step: str = ""
-    answers: list[str] = field(default_factory=list)
-    # Seconds from the end of each recording to the next prompt starting to play.
-    turn_gaps: list[float] = field(default_factory=list)
-    unclear: int = 0  # answers asked again for silence, noise or length
-    # Seconds the caller waited at each read-back for the transcript and its speech.
-    readback_waits: list[float] = field(default_factory=list)
-    # Seconds the caller waited for each spoken closed answer to be decoded and stored.
-    spoken_waits: list[float] = field(default_factory=list)
-    # "speech" or "key" when the call was recognised as an emergency, else None.
-    emergency: str | None = None
 
 
 class _Leave(Exception):
@@ -142,7 +53,12 @@ class _Leave(Exception):
 
 
 class Engine:
-    """Runs a :class:`Script` over one call."""
+    """Runs a :class:`Script` over one call.
+
+    Step functions read ``script``, ``call``, ``sink``, ``result``, ``speech_check`` and
+    ``sound_check``, and use the building blocks below; the engine's own state (turn gaps,
+    attempts per answer, unclear answers in a row) stays behind them.
+    """
 
     def __init__(
         self,
@@ -171,18 +87,11 @@ class Engine:
     # -- the loop ---------------------------------------------------------------------------
 
     def run(self) -> DialogResult:
-        handlers: dict[str, Callable[[Step], None]] = {
-            "say": self._say,
-            "ask": self._ask,
-            "callback": self._callback,
-            "confirm": self._confirm,
-            "read_ticket": self._read_ticket,
-        }
         try:
             for step in self.script.steps:
                 self.result.last_step = step.name
                 self.sink.reached(step.name)
-                handlers[step.kind](step)
+                RUNNERS[step.kind](self, step)
         except _Leave as leave:
             self.result.outcome = leave.outcome
             if leave.outcome == "to_queue":
@@ -195,16 +104,15 @@ class Engine:
 
     # -- building blocks --------------------------------------------------------------------
 
-    def _gap(self) -> None:
+    def play(self, prompt: str, escape: str) -> str:
+        """Play a prompt; the key that interrupted it, or "". The turn gap since the last
+        recording (if one is running) ends here."""
         if self._recorded_at is not None:
             self.result.turn_gaps.append(time.monotonic() - self._recorded_at)
             self._recorded_at = None
-
-    def _play(self, prompt: str, escape: str) -> str:
-        self._gap()
         return self.call.play(prompt, escape)
 
-    def _prompt(self, prompt: str, extra_keys: str = "", step: Step | None = None) -> str:
+    def prompt(self, prompt: str, extra_keys: str = "", step: Step | None = None) -> str:
         """Play a question; * plays it again; 0 leaves for the queue; at a question that
         takes the emergency key (``step``), that key is an emergency until one is flagged;
         returns other keys."""
@@ -212,88 +120,37 @@ class Engine:
         emergency = self.script.emergency_key if step is not None and not flagged else ""
         keys = self.script.to_queue_key + self.script.repeat_key + emergency + extra_keys
         for _ in range(self.script.max_repeats + 1):
-            key = self._play(prompt, keys)
-            if key == self.script.to_queue_key:
-                raise _Leave("to_queue")
+            key = self.play(prompt, keys)
+            self.leave_on_queue_key(key)
             if emergency and key == emergency and step is not None:
-                self._emergency(step, "key")
+                self.emergency(step, "key")
                 return ""
             if key != self.script.repeat_key:
                 return key
         return ""
 
-    # -- step kinds ---------------------------------------------------------------------------
+    def record(self, path: Path, escape: str, max_seconds: int | None = None) -> Recording:
+        """Beep and record the caller into ``path``; the turn gap starts when it ends."""
+        recording = self.call.record(path, escape, max_seconds)
+        self._recorded_at = time.monotonic()
+        return recording
 
-    def _say(self, step: Step) -> None:
-        self._prompt(step.prompt, step=step)
+    def answer_path(self, name: str) -> Path:
+        """``<name>.wav``, then ``<name>-2.wav``... for each new recording of that answer."""
+        attempt = self._attempts.get(name, 0) + 1
+        self._attempts[name] = attempt
+        return self.answer_dir / (f"{name}.wav" if attempt == 1 else f"{name}-{attempt}.wav")
 
-    def _read_ticket(self, step: Step) -> None:
-        number = self.sink.ticket_number()
-        if not number:
-            return  # no ticket number (database down): nothing to read
-        if self._prompt(step.prompt):
-            return
-        if self.call.play_digits(number, self.script.to_queue_key) == self.script.to_queue_key:
-            raise _Leave("to_queue")
+    def leave(self, outcome: Outcome) -> NoReturn:
+        """End the dialog now with ``outcome`` (what was recorded is kept)."""
+        raise _Leave(outcome)
 
-    def _ask(self, step: Step, *, again: bool = False) -> None:
-        """Ask, record; ask again once if the answer is unclear; never loops."""
-        for retry in range(self.script.max_retries + 1):
-            short = (again or retry > 0) and step.short_prompt
-            prompt = step.short_prompt if short and step.short_prompt else step.prompt
-            quality = self._ask_once(step, prompt)
-            if quality == "ok":
-                self._failures_in_a_row = 0
-                if step.triage and self.result.emergency is None:
-                    wait = self.script.transcript_wait_seconds
-                    if self.sink.is_emergency(step.name, wait):
-                        self._emergency(step, "speech")
-                return
-            self.result.unclear += 1
-            self._failures_in_a_row += 1
-            if self._failures_in_a_row >= self.script.failures_before_offer:
-                self._offer_queue()
-                return
-            if retry < self.script.max_retries:
-                self._play(
-                    "too_long" if quality == "too_long" else "not_heard", self.script.to_queue_key
-                )
+    def leave_on_queue_key(self, key: str) -> None:
+        """Leave for the operators' queue if ``key`` is the queue key (0)."""
+        if key == self.script.to_queue_key:
+            self.leave("to_queue")
 
-    def _ask_once(self, step: Step, prompt: str) -> Quality:
-        queue, repeat = self.script.to_queue_key, self.script.repeat_key
-        emergency = self.script.emergency_key
-        for _ in range(self.script.max_repeats + 1):
-            flagged = self.result.emergency is not None
-            self._prompt(prompt, step=step)
-            if not flagged and self.result.emergency is not None:
-                self._prompt(prompt)  # the emergency key, no operator reachable: ask again
-            path = self._answer_path(step.name)
-            escape = self.script.end_answer_key + queue + repeat
-            recording = self.call.record(path, escape + emergency)
-            self._recorded_at = time.monotonic()
-            if recording.saved:
-                self.sink.answer(step.name, path, recording)
-                if step.name not in self.result.answers:
-                    self.result.answers.append(step.name)
-            if recording.ended_by == "hangup":
-                raise _Leave("hangup")
-            if recording.digit == queue:
-                raise _Leave("to_queue")
-            if recording.digit == emergency:
-                if self.result.emergency is None:
-                    self._emergency(step, "key")  # leaves for the queue if it can
-                continue  # the question again
-            if recording.digit != repeat:
-                break
-        if recording.ended_by == "max_length":
-            return "too_long"
-        if self.speech_check is not None and self.speech_check(path) < (
-            self.script.min_speech_seconds
-        ):
-            return "no_speech"
-        return "ok"
-
-    def _emergency(self, step: Step, source: str) -> None:
+    def emergency(self, step: Step, source: str) -> None:
         """Life at risk: tell the caller to call 115 at once; to the head of the operators'
         queue when one can be reached, else the dialog goes on (the ticket tops the queue)."""
         self.result.emergency = source
@@ -305,156 +162,57 @@ class Engine:
             "to the head of the queue" if reachable else "no operator reachable",
         )
         if reachable:
-            self._play("emergency_queue", "")
-            raise _Leave("emergency")
-        self._play("emergency_stay", self.script.to_queue_key)
+            self.play("emergency_queue", "")
+            self.leave("emergency")
+        self.play("emergency_stay", self.script.to_queue_key)
 
-    def _answer_path(self, name: str) -> Path:
-        """``<name>.wav``, then ``<name>-2.wav``... for each new recording of that answer."""
-        attempt = self._attempts.get(name, 0) + 1
-        self._attempts[name] = attempt
-        return self.answer_dir / (f"{name}.wav" if attempt == 1 else f"{name}-{attempt}.wav")
+    def clear_answer(self) -> None:
+        """An answer was clear: the count of unclear answers in a row starts again."""
+        self._failures_in_a_row = 0
+
+    def unclear_answer(self) -> bool:
+        """An answer was unclear (asked again for silence, noise or length). After
+        ``failures_before_offer`` in a row the queue is offered: True then (the caller stayed;
+        the question is not asked again)."""
+        self.result.unclear += 1
+        self._failures_in_a_row += 1
+        if self._failures_in_a_row < self.script.failures_before_offer:
+            return False
+        self._offer_queue()
+        return True
 
     def _offer_queue(self) -> None:
         """After repeated unclear answers: 0 for an operator, anything else goes on."""
         self._failures_in_a_row = 0
-        key = self._play("no_input_offer", self.script.to_queue_key + self.script.yes_key)
+        key = self.play("no_input_offer", self.script.to_queue_key + self.script.yes_key)
         if not key:
             key = self.call.wait_digit(self.script.digit_timeout_ms)
-        if key == self.script.to_queue_key:
-            raise _Leave("to_queue")
+        self.leave_on_queue_key(key)
 
-    def _confirm(self, step: Step) -> None:
-        """Read back each target's transcript; 2 asks that question again (once)."""
-        keys = self.script.yes_key + self.script.again_key
-        prompt = step.spoken_prompt if step.spoken and step.spoken_prompt else step.prompt
-        for target in step.targets:
-            question = self.script.step(target)
-            for round_ in range(self.script.max_retries + 1):
-                started = time.monotonic()
-                text = self.sink.transcript(target, self.script.transcript_wait_seconds)
-                audio = self.sink.speak(text) if text else None
-                self.result.readback_waits.append(time.monotonic() - started)
-                if audio is None:
-                    self._prompt("readback_unheard")
-                    break
-                key = self._prompt(question.readback_prompt or "", keys)
-                if not key:
-                    key = self.call.play_file(audio, self.script.to_queue_key + keys)
-                    if key == self.script.to_queue_key:
-                        raise _Leave("to_queue")
-                if not key:
-                    key = self._prompt(prompt, keys)
-                if not key and step.spoken:
-                    key = self._spoken_key(step, target, prompt, keys)
-                elif not key:
-                    key = self.call.wait_digit(self.script.digit_timeout_ms)
-                if key == self.script.to_queue_key:
-                    raise _Leave("to_queue")
-                if key != self.script.again_key or round_ == self.script.max_retries:
-                    break
-                self._ask(question, again=True)
 
-    def _spoken_key(self, step: Step, target: str, prompt: str, keys: str) -> str:
-        """The caller's spoken answer as the key it stands for, a key pressed meanwhile, or ""
-        for no input. Speech that matches no phrase is asked again (once)."""
-        for retry in range(self.script.max_retries + 1):
-            if retry:
-                key = self._play("not_heard", self.script.to_queue_key + keys)
-                if not key:
-                    key = self._prompt(prompt, keys)
-                if key:
-                    return key
-            key, unclear = self._hear(step, self.script.answer_name(step, target), keys)
-            if key or not unclear:
-                return key
-            log.info("spoken answer at %s (%s) matched no phrase", step.name, target)
-        return ""
+# -- the small step kinds ---------------------------------------------------------------------
 
-    def _hear(self, step: Step, name: str, keys: str) -> tuple[str, bool]:
-        """Record one short spoken answer and decode it: (the key it stands for, or the key
-        pressed while recording, or ""; whether the caller said something that matched no
-        phrase)."""
-        path = self._answer_path(name)
-        end = self.script.end_answer_key
-        recording = self.call.record(
-            path,
-            self.script.to_queue_key + keys + end,
-            max_seconds=self.script.spoken_answer_seconds,
-        )
-        self._recorded_at = time.monotonic()
-        if recording.digit and recording.digit != end:
-            # A key is the answer; the recording holds nothing the caller meant to say.
-            path.unlink(missing_ok=True)
-            return recording.digit, False
-        if recording.ended_by == "hangup":
-            if recording.saved:
-                self.sink.answer(name, path, recording)  # kept: transcribed later
-            raise _Leave("hangup")
-        if not recording.saved:
-            return "", False
-        sound = self.sound_check(path) if self.sound_check is not None else None
-        if sound is not None and sound < self.script.min_spoken_seconds:
-            # Nothing said: no input, as when no key is pressed; no answer to keep.
-            path.unlink(missing_ok=True)
-            return "", False
-        started = time.monotonic()
-        words = self.sink.closed_answer(name, path, recording, step.phrases)
-        self.result.spoken_waits.append(time.monotonic() - started)
-        if words is None:
-            return "", False
-        key = choose(step.spoken, words)
-        return key, not key
 
-    def _callback(self, step: Step) -> None:
-        """1: the number calling; or the caller types a number and #; read back, confirmed."""
-        digits = "0123456789#" + self.script.repeat_key
-        caller = normalize_vn_number(self.sink.caller_number())
-        for _ in range(self.script.max_retries + 1):
-            key = self._play(step.prompt, digits)
-            if key == self.script.repeat_key:
-                continue
-            if not key:
-                key = self.call.wait_digit(self.script.digit_timeout_ms)
-            if key in ("", self.script.yes_key):
-                if caller:
-                    self.sink.callback(caller, "caller_id")
-                    self._prompt("callback_use_caller")
-                    return
-                if not key:
-                    continue
-                self._play("callback_invalid", self.script.to_queue_key)
-                continue
-            typed = self._collect_digits(key)
-            number = normalize_vn_number(typed)
-            if number is None:
-                self._play("callback_invalid", self.script.to_queue_key)
-                continue
-            if self._confirm_number(number):
-                self.sink.callback(number, "typed")
-                return
-        if caller:
-            self.sink.callback(caller, "caller_id")
+def say(engine: Engine, step: Step) -> None:
+    """Play the step's prompt: * repeats it, 0 leaves, the emergency key is heard."""
+    engine.prompt(step.prompt, step=step)
 
-    def _collect_digits(self, first: str) -> str:
-        typed = "" if first == "#" else first
-        while len(typed) < MAX_TYPED_DIGITS and first != "#":
-            key = self.call.wait_digit(self.script.digit_timeout_ms)
-            if key in ("", "#"):
-                break
-            if key.isdigit():
-                typed += key
-        return typed
 
-    def _confirm_number(self, number: str) -> bool:
-        keys = self.script.yes_key + self.script.again_key
-        key = self._play("callback_readback", self.script.to_queue_key + keys)
-        if not key:
-            key = self.call.play_digits(number, self.script.to_queue_key + keys)
-        if not key:
-            key = self._prompt("confirm_keys", keys)
-        if not key:
-            key = self.call.wait_digit(self.script.digit_timeout_ms)
-        if key == self.script.to_queue_key:
-            raise _Leave("to_queue")
-        return key != self.script.again_key
+def read_ticket(engine: Engine, step: Step) -> None:
+    """Play the prompt, then the ticket number digit by digit (nothing without a number)."""
+    number = engine.sink.ticket_number()
+    if not number:
+        return  # no ticket number (database down): nothing to read
+    if engine.prompt(step.prompt):
+        return
+    engine.leave_on_queue_key(engine.call.play_digits(number, engine.script.to_queue_key))
+
+
+# The function that runs each kind of step (the kinds: callbot.dialog.steps).
+RUNNERS: dict[StepKind, Callable[[Engine, Step], None]] = {
+    "say": say,
+    "ask": ask.ask,
+    "callback": callback_number.callback_number,
+    "confirm": readback.confirm,
+    "read_ticket": read_ticket,
+}

@@ -9,8 +9,8 @@ keeps of the outcome. No HTTP here; the call and its events are :mod:`callbot.pb
 The rules: the operator who holds the claim, or a supervisor (any ready ticket: waiting or
 claimed); the user has a phone (``users.phone``); the number is the one the caller chose for
 the callback, else the calling number, as a Vietnamese number
-(:func:`~callbot.dialog.keypad.normalize_vn_number`: the 10-digit national form, nothing else
-reaches the dialplan).
+(:func:`~callbot.understanding.phone.normalize_vn_number`: the 10-digit national form, nothing
+else reaches the dialplan).
 
 :class:`CallbackService` has no AMI connection until the first callback (started lazily, with
 the ``ami`` settings of ``callbot serve``); after that it keeps it up and reconnects by itself.
@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from callbot.config import Config
-from callbot.dialog.keypad import normalize_vn_number
 from callbot.errors import AmiError, StorageError, TicketNotFound, WorkflowError
 from callbot.operators.access import NOT_READY, may_see, require_visible
 from callbot.operators.accounts import UserRecord
@@ -39,6 +38,7 @@ from callbot.pbx.ami import AmiClient
 from callbot.pbx.originate import CallbackDialer, CallbackOutcome, new_callback_id
 from callbot.tickets.records import TicketRecord
 from callbot.tickets.rules import CallbackResult, EventAction, TicketStatus
+from callbot.understanding.phone import normalize_vn_number
 
 log = logging.getLogger(__name__)
 

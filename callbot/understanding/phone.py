@@ -1,11 +1,15 @@
-"""Callback numbers from spoken answers: "không chín không một hai ba..." -> "0901234567".
+"""Callback numbers: the Vietnamese number rule, and the number said in a spoken answer.
 
-The digits are read with :func:`callbot.understanding.numbers.read_digits` wherever they are in
-the answer (lead-ins such as "số điện thoại của tôi là" and fillers are simply not digits), then
-validated and normalized by :func:`callbot.dialog.keypad.normalize_vn_number`, the same rule
-as for a number typed on the keypad. A spoken country code works either way: "tám tư chín
-không..." and "cộng tám mươi tư chín không..." (84 + 9 digits), or "tám tư không chín..."
-(84 then the national 0).
+A spoken answer such as "không chín không một hai ba..." gives "0901234567". The digits are
+read with :func:`callbot.understanding.numbers.read_digits` wherever they are in the answer
+(lead-ins such as "số điện thoại của tôi là" and fillers are simply not digits), then
+validated and normalized by :func:`normalize_vn_number`, the rule for every callback number
+(typed on the keypad, presented as caller ID, or spoken): a Vietnamese number is 10 digits
+starting with 0 (``0901234567``), or the same without its 0 after the country code 84
+(``+84901234567``, typed ``84901234567`` since a keypad has no +); everything is normalized
+to the 10-digit national form, which is what operators dial. A spoken country code works
+either way: "tám tư chín không..." and "cộng tám mươi tư chín không..." (84 + 9 digits), or
+"tám tư không chín..." (84 then the national 0).
 
 When the plain reading is not a Vietnamese number, these readings are tried in order, each
 with a lower confidence:
@@ -30,16 +34,20 @@ Examples::
     '0901234567'
     >>> parse_phone("không biết").as_dict()
     {'phone': None, 'valid': False, 'confidence': 0.0, 'digits': None}
+    >>> normalize_vn_number("84901234567")
+    '0901234567'
+    >>> normalize_vn_number("12345") is None
+    True
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice, product
 from typing import Any
 
-from callbot.dialog.keypad import normalize_vn_number
 from callbot.understanding.numbers import (
     digit_readings,
     restore_misheard_digits,
@@ -64,6 +72,20 @@ _WEAK_CORRECTIONS: tuple[tuple[str, ...], ...] = (("à", "không"), ("ờ", "kh�
 NATIONAL_LENGTH = 10
 MIN_DIGITS_SHOWN = 3
 _MAX_COMBINATIONS = 64  # other readings of the runs tried, at most
+
+_NATIONAL = re.compile(r"0[1-9][0-9]{8}")
+_INTERNATIONAL = re.compile(r"(?:\+|00)?84([1-9][0-9]{8})")
+
+
+def normalize_vn_number(raw: str) -> str | None:
+    """The 10-digit national form of a Vietnamese number, or None if it is not one."""
+    digits = raw.strip().replace(" ", "")
+    if _NATIONAL.fullmatch(digits):
+        return digits
+    match = _INTERNATIONAL.fullmatch(digits)
+    if match:
+        return "0" + match.group(1)
+    return None
 
 
 @dataclass(frozen=True)

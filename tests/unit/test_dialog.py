@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from callbot.dialog.engine import Engine, Recording
-from callbot.dialog.keypad import normalize_vn_number
-from callbot.dialog.steps import OVERFLOW, Script, Step
+from callbot.dialog.engine import RUNNERS, Engine
+from callbot.dialog.ports import Recording
+from callbot.dialog.steps import KINDS, OVERFLOW, Script, Step
 from callbot.errors import AgiHangup, DialogError
+from callbot.understanding.phone import normalize_vn_number
 
 SPEECH = 2.0
 
@@ -361,3 +362,7 @@ def test_nine_while_recording_without_an_operator_asks_the_question_again() -> N
 def test_a_calm_need_is_no_emergency() -> None:
     result, sink = run(FakeCall())
     assert result.emergency is None and not sink.flagged
+
+
+def test_every_step_kind_has_its_runner() -> None:
+    assert set(RUNNERS) == set(KINDS)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from callbot.dialog.engine import Engine, Recording
+from callbot.dialog.engine import Engine
+from callbot.dialog.ports import Recording
 from callbot.dialog.spoken import choose, for_language, restrict_to_vocabulary
 from callbot.dialog.steps import CONFIRM_SPOKEN_VI, OVERFLOW, Script, Step
 from callbot.errors import DialogError

@@ -90,7 +90,7 @@ def test_set_phone_labels_follow_the_keypad_rule(cases: list[ev.Case]) -> None:
 
 
 def _check_phone_labels(cases: list[ev.Case]) -> None:
-    from callbot.dialog.keypad import normalize_vn_number
+    from callbot.understanding.phone import normalize_vn_number
 
     for c in cases:
         if c.kind == "phone":

@@ -1,0 +1,111 @@
+"""What the dialog engine talks to and what it reports: the seams around a call's dialog.
+
+The engine (:mod:`callbot.dialog.engine`) knows nothing of Asterisk or SQL. It talks to the
+call through a :class:`CallPort` (implemented over AGI by :mod:`callbot.calls.callbot`, by
+fakes in the unit tests), hands every answer to an :class:`AnswerSink` (the ticket, written by
+:mod:`callbot.intake.recorder`) as soon as it is recorded, and returns a :class:`DialogResult`:
+how the dialog ended (:data:`Outcome`) and what it measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+Outcome = Literal["completed", "to_queue", "emergency", "hangup"]
+Quality = Literal["ok", "no_speech", "too_long"]
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What the PBX reports after recording one answer."""
+
+    ended_by: str  # "silence" | "dtmf" | "max_length" | "hangup"
+    digit: str  # the key that ended it, if any
+    duration_seconds: float
+    saved: bool = True  # False when a key during the beep stopped it before it began
+
+
+class CallPort(Protocol):
+    """What the dialog needs from the call (implemented over AGI by the callbot route)."""
+
+    def play(self, prompt: str, escape_digits: str) -> str:
+        """Play a prompt; return the key that interrupted it or "". Raise AgiHangup on hangup."""
+        ...
+
+    def play_file(self, path: Path, escape_digits: str) -> str:
+        """Play an audio file (runtime text-to-speech); return the interrupting key or ""."""
+        ...
+
+    def play_digits(self, number: str, escape_digits: str) -> str:
+        """Read a number digit by digit; return the interrupting key or ""."""
+        ...
+
+    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
+        """Beep and record the caller into ``path`` (a .wav), at most ``max_seconds`` (default:
+        the longest answer). Returns even on hangup."""
+        ...
+
+    def wait_digit(self, timeout_ms: int) -> str:
+        """The next key pressed within the timeout, or ""."""
+        ...
+
+
+class AnswerSink(Protocol):
+    """Where what the caller says goes as soon as it exists (the ticket)."""
+
+    def answer(self, step: str, path: Path, recording: Recording) -> None: ...
+
+    def closed_answer(
+        self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
+    ) -> tuple[str, ...] | None:
+        """Decode a short answer to a closed question now, restricted to ``grammar``, and
+        store it like any answer (already transcribed).
+
+        Returns the words heard (``[unk]`` for anything outside the grammar), or None when it
+        could not be decoded now (no recognizer yet, or it failed: it is then stored to be
+        transcribed later, like any answer).
+        """
+        ...
+
+    def ticket_number(self) -> str | None: ...
+
+    def reached(self, step: str) -> None: ...
+
+    def caller_number(self) -> str: ...
+
+    def callback(self, number: str, source: str) -> None: ...
+
+    def transcript(self, step: str, timeout: float) -> str | None:
+        """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
+        ...
+
+    def is_emergency(self, step: str, timeout: float) -> bool:
+        """Whether the latest answer to ``step`` tells of an emergency (waits for its text)."""
+        ...
+
+    def emergency(self, step: str, source: str) -> bool:
+        """Flag the ticket an emergency now; whether an operator can be reached (queue)."""
+        ...
+
+    def speak(self, text: str) -> Path | None:
+        """Runtime text-to-speech of ``text``: an audio file to play, or None."""
+        ...
+
+
+@dataclass
+class DialogResult:
+    outcome: Outcome = "completed"
+    last_step: str = ""
+    answers: list[str] = field(default_factory=list)
+    # Seconds from the end of each recording to the next prompt starting to play.
+    turn_gaps: list[float] = field(default_factory=list)
+    unclear: int = 0  # answers asked again for silence, noise or length
+    # Seconds the caller waited at each read-back for the transcript and its speech.
+    readback_waits: list[float] = field(default_factory=list)
+    # Seconds the caller waited for each spoken closed answer to be decoded and stored.
+    spoken_waits: list[float] = field(default_factory=list)
+    # "speech" or "key" when the call was recognised as an emergency, else None.
+    emergency: str | None = None

@@ -1,0 +1,111 @@
+"""The ``confirm`` step: what was understood is read back, and the caller says whether it is right.
+
+For each target question the caller hears the question's read-back prompt, then the
+transcript of the answer spoken by runtime text-to-speech, then the confirm question: 1 is
+correct, 2 asks that question again (once, with its short prompt: :func:`callbot.dialog.ask.ask`).
+A transcript not ready in time (``Script.transcript_wait_seconds``) or not speakable is
+skipped with ``readback_unheard``. Keys pressed during any of it are the answer.
+
+With ``spoken`` phrases the caller may say the answer instead: a short
+recording after the question, decoded at once by the sink in grammar mode and mapped to the key
+it stands for (:func:`callbot.dialog.spoken.choose`). Keys still win; silence is no input;
+speech that matches no phrase is asked again once, then counts as no input.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from callbot.dialog.ask import ask
+from callbot.dialog.spoken import choose
+from callbot.dialog.steps import Step
+
+if TYPE_CHECKING:
+    from callbot.dialog.engine import Engine
+
+log = logging.getLogger(__name__)
+
+
+def confirm(engine: Engine, step: Step) -> None:
+    """Read back each target's transcript; 2 asks that question again (once)."""
+    script = engine.script
+    keys = script.yes_key + script.again_key
+    prompt = step.spoken_prompt if step.spoken and step.spoken_prompt else step.prompt
+    for target in step.targets:
+        question = script.step(target)
+        for round_ in range(script.max_retries + 1):
+            started = time.monotonic()
+            text = engine.sink.transcript(target, script.transcript_wait_seconds)
+            audio = engine.sink.speak(text) if text else None
+            engine.result.readback_waits.append(time.monotonic() - started)
+            if audio is None:
+                engine.prompt("readback_unheard")
+                break
+            key = engine.prompt(question.readback_prompt or "", keys)
+            if not key:
+                key = engine.call.play_file(audio, script.to_queue_key + keys)
+                engine.leave_on_queue_key(key)
+            if not key:
+                key = engine.prompt(prompt, keys)
+            if not key and step.spoken:
+                key = _spoken_key(engine, step, target, prompt, keys)
+            elif not key:
+                key = engine.call.wait_digit(script.digit_timeout_ms)
+            engine.leave_on_queue_key(key)
+            if key != script.again_key or round_ == script.max_retries:
+                break
+            ask(engine, question, again=True)
+
+
+def _spoken_key(engine: Engine, step: Step, target: str, prompt: str, keys: str) -> str:
+    """The caller's spoken answer as the key it stands for, a key pressed meanwhile, or ""
+    for no input. Speech that matches no phrase is asked again (once)."""
+    script = engine.script
+    for retry in range(script.max_retries + 1):
+        if retry:
+            key = engine.play("not_heard", script.to_queue_key + keys)
+            if not key:
+                key = engine.prompt(prompt, keys)
+            if key:
+                return key
+        key, unclear = _hear(engine, step, script.answer_name(step, target), keys)
+        if key or not unclear:
+            return key
+        log.info("spoken answer at %s (%s) matched no phrase", step.name, target)
+    return ""
+
+
+def _hear(engine: Engine, step: Step, name: str, keys: str) -> tuple[str, bool]:
+    """Record one short spoken answer and decode it: (the key it stands for, or the key
+    pressed while recording, or ""; whether the caller said something that matched no
+    phrase)."""
+    script = engine.script
+    path = engine.answer_path(name)
+    end = script.end_answer_key
+    recording = engine.record(
+        path, script.to_queue_key + keys + end, max_seconds=script.spoken_answer_seconds
+    )
+    if recording.digit and recording.digit != end:
+        # A key is the answer; the recording holds nothing the caller meant to say.
+        path.unlink(missing_ok=True)
+        return recording.digit, False
+    if recording.ended_by == "hangup":
+        if recording.saved:
+            engine.sink.answer(name, path, recording)  # kept: transcribed later
+        engine.leave("hangup")
+    if not recording.saved:
+        return "", False
+    sound = engine.sound_check(path) if engine.sound_check is not None else None
+    if sound is not None and sound < script.min_spoken_seconds:
+        # Nothing said: no input, as when no key is pressed; no answer to keep.
+        path.unlink(missing_ok=True)
+        return "", False
+    started = time.monotonic()
+    words = engine.sink.closed_answer(name, path, recording, step.phrases)
+    engine.result.spoken_waits.append(time.monotonic() - started)
+    if words is None:
+        return "", False
+    key = choose(step.spoken, words)
+    return key, not key
