@@ -11,7 +11,7 @@ One settle is three short steps, so the parsers never run under a lock:
 
 1. read the ticket and its answers (no lock): not ``transcribing``, or an answer still
    pending: nothing to do;
-2. understand the answers (:func:`callbot.understanding.ticket.understand`: fields with their
+2. understand the answers (:func:`callbot.routing.fields.understand`: fields with their
    confidence, category, urgency, and the unit from the units file), outside any transaction;
 3. in one write transaction, lock the ticket's row and read its answers again: if they are
    unchanged, write the understood columns, the urgency never lowered below what the call
@@ -35,13 +35,13 @@ from typing import Any, Protocol
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from callbot.routing.fields import HeardAnswer, understand
 from callbot.routing.repeat import merge_into, open_earlier
 from callbot.routing.units import UnitsDirectory
 from callbot.tickets.answers import lock_ticket
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.rules import TicketStatus, holds_no_speech, ready_for_operators
 from callbot.tickets.transactions import Transactions
-from callbot.understanding.ticket import HeardAnswer, understand
 
 logger = logging.getLogger(__name__)
 

@@ -15,5 +15,7 @@ Shared pieces: ``text.py`` (normalisation, diacritics folding, fillers), ``numbe
 its parser for the command line, the evaluation and the ticket pipeline.
 
 Each result carries ``confidence`` (0..1): how sure the *parser* is of its reading of the
-text. The ticket pipeline combines it with the recognizer's word confidences.
+text. The settle step (``callbot/routing/fields.py``) combines it with the recognizer's word
+confidences into a ticket's fields. Pure text in, values out: this package imports nothing
+of callbot's but itself.
 """

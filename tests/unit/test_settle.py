@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import update
 
+from callbot.routing.fields import HeardAnswer, Understanding, understand
 from callbot.routing.settle import Settler
 from callbot.routing.units import SAMPLE, UnitsDirectory
 from callbot.speech.asr import Transcript, Word
@@ -22,7 +23,6 @@ from callbot.tickets.records import TicketRecord
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.transactions import Transactions
 from callbot.transcription.jobs import JobQueue
-from callbot.understanding.ticket import HeardAnswer, Understanding, understand
 from tests.conftest import Database
 
 Rows = Sequence[HeardAnswer]
