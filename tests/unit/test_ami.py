@@ -17,7 +17,6 @@ import pytest
 
 from callbot.errors import AmiError
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.ami_protocol import format_action, message_kind, parse_message
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.queue_state import RouteDecision
 
@@ -318,61 +317,6 @@ def monitors() -> Iterator[list[QueueMonitor]]:
     yield made
     for monitor in made:
         monitor.close()
-
-
-# -- pure framing -------------------------------------------------------------------------------
-
-
-def test_format_action_wire_text() -> None:
-    text = format_action("Originate", {"Channel": "Local/1022@callbot-entry"}, {"A": "1"})
-    assert text == (
-        "Action: Originate\r\nChannel: Local/1022@callbot-entry\r\nVariable: A=1\r\n\r\n"
-    )
-
-
-@pytest.mark.parametrize(
-    ("fields", "variables"),
-    [
-        ({"Channel": "PJSIP/op1\r\nAction: Originate"}, None),
-        ({"Channel": "PJSIP/op1\n"}, None),
-        ({"Channel": "PJSIP/op1\r"}, None),
-        ({"Bad\nKey": "x"}, None),
-        ({}, {"A": "1\r\nAction: Command"}),
-        ({}, {"A=B": "1"}),
-    ],
-)
-def test_format_action_refuses_header_injection(
-    fields: dict[str, str], variables: dict[str, str] | None
-) -> None:
-    with pytest.raises(AmiError, match=r"not valid|CR or LF"):
-        format_action("Originate", fields, variables)
-
-
-def test_parse_message_wire_cases() -> None:
-    response = parse_message(
-        "Response: Error\r\nActionID: callbot-3\r\nMessage: Authentication failed"
-    )
-    assert response == {
-        "Response": "Error",
-        "ActionID": "callbot-3",
-        "Message": "Authentication failed",
-    }
-    assert message_kind(response) == "response"
-
-    event = parse_message(
-        "Event: OriginateResponse\r\nResponse: Success\r\nChanVariable: A=1\r\n"
-        "ChanVariable: B=2\r\nPausedReason: \r\nMessage: a: b"
-    )
-    assert message_kind(event) == "event"  # despite its Response field
-    assert event["ChanVariable"] == "A=1\nB=2"
-    assert event["PausedReason"] == ""
-    assert event["Message"] == "a: b"
-
-    command = parse_message(
-        "Response: Follows\r\nPrivilege: Command\r\nline one\r\n--END COMMAND--"
-    )
-    assert command["Output"] == "line one\n--END COMMAND--"
-    assert message_kind({"Foo": "bar"}) == ""
 
 
 # -- connecting ---------------------------------------------------------------------------------
