@@ -1,9 +1,9 @@
 """AMI framing, pure: the text of an action out; bytes in, the banner and messages out.
 
-No socket here (as h11 keeps its protocol apart from I/O): :mod:`callbot.pbx.ami` sends what
-:func:`format_action` writes (:func:`originate_fields` spells out an Originate) and hands what
-it receives to :func:`parse_message`; :class:`AmiReader` cuts a byte stream into the banner
-and complete messages. The wire cases are in the docstrings and in
+No socket here (as h11 keeps its protocol apart from I/O): :mod:`callbot.pbx.ami_link` writes
+what :func:`format_action` gives (:func:`originate_fields` spells out an Originate) and feeds
+what it reads to an :class:`AmiReader`, which cuts the stream into the banner and complete
+messages, each parsed by :func:`parse_message`. The wire cases are in the docstrings and in
 ``tests/unit/test_ami_protocol.py``.
 """
 

@@ -360,6 +360,56 @@ def test_connection_refused_raises(make_client: ClientFactory) -> None:
         ami.connect(timeout=1)
 
 
+@contextlib.contextmanager
+def raw_port(greeting: bytes, *, hang_up: bool) -> Iterator[int]:
+    """A port that sends ``greeting`` to whoever connects, then hangs up or stays silent."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    accepted: list[socket.socket] = []
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            accepted.append(conn)
+            conn.sendall(greeting)
+            if hang_up:
+                conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+        thread.join(2)
+
+
+@pytest.mark.parametrize(
+    ("greeting", "hang_up"),
+    [
+        (b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", False),  # another service: refused at once
+        (b"Asterisk Call Man", True),  # hung up in the middle of the banner
+        (b"", True),  # hung up before a word
+    ],
+)
+def test_a_port_that_is_not_ami_ends_the_connection_cleanly(
+    make_client: ClientFactory, greeting: bytes, hang_up: bool
+) -> None:
+    with raw_port(greeting, hang_up=hang_up) as port:
+        ami = make_client(port=port, action_timeout=2.0)
+        started = time.monotonic()
+        with pytest.raises(
+            AmiError,
+            match=r"did not greet us: no 'Asterisk Call Manager' banner \(is this an AMI port\?\)",
+        ):
+            ami.connect()
+        assert time.monotonic() - started < 1.5  # told by the reader, not by the timeout
+    assert not ami.connected
+
+
 def test_action_before_connect_raises(make_client: ClientFactory) -> None:
     with pytest.raises(AmiError, match="not connected"):
         make_client().action("Ping")
@@ -385,6 +435,18 @@ def test_action_error_timeout_and_disconnect(server: FakeAmi, make_client: Clien
 
     server.drop_on.add("Explode")
     with pytest.raises(AmiError, match="closed before Explode was answered"):
+        ami.action("Explode")
+
+
+def test_a_hang_up_fails_the_waiting_action_with_the_reason(
+    server: FakeAmi, make_client: ClientFactory
+) -> None:
+    ami = make_client(keepalive=0)
+    ami.connect()
+    server.drop_on.add("Explode")
+    with pytest.raises(
+        AmiError, match=r"closed before Explode was answered \(closed by Asterisk\)"
+    ):
         ami.action("Explode")
 
 
