@@ -1,28 +1,26 @@
-"""Our AMI client: asterisk-ami 0.1.7 behind a thin wrapper that keeps one session alive.
+"""Our AMI client: one session kept alive across connections, actions from any thread.
 
-The library does the socket, the banner and the message framing on its listener thread. Its
-flaws, and what this module does about them (REFERENCE.md):
+Decided in issue 10: we own the socket. asterisk-ami 0.1.7, which we used to wrap, has flaws
+we had to work around: its 3 s socket ``timeout`` stays on for reading, so a quiet queue ended
+its listener thread; errors before the banner escaped that thread; ``AutoReconnect`` logs in
+again but rebuilds no state; its action ids are a plain counter and its ``FutureResponse``
+uses ``notifyAll`` (an error under ``-W error``) and an unimported ``traceback``; its parsing
+drops repeated keys; its ``send`` may write part of a message. Our wrapper overrode its
+``connect``, ``listen``, ``send`` and ``fire_recv_pack`` and reached into its ``_socket``: five
+internals that any release could change. A hundred-odd lines of socket code of our own are
+simpler: :mod:`callbot.pbx.ami_protocol` (pure framing: UTF-8 out, CR or LF in a value refused
+with :class:`AmiError`; bytes in, the banner and messages out, decoded with
+``errors="replace"``), :mod:`callbot.pbx.ami_link` (one TCP connection; the reader blocks in
+``recv`` however quiet the line; an error before the banner ends the connection cleanly; whole
+writes with a send timeout), :mod:`callbot.pbx.ami_session` (one login; ActionIDs matched to
+answers, each wait bounded; a keepalive ``Ping`` every ``keepalive`` seconds, answered within
+``action_timeout``, finds a dead peer).
 
-- its socket keeps the 3 s ``timeout`` for reading, so a quiet queue ends the listener thread
-  after 3 s. Here only connecting and each action wait is bounded; the listener blocks in
-  ``recv`` until data arrives or the connection closes, and a keepalive ``Ping`` every
-  ``keepalive`` seconds (answered within ``action_timeout``) detects a dead peer;
-- errors before the banner escape its listener thread; here they end the connection cleanly;
-- ``AutoReconnect`` logs in again but rebuilds no state; here a supervisor thread reconnects
-  with exponential backoff up to ``reconnect_max_delay`` and calls the ``on_connected``
-  handlers after every login, so users rebuild their state (Asterisk replays no events);
-- its action ids are a plain counter and its ``FutureResponse`` uses ``notifyAll`` (deprecated,
-  an error under ``-W error``) and an unimported ``traceback``; here ActionIDs come from a
-  locked counter and answers are matched on this side, so actions may be sent from any thread;
-- ``send`` may write part of a message; here ``sendall`` under a lock, with a send timeout.
-
-Text goes out as UTF-8 and comes back decoded with ``errors="replace"``. The framing (action
-text out, message fields in) is pure and lives in :mod:`callbot.pbx.ami_protocol`; a field
-value with CR or LF would inject headers, so it is refused there with :class:`AmiError`.
-
-Threads: one listener per connection (runs the event handlers, in wire order; they must return
-quickly and must not wait for an action), one supervisor (reconnects, pings, runs the
-``on_connected`` handlers), and the callers of :meth:`AmiClient.action`.
+Here :class:`AmiClient` hands out ActionIDs from a locked counter (actions may be sent from any
+thread), keeps the handlers, and runs a supervisor thread that reconnects with exponential
+backoff up to ``reconnect_max_delay`` and calls the ``on_connected`` handlers after every
+login, so users rebuild their state (Asterisk replays no events). Event handlers run on the
+connection's reader thread, in wire order: they must return quickly, never wait for an action.
 """
 
 from __future__ import annotations
@@ -30,17 +28,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import socket
-import struct
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from asterisk.ami import AMIClient
 
 from callbot.config import AmiConfig
 from callbot.errors import AmiError
-from callbot.pbx.ami_protocol import format_action, message_kind, parse_message
+from callbot.pbx.ami_protocol import originate_fields
+from callbot.pbx.ami_session import AmiSession
 
 log = logging.getLogger(__name__)
 
@@ -48,187 +42,6 @@ EventHandler = Callable[[dict[str, str]], None]
 ConnectedHandler = Callable[[], None]
 
 _FIRST_RETRY_DELAY = 0.2  # seconds before the first reconnect attempt; doubles up to the max
-
-
-class _Pending:
-    """One action waiting for its answer (and, for list actions, its events)."""
-
-    def __init__(self, action: str, complete_event: str | None) -> None:
-        self.action = action
-        self.complete_event = complete_event.casefold() if complete_event else None
-        self.response: dict[str, str] | None = None
-        self.events: list[dict[str, str]] = []
-        self.error: str | None = None  # the Message of a "Response: Error"
-        self.lost: str | None = None  # why the connection ended before the answer
-        self.completed = False
-        self.done = threading.Event()
-
-    def on_response(self, fields: dict[str, str]) -> None:
-        self.response = fields
-        if fields.get("Response", "").casefold() == "error":
-            self.error = fields.get("Message") or "Asterisk answered Error without a message"
-            self.done.set()
-        elif self.complete_event is None or self.completed:
-            self.done.set()
-
-    def on_event(self, fields: dict[str, str]) -> None:
-        self.events.append(fields)
-        if fields.get("Event", "").casefold() == self.complete_event:
-            self.completed = True
-            if self.response is not None:
-                self.done.set()
-
-    def fail(self, reason: str) -> None:
-        if not self.done.is_set():
-            self.lost = reason
-            self.done.set()
-
-
-class _Link(AMIClient):  # type: ignore[misc]  # asterisk-ami ships no type hints
-    """One AMI connection: the library's client with its socket handling fixed."""
-
-    def __init__(self, owner: AmiClient, connect_timeout: float) -> None:
-        super().__init__(
-            address=owner.host, port=owner.port, timeout=connect_timeout, buffer_size=65536
-        )
-        self._owner = owner
-        self.where = f"{owner.host}:{owner.port}"
-        self.banner = threading.Event()
-        self.closed = threading.Event()
-        self.reason = ""
-        self._lock = threading.Lock()
-        self._send_lock = threading.Lock()
-        self._pending: dict[str, _Pending] = {}
-        self._lib_error: BaseException | None = None
-        self.add_listener(on_connect=self._on_banner, on_disconnect=self._on_lib_disconnect)
-
-    @property
-    def version(self) -> str:
-        return str(self._ami_version or "?")
-
-    def start(self) -> None:
-        """Connect (bounded by the connect timeout) and start the listener thread."""
-        try:
-            self.connect()
-        except OSError as exc:
-            self.closed.set()
-            raise AmiError(
-                f"cannot connect to AMI at {self.where}: {exc.strerror or exc} "
-                "(is Asterisk running, with the manager enabled on that address?)"
-            ) from None
-
-    def connect(self) -> None:
-        # Replaces the library's connect, which leaves its 3 s timeout on the socket for good.
-        sock = socket.create_connection((self._address, self._port), timeout=self._timeout)
-        sock.settimeout(None)  # the listener's recv waits as long as the line is quiet
-        with contextlib.suppress(OSError, AttributeError):  # a stuck peer must not block sends
-            seconds = max(self._owner.action_timeout, 0.001)
-            timeval = struct.pack("ll", int(seconds), int((seconds % 1) * 1_000_000))
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, timeval)
-        self._socket = sock
-        self.finished = threading.Event()
-        self._thread = threading.Thread(
-            target=self.listen, name=f"ami-listener-{self.where}", daemon=True
-        )
-        self._thread.start()
-
-    def listen(self) -> None:
-        error: BaseException | None = None
-        try:
-            super().listen()
-        except Exception as exc:  # before the banner the library lets errors escape
-            error = exc
-        finally:
-            self.finished.set()
-            with contextlib.suppress(OSError):
-                self._socket.close()
-            self._ended(error or self._lib_error)
-
-    def send(self, pack: Any) -> None:
-        # The library's own senders write with socket.send, which may send part of a message.
-        self.send_text(f"{pack}\r\n")
-
-    def send_text(self, text: str) -> None:
-        data = text.encode(self.encoding)
-        with self._send_lock:
-            self._socket.sendall(data)
-
-    def fire_recv_pack(self, pack: str) -> None:
-        # Replaces the library's parsing (it drops repeated keys and makes ChanVariable a dict).
-        fields = parse_message(pack)
-        kind = message_kind(fields)
-        action_id = fields.get("ActionID", "")
-        if kind == "response":
-            with self._lock:
-                pending = self._pending.get(action_id)
-                if pending is not None:
-                    pending.on_response(fields)
-                    if pending.done.is_set():
-                        del self._pending[action_id]
-        elif kind == "event":
-            self._owner._deliver(fields)  # handlers first: a collect returns after them
-            if action_id:
-                with self._lock:
-                    pending = self._pending.get(action_id)
-                    if pending is not None and pending.complete_event is not None:
-                        pending.on_event(fields)
-                        if pending.done.is_set():
-                            del self._pending[action_id]
-        else:
-            log.debug("AMI %s: ignoring a message that is neither response nor event", self.where)
-
-    def register(self, action_id: str, pending: _Pending) -> None:
-        with self._lock:
-            if self.closed.is_set():
-                raise AmiError(f"AMI connection to {self.where} is closed ({self.reason})")
-            if action_id in self._pending:
-                raise AmiError(f"AMI ActionID {action_id!r} is already waiting for an answer")
-            self._pending[action_id] = pending
-
-    def unregister(self, action_id: str) -> None:
-        with self._lock:
-            self._pending.pop(action_id, None)
-
-    def abort(self, reason: str) -> None:
-        """End the connection; the listener thread closes the socket and fails the waiters."""
-        if not self.reason:
-            self.reason = reason
-        if self.finished is not None:
-            self.finished.set()
-        sock = self._socket
-        if sock is not None:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def join(self, timeout: float) -> None:
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-
-    def _on_banner(self, source: Any, **_: Any) -> None:
-        self.banner.set()
-
-    def _on_lib_disconnect(self, source: Any, error: BaseException | None = None) -> None:
-        self._lib_error = error
-
-    def _ended(self, error: BaseException | None) -> None:
-        if not self.reason:
-            if not self.banner.is_set():
-                self.reason = "no 'Asterisk Call Manager' banner (is this an AMI port?)"
-            elif error is None or isinstance(error, StopIteration):
-                self.reason = "closed by Asterisk"
-            else:
-                self.reason = str(error) or type(error).__name__
-        with self._lock:
-            self.closed.set()
-            waiting = list(self._pending.values())
-            self._pending.clear()
-        for pending in waiting:
-            pending.fail(
-                f"AMI connection to {self.where} closed before {pending.action} was answered "
-                f"({self.reason})"
-            )
-        self._owner._link_closed(self)
 
 
 class AmiClient:
@@ -256,7 +69,7 @@ class AmiClient:
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._open_lock = threading.Lock()
-        self._link: _Link | None = None
+        self._session: AmiSession | None = None
         self._generation = 0
         self._ids = itertools.count(1)
         self._event_handlers: list[EventHandler] = []
@@ -362,17 +175,16 @@ class AmiClient:
         """Log off, stop reconnecting and end the threads. The client cannot be reused."""
         self._closing.set()
         with self._changed:
-            link, self._link = self._link, None
+            session, self._session = self._session, None
             self._changed.notify_all()
-        if link is not None:
-            with contextlib.suppress(OSError, AmiError):
-                link.send_text(format_action("Logoff", {"ActionID": self.next_action_id()}))
-            link.abort("client closed")
+        if session is not None:
+            session.logoff()
+            session.abort("client closed")
         supervisor = self._supervisor
         if supervisor is not None and supervisor is not threading.current_thread():
             supervisor.join(2 * self.action_timeout + 1)
-        if link is not None:
-            link.join(1.0)
+        if session is not None:
+            session.join(1.0)
 
     def action(self, name: str, **fields: str) -> dict[str, str]:
         """Send one action and return its response fields.
@@ -380,8 +192,7 @@ class AmiClient:
         Raises :class:`AmiError` on ``Response: Error`` (with its Message), on no answer within
         ``action_timeout``, or when the connection is down or drops.
         """
-        pending = self._request(self._require_link(), name, fields)
-        return pending.response or {}
+        return self._require_session().request(name, fields).response or {}
 
     def collect(
         self, name: str, complete_event: str, timeout: float | None = None, **fields: str
@@ -392,10 +203,8 @@ class AmiClient:
         are gathered until ``complete_event`` (``QueueStatus`` ends with
         ``QueueStatusComplete``). ``timeout`` (default ``action_timeout``) bounds the whole list.
         """
-        link = self._require_link()
-        return self._request(
-            link, name, fields, complete_event=complete_event, timeout=timeout
-        ).events
+        session = self._require_session()
+        return session.request(name, fields, complete_event=complete_event, timeout=timeout).events
 
     def originate(
         self,
@@ -420,131 +229,55 @@ class AmiClient:
         ``action_id`` to know the ActionID before the action is sent: an event handler may see
         the ``OriginateResponse`` before this method returns.
         """
-        if application is not None and (context is not None or exten is not None):
-            raise AmiError("originate: give application= or context=/exten=, not both")
-        if application is None and (context is None or exten is None):
-            raise AmiError("originate: needs application=, or both context= and exten=")
-        fields = {
-            "Channel": channel,
-            "Timeout": str(timeout_ms),
-            "Async": "true" if async_ else "false",
-        }
-        if action_id is not None:
-            fields["ActionID"] = action_id
-        if application is not None:
-            fields["Application"] = application
-            if data is not None:
-                fields["Data"] = data
-        else:
-            fields.update(Context=str(context), Exten=str(exten), Priority=priority)
-        if caller_id is not None:
-            fields["CallerID"] = caller_id
-        wait = self.action_timeout + (0 if async_ else timeout_ms / 1000)
-        pending = self._request(
-            self._require_link(), "Originate", fields, variables=variables, timeout=wait
+        fields = originate_fields(
+            channel,
+            application=application,
+            data=data,
+            context=context,
+            exten=exten,
+            priority=priority,
+            caller_id=caller_id,
+            timeout_ms=timeout_ms,
+            async_=async_,
+            action_id=action_id,
         )
+        wait = self.action_timeout + (0 if async_ else timeout_ms / 1000)
+        session = self._require_session()
+        pending = session.request("Originate", fields, variables=variables, timeout=wait)
         log.debug("originate %s: %s", channel, (pending.response or {}).get("Message", ""))
         return pending.response or {}
 
-    # -- internals ------------------------------------------------------------------------
-
     def _alive_locked(self) -> bool:
-        return self._link is not None and not self._link.closed.is_set()
+        return self._session is not None and not self._session.closed.is_set()
 
-    def _require_link(self) -> _Link:
+    def _require_session(self) -> AmiSession:
         with self._lock:
-            link = self._link
-        if link is None or link.closed.is_set():
+            session = self._session
+        if session is None or session.closed.is_set():
             raise AmiError(f"AMI at {self.where} is not connected ({self._last_error})")
-        return link
-
-    def _exchange(
-        self,
-        link: _Link,
-        name: str,
-        fields: Mapping[str, str],
-        *,
-        variables: Mapping[str, str] | None = None,
-        complete_event: str | None = None,
-        timeout: float | None = None,
-    ) -> _Pending:
-        """Send and wait. Raises on timeout or loss; an Error answer is left in ``.error``."""
-        timeout = self.action_timeout if timeout is None else timeout
-        fields = dict(fields)
-        action_id = fields.setdefault("ActionID", self.next_action_id())
-        text = format_action(name, fields, variables)  # refuses CR/LF before anything is sent
-        pending = _Pending(name, complete_event)
-        link.register(action_id, pending)
-        try:
-            link.send_text(text)
-        except OSError as exc:
-            link.unregister(action_id)
-            link.abort(f"send failed: {exc}")
-            raise AmiError(f"AMI connection to {link.where} failed sending {name}: {exc}") from None
-        if not pending.done.wait(timeout):
-            link.unregister(action_id)
-            raise AmiError(
-                f"AMI action {name} got no answer from {link.where} within {timeout:g} s"
-            )
-        if pending.lost is not None:
-            raise AmiError(pending.lost)
-        return pending
-
-    def _request(
-        self,
-        link: _Link,
-        name: str,
-        fields: Mapping[str, str],
-        *,
-        variables: Mapping[str, str] | None = None,
-        complete_event: str | None = None,
-        timeout: float | None = None,
-    ) -> _Pending:
-        pending = self._exchange(
-            link,
-            name,
-            fields,
-            variables=variables,
-            complete_event=complete_event,
-            timeout=timeout,
-        )
-        if pending.error is not None:
-            raise AmiError(f"AMI action {name} failed: {pending.error}")
-        return pending
+        return session
 
     def _open(self, timeout: float) -> None:
-        """Connect and log in; on success the new link becomes current and handlers run."""
+        """Connect and log in; on success the new session becomes current and handlers run."""
         with self._open_lock:
             if self._closing.is_set():
                 raise AmiError("this AMI client is closed")
             if self.connected:  # another thread got there first
                 return
-            link = _Link(self, timeout)
-            link.start()
-            try:
-                if not link.banner.wait(timeout) or link.closed.is_set():
-                    reason = link.reason or f"no banner within {timeout:g} s"
-                    raise AmiError(f"AMI at {self.where} did not greet us: {reason}")
-                login = {"Username": self.username, "Secret": self._secret}
-                try:
-                    pending = self._exchange(link, "Login", login, timeout=timeout)
-                except AmiError as exc:
-                    raise AmiError(f"AMI login to {self.where} failed: {exc}") from None
-                if pending.error is not None:
-                    raise AmiError(
-                        f"AMI login to {self.where} as {self.username!r} refused: "
-                        f"{pending.error} (check ami.username and ami.secret, and the user's "
-                        "permit/deny lines in manager.conf)"
-                    )
-            except AmiError:
-                link.abort("login failed")
-                link.join(1.0)
-                raise
+            session = AmiSession(
+                self.host,
+                self.port,
+                action_timeout=self.action_timeout,
+                new_action_id=self.next_action_id,
+                on_event=self._deliver,
+                on_closed=self._session_closed,
+            )
+            session.login(self.username, self._secret, timeout)
             with self._changed:
                 if self._closing.is_set():
-                    link.abort("client closed")
+                    session.abort("client closed")
                     raise AmiError("this AMI client is closed")
-                self._link = link
+                self._session = session
                 self._generation += 1
                 generation = self._generation
                 handlers = list(self._connected_handlers)
@@ -555,7 +288,7 @@ class AmiClient:
             "connected" if generation == 1 else "reconnected",
             self.where,
             self.username,
-            link.version,
+            session.version,
             generation,
         )
         for handler in handlers:
@@ -573,22 +306,24 @@ class AmiClient:
             except Exception:
                 log.exception("AMI event handler %r failed on %s", handler, fields.get("Event"))
 
-    def _link_closed(self, link: _Link) -> None:
+    def _session_closed(self, session: AmiSession) -> None:
         with self._changed:
-            if self._link is link:
-                self._last_error = f"connection lost: {link.reason}"
+            if self._session is session:
+                self._last_error = f"connection lost: {session.reason}"
             self._changed.notify_all()
 
     def _supervise(self) -> None:
         delay = _FIRST_RETRY_DELAY
-        attempt_now = self._current_link() is None  # start(): the first attempt at once
+        with self._lock:
+            attempt_now = self._session is None  # start(): the first attempt at once
         while not self._closing.is_set():
-            link = self._current_link()
-            if link is not None:
-                if not link.closed.is_set():
-                    self._watch(link)
+            with self._lock:
+                session = self._session
+            if session is not None:
+                if not session.closed.is_set():
+                    session.keep_alive(self.keepalive, self._closing)
                     continue
-                self._forget(link)
+                self._forget(session)
                 delay, attempt_now = _FIRST_RETRY_DELAY, False
             if not attempt_now:
                 if self._closing.wait(delay):
@@ -604,33 +339,11 @@ class AmiClient:
             else:
                 delay = _FIRST_RETRY_DELAY
 
-    def _current_link(self) -> _Link | None:
-        with self._lock:
-            return self._link
-
-    def _forget(self, link: _Link) -> None:
+    def _forget(self, session: AmiSession) -> None:
         with self._changed:
-            if self._link is link:
-                self._link = None
+            if self._session is session:
+                self._session = None
             self._changed.notify_all()
-        link.join(1.0)
+        session.join(1.0)
         if not self._closing.is_set():
-            log.warning("AMI connection to %s lost (%s); reconnecting", self.where, link.reason)
-
-    def _watch(self, link: _Link) -> None:
-        """Until the link ends: Ping every ``keepalive`` seconds; no answer drops the link."""
-        while not self._closing.is_set():
-            if link.closed.wait(self.keepalive if self.keepalive > 0 else 1.0):
-                return
-            if self.keepalive <= 0 or self._closing.is_set():
-                continue
-            try:
-                self._request(link, "Ping", {})
-            except AmiError as exc:
-                if not link.closed.is_set() and not self._closing.is_set():
-                    log.warning(
-                        "AMI keepalive to %s failed (%s); dropping the connection", self.where, exc
-                    )
-                    link.abort(f"keepalive failed: {exc}")
-                    link.closed.wait(self.action_timeout)
-                return
+            log.warning("AMI connection to %s lost (%s); reconnecting", self.where, session.reason)

@@ -17,7 +17,6 @@ import pytest
 
 from callbot.errors import AmiError
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.ami_protocol import format_action, message_kind, parse_message
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.queue_state import RouteDecision
 
@@ -320,61 +319,6 @@ def monitors() -> Iterator[list[QueueMonitor]]:
         monitor.close()
 
 
-# -- pure framing -------------------------------------------------------------------------------
-
-
-def test_format_action_wire_text() -> None:
-    text = format_action("Originate", {"Channel": "Local/1022@callbot-entry"}, {"A": "1"})
-    assert text == (
-        "Action: Originate\r\nChannel: Local/1022@callbot-entry\r\nVariable: A=1\r\n\r\n"
-    )
-
-
-@pytest.mark.parametrize(
-    ("fields", "variables"),
-    [
-        ({"Channel": "PJSIP/op1\r\nAction: Originate"}, None),
-        ({"Channel": "PJSIP/op1\n"}, None),
-        ({"Channel": "PJSIP/op1\r"}, None),
-        ({"Bad\nKey": "x"}, None),
-        ({}, {"A": "1\r\nAction: Command"}),
-        ({}, {"A=B": "1"}),
-    ],
-)
-def test_format_action_refuses_header_injection(
-    fields: dict[str, str], variables: dict[str, str] | None
-) -> None:
-    with pytest.raises(AmiError, match=r"not valid|CR or LF"):
-        format_action("Originate", fields, variables)
-
-
-def test_parse_message_wire_cases() -> None:
-    response = parse_message(
-        "Response: Error\r\nActionID: callbot-3\r\nMessage: Authentication failed"
-    )
-    assert response == {
-        "Response": "Error",
-        "ActionID": "callbot-3",
-        "Message": "Authentication failed",
-    }
-    assert message_kind(response) == "response"
-
-    event = parse_message(
-        "Event: OriginateResponse\r\nResponse: Success\r\nChanVariable: A=1\r\n"
-        "ChanVariable: B=2\r\nPausedReason: \r\nMessage: a: b"
-    )
-    assert message_kind(event) == "event"  # despite its Response field
-    assert event["ChanVariable"] == "A=1\nB=2"
-    assert event["PausedReason"] == ""
-    assert event["Message"] == "a: b"
-
-    command = parse_message(
-        "Response: Follows\r\nPrivilege: Command\r\nline one\r\n--END COMMAND--"
-    )
-    assert command["Output"] == "line one\n--END COMMAND--"
-    assert message_kind({"Foo": "bar"}) == ""
-
-
 # -- connecting ---------------------------------------------------------------------------------
 
 
@@ -416,6 +360,56 @@ def test_connection_refused_raises(make_client: ClientFactory) -> None:
         ami.connect(timeout=1)
 
 
+@contextlib.contextmanager
+def raw_port(greeting: bytes, *, hang_up: bool) -> Iterator[int]:
+    """A port that sends ``greeting`` to whoever connects, then hangs up or stays silent."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    accepted: list[socket.socket] = []
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            accepted.append(conn)
+            conn.sendall(greeting)
+            if hang_up:
+                conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+        thread.join(2)
+
+
+@pytest.mark.parametrize(
+    ("greeting", "hang_up"),
+    [
+        (b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", False),  # another service: refused at once
+        (b"Asterisk Call Man", True),  # hung up in the middle of the banner
+        (b"", True),  # hung up before a word
+    ],
+)
+def test_a_port_that_is_not_ami_ends_the_connection_cleanly(
+    make_client: ClientFactory, greeting: bytes, hang_up: bool
+) -> None:
+    with raw_port(greeting, hang_up=hang_up) as port:
+        ami = make_client(port=port, action_timeout=2.0)
+        started = time.monotonic()
+        with pytest.raises(
+            AmiError,
+            match=r"did not greet us: no 'Asterisk Call Manager' banner \(is this an AMI port\?\)",
+        ):
+            ami.connect()
+        assert time.monotonic() - started < 1.5  # told by the reader, not by the timeout
+    assert not ami.connected
+
+
 def test_action_before_connect_raises(make_client: ClientFactory) -> None:
     with pytest.raises(AmiError, match="not connected"):
         make_client().action("Ping")
@@ -441,6 +435,18 @@ def test_action_error_timeout_and_disconnect(server: FakeAmi, make_client: Clien
 
     server.drop_on.add("Explode")
     with pytest.raises(AmiError, match="closed before Explode was answered"):
+        ami.action("Explode")
+
+
+def test_a_hang_up_fails_the_waiting_action_with_the_reason(
+    server: FakeAmi, make_client: ClientFactory
+) -> None:
+    ami = make_client(keepalive=0)
+    ami.connect()
+    server.drop_on.add("Explode")
+    with pytest.raises(
+        AmiError, match=r"closed before Explode was answered \(closed by Asterisk\)"
+    ):
         ami.action("Explode")
 
 
