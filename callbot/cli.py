@@ -71,7 +71,7 @@ def _print(data: Any, as_json: bool, text: str) -> None:
 
 
 def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
 
     sandbox = Sandbox(config)
     if args.action == "up":
@@ -102,7 +102,7 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import open_tickets
     from callbot.console.runner import ConsoleProcess
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
     from callbot.speech.tts import render_prompts
@@ -171,7 +171,7 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import load_prompt_library, open_tickets
     from callbot.lab.simulate import SimCall, Simulator, require_running
     from callbot.pbx.ami import AmiClient
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
 
     require_running(Sandbox(config).status())
     answers = tuple(Path(a) for a in args.answer)
