@@ -131,7 +131,8 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
 def _ensure_model(config: Config) -> None:
     """Fetch the Vietnamese model when none is installed; offline, say so and go on."""
     from callbot.errors import ModelError
-    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
+    from callbot.speech.model_fetch import fetch
+    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir
 
     if config.asr.model != "auto":
         return
@@ -407,11 +408,12 @@ def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_models(config: Config, args: argparse.Namespace) -> int:
+    from callbot.speech import model_fetch
     from callbot.speech import model_files as models
 
     if args.action == "fetch":
         name = args.name or models.DEFAULT_MODEL
-        path = models.fetch(name, config.asr.models_dir, url=args.url, force=args.force)
+        path = model_fetch.fetch(name, config.asr.models_dir, url=args.url, force=args.force)
         print(f"{name}: installed at {path}")
         return 0
     found = models.list_models(config.asr.models_dir)
