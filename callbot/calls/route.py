@@ -15,7 +15,7 @@ import time
 from callbot.app import App
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
-from callbot.pbx.queue_state import RouteDecision, decide_counts
+from callbot.pbx.queue_policy import RouteDecision, decide_counts
 
 log = logging.getLogger(__name__)
 

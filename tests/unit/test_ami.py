@@ -19,7 +19,7 @@ from callbot.errors import AmiError
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.ami_protocol import format_action, message_kind, parse_message
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.pbx.queue_state import RouteDecision
+from callbot.pbx.queue_policy import RouteDecision
 
 QUEUE = "hotline-1022"
 USER = "callbot"
