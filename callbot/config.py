@@ -1,4 +1,4 @@
-"""Typed configuration, in one place.
+"""Typed configuration, in one place: every setting, its default, its check.
 
 Layers, each overriding the one before (as in wazo-calld)::
 
@@ -8,6 +8,8 @@ The file is ``$CALLBOT_CONFIG`` if set, else ``callbot.toml`` in the working dir
 exists. Environment variables are named ``CALLBOT_<SECTION>__<KEY>``, e.g.
 ``CALLBOT_AMI__PORT=5039``. Relative paths are resolved against the project directory (the
 working directory). A malformed value fails at start with a :class:`ConfigError` naming it.
+Reading and applying the layers is :mod:`callbot.config_layers`; the sections, the defaults
+and the checks of values are here.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tomllib
 import typing
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from callbot import config_layers as layers
 from callbot.errors import ConfigError
 
 
@@ -208,97 +209,10 @@ class Config:
         return dataclasses.replace(self, **sections)
 
 
-_SECTIONS = {f.name: f for f in dataclasses.fields(Config) if f.name != "project_dir"}
-
-
-def _coerce(value: Any, annotation: Any, where: str) -> Any:
-    target = {"int": int, "float": float, "str": str, "bool": bool, "Path": Path}.get(
-        annotation if isinstance(annotation, str) else getattr(annotation, "__name__", ""),
-    )
-    if target is None:
-        raise ConfigError(f"{where}: unsupported setting type {annotation!r}")
-    try:
-        if target is bool:
-            if isinstance(value, bool):
-                return value
-            text = str(value).strip().lower()
-            if text in ("1", "true", "yes", "on"):
-                return True
-            if text in ("0", "false", "no", "off"):
-                return False
-            raise ValueError(value)
-        if target is int and isinstance(value, float):
-            raise ValueError(value)
-        return target(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{where}: {value!r} is not a valid {target.__name__}") from None
-
-
-def _apply(config: Config, overrides: Mapping[str, Mapping[str, Any]], source: str) -> Config:
-    sections: dict[str, Any] = {}
-    for section, values in overrides.items():
-        if section not in _SECTIONS:
-            raise ConfigError(f"{source}: unknown section [{section}]")
-        if not isinstance(values, Mapping):
-            raise ConfigError(f"{source}: [{section}] must be a table of settings")
-        current = sections.get(section, getattr(config, section))
-        hints = typing.get_type_hints(type(current))
-        changes = {}
-        for key, value in values.items():
-            if key not in hints:
-                raise ConfigError(f"{source}: unknown setting {section}.{key}")
-            changes[key] = _coerce(value, hints[key], f"{source}: {section}.{key}")
-        sections[section] = dataclasses.replace(current, **changes)
-    return dataclasses.replace(config, **sections)
-
-
-def _from_env(environ: Mapping[str, str]) -> dict[str, dict[str, str]]:
-    result: dict[str, dict[str, str]] = {}
-    for name, value in environ.items():
-        if not name.startswith("CALLBOT_") or "__" not in name:
-            continue
-        section, _, key = name[len("CALLBOT_") :].partition("__")
-        result.setdefault(section.lower(), {})[key.lower()] = value
-    return result
-
-
-def _from_cli(settings: list[str]) -> dict[str, dict[str, str]]:
-    result: dict[str, dict[str, str]] = {}
-    for item in settings:
-        name, sep, value = item.partition("=")
-        section, dot, key = name.strip().partition(".")
-        if not sep or not dot:
-            raise ConfigError(f"--set {item!r}: expected section.key=value")
-        result.setdefault(section, {})[key] = value
-    return result
-
-
-def _resolve_paths(config: Config) -> Config:
-    base = config.project_dir.resolve()
-
-    def fix(obj: Any) -> Any:
-        changes = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if isinstance(value, Path) and str(value) not in ("", "."):
-                changes[f.name] = (base / value).resolve()
-        return dataclasses.replace(obj, **changes)
-
-    return dataclasses.replace(
-        config,
-        project_dir=base,
-        storage=fix(config.storage),
-        prompts=fix(config.prompts),
-        sandbox=fix(config.sandbox),
-        asr=fix(config.asr),
-        routing=fix(config.routing),
-    )
-
-
 def load_config(
     path: Path | None = None,
     *,
-    environ: Mapping[str, str] | None = None,
+    environ: typing.Mapping[str, str] | None = None,
     settings: list[str] | None = None,
     project_dir: Path | None = None,
 ) -> Config:
@@ -311,16 +225,11 @@ def load_config(
     if path is None and (project / "callbot.toml").exists():
         path = project / "callbot.toml"
     if path is not None:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file {path} does not exist") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
-        config = _apply(config, data, str(path))
-    config = _apply(config, _from_env(environ), "environment")
-    config = _apply(config, _from_cli(settings or []), "command line")
-    config = _resolve_paths(config)
+        config = layers.apply_layer(config, layers.read_toml(path), str(path))
+    config = layers.apply_layer(config, layers.from_env(environ), "environment")
+    config = layers.apply_layer(config, layers.from_cli(settings or []), "command line")
+    base = config.project_dir.resolve()
+    config = layers.resolve_paths(dataclasses.replace(config, project_dir=base), base)
     _validate(config)
     return config
 
@@ -380,22 +289,9 @@ def _validate_callback(config: Config) -> None:
 def as_environ(config: Config) -> dict[str, str]:
     """The configuration as ``CALLBOT_<SECTION>__<KEY>`` variables, for a child process that
     must run with exactly this configuration (whatever file, environment or --set made it)."""
-    env = {"CALLBOT_PROJECT_DIR": str(config.project_dir)}
-    for name in _SECTIONS:
-        section = getattr(config, name)
-        for f in dataclasses.fields(section):
-            env[f"CALLBOT_{name.upper()}__{f.name.upper()}"] = str(getattr(section, f.name))
-    return env
+    return {"CALLBOT_PROJECT_DIR": str(config.project_dir), **layers.section_environ(config)}
 
 
 def as_dict(config: Config) -> dict[str, Any]:
     """The configuration as plain data (paths as strings), for ``callbot config show``."""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, Path):
-            return str(value)
-        if dataclasses.is_dataclass(value):
-            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return value
-
-    return typing.cast(dict[str, Any], plain(config))
+    return typing.cast(dict[str, Any], layers.plain(config))

@@ -17,7 +17,7 @@ from callbot.metrics import Metrics
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.pbx.queue_state import RouteDecision, decide_counts
+from callbot.pbx.queue_policy import RouteDecision, decide_counts
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import load_prompt_library, open_tickets
     from callbot.lab.simulate import SimCall, Simulator, require_running
     from callbot.pbx.ami import AmiClient
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
 
     require_running(Sandbox(config).status())
     answers = tuple(Path(a) for a in args.answer)

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
 
     sandbox = Sandbox(config)
     if args.action == "up":
@@ -50,7 +50,7 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     from callbot.app import open_tickets
     from callbot.console.runner import ConsoleProcess
-    from callbot.sandbox.instance import Sandbox
+    from callbot.sandbox import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
     from callbot.speech.tts import render_prompts
@@ -79,7 +79,8 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
 def _ensure_model(config: Config) -> None:
     """Fetch the Vietnamese model when none is installed; offline, say so and go on."""
     from callbot.errors import ModelError
-    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir, fetch
+    from callbot.speech.model_fetch import fetch
+    from callbot.speech.model_files import DEFAULT_MODEL, VIETNAMESE, check_model_dir
 
     if config.asr.model != "auto":
         return

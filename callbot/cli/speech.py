@@ -35,11 +35,12 @@ def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_models(config: Config, args: argparse.Namespace) -> int:
+    from callbot.speech import model_fetch
     from callbot.speech import model_files as models
 
     if args.action == "fetch":
         name = args.name or models.DEFAULT_MODEL
-        path = models.fetch(name, config.asr.models_dir, url=args.url, force=args.force)
+        path = model_fetch.fetch(name, config.asr.models_dir, url=args.url, force=args.force)
         print(f"{name}: installed at {path}")
         return 0
     found = models.list_models(config.asr.models_dir)

@@ -39,7 +39,7 @@ from callbot.config import Config, as_environ
 from callbot.errors import CallbotError
 from callbot.lab.simulate import SimCall, Simulator
 from callbot.pbx.ami import AmiClient
-from callbot.sandbox.instance import Sandbox
+from callbot.sandbox import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
 from callbot.speech.tts import render_prompts, synthesize_text
 

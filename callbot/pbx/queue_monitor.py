@@ -21,7 +21,8 @@ from typing import Any
 
 from callbot.errors import AmiError
 from callbot.pbx.ami import AmiClient
-from callbot.pbx.queue_state import QueueState, RouteDecision
+from callbot.pbx.queue_policy import RouteDecision
+from callbot.pbx.queue_state import QueueState
 
 log = logging.getLogger(__name__)
 

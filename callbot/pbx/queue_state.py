@@ -30,13 +30,9 @@ Events understood (fields as Asterisk 22's ``app_queue.c`` writes them):
 ``AgentRingNoAnswer``        ``QueueMemberStatus`` that follows
 ===========================  ===================================================================
 
-A member is free exactly when ``QUEUE_MEMBER(queue,free)`` counts it: app_queue.c
-``queue_function_mem_read`` counts ``m->status == AST_DEVICE_NOT_INUSE && !m->paused``. So only
-device state 1 (NOT_INUSE) while not paused is free; UNKNOWN, INUSE, BUSY, INVALID,
-UNAVAILABLE, RINGING, RINGINUSE, ONHOLD, paused members and members no longer in the queue are
-not. ``in_call`` is tracked but, like app_queue, not part of the rule (the device state already
-says INUSE during a call). ``logged_in`` follows ``QUEUE_MEMBER(queue,logged)``: any state
-except INVALID and UNAVAILABLE.
+A member is free exactly when ``QUEUE_MEMBER(queue,free)`` counts it (the rule and the
+overflow policy are :mod:`callbot.pbx.queue_policy`); members and callers are kept in a
+:class:`~callbot.pbx.queue_model.QueueModel`.
 
 Resync. Asterisk does not replay events, so after every (re)connect the monitor asks for
 ``QueueStatus`` and calls :meth:`QueueState.begin_resync` first. The list (``QueueParams``,
@@ -59,167 +55,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-# Asterisk device states (include/asterisk/devicestate.h, enum ast_device_state).
-DEVICE_UNKNOWN = 0
-DEVICE_NOT_INUSE = 1
-DEVICE_INUSE = 2
-DEVICE_BUSY = 3
-DEVICE_INVALID = 4
-DEVICE_UNAVAILABLE = 5
-DEVICE_RINGING = 6
-DEVICE_RINGINUSE = 7
-DEVICE_ONHOLD = 8
-
-DEVICE_STATE_NAMES: dict[int, str] = {
-    DEVICE_UNKNOWN: "UNKNOWN",
-    DEVICE_NOT_INUSE: "NOT_INUSE",
-    DEVICE_INUSE: "INUSE",
-    DEVICE_BUSY: "BUSY",
-    DEVICE_INVALID: "INVALID",
-    DEVICE_UNAVAILABLE: "UNAVAILABLE",
-    DEVICE_RINGING: "RINGING",
-    DEVICE_RINGINUSE: "RINGINUSE",
-    DEVICE_ONHOLD: "ONHOLD",
-}
-
-REASON_NO_FREE_MEMBER = "no_free_member"
-REASON_TOO_MANY_WAITING = "too_many_waiting"
-REASON_MEMBER_FREE = "member_free"
-
-
-@dataclass(frozen=True)
-class Member:
-    """One queue member, keyed by its interface (``PJSIP/op1``)."""
-
-    interface: str
-    name: str = ""
-    status: int = DEVICE_UNKNOWN  # device state code 0-8
-    paused: bool = False
-    in_call: bool = False
-
-    @property
-    def logged_in(self) -> bool:
-        """As ``QUEUE_MEMBER(queue,logged)``: the device is neither INVALID nor UNAVAILABLE."""
-        return self.status not in (DEVICE_INVALID, DEVICE_UNAVAILABLE)
-
-    @property
-    def free(self) -> bool:
-        """As ``QUEUE_MEMBER(queue,free)``: device NOT_INUSE and not paused."""
-        return self.status == DEVICE_NOT_INUSE and not self.paused
-
-
-@dataclass(frozen=True)
-class Caller:
-    """One caller waiting in the queue, keyed by channel uniqueid."""
-
-    uniqueid: str
-    position: int
-    since: float  # clock time the caller joined the queue
-
-
-@dataclass(frozen=True)
-class RouteDecision:
-    """Whether a new caller should go to the callbot instead of the operators' queue."""
-
-    overflow: bool
-    reason: str
-    free: int
-    waiting: int
-    members: int
-
-
-@dataclass
-class _Model:
-    members: dict[str, Member] = field(default_factory=dict)
-    callers: dict[str, Caller] = field(default_factory=dict)
-    params: dict[str, str] = field(default_factory=dict)
-
-    def upsert_member(self, event: Mapping[str, str]) -> None:
-        interface = _interface(event)
-        old = self.members.get(interface) or Member(interface=interface)
-        status = _int(event.get("Status"))
-        paused = _bool(event.get("Paused"))
-        in_call = _bool(event.get("InCall"))
-        self.members[interface] = Member(
-            interface=interface,
-            name=event.get("MemberName") or event.get("Name") or old.name,
-            status=old.status if status is None else status,
-            paused=old.paused if paused is None else paused,
-            in_call=old.in_call if in_call is None else in_call,
-        )
-
-    def remove_member(self, interface: str) -> None:
-        self.members.pop(interface, None)
-
-    def set_in_call(self, interface: str, in_call: bool) -> None:
-        member = self.members.get(interface)
-        if member is not None:
-            self.members[interface] = Member(
-                member.interface, member.name, member.status, member.paused, in_call
-            )
-
-    def join(self, uniqueid: str, position: int, since: float) -> None:
-        self.leave(uniqueid)
-        position = max(1, min(position, len(self.callers) + 1))
-        for other in list(self.callers.values()):
-            if other.position >= position:
-                self.callers[other.uniqueid] = Caller(
-                    other.uniqueid, other.position + 1, other.since
-                )
-        self.callers[uniqueid] = Caller(uniqueid, position, since)
-
-    def leave(self, uniqueid: str) -> None:
-        gone = self.callers.pop(uniqueid, None)
-        if gone is None:
-            return
-        for other in list(self.callers.values()):
-            if other.position > gone.position:
-                self.callers[other.uniqueid] = Caller(
-                    other.uniqueid, other.position - 1, other.since
-                )
-
-    def put_caller(self, uniqueid: str, position: int, since: float) -> None:
-        self.callers[uniqueid] = Caller(uniqueid, position, since)
-
-    def renumber(self) -> None:
-        ordered = sorted(self.callers.values(), key=lambda c: (c.position, c.since))
-        self.callers = {
-            c.uniqueid: Caller(c.uniqueid, i, c.since) for i, c in enumerate(ordered, start=1)
-        }
-
-
-def _interface(event: Mapping[str, str]) -> str:
-    # Live events name the member's dial string "Interface"; QueueStatus's QueueMember and
-    # the pre-12 QueueMemberPaused name it "Location".
-    return event.get("Interface") or event.get("Location") or ""
-
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        return None
-
-
-def _bool(value: str | None) -> bool | None:
-    if value is None or not value.strip():
-        return None
-    return value.strip().lower() in ("1", "true", "yes", "on")
-
-
-def decide_counts(free: int, waiting: int, max_waiting: int, members: int = -1) -> RouteDecision:
-    """The overflow policy on counts, whoever counted (this model, or the dialplan's
-    ``QUEUE_MEMBER(queue,free)`` when AMI is down; ``members`` -1 when unknown)."""
-    if free <= 0:
-        return RouteDecision(True, REASON_NO_FREE_MEMBER, free, waiting, members)
-    if waiting > max_waiting:
-        return RouteDecision(True, REASON_TOO_MANY_WAITING, free, waiting, members)
-    return RouteDecision(False, REASON_MEMBER_FREE, free, waiting, members)
+from callbot.pbx.queue_model import Caller, QueueModel, member_interface, parse_int
+from callbot.pbx.queue_policy import DEVICE_STATE_NAMES, Member, RouteDecision, decide_counts
 
 
 class QueueState:
@@ -229,8 +68,8 @@ class QueueState:
         self._name = queue_name
         self._key = queue_name.casefold()  # app_queue finds queues with strcasecmp
         self._clock = clock
-        self._current = _Model()
-        self._pending: _Model | None = None
+        self._current = QueueModel()
+        self._pending: QueueModel | None = None
         self._action_id: str | None = None
         self._gone_members: set[str] = set()
         self._gone_callers: set[str] = set()
@@ -259,7 +98,7 @@ class QueueState:
 
         Call before sending the action. A resync already in progress is abandoned.
         """
-        self._pending = _Model()
+        self._pending = QueueModel()
         self._action_id = action_id
         self._gone_members.clear()
         self._gone_callers.clear()
@@ -282,7 +121,7 @@ class QueueState:
         return handler(self, kind, event) if handler is not None else False
 
     def _member_update(self, kind: str, event: Mapping[str, str]) -> bool:
-        interface = _interface(event)
+        interface = member_interface(event)
         if not interface:
             return False
         for model in self._live_models():
@@ -291,7 +130,7 @@ class QueueState:
         return True
 
     def _member_removed(self, kind: str, event: Mapping[str, str]) -> bool:
-        interface = _interface(event)
+        interface = member_interface(event)
         if not interface:
             return False
         for model in self._live_models():
@@ -304,7 +143,7 @@ class QueueState:
         uniqueid = event.get("Uniqueid", "")
         if not uniqueid:
             return False
-        position = _int(event.get("Position")) or 10**6  # unknown: at the end
+        position = parse_int(event.get("Position")) or 10**6  # unknown: at the end
         now = self._clock()
         for model in self._live_models():
             model.join(uniqueid, position, now)
@@ -323,13 +162,13 @@ class QueueState:
 
     def _in_call(self, kind: str, event: Mapping[str, str]) -> bool:
         for model in self._live_models():
-            model.set_in_call(_interface(event), kind == "agentconnect")
+            model.set_in_call(member_interface(event), kind == "agentconnect")
         return True
 
     def _no_change(self, kind: str, event: Mapping[str, str]) -> bool:
         return True
 
-    def _live_models(self) -> list[_Model]:
+    def _live_models(self) -> list[QueueModel]:
         if self._pending is None:
             return [self._current]
         return [self._current, self._pending]
@@ -343,7 +182,7 @@ class QueueState:
             if kind == "queueparams":
                 model.params = {k: v for k, v in event.items() if k not in ("Event", "ActionID")}
             elif kind == "queuemember":
-                interface = _interface(event)
+                interface = member_interface(event)
                 if not interface or interface in self._gone_members:
                     continue
                 model.upsert_member(event)
@@ -351,8 +190,8 @@ class QueueState:
                 uniqueid = event.get("Uniqueid", "")
                 if not uniqueid or uniqueid in self._gone_callers:
                     continue
-                since = self._clock() - (_int(event.get("Wait")) or 0)
-                position = _int(event.get("Position")) or len(model.callers) + 1
+                since = self._clock() - (parse_int(event.get("Wait")) or 0)
+                position = parse_int(event.get("Position")) or len(model.callers) + 1
                 model.put_caller(uniqueid, position, since)
         return True
 
@@ -375,7 +214,7 @@ class QueueState:
         return sorted(self._current.callers.values(), key=lambda c: c.position)
 
     def free_members(self) -> list[Member]:
-        """Members that ``QUEUE_MEMBER(queue,free)`` would count (see the module docstring)."""
+        """Members that ``QUEUE_MEMBER(queue,free)`` would count (see :mod:`.queue_policy`)."""
         return [m for m in self.members() if m.free]
 
     def reachable(self) -> bool:

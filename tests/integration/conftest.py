@@ -27,7 +27,7 @@ from callbot.config import Config, load_config
 from callbot.errors import AmiError
 from callbot.lab.simulate import Simulator
 from callbot.pbx.ami import AmiClient
-from callbot.sandbox.instance import Sandbox
+from callbot.sandbox import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
 from callbot.speech.tts import render_prompts, synthesize_text
 from callbot.tickets.repository import TicketRepository

@@ -18,7 +18,7 @@ from callbot.config import Config
 from callbot.console.asgi import Console, build_console, create_app
 from callbot.operators.login import add_user
 from callbot.operators.views import EventRecord
-from callbot.sandbox.instance import Sandbox
+from callbot.sandbox import Sandbox
 from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket

@@ -11,7 +11,8 @@ import pytest
 from callbot.config import Config
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.sandbox.instance import Sandbox, _mounts_under
+from callbot.sandbox import Sandbox
+from callbot.sandbox.host import mounts_under
 from tests.integration.conftest import run_cli, wait_until
 
 pytestmark = pytest.mark.asterisk
@@ -98,7 +99,7 @@ def test_down_leaves_no_process_and_up_again_works(sandbox: Sandbox) -> None:
     sandbox.down()  # idempotent
     assert sandbox._instance_pids() == []
     if not sandbox._chroot_pids():  # no other instance (e.g. `make run`) shares the chroot
-        assert _mounts_under(sandbox.paths.root) == []
+        assert mounts_under(sandbox.paths.root) == []
     assert sandbox.status()["running"] is False
     sandbox.up()
     assert sandbox.status()["running"] is True

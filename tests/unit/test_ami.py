@@ -18,7 +18,7 @@ import pytest
 from callbot.errors import AmiError
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.pbx.queue_state import RouteDecision
+from callbot.pbx.queue_policy import RouteDecision
 
 QUEUE = "hotline-1022"
 USER = "callbot"

@@ -10,7 +10,9 @@ import pytest
 from callbot.config import load_config
 from callbot.errors import SandboxError
 from callbot.pbx import variables
-from callbot.sandbox.instance import Sandbox, apt_mirror, render_template
+from callbot.sandbox import Sandbox
+from callbot.sandbox.chroot import apt_mirror
+from callbot.sandbox.runtime import render_template
 from callbot.speech.prompts import load_prompts
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -27,14 +27,13 @@ from callbot import cli
 from callbot.cli.speech import cmd_models
 from callbot.config import AsrConfig, load_config
 from callbot.errors import ConfigError, ModelError
+from callbot.speech import model_fetch
 from callbot.speech import model_files as models
+from callbot.speech.model_fetch import LOCK_FILE, fetch, read_lock
 from callbot.speech.model_files import (
-    LOCK_FILE,
     STAND_IN,
     check_model_dir,
-    fetch,
     list_models,
-    read_lock,
     resolve_model,
     stand_in_path,
 )
@@ -126,12 +125,12 @@ def test_fetch_installs_atomically_and_pins_on_first_use(
     real_rename = os.rename
 
     def spy(src: os.PathLike[str], dst: os.PathLike[str]) -> None:
-        complete = models._is_complete(Path(src))  # the model is whole before it appears
+        complete = models.is_complete(Path(src))  # the model is whole before it appears
         renames.append((Path(src), Path(dst), complete))
         real_rename(src, dst)
 
-    monkeypatch.setattr(models.os, "rename", spy)
-    with caplog.at_level(logging.WARNING, logger="callbot.speech.model_files"):
+    monkeypatch.setattr(model_fetch.os, "rename", spy)
+    with caplog.at_level(logging.WARNING, logger="callbot.speech.model_fetch"):
         path = fetch("test-model", dest, url=server.url("/test-model.zip"), progress=False)
 
     assert path == dest / "test-model"

@@ -6,12 +6,8 @@ import json
 
 import pytest
 
-from callbot.pbx.queue_state import (
-    DEVICE_STATE_NAMES,
-    Member,
-    QueueState,
-    RouteDecision,
-)
+from callbot.pbx.queue_policy import DEVICE_STATE_NAMES, Member, RouteDecision
+from callbot.pbx.queue_state import QueueState
 
 QUEUE = "hotline-1022"
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from callbot.calls.route import Router, decide
-from callbot.pbx.queue_state import RouteDecision, decide_counts
+from callbot.pbx.queue_policy import RouteDecision, decide_counts
 
 
 @dataclass
