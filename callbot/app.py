@@ -181,6 +181,7 @@ class App:
 
     @property
     def recordings(self) -> Path:
+        """The recordings root (``storage.recordings_dir``), where the calls' answers go."""
         return self.config.storage.recordings_dir
 
     def listen(self, speech: Speech) -> None:

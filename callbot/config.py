@@ -79,10 +79,12 @@ class StorageConfig:
 
     @property
     def effective_database_url(self) -> str:
+        """The database URL in use: ``database_url``, else SQLite at ``<root>/callbot.db``."""
         return self.database_url or f"sqlite:///{self.root / 'callbot.db'}"
 
     @property
     def recordings_dir(self) -> Path:
+        """Where recordings live: ``recordings``, else ``<root>/recordings``."""
         return (
             self.recordings if str(self.recordings) not in ("", ".") else self.root / "recordings"
         )
@@ -128,6 +130,7 @@ class AsrConfig:
 
     @property
     def effective_workers(self) -> int:
+        """How many decodes run at once: ``workers``, else one per CPU core this process may use."""
         if self.workers > 0:
             return self.workers
         affinity = getattr(os, "sched_getaffinity", None)
@@ -183,6 +186,8 @@ class RoutingConfig:
 
 @dataclass(frozen=True)
 class LogConfig:
+    """How much ``callbot`` logs (caller data only at DEBUG)."""
+
     level: str = "INFO"
 
 
@@ -206,6 +211,7 @@ class Config:
     project_dir: Path = Path(".")
 
     def replace(self, **sections: Any) -> Config:
+        """A copy of the configuration with whole sections replaced (tests, child processes)."""
         return dataclasses.replace(self, **sections)
 
 

@@ -49,6 +49,8 @@ class Server:
         self._stop = threading.Event()
 
     def start(self) -> None:
+        """Start AMI (it connects in the background) and the FastAGI listener, then the sweeper
+        and the loading of the speech model in threads of their own; returns at once."""
         if self.ami is not None:
             self.ami.start()
         self.agi.start()
@@ -108,6 +110,8 @@ class Server:
             self._stop.wait(60)
 
     def stop(self, grace: float = 10.0) -> None:
+        """Stop taking calls, let those in progress finish (up to ``grace`` s), stop the
+        transcription workers, then close AMI."""
         self._stop.set()
         self.agi.stop(timeout=grace)
         pool = self.app.listening.pool
@@ -118,6 +122,7 @@ class Server:
         log.info("callbot stopped")
 
     def serve_forever(self) -> None:
+        """Start, run until SIGTERM or SIGINT, then stop."""
         self.start()
 
         def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -76,15 +76,19 @@ class AgiCallPort:
         self.silence_s = silence_seconds
 
     def play(self, prompt: str, escape_digits: str) -> str:
+        """Play a rendered prompt; the key that interrupted it, or ""."""
         return self.channel.stream_file(self.prompts.path(prompt), escape_digits)
 
     def play_file(self, path: Path, escape_digits: str) -> str:
+        """Play an audio file (runtime text-to-speech); the key that interrupted it, or ""."""
         return self.channel.stream_file(str(path.with_suffix("")), escape_digits)
 
     def wait_digit(self, timeout_ms: int) -> str:
+        """The next key pressed within ``timeout_ms``, or ""."""
         return self.channel.wait_for_digit(timeout_ms)
 
     def play_digits(self, number: str, escape_digits: str) -> str:
+        """Read ``number`` digit by digit; the first key pressed stops it and is returned."""
         for path in self.prompts.digits(number):
             key = self.channel.stream_file(path, escape_digits)
             if key:
@@ -92,6 +96,11 @@ class AgiCallPort:
         return ""
 
     def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
+        """Beep, then record the caller into ``path`` until silence, a key, the longest answer
+        (``max_seconds`` if shorter) or a hangup, and say which ended it.
+
+        A key other than # during the beep stops it there: nothing recorded (``saved`` False).
+        The duration is the WAV file's, or Asterisk's ``endpos`` when the file cannot be read."""
         key = self.channel.stream_file(self.prompts.beep, escape_digits)
         if key and key != "#":
             # A key during the beep (0, *, or a confirmation key): acted on, nothing recorded.
@@ -126,6 +135,7 @@ class CallbotSink:
         self._need_category: str | None = None
 
     def answer(self, step: str, path: Path, recording: Recording) -> None:
+        """Store an answer (ticket and journal); its transcription is queued."""
         self.recorder.answer(step, path, recording.duration_seconds, recording.ended_by)
 
     def closed_answer(
@@ -164,24 +174,32 @@ class CallbotSink:
         return tuple(w.word for w in transcript.words)
 
     def ticket_number(self) -> str | None:
+        """The ticket's number, or None when the database could not create it."""
         return self.recorder.ticket_number()
 
     def reached(self, step: str) -> None:
+        """The dialog has reached ``step``: the journal keeps it as the call's last step."""
         self.recorder.reached(step)
 
     def caller_number(self) -> str:
+        """The number calling, cleaned: what a callback dials when the caller chooses it."""
         return self.recorder.caller_number
 
     def callback(self, number: str, source: str) -> None:
+        """Store the number to call back and where it came from."""
         self.recorder.callback(number, source)
 
     def transcript(self, step: str, timeout: float) -> str | None:
+        """The text of the latest answer to ``step``, waiting up to ``timeout`` s; None when
+        no answer was stored or it has no text in time."""
         answer_id = self.recorder.answer_id(step)
         if answer_id is None:
             return None
         return self.bot.listening.text(answer_id, timeout)
 
     def is_emergency(self, step: str, timeout: float) -> bool:
+        """Whether the latest answer to ``step`` tells of an emergency (its text waited for at
+        most ``timeout`` s; no text, no emergency). Keeps the need's category for the flag."""
         text = self.transcript(step, timeout)
         if not text:
             return False
@@ -205,6 +223,7 @@ class CallbotSink:
         return reachable is not False
 
     def speak(self, text: str) -> Path | None:
+        """``text`` spoken into an audio file; None without runtime text-to-speech or on failure."""
         return self.bot.speaker.speak(text) if self.bot.speaker else None
 
 

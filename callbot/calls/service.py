@@ -72,6 +72,7 @@ def answers_to_play(ticket: TicketRecord) -> list[AnswerRecord]:
 
 
 def urgency_prompt(urgency: str) -> str:
+    """The prompt that says ``urgency``; an unknown urgency is read as normal."""
     known = urgency if urgency in set(Urgency) else Urgency.NORMAL.value
     return f"service_urgency_{known}"
 
@@ -117,6 +118,9 @@ class ServiceCall:
         self.callback_result: str | None = None  # of the current ticket, in this call
 
     def run(self) -> None:
+        """Claim ticket after ticket and handle each, until none is left or the call ends.
+
+        Raises AgiHangup when the operator hangs up (the ticket in hand: see :meth:`left`)."""
         workflow = self.operators.workflow
         while True:
             ticket_id = workflow.claim_next(self.user, self.skipped)
@@ -231,6 +235,7 @@ class ServiceCall:
         return result
 
     def give_back(self, ticket_id: int) -> None:
+        """Put the ticket back in the queue; a refusal (taken over, closed) is only logged."""
         try:
             self.operators.workflow.release(self.user, ticket_id)
         except CallbotError as exc:
@@ -244,9 +249,11 @@ class ServiceCall:
     # -- audio ------------------------------------------------------------------------------
 
     def play(self, prompt: str, escape_digits: str = KEYS) -> str:
+        """Play a prompt; the key among ``escape_digits`` that interrupted it, or ""."""
         return self.channel.stream_file(self.parts.prompts.path(prompt), escape_digits)
 
     def play_digits(self, number: str) -> str:
+        """Read ``number`` digit by digit; the first menu key pressed stops it and is returned."""
         for path in self.parts.prompts.digits(number):
             key = self.channel.stream_file(path, KEYS)
             if key:
@@ -254,6 +261,9 @@ class ServiceCall:
         return ""
 
     def play_recording(self, answer: AnswerRecord) -> str:
+        """Play one recorded answer; the menu key that interrupted it, or "".
+
+        A file that cannot be played is logged and skipped; a hangup raises AgiHangup."""
         path = self.parts.recordings / answer.audio_path
         try:
             return self.channel.stream_file(str(path.with_suffix("")), KEYS)

@@ -52,6 +52,7 @@ from callbot.errors import CallbotError
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``callbot`` argument parser: the common options and every group's commands."""
     parser = argparse.ArgumentParser(prog="callbot", description=__doc__.split("\n")[0])
     parser.add_argument("--config", type=Path, help="TOML configuration file")
     parser.add_argument(
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``callbot`` command; its exit status (2 for an error of callbot's own tree, printed
+    in one line; 130 on Ctrl-C)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

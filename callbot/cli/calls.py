@@ -16,6 +16,8 @@ from callbot.config import Config
 
 
 def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
+    """``callbot call simulate``: one robot call through the running sandbox, then what it left;
+    exit status 1 when the call or its ticket did not end as expected."""
     from callbot.app import load_prompt_library, open_tickets
     from callbot.lab.simulate import SimCall, Simulator, require_running
     from callbot.pbx.ami import AmiClient

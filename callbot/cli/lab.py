@@ -16,6 +16,7 @@ from callbot.config import Config
 
 
 def cmd_bench(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench calls``: the call benchmark at each ``--concurrency`` level."""
     from callbot.lab.bench_calls import run_call_bench
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
@@ -24,6 +25,7 @@ def cmd_bench(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench asr``: decode throughput at each ``--concurrency`` level."""
     from callbot.lab.bench_asr import run_asr_bench
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
@@ -36,6 +38,8 @@ def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench console``: queue page, live feed and dashboard times on a throw-away
+    database."""
     from callbot.lab.bench_console import run_console_bench
 
     print(
@@ -45,18 +49,22 @@ def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench parse``: parser time per answer on the labelled set, and the gazetteer's
+    load time."""
     from callbot.lab.evaluate import main_bench
 
     return main_bench(args.set_file, as_json=args.json)
 
 
 def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
+    """``callbot eval parse``: parser accuracy per field on the labelled transcripts."""
     from callbot.lab.evaluate import main_eval
 
     return main_eval(args.set_file, as_json=args.json, show_errors=args.errors)
 
 
 def cmd_parse(config: Config, args: argparse.Namespace) -> int:
+    """``callbot parse KIND TEXT``: what the parser of ``KIND`` reads in the text, as JSON."""
     from callbot.understanding.registry import parse
 
     print(json.dumps(parse(args.kind, " ".join(args.text)), ensure_ascii=False))

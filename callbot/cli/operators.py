@@ -16,6 +16,7 @@ from callbot.errors import CallbotError
 
 
 def cmd_console(config: Config, args: argparse.Namespace) -> int:
+    """``callbot console``: serve the operators' web console until interrupted."""
     from callbot.console.runner import serve
 
     serve(config, host=args.host, port=args.port)
@@ -35,6 +36,7 @@ def _read_password(config: Config, prompt_twice: bool = True) -> str:
 
 
 def cmd_users(config: Config, args: argparse.Namespace) -> int:
+    """``callbot users add|list|passwd|phone|disable|enable``: the console accounts."""
     from callbot.operators.login import add_user, hash_password
     from callbot.operators.stores import open_operators
 

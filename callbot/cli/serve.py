@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
+    """``callbot sandbox up|down|status``: start or stop the sandbox Asterisk; how it is now."""
     from callbot.sandbox import Sandbox
 
     sandbox = Sandbox(config)
@@ -41,6 +42,7 @@ def cmd_sandbox(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(config: Config, args: argparse.Namespace) -> int:
+    """``callbot serve``: the call path (FastAGI, AMI, transcription) until SIGTERM or SIGINT."""
     from callbot.server import Server
 
     Server(config, metrics_path=args.metrics).serve_forever()
@@ -48,6 +50,9 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
+    """``callbot run``: render the prompts, fetch the Vietnamese speech model when ``asr.model``
+    is ``auto`` and none is installed, migrate the database, start the sandbox, then serve the
+    calls with the console beside them until interrupted."""
     from callbot.app import open_tickets
     from callbot.console.runner import ConsoleProcess
     from callbot.sandbox import Sandbox

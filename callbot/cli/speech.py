@@ -16,6 +16,7 @@ from callbot.errors import CallbotError
 
 
 def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
+    """``callbot prompts render``: render the prompt file to 8 kHz WAV, skipping what is current."""
     from callbot.speech.prompts import load_prompts, rendered_dir
     from callbot.speech.tts import render_prompts
 
@@ -35,6 +36,8 @@ def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_models(config: Config, args: argparse.Namespace) -> int:
+    """``callbot models fetch|list``: install a speech model, or list those installed and the one
+    in use."""
     from callbot.speech import model_fetch
     from callbot.speech import model_files as models
 

@@ -18,6 +18,8 @@ from callbot.errors import CallbotError
 
 
 def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
+    """``callbot tickets list|show|recover``: list the latest tickets, show one, or store the
+    calls recorded while the database was down (exit status 1 while some still wait)."""
     from callbot.app import open_store
 
     store = open_store(config)
@@ -112,6 +114,7 @@ _STATES = ("done", "no_speech", "failed", "pending")
 
 
 def cmd_db(config: Config, args: argparse.Namespace) -> int:
+    """``callbot db upgrade``: migrate the ticket database to the current schema."""
     from callbot.app import open_tickets
 
     open_tickets(config)
@@ -120,6 +123,7 @@ def cmd_db(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_config(config: Config, args: argparse.Namespace) -> int:
+    """``callbot config show``: the effective configuration as JSON, the AMI secret masked."""
     data = as_dict(config)
     data["ami"]["secret"] = "***"  # noqa: S105 - masking, not a password
     print(json.dumps(data, indent=2))

@@ -59,18 +59,22 @@ class Console:
 
     @property
     def accounts(self) -> Accounts:
+        """The console users and their sessions (``operators.accounts``)."""
         return self.operators.accounts
 
     @property
     def queue(self) -> TicketQueue:
+        """The operators' reads: queue, ticket, choices (``operators.queue``)."""
         return self.operators.queue
 
     @property
     def workflow(self) -> Workflow:
+        """The operators' actions on tickets (``operators.workflow``)."""
         return self.operators.workflow
 
     @property
     def stats(self) -> TicketStats:
+        """The dashboard's reads (``operators.stats``)."""
         return self.operators.stats
 
     def housekeeping(self) -> None:
@@ -103,6 +107,8 @@ def build_console(config: Config) -> Console:
 
 
 def templates() -> Jinja2Templates:
+    """The page templates (``templates/``): autoescaped, an undefined name an error, the labels
+    and their formatters (:mod:`.labels`) as globals."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
         autoescape=True,

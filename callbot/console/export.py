@@ -41,10 +41,12 @@ def safe_cell(value: Any) -> str:
 
 
 def local_text(value: datetime | None) -> str:
+    """``value`` in Vietnam time as ``YYYY-MM-DD HH:MM:SS`` (Excel reads it as a date); None: ""."""
     return "" if value is None else value.astimezone(VIETNAM).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def utc_text(value: datetime) -> str:
+    """``value`` as ISO 8601 UTC to the second, with a ``Z``."""
     return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
@@ -87,6 +89,7 @@ def write_csv(rows: Iterable[ExportRow], out: TextIO) -> int:
 
 
 def csv_bytes(rows: Iterable[ExportRow]) -> bytes:
+    """The whole CSV file (BOM, header, one line per ticket) as UTF-8 bytes."""
     buffer = io.StringIO()
     write_csv(rows, buffer)
     return buffer.getvalue().encode("utf-8")

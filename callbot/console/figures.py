@@ -68,10 +68,12 @@ def load(stats: TicketStats, user: UserRecord, unit: str | None, period: str) ->
 
 
 def category_name(code: str | None) -> str:
+    """A category's Vietnamese name; None: :data:`~callbot.console.labels.UNKNOWN`."""
     return labels.UNKNOWN if code is None else labels.label(labels.CATEGORY, code)
 
 
 def unit_name(code: str | None) -> str:
+    """A unit as the dashboard shows it: its code; None: :data:`~callbot.console.labels.UNKNOWN`."""
     return code or labels.UNKNOWN
 
 
@@ -84,6 +86,7 @@ def _hour_tick(local: datetime, period: str) -> str:
 
 
 def calls_section(figures: Figures) -> dict[str, Any]:
+    """Section 1: the calls per hour (Vietnam hours) as a column chart, its table and the total."""
     columns, rows = [], []
     for item in figures.hours:
         local = item.hour.astimezone(VIETNAM)
@@ -130,6 +133,8 @@ def _waiting_chart(counts: tuple[WaitingCount, ...], by: str, name: Any) -> dict
 
 
 def waiting_section(figures: Figures) -> dict[str, Any]:
+    """Section 2: the tickets waiting now (new, claimed, total), charted and tabled by category
+    and by unit."""
     waiting = figures.waiting
     return {
         "new": waiting.new,
@@ -182,6 +187,9 @@ def _delay_chart(
 
 
 def delay_section(figures: Figures) -> dict[str, Any]:
+    """Section 3: p50 and p90 from call to callback, for every ticket and by category and unit,
+    with the legend of what was measured; charted in minutes, or in hours when the longest
+    p90 reaches :data:`MINUTES_UP_TO`."""
     delays = figures.delays
     longest = max(
         (g.p90 for g in (*delays.by_category, *delays.by_unit) if g.p90 is not None), default=0

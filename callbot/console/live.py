@@ -61,11 +61,13 @@ class LiveFeed:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def subscribe(self, user: UserRecord) -> Subscriber:
+        """A new stream for ``user``: it gets the changes ``user`` may see until unsubscribed."""
         subscriber = Subscriber(user)
         self.subscribers.add(subscriber)
         return subscriber
 
     def unsubscribe(self, subscriber: Subscriber) -> None:
+        """End ``subscriber``'s stream: it gets no more changes."""
         self.subscribers.discard(subscriber)
 
     def notify(self) -> None:

@@ -44,6 +44,7 @@ class Permissions:
 
 
 def permissions(user: UserRecord, view: TicketView) -> Permissions:
+    """The buttons ``user`` gets on the ticket of ``view``, from its status, unit and holder."""
     ticket = view.ticket
     status = ticket.status
     visible = may_see(user, ticket.unit)

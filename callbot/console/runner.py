@@ -85,6 +85,7 @@ class ConsoleProcess:
         self._thread = threading.Thread(target=self._watch, name="console-process", daemon=True)
 
     def start(self) -> None:
+        """Start the console's process and the thread that restarts it when it dies."""
         self._spawn()
         self._thread.start()
 
@@ -109,6 +110,7 @@ class ConsoleProcess:
             self._spawn()
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Stop restarting it and stop it: SIGTERM, then SIGKILL after ``timeout`` s."""
         self._stop.set()
         process = self.process
         if process is None or process.poll() is not None:

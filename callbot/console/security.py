@@ -50,6 +50,7 @@ HEADERS = {
 
 
 def new_csrf_token() -> str:
+    """A new random CSRF token (256 bits, URL-safe)."""
     return secrets.token_urlsafe(32)
 
 
@@ -69,6 +70,7 @@ def form_token(body: bytes, content_type: str) -> str | None:
 
 
 def is_public(path: str) -> bool:
+    """Whether ``path`` is open without a session: the login page, the icon, the static files."""
     return path in ("/login", "/favicon.ico") or path.startswith("/static/")
 
 
@@ -110,6 +112,9 @@ class ConsoleGate:
         self.auth = auth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass one HTTP request through the gate (module docstring): find its session; refuse
+        it without one (redirect or 401), with a body over :data:`MAX_BODY` (413) or without
+        its CSRF token (403); add the headers. Other scopes pass untouched."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

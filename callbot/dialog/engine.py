@@ -87,6 +87,8 @@ class Engine:
     # -- the loop ---------------------------------------------------------------------------
 
     def run(self) -> DialogResult:
+        """Run the script's steps in order, until the last one or the caller leaves (queue,
+        emergency, hangup); how it ended, the last step reached and what was measured."""
         try:
             for step in self.script.steps:
                 self.result.last_step = step.name

@@ -56,7 +56,9 @@ class CallPort(Protocol):
 class AnswerSink(Protocol):
     """Where what the caller says goes as soon as it exists (the ticket)."""
 
-    def answer(self, step: str, path: Path, recording: Recording) -> None: ...
+    def answer(self, step: str, path: Path, recording: Recording) -> None:
+        """Store an answer recorded at ``path``, to be transcribed later."""
+        ...
 
     def closed_answer(
         self, step: str, path: Path, recording: Recording, grammar: Sequence[str]
@@ -70,13 +72,21 @@ class AnswerSink(Protocol):
         """
         ...
 
-    def ticket_number(self) -> str | None: ...
+    def ticket_number(self) -> str | None:
+        """The ticket's number, or None when it could not be created (database down)."""
+        ...
 
-    def reached(self, step: str) -> None: ...
+    def reached(self, step: str) -> None:
+        """The dialog has reached ``step`` (kept as the call's last step)."""
+        ...
 
-    def caller_number(self) -> str: ...
+    def caller_number(self) -> str:
+        """The number calling, cleaned: what a callback dials when the caller chooses it."""
+        ...
 
-    def callback(self, number: str, source: str) -> None: ...
+    def callback(self, number: str, source: str) -> None:
+        """The number to call back, and its source (``caller_id`` or ``typed``)."""
+        ...
 
     def transcript(self, step: str, timeout: float) -> str | None:
         """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
@@ -97,6 +107,8 @@ class AnswerSink(Protocol):
 
 @dataclass
 class DialogResult:
+    """How a dialog ended, and what it measured on the way."""
+
     outcome: Outcome = "completed"
     last_step: str = ""
     answers: list[str] = field(default_factory=list)

@@ -126,6 +126,7 @@ class Script:
                 )
 
     def step(self, name: str) -> Step:
+        """The step named ``name``; raises DialogError when there is none."""
         for step in self.steps:
             if step.name == name:
                 return step
@@ -133,9 +134,12 @@ class Script:
 
     @property
     def questions(self) -> tuple[Step, ...]:
+        """The ``ask`` steps, in script order: the questions a complete ticket has answers to."""
         return tuple(s for s in self.steps if s.kind == "ask")
 
     def prompt_keys(self) -> set[str]:
+        """Every prompt key the script can play: its steps' (full, short, read-back, spoken) and the
+        engine's own."""
         keys = {s.prompt for s in self.steps}
         keys |= {s.short_prompt for s in self.steps if s.short_prompt}
         keys |= {s.readback_prompt for s in self.steps if s.readback_prompt}

@@ -35,6 +35,7 @@ class JournalAnswer:
     transcript: str | None = None  # its text then (None: no speech)
 
     def to_json(self) -> dict[str, Any]:
+        """The answer as the journal's JSON keeps it (``transcript`` only if decoded at once)."""
         data = asdict(self)
         del data["transcribed"]
         if not self.transcribed:
@@ -43,6 +44,7 @@ class JournalAnswer:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> JournalAnswer:
+        """An answer from the journal's JSON; raises KeyError or ValueError when it is not one."""
         return cls(
             step=str(data["step"]),
             attempt=int(data["attempt"]),
@@ -78,6 +80,7 @@ class Journal:
         return self.outcome, self.end_reason
 
     def to_json(self) -> str:
+        """The journal as JSON text, in the file's shape (see the module docstring)."""
         data: dict[str, Any] = {
             "identity": {
                 "uniqueid": self.caller.uniqueid,

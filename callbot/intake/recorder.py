@@ -58,6 +58,7 @@ class CallRecorder:
 
     @property
     def ticket_id(self) -> int | None:
+        """The ticket's database id, or None when the database could not create it."""
         return self._journal.ticket_id
 
     @property
@@ -81,9 +82,11 @@ class CallRecorder:
     # -- as the dialog goes on ---------------------------------------------------------------
 
     def reached(self, step: str) -> None:
+        """The dialog has reached ``step``: the journal keeps it as the call's last step."""
         self._journal.last_step = step
 
     def ticket_number(self) -> str | None:
+        """The ticket's number, or None when the database could not create it."""
         return self._journal.ticket_number
 
     def answer_id(self, step: str) -> int | None:

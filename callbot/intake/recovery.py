@@ -27,6 +27,8 @@ PENDING_DIR = ".pending"
 
 @dataclass
 class RecoveryReport:
+    """What a recovery pass did: the tickets it stored, the calls still waiting for the database."""
+
     recovered: list[str] = field(default_factory=list)  # ticket numbers
     failed: list[str] = field(default_factory=list)  # uniqueids still pending
 

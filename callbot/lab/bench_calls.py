@@ -47,6 +47,7 @@ ANSWERS = ("Trần Thị Bảy", "phường năm quận tám", "tôi cần hỗ 
 
 
 def percentile(values: list[float], q: float) -> float | None:
+    """The ``q``-th percentile (0-100) of ``values`` by nearest rank; None for no values."""
     if not values:
         return None
     ordered = sorted(values)
@@ -142,6 +143,9 @@ def serve_for_bench(config: Config, metrics: Path | None = None) -> Iterator[Sim
 def run_call_bench(
     config: Config, levels: list[int], *, stagger: float = 0.05, json_output: bool = False
 ) -> str:
+    """For each level in ``levels``, that many robot calls at once (``stagger`` s apart) into
+    the sandbox, served by a fresh ``callbot serve``; the figures as a table, or JSON with
+    ``json_output``."""
     Sandbox(config).up()
     tickets = open_tickets(config)
     prompts = load_prompt_library(config)

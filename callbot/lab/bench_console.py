@@ -208,6 +208,8 @@ def _live_delays(port: int, client: _Client, repo: TicketRepository, count: int)
 def run_console_bench(
     config: Config, *, tickets: int = 10_000, rounds: int = 50, json_output: bool = False
 ) -> str:
+    """Fill a throw-away database with ``tickets`` tickets, serve the console on it and time each
+    page over ``rounds`` requests; the figures as text, or JSON with ``json_output``."""
     with tempfile.TemporaryDirectory(prefix="callbot-bench-console-") as tmp:
         storage = dataclasses.replace(config.storage, root=Path(tmp), database_url="")
         bench_config = config.replace(storage=storage)

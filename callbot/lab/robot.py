@@ -74,6 +74,7 @@ class RobotReport:
     done: threading.Event = field(default_factory=threading.Event)
 
     def as_dict(self) -> dict[str, object]:
+        """As JSON data, times rounded: what ``callbot call simulate`` prints of the robot."""
         return {
             "uniqueid": self.uniqueid,
             "linkedid": self.linkedid,
@@ -99,9 +100,11 @@ class Robot:
         self.t0 = time.monotonic()
 
     def now(self) -> float:
+        """Seconds since the robot answered."""
         return time.monotonic() - self.t0
 
     def event(self, what: str) -> None:
+        """Note ``what`` in the report, at the current time."""
         self.report.events.append((self.now(), what))
 
     def _check_time(self) -> None:
@@ -114,6 +117,9 @@ class Robot:
         return self.channel.get_variable("WAITSTATUS") == "NOISE"
 
     def wait_prompt_start(self, keep_sending: bool) -> float:
+        """Listen until a prompt starts; when it did. With ``keep_sending``, near-silent audio
+        goes out between listens (the callbot may be recording us). Gives up at the plan's
+        time limit."""
         while True:
             self._check_time()
             if self.listen():
@@ -122,6 +128,7 @@ class Robot:
                 self.channel.stream_file(self.plan.quiet)
 
     def wait_prompt_end(self) -> None:
+        """Listen until a whole second passes without audio."""
         while True:
             self._check_time()
             if not self.listen():
@@ -135,6 +142,8 @@ class Robot:
             quiet = 0 if self.listen() else quiet + 1
 
     def run(self) -> None:
+        """Follow the plan: the plain script of ``steps``, or the menu keys then the dialog, until a
+        hangup or the plan's time limit."""
         plan, channel = self.plan, self.channel
         self.report.uniqueid = channel.uniqueid
         self.report.linkedid = channel.get_variable("CHANNEL(linkedid)")
@@ -236,6 +245,8 @@ class Robot:
 
 
 def handle(channel: AgiChannel, plans: Mapping[str, tuple[RobotPlan, RobotReport]]) -> None:
+    """Run the plan whose token is the call's AGI argument (unknown: hang up) and report how the
+    call ended; raises AgiHangup when the far end hung up."""
     token = channel.args[0] if channel.args else ""
     if token not in plans:
         log.warning("robot call with an unknown token: hanging up")

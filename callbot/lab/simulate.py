@@ -68,6 +68,8 @@ class SimCall:
 
 @dataclass
 class SimResult:
+    """One simulated call as it went: the robot's report, its ticket, how long, what went wrong."""
+
     call: SimCall
     report: RobotReport
     ticket: TicketRecord | None
@@ -77,6 +79,7 @@ class SimResult:
     ready_after: float | None = None  # seconds from the end of the call to the ticket "new"
 
     def as_dict(self) -> dict[str, Any]:
+        """As JSON data: what ``callbot call simulate --json`` prints."""
         return {
             "robot": self.report.as_dict(),
             "ticket": self.ticket.to_dict() if self.ticket else None,
@@ -134,6 +137,8 @@ class Simulator:
         return str(path.with_suffix(""))
 
     def start_call(self, call: SimCall) -> tuple[str, RobotReport]:
+        """Place ``call``: its answers staged where Asterisk reads them, the robot dialled into the
+        sandbox over AMI; its token and the report the robot fills in."""
         if self._server is None:
             raise CallbotError("use the Simulator as a context manager")
         token = uuid.uuid4().hex[:12]
@@ -165,6 +170,8 @@ class Simulator:
         return token, report
 
     def finish_call(self, token: str, call: SimCall, started: float) -> SimResult:
+        """Wait for the robot call placed with ``token`` to end, then for its ticket (ended, or
+        ready with ``call.ready``); the result, with an error when either did not come in time."""
         _, report = self._plans[token]
         error = None
         if not report.done.wait(call.max_seconds + 30):
@@ -230,5 +237,6 @@ def _b64(value: str | bytes) -> str:
 
 
 def require_running(status: dict[str, Any]) -> None:
+    """Raise SetupError unless the sandbox ``status`` says it runs."""
     if not status.get("running"):
         raise SetupError("the sandbox is not running: start it with `callbot sandbox up`")

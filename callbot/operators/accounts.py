@@ -55,6 +55,7 @@ class UserRecord:
 
     @property
     def sees_all_units(self) -> bool:
+        """Whether the user sees every unit's tickets (supervisor, admin), not only their own."""
         return self.role != Role.OPERATOR
 
 
@@ -210,6 +211,8 @@ class Accounts:
     # -- sessions -------------------------------------------------------------------------------
 
     def create_session(self, user_id: int, token_hash: str, csrf_token: str, now: datetime) -> None:
+        """Store a new session: its token's hash, its CSRF token, opened and last used ``now``."""
+
         def work(session: Session) -> None:
             session.add(
                 UserSession(
@@ -242,6 +245,8 @@ class Accounts:
         return self._tx.run("read a session", work)
 
     def touch_session(self, token_hash: str, now: datetime) -> None:
+        """Mark the session of ``token_hash`` used at ``now`` (its idle time starts again)."""
+
         def work(session: Session) -> None:
             session.execute(
                 update(UserSession)
@@ -252,6 +257,7 @@ class Accounts:
         self._tx.run("mark a session used", work, write=True)
 
     def delete_session(self, token_hash: str) -> None:
+        """Delete the session of ``token_hash`` (an unknown hash: nothing happens)."""
         self._tx.run(
             "end a session",
             lambda session: session.execute(

@@ -195,6 +195,7 @@ class CallbackService:
         return target
 
     def close(self) -> None:
+        """Stop the dialer and its AMI connection; results still to come are no longer recorded."""
         with self._lock:
             dialer, self._dialer = self._dialer, None
         if dialer is not None:

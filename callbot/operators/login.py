@@ -39,6 +39,7 @@ def hash_password(password: str, min_length: int) -> str:
 
 
 def verify_password(password_hash: str, password: str) -> bool:
+    """Whether ``password`` matches ``password_hash``; a malformed hash is a mismatch."""
     try:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -68,17 +69,20 @@ class LoginThrottle:
         return kept
 
     def blocked(self, *keys: str) -> bool:
+        """Whether any of ``keys`` (a name, an address) has ``limit`` or more recent failures."""
         now = time.monotonic()
         with self._lock:
             return any(len(self._recent(k, now)) >= self.limit for k in keys)
 
     def failed(self, *keys: str) -> None:
+        """Count a failed login against each of ``keys``."""
         now = time.monotonic()
         with self._lock:
             for key in keys:
                 self._failures.setdefault(key, []).append(now)
 
     def succeeded(self, *keys: str) -> None:
+        """Forget the failures of ``keys`` after a successful login."""
         with self._lock:
             for key in keys:
                 self._failures.pop(key, None)
@@ -147,6 +151,7 @@ class Authenticator:
         return found
 
     def logout(self, token: str | None) -> None:
+        """End the session of ``token`` (None or unknown: nothing happens)."""
         if token:
             self.accounts.delete_session(token_hash(token))
 

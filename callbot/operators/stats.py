@@ -65,18 +65,23 @@ def percentile(ordered: Sequence[float], fraction: float) -> float:
 
 @dataclass(frozen=True)
 class HourCount:
+    """Tickets created in one hour."""
+
     hour: datetime  # start of the hour, aware UTC
     calls: int
 
 
 @dataclass(frozen=True)
 class WaitingCount:
+    """Tickets waiting now in one category or unit: new and claimed."""
+
     key: str | None  # a category or a unit (None: not known)
     new: int
     claimed: int
 
     @property
     def total(self) -> int:
+        """Every ticket waiting in the group, new and claimed."""
         return self.new + self.claimed
 
 
@@ -103,11 +108,14 @@ class Delays:
 
     @property
     def measured(self) -> int:
+        """Tickets with a measured delay: to a callback, or to a claim or resolve without one."""
         return self.by_callback + self.by_claim
 
 
 @dataclass(frozen=True)
 class ResponseTimes:
+    """Time from call to callback: every ticket in scope, then per category and per unit."""
+
     overall: Delays
     by_category: tuple[Delays, ...]
     by_unit: tuple[Delays, ...]

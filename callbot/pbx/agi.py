@@ -54,15 +54,21 @@ _MAX_USAGE_LINES = 200
 class ByteReader(Protocol):
     """What the channel reads replies from (a socket's ``makefile("rb")``, a BinaryIO)."""
 
-    def readline(self, size: int = -1, /) -> bytes: ...
+    def readline(self, size: int = -1, /) -> bytes:
+        """One line, at most ``size`` bytes (-1: no limit); b"" at end of stream."""
+        ...
 
 
 class ByteWriter(Protocol):
     """What the channel writes commands to."""
 
-    def write(self, data: bytes, /) -> int: ...
+    def write(self, data: bytes, /) -> int:
+        """Write ``data``; returns how many bytes were written."""
+        ...
 
-    def flush(self) -> None: ...
+    def flush(self) -> None:
+        """Push what was written to Asterisk."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ class AmiClient:
 
     @classmethod
     def from_config(cls, config: AmiConfig) -> AmiClient:
+        """A client with the ``ami`` settings (not connected yet)."""
         return cls(
             config.host,
             config.port,
@@ -91,6 +92,7 @@ class AmiClient:
 
     @property
     def where(self) -> str:
+        """``host:port`` of the AMI server, as messages name it."""
         return f"{self.host}:{self.port}"
 
     @property
@@ -107,6 +109,7 @@ class AmiClient:
 
     @property
     def last_error(self) -> str:
+        """Why the client is not connected, or the last connection was lost ("" when connected)."""
         return self._last_error
 
     def next_action_id(self) -> str:
@@ -124,6 +127,7 @@ class AmiClient:
             self._event_handlers.append(handler)
 
     def remove_event_handler(self, handler: EventHandler) -> None:
+        """Stop calling ``handler`` for events (nothing if it was not added)."""
         with self._lock, contextlib.suppress(ValueError):
             self._event_handlers.remove(handler)
 
@@ -133,6 +137,7 @@ class AmiClient:
             self._connected_handlers.append(handler)
 
     def remove_connected_handler(self, handler: ConnectedHandler) -> None:
+        """Stop calling ``handler`` after logins (nothing if it was not added)."""
         with self._lock, contextlib.suppress(ValueError):
             self._connected_handlers.remove(handler)
 
@@ -168,6 +173,7 @@ class AmiClient:
         self.start()
 
     def wait_connected(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` s (None: for ever) for a live login; whether there is one."""
         with self._changed:
             return self._changed.wait_for(self._alive_locked, timeout)
 

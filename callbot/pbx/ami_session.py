@@ -39,6 +39,7 @@ class Pending:
         self.done = threading.Event()
 
     def on_response(self, fields: dict[str, str]) -> None:
+        """The action's ``Response`` arrived (an error ends the wait at once)."""
         self.response = fields
         if fields.get("Response", "").casefold() == "error":
             self.error = fields.get("Message") or "Asterisk answered Error without a message"
@@ -47,6 +48,7 @@ class Pending:
             self.done.set()
 
     def on_event(self, fields: dict[str, str]) -> None:
+        """An event carrying the action's ActionID; the list's complete event ends the wait."""
         self.events.append(fields)
         if fields.get("Event", "").casefold() == self.complete_event:
             self.completed = True
@@ -54,6 +56,7 @@ class Pending:
                 self.done.set()
 
     def fail(self, reason: str) -> None:
+        """The connection ended before the answer: wake the waiter with ``reason``."""
         if not self.done.is_set():
             self.lost = reason
             self.done.set()
@@ -206,6 +209,7 @@ class AmiSession:
         self._link.abort(reason)
 
     def join(self, timeout: float) -> None:
+        """Wait up to ``timeout`` s for the connection's reader thread to end."""
         self._link.join(timeout)
 
     def _register(self, action_id: str, pending: Pending) -> None:

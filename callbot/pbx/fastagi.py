@@ -54,6 +54,7 @@ class CallContextFilter(logging.Filter):
     """Sets ``record.call_id`` to the uniqueid of the call being served ("-" outside a call)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Stamp the record with the current call's id; never drops a record."""
         record.call_id = _call_id.get()
         return True
 

@@ -181,6 +181,7 @@ class CallbackDialer:
         return callback_id
 
     def pending(self) -> int:
+        """How many callbacks placed still wait for their outcome."""
         with self._lock:
             return len(self._pending)
 

@@ -48,9 +48,11 @@ class QueueModel:
         )
 
     def remove_member(self, interface: str) -> None:
+        """A member left the queue."""
         self.members.pop(interface, None)
 
     def set_in_call(self, interface: str, in_call: bool) -> None:
+        """Mark whether a member is on a call now (its device state aside)."""
         member = self.members.get(interface)
         if member is not None:
             self.members[interface] = Member(

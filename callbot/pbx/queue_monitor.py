@@ -56,6 +56,7 @@ class QueueMonitor:
 
     @property
     def queue_name(self) -> str:
+        """The name of the queue this monitor follows."""
         return self._name
 
     @property
@@ -68,6 +69,7 @@ class QueueMonitor:
             return connected and self._state.synced and before == after == self._synced_generation
 
     def wait_synced(self, timeout: float | None = None) -> bool:
+        """Wait until the view is synced, at most ``timeout`` s (None: no limit); whether it is."""
         with self._cond:
             return self._cond.wait_for(lambda: self.synced, timeout)
 

@@ -77,6 +77,7 @@ class QueueState:
 
     @property
     def queue_name(self) -> str:
+        """The queue this state follows."""
         return self._name
 
     @property
@@ -86,6 +87,7 @@ class QueueState:
 
     @property
     def resyncing(self) -> bool:
+        """A ``QueueStatus`` answer is being collected (the view is rebuilt when it completes)."""
         return self._pending is not None
 
     @property
@@ -208,9 +210,11 @@ class QueueState:
         return True
 
     def members(self) -> list[Member]:
+        """The queue's members, by interface."""
         return sorted(self._current.members.values(), key=lambda m: m.interface)
 
     def callers(self) -> list[Caller]:
+        """The callers waiting in the queue, by position."""
         return sorted(self._current.callers.values(), key=lambda c: c.position)
 
     def free_members(self) -> list[Member]:

@@ -51,7 +51,9 @@ ROUNDS = 5  # reads and writes tried while the answers keep changing under the p
 class Understood(Protocol):
     """What understanding a ticket's answers gives: its column values."""
 
-    def columns(self) -> dict[str, Any]: ...
+    def columns(self) -> dict[str, Any]:
+        """The ticket columns to write, by their ``tickets`` names."""
+        ...
 
 
 Understand = Callable[[Sequence[HeardAnswer]], Understood]

@@ -48,6 +48,7 @@ class Sandbox:
     # -- the chroot and the configuration -----------------------------------------------------
 
     def chroot_ready(self) -> bool:
+        """Whether the shared chroot is built for the current recipe."""
         return chroot.chroot_ready(self.config.sandbox)
 
     def ensure_chroot(self) -> Path:
@@ -55,9 +56,11 @@ class Sandbox:
         return chroot.ensure_chroot(self.config.sandbox)
 
     def template_values(self) -> dict[str, str]:
+        """The values the configuration templates of ``dialplan/sandbox/`` are rendered with."""
         return runtime.template_values(self.config, self.paths)
 
     def prompts_dir(self) -> Path:
+        """The rendered prompts Asterisk plays, for the configured prompts file."""
         return runtime.prompts_dir(self.config)
 
     def render_config(self) -> Path:
@@ -117,6 +120,7 @@ class Sandbox:
         )
 
     def running(self) -> bool:
+        """Whether this instance's Asterisk is running."""
         return bool(self._instance_pids())
 
     def up(self) -> dict[str, Any]:
@@ -239,10 +243,12 @@ class Sandbox:
             self.paths.pidfile.unlink()
 
     def restart(self) -> dict[str, Any]:
+        """Stop Asterisk, then start it again; its status once booted."""
         self.down()
         return self.up()
 
     def status(self) -> dict[str, Any]:
+        """The instance as ``callbot sandbox status`` shows it: running, ports, entry, queue."""
         c = self.config
         return {
             "running": self.running(),

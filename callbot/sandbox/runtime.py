@@ -35,18 +35,22 @@ class SandboxPaths:
 
     @property
     def etc(self) -> Path:
+        """The instance's rendered Asterisk configuration directory."""
         return self.runtime / "etc"
 
     @property
     def conf(self) -> Path:
+        """Its ``asterisk.conf`` (what ``asterisk -C`` is given)."""
         return self.etc / "asterisk.conf"
 
     @property
     def pidfile(self) -> Path:
+        """The file Asterisk writes its process id to."""
         return self.runtime / "asterisk.pid"
 
     @property
     def console_log(self) -> Path:
+        """Where the instance's Asterisk console output is logged."""
         return self.runtime / "log" / "console.log"
 
 

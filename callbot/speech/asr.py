@@ -86,6 +86,7 @@ class Transcript:
     decode_seconds: float  # wall time: reading, resampling and decoding
 
     def to_dict(self) -> dict[str, Any]:
+        """The transcript as plain data for JSON, its words as dicts."""
         data = asdict(self)
         data["words"] = [asdict(w) for w in self.words]
         return data
@@ -212,6 +213,8 @@ class VoskRecognizer:
         return cls(resolve_model(config))
 
     def transcribe(self, wav_path: Path, grammar: Sequence[str] | None = None) -> Transcript:
+        """Decode one recording (8-48 kHz, 16-bit mono WAV); with ``grammar``, any word outside it
+        comes out as ``[unk]``. Raises AsrError naming the file and the model."""
         started = time.perf_counter()
         pcm, audio_seconds = read_pcm16k(wav_path)
         allowed: frozenset[str] | None = None

@@ -83,6 +83,7 @@ class ModelInfo:
     problem: str | None = None  # None: the layout is complete
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready values (the path as a string)."""
         data = asdict(self)
         data["path"] = str(self.path)
         return data

@@ -34,6 +34,10 @@ class Speaker:
         self._google_down_until = 0.0
 
     def speak(self, text: str) -> Path | None:
+        """``text`` spoken into a cached audio file, or None when text-to-speech fails (logged).
+
+        With ``auto``, a failed Google request falls back to espeak-ng at once and keeps to it for
+        :attr:`BREAKER_SECONDS`."""
         engine = self.engine
         if engine == "auto" and time.monotonic() < self._google_down_until:
             engine = "espeak"

@@ -65,7 +65,12 @@ class Synthesizer(Protocol):
 
     name: str
 
-    def synthesize(self, text: str, language: str) -> bytes: ...
+    def synthesize(self, text: str, language: str) -> bytes:
+        """``text`` spoken in ``language``, as a WAV file's bytes.
+
+        Raises PromptError when the engine fails, SetupError when a program it needs is missing.
+        """
+        ...
 
 
 def _segment_wav_bytes(segment: Any) -> bytes:
@@ -87,6 +92,11 @@ class GttsSynthesizer:
         self.timeout = timeout
 
     def synthesize(self, text: str, language: str) -> bytes:
+        """``text`` spoken by Google, as a WAV file's bytes.
+
+        Raises PromptError when Google cannot be reached or does not speak ``language``,
+        SetupError when ffmpeg is missing.
+        """
         mp3 = io.BytesIO()
         try:
             gTTS(text, lang=language, timeout=self.timeout).write_to_fp(mp3)
@@ -121,6 +131,11 @@ class EspeakSynthesizer:
         self.timeout = timeout
 
     def synthesize(self, text: str, language: str) -> bytes:
+        """``text`` spoken by espeak-ng, as a WAV file's bytes.
+
+        Raises SetupError when espeak-ng is not installed, PromptError when it fails or times
+        out.
+        """
         same_language = self.voice.partition("-")[0].lower() == language.partition("-")[0].lower()
         voice = self.voice if same_language else language
         executable = shutil.which(self.program)

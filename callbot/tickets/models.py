@@ -65,6 +65,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """The value to store: aware UTC, naive on SQLite. Raises ValueError on a naive datetime."""
         if value is None:
             return None
         if value.tzinfo is None:
@@ -73,6 +74,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: Any | None, dialect: Dialect) -> datetime | None:
+        """The stored value as aware UTC (SQLite's naive text read as UTC)."""
         if value is None:
             return None
         if not isinstance(value, datetime):

@@ -138,6 +138,7 @@ def _words(stored: builtins.list[dict[str, Any]] | None) -> tuple[WordRecord, ..
 
 
 def answer_record(answer: Answer) -> AnswerRecord:
+    """The record of a stored answer, its words as :class:`WordRecord`."""
     return AnswerRecord(
         id=answer.id,
         ticket_id=answer.ticket_id,
@@ -159,6 +160,7 @@ def answer_record(answer: Answer) -> AnswerRecord:
 
 
 def ticket_record(ticket: Ticket, answers: builtins.list[Answer]) -> TicketRecord:
+    """The record of a stored ticket, with the answer rows given as its answers (maybe none)."""
     return TicketRecord(
         id=ticket.id,
         number=ticket.number,
@@ -194,6 +196,7 @@ def ticket_record(ticket: Ticket, answers: builtins.list[Answer]) -> TicketRecor
 
 
 def job_record(job: TranscriptionJob, answer: Answer) -> JobRecord:
+    """The record of a transcription job, with what it needs of its answer."""
     return JobRecord(
         id=job.id,
         answer_id=job.answer_id,

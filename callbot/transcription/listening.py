@@ -42,6 +42,7 @@ class Listening:
 
     @property
     def pool(self) -> TranscriptionPool | None:
+        """The transcription workers, or None until the model is attached."""
         loaded = self._loaded
         return loaded.pool if loaded is not None else None
 

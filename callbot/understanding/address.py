@@ -71,6 +71,7 @@ class AddressResult:
     confidence: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """As JSON data (the confidence to two places): what ``callbot parse address`` prints."""
         return {
             "ward": self.ward,
             "district": self.district,

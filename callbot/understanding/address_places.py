@@ -50,6 +50,7 @@ class Candidate:
     new_units: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
+        """As JSON data, for :meth:`AddressResult.as_dict`."""
         return {"ward": self.ward, "district": self.district, "new_units": list(self.new_units)}
 
 
@@ -80,6 +81,7 @@ class WardEntry:
         return self.new is not None and any(d == district for _, d in self.new.old_wards)
 
     def reading(self) -> Candidate:
+        """This entry as a reading of the words: its old ward and district, or a 2025 unit alone."""
         if self.old is not None:
             return Candidate(self.old.name, self.old.district, self.old.new_units)
         return Candidate(None, None, (self.new.name,) if self.new else ())

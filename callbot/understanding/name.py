@@ -110,6 +110,7 @@ class NameResult:
     confidence: float
 
     def as_dict(self) -> dict[str, Any]:
+        """As JSON data: what ``callbot parse name`` prints."""
         return {"name": self.name, "confidence": self.confidence}
 
 

@@ -101,4 +101,6 @@ COVID = ("covid", "cô vít", "cô vi", "co vid", "cô vích")
 
 
 def each(forms: tuple[str, ...], *patterns: str) -> str:
+    """Every pattern filled with every form (``{}`` stands for it), as a comma-separated phrase
+    list for :func:`entry`."""
     return ", ".join(p.format(f) for p in patterns for f in forms)

@@ -101,6 +101,7 @@ class PhoneResult:
     digits: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """As JSON data: what ``callbot parse phone`` prints."""
         return {
             "phone": self.phone,
             "valid": self.valid,

@@ -15,7 +15,9 @@ class ParseResult(Protocol):
 
     confidence: float
 
-    def as_dict(self) -> dict[str, Any]: ...
+    def as_dict(self) -> dict[str, Any]:
+        """The result as JSON data: what ``callbot parse`` prints and a ticket's fields keep."""
+        ...
 
 
 KINDS: dict[str, tuple[str, str]] = {

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 def console_of(request: Request) -> Console:
+    """The request's :class:`~callbot.console.asgi.Console`, the parts a view may use."""
     console: Console = request.app.state.console
     return console
 
@@ -32,6 +33,7 @@ def session_of(request: Request) -> SessionRecord:
 
 
 def user_of(request: Request) -> UserRecord:
+    """The user of the request's session."""
     return session_of(request).user
 
 

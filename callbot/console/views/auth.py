@@ -56,6 +56,8 @@ def _login_form(request: Request, message: str = "", status: int = 200) -> Respo
 
 
 async def login_page(request: Request) -> Response:
+    """``GET /login``: the login form (with a message after logout or expiry); logged in: to the
+    queue."""
     if request.state.session is not None:
         return RedirectResponse("/", 303)
     message = TEXT["logged_out"] if request.query_params.get("bye") else ""
@@ -65,6 +67,8 @@ async def login_page(request: Request) -> Response:
 
 
 async def login(request: Request) -> Response:
+    """``POST /login``: open a session and set its cookie, then go to ``next``; a wrong name or
+    password is 401, too many failures 429."""
     console = console_of(request)
     form = await request.form()
     name = str(form.get("name", "")).strip().lower()[:64]
@@ -96,6 +100,7 @@ async def login(request: Request) -> Response:
 
 
 async def logout(request: Request) -> Response:
+    """``POST /logout``: end the session, delete its cookie, back to the login page."""
     console = console_of(request)
     await run_in_threadpool(console.auth.logout, request.state.session_token)
     response = RedirectResponse("/login?bye=1", 303)

@@ -33,6 +33,7 @@ def _forbidden(request: Request) -> Response:
 
 
 async def dashboard_page(request: Request) -> Response:
+    """``GET /dashboard``: the figures of the period and unit asked (module docstring)."""
     user = user_of(request)
     console = console_of(request)
     period = request.query_params.get("period", "24h")
@@ -52,6 +53,8 @@ async def dashboard_page(request: Request) -> Response:
 
 
 async def export_csv(request: Request) -> Response:
+    """``GET /export.csv``: the tickets as a CSV download (module docstring); a malformed bound is
+    400."""
     user = user_of(request)
     console = console_of(request)
     unit = _unit(request)

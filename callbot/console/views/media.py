@@ -39,6 +39,8 @@ def inside(root: Path, relative: str) -> Path | None:
 
 
 async def recording(request: Request) -> Response:
+    """``GET /recordings/<answer id>``: the answer's WAV file, ranges served; 404 when unknown or
+    missing, 403 for a ticket the user may not see."""
     console = console_of(request)
     user = user_of(request)
     answer_id = request.path_params["answer_id"]

@@ -52,6 +52,7 @@ def _context(request: Request, user: UserRecord, wanted: QueueFilter) -> dict[st
 
 
 async def queue_page(request: Request) -> Response:
+    """``GET /``: the queue page, with the filters asked and the choices for them."""
     user = user_of(request)
     wanted = _filter(request)
     console = console_of(request)
@@ -63,6 +64,7 @@ async def queue_page(request: Request) -> Response:
 
 
 async def queue_fragment(request: Request) -> Response:
+    """``GET /fragments/queue``: the queue's body alone, for the page's live update."""
     user = user_of(request)
     wanted = _filter(request)
     context = await run_in_threadpool(_context, request, user, wanted)

@@ -37,10 +37,12 @@ from callbot.operators.views import TicketView
 
 
 def not_found(request: Request) -> Response:
+    """The error page, 404: no such ticket (or action)."""
     return render(request, "error.html", {"message": labels.TEXT["not_found"]}, 404)
 
 
 def forbidden(request: Request) -> Response:
+    """The error page, 403: another unit's ticket."""
     return render(request, "error.html", {"message": labels.REFUSAL["forbidden"]}, 403)
 
 
@@ -108,6 +110,7 @@ def _done_message(done: str, view: TicketView, user: UserRecord) -> str:
 
 
 async def ticket_page(request: Request) -> Response:
+    """``GET /tickets/<number>``: the ticket page, saying what the last action did (``?done=``)."""
     user = user_of(request)
     console = console_of(request)
     number = request.path_params["number"]
@@ -157,6 +160,8 @@ def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: F
 
 
 async def ticket_action(request: Request) -> Response:
+    """``POST /tickets/<number>/<action>``: run the action, then back to the page (module
+    docstring for the refusals)."""
     user = user_of(request)
     console = console_of(request)
     number = request.path_params["number"]
