@@ -58,7 +58,7 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
     from callbot.sandbox import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
-    from callbot.speech.tts import render_prompts
+    from callbot.speech.render import render_prompts
 
     report = render_prompts(
         load_prompts(config.prompts.file),

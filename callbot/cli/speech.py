@@ -18,7 +18,7 @@ from callbot.errors import CallbotError
 def cmd_prompts(config: Config, args: argparse.Namespace) -> int:
     """``callbot prompts render``: render the prompt file to 8 kHz WAV, skipping what is current."""
     from callbot.speech.prompts import load_prompts, rendered_dir
-    from callbot.speech.tts import render_prompts
+    from callbot.speech.render import render_prompts
 
     out = rendered_dir(config.prompts.rendered, config.prompts.file)
     report = render_prompts(

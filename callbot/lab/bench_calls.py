@@ -41,7 +41,8 @@ from callbot.lab.simulate import SimCall, Simulator
 from callbot.pbx.ami import AmiClient
 from callbot.sandbox import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
-from callbot.speech.tts import render_prompts, synthesize_text
+from callbot.speech.render import render_prompts
+from callbot.speech.tts import synthesize_text
 
 ANSWERS = ("Trần Thị Bảy", "phường năm quận tám", "tôi cần hỗ trợ tiền thuê nhà")
 

@@ -1,12 +1,11 @@
-"""Text to telephone audio: TTS engines, conversion to 8 kHz WAV, and prompt rendering.
+"""Text to telephone audio: TTS engines and the conversion to 8 kHz WAV.
 
 Engines sit behind :class:`Synthesizer` (text in, WAV bytes of any rate out): gTTS (Google,
 natural voice, needs the network) and espeak-ng (local, robotic, always there). "auto" tries
 gTTS once and, when Google cannot be reached, uses espeak-ng for the rest of the run.
 :func:`to_telephone_wav` makes what Asterisk plays best: 8 kHz, mono, 16-bit PCM, resampled by
-ffmpeg (anti-aliased), trimmed, faded and levelled. :func:`render_prompts` renders a prompt set
-into a directory with a manifest so only changed prompts are rendered again;
-:func:`synthesize_text` renders one runtime text into a cache.
+ffmpeg (anti-aliased), trimmed, faded and levelled. :func:`synthesize_text` renders one runtime
+text into a cache; rendering a whole prompt set ahead of time is :mod:`callbot.speech.render`'s.
 """
 
 from __future__ import annotations
@@ -17,9 +16,6 @@ import json
 import logging
 import shutil
 import subprocess
-import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,7 +30,6 @@ from callbot.speech._pydub import (
     detect_leading_silence,
     require_ffmpeg,
 )
-from callbot.speech.prompts import BEEP, KEY_PATTERN, MANIFEST, QUIET, PromptSet
 
 logger = logging.getLogger(__name__)
 
@@ -52,12 +47,6 @@ FADE_OUT_MS = 30
 
 # Changing the conversion above changes the audio: bump this to re-render every prompt.
 PIPELINE = "tel8k-v1"
-
-# Generated sounds: name -> (kind, parameters). Not speech, so no TTS and no language.
-SOUNDS: Mapping[str, dict[str, Any]] = {
-    BEEP: {"kind": "tone", "freq": 1000, "ms": 250, "dbfs": -6.0},
-    QUIET: {"kind": "noise", "ms": 1000, "dbfs": -60.0},
-}
 
 
 class Synthesizer(Protocol):
@@ -172,7 +161,8 @@ def make_synthesizer(engine: str, gtts_timeout: float = 5.0) -> Synthesizer:
     raise PromptError(f"unknown TTS engine {engine!r}: expected gtts or espeak")
 
 
-def _chain(engine: str) -> list[str]:
+def engine_chain(engine: str) -> list[str]:
+    """The engines to try for ``engine``, in order ("auto": gTTS, then espeak-ng)."""
     if engine not in ENGINES:
         raise PromptError(f"unknown TTS engine {engine!r}: expected one of {', '.join(ENGINES)}")
     return ["gtts", "espeak"] if engine == "auto" else [engine]
@@ -217,153 +207,10 @@ def to_telephone_wav(wav_or_mp3_bytes: bytes) -> bytes:
     return _segment_wav_bytes(segment)
 
 
-def _digest(*parts: object) -> str:
+def digest(*parts: object) -> str:
+    """The sha256 naming a rendering: the conversion pipeline and ``parts`` (text, engine)."""
     blob = json.dumps([PIPELINE, *parts], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-@dataclass
-class RenderReport:
-    """What :func:`render_prompts` did. ``engines`` maps every key to the engine of its file."""
-
-    out_dir: Path
-    rendered: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    engines: dict[str, str] = field(default_factory=dict)
-    fallback: str | None = None  # why "auto" used espeak-ng instead of gTTS
-    seconds: float = 0.0
-
-    def summary(self) -> str:
-        """One line for a person."""
-        text = (
-            f"{len(self.rendered)} rendered, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed in {self.out_dir} ({self.seconds:.1f} s)"
-        )
-        return f"{text}; {self.fallback}" if self.fallback else text
-
-
-def _read_manifest(out_dir: Path) -> dict[str, Any]:
-    try:
-        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
-        logger.warning("ignoring unreadable %s: rendering everything", out_dir / MANIFEST)
-        return {}
-    return manifest if isinstance(manifest, dict) else {}
-
-
-def _entries(manifest: Mapping[str, Any], section: str) -> dict[str, dict[str, Any]]:
-    table = manifest.get(section)
-    if not isinstance(table, dict):
-        return {}
-    return {k: v for k, v in table.items() if isinstance(v, dict) and KEY_PATTERN.match(k)}
-
-
-class _Renderer:
-    """One run of :func:`render_prompts`: the engine chain and what is already known down."""
-
-    def __init__(self, prompt_set: PromptSet, out_dir: Path, engine: str, gtts_timeout: float):
-        self.prompt_set = prompt_set
-        self.out_dir = out_dir
-        self.engine = engine
-        self.chain = _chain(engine)
-        self.synthesizers = {name: make_synthesizer(name, gtts_timeout) for name in self.chain}
-        self.down: set[str] = set()
-        self.report = RenderReport(out_dir)
-
-    def prompt(self, key: str, previous: Mapping[str, Any] | None) -> dict[str, Any] | None:
-        """Render ``key`` if needed; the new manifest entry, or None when left as it was."""
-        text, language = self.prompt_set.text(key), self.prompt_set.language
-        wav = self.out_dir / f"{key}.wav"
-        for name in self.chain:
-            if name in self.down:
-                continue
-            digest = _digest(text, language, name)
-            if previous and previous.get("sha256") == digest and wav.is_file():
-                self.report.unchanged.append(key)
-                self.report.engines[key] = name
-                return None
-            try:
-                raw = self.synthesizers[name].synthesize(text, language)
-            except PromptError as exc:
-                if self.engine != "auto" or name != "gtts":
-                    raise PromptError(f"cannot render prompt {key!r}: {exc}") from exc
-                self.down.add(name)
-                self.report.fallback = f"gTTS failed, used espeak-ng instead: {exc}"
-                logger.warning(
-                    "Google TTS failed (%s): rendering the remaining prompts with espeak-ng", exc
-                )
-                continue
-            audio.write_atomic(wav, to_telephone_wav(raw))
-            logger.info("rendered prompt %s with %s", key, name)
-            self.report.rendered.append(key)
-            self.report.engines[key] = name
-            return {"sha256": digest, "engine": name, "language": language, "text": text}
-        raise PromptError(f"cannot render prompt {key!r}: no TTS engine left")  # pragma: no cover
-
-    def sound(self, name: str, previous: Mapping[str, Any] | None) -> dict[str, Any] | None:
-        """Generate the beep or the quiet noise if its file or its recipe changed."""
-        spec = SOUNDS[name]
-        digest = _digest(spec)
-        wav = self.out_dir / f"{name}.wav"
-        self.report.engines[name] = "generated"
-        if previous and previous.get("sha256") == digest and wav.is_file():
-            self.report.unchanged.append(name)
-            return None
-        if spec["kind"] == "tone":
-            audio.write_tone(wav, spec["freq"], spec["ms"], dbfs=spec["dbfs"])
-        else:
-            audio.write_noise(wav, spec["ms"], spec["dbfs"])
-        self.report.rendered.append(name)
-        return {"sha256": digest, **spec}
-
-
-def render_prompts(
-    prompt_set: PromptSet, out_dir: Path, engine: str = "auto", gtts_timeout: float = 5.0
-) -> RenderReport:
-    """Render every prompt of ``prompt_set`` to ``<out_dir>/<key>.wav``, plus beep and quiet.
-
-    A prompt is rendered again only when its text, language or engine changed or its file is
-    missing (``manifest.json`` keeps a sha256 of each). Files are replaced atomically, so a
-    running server never plays half a file; files of keys no longer in the set are removed.
-    Errors: :class:`PromptError` (an engine failed), :class:`SetupError` (a tool is missing).
-    """
-    started = time.monotonic()
-    out_dir = Path(out_dir)
-    renderer = _Renderer(prompt_set, out_dir, engine, gtts_timeout)  # checks the engine first
-    out_dir.mkdir(parents=True, exist_ok=True)
-    report = renderer.report
-    old = _read_manifest(out_dir)
-    prompts = _entries(old, "prompts")
-    sounds = _entries(old, "sounds")
-    try:
-        for key in prompt_set.texts:
-            entry = renderer.prompt(key, prompts.get(key))
-            if entry is not None:
-                prompts[key] = entry
-        for name in SOUNDS:
-            entry = renderer.sound(name, sounds.get(name))
-            if entry is not None:
-                sounds[name] = entry
-        for key in sorted(set(prompts) - set(prompt_set.texts)):
-            (out_dir / f"{key}.wav").unlink(missing_ok=True)
-            del prompts[key]
-            report.removed.append(key)
-    finally:
-        manifest = {
-            "source": str(prompt_set.source),
-            "language": prompt_set.language,
-            "pipeline": PIPELINE,
-            "prompts": prompts,
-            "sounds": sounds,
-        }
-        text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        audio.write_atomic(out_dir / MANIFEST, text.encode("utf-8"))
-    report.seconds = time.monotonic() - started
-    logger.info("prompts: %s", report.summary())
-    return report
 
 
 def synthesize_text(
@@ -383,10 +230,10 @@ def synthesize_text(
     text = " ".join(text.split())
     if not text:
         raise PromptError("nothing to synthesize: empty text")
-    path = Path(cache_dir) / f"{_digest(engine, language, text)}.wav"
+    path = Path(cache_dir) / f"{digest(engine, language, text)}.wav"
     if path.is_file():
         return path
-    for name in _chain(engine):
+    for name in engine_chain(engine):
         try:
             raw = make_synthesizer(name, gtts_timeout).synthesize(text, language)
         except PromptError as exc:

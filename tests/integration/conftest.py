@@ -29,7 +29,8 @@ from callbot.lab.simulate import Simulator
 from callbot.pbx.ami import AmiClient
 from callbot.sandbox import Sandbox
 from callbot.speech.prompts import load_prompts, rendered_dir
-from callbot.speech.tts import render_prompts, synthesize_text
+from callbot.speech.render import render_prompts
+from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
 from callbot.transcription.jobs import JobQueue
 

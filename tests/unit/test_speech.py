@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from callbot.errors import PromptError, SetupError
-from callbot.speech import audio, tts
+from callbot.speech import audio, render, tts
 from callbot.speech.prompts import (
     REQUIRED_KEYS,
     PromptLibrary,
@@ -53,7 +53,7 @@ def rendered_short(tmp_path_factory: pytest.TempPathFactory) -> tuple[PromptSet,
     """The short fixture prompts rendered once with espeak-ng; tests must not modify them."""
     prompt_set = load_prompts(SHORT_PROMPTS)
     out = rendered_dir(tmp_path_factory.mktemp("rendered"), SHORT_PROMPTS)
-    tts.render_prompts(prompt_set, out, engine="espeak")
+    render.render_prompts(prompt_set, out, engine="espeak")
     return prompt_set, out
 
 
@@ -192,7 +192,7 @@ def test_espeak_render_gives_telephone_wavs_with_speech(
 def test_render_again_renders_only_what_changed(tmp_path: Path) -> None:
     source = write_prompts(tmp_path / "p.toml", short_texts())
     out = tmp_path / "out"
-    first = tts.render_prompts(load_prompts(source), out, engine="espeak")
+    first = render.render_prompts(load_prompts(source), out, engine="espeak")
     everything = [*load_prompts(source).keys(), *SOUNDS]
     assert first.rendered == everything
     assert first.unchanged == []
@@ -200,19 +200,19 @@ def test_render_again_renders_only_what_changed(tmp_path: Path) -> None:
     assert first.engines["beep"] == "generated"
     stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.wav")}
 
-    second = tts.render_prompts(load_prompts(source), out, engine="espeak")
+    second = render.render_prompts(load_prompts(source), out, engine="espeak")
     assert second.rendered == []
     assert second.unchanged == everything
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.wav")} == stamps
 
     write_prompts(source, short_texts(goodbye="Chào nhé", extra="Thêm"))
     (out / "digit_3.wav").unlink()
-    third = tts.render_prompts(load_prompts(source), out, engine="espeak")
+    third = render.render_prompts(load_prompts(source), out, engine="espeak")
     assert third.rendered == ["goodbye", "digit_3", "extra"]
     assert (out / "extra.wav").is_file()
 
     write_prompts(source, short_texts(goodbye="Chào nhé"))
-    fourth = tts.render_prompts(load_prompts(source), out, engine="espeak")
+    fourth = render.render_prompts(load_prompts(source), out, engine="espeak")
     assert fourth.rendered == []
     assert fourth.removed == ["extra"]
     assert not (out / "extra.wav").exists()
@@ -224,7 +224,7 @@ def test_auto_falls_back_to_espeak_once_when_google_is_unreachable(
 ) -> None:
     prompt_set = load_prompts(SHORT_PROMPTS)
     with caplog.at_level(logging.WARNING, logger="callbot.speech.tts"):
-        report = tts.render_prompts(prompt_set, tmp_path, engine="auto", gtts_timeout=5.0)
+        report = render.render_prompts(prompt_set, tmp_path, engine="auto", gtts_timeout=5.0)
     assert len(google_down) == 1, "gTTS must be tried once, not once per prompt"
     assert report.fallback is not None
     assert "espeak-ng" in report.fallback
@@ -236,7 +236,7 @@ def test_auto_falls_back_to_espeak_once_when_google_is_unreachable(
     assert "espeak-ng" in warnings[0].getMessage()
 
     # Still offline: one more try of gTTS, then the espeak-ng files are found up to date.
-    again = tts.render_prompts(prompt_set, tmp_path, engine="auto")
+    again = render.render_prompts(prompt_set, tmp_path, engine="auto")
     assert len(google_down) == 2
     assert again.rendered == []
     assert again.fallback is not None
@@ -246,7 +246,7 @@ def test_gtts_engine_alone_fails_with_the_prompt_named(
     tmp_path: Path, google_down: list[object]
 ) -> None:
     with pytest.raises(PromptError, match="cannot render prompt 'menu': gTTS"):
-        tts.render_prompts(load_prompts(SHORT_PROMPTS), tmp_path, engine="gtts")
+        render.render_prompts(load_prompts(SHORT_PROMPTS), tmp_path, engine="gtts")
     assert len(google_down) == 1
 
 
@@ -273,7 +273,7 @@ def test_auto_uses_gtts_when_it_answers_and_keeps_its_files_offline(
     monkeypatch.setattr("gtts.gTTS.write_to_fp", google_answers)
     prompt_set = load_prompts(SHORT_PROMPTS)
     out = tmp_path / "out"
-    report = tts.render_prompts(prompt_set, out, engine="auto")
+    report = render.render_prompts(prompt_set, out, engine="auto")
     assert report.fallback is None
     assert {report.engines[key] for key in prompt_set} == {"gtts"}
     assert len(calls) == len(prompt_set)
@@ -284,7 +284,7 @@ def test_auto_uses_gtts_when_it_answers_and_keeps_its_files_offline(
         raise AssertionError("up-to-date gTTS prompts must not touch the network")
 
     monkeypatch.setattr("gtts.gTTS.write_to_fp", offline)
-    again = tts.render_prompts(prompt_set, out, engine="auto")
+    again = render.render_prompts(prompt_set, out, engine="auto")
     assert again.rendered == []
     assert {again.engines[key] for key in prompt_set} == {"gtts"}
 
@@ -292,7 +292,7 @@ def test_auto_uses_gtts_when_it_answers_and_keeps_its_files_offline(
 def test_unknown_engine(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with pytest.raises(PromptError, match="unknown TTS engine 'festival'"):
-        tts.render_prompts(load_prompts(SHORT_PROMPTS), out, engine="festival")
+        render.render_prompts(load_prompts(SHORT_PROMPTS), out, engine="festival")
     assert not out.exists()
 
 
@@ -431,7 +431,7 @@ def test_library_not_rendered_says_how_to_fix(tmp_path: Path) -> None:
 def test_library_check_finds_stale_prompts(tmp_path: Path) -> None:
     source = write_prompts(tmp_path / "p.toml", short_texts())
     out = tmp_path / "out"
-    tts.render_prompts(load_prompts(source), out, engine="espeak")
+    render.render_prompts(load_prompts(source), out, engine="espeak")
     PromptLibrary(load_prompts(source), out).check()
     write_prompts(source, short_texts(closing="Cảm ơn nhiều"))
     library = PromptLibrary(load_prompts(source), out)
