@@ -4,7 +4,7 @@ No socket here (as h11 keeps its protocol apart from I/O): :mod:`callbot.pbx.ami
 what :func:`format_action` gives (:func:`originate_fields` spells out an Originate) and feeds
 what it reads to an :class:`AmiReader`, which cuts the stream into the banner and complete
 messages, each parsed by :func:`parse_message`. The wire cases are in the docstrings and in
-``tests/unit/test_ami_protocol.py``.
+``tests/unit/pbx/test_ami_protocol.py``.
 """
 
 from __future__ import annotations

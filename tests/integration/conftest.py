@@ -53,7 +53,7 @@ TEST_ENV = {
     "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "8",
     # The robot callers share two numbers: with repeat-call merging on, every test's tickets
     # would merge into the first open one. Merging is tested on the real database in
-    # tests/unit/test_settle.py and on the sandbox in test_understanding.py (its own window).
+    # tests/unit/routing/test_settle.py and on the sandbox in test_understanding.py (its own window).
     "CALLBOT_ROUTING__REPEAT_WINDOW_HOURS": "0",
 }
 

@@ -24,7 +24,7 @@ from callbot.tickets.db import make_engine
 from callbot.tickets.models import Ticket
 from callbot.tickets.repository import TicketRepository
 from tests.integration.conftest import EventLog, wait_until
-from tests.unit.test_console import PASSWORD, csrf_of, login
+from tests.support.console import PASSWORD, csrf_of, login
 
 pytestmark = pytest.mark.asterisk
 

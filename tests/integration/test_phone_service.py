@@ -28,7 +28,7 @@ from callbot.tickets.models import Ticket
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.rules import URGENCY_RANK, Urgency
 from tests.integration.conftest import EventLog, wait_until
-from tests.unit.test_console import PASSWORD
+from tests.support.console import PASSWORD
 
 pytestmark = pytest.mark.asterisk
 

@@ -24,7 +24,7 @@ from callbot.speech.prompts import (
     rendered_dir,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 VI_PROMPTS = ROOT / "prompts" / "vi.toml"
 SHORT_PROMPTS = ROOT / "tests" / "fixtures" / "prompts-short.toml"
 SOUNDS = ["beep", "quiet"]
@@ -157,6 +157,7 @@ def test_rendered_dir_is_per_prompt_file() -> None:
 # --- rendering -----------------------------------------------------------------------------
 
 
+@pytest.mark.tools
 def test_espeak_render_gives_telephone_wavs_with_speech(
     rendered_short: tuple[PromptSet, Path],
 ) -> None:
@@ -189,6 +190,7 @@ def test_espeak_render_gives_telephone_wavs_with_speech(
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.tools
 def test_render_again_renders_only_what_changed(tmp_path: Path) -> None:
     source = write_prompts(tmp_path / "p.toml", short_texts())
     out = tmp_path / "out"
@@ -219,6 +221,7 @@ def test_render_again_renders_only_what_changed(tmp_path: Path) -> None:
     assert "extra" not in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["prompts"]
 
 
+@pytest.mark.tools
 def test_auto_falls_back_to_espeak_once_when_google_is_unreachable(
     tmp_path: Path, google_down: list[object], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -260,6 +263,7 @@ def _sine_mp3(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.tools
 def test_auto_uses_gtts_when_it_answers_and_keeps_its_files_offline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -305,6 +309,7 @@ def test_missing_espeak_names_the_debian_package(monkeypatch: pytest.MonkeyPatch
         tts.EspeakSynthesizer().synthesize("xin chào", "vi")
 
 
+@pytest.mark.tools
 def test_espeak_returns_wav_at_its_own_rate() -> None:
     wav = tts.EspeakSynthesizer().synthesize("xin chào", "vi")
     assert wav[:4] == b"RIFF"
@@ -319,6 +324,7 @@ def _goertzel_db(samples: list[int], rate: int, freq: float) -> float:
     return 10 * math.log10(max(s1 * s1 + s2 * s2 - coeff * s1 * s2, 1e-12))
 
 
+@pytest.mark.tools
 def test_to_telephone_wav_resamples_without_aliasing(tmp_path: Path) -> None:
     # 1 kHz (kept) + 6 kHz (above the 4 kHz limit of 8 kHz audio: must be filtered out; a
     # naive resampler would fold it onto 2 kHz).
@@ -339,6 +345,7 @@ def test_to_telephone_wav_resamples_without_aliasing(tmp_path: Path) -> None:
     assert peak(out) / 32768 < 10 ** (tts.PEAK_DBFS / 20)
 
 
+@pytest.mark.tools
 def test_to_telephone_wav_decodes_mp3(tmp_path: Path) -> None:
     out = tmp_path / "out.wav"
     out.write_bytes(tts.to_telephone_wav(_sine_mp3(tmp_path / "in.mp3")))
@@ -360,6 +367,7 @@ def test_to_telephone_wav_trims_silence_and_rejects_nothing(tmp_path: Path) -> N
         tts.to_telephone_wav(silence.read_bytes())
 
 
+@pytest.mark.tools
 def test_synthesize_text_caches_by_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = tts.synthesize_text("Mã số một hai ba", "espeak", tmp_path)
     assert first.parent == tmp_path
@@ -376,6 +384,7 @@ def test_synthesize_text_caches_by_text(tmp_path: Path, monkeypatch: pytest.Monk
         tts.synthesize_text("Mã số bốn", "espeak", tmp_path)
 
 
+@pytest.mark.tools
 def test_synthesize_text_auto_falls_back(tmp_path: Path, google_down: list[object]) -> None:
     path = tts.synthesize_text("xin chào", "auto", tmp_path)
     assert len(google_down) == 1
@@ -385,6 +394,7 @@ def test_synthesize_text_auto_falls_back(tmp_path: Path, google_down: list[objec
 # --- the prompt library ----------------------------------------------------------------------
 
 
+@pytest.mark.tools
 def test_library_paths_have_no_extension(rendered_short: tuple[PromptSet, Path]) -> None:
     prompt_set, out = rendered_short
     library = PromptLibrary(prompt_set, out)
@@ -403,6 +413,7 @@ def test_library_paths_have_no_extension(rendered_short: tuple[PromptSet, Path])
     library.check()
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize("number", ["", "12A4", "１２"], ids=["empty", "letter", "fullwidth"])
 def test_library_refuses_to_read_non_digits(
     rendered_short: tuple[PromptSet, Path], number: str
@@ -412,6 +423,7 @@ def test_library_refuses_to_read_non_digits(
         library.digits(number)
 
 
+@pytest.mark.tools
 def test_library_unknown_key(rendered_short: tuple[PromptSet, Path]) -> None:
     with pytest.raises(PromptError, match="no prompt 'nope'"):
         PromptLibrary(*rendered_short).path("nope")
@@ -428,6 +440,7 @@ def test_library_not_rendered_says_how_to_fix(tmp_path: Path) -> None:
         library.check()
 
 
+@pytest.mark.tools
 def test_library_check_finds_stale_prompts(tmp_path: Path) -> None:
     source = write_prompts(tmp_path / "p.toml", short_texts())
     out = tmp_path / "out"

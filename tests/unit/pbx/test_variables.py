@@ -15,7 +15,7 @@ from callbot.sandbox.chroot import apt_mirror
 from callbot.sandbox.runtime import render_template
 from callbot.speech.prompts import load_prompts
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DIALPLAN = (ROOT / "dialplan/callbot.conf").read_text(encoding="utf-8")
 
 

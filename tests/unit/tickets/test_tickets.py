@@ -45,7 +45,7 @@ from callbot.tickets.db import (
 from callbot.tickets.models import Base
 from callbot.tickets.repository import TicketRecord, TicketRepository
 from callbot.tickets.rules import ticket_id_from_number, ticket_number, valid_ticket_number
-from tests.conftest import Database
+from tests.support.database import Database
 
 HOSTILE = [
     '"Bob" <+84901234567>',

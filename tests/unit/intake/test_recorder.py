@@ -19,7 +19,7 @@ from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.repository import TicketRepository
 from callbot.transcription.jobs import JobQueue
-from tests.conftest import Database
+from tests.support.database import Database
 
 IDENTITY = Caller.from_pbx(
     uniqueid="callbot-1795819242.7",

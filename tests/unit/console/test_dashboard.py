@@ -20,8 +20,8 @@ from callbot.console.export import VIETNAM, cells, filename, parse_bound, safe_c
 from callbot.errors import InvalidInput
 from callbot.operators.stats import ExportRow
 from callbot.tickets.models import utc_now
-from tests.unit.test_console import Site, login
-from tests.unit.test_stats import Seed
+from tests.support.console import Site, login
+from tests.support.seed import Seed
 
 MINUTE = timedelta(minutes=1)
 

@@ -25,10 +25,10 @@ from callbot.pbx.originate import (
 )
 from callbot.tickets.models import Ticket
 from callbot.tickets.rules import CallbackResult
-from tests.conftest import Database
-from tests.unit.test_ami import SECRET, USER, FakeAmi, wait_for
-from tests.unit.test_console import Site, csrf_of, login
-from tests.unit.test_workflow import World
+from tests.support.ami import SECRET, USER, FakeAmi, wait_for
+from tests.support.console import Site, csrf_of, login
+from tests.support.database import Database
+from tests.support.operators import World
 
 FAST = CallbackConfig(operator_ring_seconds=2, citizen_ring_seconds=3)
 

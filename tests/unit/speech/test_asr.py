@@ -40,7 +40,7 @@ from callbot.speech.model_files import stand_in_path
 from callbot.speech.tts import synthesize_text
 
 YES, NO = "네", "아니요"  # Korean "yes" and "no", both in the stand-in's vocabulary
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="session")
@@ -141,6 +141,7 @@ def test_16khz_recordings_are_read_unchanged(tmp_path: Path) -> None:
     assert out == pcm and seconds == pytest.approx(0.5)
 
 
+@pytest.mark.tools
 def test_8khz_recordings_are_read_at_16khz(answers: dict[str, Path]) -> None:
     path = answers["yes_no"]
     assert audio.wav_info(path).rate == 8000
@@ -165,6 +166,7 @@ def assert_well_formed(transcript: Transcript, path: Path) -> None:
         previous_end = word.end
 
 
+@pytest.mark.tools
 def test_words_have_confidences_and_timings_within_the_audio(
     recognizer: VoskRecognizer, answers: dict[str, Path]
 ) -> None:
@@ -176,6 +178,7 @@ def test_words_have_confidences_and_timings_within_the_audio(
     assert [w["word"] for w in data["words"]] == [w.word for w in transcript.words]
 
 
+@pytest.mark.tools
 def test_pipeline_hears_what_raw_vosk_hears(
     recognizer: VoskRecognizer, answers: dict[str, Path], model_path: Path
 ) -> None:
@@ -187,6 +190,7 @@ def test_pipeline_hears_what_raw_vosk_hears(
     assert [asdict(w) for w in transcript.words] == raw["result"]
 
 
+@pytest.mark.tools
 def test_grammar_mode_returns_only_grammar_words(
     recognizer: VoskRecognizer, answers: dict[str, Path]
 ) -> None:
@@ -198,6 +202,7 @@ def test_grammar_mode_returns_only_grammar_words(
     assert recognizer.transcribe(answers["yes_no"], grammar=[YES, NO]).text == f"{YES} {NO}"
 
 
+@pytest.mark.tools
 def test_grammar_words_outside_the_vocabulary_are_dropped_loudly(
     recognizer: VoskRecognizer, answers: dict[str, Path], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -209,6 +214,7 @@ def test_grammar_words_outside_the_vocabulary_are_dropped_loudly(
         recognizer.transcribe(answers["yes_no"], grammar=["xyzzy"])
 
 
+@pytest.mark.tools
 def test_grammar_mode_holds_where_vosk_ignores_the_grammar(
     model_path: Path, answers: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -258,6 +264,7 @@ def test_the_test_prompt_file_gives_korean_phrases_the_stand_in_knows(
     assert listening_script(default, OVERFLOW, recognizer)[0].step("confirm").spoken == ()
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize(("word", "key"), [(YES, "1"), (NO, "2")])
 def test_a_spoken_answer_decodes_in_grammar_mode_to_its_key(
     recognizer: VoskRecognizer, tmp_path_factory: pytest.TempPathFactory, word: str, key: str
@@ -273,6 +280,7 @@ def test_a_spoken_answer_decodes_in_grammar_mode_to_its_key(
     assert transcript.decode_seconds < transcript.audio_seconds  # faster than real time
 
 
+@pytest.mark.tools
 def test_bench_spoken_figure_measures_the_grammar_decode(
     recognizer: VoskRecognizer, tmp_path: Path
 ) -> None:
@@ -297,6 +305,7 @@ def test_empty_recording_gives_an_empty_transcript(
     assert (transcript.text, transcript.words, transcript.audio_seconds) == ("", (), 0.0)
 
 
+@pytest.mark.tools
 def test_one_model_is_shared_by_threads_with_sequential_results(
     recognizer: VoskRecognizer,
     answers: dict[str, Path],
@@ -323,6 +332,7 @@ def test_one_model_is_shared_by_threads_with_sequential_results(
     assert len(threads) > 1
 
 
+@pytest.mark.tools
 def test_bench_decode_figure_compares_pipeline_and_raw(
     recognizer: VoskRecognizer, answers: dict[str, Path]
 ) -> None:

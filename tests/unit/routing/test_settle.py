@@ -23,7 +23,7 @@ from callbot.tickets.records import TicketRecord
 from callbot.tickets.repository import TicketRepository
 from callbot.tickets.transactions import Transactions
 from callbot.transcription.jobs import JobQueue
-from tests.conftest import Database
+from tests.support.database import Database
 
 Rows = Sequence[HeardAnswer]
 

@@ -241,7 +241,7 @@ def test_unknown_model_without_url_and_malformed_lock(tmp_path: Path) -> None:
 
 
 def test_shipped_lock_file_is_valid() -> None:
-    shipped = Path(__file__).resolve().parents[2] / "asr_models" / LOCK_FILE
+    shipped = Path(__file__).resolve().parents[3] / "asr_models" / LOCK_FILE
     pins = read_lock(shipped)
     assert set(models.REGISTRY) <= set(pins)  # every known model has a pin or an explicit null
 

@@ -4,7 +4,6 @@ user, finding the user calling from a device, and the ``users`` commands that se
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,13 @@ from sqlalchemy import inspect
 from callbot import cli
 from callbot.errors import AccountError
 from callbot.operators.accounts import Accounts, check_phone
-from callbot.tickets.db import make_engine, session_factory, upgrade
-from callbot.tickets.transactions import Transactions
-from tests.unit.test_console import PASSWORD
+from tests.support.console import PASSWORD
+from tests.support.database import Database
 
 
 @pytest.fixture
-def accounts(tmp_path: Path) -> Iterator[Accounts]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(engine)
-    yield Accounts(Transactions(session_factory(engine)))
-    engine.dispose()
+def accounts(database: Database) -> Accounts:
+    return Accounts(database.transactions())
 
 
 @pytest.mark.parametrize(
@@ -80,15 +75,10 @@ def test_one_device_one_user_and_finding_who_calls(accounts: Accounts) -> None:
         accounts.set_phone("nobody", "PJSIP/op3")
 
 
-def test_the_phone_column_has_a_unique_index(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    try:
-        upgrade(engine)
-        indexes = {i["name"]: i for i in inspect(engine).get_indexes("users")}
-        assert indexes["ix_users_phone"]["unique"]
-        assert indexes["ix_users_phone"]["column_names"] == ["phone"]
-    finally:
-        engine.dispose()
+def test_the_phone_column_has_a_unique_index(database: Database) -> None:
+    indexes = {i["name"]: i for i in inspect(database.engine).get_indexes("users")}
+    assert indexes["ix_users_phone"]["unique"]
+    assert indexes["ix_users_phone"]["column_names"] == ["phone"]
 
 
 def test_users_commands_set_and_clear_a_phone(

@@ -5,10 +5,7 @@ unit scope, the export's rows; the SQL of the hour bucket on PostgreSQL; 10,000 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, insert, select
@@ -18,12 +15,12 @@ from sqlalchemy.exc import CompileError
 from callbot.errors import AccessDenied
 from callbot.operators.accounts import UserRecord
 from callbot.operators.stats import TicketStats, command_line_user, percentile
-from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.db import session_factory
 from callbot.tickets.models import Ticket, TicketEvent
 from callbot.tickets.sqltime import epoch_seconds, utc_hour
 from callbot.tickets.transactions import Transactions
-
-NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)  # 17:30 in Ho Chi Minh City
+from tests.support.database import Database
+from tests.support.seed import NOW, Seed
 
 
 def user(name: str, role: str = "operator", unit: str = "U1") -> UserRecord:
@@ -33,60 +30,9 @@ def user(name: str, role: str = "operator", unit: str = "U1") -> UserRecord:
 ANA, CHI, SUP = user("ana"), user("chi", unit="U2"), user("sup", "supervisor", "HQ")
 
 
-class Seed:
-    """Tickets and events written straight into the tables, at chosen times."""
-
-    def __init__(self, engine: Engine, now: datetime = NOW) -> None:
-        self.engine = engine
-        self.now = now
-        self.count = 0
-
-    def ticket(
-        self,
-        ago: timedelta,
-        *,
-        unit: str | None = "U1",
-        category: str | None = "food",
-        status: str = "new",
-        **values: Any,
-    ) -> int:
-        """A ticket created ``ago`` before now; its id."""
-        self.count += 1
-        at = self.now - ago
-        row = {
-            "number": f"T{self.count}",
-            "created_at": at,
-            "updated_at": at,
-            "caller_number": "0901234567",
-            "caller_name": "",
-            "caller_id_raw": "",
-            "channel_uniqueid": f"1700000000.{self.count}",
-            "channel_linkedid": f"1700000000.{self.count}",
-            "status": status,
-            "unit": unit,
-            "category": category,
-            **values,
-        }
-        with self.engine.begin() as connection:
-            ticket_id: int = connection.execute(insert(Ticket), row).inserted_primary_key[0]
-        return ticket_id
-
-    def event(self, ticket_id: int, action: str, after: timedelta) -> None:
-        with self.engine.begin() as connection:
-            created = connection.scalar(select(Ticket.created_at).where(Ticket.id == ticket_id))
-            assert created is not None
-            connection.execute(
-                insert(TicketEvent),
-                [{"ticket_id": ticket_id, "at": created + after, "user": "ana", "action": action}],
-            )
-
-
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    built = make_engine(f"sqlite:///{tmp_path / 'callbot.db'}")
-    upgrade(built)
-    yield built
-    built.dispose()
+def engine(database: Database) -> Engine:
+    return database.engine
 
 
 @pytest.fixture

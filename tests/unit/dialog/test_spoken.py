@@ -2,7 +2,7 @@
 
 The fakes stand for the PBX and the recognizer only; the same behaviour runs on the real
 sandbox with the real Vosk model in tests/integration/test_speech_dialog.py, and the vocabulary
-check on the real model in tests/unit/test_asr.py.
+check on the real model in tests/unit/speech/test_asr.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from callbot.dialog.ports import Recording
 from callbot.dialog.spoken import choose, for_language, restrict_to_vocabulary
 from callbot.dialog.steps import CONFIRM_SPOKEN_VI, OVERFLOW, Script, Step
 from callbot.errors import DialogError
-from tests.unit.test_dialog import SPEECH, FakeCall, FakeSink, silent, voice_of
+from tests.support.dialog import SPEECH, FakeCall, FakeSink, silent, voice_of
 
 PHRASES = OVERFLOW.step("confirm").phrases
 YES, AGAIN = ("đúng",), ("không", "đúng")  # "không đúng": not right

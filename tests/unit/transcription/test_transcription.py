@@ -4,7 +4,7 @@ The fake implements :class:`callbot.speech.asr.SpeechRecognizer` and counts its 
 rule is checked where it bites: the ticket's workflow states, the energy check that skips the
 recognizer, retries then "not transcribed", claiming race-free across pools, resuming the jobs
 of a worker that died, and waiting for a transcript with a deadline. The real Vosk recognizer
-runs behind the same seam in tests/unit/test_asr.py and in `callbot serve` on the sandbox.
+runs behind the same seam in tests/unit/speech/test_asr.py and in `callbot serve` on the sandbox.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from callbot.tickets.rules import retry_delay, short_error
 from callbot.transcription.jobs import JobQueue
 from callbot.transcription.listening import Listening
 from callbot.transcription.worker import TranscriptionPool
-from tests.conftest import Database
+from tests.support.database import Database
 
 CALLER_WORDS = "nguyễn văn an"
 

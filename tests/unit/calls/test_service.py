@@ -20,8 +20,8 @@ from callbot.operators.stores import Operators
 from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket, utc_now
 from callbot.tickets.rules import URGENCY_RANK, Urgency
-from tests.conftest import Database
-from tests.unit.test_workflow import World
+from tests.support.database import Database
+from tests.support.operators import World
 
 
 @pytest.mark.parametrize(
