@@ -185,7 +185,7 @@ def refusal(code: str, holder: str | None = None, at: Any = None) -> str:
     return REFUSAL.get(code, REFUSAL["bad_value"]).format(holder=holder or "—", at=when)
 
 
-# -- the dashboard and the CSV export (console/dashboard.py, console/export.py) ---------------
+# -- the dashboard and the CSV export (console/figures.py, console/export.py) ---------------
 
 PERIOD = {"24h": "24 giờ qua", "7d": "7 ngày qua"}
 

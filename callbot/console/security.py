@@ -2,9 +2,9 @@
 
 - Session: the token of the session cookie (:data:`COOKIE`, HttpOnly, SameSite=Lax; set at
   login by ``views/auth.py``) is looked up (:class:`~callbot.operators.login.Authenticator`);
-  ``request.state.session`` is the live session or None. Only ``/login`` and ``/static/`` are
-  open to anyone. Without a session, a page redirects to the login page; recordings, the live
-  feed and fragments answer 401.
+  ``request.state.session`` is the live session or None. Only ``/login``, ``/static/`` and
+  ``/favicon.ico`` are open to anyone. Without a session, a page redirects to the login page;
+  recordings, the live feed and fragments answer 401.
 - CSRF: every POST (and any other unsafe method) must carry the session's CSRF token, in the
   form field ``csrf_token`` or the ``X-CSRF-Token`` header, compared in constant time; else 403.
   The login form, before any session, uses a double-submit cookie instead. Checked here, so no

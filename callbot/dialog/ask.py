@@ -7,7 +7,7 @@ handed to the sink as soon as it exists. ``#`` ends the answer before the silenc
 An answer is unclear when it ran to the longest answer (``too_long``) or holds less voice than
 ``Script.min_speech_seconds`` (``no_speech``): the caller hears why and the question is asked
 again with its short prompt, at most ``Script.max_retries`` times, then the dialog moves on.
-Unclear answers in a row end in the offer of the queue (:meth:`Engine.unclear_answer`). A
+Unclear answers in a row end in the offer of the queue (:meth:`Turns.unclear_answer`). A
 ``triage`` question's answer is checked for an emergency as soon as it is transcribed.
 
 The read-back (:mod:`callbot.dialog.readback`) asks a question again through :func:`ask` with
@@ -23,10 +23,10 @@ from callbot.dialog.ports import Quality, Recording
 from callbot.dialog.steps import Step
 
 if TYPE_CHECKING:
-    from callbot.dialog.engine import Engine
+    from callbot.dialog.turns import Turns
 
 
-def ask(engine: Engine, step: Step, *, again: bool = False) -> None:
+def ask(engine: Turns, step: Step, *, again: bool = False) -> None:
     """Ask, record; ask again once if the answer is unclear; never loops."""
     script = engine.script
     for retry in range(script.max_retries + 1):
@@ -46,7 +46,7 @@ def ask(engine: Engine, step: Step, *, again: bool = False) -> None:
             engine.play("too_long" if quality == "too_long" else "not_heard", script.to_queue_key)
 
 
-def ask_once(engine: Engine, step: Step, prompt: str) -> Quality:
+def ask_once(engine: Turns, step: Step, prompt: str) -> Quality:
     """Play ``prompt`` and record one answer (again after * or the emergency key); how clear
     the last recording is."""
     script = engine.script
@@ -74,7 +74,7 @@ def ask_once(engine: Engine, step: Step, prompt: str) -> Quality:
     return _quality(engine, path, recording)
 
 
-def _quality(engine: Engine, path: Path, recording: Recording) -> Quality:
+def _quality(engine: Turns, path: Path, recording: Recording) -> Quality:
     """``too_long`` when the answer ran to the longest one, ``no_speech`` when it holds too
     little voice (judged by ``speech_check``, if any), else ``ok``."""
     if recording.ended_by == "max_length":

@@ -17,12 +17,12 @@ from callbot.dialog.steps import Step
 from callbot.understanding.phone import normalize_vn_number
 
 if TYPE_CHECKING:
-    from callbot.dialog.engine import Engine
+    from callbot.dialog.turns import Turns
 
 MAX_TYPED_DIGITS = 13  # 0084 + 9 digits
 
 
-def callback_number(engine: Engine, step: Step) -> None:
+def callback_number(engine: Turns, step: Step) -> None:
     """1: the number calling; or the caller types a number and #; read back, confirmed."""
     script = engine.script
     digits = "0123456789#" + script.repeat_key
@@ -54,7 +54,7 @@ def callback_number(engine: Engine, step: Step) -> None:
         engine.sink.callback(caller, "caller_id")
 
 
-def _collect_digits(engine: Engine, first: str) -> str:
+def _collect_digits(engine: Turns, first: str) -> str:
     """The digits typed from ``first`` on, up to # or a pause (at most ``MAX_TYPED_DIGITS``)."""
     typed = "" if first == "#" else first
     while len(typed) < MAX_TYPED_DIGITS and first != "#":
@@ -66,7 +66,7 @@ def _collect_digits(engine: Engine, first: str) -> str:
     return typed
 
 
-def _confirm_number(engine: Engine, number: str) -> bool:
+def _confirm_number(engine: Turns, number: str) -> bool:
     """Read ``number`` back digit by digit; whether the caller kept it (anything but 2)."""
     script = engine.script
     keys = script.yes_key + script.again_key

@@ -23,12 +23,12 @@ from callbot.dialog.spoken import choose
 from callbot.dialog.steps import Step
 
 if TYPE_CHECKING:
-    from callbot.dialog.engine import Engine
+    from callbot.dialog.turns import Turns
 
 log = logging.getLogger(__name__)
 
 
-def confirm(engine: Engine, step: Step) -> None:
+def confirm(engine: Turns, step: Step) -> None:
     """Read back each target's transcript; 2 asks that question again (once)."""
     script = engine.script
     keys = script.yes_key + script.again_key
@@ -59,7 +59,7 @@ def confirm(engine: Engine, step: Step) -> None:
             ask(engine, question, again=True)
 
 
-def _spoken_key(engine: Engine, step: Step, target: str, prompt: str, keys: str) -> str:
+def _spoken_key(engine: Turns, step: Step, target: str, prompt: str, keys: str) -> str:
     """The caller's spoken answer as the key it stands for, a key pressed meanwhile, or ""
     for no input. Speech that matches no phrase is asked again (once)."""
     script = engine.script
@@ -77,7 +77,7 @@ def _spoken_key(engine: Engine, step: Step, target: str, prompt: str, keys: str)
     return ""
 
 
-def _hear(engine: Engine, step: Step, name: str, keys: str) -> tuple[str, bool]:
+def _hear(engine: Turns, step: Step, name: str, keys: str) -> tuple[str, bool]:
     """Record one short spoken answer and decode it: (the key it stands for, or the key
     pressed while recording, or ""; whether the caller said something that matched no
     phrase)."""

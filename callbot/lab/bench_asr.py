@@ -174,7 +174,7 @@ def figure_model_load(bench: AsrBench) -> Figure:
 
 def figure_decode(bench: AsrBench) -> Figure:
     """Decode throughput, pipeline vs raw Vosk, at each concurrency level."""
-    # A first decode is slower (REFERENCE.md: RTF 0.8 on a first utterance): warm both paths up.
+    # A first decode is slower (real-time factor 0.8 on a first utterance): warm both paths up.
     _pipeline_work(bench)
     _raw_work(bench)
     runs = {"pipeline": lambda: _pipeline_work(bench), "raw": lambda: _raw_work(bench)}

@@ -1,8 +1,8 @@
 """``callbot bench calls``: route decision time, turn gap and memory per call, side by side.
 
 For each concurrency level N the benchmark places N robot calls at once (arrivals paced
-``stagger`` seconds apart, as REFERENCE.md advises) into the sandbox, served by a fresh
-``callbot serve`` process, and prints:
+``stagger`` seconds apart: a burst of simultaneous arrivals loses calls to SIP
+retransmissions) into the sandbox, served by a fresh ``callbot serve`` process, and prints:
 
 - route decision time (server side, inside the ``route`` script), p50 / p99;
 - key press to first prompt audio (caller side: route + callbot start + first prompt), p50 / p99;

@@ -2,7 +2,7 @@
 
 The robot is the other end of a Local channel whose dialplan side dials the hotline. It
 listens with ``WaitForNoise``, presses keys with ``SendDTMF`` and speaks by streaming WAV
-files, following REFERENCE.md's verified recipe:
+files, following a recipe verified on Asterisk 22 (Local channels as test callers):
 
 - a prompt starts when ``WaitForNoise(150,1,1)`` hears noise, and has ended once a whole 1 s
   window passes without noise (the beep is part of the prompt);

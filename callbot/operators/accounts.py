@@ -38,7 +38,7 @@ class Role(StrEnum):
 
     OPERATOR = "operator"  # the tickets of their own unit
     SUPERVISOR = "supervisor"  # every ticket; may release others' claims and refer
-    ADMIN = "admin"  # as supervisor (and, later, manages accounts in the console)
+    ADMIN = "admin"  # as supervisor (accounts are managed with `callbot users`)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ class CallbackOutcome:
     """How one callback ended."""
 
     id: str
-    result: str  # tickets.service.CallbackResult: answered, no_answer, busy, failed
+    result: str  # tickets.rules.CallbackResult: answered, no_answer, busy, failed
     stage: str  # "citizen", or "operator" when the operator's phone never answered
     dial_status: str = ""  # Asterisk's DIALSTATUS, when the citizen was dialled
     reason: str = ""  # operator stage: no_answer, busy, failed; "no_report" if nothing came

@@ -4,7 +4,7 @@ A recorded answer (Asterisk's ``wav``: 8 kHz, 16-bit, mono; 16 kHz is accepted t
 :class:`Transcript` comes out: the text, each word with its confidence and timing, which model
 heard it and how long it took. Callers' words are logged at DEBUG only.
 
-Vosk, as REFERENCE.md says it is best used: one ``vosk.Model`` per model directory per process,
+Vosk, as its maintainers advise using it: one ``vosk.Model`` per model directory per process,
 loaded once (:func:`load_model`, cached under a lock) and shared by every recognizer and thread;
 a fresh ``KaldiRecognizer`` per transcription, which decodes on one core (the C library releases
 the GIL, so N threads decode on N cores). A missing or corrupt model raises

@@ -45,7 +45,8 @@ class KnownModel:
     sha256: str | None = None
 
 
-# Sizes are those of the published zips (REFERENCE.md); hashes are pinned in models.lock.
+# Sizes are those of the published zips (alphacephei.com/vosk/models); hashes are pinned in
+# models.lock.
 REGISTRY: dict[str, KnownModel] = {
     m.name: m
     for m in (

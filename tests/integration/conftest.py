@@ -53,7 +53,8 @@ TEST_ENV = {
     "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "8",
     # The robot callers share two numbers: with repeat-call merging on, every test's tickets
     # would merge into the first open one. Merging is tested on the real database in
-    # tests/unit/routing/test_settle.py and on the sandbox in test_understanding.py (its own window).
+    # tests/unit/routing/test_settle.py and on the sandbox in test_understanding.py (its own
+    # window).
     "CALLBOT_ROUTING__REPEAT_WINDOW_HOURS": "0",
 }
 
@@ -67,12 +68,13 @@ ANSWER_TEXTS = (
 
 def _instance() -> dict[str, str]:
     """CALLBOT_TEST_PORT_BASE=16000 gives a separate test sandbox (name, ports, storage), so
-    two test runs on one machine do not collide; so does each pytest-xdist worker."""
+    two test runs on one machine do not collide; so does each pytest-xdist worker (worker N
+    of a run with base B: B + 1000 * N, B being 20000 when unset)."""
     base = os.environ.get("CALLBOT_TEST_PORT_BASE")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    if not base and worker.startswith("gw"):
+    if worker.startswith("gw"):
         # pytest -n: each worker gets its own sandbox instance, ports and storage.
-        base = str(20000 + 1000 * int(worker[2:]))
+        base = str(int(base or 20000) + 1000 * int(worker[2:]))
     if not base:
         return TEST_ENV
     b = int(base)

@@ -269,9 +269,10 @@ def test_nine_is_an_emergency_caller_goes_to_the_head_of_the_queue(
     the waiting caller (QUEUE_PRIO set by the callbot).
 
     The spoken path (a need understood as an emergency) runs the same code after the
-    decision; the decision itself is tested on the real parser (tests/unit/understanding/test_need.py)
-    and through the engine (tests/unit/dialog/test_engine.py): the Vietnamese model that would hear
-    Vietnamese speech cannot be installed here (the stand-in is Korean)."""
+    decision; the decision itself is tested on the real parser
+    (tests/unit/understanding/test_need.py) and through the engine
+    (tests/unit/dialog/test_engine.py): the Vietnamese model that would hear Vietnamese speech
+    cannot be installed here (the stand-in is Korean)."""
     sim_operator("sim1")
     ami.action("Setvar", Variable="DEVICE_STATE(Custom:sim1)", Value="INUSE")  # busy
     time.sleep(0.5)
