@@ -51,7 +51,7 @@ def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
 def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
     """``callbot bench parse``: parser time per answer on the labelled set, and the gazetteer's
     load time."""
-    from callbot.lab.evaluate import main_bench
+    from callbot.lab.bench_parse import main_bench
 
     return main_bench(args.set_file, as_json=args.json)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import callbot.lab.bench_parse as bp
 import callbot.lab.evaluate as ev
 from callbot.errors import ConfigError
 
@@ -339,23 +340,23 @@ def test_bench_prints_times_per_kind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(ev, "parser", _fake_parser)
-    monkeypatch.setattr(ev, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
+    monkeypatch.setattr(bp, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
     path = _write(tmp_path, TINY)
-    assert ev.main_bench(path, as_json=True) == 0
+    assert bp.main_bench(path, as_json=True) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["kinds"]["need"]["answers"] >= ev.BENCH_MIN_ANSWERS
-    assert data["kinds"]["address"]["answers"] >= ev.BENCH_MIN_ANSWERS
+    assert data["kinds"]["need"]["answers"] >= bp.BENCH_MIN_ANSWERS
+    assert data["kinds"]["address"]["answers"] >= bp.BENCH_MIN_ANSWERS
     need = data["kinds"]["need"]
     assert 0 <= need["p50_ms"] <= need["p99_ms"] <= need["max_ms"]
     assert "unavailable" in data["kinds"]["phone"]
-    assert ev.main_bench(path, as_json=False) == 0
+    assert bp.main_bench(path, as_json=False) == 0
     text = capsys.readouterr().out
     assert "gazetteer cold load: unavailable (not in this test)" in text
     assert "p50 ms" in text
 
 
 def test_gazetteer_cold_load_runs_in_a_fresh_process() -> None:
-    result = ev.gazetteer_cold_load()
+    result = bp.gazetteer_cold_load()
     if "unavailable" in result:
         assert result["unavailable"].startswith(("no module", "callbot.understanding.gazetteer"))
     else:
