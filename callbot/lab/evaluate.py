@@ -1,38 +1,42 @@
-"""``callbot eval parse`` and ``callbot bench parse``: the parsers measured on a labelled set.
+"""``callbot eval parse``: the parsers scored on labelled sets of transcripts.
 
-The set is a JSON Lines file (default: the repository's ``tests/fixtures/parse_eval.jsonl``),
-one transcript a line, written from what callers say, not from the parsers' rules::
+A set is a JSON Lines file, one transcript a line, written from what callers say, not from the
+parsers' rules::
 
     {"id": "addr-001", "kind": "address", "text": "phường hai quận năm",
      "expect": {"ward": "Phường 2", "district": "Quận 5"}, "note": "optional"}
 
 ``expect`` holds the labelled keys of the parser's answer (:data:`REQUIRED` always,
-:data:`OPTIONAL` when the labeller was sure). A field is right when the parser's value equals
-the label (Unicode NFC; ``new_units`` as a set); a transcript is right when all its labelled
-keys are. Emergency recall is the share of transcripts labelled ``urgency: emergency`` that the
-need parser calls an emergency, precision the share of its emergencies that are labelled so.
+:data:`OPTIONAL` when the labeller was sure; ``service``, the number the caller must hear
+(:data:`SERVICES`), only on a need labelled ``urgency: emergency``). A field is right when the
+parser's value equals the label (Unicode NFC; ``new_units`` as a set; a service may be given as
+a number); a transcript is right when all its labelled keys are.
 
-A second set, ``tests/fixtures/parse_holdout.jsonl`` (:func:`holdout_set_file`), is labelled the
-same way but never tuned on: ``callbot eval parse --set-file tests/fixtures/parse_holdout.jsonl``
-measures how the parsers generalise. It has no target.
+Emergency figures, on the needs: recall is the share of transcripts labelled emergency that the
+parser calls an emergency, precision the share of its emergencies labelled so. Recall per
+service counts an emergency found only when the parser also gives the labelled service (no
+service, or another one, is a miss for that service). The false emergency rate is the share of
+needs labelled ``high`` or ``normal`` that the parser calls an emergency.
+
+The repository has four sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
+``parse_holdout.jsonl``, and a set of transcripts written apart from the parsers (issue 13)
+split into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
+``parse_locked.jsonl`` that is only ever scored. The locked part's wrong answers are never
+listed (``--errors`` lists those of the other sets) unless ``--show-locked-errors`` asks for
+them, which breaks the lock: whoever reads them can no longer measure on it honestly. A set is
+locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
+stays locked under ``--set-file``.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
 whose parser cannot be imported is reported unavailable rather than failing the others.
-
-The benchmark times each parser per answer (p50, p99, max over at least
-:data:`BENCH_MIN_ANSWERS` answers per kind, after a warm-up pass) and the gazetteer's cold load
-in a fresh interpreter. Figures only, no pass or fail.
+``callbot bench parse`` (:mod:`callbot.lab.bench_parse`) times the same parsers.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import os
-import subprocess
-import sys
-import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from callbot.errors import ConfigError
+from callbot.lab.eval_render import render_report, render_summary
 from callbot.understanding.registry import KINDS, ParseResult, parser
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -48,33 +53,17 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "address": ("ward", "district"),
     "need": ("category", "urgency"),
 }
-OPTIONAL: dict[str, tuple[str, ...]] = {"address": ("house", "street", "new_units")}
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "address": ("house", "street", "new_units"),
+    "need": ("service",),
+}
 CATEGORIES = ("food", "medical", "financial", "testing", "violation", "other")
 URGENCIES = ("emergency", "high", "normal")
+SERVICES = ("115", "114", "113")  # medical; fire and rescue; police
 FIELDS = tuple(
     f"{kind}.{key}" for kind in REQUIRED for key in REQUIRED[kind] + OPTIONAL.get(kind, ())
 )
-BENCH_MIN_ANSWERS = 2000
-
-_GAZETTEER_PROBE = """
-import json, time
-t0 = time.perf_counter()
-try:
-    import callbot.understanding.gazetteer as g
-except ModuleNotFoundError as exc:
-    if exc.name != "callbot.understanding.gazetteer":
-        raise
-    print(json.dumps({"unavailable": "no module callbot.understanding.gazetteer"}))
-    raise SystemExit(0)
-t1 = time.perf_counter()
-if not hasattr(g, "load_gazetteer"):
-    print(json.dumps({"unavailable": "callbot.understanding.gazetteer has no load_gazetteer()"}))
-    raise SystemExit(0)
-g.load_gazetteer()
-t2 = time.perf_counter()
-print(json.dumps({"total_ms": (t2 - t0) * 1e3, "import_ms": (t1 - t0) * 1e3,
-                  "load_ms": (t2 - t1) * 1e3}))
-"""
+LOCKED_ID_PREFIX = "lock-"
 
 
 @dataclass(frozen=True)
@@ -106,6 +95,33 @@ def default_set_file() -> Path:
 def holdout_set_file() -> Path:
     """The repository's hold-out set ``tests/fixtures/parse_holdout.jsonl`` (never tuned on)."""
     return default_set_file().with_name("parse_holdout.jsonl")
+
+
+def dev_set_file() -> Path:
+    """The development part of the issue 13 set, ``tests/fixtures/parse_dev2.jsonl``."""
+    return default_set_file().with_name("parse_dev2.jsonl")
+
+
+def locked_set_file() -> Path:
+    """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
+    return default_set_file().with_name("parse_locked.jsonl")
+
+
+def standard_sets() -> list[tuple[str, Path]]:
+    """The sets ``callbot eval parse`` scores by default, with the name it prints for each."""
+    return [
+        ("labelled set", default_set_file()),
+        ("hold-out set", holdout_set_file()),
+        ("development part", dev_set_file()),
+        ("locked part", locked_set_file()),
+    ]
+
+
+def is_locked(path: Path, cases: Sequence[Case]) -> bool:
+    """Whether a set's wrong answers are withheld: the locked part, or a copy of it."""
+    if path.resolve() == locked_set_file().resolve():
+        return True
+    return any(c.id.startswith(LOCKED_ID_PREFIX) for c in cases)
 
 
 def load_set(path: Path | None = None) -> list[Case]:
@@ -161,6 +177,11 @@ def _check_record(record: Any, where: str, number: int) -> Case:
         problem = _value_problem(key, value)
         if problem:
             raise ConfigError(f"{where}: expect {key!r} {problem}")
+    if "service" in expect and expect["urgency"] != "emergency":
+        raise ConfigError(
+            f"{where}: expect 'service' is only for an emergency, "
+            f"not for urgency {expect['urgency']!r}"
+        )
     return Case(record["id"], kind, record["text"], expect, number)
 
 
@@ -171,6 +192,8 @@ def _value_problem(key: str, value: Any) -> str | None:
         return None if value in CATEGORIES else f"must be one of {', '.join(CATEGORIES)}"
     if key == "urgency":
         return None if value in URGENCIES else f"must be one of {', '.join(URGENCIES)}"
+    if key == "service":
+        return None if value in SERVICES else f"must be one of {', '.join(SERVICES)} (a string)"
     if key == "new_units":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         return None if ok else "must be a list of unit names"
@@ -182,10 +205,14 @@ def _normal(key: str, value: Any) -> Any:
         return unicodedata.normalize("NFC", value)
     if key == "new_units" and isinstance(value, list | tuple | set | frozenset):
         return sorted({unicodedata.normalize("NFC", str(v)) for v in value})
+    if key == "service" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return value
 
 
-def _resolve(kinds: set[str]) -> tuple[dict[str, Callable[[str], ParseResult]], dict[str, str]]:
+def resolve_parsers(
+    kinds: set[str],
+) -> tuple[dict[str, Callable[[str], ParseResult]], dict[str, str]]:
     """The parser of each kind, and why a kind has none (its module does not import)."""
     found: dict[str, Callable[[str], ParseResult]] = {}
     unavailable: dict[str, str] = {}
@@ -199,7 +226,7 @@ def _resolve(kinds: set[str]) -> tuple[dict[str, Callable[[str], ParseResult]], 
 
 def evaluate(cases: Sequence[Case]) -> tuple[list[Outcome], dict[str, str]]:
     """Run each case's parser; the outcomes of available kinds and the unavailable kinds."""
-    parsers, unavailable = _resolve({c.kind for c in cases})
+    parsers, unavailable = resolve_parsers({c.kind for c in cases})
     outcomes: list[Outcome] = []
     for case in cases:
         if case.kind in unavailable:
@@ -218,21 +245,65 @@ def _ratio(right: int, of: int) -> float | None:
     return right / of if of else None
 
 
+def _flagged(outcome: Outcome) -> bool:
+    return outcome.got is not None and outcome.got.get("urgency") == "emergency"
+
+
+def emergency_figures(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """Recall (plain and per service), precision and the false emergency rate of the needs."""
+    needs = [o for o in outcomes if o.case.kind == "need"]
+    expected = [o for o in needs if o.case.expect["urgency"] == "emergency"]
+    others = [o for o in needs if o.case.expect["urgency"] != "emergency"]
+    predicted = sum(_flagged(o) for o in needs)
+    found = sum(_flagged(o) for o in expected)
+    false = sum(_flagged(o) for o in others)
+    services: dict[str, dict[str, Any]] = {}
+    for service in SERVICES:
+        labelled = [o for o in expected if o.case.expect.get("service") == service]
+        if not labelled:
+            continue
+        right = sum(
+            _flagged(o) and _normal("service", (o.got or {}).get("service")) == service
+            for o in labelled
+        )
+        services[service] = {
+            "expected": len(labelled),
+            "found": right,
+            "recall": right / len(labelled),
+            "flagged": sum(_flagged(o) for o in labelled),  # an emergency, whatever the service
+        }
+    return {
+        "expected": len(expected),
+        "predicted": predicted,
+        "found": found,
+        "recall": _ratio(found, len(expected)),
+        "precision": _ratio(found, predicted),
+        "services": services,
+        "service_unlabelled": sum("service" not in o.case.expect for o in expected),
+        "not_emergency": len(others),
+        "false": false,
+        "false_rate": _ratio(false, len(others)),
+    }
+
+
 def report(
     cases: Sequence[Case],
     outcomes: Sequence[Outcome],
     unavailable: dict[str, str],
-    set_file: Path,
+    set_file: Path | str,
     show_errors: bool = False,
+    *,
+    name: str | None = None,
+    locked: bool = False,
 ) -> dict[str, Any]:
-    """The figures of one evaluation as a JSON-ready dict."""
+    """The figures of one evaluation as a JSON-ready dict; its wrong answers if asked."""
     fields: dict[str, dict[str, Any]] = {}
-    for name in FIELDS:
-        kind, key = name.split(".")
+    for fname in FIELDS:
+        kind, key = fname.split(".")
         labelled = [o for o in outcomes if o.case.kind == kind and key in o.case.expect]
         if labelled:
             right = sum(key not in o.wrong for o in labelled)
-            fields[name] = {"right": right, "of": len(labelled), "accuracy": right / len(labelled)}
+            fields[fname] = {"right": right, "of": len(labelled), "accuracy": right / len(labelled)}
     kinds: dict[str, dict[str, Any]] = {}
     for kind in REQUIRED:
         n = sum(c.kind == kind for c in cases)
@@ -243,26 +314,24 @@ def report(
             continue
         right = sum(not o.wrong for o in outcomes if o.case.kind == kind)
         kinds[kind] = {"count": n, "all_right": right, "accuracy": right / n}
-    needs = [o for o in outcomes if o.case.kind == "need"]
-    expected = [o for o in needs if o.case.expect["urgency"] == "emergency"]
-    predicted = [o for o in needs if o.got and o.got.get("urgency") == "emergency"]
-    found = sum(o.got is not None and o.got.get("urgency") == "emergency" for o in expected)
     right_cases = sum(not o.wrong for o in outcomes)
+    fields_right = sum(f["right"] for f in fields.values())
+    fields_of = sum(f["of"] for f in fields.values())
     data: dict[str, Any] = {
+        "name": name or Path(set_file).name,
         "set_file": str(set_file),
+        "locked": locked,
         "count": len(cases),
         "evaluated": len(outcomes),
         "all_right": right_cases,
         "accuracy": _ratio(right_cases, len(outcomes)),
+        "wrong_answers": len(outcomes) - right_cases,
+        "fields_right": fields_right,
+        "fields_of": fields_of,
+        "field_accuracy": _ratio(fields_right, fields_of),
         "fields": fields,
         "kinds": kinds,
-        "emergency": {
-            "expected": len(expected),
-            "predicted": len(predicted),
-            "found": found,
-            "recall": _ratio(found, len(expected)),
-            "precision": _ratio(found, len(predicted)),
-        },
+        "emergency": emergency_figures(outcomes),
     }
     if show_errors:
         data["errors"] = [
@@ -282,158 +351,41 @@ def report(
     return data
 
 
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
-
-
-def render_report(data: dict[str, Any]) -> str:
-    """The figures of :func:`report` for a person."""
-    out = [f"parse evaluation on {data['set_file']}: {data['count']} transcripts", ""]
-    out.append(f"{'field':<20} {'right':>6} {'of':>5} {'accuracy':>9}")
-    for name, f in data["fields"].items():
-        out.append(f"{name:<20} {f['right']:>6} {f['of']:>5} {_pct(f['accuracy']):>9}")
-    out += ["", f"{'kind (all keys)':<20} {'right':>6} {'of':>5} {'accuracy':>9}"]
-    for kind, k in data["kinds"].items():
-        if "unavailable" in k:
-            out.append(f"{kind:<20} {'':>6} {k['count']:>5}  unavailable: {k['unavailable']}")
-        else:
-            out.append(f"{kind:<20} {k['all_right']:>6} {k['count']:>5} {_pct(k['accuracy']):>9}")
-    out.append(
-        f"{'all':<20} {data['all_right']:>6} {data['evaluated']:>5} {_pct(data['accuracy']):>9}"
-    )
-    e = data["emergency"]
-    out += [
-        "",
-        f"emergency recall     {e['found']}/{e['expected']} {_pct(e['recall'])}"
-        "  (labelled emergency, parsed emergency)",
-        f"emergency precision  {e['found']}/{e['predicted']} {_pct(e['precision'])}"
-        "  (parsed emergency, labelled emergency)",
-    ]
-    if "errors" in data:
-        out += ["", f"wrong answers: {len(data['errors'])}"]
-        for err in data["errors"]:
-            got = err["got"]
-            shown = {k: got.get(k) for k in err["expected"]} if got is not None else None
-            out += [
-                f"  {err['id']} (line {err['line']}): {err['text']}",
-                f"    expected {json.dumps(err['expected'], ensure_ascii=False)}",
-                f"    got      {json.dumps(shown, ensure_ascii=False)}"
-                + (f"  [{err['error']}]" if "error" in err else ""),
-                f"    wrong    {', '.join(err['wrong'])}",
-            ]
-    return "\n".join(out)
-
-
-def main_eval(set_file: Path | None, as_json: bool, show_errors: bool) -> int:
-    """``callbot eval parse``: print the figures; 0 whatever they are."""
-    path = set_file or default_set_file()
-    cases = load_set(path)
-    outcomes, unavailable = evaluate(cases)
-    data = report(cases, outcomes, unavailable, path, show_errors)
-    print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_report(data))
-    return 0
-
-
-# -- benchmark ----------------------------------------------------------------------------------
-
-
-def gazetteer_cold_load(timeout: float = 120.0) -> dict[str, Any]:
-    """Import the gazetteer and run ``load_gazetteer()`` in a fresh interpreter, timed there."""
-    root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+def _shown(path: Path) -> str:
+    """A repository file as a path from the repository's root, anything else as given."""
+    root = default_set_file().resolve().parents[2]
     try:
-        proc = subprocess.run(
-            [sys.executable, "-c", _GAZETTEER_PROBE],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return {"unavailable": f"load did not finish in {timeout:.0f} s"}
-    lines = proc.stdout.strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"unavailable": f"load failed: {last}"}
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
 
 
-def _percentile(ordered: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile of an ascending sequence."""
-    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
-
-
-def time_kind(
-    func: Callable[[str], ParseResult], texts: Sequence[str], minimum: int = BENCH_MIN_ANSWERS
+def score_set(
+    path: Path, name: str | None, show_errors: bool, show_locked_errors: bool
 ) -> dict[str, Any]:
-    """Per-answer time of ``func(text).as_dict()`` over ``texts`` repeated to ``minimum``."""
-    for text in texts:  # warm-up: lazy loads, caches
-        func(text).as_dict()
-    rounds = math.ceil(minimum / len(texts))
-    times: list[float] = []
-    clock = time.perf_counter_ns
-    for _ in range(rounds):
-        for text in texts:
-            start = clock()
-            func(text).as_dict()
-            times.append((clock() - start) / 1e6)
-    times.sort()
-    return {
-        "answers": len(times),
-        "p50_ms": _percentile(times, 0.50),
-        "p99_ms": _percentile(times, 0.99),
-        "max_ms": times[-1],
-        "mean_ms": sum(times) / len(times),
-    }
-
-
-def main_bench(set_file: Path | None, as_json: bool) -> int:
-    """``callbot bench parse``: gazetteer cold load and time per answer per kind."""
-    path = set_file or default_set_file()
+    """Load, evaluate and report one set; a locked set lists its errors only if asked apart."""
     cases = load_set(path)
-    gazetteer = gazetteer_cold_load()
-    parsers, unavailable = _resolve({c.kind for c in cases})
-    kinds: dict[str, dict[str, Any]] = {}
-    for kind in REQUIRED:
-        texts = [c.text for c in cases if c.kind == kind]
-        if not texts:
-            continue
-        if kind in unavailable:
-            kinds[kind] = {"unavailable": unavailable[kind]}
-            continue
-        try:
-            kinds[kind] = time_kind(parsers[kind], texts)
-        except Exception as exc:  # a parser crash is reported, not raised
-            kinds[kind] = {"unavailable": f"parser failed: {type(exc).__name__}: {exc}"}
-    data = {"set_file": str(path), "gazetteer_cold_load": gazetteer, "kinds": kinds}
-    print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_bench(data))
+    locked = is_locked(path, cases)
+    outcomes, unavailable = evaluate(cases)
+    show = show_locked_errors if locked else show_errors
+    shown = _shown(path) if name else str(path)
+    return report(cases, outcomes, unavailable, shown, show, name=name, locked=locked)
+
+
+def main_eval(
+    set_file: Path | None,
+    as_json: bool,
+    show_errors: bool,
+    show_locked_errors: bool = False,
+) -> int:
+    """``callbot eval parse``: the figures of one set, or of every standard set; 0 always."""
+    if set_file is not None:
+        data = score_set(set_file, None, show_errors, show_locked_errors)
+        print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_report(data))
+        return 0
+    reports = [score_set(p, n, show_errors, show_locked_errors) for n, p in standard_sets()]
+    if as_json:
+        print(json.dumps({"sets": reports}, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join([*(render_report(r) for r in reports), render_summary(reports)]))
     return 0
-
-
-def render_bench(data: dict[str, Any]) -> str:
-    """The figures of :func:`main_bench` for a person."""
-    g = data["gazetteer_cold_load"]
-    load = (
-        f"unavailable ({g['unavailable']})"
-        if "unavailable" in g
-        else f"{g['total_ms']:.1f} ms (import {g['import_ms']:.1f} ms"
-        f" + load_gazetteer() {g['load_ms']:.1f} ms, fresh process)"
-    )
-    out = [
-        f"parse benchmark on {data['set_file']}",
-        f"gazetteer cold load: {load}",
-        "",
-        f"{'kind':<8} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}",
-    ]
-    for kind, k in data["kinds"].items():
-        if "unavailable" in k:
-            out.append(f"{kind:<8} unavailable: {k['unavailable']}")
-        else:
-            out.append(
-                f"{kind:<8} {k['answers']:>8} {k['p50_ms']:>8.3f} {k['p99_ms']:>8.3f}"
-                f" {k['max_ms']:>8.3f}"
-            )
-    return "\n".join(out)

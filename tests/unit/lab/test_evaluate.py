@@ -9,42 +9,20 @@ from __future__ import annotations
 import collections
 import json
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import callbot.lab.bench_parse as bp
 import callbot.lab.evaluate as ev
 from callbot.errors import ConfigError
-
-OLD_DISTRICTS = {
-    *(f"Quận {n}" for n in (1, 3, 4, 5, 6, 7, 8, 10, 11, 12)),
-    "Quận Bình Thạnh",
-    "Quận Gò Vấp",
-    "Quận Phú Nhuận",
-    "Quận Tân Bình",
-    "Quận Tân Phú",
-    "Quận Bình Tân",
-    "Thành phố Thủ Đức",
-    "Huyện Củ Chi",
-    "Huyện Hóc Môn",
-    "Huyện Bình Chánh",
-    "Huyện Nhà Bè",
-    "Huyện Cần Giờ",
-}
-HCMC = "Thành phố Hồ Chí Minh"
+from tests.support.parse_sets import OLD_DISTRICTS, check_unit_names
 
 
 @pytest.fixture(scope="module")
 def cases() -> list[ev.Case]:
     return ev.load_set()
-
-
-def _dataset() -> Path:
-    import vietnamadminunits
-
-    return Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
 
 # -- the set ------------------------------------------------------------------------------------
@@ -101,31 +79,7 @@ def _check_phone_labels(cases: list[ev.Case]) -> None:
 
 
 def test_set_unit_names_are_the_package_data_names(cases: list[ev.Case]) -> None:
-    _check_unit_names(cases)
-
-
-def _check_unit_names(cases: list[ev.Case]) -> None:
-    db = sqlite3.connect(_dataset())
-    try:
-        legacy = set(
-            db.execute(
-                "SELECT district, ward FROM admin_units_legacy WHERE province = ?", (HCMC,)
-            ).fetchall()
-        )
-        new = {r[0] for r in db.execute("SELECT ward FROM admin_units WHERE province = ?", (HCMC,))}
-    finally:
-        db.close()
-    wards = {w for _, w in legacy}
-    for c in cases:
-        if c.kind != "address":
-            continue
-        ward, district = c.expect["ward"], c.expect["district"]
-        if ward is not None and district is not None:
-            assert (district, ward) in legacy, c.id
-        elif ward is not None:
-            assert ward in wards, c.id
-        for unit in c.expect.get("new_units", []):
-            assert unit in new, c.id
+    check_unit_names(cases)
 
 
 # -- the hold-out set: well-formed, labelled like the main set, never a target ------------------
@@ -149,7 +103,7 @@ def test_holdout_set_is_well_formed_and_apart_from_the_main_set(cases: list[ev.C
     assert {e["category"] for e in needs} == set(ev.CATEGORIES)
     assert {e["urgency"] for e in needs} == set(ev.URGENCIES)
     _check_phone_labels(holdout)
-    _check_unit_names(holdout)
+    check_unit_names(holdout)
 
 
 # -- the targets on the real parsers --------------------------------------------------------------
@@ -304,6 +258,8 @@ def test_eval_prints_the_figures(
     assert "unavailable" in data["kinds"]["phone"]
     assert data["emergency"] == {
         "expected": 1, "predicted": 2, "found": 1, "recall": 1.0, "precision": 0.5,
+        "services": {}, "service_unlabelled": 1,
+        "not_emergency": 2, "false": 1, "false_rate": 0.5,
     }  # fmt: skip
     assert "errors" not in data
 
@@ -339,23 +295,23 @@ def test_bench_prints_times_per_kind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(ev, "parser", _fake_parser)
-    monkeypatch.setattr(ev, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
+    monkeypatch.setattr(bp, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
     path = _write(tmp_path, TINY)
-    assert ev.main_bench(path, as_json=True) == 0
+    assert bp.main_bench(path, as_json=True) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["kinds"]["need"]["answers"] >= ev.BENCH_MIN_ANSWERS
-    assert data["kinds"]["address"]["answers"] >= ev.BENCH_MIN_ANSWERS
+    assert data["kinds"]["need"]["answers"] >= bp.BENCH_MIN_ANSWERS
+    assert data["kinds"]["address"]["answers"] >= bp.BENCH_MIN_ANSWERS
     need = data["kinds"]["need"]
     assert 0 <= need["p50_ms"] <= need["p99_ms"] <= need["max_ms"]
     assert "unavailable" in data["kinds"]["phone"]
-    assert ev.main_bench(path, as_json=False) == 0
+    assert bp.main_bench(path, as_json=False) == 0
     text = capsys.readouterr().out
     assert "gazetteer cold load: unavailable (not in this test)" in text
     assert "p50 ms" in text
 
 
 def test_gazetteer_cold_load_runs_in_a_fresh_process() -> None:
-    result = ev.gazetteer_cold_load()
+    result = bp.gazetteer_cold_load()
     if "unavailable" in result:
         assert result["unavailable"].startswith(("no module", "callbot.understanding.gazetteer"))
     else:

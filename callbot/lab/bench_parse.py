@@ -1,0 +1,147 @@
+"""``callbot bench parse``: the parsers' time per answer and the gazetteer's cold load.
+
+The benchmark times each parser per answer (p50, p99, max over at least
+:data:`BENCH_MIN_ANSWERS` answers per kind, after a warm-up pass) on the transcripts of a
+labelled set (default: the labelled set of :mod:`callbot.lab.evaluate`), and the gazetteer's
+cold load in a fresh interpreter. Figures only, no pass or fail.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from callbot.lab import evaluate
+from callbot.lab.evaluate import REQUIRED, default_set_file, load_set
+from callbot.understanding.registry import ParseResult
+
+BENCH_MIN_ANSWERS = 2000
+
+_GAZETTEER_PROBE = """
+import json, time
+t0 = time.perf_counter()
+try:
+    import callbot.understanding.gazetteer as g
+except ModuleNotFoundError as exc:
+    if exc.name != "callbot.understanding.gazetteer":
+        raise
+    print(json.dumps({"unavailable": "no module callbot.understanding.gazetteer"}))
+    raise SystemExit(0)
+t1 = time.perf_counter()
+if not hasattr(g, "load_gazetteer"):
+    print(json.dumps({"unavailable": "callbot.understanding.gazetteer has no load_gazetteer()"}))
+    raise SystemExit(0)
+g.load_gazetteer()
+t2 = time.perf_counter()
+print(json.dumps({"total_ms": (t2 - t0) * 1e3, "import_ms": (t1 - t0) * 1e3,
+                  "load_ms": (t2 - t1) * 1e3}))
+"""
+
+
+def gazetteer_cold_load(timeout: float = 120.0) -> dict[str, Any]:
+    """Import the gazetteer and run ``load_gazetteer()`` in a fresh interpreter, timed there."""
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", _GAZETTEER_PROBE],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"unavailable": f"load did not finish in {timeout:.0f} s"}
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"unavailable": f"load failed: {last}"}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def _percentile(ordered: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile of an ascending sequence."""
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def time_kind(
+    func: Callable[[str], ParseResult], texts: Sequence[str], minimum: int = BENCH_MIN_ANSWERS
+) -> dict[str, Any]:
+    """Per-answer time of ``func(text).as_dict()`` over ``texts`` repeated to ``minimum``."""
+    for text in texts:  # warm-up: lazy loads, caches
+        func(text).as_dict()
+    rounds = math.ceil(minimum / len(texts))
+    times: list[float] = []
+    clock = time.perf_counter_ns
+    for _ in range(rounds):
+        for text in texts:
+            start = clock()
+            func(text).as_dict()
+            times.append((clock() - start) / 1e6)
+    times.sort()
+    return {
+        "answers": len(times),
+        "p50_ms": _percentile(times, 0.50),
+        "p99_ms": _percentile(times, 0.99),
+        "max_ms": times[-1],
+        "mean_ms": sum(times) / len(times),
+    }
+
+
+def main_bench(set_file: Path | None, as_json: bool) -> int:
+    """``callbot bench parse``: gazetteer cold load and time per answer per kind."""
+    path = set_file or default_set_file()
+    cases = load_set(path)
+    gazetteer = gazetteer_cold_load()
+    parsers, unavailable = evaluate.resolve_parsers({c.kind for c in cases})
+    kinds: dict[str, dict[str, Any]] = {}
+    for kind in REQUIRED:
+        texts = [c.text for c in cases if c.kind == kind]
+        if not texts:
+            continue
+        if kind in unavailable:
+            kinds[kind] = {"unavailable": unavailable[kind]}
+            continue
+        try:
+            kinds[kind] = time_kind(parsers[kind], texts)
+        except Exception as exc:  # a parser crash is reported, not raised
+            kinds[kind] = {"unavailable": f"parser failed: {type(exc).__name__}: {exc}"}
+    data = {"set_file": str(path), "gazetteer_cold_load": gazetteer, "kinds": kinds}
+    print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_bench(data))
+    return 0
+
+
+def render_bench(data: dict[str, Any]) -> str:
+    """The figures of :func:`main_bench` for a person."""
+    g = data["gazetteer_cold_load"]
+    load = (
+        f"unavailable ({g['unavailable']})"
+        if "unavailable" in g
+        else f"{g['total_ms']:.1f} ms (import {g['import_ms']:.1f} ms"
+        f" + load_gazetteer() {g['load_ms']:.1f} ms, fresh process)"
+    )
+    out = [
+        f"parse benchmark on {data['set_file']}",
+        f"gazetteer cold load: {load}",
+        "",
+        f"{'kind':<8} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}",
+    ]
+    for kind, k in data["kinds"].items():
+        if "unavailable" in k:
+            out.append(f"{kind:<8} unavailable: {k['unavailable']}")
+        else:
+            out.append(
+                f"{kind:<8} {k['answers']:>8} {k['p50_ms']:>8.3f} {k['p99_ms']:>8.3f}"
+                f" {k['max_ms']:>8.3f}"
+            )
+    return "\n".join(out)

@@ -1,0 +1,119 @@
+"""The issue 13 set: a development part and a locked part, well-formed, stratified, apart.
+
+These tests read the labels only; no parser runs on the locked part here (its figures come
+from ``callbot eval parse``, its wrong answers never from a test).
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+
+import pytest
+
+import callbot.lab.evaluate as ev
+from tests.support.parse_sets import (
+    OLD_DISTRICTS,
+    check_new_units_follow_the_mapping,
+    check_unit_names,
+    units,
+)
+
+# Fixed-line area codes (0 + code + subscriber = 11 digits); those of the provinces merged in
+# 2025 stay in use side by side (Ministry of Science and Technology, letter 2784/BKHCN-CVT).
+AREA_CODES = {"028": 8, "024": 8, "0274": 7, "0254": 7, "0251": 7, "0272": 7, "0292": 7}
+AREA_CODES |= {"0236": 7, "0276": 7}
+CATEGORY_OF_SERVICE = {"115": "medical", "114": "other", "113": "violation"}
+
+
+@pytest.fixture(scope="module")
+def dev() -> list[ev.Case]:
+    return ev.load_set(ev.dev_set_file())
+
+
+@pytest.fixture(scope="module")
+def locked() -> list[ev.Case]:
+    return ev.load_set(ev.locked_set_file())
+
+
+def _services(cases: list[ev.Case]) -> collections.Counter[str]:
+    return collections.Counter(c.expect["service"] for c in cases if "service" in c.expect)
+
+
+def test_parts_are_large_enough_and_split_about_40_60(
+    dev: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    assert len(dev) + len(locked) >= 420
+    assert 0.35 <= len(dev) / (len(dev) + len(locked)) <= 0.45
+    assert all(c.id.startswith("dev2-") for c in dev)
+    assert all(c.id.startswith(ev.LOCKED_ID_PREFIX) for c in locked)
+    assert ev.is_locked(ev.locked_set_file(), locked)
+    assert not ev.is_locked(ev.dev_set_file(), dev)
+    for part in (dev, locked):
+        kinds = collections.Counter(c.kind for c in part)
+        assert set(kinds) == set(ev.REQUIRED)
+        assert min(kinds.values()) >= 15
+
+
+def test_every_service_has_enough_emergencies_in_each_part(
+    dev: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    assert all(_services(locked)[s] >= 40 for s in ev.SERVICES), _services(locked)
+    assert all(_services(dev)[s] >= 25 for s in ev.SERVICES), _services(dev)
+    for c in dev + locked:
+        if c.kind != "need":
+            continue
+        emergency = c.expect["urgency"] == "emergency"
+        assert emergency == ("service" in c.expect), c.id  # every emergency names its number
+        if emergency:
+            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
+    for part in (dev, locked):
+        needs = [c.expect for c in part if c.kind == "need"]
+        not_emergency = [e for e in needs if e["urgency"] != "emergency"]
+        assert len(not_emergency) >= 30
+        assert {e["urgency"] for e in not_emergency} == {"high", "normal"}
+
+
+def test_texts_are_as_vosk_writes_them_and_new(dev: list[ev.Case], locked: list[ev.Case]) -> None:
+    old = {c.text for c in ev.load_set(ev.default_set_file())}
+    old |= {c.text for c in ev.load_set(ev.holdout_set_file())}
+    texts = [c.text for c in dev + locked]
+    assert len(set(texts)) == len(texts)
+    assert old.isdisjoint(texts)
+    for c in dev + locked:
+        assert c.text == c.text.lower().strip(), c.id
+        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
+
+
+def test_addresses_cover_every_old_district_in_both_parts_and_real_units(
+    dev: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    for part in (dev, locked):
+        addresses = [c for c in part if c.kind == "address"]
+        assert {c.expect["district"] for c in addresses} - {None} == OLD_DISTRICTS
+        check_unit_names(addresses)
+        check_new_units_follow_the_mapping(addresses)
+    named = {u for c in dev + locked if c.kind == "address" for u in c.expect.get("new_units", [])}
+    assert len(named) >= 60
+    assert len(named & units().new) == len(named)
+    said_alone = [c for c in dev + locked if c.kind == "address" and c.expect["ward"] is None]
+    assert len({u for c in said_alone for u in c.expect.get("new_units", [])}) >= 40
+
+
+def test_phone_labels_are_mobiles_or_landlines(dev: list[ev.Case], locked: list[ev.Case]) -> None:
+    kinds: collections.Counter[str] = collections.Counter()
+    for c in dev + locked:
+        if c.kind != "phone":
+            continue
+        phone, valid = c.expect["phone"], c.expect["valid"]
+        assert valid is (phone is not None), c.id
+        if phone is None:
+            kinds["none"] += 1
+        elif re.fullmatch(r"0[35789]\d{8}", phone):
+            kinds["mobile"] += 1
+        else:
+            code = phone[:3] if phone[:3] in AREA_CODES else phone[:4]
+            assert code in AREA_CODES and len(phone) == len(code) + AREA_CODES[code], c.id
+            kinds["028" if code == "028" else "other landline"] += 1
+    assert kinds["028"] >= 8 and kinds["other landline"] >= 8
+    assert kinds["mobile"] >= 25 and kinds["none"] >= 6
