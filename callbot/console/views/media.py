@@ -24,6 +24,7 @@ from callbot.errors import AccessDenied, TicketNotFound
 log = logging.getLogger(__name__)
 
 KEEPALIVE_SECONDS = 15.0
+NOT_FOUND = "Không tìm thấy bản ghi âm."
 
 
 def inside(root: Path, relative: str) -> Path | None:
@@ -39,21 +40,19 @@ def inside(root: Path, relative: str) -> Path | None:
 
 
 async def recording(request: Request) -> Response:
-    """``GET /recordings/<answer id>``: the answer's WAV file, ranges served; 404 when unknown or
-    missing, 403 for a ticket the user may not see."""
+    """``GET /recordings/<answer id>``: the answer's WAV file, ranges served; 404 when unknown,
+    missing, or of a ticket the user may not see (the same answer: no existence oracle)."""
     console = console_of(request)
     user = user_of(request)
     answer_id = request.path_params["answer_id"]
     try:
         relative = await run_in_threadpool(console.queue.recording, user, answer_id)
-    except TicketNotFound:
-        return PlainTextResponse("Không tìm thấy bản ghi âm.", 404)
-    except AccessDenied:
-        return PlainTextResponse("Bạn không có quyền nghe bản ghi âm này.", 403)
+    except (TicketNotFound, AccessDenied):
+        return PlainTextResponse(NOT_FOUND, 404)
     path = inside(console.recordings, relative)
     if path is None:
         log.warning("answer %d: recording %r missing or outside the root", answer_id, relative)
-        return PlainTextResponse("Không tìm thấy bản ghi âm.", 404)
+        return PlainTextResponse(NOT_FOUND, 404)
     return FileResponse(path, media_type="audio/wav", headers={"cache-control": "private"})
 
 

@@ -3,10 +3,11 @@ duplicate, refer, correct, note, callback).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
-page again with the reason, status 409 (403 for another unit's ticket); a value refused
+page again with the reason, status 409; a value refused
 (:class:`~callbot.errors.InvalidInput`: a malformed unit code, an unknown urgency) with status
 400. A callback that cannot reach Asterisk renders the page with the reason beside the "Gọi
-lại" button, status 503. An unknown ticket or action is 404.
+lại" button, status 503. An unknown ticket or action is 404, and so is another unit's ticket:
+the same page, so that a ticket number says nothing of whether it exists elsewhere.
 """
 
 from __future__ import annotations
@@ -37,13 +38,9 @@ from callbot.operators.views import TicketView
 
 
 def not_found(request: Request) -> Response:
-    """The error page, 404: no such ticket (or action)."""
+    """The error page, 404: no such ticket (or action), or one the user may not see (another
+    unit's: answered the same, never 403, so the answer is no existence oracle)."""
     return render(request, "error.html", {"message": labels.TEXT["not_found"]}, 404)
-
-
-def forbidden(request: Request) -> Response:
-    """The error page, 403: another unit's ticket."""
-    return render(request, "error.html", {"message": labels.REFUSAL["forbidden"]}, 403)
 
 
 def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
@@ -121,10 +118,8 @@ async def ticket_page(request: Request) -> Response:
 
     try:
         context = await run_in_threadpool(load)
-    except TicketNotFound:
+    except (TicketNotFound, AccessDenied):
         return not_found(request)
-    except AccessDenied:
-        return forbidden(request)
     done = request.query_params.get("done", "")
     context["message"] = _done_message(done, context["view"], user) if done in labels.DONE else ""
     context["error"] = ""
@@ -177,10 +172,8 @@ async def ticket_action(request: Request) -> Response:
 
     try:
         done = await run_in_threadpool(run)
-    except (TicketNotFound, UnknownAction):
+    except (TicketNotFound, UnknownAction, AccessDenied):
         return not_found(request)
-    except AccessDenied:
-        return forbidden(request)
     except WorkflowError as exc:
         message = labels.refusal(exc.code, exc.holder, exc.at)
         return await _refused(request, user, message, 409, beside_callback=action == "callback")
@@ -207,7 +200,7 @@ async def _refused(
     try:
         context = await run_in_threadpool(load)
     except (TicketNotFound, AccessDenied):
-        return forbidden(request)
+        return not_found(request)
     if beside_callback and context["can"].callback:  # else the button is not there
         context["callback"] = {**context["callback"], "error": message}
         message = ""
