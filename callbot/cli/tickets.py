@@ -12,7 +12,13 @@ import json
 import sys
 from typing import Any
 
-from callbot.cli.common import mask_url, outcome_text, print_result, ticket_text
+from callbot.cli.common import (
+    mask_url,
+    outcome_text,
+    print_result,
+    require_database,
+    ticket_text,
+)
 from callbot.config import Config, as_dict
 from callbot.errors import CallbotError
 
@@ -22,6 +28,7 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     calls recorded while the database was down (exit status 1 while some still wait)."""
     from callbot.app import open_store
 
+    require_database(config)
     store = open_store(config)
     repo = store.tickets
     if args.action == "recover":
@@ -61,6 +68,7 @@ def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
         start, end = parse_bound(args.start, end=False), parse_bound(args.end, end=True)
     except ValueError as exc:
         raise CallbotError(f"tickets export: --from/--to: {exc} (use YYYY-MM-DD)") from exc
+    require_database(config)
     engine = make_engine(config.storage.effective_database_url)
     upgrade(engine)
     stats = TicketStats(Transactions(session_factory(engine)))
@@ -81,6 +89,7 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
         raise CallbotError("transcribe: give either --pending or a TICKET (id or number)")
     if args.failed and not args.pending:
         raise CallbotError("transcribe: --failed goes with --pending (a TICKET redoes them all)")
+    require_database(config)
     store = open_store(config)
     repo, jobs = store.tickets, store.jobs
     if args.ticket:
@@ -114,7 +123,8 @@ _STATES = ("done", "no_speech", "failed", "pending")
 
 
 def cmd_db(config: Config, args: argparse.Namespace) -> int:
-    """``callbot db upgrade``: migrate the ticket database to the current schema."""
+    """``callbot db upgrade``: create the ticket database, or migrate it to the current schema
+    (with ``callbot run``, the only command that creates one)."""
     from callbot.app import open_tickets
 
     open_tickets(config)

@@ -8,8 +8,9 @@ follows from another moves with it (a corrected urgency sets the queue's rank an
 emergency flag). A value that is not one of the field's is refused (:class:`InvalidInput`),
 never stored cut down: a category must be one of the need's categories, a callback number a
 number (digits, an optional leading ``+``, spaces, dots, dashes and brackets to group them),
-not text whose digits would be scraped. Only an open ticket, not held by someone else (supervisors excepted); the
-UPDATE expects the ticket as it was read, so a change meanwhile refuses, writing nothing.
+not text whose digits would be scraped. Only an open ticket, not held by someone else
+(supervisors excepted); the UPDATE expects the ticket as it was read, so a change meanwhile
+refuses, writing nothing.
 """
 
 from __future__ import annotations
