@@ -152,6 +152,12 @@ class ConsoleConfig:
     page_size: int = 50  # tickets per queue page
     live_poll_seconds: float = 0.3  # how often the live feed looks for changed tickets
     min_password_length: int = 10
+    # Failed logins allowed within login_window_minutes: per account from one address (and per
+    # known browser), per address, per account from everywhere (its known browsers excepted).
+    login_window_minutes: int = 10
+    login_failures_pair: int = 5
+    login_failures_address: int = 20
+    login_failures_account: int = 10
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,16 @@ def _validate(config: Config) -> None:
     if config.asr.max_attempts < 1:
         raise ConfigError("asr.max_attempts: must be at least 1")
     console = config.console
-    for name in ("session_idle_minutes", "session_max_hours", "claim_minutes", "page_size"):
+    for name in (
+        "session_idle_minutes",
+        "session_max_hours",
+        "claim_minutes",
+        "page_size",
+        "login_window_minutes",
+        "login_failures_pair",
+        "login_failures_address",
+        "login_failures_account",
+    ):
         if getattr(console, name) < 1:
             raise ConfigError(f"console.{name}: must be at least 1")
     if not 0.05 <= console.live_poll_seconds <= 10:

@@ -38,6 +38,7 @@ from callbot.operators.login import Authenticator
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
 from callbot.operators.stores import Operators, open_operators
+from callbot.operators.throttle import Limits, LoginThrottle
 from callbot.operators.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,15 @@ def build_console(config: Config) -> Console:
             operators.accounts,
             idle=timedelta(minutes=settings.session_idle_minutes),
             max_age=timedelta(hours=settings.session_max_hours),
+            throttle=LoginThrottle(
+                operators.accounts.transactions,
+                Limits(
+                    pair=settings.login_failures_pair,
+                    address=settings.login_failures_address,
+                    account=settings.login_failures_account,
+                    window=timedelta(minutes=settings.login_window_minutes),
+                ),
+            ),
         ),
         feed=feed,
         recordings=config.storage.recordings_dir,

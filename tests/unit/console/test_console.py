@@ -251,6 +251,7 @@ def test_users_command_reads_the_password_from_stdin(
 ) -> None:
     monkeypatch.setenv("CALLBOT_STORAGE__ROOT", str(tmp_path))
     monkeypatch.setenv("CALLBOT_PROJECT_DIR", str(tmp_path))
+    assert cli.main(["db", "upgrade"]) == 0  # users add creates no database
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["users", "add", "dung", "--role", "supervisor", "--unit", "HCM"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
