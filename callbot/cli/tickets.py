@@ -60,6 +60,7 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
 def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
     """A unit's tickets as CSV on standard output (the console's /export.csv, same code)."""
     from callbot.console.export import csv_bytes, parse_bound
+    from callbot.operators.audit import AuditAction, AuditLog
     from callbot.operators.stats import TicketStats, command_line_user
     from callbot.tickets.db import make_engine, session_factory, upgrade
     from callbot.tickets.transactions import Transactions
@@ -71,8 +72,17 @@ def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
     require_database(config)
     engine = make_engine(config.storage.effective_database_url)
     upgrade(engine)
-    stats = TicketStats(Transactions(session_factory(engine)))
-    rows = stats.export_rows(command_line_user(), args.unit, start, end)
+    transactions = Transactions(session_factory(engine))
+    user = command_line_user()
+    rows = TicketStats(transactions).export_rows(user, args.unit, start, end)
+    AuditLog(transactions).record(
+        f"{user.name} (command line)",
+        AuditAction.EXPORT,
+        unit=args.unit,
+        start=args.start,
+        end=args.end,
+        tickets=len(rows),
+    )
     sys.stdout.flush()
     sys.stdout.buffer.write(csv_bytes(rows))
     sys.stdout.buffer.flush()

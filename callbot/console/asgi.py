@@ -29,6 +29,7 @@ from callbot.config import Config
 from callbot.console import labels
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
+from callbot.console.views import audit as audit_views
 from callbot.console.views import auth as auth_views
 from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
@@ -173,6 +174,7 @@ def create_app(console: Console) -> Starlette:
         Route("/live", media.live, methods=["GET"]),
         Route("/dashboard", dashboard.dashboard_page, methods=["GET"]),
         Route("/export.csv", dashboard.export_csv, methods=["GET"]),
+        Route("/audit", audit_views.audit_page, methods=["GET"]),
         Mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -18,8 +18,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 
-from callbot.console.views import console_of, session_of, user_of
+from callbot.console.views import console_of, record_audit, session_of, user_of
 from callbot.errors import AccessDenied, TicketNotFound
+from callbot.operators.audit import AuditAction
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,23 @@ async def recording(request: Request) -> Response:
     user = user_of(request)
     answer_id = request.path_params["answer_id"]
     try:
-        relative = await run_in_threadpool(console.queue.recording, user, answer_id)
+        relative, ticket_id, number = await run_in_threadpool(
+            console.queue.recording_of, user, answer_id
+        )
     except (TicketNotFound, AccessDenied):
         return PlainTextResponse(NOT_FOUND, 404)
     path = inside(console.recordings, relative)
     if path is None:
         log.warning("answer %d: recording %r missing or outside the root", answer_id, relative)
         return PlainTextResponse(NOT_FOUND, 404)
+    if request.method == "GET" and _from_the_start(request.headers.get("range")):
+        await record_audit(request, AuditAction.PLAY, ticket_id, number=number, answer_id=answer_id)
     return FileResponse(path, media_type="audio/wav", headers={"cache-control": "private"})
+
+
+def _from_the_start(ranges: str | None) -> bool:
+    """Whether a fetch is a play, not the player seeking: no range, or one from byte 0."""
+    return ranges is None or ranges.replace(" ", "").startswith("bytes=0-")
 
 
 async def live(request: Request) -> Response:

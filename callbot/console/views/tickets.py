@@ -22,7 +22,7 @@ from starlette.responses import RedirectResponse, Response
 
 from callbot.console import labels
 from callbot.console.present import event_line, field_rows, permissions
-from callbot.console.views import console_of, render, user_of
+from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import (
     AccessDenied,
     AmiError,
@@ -32,6 +32,7 @@ from callbot.errors import (
     WorkflowError,
 )
 from callbot.operators.accounts import UserRecord
+from callbot.operators.audit import AuditAction
 from callbot.operators.callback import callback_number
 from callbot.operators.corrections import CORRECTABLE
 from callbot.operators.views import TicketView
@@ -120,6 +121,8 @@ async def ticket_page(request: Request) -> Response:
         context = await run_in_threadpool(load)
     except (TicketNotFound, AccessDenied):
         return not_found(request)
+    ticket = context["ticket"]
+    await record_audit(request, AuditAction.VIEW, ticket.id, number=ticket.number)
     done = request.query_params.get("done", "")
     context["message"] = _done_message(done, context["view"], user) if done in labels.DONE else ""
     context["error"] = ""
@@ -163,15 +166,15 @@ async def ticket_action(request: Request) -> Response:
     action: str = request.path_params["action"]
     form = await request.form()
 
-    def run() -> str:
+    def run() -> tuple[str, int]:
         view = console.queue.ticket(user, number)
         if action == "callback":
             console.callbacks.start(user, view)
-            return action
-        return _action(console, user, action, view.ticket.id, form)
+            return action, view.ticket.id
+        return _action(console, user, action, view.ticket.id, form), view.ticket.id
 
     try:
-        done = await run_in_threadpool(run)
+        done, ticket_id = await run_in_threadpool(run)
     except (TicketNotFound, UnknownAction, AccessDenied):
         return not_found(request)
     except WorkflowError as exc:
@@ -183,6 +186,7 @@ async def ticket_action(request: Request) -> Response:
     except InvalidInput:
         return await _refused(request, user, labels.REFUSAL["bad_value"], 400)
     console.feed.notify()
+    await record_audit(request, AuditAction.CHANGE, ticket_id, number=number, what=done)
     return RedirectResponse(f"/tickets/{number}?done={done}", 303)
 
 
