@@ -1,7 +1,9 @@
-"""``callbot tickets``, ``transcribe``, ``db upgrade`` and ``config show``: the ticket store.
+"""``callbot tickets``, ``transcribe``, ``db upgrade``, ``backup``, ``restore`` and ``config
+show``: the ticket store.
 
 ``tickets list|show|recover|export`` read and repair the store, ``transcribe`` re-runs
-speech-to-text on stored answers, ``db upgrade`` migrates the schema; ``config show``, the
+speech-to-text on stored answers, ``db upgrade`` creates or migrates the database, ``backup``
+and ``restore`` copy it and the recordings (:mod:`callbot.tickets.backup`); ``config show``, the
 one command here not about tickets, prints the effective configuration (AMI secret masked).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from callbot.cli.common import (
@@ -142,6 +145,44 @@ def cmd_db(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(config: Config, args: argparse.Namespace) -> int:
+    """``callbot backup [--to DIR]``: the database and the recordings into a new directory."""
+    from datetime import UTC, datetime
+
+    from callbot.tickets.backup import backup
+
+    require_database(config)
+    target = args.to or config.storage.root / "backups" / f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    report = backup(
+        config.storage.effective_database_url, config.storage.recordings_dir, target.resolve()
+    )
+    print(
+        f"backup in {report.path}: {report.database} database at schema {report.revision}, "
+        f"{report.tickets} ticket(s), {report.recordings} recording file(s) "
+        f"({report.recording_bytes / 1e6:.1f} MB) in {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_restore(config: Config, args: argparse.Namespace) -> int:
+    """``callbot restore DIR [--force]``: a backup into the configured database and recordings
+    (refused over existing ones without --force)."""
+    from callbot.tickets.backup import restore
+
+    report = restore(
+        args.source.resolve(),
+        config.storage.effective_database_url,
+        config.storage.recordings_dir,
+        force=args.force,
+    )
+    print(
+        f"restored from {report.path}: {report.tickets} ticket(s), {report.recordings} "
+        f"recording file(s) into {mask_url(config.storage.effective_database_url)} and "
+        f"{config.storage.recordings_dir} in {report.seconds:.1f} s"
+    )
+    return 0
+
+
 def cmd_config(config: Config, args: argparse.Namespace) -> int:
     """``callbot config show``: the effective configuration as JSON, the AMI secret masked."""
     data = as_dict(config)
@@ -185,6 +226,14 @@ def add_parsers(sub: Any) -> None:
     db = sub.add_parser("db", help="the ticket database")
     dsub = db.add_subparsers(dest="action", required=True)
     dsub.add_parser("upgrade", help="migrate to the current schema").set_defaults(func=cmd_db)
+
+    p = sub.add_parser("backup", help="the database and the recordings into a new directory")
+    p.add_argument("--to", type=Path, default=None, help="default: <storage.root>/backups/<time>")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="a backup into the configured database and recordings")
+    p.add_argument("source", type=Path, help="a directory made by callbot backup")
+    p.add_argument("--force", action="store_true", help="over an existing database")
+    p.set_defaults(func=cmd_restore)
 
     cfg = sub.add_parser("config", help="configuration")
     csub = cfg.add_subparsers(dest="action", required=True)
