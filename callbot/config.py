@@ -244,13 +244,19 @@ def load_config(
         path = Path(environ["CALLBOT_CONFIG"])
     if path is None and (project / "callbot.toml").exists():
         path = project / "callbot.toml"
+    applied: list[tuple[str, dict[str, Any]]] = []
     if path is not None:
-        config = layers.apply_layer(config, layers.read_toml(path), str(path))
-    config = layers.apply_layer(config, layers.from_env(environ), "environment")
-    config = layers.apply_layer(config, layers.from_cli(settings or []), "command line")
+        applied.append((str(path), layers.read_toml(path)))
+    applied.append(("environment", layers.from_env(environ)))
+    applied.append(("command line", layers.from_cli(settings or [])))
+    for source, layer in applied:
+        config = layers.apply_layer(config, layer, source)
     base = config.project_dir.resolve()
     config = layers.resolve_paths(dataclasses.replace(config, project_dir=base), base)
-    _validate(config)
+    try:
+        _validate(config)
+    except ConfigError as exc:  # say where the value came from, as the layers do
+        raise ConfigError(layers.with_source(str(exc), applied)) from None
     return config
 
 

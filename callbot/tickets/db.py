@@ -176,8 +176,8 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
-            f"ticket database {mask_url(parsed)}: cannot use this URL ({exc}); "
-            "check the URL and that its database driver is installed"
+            f"ticket database {mask_url(parsed)} (storage.database_url): cannot use this URL "
+            f"({exc}); check the URL and that its database driver is installed"
         ) from exc
     if sqlite:
         event.listen(engine, "connect", _on_sqlite_connect)
