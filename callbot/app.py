@@ -150,6 +150,8 @@ def build_speech(config: Config, jobs: JobQueue, script: Script | None = None) -
         config.storage.recordings_dir,
         max_attempts=config.asr.max_attempts,
         grammars=listening.grammars(),
+        stale_after=config.asr.stale_seconds,
+        heartbeat_interval=min(5.0, config.asr.stale_seconds / 3),
     )
     return Speech(recognizer, listening, pool, tuple(problems))
 

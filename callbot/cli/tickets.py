@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,8 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
         ticket = None
         what = "pending answers" + (" and failed ones" if args.failed else "")
     pool = build_transcription(config, jobs)  # loads the model first: a missing one fails here
+    # a job whose worker died mid-decode (no sign of life for asr.stale_seconds) is due again
+    jobs.release_stale_jobs(timedelta(seconds=config.asr.stale_seconds))
     ids = jobs.requeue(ticket.id) if ticket else jobs.requeue_pending(include_failed=args.failed)
     if not ids:
         print(f"nothing to transcribe ({what})")
