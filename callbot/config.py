@@ -87,6 +87,9 @@ class StorageConfig:
     # How often `callbot serve` stores the calls its journals kept while the database was
     # down, closes interrupted calls and settles what is ready.
     sweep_seconds: float = 60.0
+    # How long a call waits for a locked database before its journal keeps the call instead
+    # (the caller must not hear a long silence; everything is stored when the database returns).
+    call_write_seconds: float = 2.0
 
     @property
     def effective_database_url(self) -> str:
@@ -318,6 +321,8 @@ def _validate_asr(config: Config) -> None:
         raise ConfigError("asr.stale_seconds: must be at least 1")
     if config.storage.sweep_seconds < 0.5:
         raise ConfigError("storage.sweep_seconds: must be at least 0.5")
+    if not 0.05 <= config.storage.call_write_seconds <= 60:
+        raise ConfigError("storage.call_write_seconds: between 0.05 and 60")
 
 
 def _validate_agi(agi: AgiConfig) -> None:

@@ -107,7 +107,7 @@ class Server:
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
         store = self.app.store
         while not self._stop.is_set():
-            report = recover_pending(store.tickets, store.settler, self.app.recordings)
+            report = recover_pending(store.tickets, store.settler, self.app.recordings, limit)
             if report.failed:
                 log.warning("%d call(s) still wait for the database", len(report.failed))
             if report.recovered:

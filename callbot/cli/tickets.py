@@ -38,12 +38,14 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     if args.action == "recover":
         from callbot.intake.recovery import recover_pending
 
-        report = recover_pending(repo, store.settler, config.storage.recordings_dir)
+        limit = timedelta(seconds=config.dialog.max_call_seconds)
+        report = recover_pending(repo, store.settler, config.storage.recordings_dir, limit)
         print(
             f"{len(report.recovered)} call(s) recovered into tickets, "
             f"{len(report.failed)} still pending"
+            + (f", {len(report.ongoing)} maybe still going on" if report.ongoing else "")
         )
-        return 0 if not report.failed else 1
+        return 0 if not report.failed and not report.ongoing else 1
     if args.action == "list":
         tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
         text = (

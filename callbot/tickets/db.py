@@ -53,8 +53,7 @@ LOCK_RETRIES = 5  # attempts when SQLite still says "database is locked" after t
 _SQLITE_BEGIN = "callbot_sqlite_begin"
 WRITE: dict[str, Any] = {_SQLITE_BEGIN: "IMMEDIATE"}  # execution options of a writing txn
 _BEGIN_STATEMENTS = {"DEFERRED": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE"}
-_SQLITE_PRAGMAS = (  # busy_timeout first: switching to WAL may have to wait for a lock
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+_SQLITE_PRAGMAS = (  # after busy_timeout: switching to WAL may have to wait for a lock
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=NORMAL",
@@ -119,17 +118,22 @@ def retry_when_locked(action: str, attempt_once: Callable[[], T], retries: int) 
             attempt += 1
 
 
-def _on_sqlite_connect(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
-    dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_sqlite_begin does
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in _SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-            row = cursor.fetchone()
-            if pragma.startswith("PRAGMA journal_mode") and (row is None or row[0] != "wal"):
-                logger.warning("SQLite refused WAL journal mode (got %r)", row)
-    finally:
-        cursor.close()
+def _sqlite_setup(busy_timeout_ms: int) -> Callable[[DBAPIConnection, ConnectionPoolEntry], None]:
+    """The connect hook: how long a statement waits for a lock, then the pragmas."""
+
+    def on_connect(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_sqlite_begin does
+        cursor = dbapi_connection.cursor()
+        try:
+            for pragma in (f"PRAGMA busy_timeout={busy_timeout_ms}", *_SQLITE_PRAGMAS):
+                cursor.execute(pragma)
+                row = cursor.fetchone()
+                if pragma.startswith("PRAGMA journal_mode") and (row is None or row[0] != "wal"):
+                    logger.warning("SQLite refused WAL journal mode (got %r)", row)
+        finally:
+            cursor.close()
+
+    return on_connect
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
@@ -157,8 +161,12 @@ def _prepare_sqlite_file(url: URL) -> None:
         ) from exc
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, lock_wait_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url``; for SQLite, creates the file's directory and sets the pragmas.
+
+    ``lock_wait_ms``: how long a statement waits for another writer's lock before it fails
+    (SQLite's busy timeout; PostgreSQL's ``lock_timeout``): the call path waits little and
+    lets its journal keep the call instead (``storage.call_write_seconds``).
 
     Connecting is lazy: an unreachable database shows at the first use (normally
     :func:`upgrade` at start-up), as a :class:`StorageError`.
@@ -172,15 +180,18 @@ def make_engine(url: str) -> Engine:
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
         _prepare_sqlite_file(parsed)
+    extra: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and lock_wait_ms != BUSY_TIMEOUT_MS:
+        extra["connect_args"] = {"options": f"-c lock_timeout={lock_wait_ms}"}
     try:
-        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite)
+        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite, **extra)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
             f"ticket database {mask_url(parsed)} (storage.database_url): cannot use this URL "
             f"({exc}); check the URL and that its database driver is installed"
         ) from exc
     if sqlite:
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", _sqlite_setup(lock_wait_ms))
         event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 

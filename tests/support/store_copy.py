@@ -44,7 +44,7 @@ def populate(config: Config, tickets: int = 5) -> None:
     lost = Caller("0909999999", "Trần Thị Lạc", "", "1764900099.1")
     folder = recordings / "2026/12/06" / lost.uniqueid
     _wav(folder / "name.wav", 1.0)
-    journal = Journal(caller=lost)
+    journal = Journal(caller=lost, outcome="ended_early", end_reason="hangup")
     folder.mkdir(parents=True, exist_ok=True)
     journal.write(folder / "call.json")
     mark_pending(recordings, lost.uniqueid, folder / "call.json")

@@ -1,0 +1,111 @@
+"""Fault suite on the real parts (issue 12, part 2): the sandbox Asterisk, `callbot serve`, the
+real database and disk. Each case breaks something on purpose mid-call and asserts what the
+caller experiences and what the database and recordings hold afterwards; each prints its
+figures (``pytest -m faults -s``). Durations are shortened through configuration
+(``storage.sweep_seconds``), never by testing less."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from callbot.app import load_prompt_library
+from callbot.config import Config
+from callbot.lab.simulate import SimCall, Simulator
+from callbot.pbx.ami import AmiClient
+from callbot.tickets.repository import TicketRepository
+from tests.integration.conftest import ServeProcess, wait_until
+
+pytestmark = [pytest.mark.asterisk, pytest.mark.faults]
+
+
+@contextlib.contextmanager
+def own_server(server: ServeProcess, config: Config, *settings: str) -> Iterator[ServeProcess]:
+    """`callbot serve` with ``settings`` (--set items) in place of the session's, for one test."""
+    server.stop()
+    own = ServeProcess(config)
+    own.log_path = config.storage.root / "serve-faults.log"
+    try:
+        own.start([a for item in settings for a in ("--set", item)])
+        yield own
+    finally:
+        own.stop()
+        server.start()
+
+
+def _hold_write_lock(database: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding SQLite's write lock for ``seconds`` (a long migration, a stuck
+    writer): the database is unwritable for everyone else meanwhile."""
+    code = (
+        "import sqlite3, sys, time\n"
+        f"c = sqlite3.connect({str(database)!r}, isolation_level=None, timeout=30)\n"
+        "c.execute('BEGIN EXCLUSIVE')\n"
+        "print('locked', flush=True)\n"
+        f"time.sleep({seconds})\n"
+        "c.execute('ROLLBACK')\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "locked"
+    process.stdout.close()
+    return process
+
+
+def test_database_unwritable_for_30_s_mid_call(
+    config: Config,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    ami: AmiClient,
+    answers: tuple[Path, ...],
+) -> None:
+    """The database is locked by another writer for 30 s from the first answer on: the call
+    goes on (the journal keeps it), and everything is stored once the database returns."""
+    database = config.storage.root / "callbot.db"
+    with (
+        own_server(server, config, "storage.sweep_seconds=1"),
+        Simulator(config, tickets, load_prompt_library(config), ami) as sim,
+    ):
+        (baseline,) = sim.run([SimCall(answers=answers)])  # the same call, nothing broken
+        assert baseline.error is None, baseline.as_dict()
+        started = time.monotonic()
+        _, report = sim.start_call(SimCall(answers=answers))
+        assert wait_until(
+            lambda: bool(report.linkedid) and tickets.by_linkedid(report.linkedid) is not None
+        ), "the callbot never opened the ticket"
+        blocker = _hold_write_lock(database, 30.0)
+        locked_at = time.monotonic()
+        assert report.done.wait(120), "the call did not end"
+        call_seconds = time.monotonic() - started
+        blocker.wait(60)
+        freed_at = time.monotonic()
+        linkedid = report.linkedid
+
+        def stored() -> bool:
+            ticket = tickets.by_linkedid(linkedid)
+            return ticket is not None and ticket.outcome is not None and len(ticket.answers) == 3
+
+        assert wait_until(stored, timeout=30), tickets.by_linkedid(linkedid)
+        recovered = time.monotonic() - freed_at
+    ticket = tickets.by_linkedid(linkedid)
+    assert ticket is not None
+    normal = max(baseline.report.turn_gaps)
+    print(
+        f"\ndatabase locked 30 s mid-call: the call went on to its end in {call_seconds:.1f} s "
+        f"(lock taken {locked_at - started:.1f} s in; the same call unbroken: "
+        f"{baseline.seconds:.1f} s), longest wait between turns "
+        f"{max(report.turn_gaps):.1f} s (unbroken: {normal:.1f} s); everything stored "
+        f"{recovered:.1f} s after the call and the lock had ended, no duplicates"
+    )
+    assert report.ended_by == "callbot" and report.answers_spoken == 3, report.as_dict()
+    # no long silence for the caller: at most storage.call_write_seconds (2 s) more, once
+    assert max(report.turn_gaps) <= normal + 2.0 + 1.5, (report.turn_gaps, normal)
+    assert ticket.outcome == "complete" and ticket.end_reason == "completed"
+    steps = [(a.step, a.attempt) for a in ticket.answers]
+    assert sorted(steps) == [("address", 1), ("name", 1), ("need", 1)]  # no duplicates
+    assert [t.id for t in tickets.list(limit=500) if t.channel_linkedid == linkedid] == [ticket.id]
+    assert not (config.storage.recordings_dir / ".pending" / ticket.channel_uniqueid).exists()
