@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,3 +110,77 @@ def test_database_unwritable_for_30_s_mid_call(
     assert sorted(steps) == [("address", 1), ("name", 1), ("need", 1)]  # no duplicates
     assert [t.id for t in tickets.list(limit=500) if t.channel_linkedid == linkedid] == [ticket.id]
     assert not (config.storage.recordings_dir / ".pending" / ticket.channel_uniqueid).exists()
+
+
+@contextlib.contextmanager
+def small_disk(config: Config, sandbox: object, path: Path, size_kb: int) -> Iterator[Path]:
+    """A tmpfs of ``size_kb`` at ``path``, seen at the same path by the sandbox's Asterisk."""
+    root = Path(sandbox.status()["root"])  # type: ignore[attr-defined]
+    inside = root / str(path).lstrip("/")
+    path.mkdir(parents=True, exist_ok=True)
+    inside.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(path)], check=True
+    )
+    try:
+        if inside.stat().st_dev != path.stat().st_dev:  # the chroot's view is another mount
+            subprocess.run(["mount", "--bind", str(path), str(inside)], check=True)
+        yield path
+    finally:
+        for target in (inside, path):
+            subprocess.run(["umount", "-l", str(target)], check=False, capture_output=True)
+
+
+def test_disk_full_while_recording(
+    config: Config,
+    sandbox: object,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    ami: AmiClient,
+    answers: tuple[Path, ...],
+    events: object,
+) -> None:
+    """The recordings' disk fills up while the caller answers the first question: the caller
+    goes to the operators' queue, and nothing half-written is taken for an answer."""
+    rec = config.storage.root / "small-disk"
+    with (
+        small_disk(config, sandbox, rec, 1024) as disk,
+        own_server(server, config, f"storage.recordings={disk}"),
+        Simulator(config, tickets, load_prompt_library(config), ami) as sim,
+    ):
+        filled = threading.Event()
+        filled_at = [0.0]
+
+        def fill_when_recording() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                if any(disk.rglob("name.wav")):
+                    time.sleep(0.3)  # a little of the answer is written, then the disk is full
+                    with contextlib.suppress(OSError), (disk / "filler").open("wb") as out:
+                        while True:
+                            out.write(b"\0" * 4096)
+                            out.flush()
+                    filled_at[0] = time.time()
+                    filled.set()
+                    return
+                time.sleep(0.02)
+
+        filler = threading.Thread(target=fill_when_recording, daemon=True)
+        filler.start()
+        (result,) = sim.run([SimCall(answers=answers, max_seconds=25)])
+        filler.join(5)
+        linkedid = result.report.linkedid
+        joined = events.wait_for("QueueCallerJoin", timeout=20, Linkedid=linkedid)  # type: ignore[attr-defined]
+        assert filled.is_set(), "the disk was never filled during the answer"
+        ticket = tickets.by_linkedid(linkedid)
+        half = [p for p in disk.rglob("*.wav")]
+    waited = float(joined["Timestamp"]) - filled_at[0] if joined else float("nan")
+    print(
+        f"\ndisk full while recording: the caller joined the operators' queue {waited:.1f} s "
+        f"after the disk filled; ticket "
+        f"{ticket.outcome if ticket else None}/{ticket.end_reason if ticket else None} with "
+        f"{len(ticket.answers) if ticket else 0} answer(s); wav files left: {len(half)}"
+    )
+    assert joined is not None, "the caller never reached the operators' queue"
+    assert ticket is not None and ticket.outcome == "ended_early" and ticket.end_reason == "error"
+    assert ticket.answers == () or list(ticket.answers) == []  # the half-written answer is none
