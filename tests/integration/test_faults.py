@@ -184,3 +184,109 @@ def test_disk_full_while_recording(
     assert joined is not None, "the caller never reached the operators' queue"
     assert ticket is not None and ticket.outcome == "ended_early" and ticket.end_reason == "error"
     assert ticket.answers == () or list(ticket.answers) == []  # the half-written answer is none
+
+
+def _matches_asterisk(ami: AmiClient, config: Config, monitor: object) -> bool:
+    """Whether the monitor's members are Asterisk's, status and pause alike."""
+    truth = ami.collect("QueueStatus", "QueueStatusComplete", Queue=config.queue.name)
+    members = {e["Location"]: e for e in truth if e.get("Event") == "QueueMember"}
+    seen = {m["interface"]: m for m in monitor.snapshot()["members"]}  # type: ignore[attr-defined]
+    return set(seen) == set(members) and all(
+        seen[k]["status"] == int(m["Status"]) and seen[k]["paused"] == (m["Paused"] == "1")
+        for k, m in members.items()
+    )
+
+
+def test_asterisk_restarted_mid_call_and_ami_cut(
+    config: Config,
+    sandbox: object,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    ami: AmiClient,
+    answers: tuple[Path, ...],
+    sim_operator: object,
+) -> None:
+    """AMI cut, then Asterisk restarted while a caller talks to the bot: the interrupted
+    call's ticket is closed, and within 5 s of Asterisk being back (or of AMI returning) the
+    queue view matches Asterisk's and routing follows it (an operator freed meanwhile)."""
+    import dataclasses
+
+    from callbot.server import Server
+    from tests.integration.tcp_proxy import TcpProxy
+
+    server.stop()  # this test runs its own server, whose AMI goes through a proxy it can cut
+    figures = {}
+    try:
+        with TcpProxy("127.0.0.1", config.ami.port) as proxy:
+            proxied = dataclasses.replace(
+                config,
+                ami=dataclasses.replace(config.ami, port=proxy.port, reconnect_max_delay=0.5),
+            )
+            own = Server(proxied)
+            monitor = own.app.monitor
+            assert monitor is not None
+            own.start()
+            try:
+                assert monitor.wait_synced(10)
+                decision = monitor.decision()
+                assert decision is not None and decision.overflow  # every operator busy
+
+                def routes_right() -> bool:
+                    decision = monitor.decision()
+                    return (
+                        decision is not None
+                        and not decision.overflow
+                        and _matches_asterisk(ami, config, monitor)
+                    )
+
+                # 1. AMI cut for 3 s, while an operator becomes free
+                proxy.cut()
+                sim_operator("cut1")  # type: ignore[operator]
+                time.sleep(3)
+                assert monitor.decision() is None  # no view rather than a stale one
+                proxy.restore()
+                back = time.monotonic()
+                assert wait_until(routes_right, 10), monitor.snapshot()
+                figures["ami"] = time.monotonic() - back
+                ami.action("Setvar", Variable="DEVICE_STATE(Custom:cut1)", Value="INUSE")
+                assert wait_until(lambda: (d := monitor.decision()) is not None and d.overflow)
+                # 2. Asterisk restarted while a caller answers the bot
+                with Simulator(config, tickets, load_prompt_library(config), ami) as sim:
+                    _, report = sim.start_call(SimCall(answers=answers, max_seconds=60))
+                    assert wait_until(
+                        lambda: (
+                            bool(report.linkedid)
+                            and tickets.by_linkedid(report.linkedid) is not None
+                        )
+                    )
+                    time.sleep(2.0)  # mid-dialog
+                    sandbox.down()  # type: ignore[attr-defined]
+                    sandbox.up()  # type: ignore[attr-defined]
+                    up = time.monotonic()
+                    ami.wait_connected(15)
+                    sim_operator("restart1")  # type: ignore[operator]  # free, on the new one
+                    assert wait_until(routes_right, 15), monitor.snapshot()
+                    figures["restart"] = time.monotonic() - up
+                    assert report.done.wait(30)
+                    linkedid = report.linkedid
+                    assert wait_until(
+                        lambda: (
+                            (t := tickets.by_linkedid(linkedid)) is not None
+                            and t.status != "in_call"
+                        ),
+                        10,
+                    )
+            finally:
+                own.stop()
+    finally:
+        server.start()
+    ticket = tickets.by_linkedid(linkedid)
+    assert ticket is not None
+    print(
+        f"\nAMI cut 3 s: queue view resynced {figures['ami']:.1f} s after AMI came back; "
+        f"Asterisk restarted mid-call: routing right and the view resynced "
+        f"{figures['restart']:.1f} s after Asterisk was up; the interrupted ticket "
+        f"{ticket.outcome}/{ticket.end_reason}"
+    )
+    assert figures["ami"] <= 5.0 and figures["restart"] <= 5.0
+    assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
