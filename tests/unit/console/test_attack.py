@@ -162,6 +162,13 @@ def test_the_route_walk_finds_no_hole(site: Site) -> None:
     with site.client() as boss:
         login(boss, "sup")
         walk.check(boss, "GET", "/audit", {403})  # supervisors do not read the trail
+    with site.client() as anon:  # the open routes, and answers no view gives: headers too
+        walk.check(anon, "GET", "/login", {200})
+        walk.check(anon, "GET", "/static/console.css", {200})
+        walk.check(anon, "GET", "/static/nothing.css", {404})
+        walk.check(anon, "POST", "/login", {403})  # no login CSRF cookie
+        walk.check(anon, "PUT", "/login", {405, 403})
+        walk.check(anon, "GET", "/favicon.ico", {404})
     held = site.console.queue.ticket(_user(site, "sup"), claimed)
     assert held.ticket.status == "claimed" and held.workflow.claimed_by == "ana"
     assert site.console.queue.ticket(_user(site, "sup"), number).ticket.unit == "U1"
