@@ -29,6 +29,7 @@ from callbot.operators.login import add_user
 from callbot.tickets.models import Answer, AuditEntry, Ticket
 from tests.support.console import PASSWORD, Site, _wav, csrf_of, login
 
+pytestmark = pytest.mark.faults  # the fault and attack suite: `pytest -m faults -s`
 ACTIONS = (
     "claim",
     "release",

@@ -18,6 +18,7 @@ import pytest
 from callbot import cli
 from tests.support.http import free_port, login, start_console, stop
 
+pytestmark = pytest.mark.faults  # the fault and attack suite: `pytest -m faults -s`
 PASSWORD = "mat-khau-dai-1"
 
 

@@ -19,6 +19,8 @@ from callbot.pbx.agi_admission import Admission, AdmissionPolicy, canonical, par
 from callbot.pbx.fastagi import FastAgiServer
 from tests.unit.pbx.test_fastagi import FakeAsterisk, wait_until
 
+pytestmark = pytest.mark.faults  # the fault and attack suite: `pytest -m faults -s`
+
 
 def _connect(address: tuple[str, int], source: str) -> socket.socket:
     sock = socket.socket()
