@@ -121,7 +121,8 @@ class LoginThrottle:
                 allowed = counts[keys[0]] <= limits.pair
             else:
                 keys = (f"pair:{name}@{address}", f"addr:{address}", f"acct:{name}")
-                counts = {key: self._bump(session, key, now) for key in keys}
+                # rows locked in one order by every writer: no deadlock on PostgreSQL
+                counts = {key: self._bump(session, key, now) for key in sorted(keys)}
                 pair, by_address, account = (counts[k] for k in keys)
                 allowed = (
                     pair <= limits.pair
@@ -140,12 +141,13 @@ class LoginThrottle:
 
     def _give_back(self, keys: tuple[str, ...], *, forget: tuple[str, ...] = ()) -> None:
         def work(session: Session) -> None:
-            session.execute(
-                update(LoginCounter)
-                .where(LoginCounter.key.in_(keys), LoginCounter.count > 0)
-                .values(count=LoginCounter.count - 1)
-                .execution_options(synchronize_session=False)
-            )
+            for key in sorted(keys):  # one row at a time, in the order reserve() locks them
+                session.execute(
+                    update(LoginCounter)
+                    .where(LoginCounter.key == key, LoginCounter.count > 0)
+                    .values(count=LoginCounter.count - 1)
+                    .execution_options(synchronize_session=False)
+                )
             if forget:
                 session.execute(delete(LoginCounter).where(LoginCounter.key.in_(forget)))
 
