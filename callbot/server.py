@@ -23,6 +23,7 @@ from callbot.app import App, build_app, build_speech
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
 from callbot.intake.recovery import recover_pending
+from callbot.pbx.agi_admission import AdmissionPolicy, parse_addresses
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
@@ -43,8 +44,18 @@ class Server:
             self.ami = AmiClient.from_config(config.ami)
             monitor = QueueMonitor(self.ami, config.queue.name, config.queue.max_waiting)
         self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
+        agi = config.agi
         self.agi = FastAgiServer(
-            config.agi.host, config.agi.port, self.app.routes(), max_calls=config.agi.max_calls
+            agi.host,
+            agi.port,
+            self.app.routes(),
+            max_calls=agi.max_calls,
+            admission=AdmissionPolicy(
+                pbx_addresses=parse_addresses(agi.pbx_addresses),
+                max_per_address=agi.max_per_address,
+                max_other=agi.max_other_calls,
+            ),
+            header_seconds=agi.header_seconds,
         )
         self._stop = threading.Event()
 
@@ -91,11 +102,12 @@ class Server:
             pool.stop(timeout=0)
 
     def _sweep(self) -> None:
-        """Every minute: recover journals, close interrupted calls, settle what is ready."""
+        """Every ``storage.sweep_seconds`` (a minute): recover journals, close interrupted calls,
+        settle what is ready."""
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
         store = self.app.store
         while not self._stop.is_set():
-            report = recover_pending(store.tickets, store.settler, self.app.recordings)
+            report = recover_pending(store.tickets, store.settler, self.app.recordings, limit)
             if report.failed:
                 log.warning("%d call(s) still wait for the database", len(report.failed))
             if report.recovered:
@@ -107,7 +119,7 @@ class Server:
                 store.settler.settle_waiting()
             except StorageError as exc:
                 log.error("stale-ticket sweep failed: %s", exc)
-            self._stop.wait(60)
+            self._stop.wait(self.config.storage.sweep_seconds)
 
     def stop(self, grace: float = 10.0) -> None:
         """Stop taking calls, let those in progress finish (up to ``grace`` s), stop the

@@ -12,6 +12,7 @@ import base64
 import binascii
 import contextlib
 import logging
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from callbot.config import DialogConfig
 from callbot.dialog.engine import Engine
 from callbot.dialog.ports import DialogResult, Recording
 from callbot.dialog.steps import Script
-from callbot.errors import AgiHangup, CallbotError
+from callbot.errors import AgiHangup, CallbotError, StorageError
 from callbot.intake.recorder import CallRecorder
 from callbot.metrics import Metrics
 from callbot.pbx import variables
@@ -106,11 +107,19 @@ class AgiCallPort:
             # A key during the beep (0, *, or a confirmation key): acted on, nothing recorded.
             return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0, saved=False)
         max_ms = self.max_ms if max_seconds is None else min(self.max_ms, max_seconds * 1000)
+        room = free_bytes(path.parent)
+        if room < max_ms * BYTES_PER_MS + MIN_FREE_BYTES:
+            raise StorageError(
+                f"no room for an answer on the recordings' disk ({room // 1024} KiB free)"
+            )
         started = time.monotonic()
         result = self.channel.record_file(
             str(path.with_suffix("")), "wav", escape_digits, max_ms, self.silence_s
         )
         elapsed = time.monotonic() - started
+        if free_bytes(path.parent) < MIN_FREE_BYTES:  # the disk filled up during the answer
+            path.unlink(missing_ok=True)  # half-written: never taken for an answer
+            raise StorageError("the recordings' disk filled up while the caller answered")
         if result.reason == "hangup":
             ended_by = "hangup"
         elif result.reason == "dtmf":
@@ -227,6 +236,20 @@ class CallbotSink:
         return self.bot.speaker.speak(text) if self.bot.speaker else None
 
 
+BYTES_PER_MS = 16  # 8 kHz 16-bit mono WAV
+MIN_FREE_BYTES = 64 * 1024  # less than this left after an answer: the disk filled during it
+
+
+def free_bytes(directory: Path) -> int:
+    """Bytes free for us on the disk of ``directory`` (or of its nearest existing parent)."""
+    while not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    try:
+        return shutil.disk_usage(directory).free
+    except OSError:
+        return 0
+
+
 def answer_dir(recordings: Path, caller: Caller, now: datetime | None = None) -> Path:
     """``<recordings>/YYYY/MM/DD/<uniqueid>/``: one directory per call."""
     now = now or datetime.now(UTC)
@@ -296,6 +319,11 @@ def handle(channel: AgiChannel, bot: Callbot) -> None:
     except AgiHangup:
         _finish_on_hangup(script, recorder)
         raise
+    except StorageError as exc:  # the recordings cannot be kept: a person must take the call
+        recorder.finish("ended_early", "error")
+        log.error("%s; sending the caller to the operators' queue", exc)
+        _set_destination(channel, variables.DEST_QUEUE)
+        return
     except Exception:
         recorder.finish("ended_early", "error")
         log.exception("callbot failed; sending the caller to the operators' queue")

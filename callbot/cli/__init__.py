@@ -28,7 +28,8 @@
 
 Every command takes ``--config FILE`` and ``--set section.key=value`` (and ``-v`` to log at
 DEBUG). Errors of callbot's own tree print one line (what happened and what to do) and exit
-with status 2; Ctrl-C exits with 130.
+with status 2; Ctrl-C exits with 130; a reader that closes our output early (``| head``) ends
+the command quietly with 141, as SIGPIPE would.
 
 One module per command group, each with its commands and the ``add_parsers`` that registers
 them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
@@ -41,6 +42,9 @@ client.
 from __future__ import annotations
 
 import argparse
+import os
+import select
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,14 +77,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``callbot`` command; its exit status (2 for an error of callbot's own tree, printed
     in one line; 130 on Ctrl-C)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = parser.parse_args(argv)
         config = load_config(args.config, settings=args.set)
         setup_logging(config, args.verbose)
         result: int = args.func(config, args)
+        sys.stdout.flush()  # here, so that a reader gone away is a broken pipe we catch
         return result
     except CallbotError as exc:
         print(f"callbot: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        if _stdout_closed():  # ours only if our own output is the broken pipe
+            return _pipe_closed()
+        raise
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (poll says POLLERR)."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (OSError, ValueError):
+        return False
+
+
+def _pipe_closed() -> int:
+    """The reader of our output went away (``callbot tickets list | head -1``): no traceback,
+    and nothing more written at exit; the status of a process ended by SIGPIPE (141)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+    os.close(devnull)
+    return 128 + signal.SIGPIPE

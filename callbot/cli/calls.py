@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from callbot.cli.common import print_result, ticket_text
+from callbot.cli.common import print_result, require_database, ticket_text
 from callbot.config import Config
 
 
@@ -24,6 +24,7 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
     from callbot.sandbox import Sandbox
 
     require_running(Sandbox(config).status())
+    require_database(config)
     answers = tuple(Path(a) for a in args.answer)
     if not answers:
         answers = _default_answers(config)

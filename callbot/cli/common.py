@@ -31,6 +31,15 @@ def setup_logging(config: Config, verbose: bool) -> None:
         logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration step
 
 
+def require_database(config: Config) -> None:
+    """Refuse to go on without an existing ticket database (one line, exit 2): only ``db
+    upgrade`` and ``run`` create one, so a mistyped ``storage.database_url`` says where it
+    looked instead of showing an empty product."""
+    from callbot.tickets.db import require_database as require
+
+    require(config.storage.effective_database_url)
+
+
 def print_result(data: Any, as_json: bool, text: str) -> None:
     """``data`` as indented JSON when ``as_json``, else ``text``."""
     if as_json:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from callbot.cli.common import print_result
+from callbot.cli.common import print_result, require_database
 from callbot.config import Config
 from callbot.errors import CallbotError
 
@@ -19,6 +19,7 @@ def cmd_console(config: Config, args: argparse.Namespace) -> int:
     """``callbot console``: serve the operators' web console until interrupted."""
     from callbot.console.runner import serve
 
+    require_database(config)
     serve(config, host=args.host, port=args.port)
     return 0
 
@@ -40,6 +41,7 @@ def cmd_users(config: Config, args: argparse.Namespace) -> int:
     from callbot.operators.login import add_user, hash_password
     from callbot.operators.stores import open_operators
 
+    require_database(config)
     accounts = open_operators(config).accounts
     minimum = config.console.min_password_length
     if args.action == "add":

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from callbot.cli.common import mask_url, print_result
+from callbot.cli.common import mask_url, print_result, require_database
 from callbot.config import Config
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
     """``callbot serve``: the call path (FastAGI, AMI, transcription) until SIGTERM or SIGINT."""
     from callbot.server import Server
 
+    require_database(config)
     Server(config, metrics_path=args.metrics).serve_forever()
     return 0
 

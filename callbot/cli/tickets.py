@@ -1,7 +1,9 @@
-"""``callbot tickets``, ``transcribe``, ``db upgrade`` and ``config show``: the ticket store.
+"""``callbot tickets``, ``transcribe``, ``db upgrade``, ``backup``, ``restore`` and ``config
+show``: the ticket store.
 
 ``tickets list|show|recover|export`` read and repair the store, ``transcribe`` re-runs
-speech-to-text on stored answers, ``db upgrade`` migrates the schema; ``config show``, the
+speech-to-text on stored answers, ``db upgrade`` creates or migrates the database, ``backup``
+and ``restore`` copy it and the recordings (:mod:`callbot.tickets.backup`); ``config show``, the
 one command here not about tickets, prints the effective configuration (AMI secret masked).
 """
 
@@ -10,9 +12,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
-from callbot.cli.common import mask_url, outcome_text, print_result, ticket_text
+from callbot.cli.common import (
+    mask_url,
+    outcome_text,
+    print_result,
+    require_database,
+    ticket_text,
+)
 from callbot.config import Config, as_dict
 from callbot.errors import CallbotError
 
@@ -22,17 +32,20 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
     calls recorded while the database was down (exit status 1 while some still wait)."""
     from callbot.app import open_store
 
+    require_database(config)
     store = open_store(config)
     repo = store.tickets
     if args.action == "recover":
         from callbot.intake.recovery import recover_pending
 
-        report = recover_pending(repo, store.settler, config.storage.recordings_dir)
+        limit = timedelta(seconds=config.dialog.max_call_seconds)
+        report = recover_pending(repo, store.settler, config.storage.recordings_dir, limit)
         print(
             f"{len(report.recovered)} call(s) recovered into tickets, "
             f"{len(report.failed)} still pending"
+            + (f", {len(report.ongoing)} maybe still going on" if report.ongoing else "")
         )
-        return 0 if not report.failed else 1
+        return 0 if not report.failed and not report.ongoing else 1
     if args.action == "list":
         tickets = [t.to_dict() for t in repo.list(limit=args.limit, status=args.status)]
         text = (
@@ -53,6 +66,7 @@ def cmd_tickets(config: Config, args: argparse.Namespace) -> int:
 def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
     """A unit's tickets as CSV on standard output (the console's /export.csv, same code)."""
     from callbot.console.export import csv_bytes, parse_bound
+    from callbot.operators.audit import AuditAction, AuditLog
     from callbot.operators.stats import TicketStats, command_line_user
     from callbot.tickets.db import make_engine, session_factory, upgrade
     from callbot.tickets.transactions import Transactions
@@ -61,10 +75,20 @@ def cmd_tickets_export(config: Config, args: argparse.Namespace) -> int:
         start, end = parse_bound(args.start, end=False), parse_bound(args.end, end=True)
     except ValueError as exc:
         raise CallbotError(f"tickets export: --from/--to: {exc} (use YYYY-MM-DD)") from exc
+    require_database(config)
     engine = make_engine(config.storage.effective_database_url)
     upgrade(engine)
-    stats = TicketStats(Transactions(session_factory(engine)))
-    rows = stats.export_rows(command_line_user(), args.unit, start, end)
+    transactions = Transactions(session_factory(engine))
+    user = command_line_user()
+    rows = TicketStats(transactions).export_rows(user, args.unit, start, end)
+    AuditLog(transactions).record(
+        f"{user.name} (command line)",
+        AuditAction.EXPORT,
+        unit=args.unit,
+        start=args.start,
+        end=args.end,
+        tickets=len(rows),
+    )
     sys.stdout.flush()
     sys.stdout.buffer.write(csv_bytes(rows))
     sys.stdout.buffer.flush()
@@ -81,6 +105,7 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
         raise CallbotError("transcribe: give either --pending or a TICKET (id or number)")
     if args.failed and not args.pending:
         raise CallbotError("transcribe: --failed goes with --pending (a TICKET redoes them all)")
+    require_database(config)
     store = open_store(config)
     repo, jobs = store.tickets, store.jobs
     if args.ticket:
@@ -91,6 +116,8 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
         ticket = None
         what = "pending answers" + (" and failed ones" if args.failed else "")
     pool = build_transcription(config, jobs)  # loads the model first: a missing one fails here
+    # a job whose worker died mid-decode (no sign of life for asr.stale_seconds) is due again
+    jobs.release_stale_jobs(timedelta(seconds=config.asr.stale_seconds))
     ids = jobs.requeue(ticket.id) if ticket else jobs.requeue_pending(include_failed=args.failed)
     if not ids:
         print(f"nothing to transcribe ({what})")
@@ -114,11 +141,50 @@ _STATES = ("done", "no_speech", "failed", "pending")
 
 
 def cmd_db(config: Config, args: argparse.Namespace) -> int:
-    """``callbot db upgrade``: migrate the ticket database to the current schema."""
+    """``callbot db upgrade``: create the ticket database, or migrate it to the current schema
+    (with ``callbot run``, the only command that creates one)."""
     from callbot.app import open_tickets
 
     open_tickets(config)
     print(f"database at the current schema: {mask_url(config.storage.effective_database_url)}")
+    return 0
+
+
+def cmd_backup(config: Config, args: argparse.Namespace) -> int:
+    """``callbot backup [--to DIR]``: the database and the recordings into a new directory."""
+    from datetime import UTC, datetime
+
+    from callbot.tickets.backup import backup
+
+    require_database(config)
+    target = args.to or config.storage.root / "backups" / f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    report = backup(
+        config.storage.effective_database_url, config.storage.recordings_dir, target.resolve()
+    )
+    print(
+        f"backup in {report.path}: {report.database} database at schema {report.revision}, "
+        f"{report.tickets} ticket(s), {report.recordings} recording file(s) "
+        f"({report.recording_bytes / 1e6:.1f} MB) in {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_restore(config: Config, args: argparse.Namespace) -> int:
+    """``callbot restore DIR [--force]``: a backup into the configured database and recordings
+    (refused over existing ones without --force)."""
+    from callbot.tickets.backup import restore
+
+    report = restore(
+        args.source.resolve(),
+        config.storage.effective_database_url,
+        config.storage.recordings_dir,
+        force=args.force,
+    )
+    print(
+        f"restored from {report.path}: {report.tickets} ticket(s), {report.recordings} "
+        f"recording file(s) into {mask_url(config.storage.effective_database_url)} and "
+        f"{config.storage.recordings_dir} in {report.seconds:.1f} s"
+    )
     return 0
 
 
@@ -165,6 +231,14 @@ def add_parsers(sub: Any) -> None:
     db = sub.add_parser("db", help="the ticket database")
     dsub = db.add_subparsers(dest="action", required=True)
     dsub.add_parser("upgrade", help="migrate to the current schema").set_defaults(func=cmd_db)
+
+    p = sub.add_parser("backup", help="the database and the recordings into a new directory")
+    p.add_argument("--to", type=Path, default=None, help="default: <storage.root>/backups/<time>")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="a backup into the configured database and recordings")
+    p.add_argument("source", type=Path, help="a directory made by callbot backup")
+    p.add_argument("--force", action="store_true", help="over an existing database")
+    p.set_defaults(func=cmd_restore)
 
     cfg = sub.add_parser("config", help="configuration")
     csub = cfg.add_subparsers(dest="action", required=True)

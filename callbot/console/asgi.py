@@ -29,6 +29,7 @@ from callbot.config import Config
 from callbot.console import labels
 from callbot.console.live import LiveFeed
 from callbot.console.security import ConsoleGate
+from callbot.console.views import audit as audit_views
 from callbot.console.views import auth as auth_views
 from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
@@ -38,6 +39,7 @@ from callbot.operators.login import Authenticator
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
 from callbot.operators.stores import Operators, open_operators
+from callbot.operators.throttle import Limits, LoginThrottle
 from callbot.operators.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -99,6 +101,15 @@ def build_console(config: Config) -> Console:
             operators.accounts,
             idle=timedelta(minutes=settings.session_idle_minutes),
             max_age=timedelta(hours=settings.session_max_hours),
+            throttle=LoginThrottle(
+                operators.accounts.transactions,
+                Limits(
+                    pair=settings.login_failures_pair,
+                    address=settings.login_failures_address,
+                    account=settings.login_failures_account,
+                    window=timedelta(minutes=settings.login_window_minutes),
+                ),
+            ),
         ),
         feed=feed,
         recordings=config.storage.recordings_dir,
@@ -163,6 +174,7 @@ def create_app(console: Console) -> Starlette:
         Route("/live", media.live, methods=["GET"]),
         Route("/dashboard", dashboard.dashboard_page, methods=["GET"]),
         Route("/export.csv", dashboard.export_csv, methods=["GET"]),
+        Route("/audit", audit_views.audit_page, methods=["GET"]),
         Mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

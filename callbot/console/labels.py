@@ -189,6 +189,22 @@ def refusal(code: str, holder: str | None = None, at: Any = None) -> str:
 
 PERIOD = {"24h": "24 giờ qua", "7d": "7 ngày qua"}
 
+# The audit trail (admins' screen "Nhật ký truy cập"): what was done to personal data.
+AUDIT = {
+    "view": "Xem phiếu",
+    "play": "Nghe ghi âm",
+    "export": "Xuất CSV",
+    "change": "Thay đổi phiếu",
+}
+AUDIT_DETAIL = {
+    "answer_id": "bản ghi",
+    "what": "thao tác",
+    "unit": "đơn vị",
+    "start": "từ",
+    "end": "đến",
+    "tickets": "số phiếu",
+}
+
 UNKNOWN = "Chưa xác định"  # a ticket without a category or a unit
 
 DASHBOARD = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -37,12 +38,37 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port``; :class:`SetupError` (one line, exit status 2)
+    when the address is in use or cannot be had. Bound here, before uvicorn, so that a port in
+    use is the project's one line, not uvicorn's log and its exit status."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise SetupError(f"the console cannot listen on {host}:{port}: {exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise SetupError(
+            f"the console cannot listen on {host}:{port}: {exc.strerror or exc} "
+            "(another console running? choose another port with --port or console.port)"
+        ) from exc
+    sock.set_inheritable(True)
+    return sock
+
+
 def serve(config: Config, host: str | None = None, port: int | None = None) -> None:
-    """Run the console until interrupted."""
-    console = build_console(config)
-    app = create_app(console)
+    """Run the console until interrupted; :class:`SetupError` when its address is taken."""
     host = host or config.console.host
     port = port or config.console.port
+    sock = listen(host, port)
+    console = build_console(config)
+    app = create_app(console)
     stopping = threading.Event()
     server = _Server(
         uvicorn.Config(
@@ -65,12 +91,12 @@ def serve(config: Config, host: str | None = None, port: int | None = None) -> N
 
     threading.Thread(target=end_streams, name="console-stop", daemon=True).start()
     log.info("console on http://%s:%d/", host, port)
-    server.run()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
     if not server.started:
-        raise SetupError(
-            f"the console could not listen on {host}:{port} (in use?); "
-            "choose another with --port or console.port"
-        )
+        raise SetupError(f"the console could not start on {host}:{port}; see the log above")
 
 
 class ConsoleProcess:

@@ -31,6 +31,7 @@ from callbot.operators.login import Authenticator
 
 COOKIE = "callbot_session"
 LOGIN_CSRF_COOKIE = "callbot_login_csrf"
+DEVICE_COOKIE = "callbot_device"  # a browser where the user logged in (sent to /login only)
 CSRF_FIELD = "csrf_token"
 MAX_BODY = 64 * 1024
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

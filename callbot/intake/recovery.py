@@ -7,12 +7,18 @@ its journal (``call.json`` beside the recordings) keeps everything, and a marker
 ticket from the journal, then removes the marker. It is idempotent: an answer already in the
 database is not added twice, and a finished ticket keeps its outcome. Answers added here are
 enqueued for transcription like any other (the server's workers pick them up).
+
+A call whose journal has no outcome yet may still be going on (the database came back
+mid-call: the call keeps writing its journal only): its answers so far are stored, but the
+ticket is not finished and the marker stays, until the journal says how the call ended, or
+until it is older than the longest call (``max_call``): then it was interrupted.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from callbot.errors import StorageError, TicketNotFound
@@ -31,6 +37,7 @@ class RecoveryReport:
 
     recovered: list[str] = field(default_factory=list)  # ticket numbers
     failed: list[str] = field(default_factory=list)  # uniqueids still pending
+    ongoing: list[str] = field(default_factory=list)  # tickets of calls maybe still going on
 
 
 def mark_pending(recordings_root: Path, uniqueid: str, journal: Path) -> None:
@@ -40,8 +47,29 @@ def mark_pending(recordings_root: Path, uniqueid: str, journal: Path) -> None:
     (pending / uniqueid).write_text(str(journal), encoding="utf-8")
 
 
-def recover_journal(repo: TicketRepository, settler: Settler, path: Path) -> str:
-    """Store one journal's ticket, then settle it; returns its ticket number."""
+def _still_going(started_at: str, max_call: timedelta | None, now: datetime) -> bool:
+    """Whether a call that started at ``started_at`` (ISO) may still be going on."""
+    if max_call is None:
+        return False
+    try:
+        started = datetime.fromisoformat(started_at)
+    except ValueError:
+        return False
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    return now - started < max_call
+
+
+def recover_journal(
+    repo: TicketRepository,
+    settler: Settler,
+    path: Path,
+    *,
+    max_call: timedelta | None = None,
+    now: datetime | None = None,
+) -> tuple[str, bool]:
+    """Store one journal's ticket, then settle it; returns its ticket number and whether the
+    ticket is finished (False: the call may still be going on, see the module docstring)."""
     journal = read_journal(path)
     existing = None
     if journal.ticket_id is not None:
@@ -67,19 +95,27 @@ def recover_journal(repo: TicketRepository, settler: Settler, path: Path) -> str
         )
     if journal.callback_number and journal.callback_source:
         repo.set_callback(existing.id, journal.callback_number, journal.callback_source)
+    journal.ticket_id, journal.ticket_number = existing.id, existing.number
+    if journal.outcome is None and _still_going(
+        journal.started_at, max_call, now or datetime.now(UTC)
+    ):
+        return existing.number, False
     outcome, reason = journal.ended()
     repo.finish(existing.id, outcome, reason)
     settler.settle(existing.id)
-    journal.ticket_id, journal.ticket_number = existing.id, existing.number
     journal.database_ok = journal.recovered = True
     journal.write(path)
-    return existing.number
+    return existing.number, True
 
 
 def recover_pending(
-    repo: TicketRepository, settler: Settler, recordings_root: Path
+    repo: TicketRepository,
+    settler: Settler,
+    recordings_root: Path,
+    max_call: timedelta | None = None,
 ) -> RecoveryReport:
-    """Recover every call marked pending; keeps the marker of a call that still fails."""
+    """Recover every call marked pending; keeps the marker of a call that still fails, or
+    that may still be going on (younger than ``max_call``, without an outcome)."""
     report = RecoveryReport()
     pending = recordings_root / PENDING_DIR
     if not pending.is_dir():
@@ -91,10 +127,14 @@ def recover_pending(
             report.failed.append(marker.name)
             continue
         try:
-            number = recover_journal(repo, settler, journal)
+            number, finished = recover_journal(repo, settler, journal, max_call=max_call)
         except (StorageError, ValueError, KeyError, OSError) as exc:
             log.warning("could not recover call %s yet: %s", marker.name, exc)
             report.failed.append(marker.name)
+            continue
+        if not finished:
+            report.ongoing.append(number)
+            log.info("ticket %s: answers stored from the journal of a call still going on", number)
             continue
         marker.unlink()
         report.recovered.append(number)

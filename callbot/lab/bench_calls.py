@@ -130,10 +130,11 @@ def serve_for_bench(config: Config, metrics: Path | None = None) -> Iterator[Sim
     Sandbox(config).up()
     ami = AmiClient.from_config(config.ami)
     ami.connect(timeout=10)
+    tickets = open_tickets(config)  # creates the database: serve does not
     with tempfile.TemporaryDirectory() as tmp:
         serve = _start_serve(config, metrics or Path(tmp) / "metrics.jsonl")
         try:
-            with Simulator(config, open_tickets(config), load_prompt_library(config), ami) as sim:
+            with Simulator(config, tickets, load_prompt_library(config), ami) as sim:
                 yield sim
         finally:
             serve.send_signal(signal.SIGTERM)

@@ -108,6 +108,11 @@ class Accounts:
     def __init__(self, transactions: Transactions) -> None:
         self._tx = transactions
 
+    @property
+    def transactions(self) -> Transactions:
+        """The transaction runner the accounts live on (the login throttle shares it)."""
+        return self._tx
+
     # -- users ----------------------------------------------------------------------------------
 
     def add_user(

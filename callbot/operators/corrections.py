@@ -5,13 +5,18 @@ The corrected column takes the new value; ``corrections`` keeps, per field, the 
 the callbot understood, kept across several corrections), the value, who and when; the
 ticket's history gets a ``correct`` event with each field's before and after. A field that
 follows from another moves with it (a corrected urgency sets the queue's rank and the
-emergency flag). Only an open ticket, not held by someone else (supervisors excepted); the
-UPDATE expects the ticket as it was read, so a change meanwhile refuses, writing nothing.
+emergency flag). A value that is not one of the field's is refused (:class:`InvalidInput`),
+never stored cut down: a category must be one of the need's categories, a callback number a
+number (digits, an optional leading ``+``, spaces, dots, dashes and brackets to group them),
+not text whose digits would be scraped. Only an open ticket, not held by someone else
+(supervisors excepted); the UPDATE expects the ticket as it was read, so a change meanwhile
+refuses, writing nothing.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,10 +27,11 @@ from callbot.errors import InvalidInput, TicketNotFound
 from callbot.operators.access import CLAIMED, NEW, may_act, refusal, ticket_state
 from callbot.operators.accounts import UserRecord
 from callbot.operators.history import add_event
-from callbot.tickets.caller import sanitize_caller_name, sanitize_caller_number
+from callbot.tickets.caller import sanitize_caller_name
 from callbot.tickets.models import Ticket
 from callbot.tickets.rules import URGENCY_RANK, EventAction, Urgency
 from callbot.tickets.transactions import Transactions, rowcount
+from callbot.understanding.need_base import CATEGORY_ORDER
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +51,34 @@ def _urgency(value: str) -> tuple[Any, dict[str, Any]]:
     }
 
 
+# A callback number as an operator types it: an optional +, then 3 to 15 digits, grouped by
+# spaces, dots, dashes or brackets. Anything else is refused, not scraped for its digits.
+_NUMBER = re.compile(r"\+?[0-9]{3,15}")
+_GROUPING = re.compile(r"[\s.()\-]")
+
+
+def _callback_number(value: str) -> tuple[Any, dict[str, Any]]:
+    text = value.strip()
+    if not text:
+        return None, {}
+    number = _GROUPING.sub("", text)
+    if not _NUMBER.fullmatch(number):
+        raise InvalidInput(
+            "callback_number",
+            "a callback number is digits (an optional leading +), 3 to 15 of them",
+        )
+    return number, {}
+
+
+def _category(value: str) -> tuple[Any, dict[str, Any]]:
+    text = value.strip()
+    if not text:
+        return None, {}
+    if text not in CATEGORY_ORDER:
+        raise InvalidInput("category", f"category: one of {', '.join(CATEGORY_ORDER)}")
+    return text, {}
+
+
 def _text(limit: int) -> Cleaner:
     def clean(value: str) -> tuple[Any, dict[str, Any]]:
         return " ".join(value.split())[:limit] or None, {}
@@ -56,11 +90,11 @@ def _text(limit: int) -> Cleaner:
 # that follow from it (urgency sets the queue's rank and the emergency flag).
 CORRECTABLE: dict[str, Cleaner] = {
     "name": lambda v: (sanitize_caller_name(v)[:MAX_FIELD] or None, {}),
-    "callback_number": lambda v: (sanitize_caller_number(v) or None, {}),
+    "callback_number": _callback_number,
     "ward": _text(80),
     "district": _text(80),
     "new_unit": _text(120),
-    "category": _text(16),
+    "category": _category,
     "urgency": _urgency,
 }
 

@@ -1,4 +1,5 @@
-"""Logging in: argon2 password hashes, server-side sessions that expire, a login throttle.
+"""Logging in: argon2 password hashes, server-side sessions that expire; the login throttle is
+:mod:`.throttle`'s.
 
 A session is a random token (256 bits) that the client keeps (the console: in a cookie); the
 database keeps only its SHA-256, with the session's CSRF token and its times. A session ends
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from callbot.errors import AccountError
 from callbot.operators.accounts import Accounts, SessionRecord, UserRecord
+from callbot.operators.throttle import LoginThrottle
 from callbot.tickets.models import utc_now
 
 _hasher = PasswordHasher()  # argon2id with the library's (RFC 9106 low-memory) parameters
@@ -51,43 +51,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-class LoginThrottle:
-    """Refuses logins for a name or an address after ``limit`` failures within ``window`` s."""
-
-    def __init__(self, limit: int = 5, window: float = 600.0) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> list[float]:
-        kept = [t for t in self._failures.get(key, []) if now - t < self.window]
-        if kept:
-            self._failures[key] = kept
-        else:
-            self._failures.pop(key, None)
-        return kept
-
-    def blocked(self, *keys: str) -> bool:
-        """Whether any of ``keys`` (a name, an address) has ``limit`` or more recent failures."""
-        now = time.monotonic()
-        with self._lock:
-            return any(len(self._recent(k, now)) >= self.limit for k in keys)
-
-    def failed(self, *keys: str) -> None:
-        """Count a failed login against each of ``keys``."""
-        now = time.monotonic()
-        with self._lock:
-            for key in keys:
-                self._failures.setdefault(key, []).append(now)
-
-    def succeeded(self, *keys: str) -> None:
-        """Forget the failures of ``keys`` after a successful login."""
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-
-
 @dataclass(frozen=True)
 class Login:
     """A session just opened: the token goes into the cookie."""
@@ -106,6 +69,7 @@ class Authenticator:
         idle: timedelta,
         max_age: timedelta,
         clock: Callable[[], datetime] = utc_now,
+        throttle: LoginThrottle | None = None,
     ) -> None:
         self.accounts = accounts
         self.idle = idle
@@ -113,7 +77,8 @@ class Authenticator:
         self.clock = clock
         # last_seen_at is written at most this often per session (not on every request)
         self.touch_every = min(timedelta(seconds=60), idle / 4)
-        self.throttle = LoginThrottle()
+        # failed logins, counted in the database (shared by every node)
+        self.throttle = throttle or LoginThrottle(accounts.transactions)
 
     def login(self, name: str, password: str) -> Login | None:
         """A new session for ``name`` if the password is right and the user active; else None."""
@@ -156,7 +121,9 @@ class Authenticator:
             self.accounts.delete_session(token_hash(token))
 
     def sweep(self) -> int:
-        """Delete every expired session; returns how many."""
+        """Delete every expired session and login counters whose window is over; returns how
+        many sessions."""
+        self.throttle.sweep()
         now = self.clock()
         return self.accounts.delete_expired_sessions(now - self.idle, now - self.max_age)
 

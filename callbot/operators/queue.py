@@ -175,18 +175,22 @@ class TicketQueue:
     def recording(self, user: UserRecord, answer_id: int) -> str:
         """The recording of answer ``answer_id`` (relative to the recordings root), if ``user``
         may see its ticket. Raises :class:`TicketNotFound` or :class:`AccessDenied`."""
+        return self.recording_of(user, answer_id)[0]
 
-        def work(session: Session) -> str:
+    def recording_of(self, user: UserRecord, answer_id: int) -> tuple[str, int, str]:
+        """:meth:`recording`, with its ticket's id and number (for the audit trail)."""
+
+        def work(session: Session) -> tuple[str, int, str]:
             row = session.execute(
-                select(Answer.audio_path, Ticket.unit, Ticket.number)
+                select(Answer.audio_path, Ticket.unit, Ticket.number, Ticket.id)
                 .join(Ticket, Ticket.id == Answer.ticket_id)
                 .where(Answer.id == answer_id)
             ).one_or_none()
             if row is None:
                 raise TicketNotFound(f"no answer {answer_id}")
-            path, unit, number = row
+            path, unit, number, ticket_id = row
             require_visible(user, unit, number)
-            return str(path)
+            return str(path), int(ticket_id), str(number)
 
         return self._tx.run(f"read answer {answer_id}", work)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from callbot.config import Config
 from callbot.operators.accounts import Accounts
+from callbot.operators.audit import AuditLog
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
 from callbot.operators.workflow import Workflow
@@ -28,6 +29,7 @@ class Operators:
     workflow: Workflow
     queue: TicketQueue
     stats: TicketStats
+    audit: AuditLog  # who read or changed which ticket
 
     @classmethod
     def on(cls, transactions: Transactions, *, page_size: int = 50) -> Operators:
@@ -37,6 +39,7 @@ class Operators:
             workflow=Workflow(transactions),
             queue=TicketQueue(transactions, page_size=page_size),
             stats=TicketStats(transactions),
+            audit=AuditLog(transactions),
         )
 
 

@@ -12,6 +12,11 @@ Both checked against Asterisk 22. Note that Asterisk also reports FAILURE when a
 failed on a live channel (a missing prompt, an unwritable recording), even if the route then
 recovered and returned normally.
 
+Hostile clients: who may hold a connection is :mod:`.agi_admission`'s (the PBX's own slots, a
+limit per other address); here, the whole environment must arrive within ``header_seconds``
+(one deadline for every read of it, so a client trickling a byte now and then is dropped at
+the deadline, not kept for minutes) and weigh at most 64 KiB.
+
 Logging: :class:`CallContextFilter` adds ``call_id`` (the channel's uniqueid, "-" outside a
 call) to every record, for formats such as ``%(asctime)s %(call_id)s %(message)s``; install it
 with :func:`install_call_logging`. Caller data is logged at DEBUG only.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import io
 import logging
 import socket
 import socketserver
@@ -32,18 +38,22 @@ from typing import Any, cast
 
 from callbot.errors import AgiHangup, AgiProtocolError, ConfigError, SetupError
 from callbot.pbx.agi import AgiChannel, ByteReader, ByteWriter
+from callbot.pbx.agi_admission import PBX, Admission, AdmissionPolicy
 from callbot.pbx.agi_protocol import parse_env_block
 
 logger = logging.getLogger(__name__)
 
 Route = Callable[[AgiChannel], None]
 
-#: Seconds allowed for Asterisk to send the environment (it does so right after connecting).
-ENV_TIMEOUT = 10.0
+#: Seconds allowed for Asterisk to send the whole environment (it does so right after
+#: connecting); the default of ``agi.header_seconds``.
+ENV_TIMEOUT = 5.0
 #: Seconds to wait for Asterisk to close after we send FAILURE.
 _DRAIN_TIMEOUT = 2.0
 _MAX_ENV_LINES = 256
 _MAX_ENV_LINE_BYTES = 8192
+_MAX_ENV_BYTES = 64 * 1024
+_REFUSAL_LOG_SECONDS = 10.0  # refusals are logged at most this often (a flood is one line)
 _POLL_INTERVAL = 0.2
 _FAILURE = b"FAILURE\n"
 
@@ -65,12 +75,33 @@ def install_call_logging(handler: logging.Handler) -> None:
         handler.addFilter(CallContextFilter())
 
 
+class _DeadlineReader(socket.SocketIO):
+    """The socket's raw reader, each read given only what is left of ``deadline`` (monotonic
+    seconds; None: no deadline)."""
+
+    deadline: float | None = None
+
+    def readinto(self, b: Any) -> int | None:
+        if self.deadline is not None:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the AGI environment did not arrive in time")
+            self._sock.settimeout(remaining)  # type: ignore[attr-defined]
+        return super().readinto(b)
+
+
 class _CallRequestHandler(socketserver.StreamRequestHandler):
     disable_nagle_algorithm = True  # TCP_NODELAY: AGI is one short line each way
 
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # socketserver's reader: ours holds a deadline for the environment
+        self.raw_reader = _DeadlineReader(self.connection, "rb")
+        self.rfile = io.BufferedReader(self.raw_reader)
+
     def handle(self) -> None:
         server = cast(_TcpServer, self.server)
-        server.owner._serve_connection(self.connection, self.rfile, self.wfile)
+        server.owner._serve_connection(self.connection, self.rfile, self.wfile, self.raw_reader)
 
 
 class _TcpServer(socketserver.ThreadingTCPServer):
@@ -86,23 +117,49 @@ class _TcpServer(socketserver.ThreadingTCPServer):
         # Called by socketserver inside its except block: exc_info is the error.
         logger.error("unexpected error in a FastAGI connection", exc_info=sys.exc_info())
 
+    def verify_request(self, request: Any, client_address: Any) -> bool:
+        """Admit a new connection (in the accepting thread: a refused one costs no thread)."""
+        return self.owner._admit(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        """Every connection ends here, admitted or not: give its slot back."""
+        self.owner._release(request)
+        super().shutdown_request(request)
+
 
 class FastAgiServer:
     """Serves FastAGI on ``host:port`` (port 0: any free port, see :attr:`address`).
 
     ``routes`` maps script names to handlers and is copied. A handler returns normally or
     raises :class:`AgiHangup` when the caller hangs up; any other exception is logged with its
-    traceback and the dialplan gets ``AGISTATUS=FAILURE``. At most ``max_calls`` calls run at
-    once; more are refused with FAILURE.
+    traceback and the dialplan gets ``AGISTATUS=FAILURE``. At most ``max_calls`` calls from the
+    PBX run at once; more are refused with FAILURE. Other addresses are limited by ``admission``
+    (:class:`~.agi_admission.AdmissionPolicy`); every environment must arrive within
+    ``header_seconds``.
     """
 
     def __init__(
-        self, host: str, port: int, routes: Mapping[str, Route], max_calls: int = 200
+        self,
+        host: str,
+        port: int,
+        routes: Mapping[str, Route],
+        max_calls: int = 200,
+        *,
+        admission: AdmissionPolicy | None = None,
+        header_seconds: float = ENV_TIMEOUT,
     ) -> None:
         if max_calls < 1:
             raise ConfigError(f"agi.max_calls: must be at least 1, not {max_calls}")
+        if header_seconds <= 0:
+            raise ConfigError(f"agi.header_seconds: must be more than 0, not {header_seconds}")
         self._routes = dict(routes)
         self._max_calls = max_calls
+        self._header_seconds = header_seconds
+        self.admission = Admission(admission or AdmissionPolicy())
+        self._pools: dict[int, tuple[str, str]] = {}  # socket's fd -> (address, pool)
+        self._pbx_calls = 0
+        self.header_timeouts = 0
+        self._last_refusal_log = 0.0
         self._lock = threading.Condition()
         self._calls: set[socket.socket] = set()
         self._serving = False
@@ -179,32 +236,71 @@ class FastAgiServer:
             self._thread.join(timeout)
         logger.info("FastAGI server stopped")
 
+    # --- admission ----------------------------------------------------------------------------
+
+    def _admit(self, sock: socket.socket, client_address: Any) -> bool:
+        host = str(client_address[0]) if isinstance(client_address, tuple) else "?"
+        pool = self.admission.admit(host)
+        if pool is None:
+            now = time.monotonic()
+            if now - self._last_refusal_log >= _REFUSAL_LOG_SECONDS:
+                self._last_refusal_log = now
+                logger.warning(
+                    "refusing FastAGI connections from addresses over their limit "
+                    "(agi.max_per_address, agi.max_other_calls); %d so far",
+                    self.admission.snapshot()["refused"],
+                )
+            return False
+        with self._lock:
+            self._pools[sock.fileno()] = (host, pool)
+        return True
+
+    def _release(self, sock: socket.socket) -> None:
+        with self._lock:
+            found = self._pools.pop(sock.fileno(), None)
+        if found is not None:
+            self.admission.release(*found)
+
+    def _pool_of(self, sock: socket.socket) -> str:
+        with self._lock:
+            return self._pools.get(sock.fileno(), ("?", PBX))[1]
+
     # --- one connection -------------------------------------------------------------------
 
-    def _serve_connection(self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter) -> None:
+    def _serve_connection(
+        self,
+        sock: socket.socket,
+        rfile: ByteReader,
+        wfile: ByteWriter,
+        raw: _DeadlineReader | None = None,
+    ) -> None:
+        env = self._read_env(sock, rfile, raw)
+        if env is None:
+            return
+        pbx = self._pool_of(sock) == PBX
         with self._lock:
-            admitted = len(self._calls) < self._max_calls
+            admitted = not pbx or self._pbx_calls < self._max_calls
             if admitted:
                 self._calls.add(sock)
+                self._pbx_calls += int(pbx)
         if not admitted:
             logger.warning(
                 "refusing a FastAGI call: %d calls already running (agi.max_calls)",
                 self._max_calls,
             )
-            self._read_env(sock, rfile)
             self._send_failure(sock, wfile)
             return
         try:
-            self._serve_call(sock, rfile, wfile)
+            self._serve_call(sock, rfile, wfile, env)
         finally:
             with self._lock:
                 self._calls.discard(sock)
+                self._pbx_calls -= int(pbx)
                 self._lock.notify_all()
 
-    def _serve_call(self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter) -> None:
-        env = self._read_env(sock, rfile)
-        if env is None:
-            return
+    def _serve_call(
+        self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter, env: dict[str, str]
+    ) -> None:
         channel = AgiChannel(rfile, wfile, env)
         token = _call_id.set(channel.uniqueid or "?")
         try:
@@ -230,12 +326,25 @@ class FastAgiServer:
         finally:
             _call_id.reset(token)
 
-    @staticmethod
-    def _read_env(sock: socket.socket, rfile: ByteReader) -> dict[str, str] | None:
+    def _read_env(
+        self, sock: socket.socket, rfile: ByteReader, raw: _DeadlineReader | None = None
+    ) -> dict[str, str] | None:
+        """The AGI environment, whole within ``header_seconds`` (one deadline for all of its
+        reads when ``raw`` is the reader under ``rfile``), or None: the connection is dropped."""
         try:
-            sock.settimeout(ENV_TIMEOUT)
+            if raw is not None:
+                raw.deadline = time.monotonic() + self._header_seconds
+            else:
+                sock.settimeout(self._header_seconds)
             env = parse_env_block(_env_lines(rfile))
+            if raw is not None:
+                raw.deadline = None
             sock.settimeout(None)
+        except TimeoutError as exc:
+            with self._lock:
+                self.header_timeouts += 1
+            logger.warning("dropping a FastAGI connection: no AGI environment in time (%s)", exc)
+            return None
         except (AgiProtocolError, OSError) as exc:
             logger.warning("dropping a FastAGI connection: no valid AGI environment (%s)", exc)
             return None
@@ -257,10 +366,14 @@ class FastAgiServer:
 
 
 def _env_lines(rfile: ByteReader) -> Iterator[bytes]:
+    total = 0
     for _ in range(_MAX_ENV_LINES):
         line = rfile.readline(_MAX_ENV_LINE_BYTES)
         if len(line) >= _MAX_ENV_LINE_BYTES and not line.endswith(b"\n"):
             raise AgiProtocolError("an AGI environment line is too long")
+        total += len(line)
+        if total > _MAX_ENV_BYTES:
+            raise AgiProtocolError("the AGI environment is too large")
         if not line:
             return
         yield line

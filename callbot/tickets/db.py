@@ -7,6 +7,9 @@ the transaction); a connection with the :data:`WRITE` execution options begins w
 ``BEGIN IMMEDIATE`` so a writer waits for the write lock up front instead of failing halfway.
 Any other SQLAlchemy URL (PostgreSQL later) works as is, with ``pool_pre_ping``.
 
+:func:`require_database` refuses a database that does not exist yet (only ``callbot db upgrade``
+and ``callbot run`` create one: a mistyped URL must not silently show an empty product).
+
 :func:`upgrade` runs the Alembic migrations in ``migrations/`` to head from code (no
 ``alembic.ini``). On SQLite the whole run holds the write lock, so a second process waits and
 then finds nothing to do; in one process, runs are serialized because Alembic's ``context``
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -26,7 +30,7 @@ from typing import Any, TypeVar
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import (
@@ -49,8 +53,7 @@ LOCK_RETRIES = 5  # attempts when SQLite still says "database is locked" after t
 _SQLITE_BEGIN = "callbot_sqlite_begin"
 WRITE: dict[str, Any] = {_SQLITE_BEGIN: "IMMEDIATE"}  # execution options of a writing txn
 _BEGIN_STATEMENTS = {"DEFERRED": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE"}
-_SQLITE_PRAGMAS = (  # busy_timeout first: switching to WAL may have to wait for a lock
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+_SQLITE_PRAGMAS = (  # after busy_timeout: switching to WAL may have to wait for a lock
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=NORMAL",
@@ -115,17 +118,22 @@ def retry_when_locked(action: str, attempt_once: Callable[[], T], retries: int) 
             attempt += 1
 
 
-def _on_sqlite_connect(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
-    dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_sqlite_begin does
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in _SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-            row = cursor.fetchone()
-            if pragma.startswith("PRAGMA journal_mode") and (row is None or row[0] != "wal"):
-                logger.warning("SQLite refused WAL journal mode (got %r)", row)
-    finally:
-        cursor.close()
+def _sqlite_setup(busy_timeout_ms: int) -> Callable[[DBAPIConnection, ConnectionPoolEntry], None]:
+    """The connect hook: how long a statement waits for a lock, then the pragmas."""
+
+    def on_connect(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_sqlite_begin does
+        cursor = dbapi_connection.cursor()
+        try:
+            for pragma in (f"PRAGMA busy_timeout={busy_timeout_ms}", *_SQLITE_PRAGMAS):
+                cursor.execute(pragma)
+                row = cursor.fetchone()
+                if pragma.startswith("PRAGMA journal_mode") and (row is None or row[0] != "wal"):
+                    logger.warning("SQLite refused WAL journal mode (got %r)", row)
+        finally:
+            cursor.close()
+
+    return on_connect
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
@@ -133,20 +141,32 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql(_BEGIN_STATEMENTS[mode])
 
 
-def _prepare_sqlite_file(url: URL) -> None:
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for memory and ``file:`` URI databases."""
     database = url.database or ""
     if database in ("", ":memory:") or url.query.get("uri") or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _prepare_sqlite_file(url: URL) -> None:
+    path = _sqlite_path(url)
+    if path is None:
         return
     try:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(
             f"ticket database {mask_url(url)}: cannot create its directory: {exc}; {_HINT}"
         ) from exc
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, lock_wait_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url``; for SQLite, creates the file's directory and sets the pragmas.
+
+    ``lock_wait_ms``: how long a statement waits for another writer's lock before it fails
+    (SQLite's busy timeout; PostgreSQL's ``lock_timeout``): the call path waits little and
+    lets its journal keep the call instead (``storage.call_write_seconds``).
 
     Connecting is lazy: an unreachable database shows at the first use (normally
     :func:`upgrade` at start-up), as a :class:`StorageError`.
@@ -160,17 +180,67 @@ def make_engine(url: str) -> Engine:
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
         _prepare_sqlite_file(parsed)
+    extra: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and lock_wait_ms != BUSY_TIMEOUT_MS:
+        extra["connect_args"] = {"options": f"-c lock_timeout={lock_wait_ms}"}
     try:
-        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite)
+        engine = create_engine(parsed, hide_parameters=True, pool_pre_ping=not sqlite, **extra)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
-            f"ticket database {mask_url(parsed)}: cannot use this URL ({exc}); "
-            "check the URL and that its database driver is installed"
+            f"ticket database {mask_url(parsed)} (storage.database_url): cannot use this URL "
+            f"({exc}); check the URL and that its database driver is installed"
         ) from exc
     if sqlite:
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", _sqlite_setup(lock_wait_ms))
         event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _sqlite_has_schema(path: Path, url: URL) -> bool:
+    """Whether the SQLite file holds callbot's tables, looked at read-only (looking must not
+    turn an empty file into a database)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"ticket database {mask_url(url)}: could not open it: {exc}") from exc
+    return row is not None
+
+
+def require_database(url: str) -> None:
+    """Refuse, with a :class:`StorageError` saying where it looked, a ticket database that does
+    not exist or holds no callbot schema; create nothing (not even a SQLite file or its
+    directory). ``callbot db upgrade`` creates one."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(
+            f"storage.database_url {mask_url(url)!r} is not a SQLAlchemy database URL: {exc}"
+        ) from exc
+    create = "create it with `callbot db upgrade`, or point storage.database_url at it"
+    path = _sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path is not None:
+        if not path.is_file():
+            raise StorageError(
+                f"no ticket database at {path} (storage.database_url {mask_url(parsed)}); " + create
+            )
+        found = _sqlite_has_schema(path, parsed)
+    else:
+        engine = make_engine(url)
+        try:
+            with engine.connect() as connection:
+                found = inspect(connection).has_table("alembic_version")
+        except SQLAlchemyError as exc:
+            raise storage_error(parsed, "open it", exc) from exc
+        finally:
+            engine.dispose()
+    if not found:
+        raise StorageError(f"ticket database {mask_url(parsed)} holds no callbot tables; " + create)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

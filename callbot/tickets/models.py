@@ -257,3 +257,51 @@ class UserSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))  # every POST must carry it
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class LoginCounter(Base):
+    """Recent failed logins of one key (an address, an account, an account from an address),
+    counted in the database so that every node shares them (:mod:`callbot.operators.throttle`).
+
+    ``count`` is reserved before a password is checked and given back when it was right, so
+    concurrent guesses cannot all slip past the limit; it starts again from 0 once
+    ``window_start`` is older than the throttle's window.
+    """
+
+    __tablename__ = "login_counters"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+
+
+class LoginDevice(Base):
+    """A browser where a user logged in with the right password: the device cookie holds a
+    random token, this table its SHA-256. While an account is throttled for failures from
+    everywhere, its own known browsers still get in (OWASP's device cookies)."""
+
+    __tablename__ = "login_devices"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AuditEntry(Base):
+    """Who read or changed personal data: a ticket viewed, a recording played, tickets
+    exported, a ticket changed (``action``: view, play, export, change), and when.
+
+    Shown to admins in the console (``/audit``). ``ticket_id`` is a plain column (no foreign
+    key): the trail outlives what it is about.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_ticket_at", "ticket_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    user: Mapped[str] = mapped_column(String(64), index=True)  # users.name
+    action: Mapped[str] = mapped_column(String(16))  # view, play, export, change
+    ticket_id: Mapped[int | None] = mapped_column(Integer)
+    # {"number": ..., "answer_id": ..., "what": <the change>, "unit": ..., "rows": ...}
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -199,7 +199,8 @@ class ServeProcess:
 
 
 @pytest.fixture(scope="session")
-def server(config: Config, sandbox: Sandbox) -> Iterator[ServeProcess]:
+def server(config: Config, sandbox: Sandbox, store: Store) -> Iterator[ServeProcess]:
+    # `store` first: only `callbot db upgrade` and `run` create the database, not serve
     serve = ServeProcess(config)
     serve.start()
     yield serve

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from callbot.operators.accounts import SessionRecord, UserRecord
+from callbot.operators.audit import AuditAction
 
 if TYPE_CHECKING:
     from callbot.console.asgi import Console
@@ -35,6 +37,17 @@ def session_of(request: Request) -> SessionRecord:
 def user_of(request: Request) -> UserRecord:
     """The user of the request's session."""
     return session_of(request).user
+
+
+async def record_audit(
+    request: Request, action: AuditAction, ticket_id: int | None = None, **detail: Any
+) -> None:
+    """Write one entry of the audit trail for the request's user (:mod:`callbot.operators.
+    audit`): who viewed, played, exported or changed which ticket."""
+    console = console_of(request)
+    await run_in_threadpool(
+        console.operators.audit.record, user_of(request).name, action, ticket_id, **detail
+    )
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from callbot.console.labels import TEXT
-from callbot.console.security import COOKIE, LOGIN_CSRF_COOKIE, new_csrf_token
+from callbot.console.security import COOKIE, DEVICE_COOKIE, LOGIN_CSRF_COOKIE, new_csrf_token
 from callbot.console.views import console_of, render
 
 log = logging.getLogger(__name__)
@@ -68,21 +68,26 @@ async def login_page(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     """``POST /login``: open a session and set its cookie, then go to ``next``; a wrong name or
-    password is 401, too many failures 429."""
+    password is 401 (the same page, in about the same time, for a name that does not exist),
+    too many failures 429 (:mod:`callbot.operators.throttle`)."""
     console = console_of(request)
     form = await request.form()
     name = str(form.get("name", "")).strip().lower()[:64]
     password = str(form.get("password", ""))[:1024]
     client = request.client.host if request.client else "?"
-    keys = (f"name:{name}", f"addr:{client}")
-    if console.auth.throttle.blocked(*keys):
+    throttle = console.auth.throttle
+    attempt = await run_in_threadpool(
+        throttle.reserve, name, client, request.cookies.get(DEVICE_COOKIE)
+    )
+    if not attempt.allowed:
         return _login_form(request, TEXT["login_throttled"], 429)
     done = await run_in_threadpool(console.auth.login, name, password)
     if done is None:
-        console.auth.throttle.failed(*keys)
-        log.info("console login refused for %r from %s", name, client)
+        throttle.failed(attempt)
+        log.info("console login refused from %s", client)
+        log.debug("console login refused for %r", name)
         return _login_form(request, TEXT["login_failed"], 401)
-    console.auth.throttle.succeeded(*keys)
+    device = await run_in_threadpool(throttle.succeeded, attempt)
     log.info("console login: %s (%s)", done.session.user.name, done.session.user.role)
     response = RedirectResponse(_safe_next(str(form.get("next", "/"))), 303)
     settings = console.config.console
@@ -94,6 +99,15 @@ async def login(request: Request) -> Response:
         samesite="lax",
         secure=settings.secure_cookies,
         path="/",
+    )
+    response.set_cookie(
+        DEVICE_COOKIE,
+        device,
+        max_age=int(throttle.limits.device_age.total_seconds()),
+        httponly=True,
+        samesite="strict",
+        secure=settings.secure_cookies,
+        path="/login",
     )
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response

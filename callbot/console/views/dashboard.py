@@ -20,8 +20,9 @@ from starlette.responses import PlainTextResponse, Response
 
 from callbot.console import export, labels
 from callbot.console import figures as dashboard
-from callbot.console.views import console_of, render, user_of
+from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import AccessDenied, InvalidInput
+from callbot.operators.audit import AuditAction
 
 
 def _unit(request: Request) -> str | None:
@@ -68,6 +69,14 @@ async def export_csv(request: Request) -> Response:
         rows = await run_in_threadpool(console.stats.export_rows, user, unit, start, end)
     except AccessDenied:
         return PlainTextResponse(labels.REFUSAL["forbidden"], 403)
+    await record_audit(
+        request,
+        AuditAction.EXPORT,
+        unit=unit or "*",
+        start=params.get("from"),
+        end=params.get("to"),
+        tickets=len(rows),
+    )
     name = export.filename(unit, params.get("from"), params.get("to"))
     return Response(
         await run_in_threadpool(export.csv_bytes, rows),

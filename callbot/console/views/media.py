@@ -18,12 +18,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 
-from callbot.console.views import console_of, session_of, user_of
+from callbot.console.views import console_of, record_audit, session_of, user_of
 from callbot.errors import AccessDenied, TicketNotFound
+from callbot.operators.audit import AuditAction
 
 log = logging.getLogger(__name__)
 
 KEEPALIVE_SECONDS = 15.0
+NOT_FOUND = "Không tìm thấy bản ghi âm."
 
 
 def inside(root: Path, relative: str) -> Path | None:
@@ -39,22 +41,29 @@ def inside(root: Path, relative: str) -> Path | None:
 
 
 async def recording(request: Request) -> Response:
-    """``GET /recordings/<answer id>``: the answer's WAV file, ranges served; 404 when unknown or
-    missing, 403 for a ticket the user may not see."""
+    """``GET /recordings/<answer id>``: the answer's WAV file, ranges served; 404 when unknown,
+    missing, or of a ticket the user may not see (the same answer: no existence oracle)."""
     console = console_of(request)
     user = user_of(request)
     answer_id = request.path_params["answer_id"]
     try:
-        relative = await run_in_threadpool(console.queue.recording, user, answer_id)
-    except TicketNotFound:
-        return PlainTextResponse("Không tìm thấy bản ghi âm.", 404)
-    except AccessDenied:
-        return PlainTextResponse("Bạn không có quyền nghe bản ghi âm này.", 403)
+        relative, ticket_id, number = await run_in_threadpool(
+            console.queue.recording_of, user, answer_id
+        )
+    except (TicketNotFound, AccessDenied):
+        return PlainTextResponse(NOT_FOUND, 404)
     path = inside(console.recordings, relative)
     if path is None:
         log.warning("answer %d: recording %r missing or outside the root", answer_id, relative)
-        return PlainTextResponse("Không tìm thấy bản ghi âm.", 404)
+        return PlainTextResponse(NOT_FOUND, 404)
+    if request.method == "GET" and _from_the_start(request.headers.get("range")):
+        await record_audit(request, AuditAction.PLAY, ticket_id, number=number, answer_id=answer_id)
     return FileResponse(path, media_type="audio/wav", headers={"cache-control": "private"})
+
+
+def _from_the_start(ranges: str | None) -> bool:
+    """Whether a fetch is a play, not the player seeking: no range, or one from byte 0."""
+    return ranges is None or ranges.replace(" ", "").startswith("bytes=0-")
 
 
 async def live(request: Request) -> Response:

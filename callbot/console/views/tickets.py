@@ -3,10 +3,11 @@ duplicate, refer, correct, note, callback).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
-page again with the reason, status 409 (403 for another unit's ticket); a value refused
+page again with the reason, status 409; a value refused
 (:class:`~callbot.errors.InvalidInput`: a malformed unit code, an unknown urgency) with status
 400. A callback that cannot reach Asterisk renders the page with the reason beside the "Gọi
-lại" button, status 503. An unknown ticket or action is 404.
+lại" button, status 503. An unknown ticket or action is 404, and so is another unit's ticket:
+the same page, so that a ticket number says nothing of whether it exists elsewhere.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from starlette.responses import RedirectResponse, Response
 
 from callbot.console import labels
 from callbot.console.present import event_line, field_rows, permissions
-from callbot.console.views import console_of, render, user_of
+from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import (
     AccessDenied,
     AmiError,
@@ -31,19 +32,16 @@ from callbot.errors import (
     WorkflowError,
 )
 from callbot.operators.accounts import UserRecord
+from callbot.operators.audit import AuditAction
 from callbot.operators.callback import callback_number
 from callbot.operators.corrections import CORRECTABLE
 from callbot.operators.views import TicketView
 
 
 def not_found(request: Request) -> Response:
-    """The error page, 404: no such ticket (or action)."""
+    """The error page, 404: no such ticket (or action), or one the user may not see (another
+    unit's: answered the same, never 403, so the answer is no existence oracle)."""
     return render(request, "error.html", {"message": labels.TEXT["not_found"]}, 404)
-
-
-def forbidden(request: Request) -> Response:
-    """The error page, 403: another unit's ticket."""
-    return render(request, "error.html", {"message": labels.REFUSAL["forbidden"]}, 403)
 
 
 def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
@@ -121,10 +119,10 @@ async def ticket_page(request: Request) -> Response:
 
     try:
         context = await run_in_threadpool(load)
-    except TicketNotFound:
+    except (TicketNotFound, AccessDenied):
         return not_found(request)
-    except AccessDenied:
-        return forbidden(request)
+    ticket = context["ticket"]
+    await record_audit(request, AuditAction.VIEW, ticket.id, number=ticket.number)
     done = request.query_params.get("done", "")
     context["message"] = _done_message(done, context["view"], user) if done in labels.DONE else ""
     context["error"] = ""
@@ -168,19 +166,17 @@ async def ticket_action(request: Request) -> Response:
     action: str = request.path_params["action"]
     form = await request.form()
 
-    def run() -> str:
+    def run() -> tuple[str, int]:
         view = console.queue.ticket(user, number)
         if action == "callback":
             console.callbacks.start(user, view)
-            return action
-        return _action(console, user, action, view.ticket.id, form)
+            return action, view.ticket.id
+        return _action(console, user, action, view.ticket.id, form), view.ticket.id
 
     try:
-        done = await run_in_threadpool(run)
-    except (TicketNotFound, UnknownAction):
+        done, ticket_id = await run_in_threadpool(run)
+    except (TicketNotFound, UnknownAction, AccessDenied):
         return not_found(request)
-    except AccessDenied:
-        return forbidden(request)
     except WorkflowError as exc:
         message = labels.refusal(exc.code, exc.holder, exc.at)
         return await _refused(request, user, message, 409, beside_callback=action == "callback")
@@ -190,6 +186,7 @@ async def ticket_action(request: Request) -> Response:
     except InvalidInput:
         return await _refused(request, user, labels.REFUSAL["bad_value"], 400)
     console.feed.notify()
+    await record_audit(request, AuditAction.CHANGE, ticket_id, number=number, what=done)
     return RedirectResponse(f"/tickets/{number}?done={done}", 303)
 
 
@@ -207,7 +204,7 @@ async def _refused(
     try:
         context = await run_in_threadpool(load)
     except (TicketNotFound, AccessDenied):
-        return forbidden(request)
+        return not_found(request)
     if beside_callback and context["can"].callback:  # else the button is not there
         context["callback"] = {**context["callback"], "error": message}
         message = ""

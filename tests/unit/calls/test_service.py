@@ -15,6 +15,7 @@ from callbot.calls.service import PhoneService, answers_to_play, device_of, urge
 from callbot.config import load_config
 from callbot.errors import AgiHangup
 from callbot.operators.accounts import UserRecord
+from callbot.operators.audit import AuditLog
 from callbot.operators.stats import TicketStats
 from callbot.operators.stores import Operators
 from callbot.tickets.caller import Caller
@@ -101,7 +102,9 @@ def world(database: Database) -> World:
 @pytest.fixture
 def app(world: World, tmp_path: Path) -> PhoneService:
     stats = TicketStats(world.transactions)
-    operators = Operators(world.accounts, world.workflow, world.queue, stats)
+    operators = Operators(
+        world.accounts, world.workflow, world.queue, stats, AuditLog(world.transactions)
+    )
     config = load_config(environ={})
     return PhoneService(operators, FakePrompts(), tmp_path, config.callback, config.service)  # type: ignore[arg-type]
 

@@ -125,14 +125,24 @@ def test_sessions_expire_and_logout_ends_them(site: Site) -> None:
 
 
 def test_operator_of_another_unit_is_refused_pages_and_recordings(site: Site) -> None:
+    """Another unit's ticket answers exactly as a ticket that does not exist (404, the same
+    page): a ticket number or an answer id is no existence oracle (probe finding of issue 12)."""
     number, answer_id = site.ticket(unit="U1")
+    unknown = "0999995"  # well formed (Luhn digit right), no such ticket
     with site.client() as other, site.client() as boss, site.client() as owner:
         login(other, "chi")
-        assert other.get(f"/tickets/{number}").status_code == 403
-        assert other.get(f"/recordings/{answer_id}").status_code == 403
+        token = csrf_of(other)
+        page, missing = other.get(f"/tickets/{number}"), other.get(f"/tickets/{unknown}")
+        assert page.status_code == missing.status_code == 404
+        assert page.text == missing.text
+        audio, no_audio = other.get(f"/recordings/{answer_id}"), other.get("/recordings/99999")
+        assert audio.status_code == no_audio.status_code == 404 and audio.text == no_audio.text
         assert number not in other.get("/").text
-        refused = other.post(f"/tickets/{number}/claim", data={"csrf_token": csrf_of(other)})
-        assert refused.status_code == 403
+        for action in ("claim", "note", "correct", "callback", "nothing"):
+            refused = other.post(f"/tickets/{number}/{action}", data={"csrf_token": token})
+            absent = other.post(f"/tickets/{unknown}/{action}", data={"csrf_token": token})
+            assert refused.status_code == absent.status_code == 404, action
+            assert refused.text == absent.text, action
         login(boss, "sup")
         assert boss.get(f"/tickets/{number}").status_code == 200
         login(owner, "ana")
@@ -241,6 +251,7 @@ def test_users_command_reads_the_password_from_stdin(
 ) -> None:
     monkeypatch.setenv("CALLBOT_STORAGE__ROOT", str(tmp_path))
     monkeypatch.setenv("CALLBOT_PROJECT_DIR", str(tmp_path))
+    assert cli.main(["db", "upgrade"]) == 0  # users add creates no database
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["users", "add", "dung", "--role", "supervisor", "--unit", "HCM"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))

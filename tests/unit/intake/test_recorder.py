@@ -6,6 +6,7 @@ import dataclasses
 import json
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,50 @@ def test_recovery_completes_a_ticket_the_database_half_has(tmp_path: Path, db) -
     ticket = repo.get(recorder.ticket_id or 0)
     assert [a.step for a in ticket.answers] == ["name", "address"]
     assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
+
+
+def test_a_call_still_going_on_is_not_finished_by_recovery(tmp_path: Path, db) -> None:
+    """Found by the fault suite (issue 12): the database came back mid-call, the sweep
+    recovered the journal and closed the ticket as interrupted while the caller was still
+    answering; the end of the call then reached only the journal."""
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    recorder = _recorder(repo, recordings, "2026/11/27/g")
+    recorder.start()
+    _answer(recorder, "name")
+    recorder._database_failed("test", __import__("callbot.errors").errors.StorageError("down"))
+    _answer(recorder, "address")  # the database is back, but this call writes its journal
+    hour = timedelta(hours=1)
+    report = recover_pending(repo, Settler(repo.transactions), recordings, hour)
+    assert report.ongoing and not report.recovered
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert ticket.status == "in_call" and ticket.outcome is None
+    assert [a.step for a in ticket.answers] == ["name", "address"]  # stored meanwhile
+    _answer(recorder, "need")
+    recorder.finish("complete", "completed")
+    report = recover_pending(repo, Settler(repo.transactions), recordings, hour)
+    assert len(report.recovered) == 1 and not report.ongoing
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert (ticket.outcome, ticket.end_reason) == ("complete", "completed")
+    assert [(a.step, a.attempt) for a in ticket.answers] == [
+        ("name", 1),
+        ("address", 1),
+        ("need", 1),
+    ]
+    assert not (recordings / PENDING_DIR / IDENTITY.uniqueid).exists()
+
+
+def test_a_journal_older_than_the_longest_call_was_interrupted(tmp_path: Path, db) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    recorder = _recorder(repo, recordings, "2026/11/27/h")
+    recorder.start()
+    recorder._database_failed("test", __import__("callbot.errors").errors.StorageError("down"))
+    _answer(recorder, "name")
+    report = recover_pending(repo, Settler(repo.transactions), recordings, timedelta(0))
+    assert len(report.recovered) == 1
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert (ticket.outcome, ticket.end_reason) == ("ended_early", "interrupted")
 
 
 def test_each_stored_answer_wakes_the_transcription_workers(tmp_path: Path, db) -> None:

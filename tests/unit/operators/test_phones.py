@@ -86,6 +86,7 @@ def test_users_commands_set_and_clear_a_phone(
 ) -> None:
     monkeypatch.setenv("CALLBOT_STORAGE__ROOT", str(tmp_path))
     monkeypatch.setenv("CALLBOT_PROJECT_DIR", str(tmp_path))
+    assert cli.main(["db", "upgrade"]) == 0  # users add creates no database
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     add = ["users", "add", "lan", "--role", "operator", "--unit", "U1", "--phone", "PJSIP/op1"]
     assert cli.main(add) == 0

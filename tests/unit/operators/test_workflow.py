@@ -134,6 +134,36 @@ def test_corrections_keep_the_original(world: World) -> None:
     assert world.queue.queue(ana, QueueFilter()).rows[0].id == ticket_id
 
 
+def test_corrections_refuse_an_unknown_category_and_a_number_that_is_not_one(
+    world: World,
+) -> None:
+    """Probe findings of issue 12: any text was taken as a category, and a callback number
+    typed as garbage had its digits scraped (``<script>…0901`` stored as ``10901``)."""
+    ana = world.user("ana")
+    ticket_id = world.ticket(category="food", callback_number="0901234567")
+    world.workflow.claim(ana, ticket_id)
+    for field, value in [
+        ("category", "<b>anything</b>"),
+        ("category", "FOOD"),
+        ("callback_number", "<script>alert(1)</script>0901"),
+        ("callback_number", "0901 234 567 ext 2"),
+        ("callback_number", "12"),
+        ("callback_number", "+84+901234567"),
+    ]:
+        with pytest.raises(InvalidInput) as refused:
+            world.workflow.correct(ana, ticket_id, {field: value})
+        assert refused.value.field == field
+    view = world.queue.ticket(ana, ticket_id)
+    assert view.ticket.category == "food" and view.ticket.callback_number == "0901234567"
+    assert not view.workflow.corrections and not view.events[1:]  # nothing written
+    changed = world.workflow.correct(
+        ana, ticket_id, {"category": "medical", "callback_number": "+84 (90) 123-4567"}
+    )
+    assert changed == ["callback_number", "category"]
+    view = world.queue.ticket(ana, ticket_id)
+    assert view.ticket.category == "medical" and view.ticket.callback_number == "+84901234567"
+
+
 def test_queue_order_filters_counts_and_pages(world: World) -> None:
     boss = world.user("sup", role="supervisor", unit="HQ")
     ana = world.user("ana")
