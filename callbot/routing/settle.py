@@ -35,9 +35,10 @@ from typing import Any, Protocol
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from callbot.config import Config
 from callbot.routing.fields import HeardAnswer, understand
 from callbot.routing.repeat import merge_into, open_earlier
-from callbot.routing.units import UnitsDirectory
+from callbot.routing.units import UnitsDirectory, load_units
 from callbot.tickets.answers import lock_ticket
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.rules import TicketStatus, holds_no_speech, ready_for_operators
@@ -185,7 +186,7 @@ class Settler:
         earlier = open_earlier(session, ticket, now, self.repeat_window)
         if earlier is not None:
             values.update(status=TicketStatus.MERGED.value, linked_to_id=earlier.id)
-            merge_into(session, earlier, values, now)
+            merge_into(session, earlier, values, now, ticket)
         session.execute(
             update(Ticket)
             .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.TRANSCRIBING.value)
@@ -206,3 +207,14 @@ def _keep_flagged(ticket: Ticket, columns: dict[str, Any]) -> dict[str, Any]:
             urgency=ticket.urgency, urgency_rank=ticket.urgency_rank, emergency=ticket.emergency
         )
     return columns
+
+
+def configured_settler(config: Config, transactions: Transactions) -> Settler:
+    """How tickets become ready, as configured: understood by the parsers, routed by
+    ``routing.units_file``, merged into an open ticket of the same callback number within
+    ``routing.repeat_window_hours``. Reads and checks the units file now (ConfigError)."""
+    routing = config.routing
+    units = load_units(routing.units_file if str(routing.units_file) not in ("", ".") else None)
+    hours = routing.repeat_window_hours
+    window = timedelta(hours=hours) if hours > 0 else None
+    return Settler(transactions, units=units, repeat_window=window)
