@@ -1,0 +1,55 @@
+"""HTTP handlers of the public side, one module per area: form (the web form and its manifest),
+status (the citizen's lookup), api (the REST API), docs (OpenAPI and its page).
+
+Thin: read the request, call the intake of written requests (:mod:`callbot.intake`), render a
+page or JSON. Helpers here give a view its site, the client's address and a rendered page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+if TYPE_CHECKING:
+    from callbot.public.asgi import Site
+
+
+def site_of(request: Request) -> Site:
+    """The request's :class:`~callbot.public.asgi.Site`, the parts a view may use."""
+    site: Site = request.app.state.site
+    return site
+
+
+def client_of(request: Request) -> str:
+    """The client's address, as the gate found it (:mod:`callbot.public.security`)."""
+    return str(request.state.client)
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A page from ``templates/``."""
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status, headers=headers
+    )
+    return response
+
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, title: str, **extra: object) -> JSONResponse:
+    """An RFC 9457 problem: ``{"type", "title", "status", ...}`` as JSON."""
+    body = {"type": "about:blank", "title": title, "status": status, **extra}
+    return JSONResponse(body, status, media_type=PROBLEM)
+
+
+def minutes(seconds: int) -> int:
+    """Whole minutes to say to a person, at least 1."""
+    return max(1, -(-seconds // 60))
