@@ -161,6 +161,7 @@ class IntakeConfig:
 
     host: str = "127.0.0.1"
     port: int = 8023
+    workers: int = 1  # server processes (each its own limits per address, kept in memory)
     public_url: str = ""  # base of the status links given out; empty: the request's own
     # HMAC key of the form's time tokens and the proof-of-work challenges; every node must
     # share it. Empty: made once into <storage.root>/intake.secret.
@@ -324,6 +325,7 @@ def _validate_callback(config: Config) -> None:
 def _validate_intake(config: Config) -> None:
     intake = config.intake
     for name in (
+        "workers",
         "form_max_age_hours",
         "max_photo_bytes",
         "max_photo_pixels",

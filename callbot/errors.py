@@ -26,6 +26,7 @@ a message that tells a person what to do about it::
     │   │                      Also a ValueError: a refused value, whoever catches it
     │   └── InvalidRequest     a written request is refused: ``problems`` says why, per field
     ├── RequestConflict        an idempotency key already used for a different request
+    ├── TooManyRequests        a written request refused: its number sent too many this hour
     ├── UnknownAction          no such action on a ticket: a not-found kind (the console
     │                          answers it as it answers a ticket that does not exist)
     └── WorkflowError          an operator's action on a ticket is refused (claimed by another,
@@ -132,6 +133,11 @@ class InvalidRequest(InvalidInput):
 class RequestConflict(CallbotError):
     """An idempotency key already used for a different request: a retry must send the same
     request, a new request needs a new key."""
+
+
+class TooManyRequests(CallbotError):
+    """A written request refused because its callback number already sent
+    ``intake.sends_per_phone`` requests in the last hour (a retry of one of them is not)."""
 
 
 class UnknownAction(CallbotError):

@@ -8,10 +8,11 @@ they received into field values and files, then:
    :class:`~callbot.errors.InvalidRequest` (field -> code) and keeping nothing;
 2. :meth:`WrittenIntake.submit` writes the photos beside the recordings, stores the ticket
    with its fields as answers in one transaction (:class:`~callbot.tickets.written.
-   WrittenTickets`; a retry with the same idempotency key gives the same ticket), then runs the
-   settle step (:mod:`callbot.routing.settle`) at once: the request is understood by the same
-   parsers as a call (name, ward and district from the address or the picked ward, category,
-   urgency, emergency), routed to its unit, or merged into the same number's open ticket.
+   WrittenTickets`; a retry with the same idempotency key gives the same ticket), settled in
+   that same transaction (:mod:`callbot.routing.settle`): the request is understood by the
+   same parsers as a call (name, ward and district from the address or the picked ward,
+   category, urgency, emergency; parsed before the transaction), routed to its unit, or merged
+   into the same number's open ticket.
 
 The :class:`Receipt` says the ticket's number and whether it is an emergency (the form then
 shows 115/114/113 at once; the ticket is already at the head of the operators' queue).
@@ -27,6 +28,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from callbot.errors import InvalidRequest, StorageError
 from callbot.intake.fields import CleanRequest, check_request
@@ -38,8 +42,10 @@ from callbot.intake.photos import (
     store_photos,
 )
 from callbot.intake.places import is_ward_choice
+from callbot.routing.fields import HeardAnswer
 from callbot.routing.settle import Settler
 from callbot.tickets.caller import Caller
+from callbot.tickets.models import Ticket
 from callbot.tickets.rules import Channel, Urgency
 from callbot.tickets.written import SubmissionInfo, WrittenField, WrittenTickets
 
@@ -70,6 +76,20 @@ def request_dir(channel: Channel, now: datetime) -> tuple[str, str]:
     directory relative to the recordings root (``YYYY/MM/DD/<id>``), as a call's."""
     request_id = f"{channel.value}-{secrets.token_hex(8)}"
     return request_id, f"{now:%Y}/{now:%m}/{now:%d}/{request_id}"
+
+
+def with_answer_ids(columns: dict[str, Any], ids: Mapping[str, int]) -> dict[str, Any]:
+    """``columns`` with each understood field pointing at its stored answer (by step)."""
+    fields = columns.get("fields")
+    if not isinstance(fields, dict):
+        return columns
+    placed = {
+        step: {**entry, "answer_id": ids[step]}
+        if isinstance(entry, dict) and step in ids
+        else entry
+        for step, entry in fields.items()
+    }
+    return {**columns, "fields": placed}
 
 
 class WrittenIntake:
@@ -106,6 +126,8 @@ class WrittenIntake:
         limits = self.photo_limits
         if len(sent) > limits.count:
             raise InvalidRequest({"photos": "too_many_photos"})
+        if not sent:
+            return []
         checked = []
         for data in sent:
             try:
@@ -113,10 +135,6 @@ class WrittenIntake:
             except PhotoRefused as refused:
                 raise InvalidRequest({"photos": refused.code}) from None
         return checked
-
-    def recent_requests(self, phone: str, hours: float = 1.0) -> int:
-        """Written requests from this callback number in the last ``hours`` (every node's)."""
-        return self.tickets.written_since(phone, self._clock() - timedelta(hours=hours))
 
     def submit(
         self,
@@ -127,10 +145,13 @@ class WrittenIntake:
         scope: str,
         idempotency_key: str | None = None,
         api_key_id: int | None = None,
+        per_phone_hour: int | None = None,
     ) -> Receipt:
-        """Store the request as a ticket and settle it now. Raises :class:`StorageError` (the
-        database or the disk failed: nothing is kept) and
-        :class:`~callbot.errors.RequestConflict` (the key was used for another request)."""
+        """Store the request as a ticket, settled. Raises :class:`StorageError` (the
+        database or the disk failed: nothing is kept),
+        :class:`~callbot.errors.RequestConflict` (the key was used for another request) and
+        :class:`~callbot.errors.TooManyRequests` (``per_phone_hour`` written requests from
+        this number in the last hour already; a retry is not refused)."""
         now = self._clock()
         request_id, relative = request_dir(Channel(channel), now)
         try:
@@ -144,26 +165,35 @@ class WrittenIntake:
             request_hash=request.digest([p.sha256 for p in photos]),
             idempotency_key=idempotency_key,
             api_key_id=api_key_id,
+            limit=per_phone_hour,
+            limit_since=now - timedelta(hours=1),
         )
         caller = Caller(request.phone, request.name, "", request_id)
-        fields = [WrittenField(step, text) for step, text in request.fields()]
+        steps = request.fields()
+        fields = [WrittenField(step, text) for step, text in steps]
+        # Understood now, outside any transaction (the parsers never run under a lock); the
+        # answers' ids are known once stored.
+        heard = [HeardAnswer(i, step, 1, text) for i, (step, text) in enumerate(steps, 1)]
+        columns = self.settler.understood(heard)
+
+        def settle(session: Session, ticket: Ticket, ids: Mapping[str, int], at: datetime) -> str:
+            placed = {**with_answer_ids(columns, ids), "number": ticket.number}
+            self.settler.settle_made(session, ticket, placed, at)
+            return str(columns.get("urgency") or Urgency.NORMAL.value)
+
         try:
-            stored = self.tickets.create(caller, request.phone, fields, files, submission)
+            stored = self.tickets.create(
+                caller, request.phone, fields, files, submission, settle=settle
+            )
         except Exception:
             remove_files(paths)
             raise
         if not stored.created:
             remove_files(paths)  # a retry: the first request's photos are the ticket's
-            log.info("written request retried: ticket %s", stored.ticket.number)
-        else:
-            try:
-                self.settler.settle(stored.ticket.id)
-            except StorageError as exc:  # the sweep of `callbot serve` settles it later
-                log.error("could not settle written ticket %s: %s", stored.ticket.number, exc)
-        urgency = self.tickets.urgency(stored.ticket.id)
+            log.info("written request retried: ticket %s", stored.number)
         return Receipt(
-            number=stored.ticket.number,
-            emergency=urgency == Urgency.EMERGENCY.value,
+            number=stored.number,
+            emergency=stored.urgency == Urgency.EMERGENCY.value,
             created=stored.created,
-            channel=stored.ticket.channel,
+            channel=stored.channel,
         )

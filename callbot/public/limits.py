@@ -6,8 +6,8 @@ how many fall in the last ``seconds``, and when the oldest that matters leaves t
 (what a 429's ``Retry-After`` tells). Keys whose times all left the window are dropped as the
 table grows, so memory stays bounded by the traffic of one window. Thread-safe.
 
-The limit per callback number is not kept here but counted in the database
-(:meth:`callbot.intake.written.WrittenIntake.recent_requests`): it holds for every node.
+The limit per callback number is not kept here but counted in the database, in the
+transaction that stores a request (:mod:`callbot.tickets.written`): it holds for every node.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@
 :func:`serve` runs uvicorn on the configured (or given) address until SIGINT/SIGTERM, with
 no access log (status lookups carry phone numbers in their queries: personal data stays out
 of logs). :class:`IntakeProcess` is how ``callbot run`` starts it beside the call path and the
-console: a child process, restarted if it dies, stopped with its parent.
+console: a child process, restarted if it dies, stopped with its parent. With
+``intake.workers`` above 1, uvicorn runs that many worker processes on the one port (each its
+own limits per address and proof-of-work memory: the limits are per process).
 """
 
 from __future__ import annotations
@@ -17,22 +19,48 @@ import sys
 import threading
 
 import uvicorn
+from starlette.applications import Starlette
 
-from callbot.config import Config, as_environ
+from callbot.config import Config, as_environ, load_config
 from callbot.errors import SetupError
 from callbot.public.asgi import build_site, create_app
 
 log = logging.getLogger(__name__)
 
 
+def app_from_environment() -> Starlette:
+    """The app of one worker process (``intake.workers`` > 1): the configuration comes from
+    the ``CALLBOT_*`` variables its parent set."""
+    return create_app(build_site(load_config()))
+
+
 def serve(config: Config, host: str | None = None, port: int | None = None) -> None:
     """Run the public form, status page and API until interrupted."""
-    app = create_app(build_site(config))
     host = host or config.intake.host
     port = port or config.intake.port
+    log.info(
+        "public form and API on http://%s:%d/ (%d process(es))", host, port, config.intake.workers
+    )
+    if config.intake.workers > 1:
+        build_site(config)  # migrate and check the settings once, here, before the workers
+        os.environ.update(as_environ(config))
+        uvicorn.run(
+            "callbot.public.runner:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=config.intake.workers,
+            log_config=None,
+            access_log=False,
+            proxy_headers=False,
+            server_header=False,
+            timeout_graceful_shutdown=2,
+            lifespan="off",
+        )
+        return
     server = uvicorn.Server(
         uvicorn.Config(
-            app,
+            create_app(build_site(config)),
             host=host,
             port=port,
             log_config=None,  # callbot's logging
@@ -43,7 +71,6 @@ def serve(config: Config, host: str | None = None, port: int | None = None) -> N
             lifespan="off",
         )
     )
-    log.info("public form and API on http://%s:%d/", host, port)
     server.run()
     if not server.started:
         raise SetupError(

@@ -19,6 +19,10 @@ One settle is three short steps, so the parsers never run under a lock:
    rule (:mod:`callbot.routing.repeat`); if an answer changed meanwhile (recovered, or
    transcribed again), start again from 1.
 
+A written request (:mod:`callbot.intake.written`) needs no transcription: its answers are
+understood before it is stored (:meth:`Settler.understood`) and step 3 runs in the very
+transaction that stores it (:meth:`Settler.settle_made`), so it is never seen unsettled.
+
 A ticket is never seen ``new`` without its fields. If understanding fails altogether, the
 ticket still becomes ready, unparsed (``fields.error``): the operators must see it.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
 
@@ -177,9 +181,37 @@ class Settler:
         ticket = session.get(Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             return False
+        no_speech = holds_no_speech([state for _, state, _ in heard.fingerprint])
+        self._make_ready(session, ticket, columns, now, no_speech=no_speech)
+        return True
+
+    def understood(self, answers: Sequence[HeardAnswer]) -> dict[str, Any]:
+        """The ticket columns the parsers give for these answers (step 2 alone, no database):
+        for a written request, understood before its ticket is stored."""
+        return self._columns(0, answers)
+
+    def settle_made(
+        self, session: Session, ticket: Ticket, columns: dict[str, Any], now: datetime
+    ) -> bool:
+        """Step 3 for a ticket made in ``session``'s own transaction with every answer settled
+        (a written request, whose text needs no transcription): ready now, with ``columns``
+        (:meth:`understood`), or merged. Returns whether it was merged."""
+        return self._make_ready(session, ticket, columns, now, no_speech=False)
+
+    def _make_ready(
+        self,
+        session: Session,
+        ticket: Ticket,
+        columns: dict[str, Any],
+        now: datetime,
+        *,
+        no_speech: bool,
+    ) -> bool:
+        """``new`` with the understood columns (the urgency never lowered), or ``merged`` into
+        the caller's open ticket; whether merged."""
         values: dict[str, Any] = {
             "status": TicketStatus.NEW.value,
-            "no_speech": holds_no_speech([state for _, state, _ in heard.fingerprint]),
+            "no_speech": no_speech,
             "updated_at": now,
         }
         values.update(_keep_flagged(ticket, dict(columns)))
@@ -189,15 +221,15 @@ class Settler:
             merge_into(session, earlier, values, now, ticket)
         session.execute(
             update(Ticket)
-            .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.TRANSCRIBING.value)
+            .where(Ticket.id == ticket.id, Ticket.status == TicketStatus.TRANSCRIBING.value)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
         if earlier is not None:
             logger.info(
-                "ticket id %d is a repeat call: merged into ticket id %d", ticket_id, earlier.id
+                "ticket id %d is a repeat call: merged into ticket id %d", ticket.id, earlier.id
             )
-        return True
+        return earlier is not None
 
 
 def _keep_flagged(ticket: Ticket, columns: dict[str, Any]) -> dict[str, Any]:

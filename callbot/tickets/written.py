@@ -7,6 +7,9 @@ job), so the settle step (:mod:`callbot.routing.settle`), which its caller runs 
 ``new`` or ``merged`` exactly as it does a call. The callback number is the one written,
 already checked (:mod:`callbot.intake.fields`).
 
+A limit per callback number (written requests in the last hour) is checked in the same
+transaction, after the idempotency key: a retry of a stored request is never refused.
+
 Idempotency: a request sent with a key (``submissions.scope`` + ``idempotency_key``, unique
 together) is stored once; the same key again gives the ticket stored the first time when the
 request is the same (same ``request_hash``), :class:`~callbot.errors.RequestConflict` when it
@@ -19,23 +22,19 @@ from __future__ import annotations
 import builtins
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from callbot.errors import RequestConflict, StorageError
+from callbot.errors import RequestConflict, StorageError, TooManyRequests
 from callbot.tickets.caller import Caller
 from callbot.tickets.models import Answer, Attachment, Submission, Ticket, TicketEvent
-from callbot.tickets.records import (
-    AttachmentRecord,
-    TicketRecord,
-    attachment_record,
-    ticket_record,
-)
+from callbot.tickets.records import AttachmentRecord, attachment_record
 from callbot.tickets.rules import (
     CallbackSource,
     Channel,
@@ -52,6 +51,14 @@ from callbot.tickets.transactions import Transactions
 logger = logging.getLogger(__name__)
 
 MAX_HOPS = 5  # merged into a ticket merged into another...: links followed at most
+
+# Built once (a written request is a hot path): the values come as parameters.
+_INSERT_TICKET = insert(Ticket).returning(Ticket.id)
+_SET_NUMBER = (
+    update(Ticket).where(Ticket.id == bindparam("ticket")).values(number=bindparam("value"))
+)
+_INSERT_ANSWERS = insert(Answer).returning(Answer.id, Answer.step, sort_by_parameter_order=True)
+_INSERT_SUBMISSION = insert(Submission)
 
 
 @dataclass(frozen=True)
@@ -83,14 +90,28 @@ class SubmissionInfo:
     request_hash: str
     idempotency_key: str | None = None
     api_key_id: int | None = None
+    # At most this many written requests from one callback number since ``limit_since``
+    # (None: no limit); checked in the storing transaction, after the idempotency key.
+    limit: int | None = None
+    limit_since: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Stored:
     """A written request's ticket, and whether this request made it (False: a retry)."""
 
-    ticket: TicketRecord
+    id: int
+    number: str
+    channel: str
+    urgency: str | None  # a retry's, as stored; a new ticket's is what its settle returned
     created: bool
+
+
+# Run in the storing transaction once the ticket and its answers are inserted: the settle step
+# (``routing``'s, passed in: the store knows nothing of it), given the new ticket (its number
+# not yet stored: the settle's update must set it) and its answers' ids by step. Returns the
+# ticket's urgency.
+SettleHook = Callable[[Session, Ticket, Mapping[str, int], datetime], str]
 
 
 @dataclass(frozen=True)
@@ -118,14 +139,23 @@ class WrittenTickets:
         fields: Sequence[WrittenField],
         photos: Sequence[PhotoFile],
         submission: SubmissionInfo,
+        *,
+        settle: SettleHook | None = None,
     ) -> Stored:
         """Store a written request (its ticket, fields, photos, submission) in one transaction,
-        or find the ticket an earlier request with the same idempotency key made."""
+        settled in it by ``settle``; or find the ticket an earlier request with the same
+        idempotency key made (not settled again)."""
         try:
             return self._tx.run(
                 "store a written request",
                 lambda s: self._create(
-                    s, caller, callback_number, fields, photos=photos, submission=submission
+                    s,
+                    caller,
+                    callback_number,
+                    fields,
+                    photos=photos,
+                    submission=submission,
+                    settle=settle,
                 ),
                 write=True,
             )
@@ -147,52 +177,84 @@ class WrittenTickets:
         *,
         photos: Sequence[PhotoFile],
         submission: SubmissionInfo,
+        settle: SettleHook | None,
     ) -> Stored:
         found = _existing(session, submission)
         if found is not None:
             return found
+        if submission.limit is not None and submission.limit_since is not None:
+            sent = _written_since(session, callback_number, submission.limit_since)
+            if sent >= submission.limit:
+                raise TooManyRequests(
+                    f"{sent} written requests from this number since "
+                    f"{submission.limit_since:%H:%M} UTC; try again later"
+                )
         now = self._tx.clock()
-        ticket = Ticket(
-            number=f"new-{secrets.token_hex(8)}",  # replaced below, before commit
-            created_at=now,
-            updated_at=now,
-            ended_at=now,
-            caller_number=caller.number,
-            caller_name=caller.name,
-            caller_id_raw=caller.id_raw,
-            channel_uniqueid=caller.uniqueid,
-            channel_linkedid=caller.linkedid or caller.uniqueid,
-            status=TicketStatus.TRANSCRIBING.value,
-            outcome=TicketOutcome.COMPLETE.value,
-            end_reason=EndReason.COMPLETED.value,
-            last_step=fields[-1].step if fields else None,
-            callback_number=callback_number,
-            callback_source=CallbackSource.WRITTEN.value,
-            channel=Channel(submission.channel).value,
-        )
-        session.add(ticket)
-        session.flush()
-        ticket.number = ticket_number(ticket.id)
-        for field in fields:
-            session.add(_written_answer(ticket.id, field, now))
-        for position, photo in enumerate(photos, 1):
-            session.add(_attachment(ticket.id, position, photo, now))
-        session.add(
-            Submission(
-                ticket_id=ticket.id,
-                channel=ticket.channel,
-                scope=submission.scope,
-                idempotency_key=submission.idempotency_key,
-                request_hash=submission.request_hash,
-                api_key_id=submission.api_key_id,
-                created_at=now,
+        channel = Channel(submission.channel).value
+        # Core statements, not the ORM's unit of work: a written request is a hot path
+        # (hundreds a second), and these are plain inserts.
+        ticket_id = session.execute(
+            _INSERT_TICKET,
+            {
+                "number": f"new-{secrets.token_hex(8)}",  # replaced below, before commit
+                "created_at": now,
+                "updated_at": now,
+                "ended_at": now,
+                "caller_number": caller.number,
+                "caller_name": caller.name,
+                "caller_id_raw": caller.id_raw,
+                "channel_uniqueid": caller.uniqueid,
+                "channel_linkedid": caller.linkedid or caller.uniqueid,
+                "status": TicketStatus.TRANSCRIBING.value,
+                "outcome": TicketOutcome.COMPLETE.value,
+                "end_reason": EndReason.COMPLETED.value,
+                "last_step": fields[-1].step if fields else None,
+                "callback_number": callback_number,
+                "callback_source": CallbackSource.WRITTEN.value,
+                "channel": channel,
+            },
+        ).scalar_one()
+        number = ticket_number(ticket_id)
+        ids = {
+            step: answer_id
+            for answer_id, step in session.execute(
+                _INSERT_ANSWERS, [_written_answer(ticket_id, field, now) for field in fields]
             )
+        }
+        if photos:
+            session.execute(
+                insert(Attachment),
+                [_attachment(ticket_id, i, photo, now) for i, photo in enumerate(photos, 1)],
+            )
+        session.execute(
+            _INSERT_SUBMISSION,
+            {
+                "ticket_id": ticket_id,
+                "channel": channel,
+                "scope": submission.scope,
+                "idempotency_key": submission.idempotency_key,
+                "request_hash": submission.request_hash,
+                "api_key_id": submission.api_key_id,
+                "created_at": now,
+            },
         )
-        session.flush()
-        answers = session.scalars(select(Answer).where(Answer.ticket_id == ticket.id)).all()
-        record = ticket_record(ticket, list(answers))
-        logger.info("written request stored: ticket %s (%s)", record.number, record.channel)
-        return Stored(record, created=True)
+        urgency = None
+        if settle is not None:
+            # What the settle step reads of the new ticket (a detached row, never flushed).
+            made = Ticket(
+                id=ticket_id,
+                number=number,
+                callback_number=callback_number,
+                channel=channel,
+                urgency="normal",
+                urgency_rank=2,
+                emergency=False,
+            )
+            urgency = settle(session, made, ids, now)  # its update sets the number too
+        else:
+            session.execute(_SET_NUMBER, {"ticket": ticket_id, "value": number})
+        logger.info("written request stored: ticket %s (%s)", number, channel)
+        return Stored(ticket_id, number, channel, urgency, created=True)
 
     def attachments(self, ticket_ids: Sequence[int]) -> builtins.list[AttachmentRecord]:
         """The photos of these tickets, by ticket then position."""
@@ -209,36 +271,25 @@ class WrittenTickets:
 
         return self._tx.run("read a ticket's photos", work)
 
-    def written_since(self, callback_number: str, since: datetime) -> int:
-        """Written requests (not calls) with this callback number created since ``since``."""
-
-        def work(session: Session) -> int:
-            return int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(Ticket)
-                    .where(
-                        Ticket.callback_number == callback_number,
-                        Ticket.created_at >= since,
-                        Ticket.channel != Channel.CALL.value,
-                    )
-                )
-                or 0
-            )
-
-        return self._tx.run("count a number's written requests", work)
-
-    def urgency(self, ticket_id: int) -> str:
-        """The ticket's urgency now (after the settle step: what was understood)."""
-        found = self._tx.run(
-            f"read the urgency of ticket {ticket_id}",
-            lambda s: s.scalar(select(Ticket.urgency).where(Ticket.id == ticket_id)),
-        )
-        return str(found or "normal")
-
     def facts(self, number: str) -> PublicFacts | None:
         """What the status of ticket ``number`` is decided from; None when there is none."""
         return self._tx.run(f"read the status of ticket {number}", lambda s: _facts(s, number))
+
+
+def _written_since(session: Session, callback_number: str, since: datetime) -> int:
+    """Written requests (not calls) with this callback number created since ``since``."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.callback_number == callback_number,
+                Ticket.created_at >= since,
+                Ticket.channel != Channel.CALL.value,
+            )
+        )
+        or 0
+    )
 
 
 def _existing(session: Session, submission: SubmissionInfo) -> Stored | None:
@@ -258,30 +309,30 @@ def _existing(session: Session, submission: SubmissionInfo) -> Stored | None:
             "this Idempotency-Key was already used for a different request; "
             "send a retry unchanged, or a new request with a new key"
         )
-    ticket = session.scalars(
-        select(Ticket).where(Ticket.id == ticket_id).options(selectinload(Ticket.answers))
+    number, channel, urgency = session.execute(
+        select(Ticket.number, Ticket.channel, Ticket.urgency).where(Ticket.id == ticket_id)
     ).one()
-    return Stored(ticket_record(ticket, ticket.answers), created=False)
+    return Stored(ticket_id, number, channel, urgency, created=False)
 
 
-def _written_answer(ticket_id: int, field: WrittenField, now: datetime) -> Answer:
-    return Answer(
-        ticket_id=ticket_id,
-        step=field.step,
-        attempt=1,
-        audio_path="",
-        duration_seconds=0.0,
-        ended_by=EndedBy.WRITTEN.value,
-        recorded_at=now,
-        transcription=Transcription.DONE.value,
-        transcript=field.text,
-        words=None,
-        transcribed_at=now,
-    )
+def _written_answer(ticket_id: int, field: WrittenField, now: datetime) -> dict[str, Any]:
+    return {
+        "ticket_id": ticket_id,
+        "step": field.step,
+        "attempt": 1,
+        "audio_path": "",
+        "duration_seconds": 0.0,
+        "ended_by": EndedBy.WRITTEN.value,
+        "recorded_at": now,
+        "transcription": Transcription.DONE.value,
+        "transcript": field.text,
+        "words": None,
+        "transcribed_at": now,
+    }
 
 
-def _attachment(ticket_id: int, position: int, photo: PhotoFile, now: datetime) -> Attachment:
-    return Attachment(
+def _attachment(ticket_id: int, position: int, photo: PhotoFile, now: datetime) -> dict[str, Any]:
+    return dict(
         ticket_id=ticket_id,
         position=position,
         path=photo.path,

@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from callbot.errors import InvalidRequest, RequestConflict, StorageError
+from callbot.errors import InvalidRequest, RequestConflict, StorageError, TooManyRequests
 from callbot.intake.apikeys import ApiKeyRecord
 from callbot.intake.fields import CleanRequest, check_idempotency_key
 from callbot.intake.photos import CheckedPhoto
@@ -131,7 +131,7 @@ async def _checked(
     try:
         if too_many:
             problems["photos"] = "too_many_photos"
-        else:
+        elif any(files):
             photos = await run_in_threadpool(intake.check_photos, files)
     except InvalidRequest as refused:
         problems.update(refused.problems)
@@ -169,11 +169,6 @@ async def _store(
     """The checked request stored and settled: 201, or why not (429, 422, 503)."""
     site = site_of(request)
     intake = site.written.intake
-    recent = await run_in_threadpool(intake.recent_requests, clean.phone)
-    if recent >= site.config.intake.sends_per_phone:
-        response = problem(429, "Too many requests", detail="too many requests from this phone")
-        response.headers["retry-after"] = "3600"
-        return response
 
     def submit() -> Any:
         return intake.submit(
@@ -183,12 +178,17 @@ async def _store(
             scope=f"api:{key.id}",
             idempotency_key=idempotency_key,
             api_key_id=key.id,
+            per_phone_hour=site.config.intake.sends_per_phone,
         )
 
     try:
         receipt = await run_in_threadpool(submit)
     except RequestConflict:
         return invalid({"Idempotency-Key": "conflict"}, request)
+    except TooManyRequests:
+        response = problem(429, "Too many requests", detail="too many requests from this phone")
+        response.headers["retry-after"] = "3600"
+        return response
     except StorageError as exc:
         log.error("an API request could not be stored: %s", exc)
         return problem(503, "Unavailable", detail="the request was not stored: try again")

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from callbot.errors import InvalidRequest, StorageError
+from callbot.errors import InvalidRequest, StorageError, TooManyRequests
 from callbot.intake.photos import CheckedPhoto
 from callbot.intake.places import ward_groups
 from callbot.public import labels
@@ -175,7 +175,7 @@ async def _accept(
     photos: list[CheckedPhoto] = []
     if too_many:
         problems["photos"] = "too_many_photos"
-    else:
+    elif any(files):  # decoding photos takes a while: not on the event loop
         try:
             photos = await run_in_threadpool(intake.check_photos, files)
         except InvalidRequest as refused:
@@ -189,17 +189,21 @@ async def _accept(
             pow_needed=pow_needed,
             photos_lost=any(files),
         )
-    recent = await run_in_threadpool(intake.recent_requests, clean.phone)
-    if recent >= site.config.intake.sends_per_phone:
-        return _refused(request, "too_many_phone", 429)
     digest = clean.digest([p.sha256 for p in photos])
     key = hashlib.sha256(f"{nonce}:{digest}".encode()).hexdigest()
     try:
         receipt = await run_in_threadpool(
             lambda: intake.submit(
-                clean, photos, channel=Channel.WEB, scope="web", idempotency_key=key
+                clean,
+                photos,
+                channel=Channel.WEB,
+                scope="web",
+                idempotency_key=key,
+                per_phone_hour=site.config.intake.sends_per_phone,
             )
         )
+    except TooManyRequests:
+        return _refused(request, "too_many_phone", 429)
     except StorageError as exc:
         log.error("a web request could not be stored: %s", exc)
         return _refused(request, "storage", 503)
