@@ -20,8 +20,10 @@ to read the winner's ticket.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import logging
 import secrets
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -131,6 +133,13 @@ class WrittenTickets:
 
     def __init__(self, transactions: Transactions) -> None:
         self._tx = transactions
+        bind = transactions.sessions.kw.get("bind")
+        # SQLite has one writer at a time and a waiting writer sleeps in its busy handler:
+        # this process's writers queue here instead, woken as soon as the last one commits.
+        sqlite = getattr(getattr(bind, "dialect", None), "name", "") == "sqlite"
+        self._write_lock: threading.Lock | contextlib.nullcontext[None] = (
+            threading.Lock() if sqlite else contextlib.nullcontext()
+        )
 
     def create(
         self,
@@ -146,19 +155,20 @@ class WrittenTickets:
         settled in it by ``settle``; or find the ticket an earlier request with the same
         idempotency key made (not settled again)."""
         try:
-            return self._tx.run(
-                "store a written request",
-                lambda s: self._create(
-                    s,
-                    caller,
-                    callback_number,
-                    fields,
-                    photos=photos,
-                    submission=submission,
-                    settle=settle,
-                ),
-                write=True,
-            )
+            with self._write_lock:
+                return self._tx.run(
+                    "store a written request",
+                    lambda s: self._create(
+                        s,
+                        caller,
+                        callback_number,
+                        fields,
+                        photos=photos,
+                        submission=submission,
+                        settle=settle,
+                    ),
+                    write=True,
+                )
         except StorageError as exc:
             if not isinstance(exc.__cause__, IntegrityError) or submission.idempotency_key is None:
                 raise
