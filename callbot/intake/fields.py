@@ -71,6 +71,8 @@ def clean_text(raw: str, *, lines: bool = False) -> str:
     """``raw`` as stored: NFC, no control or format characters, spaces collapsed; with
     ``lines``, line breaks kept (at most two in a row)."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    if not lines and text.isprintable():  # the common case: nothing to drop
+        return " ".join(text.split())
     kept = []
     for char in text:
         if char == "\n" and lines:

@@ -15,15 +15,27 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from callbot.tickets.models import Ticket, TicketEvent
+from callbot.tickets.models import Ticket, TicketEvent, UtcDateTime
 from callbot.tickets.rules import URGENCY_RANK, EventAction, TicketStatus, Urgency
 
-SYSTEM = "system"  # the user of events no person caused
-
 OPEN_FOR_REPEAT = (TicketStatus.NEW.value, TicketStatus.CLAIMED.value)
+SYSTEM = "system"  # the user of events no person caused
+# Built once, the values as parameters (settling is on the public form's hot path).
+_OPEN_EARLIER = (
+    select(Ticket)
+    .where(
+        Ticket.callback_number == bindparam("number"),
+        Ticket.id != bindparam("ticket"),
+        Ticket.status.in_(OPEN_FOR_REPEAT),
+        Ticket.created_at >= bindparam("since", type_=UtcDateTime()),
+    )
+    .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+    .limit(1)
+    .with_for_update()
+)
 
 
 def open_earlier(
@@ -32,18 +44,11 @@ def open_earlier(
     """The caller's most recent open ticket within ``window`` (locked), if any."""
     if not window or not ticket.callback_number:
         return None
-    return session.scalars(
-        select(Ticket)
-        .where(
-            Ticket.callback_number == ticket.callback_number,
-            Ticket.id != ticket.id,
-            Ticket.status.in_(OPEN_FOR_REPEAT),
-            Ticket.created_at >= now - window,
-        )
-        .order_by(Ticket.created_at.desc(), Ticket.id.desc())
-        .limit(1)
-        .with_for_update()
+    found = session.scalars(
+        _OPEN_EARLIER,
+        {"number": ticket.callback_number, "ticket": ticket.id, "since": now - window},
     ).first()
+    return found
 
 
 def merge_into(

@@ -35,7 +35,14 @@ from sqlalchemy.orm import Session
 
 from callbot.errors import RequestConflict, StorageError, TooManyRequests
 from callbot.tickets.caller import Caller
-from callbot.tickets.models import Answer, Attachment, Submission, Ticket, TicketEvent
+from callbot.tickets.models import (
+    Answer,
+    Attachment,
+    Submission,
+    Ticket,
+    TicketEvent,
+    UtcDateTime,
+)
 from callbot.tickets.records import AttachmentRecord, attachment_record
 from callbot.tickets.rules import (
     CallbackSource,
@@ -61,6 +68,19 @@ _SET_NUMBER = (
 )
 _INSERT_ANSWERS = insert(Answer).returning(Answer.id, Answer.step, sort_by_parameter_order=True)
 _INSERT_SUBMISSION = insert(Submission)
+_INSERT_ATTACHMENTS = insert(Attachment)
+_FIND_KEY = select(Submission.ticket_id, Submission.request_hash).where(
+    Submission.scope == bindparam("scope"), Submission.idempotency_key == bindparam("key")
+)
+_COUNT_WRITTEN = (
+    select(func.count())
+    .select_from(Ticket)
+    .where(
+        Ticket.callback_number == bindparam("number"),
+        Ticket.created_at >= bindparam("since", type_=UtcDateTime()),
+        Ticket.channel != Channel.CALL.value,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -203,7 +223,8 @@ class WrittenTickets:
         channel = Channel(submission.channel).value
         # Core statements, not the ORM's unit of work: a written request is a hot path
         # (hundreds a second), and these are plain inserts.
-        ticket_id = session.execute(
+        connection = session.connection()  # Core: not the ORM's bulk machinery
+        ticket_id = connection.execute(
             _INSERT_TICKET,
             {
                 "number": f"new-{secrets.token_hex(8)}",  # replaced below, before commit
@@ -227,16 +248,16 @@ class WrittenTickets:
         number = ticket_number(ticket_id)
         ids = {
             step: answer_id
-            for answer_id, step in session.execute(
+            for answer_id, step in connection.execute(
                 _INSERT_ANSWERS, [_written_answer(ticket_id, field, now) for field in fields]
             )
         }
         if photos:
-            session.execute(
-                insert(Attachment),
+            connection.execute(
+                _INSERT_ATTACHMENTS,
                 [_attachment(ticket_id, i, photo, now) for i, photo in enumerate(photos, 1)],
             )
-        session.execute(
+        connection.execute(
             _INSERT_SUBMISSION,
             {
                 "ticket_id": ticket_id,
@@ -262,7 +283,7 @@ class WrittenTickets:
             )
             urgency = settle(session, made, ids, now)  # its update sets the number too
         else:
-            session.execute(_SET_NUMBER, {"ticket": ticket_id, "value": number})
+            connection.execute(_SET_NUMBER, {"ticket": ticket_id, "value": number})
         logger.info("written request stored: ticket %s (%s)", number, channel)
         return Stored(ticket_id, number, channel, urgency, created=True)
 
@@ -288,29 +309,20 @@ class WrittenTickets:
 
 def _written_since(session: Session, callback_number: str, since: datetime) -> int:
     """Written requests (not calls) with this callback number created since ``since``."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Ticket)
-            .where(
-                Ticket.callback_number == callback_number,
-                Ticket.created_at >= since,
-                Ticket.channel != Channel.CALL.value,
-            )
-        )
-        or 0
+    counted = session.connection().execute(
+        _COUNT_WRITTEN, {"number": callback_number, "since": since}
     )
+    return int(counted.scalar() or 0)
 
 
 def _existing(session: Session, submission: SubmissionInfo) -> Stored | None:
     if submission.idempotency_key is None:
         return None
-    row = session.execute(
-        select(Submission.ticket_id, Submission.request_hash).where(
-            Submission.scope == submission.scope,
-            Submission.idempotency_key == submission.idempotency_key,
-        )
-    ).one_or_none()
+    row = (
+        session.connection()
+        .execute(_FIND_KEY, {"scope": submission.scope, "key": submission.idempotency_key})
+        .one_or_none()
+    )
     if row is None:
         return None
     ticket_id, request_hash = row

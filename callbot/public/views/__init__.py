@@ -7,8 +7,10 @@ page or JSON. Helpers here give a view its site, the client's address and a rend
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -42,6 +44,17 @@ def render(
 
 
 PROBLEM = "application/problem+json"
+THREADS = 4  # blocking work (the database, photos) at once: few, so they do not fight for the GIL
+T = TypeVar("T")
+_limiter: anyio.CapacityLimiter | None = None
+
+
+async def in_thread(work: Callable[..., T], *args: Any) -> T:
+    """``work(*args)`` on one of :data:`THREADS` worker threads (not the event loop's)."""
+    global _limiter  # noqa: PLW0603 - made once, inside the running loop
+    if _limiter is None:
+        _limiter = anyio.CapacityLimiter(THREADS)
+    return await anyio.to_thread.run_sync(work, *args, limiter=_limiter)
 
 
 def problem(status: int, title: str, **extra: object) -> JSONResponse:

@@ -23,7 +23,6 @@ import json
 import logging
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -33,7 +32,7 @@ from callbot.intake.fields import CleanRequest, check_idempotency_key
 from callbot.intake.photos import CheckedPhoto
 from callbot.intake.places import ward_names
 from callbot.public import labels
-from callbot.public.views import client_of, problem, site_of
+from callbot.public.views import client_of, in_thread, problem, site_of
 from callbot.public.views.form import read_form
 from callbot.tickets.rules import Channel
 
@@ -67,7 +66,7 @@ async def _authorized(request: Request) -> ApiKeyRecord | Response:
     scheme, _, key = request.headers.get("authorization", "").partition(" ")
     record = None
     if scheme.lower() == "bearer" and key.strip():
-        record = await run_in_threadpool(site.written.keys.verify, key.strip())
+        record = await in_thread(site.written.keys.verify, key.strip())
     if record is None:
         site.limits.lookups.add(client)
         response = problem(401, "Unauthorized", detail="send Authorization: Bearer <API key>")
@@ -132,7 +131,7 @@ async def _checked(
         if too_many:
             problems["photos"] = "too_many_photos"
         elif any(files):
-            photos = await run_in_threadpool(intake.check_photos, files)
+            photos = await in_thread(intake.check_photos, files)
     except InvalidRequest as refused:
         problems.update(refused.problems)
     if problems or clean is None:
@@ -182,7 +181,7 @@ async def _store(
         )
 
     try:
-        receipt = await run_in_threadpool(submit)
+        receipt = await in_thread(submit)
     except RequestConflict:
         return invalid({"Idempotency-Key": "conflict"}, request)
     except TooManyRequests:
@@ -203,7 +202,7 @@ async def request_status(request: Request) -> Response:
     site = site_of(request)
     number = request.path_params["number"][:40]
     phone = request.query_params.get("phone", "")[:40]
-    found = await run_in_threadpool(site.written.status.lookup, number, phone)
+    found = await in_thread(site.written.status.lookup, number, phone)
     if found is None:
         return problem(404, "Not found", detail="no request with this number and phone")
     return JSONResponse(found.as_dict())

@@ -16,7 +16,6 @@ import hashlib
 import logging
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -27,7 +26,7 @@ from callbot.intake.photos import CheckedPhoto
 from callbot.intake.places import ward_groups
 from callbot.public import labels
 from callbot.public.antibot import HONEYPOT, TokenCheck
-from callbot.public.views import client_of, minutes, render, site_of
+from callbot.public.views import client_of, in_thread, minutes, render, site_of
 from callbot.tickets.rules import Channel
 
 log = logging.getLogger(__name__)
@@ -177,7 +176,7 @@ async def _accept(
         problems["photos"] = "too_many_photos"
     elif any(files):  # decoding photos takes a while: not on the event loop
         try:
-            photos = await run_in_threadpool(intake.check_photos, files)
+            photos = await in_thread(intake.check_photos, files)
         except InvalidRequest as refused:
             problems.update(refused.problems)
     if problems or clean is None:
@@ -192,7 +191,7 @@ async def _accept(
     digest = clean.digest([p.sha256 for p in photos])
     key = hashlib.sha256(f"{nonce}:{digest}".encode()).hexdigest()
     try:
-        receipt = await run_in_threadpool(
+        receipt = await in_thread(
             lambda: intake.submit(
                 clean,
                 photos,

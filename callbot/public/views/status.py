@@ -10,12 +10,11 @@ phone numbers against a ticket number.
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from callbot.public import labels
-from callbot.public.views import client_of, minutes, render, site_of
+from callbot.public.views import client_of, in_thread, minutes, render, site_of
 
 MAX_INPUT = 40
 
@@ -48,7 +47,7 @@ async def lookup(request: Request) -> Response:
         response.headers["retry-after"] = str(wait)
         return response
     site.limits.lookups.add(client)
-    found = await run_in_threadpool(site.written.status.lookup, number, phone)
+    found = await in_thread(site.written.status.lookup, number, phone)
     if found is None:
         return _page(request, number, phone, status=404, error=labels.STATUS["not_found"])
     return _page(request, found.number, "", result=found)
