@@ -8,7 +8,9 @@ HTML, GIF and anything else are refused: what is stored is only ever served as t
 found here (``image/jpeg``, ``image/png``, ``image/webp``), never as a type a browser runs.
 
 Files go where a call's recordings go, ``<recordings>/YYYY/MM/DD/<request id>/photo-N.ext``
-(written to a temporary name, then renamed), readable by the owner and group only.
+(written to a temporary name, then renamed), readable by the owner and group only. Photos of a
+form refused for another field wait in ``<recordings>/pending/<random id>/`` until the form is
+sent again (:func:`keep_pending`), so nothing chosen is lost; left sets are swept.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import hashlib
 import io
 import logging
 import os
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,3 +145,41 @@ def remove_files(paths: list[Path]) -> None:
             path.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("could not remove %s: %s", path.name, exc)
+
+
+PENDING = "pending"  # <recordings>/pending/<id>/: photos kept while a form is sent again
+
+
+def keep_pending(recordings: Path, photos: list[CheckedPhoto]) -> str:
+    """Keep checked photos of a form refused for another field, so the citizen need not choose
+    them again; the id to find them by (random: 128 bits, hex)."""
+    pending_id = os.urandom(16).hex()
+    store_photos(recordings, f"{PENDING}/{pending_id}", photos)
+    return pending_id
+
+
+def load_pending(recordings: Path, pending_id: str) -> list[bytes]:
+    """The bytes of the photos kept under ``pending_id`` (none when unknown or malformed)."""
+    if len(pending_id) != 32 or not all(c in "0123456789abcdef" for c in pending_id):
+        return []
+    directory = recordings / PENDING / pending_id
+    if not directory.is_dir():
+        return []
+    return [path.read_bytes() for path in sorted(directory.glob("photo-*"))]
+
+
+def drop_pending(recordings: Path, pending_id: str, older_than: float | None = None) -> None:
+    """Delete the photos kept under ``pending_id``; with ``older_than`` (seconds), also every
+    other pending set left that long (forms never sent again)."""
+    root = recordings / PENDING
+    targets = [root / pending_id] if pending_id else []
+    if older_than is not None and root.is_dir():
+        now = time.time()
+        targets += [d for d in root.iterdir() if now - d.stat().st_mtime > older_than]
+    for directory in targets:
+        if directory.is_dir() and directory.parent == root:
+            remove_files(list(directory.iterdir()))
+            try:
+                directory.rmdir()
+            except OSError as exc:
+                log.warning("could not remove %s: %s", directory.name, exc)

@@ -38,6 +38,9 @@ from callbot.intake.photos import (
     CheckedPhoto,
     PhotoRefused,
     check_photo,
+    drop_pending,
+    keep_pending,
+    load_pending,
     remove_files,
     store_photos,
 )
@@ -50,6 +53,8 @@ from callbot.tickets.rules import Channel, Urgency
 from callbot.tickets.written import SubmissionInfo, WrittenField, WrittenTickets
 
 log = logging.getLogger(__name__)
+
+PENDING_HOURS = 24  # photos kept for a form not sent again are swept after this
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,30 @@ class WrittenIntake:
             except PhotoRefused as refused:
                 raise InvalidRequest({"photos": refused.code}) from None
         return checked
+
+    def keep_photos(self, photos: Sequence[CheckedPhoto]) -> str | None:
+        """Keep checked photos of a form refused for another field; their id (None: none kept,
+        or the disk refused: the citizen chooses them again)."""
+        if not photos:
+            return None
+        try:
+            drop_pending(self.recordings, "", older_than=PENDING_HOURS * 3600)
+            return keep_pending(self.recordings, list(photos))
+        except OSError as exc:
+            log.warning("could not keep the photos of a refused form: %s", exc)
+            return None
+
+    def kept_photos(self, pending_id: str) -> list[bytes]:
+        """The bytes of photos kept by :meth:`keep_photos` (none when gone)."""
+        try:
+            return load_pending(self.recordings, pending_id)
+        except OSError as exc:
+            log.warning("could not read kept photos: %s", exc)
+            return []
+
+    def drop_kept(self, pending_id: str) -> None:
+        """Forget photos kept by :meth:`keep_photos` (sent, or dropped by the citizen)."""
+        drop_pending(self.recordings, pending_id)
 
     def submit(
         self,

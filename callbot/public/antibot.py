@@ -121,6 +121,17 @@ class FormTokens:
         payload = f"{int(self._clock() * 1000)}.{secrets.token_hex(12)}"
         return f"{payload}.{self._sign(payload)}"
 
+    def sign(self, value: str) -> str:
+        """``value`` with our signature (a reference a form carries back)."""
+        return f"{value}.{self._sign('ref:' + value)}"
+
+    def unsign(self, signed: str | None) -> str | None:
+        """The value :meth:`sign` signed, or None when the signature is not ours."""
+        value, _, signature = (signed or "").rpartition(".")
+        if not value or not hmac.compare_digest(self._sign("ref:" + value), signature):
+            return None
+        return value
+
     def check(self, token: str | None) -> Checked:
         """Whether ``token`` is ours, and how long ago its form was served."""
         parts = (token or "").split(".")

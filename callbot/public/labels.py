@@ -75,6 +75,8 @@ PAGE = {
     "honeypot": "Để trống ô này",
     "send": "Gửi yêu cầu",
     "photos_again": "Nếu bạn đã chọn ảnh, vui lòng chọn lại ảnh.",
+    "kept": "Đã giữ {count} ảnh bạn chọn trước; không cần chọn lại (có thể chọn thêm).",
+    "drop_kept": "Bỏ các ảnh đã giữ",
     "status_link": "Tra cứu tình trạng yêu cầu đã gửi",
     "pow_needed": (
         "Từ địa chỉ mạng này đã có nhiều yêu cầu được gửi. Trình duyệt của bạn cần giải một "

@@ -8,12 +8,17 @@ solved proof of work is needed, else the form again with a challenge, 429); the 
 photos (refused: the form again, each message beside its field, 422); the limit per phone
 number (429); then the ticket: the receipt page with its number, a link to its status, and
 115/114/113 at once for an emergency. Sending the same form twice gives the same ticket.
+
+A form served again keeps what was typed, and its acceptable photos wait on the server
+(:meth:`~callbot.intake.written.WrittenIntake.keep_photos`, a signed reference in the form):
+the citizen need not choose them again, or may drop them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
@@ -50,8 +55,10 @@ def render_form(
     status: int = 200,
     pow_needed: bool = False,
     photos_lost: bool = False,
+    kept: tuple[str, int] | None = None,
 ) -> Response:
-    """The form page: its values, each refusal beside its field, a challenge when needed."""
+    """The form page: its values, each refusal beside its field, a challenge when needed, the
+    photos ``kept`` (their id and count) from a form refused for another field."""
     site = site_of(request)
     photo = _photo_values(request)
     messages = {
@@ -64,6 +71,7 @@ def render_form(
         "problems": messages,
         "notice": notice,
         "photos_lost": photos_lost,
+        "kept": {"ref": site.tokens.sign(kept[0]), "count": kept[1]} if kept else None,
         "challenge": site.pow.challenge() if pow_needed else None,
         "photo_hint": labels.HINTS["photos"].format(**photo),
         "max_photos": site.config.intake.max_photos,
@@ -111,7 +119,13 @@ async def send(request: Request) -> Response:
     if form is None:
         return _refused(request, "bad_request", 400)
     values = {name: str(form.get(name) or "") for name in (*TEXT_FIELDS, "consent")}
-    photos_sent = any(files)
+    kept_id = site.tokens.unsign(str(form.get("kept_photos") or ""))
+    if kept_id and form.get("drop_kept"):
+        await in_thread(site.written.intake.drop_kept, kept_id)
+        kept_id = None
+    if kept_id:  # photos chosen before the form was refused for another field
+        files = [*await in_thread(site.written.intake.kept_photos, kept_id), *files]
+        too_many = len([f for f in files if f]) > settings.max_photos
     if str(form.get(HONEYPOT) or ""):
         site.limits.sends.add(client)
         log.info("a form with its honeypot filled was refused")
@@ -125,50 +139,66 @@ async def send(request: Request) -> Response:
     site.limits.sends.add(client)
     pow_needed = sent + 1 > settings.sends_per_address
     checked = site.tokens.check(str(form.get("form_token") or ""))
+    again = Again(values=values, files=files, kept_id=kept_id, pow_needed=pow_needed)
     if checked.result != TokenCheck.OK:
         notice = labels.PAGE["too_fast" if checked.result == TokenCheck.TOO_FAST else "expired"]
-        return render_form(
-            request,
-            values=values,
-            notice=notice,
-            status=400,
-            pow_needed=pow_needed,
-            photos_lost=photos_sent,
-        )
+        return await again.render(request, notice=notice, status=400)
     if pow_needed and not site.pow.verify(str(form.get("altcha") or "")):
+        again.pow_needed = True
+        return await again.render(request, notice=labels.PAGE["pow_failed"], status=429)
+    return await _accept(request, again, too_many=too_many, nonce=checked.nonce)
+
+
+@dataclass
+class Again:
+    """A form to serve again: its values, the photos it carried (kept for the next send)."""
+
+    values: dict[str, str]
+    files: list[bytes]
+    kept_id: str | None
+    pow_needed: bool
+
+    async def render(
+        self,
+        request: Request,
+        *,
+        notice: str = "",
+        status: int,
+        problems: dict[str, str] | None = None,
+        photos: list[CheckedPhoto] | None = None,
+    ) -> Response:
+        """The form again, values kept; the photos (``photos`` if already checked) kept so
+        they need not be chosen again, when they are acceptable."""
+        intake = site_of(request).written.intake
+        if photos is None and any(self.files) and "photos" not in (problems or {}):
+            try:
+                photos = await in_thread(intake.check_photos, self.files)
+            except InvalidRequest:
+                photos = []
+        kept_id = await in_thread(intake.keep_photos, photos or [])
+        if self.kept_id:
+            await in_thread(intake.drop_kept, self.kept_id)
+        kept = (kept_id, len(photos or [])) if kept_id else None
         return render_form(
             request,
-            values=values,
-            notice=labels.PAGE["pow_failed"],
-            status=429,
-            pow_needed=True,
-            photos_lost=photos_sent,
+            values=self.values,
+            problems=problems,
+            notice=notice,
+            status=status,
+            pow_needed=self.pow_needed,
+            photos_lost=any(self.files) and kept is None,
+            kept=kept,
         )
-    return await _accept(
-        request,
-        values,
-        files=files,
-        too_many=too_many,
-        nonce=checked.nonce,
-        pow_needed=pow_needed,
-    )
 
 
-async def _accept(
-    request: Request,
-    values: dict[str, str],
-    *,
-    files: list[bytes],
-    too_many: bool,
-    nonce: str,
-    pow_needed: bool,
-) -> Response:
+async def _accept(request: Request, again: Again, *, too_many: bool, nonce: str) -> Response:
     site = site_of(request)
     intake = site.written.intake
+    files = again.files
     problems: dict[str, str] = {}
     clean = None
     try:
-        clean = intake.check(values, consent_needed=True)
+        clean = intake.check(again.values, consent_needed=True)
     except InvalidRequest as refused:
         problems.update(refused.problems)
     photos: list[CheckedPhoto] = []
@@ -180,14 +210,7 @@ async def _accept(
         except InvalidRequest as refused:
             problems.update(refused.problems)
     if problems or clean is None:
-        return render_form(
-            request,
-            values=values,
-            problems=problems,
-            status=422,
-            pow_needed=pow_needed,
-            photos_lost=any(files),
-        )
+        return await again.render(request, problems=problems, status=422, photos=photos)
     digest = clean.digest([p.sha256 for p in photos])
     key = hashlib.sha256(f"{nonce}:{digest}".encode()).hexdigest()
     try:
@@ -206,6 +229,8 @@ async def _accept(
     except StorageError as exc:
         log.error("a web request could not be stored: %s", exc)
         return _refused(request, "storage", 503)
+    if again.kept_id:
+        await in_thread(intake.drop_kept, again.kept_id)
     context = {
         "number": receipt.number,
         "emergency": receipt.emergency,

@@ -185,3 +185,48 @@ def test_the_manifest_makes_the_form_installable(tmp_path: Path) -> None:
     for icon in body["icons"]:
         image = client.get(icon["src"])
         assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+
+
+def test_photos_of_a_refused_form_are_kept_for_the_next_send(tmp_path: Path) -> None:
+    public = Public(tmp_path)
+    client = public.client()
+    refused = send(client, {"phone": "123"}, photos=[("a.png", png(), "image/png")])
+    assert refused.status_code == 422 and 'id="kept"' in refused.text
+    assert "chọn lại ảnh" not in refused.text
+    ref = re.search(r'name="kept_photos" value="([^"]+)"', refused.text)
+    assert ref is not None
+    pending = public.config.storage.recordings_dir / "pending"
+    assert len(list(pending.rglob("photo-*"))) == 1
+    data = {**FORM, "form_token": token(refused.text), "website": "", "kept_photos": ref.group(1)}
+    sent = client.post("/send", data=data)
+    assert sent.status_code == 200
+    ticket = public.tickets.get(number_in(sent.text))
+    stored = public.site.written.intake.tickets.attachments([ticket.id])
+    assert [a.content_type for a in stored] == ["image/png"]
+    assert list(pending.rglob("photo-*")) == []  # sent: no longer pending
+    # a reference not signed here brings nothing
+    forged = {**data, "kept_photos": "0" * 32 + ".abc", "phone": "0907777777"}
+    forged["form_token"] = token(client.get("/").text)
+    other = client.post("/send", data=forged)
+    assert other.status_code == 200
+    again = public.tickets.get(number_in(other.text))
+    assert public.site.written.intake.tickets.attachments([again.id]) == []
+
+
+def test_kept_photos_may_be_dropped(tmp_path: Path) -> None:
+    public = Public(tmp_path)
+    client = public.client()
+    refused = send(client, {"need": ""}, photos=[("a.png", png(), "image/png")])
+    ref = re.search(r'name="kept_photos" value="([^"]+)"', refused.text)
+    assert ref is not None
+    data = {
+        **FORM,
+        "form_token": token(refused.text),
+        "website": "",
+        "kept_photos": ref.group(1),
+        "drop_kept": "1",
+    }
+    sent = client.post("/send", data=data)
+    ticket = public.tickets.get(number_in(sent.text))
+    assert public.site.written.intake.tickets.attachments([ticket.id]) == []
+    assert list((public.config.storage.recordings_dir / "pending").rglob("photo-*")) == []
