@@ -261,3 +261,50 @@ def test_a_call_and_a_written_request_from_one_number_make_one_ticket(
     assert (written.status, written.linked_to_id, written.channel) == ("merged", target, "api")
     merged_into = tickets.get(target)
     assert merged_into.call_count >= 2 and merged_into.channel == "call"
+
+
+@pytest.mark.server
+def test_callbot_run_starts_the_public_server_and_restarts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from callbot.public.runner import IntakeProcess
+
+    port = free_port()
+    for name in [k for k in os.environ if k.startswith("CALLBOT_")]:
+        monkeypatch.delenv(name)
+    config = load_config(
+        environ={
+            "CALLBOT_STORAGE__ROOT": str(tmp_path),
+            "CALLBOT_INTAKE__PORT": str(port),
+        },
+        project_dir=PROJECT,
+    )
+    monkeypatch.setattr(IntakeProcess, "RESTART_DELAY", 0.5)
+    process = IntakeProcess(config)
+    process.start()
+    try:
+        first = _wait_for(port)
+        assert process.process is not None
+        process.process.kill()  # a crash: it comes back
+        process.process.wait()
+        time.sleep(2)
+        assert _wait_for(port) == first == 200
+    finally:
+        process.stop()
+    assert process.process is not None and process.process.poll() is not None
+
+
+def _wait_for(port: int, timeout: float = 20) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+        try:
+            connection.request("GET", "/")
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        except OSError:
+            time.sleep(0.2)
+        finally:
+            connection.close()
+    raise AssertionError(f"nothing answered on port {port}")
