@@ -125,7 +125,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--rate", type=float, default=200.0, help="form posts per second")
     p.add_argument("--seconds", type=float, default=10.0, help="how long to post")
     p.add_argument("--connections", type=int, default=32, help="keep-alive connections")
-    p.add_argument("--workers", type=int, default=2, help="intake server processes")
+    p.add_argument("--workers", type=int, default=1, help="intake server processes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_intake)
 
