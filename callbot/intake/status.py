@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from callbot.intake.fields import normalize_phone
+from callbot.tickets.facts import PublicFacts
 from callbot.tickets.rules import TicketStatus, valid_ticket_number
-from callbot.tickets.written import PublicFacts, WrittenTickets
+from callbot.tickets.written import WrittenTickets
 
 
 class PublicState(StrEnum):

@@ -35,12 +35,12 @@ from sqlalchemy.orm import Session
 
 from callbot.errors import RequestConflict, StorageError, TooManyRequests
 from callbot.tickets.caller import Caller
+from callbot.tickets.facts import PublicFacts, read_facts
 from callbot.tickets.models import (
     Answer,
     Attachment,
     Submission,
     Ticket,
-    TicketEvent,
     UtcDateTime,
 )
 from callbot.tickets.records import AttachmentRecord, attachment_record
@@ -49,7 +49,6 @@ from callbot.tickets.rules import (
     Channel,
     EndedBy,
     EndReason,
-    EventAction,
     TicketOutcome,
     TicketStatus,
     Transcription,
@@ -59,7 +58,6 @@ from callbot.tickets.transactions import Transactions
 
 logger = logging.getLogger(__name__)
 
-MAX_HOPS = 5  # merged into a ticket merged into another...: links followed at most
 
 # Built once (a written request is a hot path): the values come as parameters.
 _INSERT_TICKET = insert(Ticket).returning(Ticket.id)
@@ -134,18 +132,6 @@ class Stored:
 # not yet stored: the settle's update must set it) and its answers' ids by step. Returns the
 # ticket's urgency.
 SettleHook = Callable[[Session, Ticket, Mapping[str, int], datetime], str]
-
-
-@dataclass(frozen=True)
-class PublicFacts:
-    """What a citizen's status lookup is decided from (the ticket's links followed)."""
-
-    number: str  # the number asked for
-    status: str  # of the ticket that stands for it now (the one it was merged into)
-    callback_number: str | None  # of the ticket asked for
-    caller_number: str
-    claimed_ever: bool  # someone has taken it since it was last referred
-    referred: bool  # handed to another unit and not taken there yet
 
 
 class WrittenTickets:
@@ -304,7 +290,7 @@ class WrittenTickets:
 
     def facts(self, number: str) -> PublicFacts | None:
         """What the status of ticket ``number`` is decided from; None when there is none."""
-        return self._tx.run(f"read the status of ticket {number}", lambda s: _facts(s, number))
+        return self._tx.run(f"read the status of ticket {number}", lambda s: read_facts(s, number))
 
 
 def _written_since(session: Session, callback_number: str, since: datetime) -> int:
@@ -364,44 +350,4 @@ def _attachment(ticket_id: int, position: int, photo: PhotoFile, now: datetime) 
         height=photo.height,
         sha256=photo.sha256,
         created_at=now,
-    )
-
-
-def _facts(session: Session, number: str) -> PublicFacts | None:
-    asked = session.execute(
-        select(Ticket.id, Ticket.callback_number, Ticket.caller_number).where(
-            Ticket.number == number
-        )
-    ).one_or_none()
-    if asked is None:
-        return None
-    ticket_id, callback, caller = asked
-    status = TicketStatus.MERGED.value
-    for _ in range(MAX_HOPS):  # a merged ticket's state is the one it joined
-        status, linked = session.execute(
-            select(Ticket.status, Ticket.linked_to_id).where(Ticket.id == ticket_id)
-        ).one()
-        if status != TicketStatus.MERGED.value or linked is None:
-            break
-        ticket_id = linked
-    last = {
-        action: at
-        for action, at in session.execute(
-            select(TicketEvent.action, func.max(TicketEvent.at))
-            .where(
-                TicketEvent.ticket_id == ticket_id,
-                TicketEvent.action.in_((EventAction.CLAIM.value, EventAction.REFER.value)),
-            )
-            .group_by(TicketEvent.action)
-        )
-    }
-    refer, claim = last.get(EventAction.REFER.value), last.get(EventAction.CLAIM.value)
-    referred = refer is not None and (claim is None or claim < refer)
-    return PublicFacts(
-        number=number,
-        status=status,
-        callback_number=callback,
-        caller_number=caller,
-        claimed_ever=claim is not None and not referred,
-        referred=referred,
     )
