@@ -32,13 +32,23 @@ FILL_SECONDS = 1.0
 @pytest.fixture(scope="module")
 def intake(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``callbot intake`` on the console's storage, as ``make run`` starts it."""
+    yield from run_intake(site, tmp_path_factory.mktemp("intake") / "intake.log")
+
+
+@pytest.fixture
+def busy_intake(site: Site, tmp_path: Path) -> Iterator[str]:
+    """``callbot intake`` that asks a proof of work from the second send of an address on."""
+    yield from run_intake(site, tmp_path / "intake.log", CALLBOT_INTAKE__SENDS_PER_ADDRESS="1")
+
+
+def run_intake(site: Site, log: Path, **settings: str) -> Iterator[str]:
     port = free_port()
-    log = tmp_path_factory.mktemp("intake") / "intake.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CALLBOT_")}
     env.update(
         CALLBOT_PROJECT_DIR=str(PROJECT),
         CALLBOT_STORAGE__ROOT=str(site.config.storage.root),
         CALLBOT_INTAKE__MIN_FILL_SECONDS=str(FILL_SECONDS),
+        **settings,
     )
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -268,3 +278,31 @@ def test_the_console_shows_a_web_ticket_and_its_photo_to_its_unit_only(
         "const done = arguments[1]; fetch(arguments[0]).then(r => done(r.status));", photo_url
     )
     assert status == 403
+
+
+def test_past_the_limit_the_page_solves_the_proof_of_work_itself(
+    busy_intake: str, site: Site, chrome: Callable[..., webdriver.Chrome]
+) -> None:
+    driver = chrome()
+    driver.get(busy_intake + "/")
+    assert not driver.find_elements(By.ID, "pow")  # the first send asks nothing
+    fill(driver, "Cần hỗ trợ gạo cho hai người già", "0903 888 001")
+    send_and_read_number(driver)
+    driver.get(busy_intake + "/")
+    status = driver.find_element(By.ID, "pow-status")  # the second one does
+    WebDriverWait(driver, 30).until(
+        lambda d: d.find_element(By.ID, "altcha").get_attribute("value")
+    )
+    assert status.text == "Đã xác minh, bạn có thể gửi yêu cầu."
+    fill(driver, "Cần hỗ trợ gạo cho hai người già", "0903 888 002")
+    number = send_and_read_number(driver)  # the page's own SHA-256 solved ALTCHA's challenge
+    assert site.tickets.get(number).channel == "web"
+
+    blind = chrome(javascript=False)  # without JavaScript past the limit: told, and refused
+    blind.get(busy_intake + "/")
+    assert "cần JavaScript" in blind.find_element(By.ID, "pow").text
+    fill(blind, "Cần hỗ trợ gạo cho hai người già", "0903 888 003")
+    time.sleep(FILL_SECONDS)
+    blind.find_element(By.ID, "send").click()
+    WebDriverWait(blind, 10).until(lambda d: d.find_elements(By.ID, "notice"))
+    assert not blind.find_elements(By.ID, "ticket-number")

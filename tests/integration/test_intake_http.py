@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -308,3 +309,27 @@ def _wait_for(port: int, timeout: float = 20) -> int:
         finally:
             connection.close()
     raise AssertionError(f"nothing answered on port {port}")
+
+
+@pytest.mark.server
+def test_the_honeypot_and_the_lookup_limit_refuse_over_http(intake: Intake) -> None:
+    _, _, page = intake.call("GET", "/")
+    token = page.split('name="form_token" value="')[1].split('"')[0]
+    form = {
+        "form_token": token,
+        "website": "http://spam.example",
+        "name": "Bot",
+        "phone": "0901234567",
+        "address": "x",
+        "need": "buy now",
+        "consent": "1",
+    }
+    body = urllib.parse.urlencode(form).encode()
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    status, _, _ = intake.call("POST", "/send", body, headers)
+    assert status == 400
+    lookup = urllib.parse.urlencode({"number": "0000018", "phone": "0909999999"}).encode()
+    statuses = [intake.call("POST", "/status", lookup, headers)[0] for _ in range(31)]
+    # 30 lookups (or refused keys: the other tests sent one) in the window, then 429
+    assert 429 in statuses and set(statuses[: statuses.index(429)]) == {404}
+    assert statuses.index(429) >= 29
