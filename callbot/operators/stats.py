@@ -34,7 +34,7 @@ from callbot.errors import AccessDenied
 from callbot.operators.access import may_see, visible_to
 from callbot.operators.accounts import Role, UserRecord
 from callbot.tickets.models import Ticket, TicketEvent
-from callbot.tickets.rules import EventAction, TicketStatus
+from callbot.tickets.rules import Channel, EventAction, TicketStatus
 from callbot.tickets.sqltime import HOUR_TEXT, epoch_seconds, utc_hour
 from callbot.tickets.transactions import Transactions
 
@@ -200,10 +200,14 @@ class TicketStats:
     def calls_per_hour(
         self, user: UserRecord, unit: str | None, hours: int, now: datetime
     ) -> builtins.list[HourCount]:
-        """Tickets created in each of the last ``hours`` hours (the current one included),
-        oldest first, hours without a call as zeros."""
+        """Calls (tickets of the ``call`` channel) created in each of the last ``hours`` hours
+        (the current one included), oldest first, hours without a call as zeros."""
         first = hour_start(now) - timedelta(hours=hours - 1)
-        where = [*self.scope(user, unit), Ticket.created_at >= first]
+        where = [
+            *self.scope(user, unit),
+            Ticket.created_at >= first,
+            Ticket.channel == Channel.CALL.value,  # written requests are counted per channel
+        ]
         bucket = utc_hour(Ticket.created_at)
 
         def work(session: Session) -> dict[datetime, int]:

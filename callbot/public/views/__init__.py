@@ -7,6 +7,8 @@ page or JSON. Helpers here give a view its site, the client's address and a rend
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,15 +48,18 @@ def render(
 PROBLEM = "application/problem+json"
 THREADS = 4  # blocking work (the database, photos) at once: few, so they do not fight for the GIL
 T = TypeVar("T")
-_limiter: anyio.CapacityLimiter | None = None
+_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 async def in_thread(work: Callable[..., T], *args: Any) -> T:
     """``work(*args)`` on one of :data:`THREADS` worker threads (not the event loop's)."""
-    global _limiter  # noqa: PLW0603 - made once, inside the running loop
-    if _limiter is None:
-        _limiter = anyio.CapacityLimiter(THREADS)
-    return await anyio.to_thread.run_sync(work, *args, limiter=_limiter)
+    loop = asyncio.get_running_loop()
+    limiter = _limiters.get(loop)
+    if limiter is None:  # one per event loop (a server has one; tests make several)
+        limiter = _limiters[loop] = anyio.CapacityLimiter(THREADS)
+    return await anyio.to_thread.run_sync(work, *args, limiter=limiter)
 
 
 def problem(status: int, title: str, **extra: object) -> JSONResponse:

@@ -105,6 +105,7 @@ def test_the_channel_is_shown_filtered_counted_and_exported(site: Site) -> None:
         dashboard = client.get("/dashboard").text
         table = dashboard.split('id="table-channels"')[1].split("</table>")[0]
         assert 'data-channel="web"' in table and 'data-channel="call"' in table
+        assert '<span id="calls-total">1</span>' in dashboard  # the hourly chart counts calls
         csv = client.get("/export.csv").content.decode("utf-8-sig")
         assert csv.splitlines()[0].endswith(",Kênh")
         assert any(
