@@ -71,7 +71,11 @@ def serve(config: Config, host: str | None = None, port: int | None = None) -> N
             lifespan="off",
         )
     )
-    server.run()
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits when it cannot bind: say it our way (one line, 2)
+        if server.started:
+            raise
     if not server.started:
         raise SetupError(
             f"the public server could not listen on {host}:{port} (in use?); "

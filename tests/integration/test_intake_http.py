@@ -333,3 +333,28 @@ def test_the_honeypot_and_the_lookup_limit_refuse_over_http(intake: Intake) -> N
     # 30 lookups (or refused keys: the other tests sent one) in the window, then 429
     assert 429 in statuses and set(statuses[: statuses.index(429)]) == {404}
     assert statuses.index(429) >= 29
+
+
+@pytest.mark.server
+def test_a_port_in_use_is_said_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CALLBOT_")}
+        env.update(CALLBOT_PROJECT_DIR=str(PROJECT), CALLBOT_STORAGE__ROOT=str(tmp_path))
+        done = subprocess.run(
+            [sys.executable, "-m", "callbot.cli", "intake", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"callbot: the public server could not listen on 127.0.0.1:{port} (in use?); "
+        "choose another with --port or intake.port"
+    )
