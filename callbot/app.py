@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +28,7 @@ from callbot.errors import ConfigError
 from callbot.metrics import Metrics
 from callbot.operators.stores import Operators, open_operators
 from callbot.pbx.queue_monitor import QueueMonitor
-from callbot.routing.settle import Settler
-from callbot.routing.units import load_units
+from callbot.routing.settle import Settler, configured_settler
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
 from callbot.speech.speaker import Speaker
 from callbot.tickets.db import make_engine, session_factory, upgrade
@@ -61,11 +59,7 @@ def build_settler(config: Config, transactions: Transactions) -> Settler:
     merged into an open ticket of the same callback number within ``routing``'s window.
 
     Reads and checks the units file now, so a broken one fails at start (ConfigError)."""
-    routing = config.routing
-    units = load_units(routing.units_file if str(routing.units_file) not in ("", ".") else None)
-    hours = routing.repeat_window_hours
-    window = timedelta(hours=hours) if hours > 0 else None
-    return Settler(transactions, units=units, repeat_window=window)
+    return configured_settler(config, transactions)
 
 
 def open_store(config: Config) -> Store:

@@ -177,6 +177,33 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class IntakeConfig:
+    """Written requests: the public web form, the REST API and the status page
+    (``callbot intake``; ``make run`` starts it too), and their abuse protection."""
+
+    host: str = "127.0.0.1"
+    port: int = 8023
+    workers: int = 1  # server processes (each its own limits per address, kept in memory)
+    public_url: str = ""  # base of the status links given out; empty: the request's own
+    # HMAC key of the form's time tokens and the proof-of-work challenges; every node must
+    # share it. Empty: made once into <storage.root>/intake.secret.
+    secret: str = ""
+    min_fill_seconds: float = 3.0  # a form sent sooner after it was served is a robot's
+    form_max_age_hours: int = 12  # an older form is served again (values kept)
+    max_photos: int = 3
+    max_photo_bytes: int = 5_000_000
+    max_photo_pixels: int = 40_000_000
+    window_minutes: int = 10  # the window of the limits per address
+    sends_per_address: int = 10  # sends in the window before a proof of work is asked
+    max_sends_per_address: int = 60  # sends in the window refused even with one (429)
+    lookups_per_address: int = 30  # status lookups (and refused API keys) in the window
+    sends_per_phone: int = 5  # written requests per callback number per hour (429 beyond)
+    sends_per_key: int = 600  # API requests per key per minute (429 beyond)
+    pow_max_number: int = 50_000  # proof-of-work difficulty (ALTCHA maxnumber)
+    trust_forwarded: bool = False  # the client's address from X-Forwarded-For (behind a proxy)
+
+
+@dataclass(frozen=True)
 class CallbackConfig:
     """Calling citizens back: the console's button and key 1 of the phone service."""
 
@@ -226,6 +253,7 @@ class Config:
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     asr: AsrConfig = field(default_factory=AsrConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
     callback: CallbackConfig = field(default_factory=CallbackConfig)
     service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
@@ -274,6 +302,7 @@ def _validate(config: Config) -> None:
         ("ami", "port"),
         ("sandbox", "sip_port"),
         ("console", "port"),
+        ("intake", "port"),
     ):
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
@@ -304,6 +333,7 @@ def _validate(config: Config) -> None:
     if console.min_password_length < 8:
         raise ConfigError("console.min_password_length: must be at least 8")
     _validate_callback(config)
+    _validate_intake(config)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
@@ -350,6 +380,33 @@ def _validate_callback(config: Config) -> None:
             raise ConfigError(f"callback.{name}: must be between 1 and 300")
     if config.service.key_timeout_seconds < 1 or config.service.menu_tries < 1:
         raise ConfigError("service.key_timeout_seconds and service.menu_tries: at least 1")
+
+
+def _validate_intake(config: Config) -> None:
+    intake = config.intake
+    for name in (
+        "workers",
+        "form_max_age_hours",
+        "max_photo_bytes",
+        "max_photo_pixels",
+        "window_minutes",
+        "sends_per_address",
+        "max_sends_per_address",
+        "lookups_per_address",
+        "sends_per_phone",
+        "sends_per_key",
+        "pow_max_number",
+    ):
+        if getattr(intake, name) < 1:
+            raise ConfigError(f"intake.{name}: must be at least 1")
+    if not 0 <= intake.max_photos <= 10:
+        raise ConfigError("intake.max_photos: must be between 0 and 10")
+    if not 0 <= intake.min_fill_seconds <= 600:
+        raise ConfigError("intake.min_fill_seconds: must be between 0 and 600")
+    if intake.public_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", intake.public_url):
+        raise ConfigError(f"intake.public_url: {intake.public_url!r} is not an http(s) URL")
+    if intake.secret and len(intake.secret) < 16:
+        raise ConfigError("intake.secret: at least 16 characters (or empty: made once)")
 
 
 def as_environ(config: Config) -> dict[str, str]:

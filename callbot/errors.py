@@ -22,8 +22,11 @@ a message that tells a person what to do about it::
     ├── AccountError           a console account cannot be created or changed (name taken,
     │                          password too short, unknown role)
     ├── InvalidInput           a value a person typed is refused (an unknown correctable
-    │                          field, a bad filter, date or unit code); ``field`` names it.
-    │                          Also a ValueError: a refused value, whoever catches it
+    │   │                      field, a bad filter, date or unit code); ``field`` names it.
+    │   │                      Also a ValueError: a refused value, whoever catches it
+    │   └── InvalidRequest     a written request is refused: ``problems`` says why, per field
+    ├── RequestConflict        an idempotency key already used for a different request
+    ├── TooManyRequests        a written request refused: its number sent too many this hour
     ├── UnknownAction          no such action on a ticket: a not-found kind (the console
     │                          answers it as it answers a ticket that does not exist)
     └── WorkflowError          an operator's action on a ticket is refused (claimed by another,
@@ -111,6 +114,30 @@ class InvalidInput(CallbotError, ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class InvalidRequest(InvalidInput):
+    """A written request (web form, API, chat) is refused. ``problems`` maps every refused field
+    (as the form and the API name it) to a code saying why (``required``, ``too_long``,
+    ``invalid_phone``, ``not_an_image``...): the web layer says each in Vietnamese beside its
+    field, the API names them in its 422 answer. ``field`` is the first of them."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        if not problems:
+            raise ValueError("InvalidRequest needs at least one problem")
+        described = ", ".join(f"{name}: {code}" for name, code in problems.items())
+        super().__init__(next(iter(problems)), f"request refused ({described})")
+        self.problems = dict(problems)
+
+
+class RequestConflict(CallbotError):
+    """An idempotency key already used for a different request: a retry must send the same
+    request, a new request needs a new key."""
+
+
+class TooManyRequests(CallbotError):
+    """A written request refused because its callback number already sent
+    ``intake.sends_per_phone`` requests in the last hour (a retry of one of them is not)."""
 
 
 class UnknownAction(CallbotError):

@@ -25,6 +25,9 @@
                                                (password on stdin)
     callbot users list [--json] | users passwd NAME | users disable|enable NAME
     callbot users phone NAME DEVICE | users phone NAME --clear   (e.g. PJSIP/op1)
+    callbot intake [--host H] [--port P]       the public web form, status page and REST API
+    callbot api keys add NAME | list [--json] | revoke NAME   (the key printed once, last)
+    callbot bench intake [--rate 200] [--seconds 10] [--json]
 
 Every command takes ``--config FILE`` and ``--set section.key=value`` (and ``-v`` to log at
 DEBUG). Errors of callbot's own tree print one line (what happened and what to do) and exit
@@ -33,10 +36,10 @@ the command quietly with 141, as SIGPIPE would.
 
 One module per command group, each with its commands and the ``add_parsers`` that registers
 them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
-transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval) and
-``operators`` (console, users); ``common`` holds what they share. A command imports what it
-needs when it runs, so ``callbot sandbox status`` does not load SQLAlchemy, pydub or the AMI
-client.
+transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval),
+``operators`` (console, users) and ``public`` (intake, api keys); ``common`` holds what they
+share. A command imports what it needs when it runs, so ``callbot sandbox status`` does not
+load SQLAlchemy, pydub or the AMI client.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from callbot.cli import calls, lab, operators, serve, speech, tickets
+from callbot.cli import calls, lab, operators, public, serve, speech, tickets
 from callbot.cli.common import setup_logging
 from callbot.config import load_config
 from callbot.errors import CallbotError
@@ -68,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in (serve, calls, tickets, speech, lab, operators):
+    for group in (serve, calls, tickets, speech, lab, operators, public):
         group.add_parsers(sub)
     return parser
 

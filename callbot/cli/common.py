@@ -76,14 +76,14 @@ def ticket_text(t: dict[str, Any]) -> str:
     lines = [
         f"ticket {t['number']} (id {t['id']}): {t['status']}{' - ' + outcome if outcome else ''}",
         f"  caller {t['caller_number'] or '-'} {t['caller_name'] or ''}".rstrip(),
-        f"  created {t['created_at']}  call {t['channel_uniqueid']}",
+        f"  created {t['created_at']}  {t.get('channel', 'call')} {t['channel_uniqueid']}",
     ]
     if t.get("callback_number"):
         lines.insert(2, f"  call back {t['callback_number']} ({t.get('callback_source')})")
     for a in t.get("answers", []):
         lines.append(
             f"  {a['step']:<10} {a['duration_seconds']:6.2f} s  {a['ended_by']:<10}"
-            f" {a['audio_path']}"
+            f" {a['audio_path'] or '(written, no audio)'}"
         )
         state = a.get("transcription", "pending")
         if state == "done":

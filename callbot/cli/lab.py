@@ -1,6 +1,6 @@
 """``callbot bench``, ``eval parse`` and ``parse``: figures and probes for development.
 
-``bench calls|asr|parse|console`` print timing figures (text, or JSON with ``--json``),
+``bench calls|asr|parse|console|intake`` print timing figures (text, or JSON with ``--json``),
 ``eval parse`` the parsers' accuracy on the labelled sets of transcripts (the locked part's
 wrong answers only with ``--show-locked-errors``, which breaks the lock), and ``parse`` runs
 one parser on one transcript and prints what it understood as JSON.
@@ -49,6 +49,24 @@ def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_intake(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench intake``: web form posts per second, their latency, and the delay to the
+    console's live queue, on a throw-away database."""
+    from callbot.lab.bench_intake import run_intake_bench
+
+    print(
+        run_intake_bench(
+            config,
+            rate=args.rate,
+            seconds=args.seconds,
+            connections=args.connections,
+            workers=args.workers,
+            json_output=args.json,
+        )
+    )
+    return 0
+
+
 def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
     """``callbot bench parse``: parser time per answer on the labelled set, and the gazetteer's
     load time."""
@@ -79,7 +97,7 @@ def cmd_parse(config: Config, args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    """bench (calls, asr, parse, console), parse and eval."""
+    """bench (calls, asr, parse, console, intake), parse and eval."""
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bsub = bench.add_subparsers(dest="action", required=True)
     p = bsub.add_parser("calls", help="route time, turn gap and memory per call")
@@ -109,6 +127,14 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--rounds", type=int, default=50, help="queue page renders measured")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_console)
+
+    p = bsub.add_parser("intake", help="web form posts per second and the live queue's delay")
+    p.add_argument("--rate", type=float, default=200.0, help="form posts per second")
+    p.add_argument("--seconds", type=float, default=10.0, help="how long to post")
+    p.add_argument("--connections", type=int, default=32, help="keep-alive connections")
+    p.add_argument("--workers", type=int, default=1, help="intake server processes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_intake)
 
     p = sub.add_parser("parse", help="understand one transcript; prints JSON")
     p.add_argument("kind", choices=["name", "phone", "address", "need"])

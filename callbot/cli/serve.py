@@ -1,8 +1,8 @@
 """``callbot run``, ``serve`` and ``sandbox``: running the callbot and its sandbox Asterisk.
 
 ``run`` is ``make run``: it renders the prompts, fetches the Vietnamese model when none is
-installed, migrates the database, starts the sandbox and the operators' console, prints a
-banner and serves until Ctrl-C.
+installed, migrates the database, starts the sandbox, the operators' console and the public
+form (``callbot intake``), prints a banner and serves until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -53,9 +53,10 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     """``callbot run``: render the prompts, fetch the Vietnamese speech model when ``asr.model``
     is ``auto`` and none is installed, migrate the database, start the sandbox, then serve the
-    calls with the console beside them until interrupted."""
+    calls with the console and the public form beside them until interrupted."""
     from callbot.app import open_tickets
     from callbot.console.runner import ConsoleProcess
+    from callbot.public.runner import IntakeProcess
     from callbot.sandbox import Sandbox
     from callbot.server import Server
     from callbot.speech.prompts import load_prompts, rendered_dir
@@ -74,10 +75,13 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
     server = Server(config)
     console = ConsoleProcess(config)
     console.start()
+    intake = IntakeProcess(config)
+    intake.start()
     try:
         print(_banner(config, status), flush=True)
         server.serve_forever()
     finally:
+        intake.stop()
         console.stop()
     return 0
 
@@ -112,6 +116,8 @@ callbot is running.
   tickets           {mask_url(config.storage.effective_database_url)}
   operators' console http://{config.console.host}:{config.console.port}/
                     (first account: .venv/bin/callbot users add NAME --role admin --unit HCM)
+  citizens' form    http://{config.intake.host}:{config.intake.port}/  (status: /status,
+                    API: /api/docs; a key: .venv/bin/callbot api keys add NAME)
 
 Place a test call (every operator is busy in a fresh sandbox, so the callbot answers):
   .venv/bin/callbot call simulate --caller 0901234567

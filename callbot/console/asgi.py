@@ -171,6 +171,7 @@ def create_app(console: Console) -> Starlette:
         Route("/tickets/{number:str}", tickets.ticket_page, methods=["GET"]),
         Route("/tickets/{number:str}/{action:str}", tickets.ticket_action, methods=["POST"]),
         Route("/recordings/{answer_id:int}", media.recording, methods=["GET", "HEAD"]),
+        Route("/attachments/{attachment_id:int}", media.attachment, methods=["GET", "HEAD"]),
         Route("/live", media.live, methods=["GET"]),
         Route("/dashboard", dashboard.dashboard_page, methods=["GET"]),
         Route("/export.csv", dashboard.export_csv, methods=["GET"]),

@@ -5,7 +5,7 @@
   quoting where needed (the csv module).
 - Times twice for the call: Vietnam time (Asia/Ho_Chi_Minh, ``YYYY-MM-DD HH:MM:SS``, which
   Excel reads as a date whatever its locale) and ISO 8601 UTC; the closing time in Vietnam time.
-- Codes (status, urgency, category, resolution) in Vietnamese words, from :mod:`.labels`.
+- Codes (status, urgency, category, resolution, channel) in Vietnamese words, from :mod:`.labels`.
 - Formula injection: a cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
   return) gets a leading ``'``, so a spreadsheet shows it as text instead of running it. Names
   and numbers come from callers.
@@ -72,6 +72,7 @@ def cells(row: ExportRow) -> list[str]:
         row.call_count,
         word(labels.RESOLUTION, row.resolution),
         local_text(row.closed_at),
+        word(labels.CHANNEL, row.channel),
     ]
     return [safe_cell(v) for v in values]
 

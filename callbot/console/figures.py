@@ -10,6 +10,7 @@ each a chart (:mod:`.charts`) and the table of its numbers.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -51,6 +52,7 @@ class Figures:
     hours: list[HourCount]
     waiting: Waiting
     delays: ResponseTimes
+    channels: list[tuple[str, int]] = dataclasses.field(default_factory=list)
 
 
 def load(stats: TicketStats, user: UserRecord, unit: str | None, period: str) -> Figures:
@@ -64,6 +66,7 @@ def load(stats: TicketStats, user: UserRecord, unit: str | None, period: str) ->
         hours=per_hour,
         waiting=stats.waiting(user, unit),
         delays=stats.response_times(user, unit, per_hour[0].hour),
+        channels=stats.by_channel(user, unit, per_hour[0].hour),
     )
 
 
@@ -225,4 +228,8 @@ def context(figures: Figures) -> dict[str, Any]:
         "calls": calls_section(figures),
         "waiting": waiting_section(figures),
         "delays": delay_section(figures),
+        "channels": [
+            {"code": code, "label": labels.label(labels.CHANNEL, code), "count": count}
+            for code, count in figures.channels
+        ],
     }

@@ -28,6 +28,13 @@ STATUS_FILTER = {
     "all": "Tất cả",
 }
 
+CHANNEL = {
+    "call": "Cuộc gọi",
+    "web": "Biểu mẫu web",
+    "api": "Ứng dụng (API)",
+    "chat": "Tin nhắn (chat)",
+}
+
 URGENCY = {"emergency": "Khẩn cấp", "high": "Ưu tiên", "normal": "Thường"}
 
 CATEGORY = {
@@ -56,7 +63,13 @@ FIELD = {
     "phone": "Số điện thoại",
 }
 
-STEP = {"name": "Họ tên", "address": "Địa chỉ", "need": "Nhu cầu", "phone": "Số điện thoại"}
+STEP = {
+    "name": "Họ tên",
+    "address": "Địa chỉ",
+    "need": "Nhu cầu",
+    "phone": "Số điện thoại",
+    "ward": "Phường/xã đã chọn",
+}
 
 TRANSCRIPTION = {
     "pending": "đang chuyển chữ…",
@@ -74,6 +87,7 @@ EVENT = {
     "correct": "Sửa thông tin",
     "note": "Ghi chú",
     "callback": "Gọi lại",
+    "merge": "Gộp yêu cầu",
 }
 
 CALLBACK_RESULT = {
@@ -250,6 +264,7 @@ EXPORT_COLUMNS = (
     "Số cuộc gọi",
     "Kết quả",
     "Thời điểm đóng (giờ Việt Nam)",
+    "Kênh",
 )
 
 EXPORT_ERROR = "Khoảng thời gian không hợp lệ: dùng ngày dạng YYYY-MM-DD."

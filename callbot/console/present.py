@@ -109,6 +109,9 @@ def event_line(action: str, detail: dict[str, Any]) -> str:
                     f"{labels.FIELD.get(column, column)}: {change.get('from') or '—'} → "
                     f"{change.get('to') or '—'}"
                 )
+    if action == "merge" and detail.get("ticket"):
+        channel = labels.label(labels.CHANNEL, detail.get("channel") or "call")
+        parts.append(f"phiếu {detail['ticket']} ({channel}) gộp vào phiếu này")
     if action == "callback" and detail.get("result"):
         parts.append(_callback_line(detail))
     if action == "release" and detail.get("reason") == "idle":
@@ -142,6 +145,7 @@ def queue_links(wanted: QueueFilter, page: QueuePage) -> dict[str, Any]:
             "category": wanted.category or "",
             "ward": wanted.ward or "",
             "mine": "1" if wanted.mine else "",
+            "channel": wanted.channel or "",
             "page": str(page.page),
             **{k: str(v) for k, v in changes.items()},
         }

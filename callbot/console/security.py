@@ -36,7 +36,7 @@ CSRF_FIELD = "csrf_token"
 MAX_BODY = 64 * 1024
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Answered 401 (not redirected) without a session: fetched by scripts and media elements.
-NON_PAGE_PREFIXES = ("/recordings/", "/live", "/fragments/")
+NON_PAGE_PREFIXES = ("/recordings/", "/attachments/", "/live", "/fragments/")
 HEADERS = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

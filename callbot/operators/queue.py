@@ -36,8 +36,8 @@ from callbot.operators.views import (
     is_open,
     workflow_state,
 )
-from callbot.tickets.models import Answer, Ticket, TicketEvent, User
-from callbot.tickets.records import ticket_record
+from callbot.tickets.models import Answer, Attachment, Ticket, TicketEvent, User
+from callbot.tickets.records import AttachmentRecord, attachment_record, ticket_record
 from callbot.tickets.rules import valid_ticket_number
 from callbot.tickets.transactions import Transactions
 
@@ -61,6 +61,7 @@ _ROW_COLUMNS = (
     Ticket.unreachable_count,
     Ticket.call_count,
     Ticket.no_speech,
+    Ticket.channel,
 )
 
 
@@ -81,6 +82,8 @@ class TicketQueue:
             where.append(Ticket.ward == wanted.ward)
         if wanted.mine:
             where.append(Ticket.claimed_by == user.name)
+        if wanted.channel:
+            where.append(Ticket.channel == wanted.channel)
         return where
 
     def queue(self, user: UserRecord, wanted: QueueFilter) -> QueuePage:
@@ -156,18 +159,27 @@ class TicketQueue:
             if row.linked_to_id is not None:
                 linked_where.append(Ticket.id == row.linked_to_id)
             linked = session.execute(
-                select(Ticket.id, Ticket.number, Ticket.created_at, Ticket.status)
+                select(Ticket.id, Ticket.number, Ticket.created_at, Ticket.status, Ticket.channel)
                 .where(or_(*linked_where), visible_to(user))
                 .order_by(Ticket.created_at)
+            ).all()
+            repeats = [i for i, *_ in linked if i != row.linked_to_id]
+            photos = session.scalars(
+                select(Attachment)
+                .where(Attachment.ticket_id.in_([row.id, *repeats]))
+                .order_by(Attachment.ticket_id, Attachment.position)
             ).all()
             return TicketView(
                 ticket=ticket_record(row, row.answers),
                 workflow=workflow_state(row),
                 events=tuple(event_record(e) for e in events),
                 linked=tuple(
-                    LinkedTicket(i, n, c, s, "original" if i == row.linked_to_id else "repeat")
-                    for i, n, c, s in linked
+                    LinkedTicket(
+                        i, n, c, s, "original" if i == row.linked_to_id else "repeat", channel
+                    )
+                    for i, n, c, s, channel in linked
                 ),
+                attachments=tuple(attachment_record(p) for p in photos),
             )
 
         return self._tx.run(f"read ticket {key}", work)
@@ -193,6 +205,24 @@ class TicketQueue:
             return str(path), int(ticket_id), str(number)
 
         return self._tx.run(f"read answer {answer_id}", work)
+
+    def attachment(self, user: UserRecord, attachment_id: int) -> AttachmentRecord:
+        """A photo of a written request (path relative to the recordings root, its type), if
+        ``user`` may see its ticket. Raises :class:`TicketNotFound` or :class:`AccessDenied`."""
+
+        def work(session: Session) -> AttachmentRecord:
+            row = session.execute(
+                select(Attachment, Ticket.unit, Ticket.number)
+                .join(Ticket, Ticket.id == Attachment.ticket_id)
+                .where(Attachment.id == attachment_id)
+            ).one_or_none()
+            if row is None:
+                raise TicketNotFound(f"no attachment {attachment_id}")
+            attachment, unit, number = row
+            require_visible(user, unit, number)
+            return attachment_record(attachment)
+
+        return self._tx.run(f"read attachment {attachment_id}", work)
 
     def changes_since(
         self, since: datetime, after_id: int | None = None, limit: int = 500

@@ -13,6 +13,7 @@ for another unit is refused with :class:`~callbot.errors.AccessDenied`.
   aside), the first ``callback`` event, else the first ``claim``/``resolve`` event, from one
   ``MIN(CASE ...)`` over the ticket's events, as seconds after the call
   (:class:`~callbot.tickets.sqltime.epoch_seconds`); p50/p90 in Python.
+- :meth:`TicketStats.by_channel`: tickets created in the window per channel (call, web, api).
 - :meth:`TicketStats.export_rows`: one row per ticket of a unit (and time range) for the CSV.
 """
 
@@ -33,7 +34,7 @@ from callbot.errors import AccessDenied
 from callbot.operators.access import may_see, visible_to
 from callbot.operators.accounts import Role, UserRecord
 from callbot.tickets.models import Ticket, TicketEvent
-from callbot.tickets.rules import EventAction, TicketStatus
+from callbot.tickets.rules import Channel, EventAction, TicketStatus
 from callbot.tickets.sqltime import HOUR_TEXT, epoch_seconds, utc_hour
 from callbot.tickets.transactions import Transactions
 
@@ -139,6 +140,7 @@ class ExportRow:
     call_count: int
     resolution: str | None
     closed_at: datetime | None
+    channel: str = "call"
 
 
 class _Measured(NamedTuple):
@@ -198,10 +200,14 @@ class TicketStats:
     def calls_per_hour(
         self, user: UserRecord, unit: str | None, hours: int, now: datetime
     ) -> builtins.list[HourCount]:
-        """Tickets created in each of the last ``hours`` hours (the current one included),
-        oldest first, hours without a call as zeros."""
+        """Calls (tickets of the ``call`` channel) created in each of the last ``hours`` hours
+        (the current one included), oldest first, hours without a call as zeros."""
         first = hour_start(now) - timedelta(hours=hours - 1)
-        where = [*self.scope(user, unit), Ticket.created_at >= first]
+        where = [
+            *self.scope(user, unit),
+            Ticket.created_at >= first,
+            Ticket.channel == Channel.CALL.value,  # written requests are counted per channel
+        ]
         bucket = utc_hour(Ticket.created_at)
 
         def work(session: Session) -> dict[datetime, int]:
@@ -218,6 +224,21 @@ class TicketStats:
             HourCount(at, counts.get(at, 0))
             for at in (first + timedelta(hours=i) for i in range(hours))
         ]
+
+    def by_channel(
+        self, user: UserRecord, unit: str | None, since: datetime
+    ) -> builtins.list[tuple[str, int]]:
+        """Tickets created since ``since`` per channel (call, web, api, chat), most first;
+        merged ones counted too: each is a request that came in."""
+        where = [*self.scope(user, unit), Ticket.created_at >= since]
+
+        def work(session: Session) -> builtins.list[tuple[str, int]]:
+            rows = session.execute(
+                select(Ticket.channel, func.count()).where(*where).group_by(Ticket.channel)
+            ).all()
+            return sorted(((c, int(n)) for c, n in rows), key=lambda item: (-item[1], item[0]))
+
+        return self._tx.run("count tickets per channel", work)
 
     def waiting(self, user: UserRecord, unit: str | None) -> Waiting:
         """Tickets new or claimed now, by category and by unit."""

@@ -14,8 +14,8 @@ from typing import Any
 
 from callbot.errors import InvalidInput
 from callbot.tickets.models import Ticket, TicketEvent
-from callbot.tickets.records import TicketRecord
-from callbot.tickets.rules import TicketStatus
+from callbot.tickets.records import AttachmentRecord, TicketRecord
+from callbot.tickets.rules import Channel, TicketStatus
 
 LAST_PAGE = 100_000  # the highest page number the queue is asked for
 
@@ -47,8 +47,13 @@ class QueueFilter:
     ward: str | None = None
     mine: bool = False  # only the tickets the user holds
     page: int = 1
+    channel: str | None = None  # call, web, api, chat (None: every channel)
 
     def __post_init__(self) -> None:
+        if self.channel is not None and self.channel not in set(Channel):
+            raise InvalidInput(
+                "channel", f"channel {self.channel!r}: one of {sorted(c.value for c in Channel)}"
+            )
         if self.status not in STATUS_FILTERS:
             raise InvalidInput(
                 "status", f"status filter {self.status!r}: one of {sorted(STATUS_FILTERS)}"
@@ -80,6 +85,7 @@ class QueueRow:
     unreachable_count: int
     call_count: int
     no_speech: bool
+    channel: str = Channel.CALL.value
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ class LinkedTicket:
     created_at: datetime
     status: str
     relation: str  # "repeat" (merged into this one) or "original" (this one merged into it)
+    channel: str = Channel.CALL.value
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,8 @@ class TicketView:
     workflow: WorkflowState
     events: tuple[EventRecord, ...]
     linked: tuple[LinkedTicket, ...]
+    # photos of a written request: its own, and those of requests merged into it
+    attachments: tuple[AttachmentRecord, ...] = ()
 
 
 @dataclass(frozen=True)

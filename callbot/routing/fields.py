@@ -7,6 +7,11 @@ confidence times the mean confidence of the recognizer's words in that answer, s
 parse of a badly heard answer still shows as doubtful on the operators' screen. The
 transcripts themselves stay on the answers, untouched. A parser that fails is logged and its
 field marked with the error; the ticket is still made and routed (nothing is lost).
+
+A written request's answers are its fields, their text as typed (no recognizer words, so the
+parser's confidence stands alone). Its ``ward`` answer, when the citizen picked one in the
+form's ward picker (a canonical name: "Phường 2, Quận 5" or "Phường Chợ Quán"), is read by
+the address parser too and places the ticket instead of the address text.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ STEP_KINDS: Mapping[str, str] = {
     "address": "address",
     "need": "need",
     "phone": "phone",
+    "ward": "address",  # a written request's ward picker
 }
 
 
@@ -108,7 +114,7 @@ def understand(
 ) -> Understanding:
     """Parse the call's answers into the ticket's fields and assign its unit."""
     fields: dict[str, Any] = {}
-    results: dict[str, ParseResult] = {}
+    results: dict[str, ParseResult] = {}  # by step
     for step, answer in latest_heard(answers).items():
         kind = STEP_KINDS.get(step)
         if kind is None or answer.transcript is None:
@@ -117,12 +123,13 @@ def understand(
             result = parse(kind)(answer.transcript)
         except Exception as exc:  # a parser bug must not cost the ticket
             logger.exception("the %s parser failed on answer id %d", kind, answer.answer_id)
-            fields[kind] = {"answer_id": answer.answer_id, "error": type(exc).__name__}
+            fields[step] = {"answer_id": answer.answer_id, "error": type(exc).__name__}
             continue
-        results[kind] = result
-        fields[kind] = field_entry(result, answer)
+        results[step] = result
+        fields[step] = field_entry(result, answer)
     name = results["name"].as_dict().get("name") if "name" in results else None
-    address = results["address"].as_dict() if "address" in results else {}
+    place = results.get("ward") or results.get("address")
+    address = place.as_dict() if place is not None else {}
     need = results["need"].as_dict() if "need" in results else {}
     new_units = list(address.get("new_units") or [])
     assignment = units.assign(address.get("ward"), address.get("district"), new_units)

@@ -4,8 +4,10 @@ The rule, applied by the settle step (:mod:`callbot.routing.settle`) in its writ
 if another ticket with the same callback number is still open (``new`` or ``claimed``) and was
 created within the repeat window (``routing.repeat_window_hours``), the new ticket becomes
 ``merged`` (``linked_to_id`` = the earlier one), the earlier ticket's ``call_count`` goes up
-and its urgency rises to the new call's if that is higher. The operators see one ticket, with
-every call.
+and its urgency rises to the new call's if that is higher. The earlier ticket's history gets
+a ``merge`` event naming the merged ticket and its channel. The operators see one ticket, with
+every call and every written request of that number (the rule does not look at channels: a
+call then a web form, or a form then a call, make one ticket).
 """
 
 from __future__ import annotations
@@ -13,13 +15,27 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from callbot.tickets.models import Ticket
-from callbot.tickets.rules import URGENCY_RANK, TicketStatus, Urgency
+from callbot.tickets.models import Ticket, TicketEvent, UtcDateTime
+from callbot.tickets.rules import URGENCY_RANK, EventAction, TicketStatus, Urgency
 
 OPEN_FOR_REPEAT = (TicketStatus.NEW.value, TicketStatus.CLAIMED.value)
+SYSTEM = "system"  # the user of events no person caused
+# Built once, the values as parameters (settling is on the public form's hot path).
+_OPEN_EARLIER = (
+    select(Ticket)
+    .where(
+        Ticket.callback_number == bindparam("number"),
+        Ticket.id != bindparam("ticket"),
+        Ticket.status.in_(OPEN_FOR_REPEAT),
+        Ticket.created_at >= bindparam("since", type_=UtcDateTime()),
+    )
+    .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+    .limit(1)
+    .with_for_update()
+)
 
 
 def open_earlier(
@@ -28,22 +44,22 @@ def open_earlier(
     """The caller's most recent open ticket within ``window`` (locked), if any."""
     if not window or not ticket.callback_number:
         return None
-    return session.scalars(
-        select(Ticket)
-        .where(
-            Ticket.callback_number == ticket.callback_number,
-            Ticket.id != ticket.id,
-            Ticket.status.in_(OPEN_FOR_REPEAT),
-            Ticket.created_at >= now - window,
-        )
-        .order_by(Ticket.created_at.desc(), Ticket.id.desc())
-        .limit(1)
-        .with_for_update()
+    found = session.scalars(
+        _OPEN_EARLIER,
+        {"number": ticket.callback_number, "ticket": ticket.id, "since": now - window},
     ).first()
+    return found
 
 
-def merge_into(session: Session, earlier: Ticket, values: dict[str, Any], now: datetime) -> None:
-    """Count one more call on ``earlier``; raise its urgency to the merged call's (``values``)."""
+def merge_into(
+    session: Session,
+    earlier: Ticket,
+    values: dict[str, Any],
+    now: datetime,
+    merged: Ticket | None = None,
+) -> None:
+    """Count one more call on ``earlier``; raise its urgency to the merged call's (``values``);
+    a ``merge`` event on its history names ``merged`` (the ticket merged into it)."""
     rank = min(earlier.urgency_rank, int(values.get("urgency_rank", 2)))
     urgency = next(u for u, r in URGENCY_RANK.items() if r == rank)
     session.execute(
@@ -58,3 +74,13 @@ def merge_into(session: Session, earlier: Ticket, values: dict[str, Any], now: d
         )
         .execution_options(synchronize_session=False)
     )
+    if merged is not None:
+        session.add(
+            TicketEvent(
+                ticket_id=earlier.id,
+                at=now,
+                user=SYSTEM,
+                action=EventAction.MERGE.value,
+                detail={"ticket": merged.number, "channel": merged.channel},
+            )
+        )

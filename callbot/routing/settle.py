@@ -19,6 +19,10 @@ One settle is three short steps, so the parsers never run under a lock:
    rule (:mod:`callbot.routing.repeat`); if an answer changed meanwhile (recovered, or
    transcribed again), start again from 1.
 
+A written request (:mod:`callbot.intake.written`) needs no transcription: its answers are
+understood before it is stored (:meth:`Settler.understood`) and step 3 runs in the very
+transaction that stores it (:meth:`Settler.settle_made`), so it is never seen unsettled.
+
 A ticket is never seen ``new`` without its fields. If understanding fails altogether, the
 ticket still becomes ready, unparsed (``fields.error``): the operators must see it.
 """
@@ -28,16 +32,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from callbot.config import Config
 from callbot.routing.fields import HeardAnswer, understand
 from callbot.routing.repeat import merge_into, open_earlier
-from callbot.routing.units import UnitsDirectory
+from callbot.routing.units import UnitsDirectory, load_units
 from callbot.tickets.answers import lock_ticket
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.rules import TicketStatus, holds_no_speech, ready_for_operators
@@ -46,6 +51,10 @@ from callbot.tickets.transactions import Transactions
 logger = logging.getLogger(__name__)
 
 ROUNDS = 5  # reads and writes tried while the answers keep changing under the parsers
+# Step 3's update: a ticket still transcribing gets the values passed as parameters.
+_MAKE_READY = update(Ticket).where(
+    Ticket.id == bindparam("_ticket"), Ticket.status == TicketStatus.TRANSCRIBING.value
+)
 
 
 class Understood(Protocol):
@@ -176,27 +185,52 @@ class Settler:
         ticket = session.get(Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             return False
+        no_speech = holds_no_speech([state for _, state, _ in heard.fingerprint])
+        self._make_ready(session, ticket, columns, now, no_speech=no_speech)
+        return True
+
+    def understood(self, answers: Sequence[HeardAnswer]) -> dict[str, Any]:
+        """The ticket columns the parsers give for these answers (step 2 alone, no database):
+        for a written request, understood before its ticket is stored."""
+        return self._columns(0, answers)
+
+    def settle_made(
+        self, session: Session, ticket: Ticket, columns: dict[str, Any], now: datetime
+    ) -> bool:
+        """Step 3 for a ticket made in ``session``'s own transaction with every answer settled
+        (a written request, whose text needs no transcription): ready now, with ``columns``
+        (:meth:`understood`), or merged. Returns whether it was merged."""
+        return self._make_ready(session, ticket, columns, now, no_speech=False)
+
+    def _make_ready(
+        self,
+        session: Session,
+        ticket: Ticket,
+        columns: dict[str, Any],
+        now: datetime,
+        *,
+        no_speech: bool,
+    ) -> bool:
+        """``new`` with the understood columns (the urgency never lowered), or ``merged`` into
+        the caller's open ticket; whether merged."""
         values: dict[str, Any] = {
             "status": TicketStatus.NEW.value,
-            "no_speech": holds_no_speech([state for _, state, _ in heard.fingerprint]),
+            "no_speech": no_speech,
             "updated_at": now,
         }
         values.update(_keep_flagged(ticket, dict(columns)))
         earlier = open_earlier(session, ticket, now, self.repeat_window)
         if earlier is not None:
             values.update(status=TicketStatus.MERGED.value, linked_to_id=earlier.id)
-            merge_into(session, earlier, values, now)
-        session.execute(
-            update(Ticket)
-            .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.TRANSCRIBING.value)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
+            merge_into(session, earlier, values, now, ticket)
+        # The values as parameters of a statement built once per set of columns (Core, cached):
+        # a written request settles on the hot path of the public form.
+        session.connection().execute(_MAKE_READY, {"_ticket": ticket.id, **values})
         if earlier is not None:
             logger.info(
-                "ticket id %d is a repeat call: merged into ticket id %d", ticket_id, earlier.id
+                "ticket id %d is a repeat call: merged into ticket id %d", ticket.id, earlier.id
             )
-        return True
+        return earlier is not None
 
 
 def _keep_flagged(ticket: Ticket, columns: dict[str, Any]) -> dict[str, Any]:
@@ -206,3 +240,14 @@ def _keep_flagged(ticket: Ticket, columns: dict[str, Any]) -> dict[str, Any]:
             urgency=ticket.urgency, urgency_rank=ticket.urgency_rank, emergency=ticket.emergency
         )
     return columns
+
+
+def configured_settler(config: Config, transactions: Transactions) -> Settler:
+    """How tickets become ready, as configured: understood by the parsers, routed by
+    ``routing.units_file``, merged into an open ticket of the same callback number within
+    ``routing.repeat_window_hours``. Reads and checks the units file now (ConfigError)."""
+    routing = config.routing
+    units = load_units(routing.units_file if str(routing.units_file) not in ("", ".") else None)
+    hours = routing.repeat_window_hours
+    window = timedelta(hours=hours) if hours > 0 else None
+    return Settler(transactions, units=units, repeat_window=window)

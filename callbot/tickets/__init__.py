@@ -6,6 +6,8 @@
 - ``records.py``       the frozen records the store returns
 - ``rules.py``         states, outcomes, ticket numbers; ``caller.py`` caller data, cleaned
 - ``sqltime.py``       time arithmetic in SQL, for SQLite and PostgreSQL
+- ``written.py``       written requests' tickets (fields, photos, submission) in one transaction
+- ``facts.py``         what a citizen's status lookup is decided from
 
 May import: ``config``, ``errors`` (and ``speech.asr``'s ``Transcript``, for type hints only).
 """

@@ -6,13 +6,17 @@ what they alter on every backend. Allowed values of the string columns (status, 
 reason, ended by, transcription) are checked by the repository, not by CHECK constraints, so
 adding a value later needs no table rebuild on SQLite.
 
-Three tables: ``tickets`` (one per call, with what was understood of it), ``answers`` (one per
-recorded answer, with its transcript once there is one) and ``transcription_jobs`` (one per
-answer: the durable queue the transcription workers take their work from, so a crash or restart
-loses nothing).
+Three tables: ``tickets`` (one per call or written request, with what was understood of it),
+``answers`` (one per recorded answer, or per field of a written request, with its transcript)
+and ``transcription_jobs`` (one per answer: the durable queue the transcription workers take
+their work from, so a crash or restart loses nothing).
 
 The operators' console adds ``ticket_events`` (every action on a ticket: who, when, what),
 ``users`` (console accounts, argon2 password hashes) and ``sessions`` (logged-in browsers).
+
+Written requests (migration 0008) add ``tickets.channel``, ``attachments`` (a request's photos,
+files beside the recordings), ``submissions`` (how a written ticket was sent: its channel, API
+key and idempotency key) and ``api_keys`` (the REST API's keys, SHA-256 hashes only).
 """
 
 from __future__ import annotations
@@ -148,6 +152,8 @@ class Ticket(Base):
     # Operators' corrections; the column holds the corrected value, the original stays here:
     # {"name": {"value": new, "original": old, "by": user, "at": iso time}, ...}
     corrections: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # How the request came in (service.Channel: call, web, api, chat), migration 0008.
+    channel: Mapped[str] = mapped_column(String(16), default="call", server_default=text("'call'"))
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="ticket",
@@ -158,7 +164,8 @@ class Ticket(Base):
 
 
 class Answer(Base):
-    """One recorded answer of a caller to one step of the dialog."""
+    """One recorded answer of a caller to one step of the dialog, or one field of a written
+    request (``ended_by`` "written": no audio, ``audio_path`` empty, its text the transcript)."""
 
     __tablename__ = "answers"
     __table_args__ = (UniqueConstraint("ticket_id", "step", "attempt"),)
@@ -167,7 +174,7 @@ class Answer(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
     step: Mapped[str] = mapped_column(String(64))
     attempt: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
-    audio_path: Mapped[str] = mapped_column(String(512))  # relative to the recordings root
+    audio_path: Mapped[str] = mapped_column(String(512))  # relative to the recordings root; ""
     duration_seconds: Mapped[float] = mapped_column(Float)
     ended_by: Mapped[str] = mapped_column(String(16))  # service.EndedBy
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
@@ -305,3 +312,66 @@ class AuditEntry(Base):
     ticket_id: Mapped[int | None] = mapped_column(Integer)
     # {"number": ..., "answer_id": ..., "what": <the change>, "unit": ..., "rows": ...}
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# A caller's earlier tickets (the repeat rule, the written requests' limit per number).
+Index("ix_tickets_callback_created", Ticket.callback_number, Ticket.created_at)
+
+
+class Attachment(Base):
+    """A file sent with a written request (a photo): beside the recordings, checked by content.
+
+    ``path`` is relative to the recordings root; ``content_type`` is the type its content was
+    found to be (never what the sender claimed), and the only type it is ever served with.
+    """
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("ticket_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 in the order sent
+    path: Mapped[str] = mapped_column(String(512))
+    content_type: Mapped[str] = mapped_column(String(32))  # image/jpeg, image/png, image/webp
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Submission(Base):
+    """How a written ticket was sent: one row per written request.
+
+    ``scope`` and ``idempotency_key`` make a retried request give the same ticket (unique
+    together; requests without a key never collide); ``request_hash`` tells a retry from a
+    different request under the same key. ``api_key_id``: the API key that sent it.
+    """
+
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("scope", "idempotency_key"),)
+
+    ticket_id: Mapped[int] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[str] = mapped_column(String(80))  # "web", "api:<key id>", "chat:<...>"
+    idempotency_key: Mapped[str | None] = mapped_column(String(128))
+    request_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the request's content
+    api_key_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ApiKey(Base):
+    """A key of the REST API (``Authorization: Bearer KEY``): only its SHA-256 is stored."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(
+        String(16)
+    )  # the key's first characters, to tell keys apart
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from callbot.tickets.models import Answer, Ticket, TranscriptionJob
+from callbot.tickets.models import Answer, Attachment, Ticket, TranscriptionJob
 from callbot.tickets.rules import Transcription
 
 
@@ -102,10 +102,31 @@ class TicketRecord:
     fields: dict[str, Any] | None = None  # per field: value, confidence, answer id, parse
     linked_to_id: int | None = None  # a repeat call merged into this earlier ticket
     call_count: int = 1  # calls this ticket stands for (itself and merged repeats)
+    channel: str = "call"  # service.Channel: call, web, api, chat
     answers: tuple[AnswerRecord, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values; times as ISO 8601 with their UTC offset, tuples as lists."""
+        return _as_dict(self)
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """A photo sent with a written request, as stored (its file beside the recordings)."""
+
+    id: int
+    ticket_id: int
+    position: int
+    path: str  # relative to the recordings root
+    content_type: str  # what its content is: the only type it is served with
+    size_bytes: int
+    width: int
+    height: int
+    sha256: str
+    created_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready values; times as ISO 8601 with their UTC offset."""
         return _as_dict(self)
 
 
@@ -191,6 +212,7 @@ def ticket_record(ticket: Ticket, answers: builtins.list[Answer]) -> TicketRecor
         fields=ticket.fields,
         linked_to_id=ticket.linked_to_id,
         call_count=ticket.call_count,
+        channel=ticket.channel,
         answers=tuple(answer_record(answer) for answer in answers),
     )
 
@@ -209,4 +231,20 @@ def job_record(job: TranscriptionJob, answer: Answer) -> JobRecord:
         locked_by=job.locked_by,
         locked_at=job.locked_at,
         last_error=job.last_error,
+    )
+
+
+def attachment_record(row: Attachment) -> AttachmentRecord:
+    """The record of a stored attachment."""
+    return AttachmentRecord(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        position=row.position,
+        path=row.path,
+        content_type=row.content_type,
+        size_bytes=row.size_bytes,
+        width=row.width,
+        height=row.height,
+        sha256=row.sha256,
+        created_at=row.created_at,
     )

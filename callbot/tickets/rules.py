@@ -19,6 +19,11 @@ Then the operators (:mod:`callbot.operators.workflow`)::
      └── release, ───┤  (a claim idle for console.claim_minutes is released too)
          unreachable (unreachable_count + 1), refer (unit changes: the other unit's queue)
 
+A written request (channel ``web``, ``api`` or later ``chat``: :class:`Channel`) is made
+already ended (``transcribing``, outcome ``complete``): its fields are answers whose text is
+their transcript (``ended_by`` ``written``, no audio), so the settle step understands, routes
+and merges it at once, exactly as a call.
+
 A repeat call (same callback number as a ticket still open within
 ``routing.repeat_window_hours``) does not become ``new`` itself: it becomes ``merged`` into the
 earlier ticket, whose ``call_count`` goes up.
@@ -57,6 +62,23 @@ class TicketStatus(StrEnum):
     MERGED = "merged"  # a repeat call, linked to the caller's earlier open ticket
 
 
+class Channel(StrEnum):
+    """How a request reached the hotline (``tickets.channel``).
+
+    A call is spoken to the callbot; the others are written and enter through
+    :mod:`callbot.intake.written`: the public web form, the REST API (the mobile app and
+    partners), and chat (a messaging channel such as Zalo: nothing writes it yet).
+    """
+
+    CALL = "call"
+    WEB = "web"
+    API = "api"
+    CHAT = "chat"
+
+
+WRITTEN_CHANNELS = (Channel.WEB, Channel.API, Channel.CHAT)
+
+
 class Urgency(StrEnum):
     """How soon operators must act: the queue's first sort key (see URGENCY_RANK)."""
 
@@ -87,6 +109,7 @@ class EventAction(StrEnum):
     CORRECT = "correct"  # an operator corrected fields (the originals stay)
     NOTE = "note"  # an operator's note
     CALLBACK = "callback"  # a callback call and its result (answered, no_answer, busy, failed)
+    MERGE = "merge"  # a repeat request (a call or a written one) was merged into this ticket
 
 
 class CallbackResult(StrEnum):
@@ -122,6 +145,7 @@ class EndedBy(StrEnum):
     DTMF = "dtmf"
     MAX_LENGTH = "max_length"
     HANGUP = "hangup"
+    WRITTEN = "written"  # not recorded: a written request's field (no audio), its text as is
 
 
 class CallbackSource(StrEnum):
@@ -129,6 +153,7 @@ class CallbackSource(StrEnum):
 
     CALLER_ID = "caller_id"  # the caller pressed 1: the number calling
     TYPED = "typed"  # the caller typed another number on the keypad
+    WRITTEN = "written"  # written in a request (form, app, chat) by the citizen
 
 
 class Transcription(StrEnum):

@@ -1,9 +1,15 @@
-"""Recordings (with HTTP range requests, so the player can seek) and the live feed (SSE).
+"""Recordings (with HTTP range requests, so the player can seek), the photos of written
+requests, and the live feed (SSE).
 
 A recording is asked for by its answer's id, never by a path: the path comes from the database,
 only after the user's right to the ticket is checked, and must resolve inside the recordings
 root (no ``..``, no symbolic link out of it). Starlette's ``FileResponse`` answers ``Range:
 bytes=...`` with 206 and ``Content-Range``.
+
+A photo likewise, by its id: served only with the image type its content was found to be when
+it was received (``image/jpeg``, ``image/png``, ``image/webp``; anything else is refused),
+``nosniff``, a policy that lets nothing in it run (``sandbox``), and never cached by a shared
+cache.
 """
 
 from __future__ import annotations
@@ -64,6 +70,38 @@ async def recording(request: Request) -> Response:
 def _from_the_start(ranges: str | None) -> bool:
     """Whether a fetch is a play, not the player seeking: no range, or one from byte 0."""
     return ranges is None or ranges.replace(" ", "").startswith("bytes=0-")
+
+
+IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+
+
+async def attachment(request: Request) -> Response:
+    """``GET /attachments/<id>``: a written request's photo; 404 when unknown, missing, or of a
+    ticket the user may not see (the same answer: no existence oracle). Each view is audited."""
+    console = console_of(request)
+    user = user_of(request)
+    attachment_id = request.path_params["attachment_id"]
+    try:
+        photo = await run_in_threadpool(console.queue.attachment, user, attachment_id)
+    except (TicketNotFound, AccessDenied):
+        return PlainTextResponse("Không tìm thấy ảnh.", 404)
+    path = inside(console.recordings, photo.path)
+    extension = IMAGE_TYPES.get(photo.content_type)
+    if path is None or extension is None:
+        log.warning("attachment %d: missing, outside the root or not an image", attachment_id)
+        return PlainTextResponse("Không tìm thấy ảnh.", 404)
+    if request.method == "GET":
+        await record_audit(request, AuditAction.VIEW, photo.ticket_id, attachment_id=attachment_id)
+    return FileResponse(
+        path,
+        media_type=photo.content_type,
+        headers={
+            "cache-control": "private, no-store",
+            "content-disposition": f'inline; filename="anh-{photo.position}.{extension}"',
+            "content-security-policy": "default-src 'none'; sandbox",
+            "x-content-type-options": "nosniff",
+        },
+    )
 
 
 async def live(request: Request) -> Response:

@@ -19,10 +19,13 @@ from callbot.console.views import console_of, render, user_of
 from callbot.operators.accounts import UserRecord
 from callbot.operators.views import STATUS_FILTERS, QueueFilter, page_number
 
+CHANNELS = frozenset(labels.CHANNEL)
+
 
 def _filter(request: Request) -> QueueFilter:
     params = request.query_params
     status = params.get("status", "open")
+    channel = params.get("channel") or ""
     return QueueFilter(
         status=status if status in STATUS_FILTERS else "open",
         unit=(params.get("unit") or "").strip()[:64] or None,
@@ -30,6 +33,7 @@ def _filter(request: Request) -> QueueFilter:
         ward=(params.get("ward") or "").strip()[:80] or None,
         mine=params.get("mine") == "1",
         page=page_number(params.get("page")),
+        channel=channel if channel in CHANNELS else None,
     )
 
 
@@ -58,7 +62,11 @@ async def queue_page(request: Request) -> Response:
     console = console_of(request)
 
     def load() -> dict[str, Any]:
-        return {**_context(request, user, wanted), "choices": console.queue.choices(user)}
+        return {
+            **_context(request, user, wanted),
+            "choices": console.queue.choices(user),
+            "channels": labels.CHANNEL,
+        }
 
     return render(request, "queue.html", await run_in_threadpool(load))
 

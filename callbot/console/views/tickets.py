@@ -56,7 +56,7 @@ def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, 
             {
                 "answer": answer,
                 "step": labels.label(labels.STEP, answer.step),
-                "audio_url": f"/recordings/{answer.id}",
+                "audio_url": f"/recordings/{answer.id}" if answer.audio_path else "",
                 "text": answer.transcript
                 if answer.transcription == "done"
                 else labels.label(labels.TRANSCRIPTION, answer.transcription),
@@ -65,6 +65,15 @@ def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, 
                 ),
             }
             for answer in ticket.answers
+        ],
+        "photos": [
+            {
+                "url": f"/attachments/{photo.id}",
+                "alt": f"Ảnh {photo.position} của phiếu {_number_of(view, photo.ticket_id)}",
+                "width": min(photo.width, 320),
+                "height": round(photo.height * min(photo.width, 320) / max(photo.width, 1)),
+            }
+            for photo in view.attachments
         ],
         "events": [
             {
@@ -78,6 +87,13 @@ def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, 
         "units": [u for u in console.queue.choices(user)["units"] if u != ticket.unit],
         "callback": _callback_context(console, user, view),
     }
+
+
+def _number_of(view: TicketView, ticket_id: int) -> str:
+    """The number of the ticket a photo belongs to: this one, or a request merged into it."""
+    if ticket_id == view.ticket.id:
+        return view.ticket.number
+    return next((t.number for t in view.linked if t.id == ticket_id), view.ticket.number)
 
 
 def _callback_context(console: Any, user: UserRecord, view: TicketView) -> dict[str, Any]:

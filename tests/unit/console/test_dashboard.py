@@ -197,7 +197,7 @@ def test_a_row_in_vietnam_time_and_utc_with_words_for_codes() -> None:
         "Ưu tiên",
         "Y tế",
     ]
-    assert row[12:] == ["2", "Đã giải quyết", "2026-11-29 01:00:00"]
+    assert row[12:] == ["2", "Đã giải quyết", "2026-11-29 01:00:00", "Cuộc gọi"]
     empty = cells(_row(category=None, resolution=None, closed_at=None, name=None))
     assert (empty[5], empty[6], empty[13], empty[14]) == ("", "", "", "")
 
