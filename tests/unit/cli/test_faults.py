@@ -37,6 +37,8 @@ COMMANDS: dict[str, list[str]] = {
     "eval": ["eval", "parse"],
     "console": ["console"],
     "users": ["users", "list"],
+    "intake": ["intake"],
+    "api": ["api", "keys", "list"],
 }
 
 # (what is wrong, TOML file text or None, environment, --set items, what the line must name)

@@ -12,21 +12,23 @@ Prints its figures (``-s``): requests made, holes found, hostile strings left un
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from callbot.config import load_config
 from callbot.console.security import HEADERS
 from callbot.operators.login import add_user
-from callbot.tickets.models import Answer, AuditEntry, Ticket
+from callbot.tickets.models import Answer, Attachment, AuditEntry, Ticket
 from tests.support.console import PASSWORD, Site, _wav, csrf_of, login
 
 pytestmark = pytest.mark.faults  # the fault and attack suite: `pytest -m faults -s`
@@ -44,7 +46,7 @@ ACTIONS = (
 )
 # Every route of the console, and what each identity gets: a new route must be added here.
 PAGES = {"/", "/fragments/queue", "/tickets/{number}", "/dashboard", "/export.csv", "/audit"}
-MEDIA = {"/recordings/{answer_id}", "/live"}
+MEDIA = {"/recordings/{answer_id}", "/attachments/{attachment_id}", "/live"}
 OPEN = {"/login", "/static"}
 POSTS = {"/login", "/logout", "/tickets/{number}/{action}"}
 HOSTILE = (
@@ -76,8 +78,9 @@ def _routes(site: Site) -> dict[str, set[str]]:
     return found
 
 
-def _concrete(path: str, number: str, answer_id: int) -> list[str]:
+def _concrete(path: str, number: str, answer_id: int, attachment_id: int = 0) -> list[str]:
     path = path.replace("{number}", number).replace("{answer_id}", str(answer_id))
+    path = path.replace("{attachment_id}", str(attachment_id))
     if "{action}" in path:
         return [path.replace("{action}", action) for action in ACTIONS]
     return [path]
@@ -104,6 +107,7 @@ def test_the_route_walk_finds_no_hole(site: Site) -> None:
     routes = _routes(site)
     assert set(routes) == PAGES | MEDIA | OPEN | POSTS, "a route without an expectation here"
     number, answer_id = site.ticket(unit="U1")
+    photo = _photo(site, number)
     claimed, _ = site.ticket(unit="U1")
     walk = Walk()
     with site.client() as anon, site.client() as other, site.client() as binh, site.client() as ana:
@@ -116,7 +120,7 @@ def test_the_route_walk_finds_no_hole(site: Site) -> None:
         )
         other_token, binh_token = csrf_of(other), csrf_of(binh)
         for path, methods in routes.items():
-            for concrete in _concrete(path, number, answer_id):
+            for concrete in _concrete(path, number, answer_id, photo):
                 if path in OPEN or path == "/logout":
                     continue
                 for method in methods - {"HEAD"}:
@@ -126,8 +130,13 @@ def test_the_route_walk_finds_no_hole(site: Site) -> None:
                         continue  # a stream: its scoping is the live feed's test
                     if method == "POST":
                         walk.check(other, "POST", concrete, {404}, data={"csrf_token": other_token})
-                    elif path in ("/tickets/{number}", "/recordings/{answer_id}"):
+                    elif path in (
+                        "/tickets/{number}",
+                        "/recordings/{answer_id}",
+                        "/attachments/{attachment_id}",
+                    ):
                         walk.check(other, "GET", concrete, {404})
+                        walk.check(binh, "GET", concrete, {200})  # its own unit's operator
         # another unit's data never shows in the pages an operator of U2 may read
         for page in ("/", "/fragments/queue", "/dashboard", "/export.csv", "/?status=all"):
             response = other.get(page)
@@ -175,6 +184,32 @@ def test_the_route_walk_finds_no_hole(site: Site) -> None:
     assert site.console.queue.ticket(_user(site, "sup"), number).ticket.unit == "U1"
     print(f"\nroute walk: {walk.requests} requests, {len(walk.holes)} holes")
     assert walk.holes == []
+
+
+def _photo(site: Site, number: str) -> int:
+    """A photo (a 1x1 PNG beside the recordings) on ticket ``number``; its attachment id."""
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+    )
+    ticket_id = int(number[:-1])
+    relative = f"2026/11/28/{ticket_id}/photo-1.png"
+    path = site.config.storage.recordings_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+    with site.engine.begin() as connection:
+        result = connection.execute(
+            insert(Attachment).values(
+                ticket_id=ticket_id,
+                position=1,
+                path=relative,
+                content_type="image/png",
+                size_bytes=len(png),
+                width=1,
+                height=1,
+                sha256=hashlib.sha256(png).hexdigest(),
+            )
+        )
+    return int(result.inserted_primary_key[0])
 
 
 def _user(site: Site, name: str):  # type: ignore[no-untyped-def]
