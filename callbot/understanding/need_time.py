@@ -1,0 +1,204 @@
+"""When the need parser's evidence holds: past, resolved, denied, joked about, asleep.
+
+An emergency is life at risk *now*. :func:`defuse` takes the hits of one answer (after
+negation, combinations and readings) and lowers the urgency of those the answer itself puts
+out of the present::
+
+    "năm ngoái nhà tui bị cháy giờ xin hỏi hỗ trợ sửa nhà"   the fire was last year
+    "má tui trước bị tai biến giờ đỡ rồi muốn xin xe lăn"   past, and better now
+    "con tui bị co giật nhưng đi viện về rồi"               resolved: back from hospital
+    "dạ không gấp đâu chị tui chỉ muốn hỏi chỗ tiêm ngừa"   the caller says it is not urgent
+    "đói muốn chết luôn á giỡn chứ nhà còn gạo"             a joke
+    "ông nội tui ngủ say nằm im ngáy đều"                   asleep, not unresponsive
+
+The rules, each over the answer's words (exact, as Vosk writes them):
+
+1. **Past.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi sáng", "mấy bữa
+   trước", "từng bị", "má tui trước bị") opens a past stretch; a present marker ("giờ",
+   "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. An event said in a past stretch is
+   not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
+2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
+   "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
+   after still counts ("tỉnh rồi mà giờ lại co giật").
+3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies and
+   the explosions of the answer are not urgent (a fire still burning still is).
+4. **Denied.** "không gấp", "không phải cấp cứu", "không nguy hiểm": no emergency anywhere in
+   the answer (the caller knows best; the operator still reads the answer).
+5. **Joke.** "giỡn", "nói đùa": what came before is not urgent.
+6. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
+   ("nằm im") is no emergency, and the person said just before sleeping is not in need.
+7. **Beneficiaries.** An elderly person or a child named as who a programme is for ("tiền hỗ
+   trợ người già", "lớp hè cho con nít", "khám sức khỏe người cao tuổi") is no vulnerable
+   person in need.
+
+"Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
+combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
+nhà" is financial). In a past stretch everything said is lowered; a resolution or a joke
+lowers what was urgent before it; a denial lowers the emergencies only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from callbot.understanding.need_match import Hit
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in (" ".join(q.split()) for q in text.split(",")) if p)
+
+
+PAST = _phrases("""
+    năm ngoái, năm rồi, năm trước, năm kia, tháng trước, tháng rồi, tuần trước, tuần rồi,
+    hôm qua, hôm kia, hôm trước, hôm bữa, hổm bữa, bữa trước, bữa hổm, bữa kia, hồi sáng,
+    hồi trưa, hồi chiều, hồi tối, hồi khuya, hồi đêm, đêm qua, tối qua, sáng qua, chiều qua,
+    trưa qua, hồi trước, lúc trước, trước đây, trước kia, hồi xưa, hồi đó, hồi năm, hồi tháng,
+    lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết
+""")
+# "<n> ngày trước", "mấy bữa trước": a count of these, then "trước".
+_UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
+# "má tui trước bị tai biến": "trước" after who it happened to (not "phía trước bị cháy").
+_WHO = _words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
+# Said right before a past marker ("từ hôm qua") or right after it ("hồi sáng tới giờ"):
+# going on since then.
+_SINCE = frozenset({"từ", "tự"})
+_UNTIL_NOW = _phrases("tới giờ, đến giờ, tới nay, đến nay, tới bây giờ, đến bây giờ, giờ vẫn")
+PRESENT = _phrases("""
+    giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
+    lại, vừa, vừa mới, tự nhiên, đột nhiên, bỗng nhiên
+""")
+RESOLVED = _phrases("""
+    giờ hết rồi, giờ đỡ rồi, giờ ổn rồi, đỡ rồi, ổn rồi, khỏi rồi, khỏe rồi, hết bệnh,
+    bình thường rồi, không sao rồi, không sao, hông sao, hổng sao, không có sao, không bị sao,
+    tỉnh lại rồi, tỉnh rồi, đã tỉnh, thở lại rồi, thở lại được, thở bình thường,
+    cầm máu được rồi, cầm được rồi, hết chảy máu, máu ngừng chảy, máu cầm rồi, dập tắt,
+    dập xong, dập được rồi, tắt rồi, lửa tắt, đã được cứu, cứu ra hết rồi, vớt lên kịp,
+    cứu kịp, được cứu kịp, kéo lên kịp, công an tới rồi, công an bắt rồi, công an đã bắt,
+    bỏ đi rồi, về ngủ rồi, đi viện về rồi, xuất viện, đã nhập viện, nhập viện rồi,
+    đang nằm viện, đưa vô viện rồi, đưa đi viện rồi, đã đưa đi cấp cứu, đi cấp cứu rồi,
+    cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm
+""")
+NOBODY_HURT = _phrases("""
+    không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
+    không có ai bị thương, may không ai, hổng ai sao, hông ai sao, không ai bị làm sao
+""")
+DENIED = _phrases("""
+    không gấp, hông gấp, hổng gấp, không có gì gấp, chưa gấp, không gấp gáp, không khẩn cấp,
+    không phải khẩn cấp, không phải cấp cứu, không cần cấp cứu, chưa cần cấp cứu,
+    không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
+    chưa tới mức cấp cứu, không tới mức cấp cứu
+""")
+JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ")
+ASLEEP = _phrases("""
+    ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
+    coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
+    nghỉ trưa, nghỉ ngơi
+""")
+PROGRAMME = _phrases("""
+    hỗ trợ, trợ cấp, phụ cấp, tiền, phiếu, sức khỏe, chế độ, chính sách, lớp, lớp hè,
+    trường, thẻ, bảo hiểm, dành cho, chương trình, câu lạc bộ, hội, khám
+""")
+_PROGRAMME_REACH = 3
+_ASLEEP_REACH = 3
+# "chỗ ngủ", "không ngủ được": no one asleep.
+_NOT_ASLEEP = frozenset({"chỗ", "nơi", "không", "chưa", "hổng", "hông", "mất", "khó"})
+_BENEFICIARY = "person"
+
+
+def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
+
+
+def _find(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the phrases, the longest at each start."""
+    found = []
+    for i in range(len(words)):
+        ends = [i + len(p) for p in phrases if _at(words, i, p)]
+        if ends:
+            found.append((i, max(ends)))
+    return found
+
+
+def _past_starts(words: list[str]) -> list[tuple[int, int]]:
+    """Where a past stretch begins (and its marker ends); ongoing ones left out."""
+    marks = _find(words, PAST)
+    for i in range(1, len(words) - 1):
+        if words[i] == "trước" and words[i - 1] in _UNITS:
+            start = i - 2 if i >= 2 else i - 1
+            marks.append((start, i + 1))
+        elif words[i] == "trước" and words[i - 1] in _WHO and words[i + 1] in ("bị", "có"):
+            marks.append((i, i + 1))
+    return [
+        (s, e)
+        for s, e in marks
+        if not (s > 0 and words[s - 1] in _SINCE) and not any(_at(words, e, u) for u in _UNTIL_NOW)
+    ]
+
+
+def past_spans(words: list[str]) -> list[tuple[int, int]]:
+    """The stretches of the answer said of the past: from a past marker to a present one."""
+    present = sorted(s for s, _ in _find(words, PRESENT))
+    spans = []
+    for start, end in sorted(_past_starts(words)):
+        stop = next((p for p in present if p >= end), len(words))
+        spans.append((start, stop))
+    return spans
+
+
+def _not_asleep(words: list[str], start: int) -> bool:
+    return start > 0 and words[start - 1] in _NOT_ASLEEP
+
+
+def _event(hit: Hit) -> bool:
+    return hit.entry.urgency == "emergency" or hit.entry.category is not None
+
+
+def _calm(hit: Hit) -> Hit:
+    """``hit`` no longer urgent: normal, only context for the category, and no part of a
+    combination any more (its tags dropped)."""
+    calm = replace(hit.entry, urgency="normal", weight=min(hit.weight, 1), tags=frozenset())
+    return replace(hit, entry=calm)
+
+
+def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether rules 1-7 (module docstring) put ``hit`` out of the present."""
+    urgent = hit.entry.urgency != "normal"
+    emergency = hit.entry.urgency == "emergency"
+    tags = hit.entry.tags
+    medical = hit.entry.alarm == "115" or "blast" in tags
+    asleep = marks["asleep"]
+    person = _BENEFICIARY in tags and urgent
+    return (
+        ((urgent or _event(hit)) and any(s <= hit.start < e for s, e in marks["past"]))
+        or (urgent and any(s >= hit.end for s, _ in marks["resolved"] + marks["joke"]))
+        or (emergency and bool(marks["denied"]))
+        or (emergency and medical and bool(marks["nobody_hurt"]))
+        or ("still" in tags and bool(asleep))
+        or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))
+        or (
+            person
+            and any(
+                hit.start - _PROGRAMME_REACH <= e - 1 < hit.start for _, e in marks["programme"]
+            )
+        )
+    )
+
+
+def defuse(hits: list[Hit], words: list[str]) -> list[Hit]:
+    """The hits with those the answer puts out of the present made not urgent."""
+    marks = {
+        "past": past_spans(words),
+        "resolved": _find(words, RESOLVED),
+        "nobody_hurt": _find(words, NOBODY_HURT),
+        "denied": _find(words, DENIED),
+        "joke": _find(words, JOKE),
+        "asleep": [(s, e) for s, e in _find(words, ASLEEP) if not _not_asleep(words, s)],
+        "programme": _find(words, PROGRAMME),
+    }
+    if not any(marks.values()):
+        return hits
+    return [_calm(h) if _calmed(h, words, marks) else h for h in hits]
