@@ -35,18 +35,20 @@ from callbot.understanding.need_base import Combo, Entry, entry
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
 FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
+    # A plain "cháy" is a burnt-out bulb when a lamp is named (DEMOTIONS).
+    entry("other", "emergency", 5, "cháy, bị cháy, cháy rồi", service="114",
+          tags="fire plain", fold="tone"),
     entry("other", "emergency", 5, """
-        cháy, bốc cháy, cháy nhà, cháy lớn, cháy dữ, cháy dữ dội, đang cháy, bị cháy, cháy rồi,
-        cháy lan, cháy rụi, bùng cháy, cháy bùng, cháy khét, cháy đùng đùng, lửa, ngọn lửa,
-        lửa bùng, lửa cháy, lửa lớn, lửa bốc, biển lửa, bén lửa, bắt lửa, hỏa hoạn, hoả hoạn,
-        phát hỏa, cháy nổ, đốt nhà, phóng hỏa, chập điện, chập cháy, chập mạch, tóe lửa,
+        bốc cháy, cháy nhà, cháy lớn, cháy dữ, cháy dữ dội, đang cháy, đang đốt nhà, cháy lan,
+        cháy rụi, bùng cháy, cháy bùng, cháy khét, cháy đùng đùng, lửa, ngọn lửa, lửa bùng, lửa cháy, lửa lớn, lửa bốc, biển lửa, bén lửa, bắt lửa, hỏa hoạn, hoả hoạn,
+        phát hỏa, cháy nổ, phóng hỏa, chập điện, chập cháy, chập mạch, tóe lửa,
         xẹt lửa, nẹt lửa, cứu hỏa, xe cứu hỏa, chữa cháy, một một bốn, một trăm mười bốn
         """, service="114", tags="fire", fold="tone"),
     # Smoke is a fire unless it is that of daily life (smoke_daily: see DEMOTIONS).
     entry("other", "emergency", 5, """
         bốc khói, khói đen, khói mù mịt, khói nghi ngút, khói bốc, khói bốc lên, khói lên,
         khói dày đặc, khói đầy nhà, đầy khói, khói quá trời, khói nhiều lắm, khói tràn,
-        ngạt khói
+        ngạt khói, khói, mùi khét
         """, service="114", tags="fire smoke", fold="tone"),
     entry("other", "emergency", 5, """
         nổ, tiếng nổ, vụ nổ, nổ lớn, phát nổ, nổ tung, bị nổ, nổ bình, nổ bình ga, nổ bình gas,
@@ -85,7 +87,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     # A fall, and where to (the fall + water combination).
     entry(None, "normal", 0, """
         té, rớt, rơi, ngã, lọt, trượt, trượt chân, lăn, nhảy, lao, té xuống, rớt xuống,
-        rơi xuống, ngã xuống, lọt xuống, lao xuống, nhảy xuống, trượt xuống
+        rơi xuống, ngã xuống, lọt xuống, lao xuống, nhảy xuống, trượt xuống, lật, bị lật
         """, tags="fall"),
     entry(None, "normal", 0, """
         sông, kênh, kinh, rạch, ao, hồ, mương, giếng, biển, hồ bơi, suối, cống, nước, hố,
@@ -104,8 +106,35 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """),
     entry(None, "normal", 0, """
         đốt rác, đốt lá, đốt vàng mã, đốt nhang, khói nhang, nướng, lò nướng, hút thuốc,
-        khói thuốc, khói xe, khói bụi
+        khói thuốc, khói xe, khói bụi, xả khói, thải khói, nhà máy, ống khói, khói nhà máy
         """, tags="smoke_daily"),
+    # Trapped, said in two parts: "kẹt" ... "không ra được" (the stuck combinations).
+    entry(None, "normal", 0, """
+        tự khóa, khóa cửa, khóa trong, bị khóa, bị cô lập, cô lập, trèo lên, leo lên, chui vô,
+        chui vào, lọt vô, lọt vào, kẹt đầu, kẹt tay, kẹt chân, mắc trên, kẹt cửa
+        """, tags="stuck"),
+    entry(None, "normal", 0, "thang máy", tags="stuck elevator"),
+    entry(None, "normal", 0, """
+        {k} ra được, ra {k} được, {k} xuống được, xuống {k} được, {k} lên được, lên {k} được,
+        {k} rút ra được, rút {k} ra, {k} mở được, mở {k} được, {k} ai mở,
+        {k} ra ngoài được, {k} mở cửa được
+        """, tags="cannot_leave"),
+    entry(None, "normal", 0, """
+        nước dâng, nước lên nhanh, nước lũ, lũ về, lũ lên, nước lên, ngập sâu, ngập nặng,
+        nước lớn
+        """, tags="flood"),
+    # Prevention and equipment: no fire, no drowning.
+    entry(None, "normal", 0, """
+        phòng cháy chữa cháy, phòng cháy, bình chữa cháy, học chữa cháy, phòng cháy nổ,
+        phòng chống cháy nổ, chống cháy, phòng đuối nước, phòng chống đuối nước,
+        chống đuối nước, học bơi, bị nổ lốp, bị nổ vỏ, bị nổ bánh, bị nổ máy, đè lên ngực,
+        đè ngực, đè nặng, cháy đen, cháy xém da
+        """),
+    # Gone swimming, and not seen since (the swim + missing combination).
+    entry(None, "normal", 0, """
+        tắm sông, tắm suối, tắm biển, tắm ao, tắm hồ, tắm kênh, đi bơi, bơi, lặn
+        """, tags="swim"),
+    entry(None, "normal", 0, "mất dạng, {k} thấy đâu, mất tăm", tags="missing"),
 )
 
 POLICE_ENTRIES: tuple[Entry, ...] = (
@@ -114,7 +143,9 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         hành hung, đánh vợ, đánh chồng, đánh con, đánh mẹ, đánh cha, đánh ba, đánh má,
         đánh tui, đánh tôi, đánh em, đánh chị, đánh người, đánh chết, đánh bầm, đánh dã man,
         đánh thằng, đánh đứa, đánh bé, rượt đánh, đuổi đánh, đòi đánh, dọa đánh, xông vào đánh,
-        xông vô đánh, lao vào đánh, đánh ghen, bạo lực gia đình, ẩu đả, xô xát, hỗn chiến
+        xông vô đánh, lao vào đánh, đánh ghen, bạo lực gia đình, ẩu đả, xô xát, hỗn chiến,
+        đập cửa, vô đánh, vào đánh, xông vô, xông vào, vây đánh, bao vây, xúm vô đánh,
+        xúm lại đánh, hùa vô đánh, hăm đâm, hăm chém, hăm giết, hăm đánh
         """, service="113", tags="violence", fold="tone"),
     entry("violation", "emergency", 5, """
         cầm dao, cầm mã tấu, cầm kiếm, cầm súng, cầm gậy, cầm cây, cầm búa, cầm rựa,
@@ -122,6 +153,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         cầm kim tiêm, cầm ống chích, cầm ống tiêm, cầm chai, cầm gạch, cầm đá, dí dao, kề dao,
         rút dao, vung dao, múa dao, chĩa dao, chĩa súng, dí súng, mã tấu, dao phay, hung khí,
         bằng dao, có súng, bắn, bắn nhau, nổ súng, tiếng súng, bắn chết, bắn người, lựu đạn,
+        súng nổ, tiếng súng nổ, phát súng, nổ mấy phát, dùng dao, dùng búa, dùng gậy,
+        dùng mã tấu, dùng súng, dùng hung khí, dùng cây,
         đâm người, đâm chém, đâm nhau, đòi đâm, dọa đâm, rượt đâm, đâm chết, chém,
         chém người, chém nhau, rượt chém, đòi chém, dọa chém, chém cửa, chém loạn
         """, service="113", tags="violence", fold="tone"),
@@ -132,16 +165,21 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         người lạ vô nhà, người lạ vào nhà, lục đồ, lục lọi, khiêng đồ, dắt xe, cướp,
         cướp giật, giật đồ, giật túi, giật giỏ, giật điện thoại, giựt điện thoại,
         giật dây chuyền, giựt dây chuyền, giật xe, bị giật, bị giựt, giựt đồ, giựt túi,
-        ăn cướp, băng cướp, cướp tiệm, trấn lột, khống chế, uy hiếp, con tin
+        ăn cướp, băng cướp, cướp tiệm, trấn lột, khống chế, uy hiếp, con tin, đập vỡ kính,
+        đập kính, phá kính, đập kính xe, cạy két, phá két, cạy tủ
         """, service="113", tags="crime", fold="tone"),
     entry("violation", "emergency", 5, """
         bắt cóc, bế đi, bế đi mất, bế lên xe, bắt đi, dụ đi, dẫn đi mất, chở đi mất, bắt mất,
-        bị bắt đi, người lạ bế, dụ dỗ, bắt con nít, bắt trẻ, mất tích, nhốt, bị nhốt,
+        bị bắt đi, người lạ bế, dụ dỗ, bắt con nít, bắt trẻ, nhốt, bị nhốt,
         giam lỏng, {k} cho ra, {k} cho về, {k} cho đi, giữ người, trói, bị trói,
-        khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, giở trò, dâm ô
+        khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, giở trò, dâm ô, xé áo,
+        xé quần áo, lột đồ, cưỡng bức, kéo vô hẻm, kéo vào hẻm, tiền chuộc, đòi tiền chuộc,
+        bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ
         """, service="113", tags="crime", fold="tone"),
+    entry("violation", "emergency", 5, "giết, mất tích", service="113",
+          tags="violence act missing", fold="tone"),
     entry("violation", "emergency", 5, """
-        giết, dọa giết, đòi giết, giết người, giết cả nhà, dọa đốt, dọa đốt nhà, đòi đốt nhà,
+        dọa giết, đòi giết, giết người, giết cả nhà, dọa đốt, dọa đốt nhà, đòi đốt nhà,
         dọa tạt axit, dọa bắn, đe dọa, hăm dọa, hăm he, khủng bố, tống tiền, dọa thủ tiêu,
         tạt axit, tạt sơn, tạt mắm tôm, tạt chất bẩn, ném chất bẩn, tạt xăng, tưới xăng,
         ném đá, ném gạch, ném chai, chọi đá, đập phá, phá phách, quậy phá, đập đồ, đập nhà,
@@ -151,26 +189,53 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     # A victim's words, cries for help: 113, unless another emergency is said too
     # (need_service): someone beaten unconscious needs 115 first.
     entry("violation", "emergency", 5, """
-        bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu
+        đánh, bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu
         """, service="113", tags="violence victim", fold="tone"),
+    # A threat in two parts: "dọa" ... "đốt nhà" (the threat + act combination).
+    entry(None, "normal", 0, "dọa, hăm, hù, hù dọa, nói sẽ", tags="threat"),
+    entry(None, "normal", 0, "đốt, đốt nhà, tạt, xử, thủ tiêu, phá, đập", tags="act"),
+    # Confinement in two parts: "không cho" ... "về".
+    entry(None, "normal", 0, "{k} cho", tags="forbid"),
+    entry(None, "normal", 0, "ra, về, đi đâu, gặp ai, liên lạc", tags="leave"),
     # A theft or robbery told afterwards: a request to the ward, not an emergency.
     entry("other", "normal", 2, """
         bị trộm, mất trộm, trộm mất, bị mất trộm, bị lấy trộm, trộm vặt, làm đơn, trình báo,
-        báo mất
+        báo mất, đánh cắp, bị đánh cắp, lừa đảo, bị lừa
         """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
         đang đánh bài, đang đánh bạc, đang đánh cờ, đang đánh răng, đang đánh máy,
-        đang đánh giá, đánh thức, chém gió, chém giá, giết thời gian, giết heo,
+        đang đánh giá, chém gió, chém giá, giết thời gian, giết heo,
         giết gà, giết mổ, bắn pháo, bắn pháo hoa, bắn tin, bắn tiếng, bắn cá, bắn bi,
         nhốt chó, nhốt gà, dọa bỏ nhà, dọa bỏ đi, giở chứng, giật mình, giựt mình,
-        bị giật mình, bị giựt mình
+        bị giật mình, bị giựt mình, đánh cờ, đánh răng, đánh máy,
+        đánh giá, đánh cá, đánh bắt, đánh vần, đánh dấu, đánh điện, đánh số, đánh bóng,
+        đánh cầu, đánh trống, đánh đàn, đánh rơi, đánh mất, đánh đề, đánh lô, đánh võng,
+        đánh son, đánh phấn, đánh giày, đánh trứng, đánh thuế, đánh tiếng, đánh liều,
+        đánh đổi, đánh chén, đánh xe, đánh bại, đánh lừa, đánh tráo, đánh bả, đánh golf,
+        đánh cầu lông, đánh tennis, đánh điện thoại, đánh trận, đánh giặc
         """),
     entry(None, "normal", 2, "xã hội đen, giang hồ, côn đồ, đầu gấu, băng nhóm, tín dụng đen"),
 )
 
+_STUCK = frozenset({"stuck"})
 DANGER_COMBOS: tuple[Combo, ...] = (
     Combo(("fall", "water_body"), "other", "emergency", 5, window=3, ordered=True,
           service="114", gives=frozenset({"water"})),
+    Combo(("swim", "missing"), "other", "emergency", 5, window=6, ordered=True,
+          service="114", gives=frozenset({"water"})),
+    Combo(("water_body", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
+          gives=frozenset({"water"})),
+    Combo(("stuck", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
+          gives=_STUCK),
+    Combo(("flood", "stuck"), "other", "emergency", 5, window=10, service="114",
+          gives=_STUCK),
+    Combo(("flood", "cannot_leave"), "other", "emergency", 5, window=10, service="114",
+          gives=_STUCK),
+    Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114"),
+    Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
+          service="113"),
+    Combo(("forbid", "leave"), "violation", "emergency", 5, window=2, ordered=True,
+          service="113"),
 )
 # fmt: on

@@ -96,8 +96,15 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         hạ đường huyết, tụt đường huyết, tụt đường, đường huyết tụt, tụt huyết áp,
         phỏng nặng, bỏng nặng, phỏng nước sôi, bỏng nước sôi, phỏng khắp người,
         bỏng khắp người, bỏng xăng, phỏng xăng, ong vò vẽ, ong bò vẽ, ong đốt khắp người,
-        bị ong đốt nhiều, sốc nhiệt, đuối nước
-        """, tags="sick"),
+        bị ong đốt nhiều, sốc nhiệt, đuối nước, mắc trong cổ, mắc ở cổ, mắc cổ họng,
+        nuốt đồng xu, hóc đồng xu, đau bụng dữ dội, đau bụng quằn quại, đau lăn lộn,
+        rắn lục cắn, rắn hổ cắn, rắn độc cắn, rắn hổ mang cắn, phỏng nồi, nước sôi đổ,
+        dầu sôi đổ, bỏng dầu, phỏng dầu, uống dầu hỏa, uống xăng, uống nhầm dầu,
+        uống thuốc tẩy, uống nước tẩy, uống nhầm nước tẩy, ôm ngực, ngã xuống đất,
+        té xuống đất, gục ngã, đổ gục, tự nhiên ngã, tự nhiên té, ngã lăn ra, té lăn ra,
+        ngã ra đất, bỏng điện, phỏng điện, mạch đập yếu, mạch yếu, lạnh toát, người lạnh toát,
+        bị ngạt
+        """, tags="sick", fold="tone"),
     # A call or a shake ("kêu", "lay") that gets no answer: an emergency together (COMBOS).
     entry(None, "normal", 0, """
         gọi, kêu, lay, lắc, đánh thức, gọi tên, kêu tên, vỗ, vỗ mặt, gọi hoài, kêu hoài,

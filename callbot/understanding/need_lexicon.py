@@ -111,6 +111,12 @@ ENTRIES: tuple[Entry, ...] = (
     entry("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết, đói muốn xỉu",
           tags="hunger"),
     entry(None, "normal", 0, _FIGURES),
+    # Everyday phrases one tone away from an emergency's ("chạy mau" / "chảy máu").
+    entry(None, "normal", 0, """
+        chạy mau, mau chạy, chạy ra mau, đi ra mau, ra mau đi, ra mau lên, mau ra đây,
+        mau ra đi, mau ra ngoài, lại đây mau, tới đây mau, vô đây mau, ra đây mau, qua đây mau,
+        mau mau, thợ máy, thợ mệt, mấy thợ
+        """),
     # Said of emergency equipment bought ahead ("mua bình ô xy để sẵn phòng khi cần").
     entry(None, "normal", 0, """
         phòng khi, phòng hờ, dự phòng, để sẵn, mua sẵn, trữ sẵn, phòng trường hợp, lỡ khi
@@ -154,6 +160,7 @@ ENTRIES: tuple[Entry, ...] = (
         đang uống thuốc, uống thuốc đều, uống thuốc mỗi ngày, đang điều trị, thuốc hằng ngày,
         thuốc mỗi ngày
         """, tags="daily"),
+    entry(None, "normal", 0, "hết rồi, hết sạch rồi, xài hết rồi, uống hết rồi", tags="runout"),
     entry(None, "normal", 0, """
         hằng ngày, hàng ngày, mỗi ngày, ngày nào cũng, đều đặn, thường xuyên, suốt đời,
         lâu năm, mỗi sáng, mỗi tối, cữ thuốc
@@ -252,8 +259,8 @@ ENTRIES: tuple[Entry, ...] = (
     # -- other requests ----------------------------------------------------------------------
     entry("other", "normal", 2, """
         giấy đi đường, giấy thông hành, giấy tờ, về quê, hồi hương, hỏa táng, mai táng,
-        an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục, kẹt,
-        kẹt lại, mắc kẹt, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
+        an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục,
+        kẹt lại, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
         chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
         dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn
         """),
@@ -263,9 +270,15 @@ ENTRIES: tuple[Entry, ...] = (
         sổ hộ khẩu, căn cước, căn cước công dân, chứng minh nhân dân, giấy khai sinh, khai sinh,
         khai tử, làm giấy tờ
         """),
+    # Stuck somewhere: stranded (other), or trapped with "không ra được" (need_danger).
+    entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck"),
     # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
     entry("other", "normal", 3, """
-        đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, ổ gà, ổ voi,
+        đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,
+        đèn chiếu sáng, đèn tín hiệu
+        """, tags="lamp"),
+    entry("other", "normal", 3, """
+        ổ gà, ổ voi,
         đường hư, đường bể, mặt đường, cây gãy, gãy nhánh, gãy cành, nhánh cây, cây xanh,
         cây đổ, nắp cống, mất nắp cống, cống nghẹt, nghẹt cống, rác thải, ngập nước,
         nước ngập, triều cường, vỉa hè, trụ điện, cột điện
@@ -318,6 +331,7 @@ REASSURING: tuple[Reading, ...] = (
 DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("equipment", "precaution", "normal"),
     Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
+    Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
 )
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between

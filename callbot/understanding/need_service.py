@@ -11,7 +11,10 @@ answer may hold several ("cháy nhà ... khói lên nghẹt thở", "cầm cây 
 2. **113** when violence, a threat, a theft or an abduction is going on ("đang đánh", "cầm
    dao", "dọa giết", "có trộm đang cạy cửa"), even with injuries: the attacker is still there.
 3. **115** for a medical emergency (and what an answer's numbers say: SpO2, blood pressure).
-4. **113** for a victim's words or a cry for help alone ("bị đánh", "kêu cứu"): someone beaten
+4. **114** for someone stuck, said in two parts ("kẹt ... không ra được", "nước lên ... bị cô
+   lập"): a birth "kẹt" or a "không ra được" of a lockdown is no rescue when a medical
+   emergency is said (rule 3).
+5. **113** for a victim's words or a cry for help alone ("bị đánh", "kêu cứu"): someone beaten
    and unconscious needs 115 first (rule 3).
 
 :data:`SERVICE_CATEGORY` gives the emergency's category: 115 medical, 114 other, 113 violation.
@@ -29,6 +32,7 @@ __all__ = ["SERVICE_CATEGORY", "choose_service", "service_category"]
 _WATER = "water"
 _RESCUED = "rescued"
 _VICTIM = "victim"
+_STUCK = "stuck"
 
 
 def _service(hit: Hit, rescued: bool) -> Service | None:
@@ -43,17 +47,20 @@ def choose_service(hits: Sequence[Hit]) -> Service | None:
     an emergency."""
     rescued = any(_RESCUED in h.entry.tags and not h.negated for h in hits)
     found: set[Service] = set()
-    victim = False
+    weak: set[Service] = set()
     for hit in hits:
         service = _service(hit, rescued)
-        if service == "113" and _VICTIM in hit.entry.tags:
-            victim = True
+        if service is not None and (_VICTIM in hit.entry.tags or _STUCK in hit.entry.tags):
+            weak.add(service)
         elif service is not None:
             found.add(service)
     for service in ("114", "113", "115"):
         if service in found:
             return service
-    return "113" if victim else None
+    for service in ("114", "113"):
+        if service in weak:
+            return service
+    return None
 
 
 def service_category(service: Service) -> Category:

@@ -15,8 +15,9 @@ The rules, each over the answer's words (exact, as Vosk writes them):
 
 1. **Past.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi sáng", "mấy bữa
    trước", "từng bị", "má tui trước bị") opens a past stretch; a present marker ("giờ",
-   "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. An event said in a past stretch is
-   not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
+   "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends its clause
+   ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too. An event said in a
+   past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
    "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
    after still counts ("tỉnh rồi mà giờ lại co giật").
@@ -24,7 +25,9 @@ The rules, each over the answer's words (exact, as Vosk writes them):
    the explosions of the answer are not urgent (a fire still burning still is).
 4. **Denied.** "không gấp", "không phải cấp cứu", "không nguy hiểm": no emergency anywhere in
    the answer (the caller knows best; the operator still reads the answer).
-5. **Joke.** "giỡn", "nói đùa": what came before is not urgent.
+5. **Joke, supposition, habit.** "giỡn", "nói đùa": what came before is not urgent; "nếu",
+   "lỡ mà", "phòng khi": what follows is supposed; "thằng nhỏ hay đánh nhau", "ổng thường bị
+   lên cơn": a habit, not now.
 6. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
    ("nằm im") is no emergency, and the person said just before sleeping is not in need.
 7. **Beneficiaries.** An elderly person or a child named as who a programme is for ("tiền hỗ
@@ -63,9 +66,13 @@ PAST = _phrases("""
 _UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 # "má tui trước bị tai biến": "trước" after who it happened to (not "phía trước bị cháy").
 _WHO = _words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
+# "một một năm rồi" is 115, not "năm rồi" (last year).
+_NUMBER_WORDS = _words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
 # Said right before a past marker ("từ hôm qua") or right after it ("hồi sáng tới giờ"):
 # going on since then.
 _SINCE = frozenset({"từ", "tự"})
+# Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
+_CLAUSE_END = _words("rồi á à ạ đó nha nhé vậy thôi luôn")
 _UNTIL_NOW = _phrases("tới giờ, đến giờ, tới nay, đến nay, tới bây giờ, đến bây giờ, giờ vẫn")
 PRESENT = _phrases("""
     giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
@@ -93,6 +100,12 @@ DENIED = _phrases("""
     chưa tới mức cấp cứu, không tới mức cấp cứu
 """)
 JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ")
+# "nếu có người bị đột quỵ thì gọi số nào": what follows is supposed, not happening.
+SUPPOSED = _phrases("nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp")
+# "thằng nhỏ nhà tui hay đánh nhau": a habit, not now (after who does it: "khó thở hay đau
+# ngực" is "or").
+HABIT = _phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
+_HABIT_REACH = 3
 ASLEEP = _phrases("""
     ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
     coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
@@ -135,17 +148,25 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     return [
         (s, e)
         for s, e in marks
-        if not (s > 0 and words[s - 1] in _SINCE) and not any(_at(words, e, u) for u in _UNTIL_NOW)
+        if not (s > 0 and words[s - 1] in _SINCE)
+        and not any(_at(words, e, u) for u in _UNTIL_NOW)
+        and not (s > 0 and words[s] in _UNITS and words[s - 1] in _NUMBER_WORDS)
     ]
 
 
 def past_spans(words: list[str]) -> list[tuple[int, int]]:
-    """The stretches of the answer said of the past: from a past marker to a present one."""
+    """The stretches of the answer said of the past: from a past marker to a present one.
+
+    A marker that ends its clause ("bị tai biến hồi năm ngoái giờ...", "... chết đuối hồi năm
+    ngoái") looks back too, to the present marker before it or the answer's start.
+    """
     present = sorted(s for s, _ in _find(words, PRESENT))
     spans = []
     for start, end in sorted(_past_starts(words)):
         stop = next((p for p in present if p >= end), len(words))
-        spans.append((start, stop))
+        trailing = all(w in _CLAUSE_END for w in words[end:stop])
+        begin = max((p for p in present if p < start), default=-1) + 1 if trailing else start
+        spans.append((begin, stop))
     return spans
 
 
@@ -176,6 +197,8 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
         ((urgent or _event(hit)) and any(s <= hit.start < e for s, e in marks["past"]))
         or (urgent and any(s >= hit.end for s, _ in marks["resolved"] + marks["joke"]))
         or (emergency and bool(marks["denied"]))
+        or (emergency and any(e <= hit.start for _, e in marks["supposed"]))
+        or (urgent and any(0 <= hit.start - e < _HABIT_REACH for _, e in marks["habit"]))
         or (emergency and medical and bool(marks["nobody_hurt"]))
         or ("still" in tags and bool(asleep))
         or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))
@@ -197,6 +220,8 @@ def defuse(hits: list[Hit], words: list[str]) -> list[Hit]:
         "denied": _find(words, DENIED),
         "joke": _find(words, JOKE),
         "asleep": [(s, e) for s, e in _find(words, ASLEEP) if not _not_asleep(words, s)],
+        "supposed": _find(words, SUPPOSED),
+        "habit": [(s, e) for s, e in _find(words, HABIT) if s > 0 and words[s - 1] in _WHO],
         "programme": _find(words, PROGRAMME),
     }
     if not any(marks.values()):
