@@ -40,7 +40,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
           tags="fire plain", fold="tone"),
     entry("other", "emergency", 5, """
         bốc cháy, cháy nhà, cháy lớn, cháy dữ, cháy dữ dội, đang cháy, đang đốt nhà, cháy lan,
-        cháy rụi, bùng cháy, cháy bùng, cháy khét, cháy đùng đùng, lửa, ngọn lửa, lửa bùng, lửa cháy, lửa lớn, lửa bốc, biển lửa, bén lửa, bắt lửa, hỏa hoạn, hoả hoạn,
+        cháy rụi, bùng cháy, cháy bùng, cháy khét, cháy đùng đùng, lửa, ngọn lửa, lửa bùng,
+        lửa cháy, lửa lớn, lửa bốc, biển lửa, bén lửa, bắt lửa, hỏa hoạn, hoả hoạn,
         phát hỏa, cháy nổ, phóng hỏa, chập điện, chập cháy, chập mạch, tóe lửa,
         xẹt lửa, nẹt lửa, cứu hỏa, xe cứu hỏa, chữa cháy, một một bốn, một trăm mười bốn
         """, service="114", tags="fire", fold="tone"),
