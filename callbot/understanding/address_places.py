@@ -136,9 +136,8 @@ def _restated(reading: Placement, later: list[Mention]) -> str | None:
         return None
     for wm in later:
         for entry in wm.match.items:
-            if entry.kind == "new" and entry.new is not None:
-                if entry.new.name in reading.new_units:
-                    return str(entry.new.name)
+            if entry.kind == "new" and entry.new and entry.new.name in reading.new_units:
+                return str(entry.new.name)
     return None
 
 

@@ -65,7 +65,6 @@ FILLERS: frozenset[str] = INTERJECTIONS | frozenset(
         "đấy",
         "vậy",
         "nghe",
-        "nghen",
         "nhen",
         "nè",
         "đây",
@@ -75,7 +74,8 @@ FILLERS: frozenset[str] = INTERJECTIONS | frozenset(
 # How a caller addresses the operator at the end of an answer, after a particle ("nha anh",
 # "ạ chị", "đó con", "nghe em", "đấy cháu"): no part of the answer.
 VOCATIVES: frozenset[str] = frozenset(
-    "anh chị em cô chú bác con cháu ông bà cậu dì mợ thím bạn".split()
+    {"anh", "chị", "em", "cô", "chú", "bác", "con", "cháu", "ông", "bà", "cậu", "dì", "mợ"}
+    | {"thím", "bạn"}
 )
 
 
