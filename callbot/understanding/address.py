@@ -8,9 +8,10 @@ How the words are read:
 
 1. Typed forms are spelled out, a self-correction applied (the last value wins: "số tám à
    lộn chín", "quận năm à lộn quận mười"), fillers and a closing vocative dropped,
-   recognition errors the gazetteer confirms mended (:mod:`callbot.understanding.address_repair`: "phước long bê", "quậng tám",
-   "quận nam", "phuong hiep binh chanh"; a match over a mended word scores less), and the
-   answer cut at its markers
+   recognition errors the gazetteer confirms mended
+   (:mod:`callbot.understanding.address_repair`: "phước long bê", "quậng tám", "quận nam",
+   "phuong hiep binh chanh"; a match over a mended word scores less), and the answer cut at
+   its markers
    (:mod:`callbot.understanding.address_parts`): "số"/"hẻm" + house number (+ street),
    "đường" + street, "phường"/"xã"/"thị trấn"/"đặc khu" + ward, "quận"/"huyện"/"thành phố" +
    district, "khu phố"/"tổ"/"ấp"/"chung cư" + locality.
