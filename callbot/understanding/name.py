@@ -18,8 +18,9 @@ tui, tui tên lý văn cảnh") gives the name said last; a closing vocative ("n
 ("tên là chú Bảy" -> "Bảy"), but not "Anh", a common given name ("tên em là Anh Thư"). The
 name ends at the first word that cannot be part of a name (a pronoun such as "em" or "tôi",
 "ở", "số", "còn", a verb...) or at a trailing filler. A self-correction ("lan à nhầm lam")
-keeps what follows it, a stutter or a restart at the surname ("trần ờ trần văn lộc") the name once. No name (None) for an empty
-answer, only fillers, "không biết", refusals ("không muốn nói", "giấu tên").
+keeps what follows it, a stutter or a restart at the surname ("trần ờ trần văn lộc") the
+name once. No name (None) for an empty answer, only fillers, "không biết", refusals ("không
+muốn nói", "giấu tên").
 
 Recognition errors: lead-in words are matched on their folded form where a lead-in is
 expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
