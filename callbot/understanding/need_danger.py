@@ -36,15 +36,16 @@ from callbot.understanding.need_base import Combo, Entry, entry
 # fmt: off
 FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     # A plain "cháy" is a burnt-out bulb when a lamp is named (DEMOTIONS).
+    # "cháy" and "chảy" (bleeding) differ by a tone only: the fire phrases match exactly.
     entry("other", "emergency", 5, "cháy, bị cháy, cháy rồi", service="114",
-          tags="fire plain", fold="tone"),
+          tags="fire plain", fold="exact"),
     entry("other", "emergency", 5, """
         bốc cháy, cháy nhà, cháy lớn, cháy dữ, cháy dữ dội, đang cháy, đang đốt nhà, cháy lan,
         cháy rụi, bùng cháy, cháy bùng, cháy khét, cháy đùng đùng, lửa, ngọn lửa, lửa bùng,
         lửa cháy, lửa lớn, lửa bốc, biển lửa, bén lửa, bắt lửa, hỏa hoạn, hoả hoạn,
         phát hỏa, cháy nổ, phóng hỏa, chập điện, chập cháy, chập mạch, tóe lửa,
         xẹt lửa, nẹt lửa, cứu hỏa, xe cứu hỏa, chữa cháy, một một bốn, một trăm mười bốn
-        """, service="114", tags="fire", fold="tone"),
+        """, service="114", tags="fire", fold="exact"),
     # Smoke is a fire unless it is that of daily life (smoke_daily: see DEMOTIONS).
     entry("other", "emergency", 5, """
         bốc khói, khói đen, khói mù mịt, khói nghi ngút, khói bốc, khói bốc lên, khói lên,
@@ -78,7 +79,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         chìm tàu, tàu chìm, lật đò, đò lật, lao xuống sông, lao xuống kênh, xe lao xuống,
         té sông, té xuống sông, rớt xuống sông, té xuống ao, rớt xuống ao, té xuống nước,
         rớt xuống nước, té giếng, {k} kéo lên được, {k} vớt được, {k} vớt lên được,
-        {k} thấy lên, {k} tìm thấy, {k} thấy nổi lên, kéo không lên, vớt không được
+        {k} thấy lên, {k} thấy nổi lên, kéo không lên, vớt không được
         """, service="114", tags="water", fold="tone"),
     # Pulled out already: a drowning victim out of the water needs 115 (see need_service).
     entry(None, "normal", 0, """
@@ -129,18 +130,21 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         phòng cháy chữa cháy, phòng cháy, bình chữa cháy, học chữa cháy, phòng cháy nổ,
         phòng chống cháy nổ, chống cháy, phòng đuối nước, phòng chống đuối nước,
         chống đuối nước, học bơi, bị nổ lốp, bị nổ vỏ, bị nổ bánh, bị nổ máy, đè lên ngực,
-        đè ngực, đè nặng, cháy đen, cháy xém da
+        đè ngực, đè nặng, cháy đen, cháy xém da, muốn nổ, muốn nổ tung, như muốn nổ,
+        nổ tung đầu, đầu muốn nổ, nổ con mắt, chó đánh nhau, gà đánh nhau, mèo đánh nhau,
+        chó rượt, bị chó rượt, sơ cấp cứu, lớp sơ cấp cứu, học cấp cứu,
+        khoa cấp cứu, phòng cấp cứu
         """),
     # Gone swimming, and not seen since (the swim + missing combination).
     entry(None, "normal", 0, """
         tắm sông, tắm suối, tắm biển, tắm ao, tắm hồ, tắm kênh, đi bơi, bơi, lặn
         """, tags="swim"),
-    entry(None, "normal", 0, "mất dạng, {k} thấy đâu, mất tăm", tags="missing"),
+    entry(None, "normal", 0, "mất dạng, {k} thấy đâu, mất tăm, {k} tìm thấy", tags="missing"),
 )
 
 POLICE_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "emergency", 5, """
-        đang đánh, đánh nhau, đánh lộn, đập lộn, đánh hội đồng, đánh đập, bạo hành,
+        đang đánh, đập lộn, đánh hội đồng, đánh đập, bạo hành,
         hành hung, đánh vợ, đánh chồng, đánh con, đánh mẹ, đánh cha, đánh ba, đánh má,
         đánh tui, đánh tôi, đánh em, đánh chị, đánh người, đánh chết, đánh bầm, đánh dã man,
         đánh thằng, đánh đứa, đánh bé, rượt đánh, đuổi đánh, đòi đánh, dọa đánh, xông vào đánh,
@@ -185,12 +189,20 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         tạt axit, tạt sơn, tạt mắm tôm, tạt chất bẩn, ném chất bẩn, tạt xăng, tưới xăng,
         ném đá, ném gạch, ném chai, chọi đá, đập phá, phá phách, quậy phá, đập đồ, đập nhà,
         phá nhà, ngáo đá, phê ma túy, đòi nợ thuê, siết nợ, xiết nợ, bị rượt, rượt theo,
-        một một ba, một trăm mười ba, công an tới gấp, cảnh sát tới gấp
+        một một ba, một trăm mười ba, công an tới gấp, cảnh sát tới gấp, trộm vô, trộm vào,
+        trộm vô nhà, trộm leo, bóp cổ, siết cổ, bóp họng, tát, đấm, đánh đấm, ném mắm tôm,
+        ném sơn, chặn đường, chặn đầu xe, bảo kê, quấy rối, móc túi, động tay động chân,
+        đòi vào nhà, đòi vô nhà, xác chết, thi thể, xác người, đi lạc, bị lạc, lạc mất
         """, service="113", tags="violence", fold="tone"),
+    # A brawl is of dogs when an animal is named (DEMOTIONS).
+    entry("violation", "emergency", 5, "đánh nhau, đánh lộn, cắn nhau", service="113",
+          tags="violence brawl", fold="tone"),
+    entry(None, "normal", 0, "chó, mèo, gà, vịt, trâu, bò, heo, khỉ", tags="animal"),
     # A victim's words, cries for help: 113, unless another emergency is said too
     # (need_service): someone beaten unconscious needs 115 first.
     entry("violation", "emergency", 5, """
-        đánh, bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu
+        đánh, bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu,
+        gây gổ, gây sự, gây lộn
         """, service="113", tags="violence victim", fold="tone"),
     # A threat in two parts: "dọa" ... "đốt nhà" (the threat + act combination).
     entry(None, "normal", 0, "dọa, hăm, hù, hù dọa, nói sẽ", tags="threat"),

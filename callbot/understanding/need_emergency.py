@@ -103,7 +103,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         uống thuốc tẩy, uống nước tẩy, uống nhầm nước tẩy, ôm ngực, ngã xuống đất,
         té xuống đất, gục ngã, đổ gục, tự nhiên ngã, tự nhiên té, ngã lăn ra, té lăn ra,
         ngã ra đất, bỏng điện, phỏng điện, mạch đập yếu, mạch yếu, lạnh toát, người lạnh toát,
-        bị ngạt
+        bị ngạt, trúng gió, lên máu, thở dồn dập, ra nhiều máu, hen nặng, suyễn nặng,
+        đứt động mạch, khí độc, hít phải khí độc, bỏng axit, phỏng axit
         """, tags="sick", fold="tone"),
     # A call or a shake ("kêu", "lay") that gets no answer: an emergency together (COMBOS).
     entry(None, "normal", 0, """

@@ -332,6 +332,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("equipment", "precaution", "normal"),
     Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
     Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
+    Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
 )
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between

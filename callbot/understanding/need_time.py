@@ -20,9 +20,10 @@ The rules, each over the answer's words (exact, as Vosk writes them):
    past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
    "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
-   after still counts ("tỉnh rồi mà giờ lại co giật").
-3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies and
-   the explosions of the answer are not urgent (a fire still burning still is).
+   after still counts ("tỉnh rồi mà giờ lại co giật"). Someone already in hospital ("đang
+   nằm viện", "điều trị ở bệnh viện") is cared for: no emergency in the answer.
+3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies, the
+   explosions and collapses of the answer are not urgent (a fire still burning still is).
 4. **Denied.** "không gấp", "không phải cấp cứu", "không nguy hiểm": no emergency anywhere in
    the answer (the caller knows best; the operator still reads the answer).
 5. **Joke, supposition, habit.** "giỡn", "nói đùa": what came before is not urgent; "nếu",
@@ -30,9 +31,11 @@ The rules, each over the answer's words (exact, as Vosk writes them):
    lên cơn": a habit, not now.
 6. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
    ("nằm im") is no emergency, and the person said just before sleeping is not in need.
-7. **Beneficiaries.** An elderly person or a child named as who a programme is for ("tiền hỗ
-   trợ người già", "lớp hè cho con nít", "khám sức khỏe người cao tuổi") is no vulnerable
-   person in need.
+7. **Beneficiaries and topics.** An elderly person or a child named as who a programme is for
+   ("tiền hỗ trợ người già", "lớp hè cho con nít", "khám sức khỏe người cao tuổi") is no
+   vulnerable person in need; an emergency named as a programme's topic ("hỗ trợ cho người
+   bị bạo lực gia đình", "nạn nhân vụ cháy", "thủ tục ... đột quỵ") is no emergency now.
+8. **Feared.** "sợ nổ", "có nguy cơ sập": right after a fear, an event is not happening.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -60,8 +63,14 @@ PAST = _phrases("""
     hôm qua, hôm kia, hôm trước, hôm bữa, hổm bữa, bữa trước, bữa hổm, bữa kia, hồi sáng,
     hồi trưa, hồi chiều, hồi tối, hồi khuya, hồi đêm, đêm qua, tối qua, sáng qua, chiều qua,
     trưa qua, hồi trước, lúc trước, trước đây, trước kia, hồi xưa, hồi đó, hồi năm, hồi tháng,
-    lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết
+    lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết, hồi hôm,
+    đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
+    mất do, chết do, qua đời do, tử vong vì, tử vong do
 """)
+# "hồi" + a time: "hồi đầu tháng", "hồi nhỏ", "hồi nãy" (not "hồi phục", "hồi hương").
+_HOI = "hồi"
+_HOI_TIMES = _words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
+_HOI_TIMES |= _words("cuối mấy bữa nãy hai ba bốn mười")
 # "<n> ngày trước", "mấy bữa trước": a count of these, then "trước".
 _UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 # "má tui trước bị tai biến": "trước" after who it happened to (not "phía trước bị cháy").
@@ -72,7 +81,7 @@ _NUMBER_WORDS = _words("không một hai ba bốn tư năm lăm sáu bảy tám 
 # going on since then.
 _SINCE = frozenset({"từ", "tự"})
 # Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
-_CLAUSE_END = _words("rồi á à ạ đó nha nhé vậy thôi luôn")
+_CLAUSE_END = _words("rồi á à ạ đó nha nhé vậy thôi luôn mà nhưng")
 _UNTIL_NOW = _phrases("tới giờ, đến giờ, tới nay, đến nay, tới bây giờ, đến bây giờ, giờ vẫn")
 PRESENT = _phrases("""
     giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
@@ -85,9 +94,15 @@ RESOLVED = _phrases("""
     cầm máu được rồi, cầm được rồi, hết chảy máu, máu ngừng chảy, máu cầm rồi, dập tắt,
     dập xong, dập được rồi, tắt rồi, lửa tắt, đã được cứu, cứu ra hết rồi, vớt lên kịp,
     cứu kịp, được cứu kịp, kéo lên kịp, công an tới rồi, công an bắt rồi, công an đã bắt,
-    bỏ đi rồi, về ngủ rồi, đi viện về rồi, xuất viện, đã nhập viện, nhập viện rồi,
-    đang nằm viện, đưa vô viện rồi, đưa đi viện rồi, đã đưa đi cấp cứu, đi cấp cứu rồi,
-    cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm
+    bỏ đi rồi, về ngủ rồi, đi viện về rồi, xuất viện, đưa vô viện rồi, đưa đi viện rồi,
+    đã đưa đi cấp cứu, đi cấp cứu rồi,
+    cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm, được đưa đi cấp cứu,
+    đưa đi cấp cứu rồi, đã được cấp cứu, hồi tỉnh, hồi phục, qua cơn, qua khỏi
+""")
+# In hospital already: the emergency is being cared for (wherever it is said in the answer).
+IN_HOSPITAL = _phrases("""
+    đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,
+    điều trị tại bệnh viện, đã nhập viện, nhập viện rồi, đang điều trị ở
 """)
 NOBODY_HURT = _phrases("""
     không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
@@ -97,15 +112,28 @@ DENIED = _phrases("""
     không gấp, hông gấp, hổng gấp, không có gì gấp, chưa gấp, không gấp gáp, không khẩn cấp,
     không phải khẩn cấp, không phải cấp cứu, không cần cấp cứu, chưa cần cấp cứu,
     không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
-    chưa tới mức cấp cứu, không tới mức cấp cứu
+    chưa tới mức cấp cứu, không tới mức cấp cứu, không nghiêm trọng, không có gì nghiêm trọng,
+    không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi
 """)
 JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ")
 # "nếu có người bị đột quỵ thì gọi số nào": what follows is supposed, not happening.
-SUPPOSED = _phrases("nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp")
-# "thằng nhỏ nhà tui hay đánh nhau": a habit, not now (after who does it: "khó thở hay đau
-# ngực" is "or").
+SUPPOSED = _phrases("""
+    nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp, cách sơ cứu, sơ cứu,
+    cách xử lý khi, làm sao khi, khi có người
+""")
+# "sợ nổ", "có nguy cơ sập": feared, not happening (right before the event only: "tui sợ
+# quá, tụi nó đang đập cửa" is happening).
+FEARED = _phrases("sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị")
+_FEAR_REACH = 2
+# Who a programme is for, an event's victims as a topic ("hỗ trợ cho người bị bạo lực gia
+# đình", "nạn nhân vụ cháy"): no emergency now.
+_TOPIC_REACH = 4
+# "thằng nhỏ nhà tui hay đánh nhau": a habit, not now (not right after a symptom: "khó thở
+# hay đau ngực" is "or").
 HABIT = _phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
 _HABIT_REACH = 3
+# "hay sao", "hay gì", "hay là": "or", not a habit.
+_OR_WHAT = _words("sao gì là không chưa hông hổng ai đâu chi")
 ASLEEP = _phrases("""
     ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
     coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
@@ -115,9 +143,13 @@ PROGRAMME = _phrases("""
     hỗ trợ, trợ cấp, phụ cấp, tiền, phiếu, sức khỏe, chế độ, chính sách, lớp, lớp hè,
     trường, thẻ, bảo hiểm, dành cho, chương trình, câu lạc bộ, hội, khám
 """)
+TOPIC = _phrases("""
+    hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường
+""")
 _PROGRAMME_REACH = 3
 _ASLEEP_REACH = 3
 # "chỗ ngủ", "không ngủ được": no one asleep.
+_NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "chả", "ko"})
 _NOT_ASLEEP = frozenset({"chỗ", "nơi", "không", "chưa", "hổng", "hông", "mất", "khó"})
 _BENEFICIARY = "person"
 
@@ -139,6 +171,9 @@ def _find(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[
 def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     """Where a past stretch begins (and its marker ends); ongoing ones left out."""
     marks = _find(words, PAST)
+    marks += [
+        (i, i + 2) for i in range(len(words) - 1) if words[i] == _HOI and words[i + 1] in _HOI_TIMES
+    ]
     for i in range(1, len(words) - 1):
         if words[i] == "trước" and words[i - 1] in _UNITS:
             start = i - 2 if i >= 2 else i - 1
@@ -170,6 +205,11 @@ def past_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _negated(words: list[str], start: int) -> bool:
+    """A resolution denied ("bất tỉnh rồi", "không tỉnh rồi", "chưa đỡ rồi")."""
+    return start > 0 and words[start - 1] in _NEGATING
+
+
 def _not_asleep(words: list[str], start: int) -> bool:
     return start > 0 and words[start - 1] in _NOT_ASLEEP
 
@@ -190,14 +230,20 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
     urgent = hit.entry.urgency != "normal"
     emergency = hit.entry.urgency == "emergency"
     tags = hit.entry.tags
-    medical = hit.entry.alarm == "115" or "blast" in tags
+    medical = hit.entry.alarm == "115" or "blast" in tags or "collapse" in tags
     asleep = marks["asleep"]
     person = _BENEFICIARY in tags and urgent
     return (
         ((urgent or _event(hit)) and any(s <= hit.start < e for s, e in marks["past"]))
-        or (urgent and any(s >= hit.end for s, _ in marks["resolved"] + marks["joke"]))
+        or (urgent and any(e >= hit.end for _, e in marks["resolved"] + marks["joke"]))
         or (emergency and bool(marks["denied"]))
         or (emergency and any(e <= hit.start for _, e in marks["supposed"]))
+        or (emergency and any(0 <= hit.start - e < _FEAR_REACH for _, e in marks["feared"]))
+        or (
+            emergency
+            and any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
+        )
+        or (emergency and bool(marks["hospital"]))
         or (urgent and any(0 <= hit.start - e < _HABIT_REACH for _, e in marks["habit"]))
         or (emergency and medical and bool(marks["nobody_hurt"]))
         or ("still" in tags and bool(asleep))
@@ -213,15 +259,23 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
 
 def defuse(hits: list[Hit], words: list[str]) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent."""
+    ends = {h.end for h in hits if h.entry.category is not None or h.entry.urgency != "normal"}
     marks = {
         "past": past_spans(words),
-        "resolved": _find(words, RESOLVED),
+        "resolved": [(s, e) for s, e in _find(words, RESOLVED) if not _negated(words, s)],
         "nobody_hurt": _find(words, NOBODY_HURT),
         "denied": _find(words, DENIED),
         "joke": _find(words, JOKE),
         "asleep": [(s, e) for s, e in _find(words, ASLEEP) if not _not_asleep(words, s)],
         "supposed": _find(words, SUPPOSED),
-        "habit": [(s, e) for s, e in _find(words, HABIT) if s > 0 and words[s - 1] in _WHO],
+        "feared": _find(words, FEARED),
+        "topic": _find(words, TOPIC),
+        "hospital": _find(words, IN_HOSPITAL),
+        "habit": [
+            (s, e)
+            for s, e in _find(words, HABIT)
+            if s > 0 and s not in ends and (e >= len(words) or words[e] not in _OR_WHAT)
+        ],
         "programme": _find(words, PROGRAMME),
     }
     if not any(marks.values()):
