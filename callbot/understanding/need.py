@@ -14,8 +14,10 @@ How it reads:
 1. Words are normalized (:func:`.text.tokens`); lexicon phrases are found exactly or with
    recognition errors tolerated, the longest winning (:mod:`.need_match`).
 2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped. An emergency is
-   dropped only when denied right before it ("không khó thở", "không bị khó thở"); anything
-   looser ("không có ai khó thở") stays an emergency: recall beats precision.
+   dropped only when denied right before it ("không khó thở", "không bị khó thở", "không
+   phải là ngất", "đâu có khó thở") or right after it ("khó thở thì không"); anything looser
+   ("không có ai khó thở") stays an emergency: recall beats precision. What is past,
+   resolved, supposed or joked about is not urgent (:mod:`.need_time`).
 3. :data:`~.need_lexicon.COMBOS` fire (F0 + symptom, pregnancy + belly pain), numbers are read
    (:data:`~.need_lexicon.READINGS`: SpO2 below 94, fever from 39 degrees, a child's or an old
    person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
@@ -42,6 +44,7 @@ from callbot.understanding.need_lexicon import (
     COMBOS,
     DEMOTIONS,
     EMERGENCY_BRIDGES,
+    EMERGENCY_DENIAL_ENDS,
     EMERGENCY_NEGATORS,
     LOOSE_REACH,
     NEGATION_STOPS,
@@ -109,13 +112,25 @@ def _before(words: list[str], start: int, reach: int) -> list[int]:
     return out
 
 
+def _denied_after(hit: Hit, words: list[str]) -> bool:
+    """An emergency denied right after it: "khó thở thì không (có)", "ngất thì chưa"."""
+    after = words[hit.end : hit.end + 3]
+    return (
+        len(after) >= 2
+        and after[0] == "thì"
+        and after[1] in EMERGENCY_NEGATORS
+        and (len(after) == 2 or after[2] in EMERGENCY_DENIAL_ENDS)
+    )
+
+
 def _denied(hit: Hit, words: list[str], owned: set[int]) -> bool:
     """Whether the words before ``hit`` deny it (see the module docstring, step 2)."""
     before = [words[i] for i in _before(words, hit.start, NEGATION_WINDOW)]
     if hit.entry.urgency == "emergency":
-        if before[:1] and before[0] in EMERGENCY_BRIDGES:
-            before = before[1:]
-        return bool(before) and before[0] in EMERGENCY_NEGATORS
+        for _ in range(2):  # "không bị", "không phải là", "đâu có"
+            if before[:1] and before[0] in EMERGENCY_BRIDGES:
+                before = before[1:]
+        return (bool(before) and before[0] in EMERGENCY_NEGATORS) or _denied_after(hit, words)
     for distance, i in enumerate(_before(words, hit.start, NEGATION_WINDOW), start=1):
         if words[i] in NEGATION_STOPS or i in owned:
             return False

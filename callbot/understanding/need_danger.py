@@ -133,7 +133,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         đè ngực, đè nặng, cháy đen, cháy xém da, muốn nổ, muốn nổ tung, như muốn nổ,
         nổ tung đầu, đầu muốn nổ, nổ con mắt, chó đánh nhau, gà đánh nhau, mèo đánh nhau,
         chó rượt, bị chó rượt, sơ cấp cứu, lớp sơ cấp cứu, học cấp cứu,
-        khoa cấp cứu, phòng cấp cứu
+        khoa cấp cứu, phòng cấp cứu, cơm bị cháy, nồi cơm cháy, cháy nồi, khét nồi,
+        cháy khét nồi
         """),
     # Gone swimming, and not seen since (the swim + missing combination).
     entry(None, "normal", 0, """

@@ -356,5 +356,9 @@ NEGATION_WINDOW = 3
 NEGATION_STOPS: frozenset[str] = frozenset({"nhưng", "mà", "còn", "và", "với", "thì", "lại"})
 # An emergency is denied only right after one of these, possibly through a BRIDGE ("không
 # khó thở", "không bị khó thở"). "hông" is left out: it is also the hip ("đau hông khó thở").
-EMERGENCY_NEGATORS: frozenset[str] = frozenset({"không", "hổng", "chưa", "chẳng"})
-EMERGENCY_BRIDGES: frozenset[str] = frozenset({"bị", "có", "thấy"})
+EMERGENCY_NEGATORS: frozenset[str] = frozenset({"không", "hổng", "chưa", "chẳng", "đâu"})
+EMERGENCY_BRIDGES: frozenset[str] = frozenset({"bị", "có", "thấy", "phải", "là", "hề"})
+# "khó thở thì không", "khó thở thì không có đâu": a denial that ends there.
+EMERGENCY_DENIAL_ENDS: frozenset[str] = frozenset(
+    {"có", "đâu", "gì", "hết", "ạ", "à", "nha", "nhé", "rồi", "bị"}
+)

@@ -113,9 +113,11 @@ DENIED = _phrases("""
     không phải khẩn cấp, không phải cấp cứu, không cần cấp cứu, chưa cần cấp cứu,
     không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
     chưa tới mức cấp cứu, không tới mức cấp cứu, không nghiêm trọng, không có gì nghiêm trọng,
-    không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi
+    không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi, không vội,
+    từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
+    đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi
 """)
-JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ")
+JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi")
 # "nếu có người bị đột quỵ thì gọi số nào": what follows is supposed, not happening.
 SUPPOSED = _phrases("""
     nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp, cách sơ cứu, sơ cứu,
@@ -137,7 +139,8 @@ _OR_WHAT = _words("sao gì là không chưa hông hổng ai đâu chi")
 ASLEEP = _phrases("""
     ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
     coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
-    nghỉ trưa, nghỉ ngơi
+    nghỉ trưa, nghỉ ngơi, ngủ khò, coi điện thoại, xem điện thoại, lướt điện thoại, nằm nghỉ,
+    nằm chơi, thư giãn
 """)
 PROGRAMME = _phrases("""
     hỗ trợ, trợ cấp, phụ cấp, tiền, phiếu, sức khỏe, chế độ, chính sách, lớp, lớp hè,
