@@ -64,7 +64,7 @@ from callbot.understanding.need_lexicon import (
 )
 from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_time import defuse
+from callbot.understanding.need_time import defuse, time_marks
 from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.text import INTERJECTIONS, tokens
 
@@ -299,8 +299,9 @@ def parse_need(text: str) -> NeedResult:
     words = tokens(text)
     found = _negate(select(candidates(words)), words)
     live = [h for h in found if not h.negated]
-    calm = defuse(live, words)
-    hits = defuse(_demote(calm + _combine(calm) + _readings(calm, words)), words)
+    marks = time_marks(words)
+    calm = defuse(live, words, marks)
+    hits = defuse(_demote(calm + _combine(calm) + _readings(calm, words)), words, marks)
     hits = _reassured(hits, calm, words)
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:

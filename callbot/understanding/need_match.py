@@ -116,7 +116,10 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
             _TONELESS_OF[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
-            if entry.fold == "full" and entry.urgency != "emergency" and long_enough:
+            # Words of no meaning of their own (lookalikes that keep emergencies out) are
+            # not looked for one letter off: a blocker found that way hides nothing.
+            meaningful = entry.category is not None or bool(entry.tags)
+            if entry.fold == "full" and entry.urgency != "emergency" and long_enough and meaningful:
                 for key in _deletions(bare) | {bare}:
                     fuzzy[(len(words), key)].append((entry, bare))
     return (

@@ -161,11 +161,27 @@ def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(words[i : i + len(phrase)]) == phrase
 
 
-def _find(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+_Phrases = tuple[tuple[str, ...], ...]
+_FIRST_WORD_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _indexed(phrases: _Phrases) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` by their first word (built once per list)."""
+    index = _FIRST_WORD_INDEX.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        _FIRST_WORD_INDEX[id(phrases)] = index
+    return index
+
+
+def _find(words: list[str], phrases: _Phrases) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of the phrases, the longest at each start."""
+    index = _indexed(phrases)
     found = []
-    for i in range(len(words)):
-        ends = [i + len(p) for p in phrases if _at(words, i, p)]
+    for i, word in enumerate(words):
+        ends = [i + len(p) for p in index.get(word, ()) if _at(words, i, p)]
         if ends:
             found.append((i, max(ends)))
     return found
@@ -260,10 +276,12 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
     )
 
 
-def defuse(hits: list[Hit], words: list[str]) -> list[Hit]:
-    """The hits with those the answer puts out of the present made not urgent."""
-    ends = {h.end for h in hits if h.entry.category is not None or h.entry.urgency != "normal"}
-    marks = {
+Marks = dict[str, list[tuple[int, int]]]
+
+
+def time_marks(words: list[str]) -> Marks:
+    """Where the answer says past, resolved, denied, supposed, feared, asleep... (rules 1-8)."""
+    return {
         "past": past_spans(words),
         "resolved": [(s, e) for s, e in _find(words, RESOLVED) if not _negated(words, s)],
         "nobody_hurt": _find(words, NOBODY_HURT),
@@ -274,13 +292,22 @@ def defuse(hits: list[Hit], words: list[str]) -> list[Hit]:
         "feared": _find(words, FEARED),
         "topic": _find(words, TOPIC),
         "hospital": _find(words, IN_HOSPITAL),
-        "habit": [
-            (s, e)
-            for s, e in _find(words, HABIT)
-            if s > 0 and s not in ends and (e >= len(words) or words[e] not in _OR_WHAT)
-        ],
+        "habit": [(s, e) for s, e in _find(words, HABIT) if s > 0],
         "programme": _find(words, PROGRAMME),
     }
+
+
+def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
+    """The hits with those the answer puts out of the present made not urgent (``marks``:
+    :func:`time_marks` of ``words``, computed once for several calls)."""
+    marks = time_marks(words) if marks is None else marks
     if not any(marks.values()):
         return hits
+    ends = {h.end for h in hits if h.entry.category is not None or h.entry.urgency != "normal"}
+    habits = [
+        (s, e)
+        for s, e in marks["habit"]
+        if s not in ends and (e >= len(words) or words[e] not in _OR_WHAT)
+    ]
+    marks = {**marks, "habit": habits}
     return [_calm(h) if _calmed(h, words, marks) else h for h in hits]
