@@ -58,6 +58,9 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         nổ điện, nổ đùng, nổ cái đùng, nổ cái ầm, nổ rồi, gây nổ, rò rỉ ga, rò rỉ gas, rò ga,
         xì ga, xì gas, rò rỉ khí, hở ga, mùi ga, mùi gas
         """, service="114", tags="blast", fold="tone"),
+    # A gas leak said in two parts: "ống gas ... bị xì" (the gas + leak combination).
+    entry(None, "normal", 0, "ga, gas, khí ga, bình ga, ống ga, ống gas, bình gas", tags="gas"),
+    entry(None, "normal", 0, "xì, bị xì, rò, rò rỉ, bị rò, bị hở, nồng nặc", tags="leak"),
     entry("other", "emergency", 5, """
         sập, bị sập, sập nhà, nhà sập, sập mái, sập trần, sập tường, sập giàn giáo, sập cầu,
         đổ sập, sập xuống, sập rồi, sụp, sụp đổ, sụp xuống, sụp rồi, nhà sụp, bị sụp, tường đổ,
@@ -66,7 +69,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """, service="114", tags="collapse", fold="tone"),
     entry("other", "emergency", 5, """
         kẹt trong, kẹt bên trong, kẹt ở trong, kẹt trên, kẹt ở trên, kẹt dưới, kẹt ở dưới,
-        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, mắc kẹt trong, mắc kẹt trên,
+        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng, mắc kẹt trong, mắc kẹt trên,
         mắc kẹt dưới, kẹt thang máy, thang máy kẹt, thang máy bị kẹt, nhốt trong xe,
         khóa trong xe, kẹt trong xe, treo lơ lửng, {k} thoát ra được, {k} thoát được,
         {k} chạy ra được, chưa chạy ra, {k} ai cứu ra, {k} cứu ra được, {k} kéo ra được,
@@ -192,7 +195,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         phá nhà, ngáo đá, phê ma túy, đòi nợ thuê, siết nợ, xiết nợ, bị rượt, rượt theo,
         một một ba, một trăm mười ba, công an tới gấp, cảnh sát tới gấp, trộm vô, trộm vào,
         trộm vô nhà, trộm leo, bóp cổ, siết cổ, bóp họng, tát, đấm, đánh đấm, ném mắm tôm,
-        ném sơn, chặn đường, chặn đầu xe, bảo kê, quấy rối, móc túi, động tay động chân,
+        ném sơn, chặn đường, chặn đầu xe, bảo kê, quấy rối, móc túi, động tay động chân, cạy,
+        đang đập đầu, đập đầu tui, đập đầu tôi, đập đầu em, đập đầu vợ, đập đầu vô tường,
         đòi vào nhà, đòi vô nhà, xác chết, thi thể, xác người, đi lạc, bị lạc, lạc mất
         """, service="113", tags="violence", fold="tone"),
     # A brawl is of dogs when an animal is named (DEMOTIONS).
@@ -214,7 +218,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     # A theft or robbery told afterwards: a request to the ward, not an emergency.
     entry("other", "normal", 2, """
         bị trộm, mất trộm, trộm mất, bị mất trộm, bị lấy trộm, trộm vặt, làm đơn, trình báo,
-        báo mất, đánh cắp, bị đánh cắp, lừa đảo, bị lừa
+        báo mất, đánh cắp, bị đánh cắp, lừa đảo, bị lừa, mất trộm xe, bị trộm xe,
+        bị mất trộm xe, trộm mất xe, bị trộm mất, bị trộm đồ, mất trộm đồ
         """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
@@ -247,6 +252,8 @@ DANGER_COMBOS: tuple[Combo, ...] = (
     Combo(("flood", "cannot_leave"), "other", "emergency", 5, window=10, service="114",
           gives=_STUCK),
     Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114"),
+    Combo(("gas", "leak"), "other", "emergency", 5, window=4, service="114",
+          gives=frozenset({"blast"})),
     Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
           service="113"),
     Combo(("forbid", "leave"), "violation", "emergency", 5, window=2, ordered=True,

@@ -104,8 +104,14 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         té xuống đất, gục ngã, đổ gục, tự nhiên ngã, tự nhiên té, ngã lăn ra, té lăn ra,
         ngã ra đất, bỏng điện, phỏng điện, mạch đập yếu, mạch yếu, lạnh toát, người lạnh toát,
         bị ngạt, trúng gió, lên máu, thở dồn dập, ra nhiều máu, hen nặng, suyễn nặng,
-        đứt động mạch, khí độc, hít phải khí độc, bỏng axit, phỏng axit
+        đứt động mạch, khí độc, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
+        cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột
         """, tags="sick", fold="tone"),
+    # Swallowed a whole pack ("uống cả lọ thuốc", "nuốt hết vỉ"): the swallow + pack combination.
+    entry(None, "normal", 0, """
+        uống hết, uống cả, uống nguyên, nuốt hết, nuốt cả, uống một lúc
+        """, tags="swallow_all"),
+    entry(None, "normal", 0, "vỉ, lọ, hộp, chai, bịch, hũ, tuýp", tags="pack"),
     # A call or a shake ("kêu", "lay") that gets no answer: an emergency together (COMBOS).
     entry(None, "normal", 0, """
         gọi, kêu, lay, lắc, đánh thức, gọi tên, kêu tên, vỗ, vỗ mặt, gọi hoài, kêu hoài,
@@ -126,5 +132,6 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
 
 EMERGENCY_COMBOS: tuple[Combo, ...] = (
     Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True),
+    Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
 )
 # fmt: on
