@@ -69,7 +69,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """, service="114", tags="collapse", fold="tone"),
     entry("other", "emergency", 5, """
         kẹt trong, kẹt bên trong, kẹt ở trong, kẹt trên, kẹt ở trên, kẹt dưới, kẹt ở dưới,
-        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng, mắc kẹt trong, mắc kẹt trên,
+        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng,
+        mắc kẹt trong, mắc kẹt trên,
         mắc kẹt dưới, kẹt thang máy, thang máy kẹt, thang máy bị kẹt, nhốt trong xe,
         khóa trong xe, kẹt trong xe, treo lơ lửng, {k} thoát ra được, {k} thoát được,
         {k} chạy ra được, chưa chạy ra, {k} ai cứu ra, {k} cứu ra được, {k} kéo ra được,
