@@ -56,7 +56,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         nổ, tiếng nổ, vụ nổ, nổ lớn, phát nổ, nổ tung, bị nổ, nổ bình, nổ bình ga, nổ bình gas,
         nổ ga, nổ gas, ga nổ, bình ga nổ, nổ lò, nổ lò hơi, nổ nồi hơi, nổ trạm, nổ biến thế,
         nổ điện, nổ đùng, nổ cái đùng, nổ cái ầm, nổ rồi, gây nổ, rò rỉ ga, rò rỉ gas, rò ga,
-        xì ga, xì gas, rò rỉ khí, hở ga, mùi ga, mùi gas
+        xì ga, xì gas, rò rỉ khí, hở ga, mùi ga, mùi gas, rò rỉ khí độc, rò rỉ hóa chất,
+        tràn hóa chất, khí độc, bom xăng
         """, service="114", tags="blast", fold="tone"),
     # A gas leak said in two parts: "ống gas ... bị xì" (the gas + leak combination).
     entry(None, "normal", 0, "ga, gas, khí ga, bình ga, ống ga, ống gas, bình gas", tags="gas"),
@@ -197,6 +198,7 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         một một ba, một trăm mười ba, công an tới gấp, cảnh sát tới gấp, trộm vô, trộm vào,
         trộm vô nhà, trộm leo, bóp cổ, siết cổ, bóp họng, tát, đấm, đánh đấm, ném mắm tôm,
         ném sơn, chặn đường, chặn đầu xe, bảo kê, quấy rối, móc túi, động tay động chân, cạy,
+        xịt hơi cay, có dao, mang dao, dao găm, dao bấm, cầm cây dao, cầm con dao,
         đang đập đầu, đập đầu tui, đập đầu tôi, đập đầu em, đập đầu vợ, đập đầu vô tường,
         đòi vào nhà, đòi vô nhà, xác chết, thi thể, xác người, đi lạc, bị lạc, lạc mất
         """, service="113", tags="violence", fold="tone"),

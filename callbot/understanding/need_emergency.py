@@ -104,8 +104,10 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         té xuống đất, gục ngã, đổ gục, tự nhiên ngã, tự nhiên té, ngã lăn ra, té lăn ra,
         ngã ra đất, bỏng điện, phỏng điện, mạch đập yếu, mạch yếu, lạnh toát, người lạnh toát,
         bị ngạt, trúng gió, lên máu, thở dồn dập, ra nhiều máu, hen nặng, suyễn nặng,
-        đứt động mạch, khí độc, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
-        cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột
+        đứt động mạch, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
+        cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột,
+        vết thương sâu, rách sâu, đứt sâu, gãy cổ, gãy lưng, gãy cột sống, mất nước nặng,
+        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân
         """, tags="sick", fold="tone"),
     # Swallowed a whole pack ("uống cả lọ thuốc", "nuốt hết vỉ"): the swallow + pack combination.
     entry(None, "normal", 0, """
