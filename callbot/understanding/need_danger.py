@@ -210,8 +210,15 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     # (need_service): someone beaten unconscious needs 115 first.
     entry("violation", "emergency", 5, """
         đánh, bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu,
-        gây gổ, gây sự, gây lộn
+        gây gổ, gây sự, gây lộn, rình, rình rập, lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy,
+        gây tai nạn bỏ chạy
         """, service="113", tags="violence victim", fold="tone"),
+    # The attackers still there: a wound or a beating is a police matter first.
+    entry(None, "normal", 0, """
+        tụi nó còn, nó còn đứng, còn đứng đó, còn đứng ngoài, đang đứng ngoài, vẫn còn ở đó,
+        còn ở ngoài, tụi nó đang, bọn nó đang, thằng đó còn, chưa chịu đi, còn trong nhà,
+        còn đang đánh, vẫn đang đánh, vẫn còn đánh
+        """, tags="perpetrator"),
     # A threat in two parts: "dọa" ... "đốt nhà" (the threat + act combination).
     entry(None, "normal", 0, "dọa, hăm, hù, hù dọa, nói sẽ", tags="threat"),
     entry(None, "normal", 0, "đốt, đốt nhà, tạt, xử, thủ tiêu, phá, đập", tags="act"),

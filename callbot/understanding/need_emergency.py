@@ -78,7 +78,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
     # Said of the last hours: a wound, an overdose, a birth going wrong, a fall that hurt, a
     # breathing or heart that fails, a hypoglycaemia, a severe burn or sting.
     entry("medical", "emergency", 5, """
-        bị đâm, bị chém, bị bắn, bị xe cán, xe cán, cán qua người, dập nát, đứt lìa, đứt rời,
+        bị xe cán, xe cán, cán qua người, dập nát, đứt lìa, đứt rời,
         xương lòi ra, gãy xương hở, máu chảy thành vũng, máu ra dữ, máu ra quá trời,
         cắt cổ tay, rạch tay, cứa cổ tay, uống thuốc ngủ, uống hết vỉ thuốc, uống cả vỉ thuốc,
         uống nguyên vỉ, uống hết lọ thuốc, uống thuốc diệt cỏ,
@@ -109,6 +109,9 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         vết thương sâu, rách sâu, đứt sâu, gãy cổ, gãy lưng, gãy cột sống, mất nước nặng,
         cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân
         """, tags="sick", fold="tone"),
+    # A wound: 115, or 113 when the attackers are still there (need_service).
+    entry("medical", "emergency", 5, "bị đâm, bị chém, bị bắn", tags="sick wound",
+          fold="tone"),
     # Swallowed a whole pack ("uống cả lọ thuốc", "nuốt hết vỉ"): the swallow + pack combination.
     entry(None, "normal", 0, """
         uống hết, uống cả, uống nguyên, nuốt hết, nuốt cả, uống một lúc

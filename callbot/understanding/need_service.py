@@ -9,7 +9,9 @@ answer may hold several ("cháy nhà ... khói lên nghẹt thở", "cầm cây 
    còn kẹt trên lầu", "nhà sập đè người"). Someone already *out* of the water ("vớt lên rồi mà
    hổng thở": a ``rescued`` phrase, not denied) needs 115, not 114.
 2. **113** when violence, a threat, a theft or an abduction is going on ("đang đánh", "cầm
-   dao", "dọa giết", "có trộm đang cạy cửa"), even with injuries: the attacker is still there.
+   dao", "dọa giết", "có trộm đang cạy cửa"), even with injuries: the attacker is still there;
+   so too a wound or a beating when the attackers are still there ("bị chém ... tụi nó còn
+   đứng ngoài": a ``perpetrator`` phrase).
 3. **115** for a medical emergency (and what an answer's numbers say: SpO2, blood pressure).
 4. **114** for someone stuck, said in two parts ("kẹt ... không ra được", "nước lên ... bị cô
    lập"): a birth "kẹt" or a "không ra được" of a lockdown is no rescue when a medical
@@ -33,6 +35,8 @@ _WATER = "water"
 _RESCUED = "rescued"
 _VICTIM = "victim"
 _STUCK = "stuck"
+_WOUND = "wound"
+_PERPETRATOR = "perpetrator"
 
 
 def _service(hit: Hit, rescued: bool) -> Service | None:
@@ -46,11 +50,15 @@ def choose_service(hits: Sequence[Hit]) -> Service | None:
     """The service of the emergency among ``hits`` (live, not negated), or None if none is
     an emergency."""
     rescued = any(_RESCUED in h.entry.tags and not h.negated for h in hits)
+    present = any(_PERPETRATOR in h.entry.tags for h in hits)
     found: set[Service] = set()
     weak: set[Service] = set()
     for hit in hits:
         service = _service(hit, rescued)
-        if service is not None and (_VICTIM in hit.entry.tags or _STUCK in hit.entry.tags):
+        if present and (_WOUND in hit.entry.tags or _VICTIM in hit.entry.tags):
+            service = "113"
+            found.add(service)
+        elif service is not None and (_VICTIM in hit.entry.tags or _STUCK in hit.entry.tags):
             weak.add(service)
         elif service is not None:
             found.add(service)
