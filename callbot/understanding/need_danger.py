@@ -206,11 +206,13 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "emergency", 5, "đánh nhau, đánh lộn, cắn nhau", service="113",
           tags="violence brawl", fold="tone"),
     entry(None, "normal", 0, "chó, mèo, gà, vịt, trâu, bò, heo, khỉ", tags="animal"),
-    # A victim's words, cries for help: 113, unless another emergency is said too
-    # (need_service): someone beaten unconscious needs 115 first.
+    # Cries for help, trouble-makers: 113, unless another emergency is said too
+    # (need_service): a cry for help of someone short of breath is 115.
+    # Beaten: violence, 113 even when the victim is hurt ("cầm cây sắt đập đầu người ta").
+    entry("violation", "emergency", 5, "đánh, bị đánh, bị hành hung, bị đánh đập",
+          service="113", tags="violence", fold="tone"),
     entry("violation", "emergency", 5, """
-        đánh, bị đánh, bị hành hung, bị đánh đập, kêu cứu, la cứu, la thất thanh, tiếng la cứu,
-        gây gổ, gây sự, gây lộn, rình, rình rập, lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy,
+        kêu cứu, la cứu, la thất thanh, tiếng la cứu, gây gổ, gây sự, gây lộn, rình, rình rập, lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy,
         gây tai nạn bỏ chạy
         """, service="113", tags="violence victim", fold="tone"),
     # The attackers still there: a wound or a beating is a police matter first.

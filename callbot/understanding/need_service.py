@@ -12,12 +12,13 @@ answer may hold several ("cháy nhà ... khói lên nghẹt thở", "cầm cây 
    dao", "dọa giết", "có trộm đang cạy cửa"), even with injuries: the attacker is still there;
    so too a wound or a beating when the attackers are still there ("bị chém ... tụi nó còn
    đứng ngoài": a ``perpetrator`` phrase).
-3. **115** for a medical emergency (and what an answer's numbers say: SpO2, blood pressure).
+3. **115** for a medical emergency (and what an answer's numbers say: SpO2, blood pressure); a
+   wound ("bị đâm", "bị chém") is medical unless the attackers are still there (rule 2).
 4. **114** for someone stuck, said in two parts ("kẹt ... không ra được", "nước lên ... bị cô
    lập"): a birth "kẹt" or a "không ra được" of a lockdown is no rescue when a medical
    emergency is said (rule 3).
-5. **113** for a victim's words or a cry for help alone ("bị đánh", "kêu cứu"): someone beaten
-   and unconscious needs 115 first (rule 3).
+5. **113** for a cry for help or a prowler alone ("kêu cứu", "rình rập"): a cry for help of
+   someone short of breath is 115 (rule 3). Someone beaten ("bị đánh") is violence: rule 2.
 
 :data:`SERVICE_CATEGORY` gives the emergency's category: 115 medical, 114 other, 113 violation.
 """
