@@ -212,8 +212,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "emergency", 5, "đánh, bị đánh, bị hành hung, bị đánh đập",
           service="113", tags="violence", fold="tone"),
     entry("violation", "emergency", 5, """
-        kêu cứu, la cứu, la thất thanh, tiếng la cứu, gây gổ, gây sự, gây lộn, rình, rình rập, lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy,
-        gây tai nạn bỏ chạy
+        kêu cứu, la cứu, la thất thanh, tiếng la cứu, gây gổ, gây sự, gây lộn, rình, rình rập,
+        lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy, gây tai nạn bỏ chạy
         """, service="113", tags="violence victim", fold="tone"),
     # The attackers still there: a wound or a beating is a police matter first.
     entry(None, "normal", 0, """
