@@ -131,13 +131,19 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
 
 _LEVELS, _EVERY_BARE, _FUZZY = _build()
 _FUZZY_LENGTHS = sorted({n for n, _ in _FUZZY})
+# Every word of the phrases looked for one letter off: a window with two words outside it
+# cannot be one letter off any of them.
+_FUZZY_WORDS = frozenset(w for entries in _FUZZY.values() for _, p in entries for w in p.split())
 
 
 def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
+    known = [w in _FUZZY_WORDS for w in bare]
     for i in range(len(bare)):
         for n in _FUZZY_LENGTHS:
             if i + n > len(bare):
                 break
+            if n - sum(known[i : i + n]) > 1:
+                continue
             said = " ".join(bare[i : i + n])
             for key in _deletions(said) | {said}:
                 for entry, phrase in _FUZZY.get((n, key), ()):
