@@ -13,10 +13,12 @@ out of the present::
 
 The rules, each over the answer's words (exact, as Vosk writes them):
 
-1. **Past.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi sáng", "mấy bữa
-   trước", "từng bị", "má tui trước bị") opens a past stretch; a present marker ("giờ",
+1. **Past, or long-standing.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi
+   sáng", "mấy bữa trước", "từng bị", "má tui trước bị") opens a past stretch; a present marker ("giờ",
    "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends its clause
-   ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too. An event said in a
+   ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too, and so does a
+   long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi
+   trời lạnh", "thường xuyên"). An event said in a
    past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
    "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
@@ -67,6 +69,14 @@ PAST = _phrases("""
     đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
     mất do, chết do, qua đời do, tử vong vì, tử vong do
 """)
+# Long-standing or recurring: "bị tai biến liệt nửa người lâu rồi", "khó thở mỗi khi trời
+# lạnh", "co giật thường xuyên": a condition, not an emergency now (the whole clause).
+CHRONIC = _phrases("""
+    mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
+    bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
+    mỗi lần, thường xuyên
+""")
+_YEARS = _words("năm tháng")
 # "hồi" + a time: "hồi đầu tháng", "hồi nhỏ", "hồi nãy" (not "hồi phục", "hồi hương").
 _HOI = "hồi"
 _HOI_TIMES = _words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
@@ -114,6 +124,7 @@ DENIED = _phrases("""
     không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
     chưa tới mức cấp cứu, không tới mức cấp cứu, không nghiêm trọng, không có gì nghiêm trọng,
     không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi, không vội,
+    khó thở nhẹ, thở nhẹ khi,
     từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
     đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi
 """)
@@ -208,17 +219,38 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     ]
 
 
+def _counted_years(words: list[str]) -> list[tuple[int, int]]:
+    """ "ba năm nay", "hai tháng nay": lasting that long (not "năm nay", this year)."""
+    return [
+        (i - 1, i + 2)
+        for i in range(1, len(words) - 1)
+        if words[i] in _YEARS and words[i + 1] == "nay" and words[i - 1] in _NUMBER_WORDS
+    ]
+
+
 def past_spans(words: list[str]) -> list[tuple[int, int]]:
     """The stretches of the answer said of the past: from a past marker to a present one.
 
     A marker that ends its clause ("bị tai biến hồi năm ngoái giờ...", "... chết đuối hồi năm
     ngoái") looks back too, to the present marker before it or the answer's start.
     """
+    return _spans(words, _past_starts(words), always_back=False)
+
+
+def chronic_spans(words: list[str]) -> list[tuple[int, int]]:
+    """The clauses that tell of a long-standing or recurring condition ("lâu rồi", "ba năm
+    nay", "mỗi khi", "thường xuyên"): from the present marker before to the one after."""
+    return _spans(words, _find(words, CHRONIC) + _counted_years(words), always_back=True)
+
+
+def _spans(
+    words: list[str], marks: list[tuple[int, int]], always_back: bool
+) -> list[tuple[int, int]]:
     present = sorted(s for s, _ in _find(words, PRESENT))
     spans = []
-    for start, end in sorted(_past_starts(words)):
+    for start, end in sorted(marks):
         stop = next((p for p in present if p >= end), len(words))
-        trailing = all(w in _CLAUSE_END for w in words[end:stop])
+        trailing = always_back or all(w in _CLAUSE_END for w in words[end:stop])
         begin = max((p for p in present if p < start), default=-1) + 1 if trailing else start
         spans.append((begin, stop))
     return spans
@@ -255,6 +287,7 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
     return (
         ((urgent or _event(hit)) and any(s <= hit.start < e for s, e in marks["past"]))
         or (urgent and any(e >= hit.end for _, e in marks["resolved"] + marks["joke"]))
+        or (emergency and any(s <= hit.start < e for s, e in marks["chronic"]))
         or (emergency and bool(marks["denied"]))
         or (emergency and any(e <= hit.start for _, e in marks["supposed"]))
         or (emergency and any(0 <= hit.start - e < _FEAR_REACH for _, e in marks["feared"]))
@@ -283,6 +316,7 @@ def time_marks(words: list[str]) -> Marks:
     """Where the answer says past, resolved, denied, supposed, feared, asleep... (rules 1-8)."""
     return {
         "past": past_spans(words),
+        "chronic": chronic_spans(words),
         "resolved": [(s, e) for s, e in _find(words, RESOLVED) if not _negated(words, s)],
         "nobody_hurt": _find(words, NOBODY_HURT),
         "denied": _find(words, DENIED),
@@ -303,7 +337,7 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
     marks = time_marks(words) if marks is None else marks
     if not any(marks.values()):
         return hits
-    ends = {h.end for h in hits if h.entry.category is not None or h.entry.urgency != "normal"}
+    ends = {h.end for h in hits if h.entry.category is not None}
     habits = [
         (s, e)
         for s, e in marks["habit"]

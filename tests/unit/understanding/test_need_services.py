@@ -162,6 +162,11 @@ def test_police_emergencies(text: str) -> None:
         ("dạ không phải cấp cứu em chỉ cần xin giấy xác nhận cư trú", "other"),
         ("dạ không gấp đâu chị tui chỉ muốn hỏi chỗ tiêm ngừa cho con", "medical"),
         ("mẹ tui đâu có khó thở chỉ ho khan thôi", "medical"),
+        # long-standing or recurring conditions
+        ("má tui bị tai biến liệt nửa người lâu rồi muốn xin xe lăn", "medical"),
+        ("bà tui bị liệt một bên ba năm nay không ai chăm", None),
+        ("tui bị khó thở mỗi khi trời lạnh muốn hỏi bác sĩ", "medical"),
+        ("anh tui bị tâm thần hay đập phá đồ trong nhà muốn xin cho đi chữa", None),
         # nobody hurt, supposed, feared, a habit
         ("nhà tui bị sập mái tôn vì mưa gió hôm qua không ai bị sao muốn xin hỗ trợ sửa", None),
         ("nếu có người bị đột quỵ thì gọi số nào", None),
