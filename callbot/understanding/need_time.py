@@ -14,12 +14,12 @@ out of the present::
 The rules, each over the answer's words (exact, as Vosk writes them):
 
 1. **Past, or long-standing.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi
-   sáng", "mấy bữa trước", "từng bị", "má tui trước bị") opens a past stretch; a present marker ("giờ",
-   "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends its clause
-   ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too, and so does a
-   long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi
-   trời lạnh", "thường xuyên"). An event said in a
-   past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past.
+   sáng", "mấy bữa trước", "từng bị", "má tui trước bị") opens a past stretch; a present
+   marker ("giờ", "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends
+   its clause ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too. An event
+   said in a past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing,
+   not past. A long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay",
+   "mỗi khi trời lạnh", "thường xuyên") is no emergency in its clause.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
    "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
    after still counts ("tỉnh rồi mà giờ lại co giật"). Someone already in hospital ("đang
