@@ -206,25 +206,31 @@ class CallbotSink:
             return None
         return self.bot.listening.text(answer_id, timeout)
 
-    def is_emergency(self, step: str, timeout: float) -> bool:
-        """Whether the latest answer to ``step`` tells of an emergency (its text waited for at
-        most ``timeout`` s; no text, no emergency). Keeps the need's category for the flag."""
+    def is_emergency(self, step: str, timeout: float) -> str | None:
+        """The number to call ("115", "114", "113") when the latest answer to ``step`` tells
+        of an emergency, else None (its text waited for at most ``timeout`` s; no text, no
+        emergency). Keeps the need's category for the flag."""
         text = self.transcript(step, timeout)
         if not text:
-            return False
+            return None
         need = parse_need(text)
         self._need_category = need.category
-        return need.urgency == "emergency"
+        if need.urgency != "emergency":
+            return None
+        log.info("need understood as an emergency: %s", need.service)
+        log.debug("emergency words: %s", need.emergency_reasons)
+        return need.service or "115"
 
-    def emergency(self, step: str, source: str) -> bool:
-        """Flag the ticket now (it tops the operators' queue whatever happens next); whether
-        an operator can be reached. Unknown (AMI view not synced) counts as reachable: a
-        human is the better bet, and the dialplan's queue rules still apply."""
+    def emergency(self, step: str, source: str, service: str = "115") -> bool:
+        """Flag the ticket now, with the number the caller is told (it tops the operators'
+        queue whatever happens next); whether an operator can be reached. Unknown (AMI view
+        not synced) counts as reachable: a human is the better bet, and the dialplan's queue
+        rules still apply."""
         ticket_id = self.recorder.ticket_id
         if ticket_id is not None:
             category = self._need_category if source == "speech" else None
             try:
-                self.bot.tickets.flag_emergency(ticket_id, category)
+                self.bot.tickets.flag_emergency(ticket_id, category, service)
             except CallbotError as exc:  # the call must go on; the journal keeps the answers
                 log.error("could not flag the emergency on the ticket: %s", exc)
         monitor = self.bot.monitor

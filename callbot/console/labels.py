@@ -46,6 +46,15 @@ CATEGORY = {
     "other": "Khác",
 }
 
+# The number an emergency calls for, and who answers it.
+SERVICE = {"115": "115 (cấp cứu y tế)", "114": "114 (cứu hỏa, cứu nạn)", "113": "113 (công an)"}
+EMERGENCY = {
+    "told": "người gọi đã được hướng dẫn gọi {number}.",
+    "parsed": "theo lời người gọi, cần gọi {number}.",
+    "written": "người gửi đã được hiện các số khẩn cấp; theo yêu cầu, cần gọi {number}.",
+    "reasons": "Những lời cho thấy khẩn cấp:",
+}
+
 RESOLUTION = {"resolved": "Đã giải quyết", "duplicate": "Trùng phiếu"}
 
 ROLE = {"operator": "Tổng đài viên", "supervisor": "Giám sát viên", "admin": "Quản trị viên"}

@@ -93,6 +93,31 @@ def field_rows(view: TicketView) -> list[dict[str, Any]]:
     return rows
 
 
+def emergency_notice(view: TicketView) -> dict[str, Any] | None:
+    """What the page says of an emergency: the number (told to the caller during the call, or
+    read from the need afterwards) and the words that made it one (the need parser's)."""
+    ticket = view.ticket
+    if not ticket.emergency:
+        return None
+    need = (ticket.fields or {}).get("need")
+    parsed = need.get("parsed", {}) if isinstance(need, dict) else {}
+    reasons = parsed.get("emergency_reasons") or [] if isinstance(parsed, dict) else []
+    told = ticket.emergency_service
+    service = told or (parsed.get("service") if isinstance(parsed, dict) else None)
+    if service is None:  # flagged before the number was kept (migration 0010): told 115
+        told = service = "115"
+    if ticket.channel != "call":  # the form, the API, the chat show every emergency number
+        text = labels.EMERGENCY["written"].format(number=service)
+    else:
+        text = labels.EMERGENCY["told" if told else "parsed"].format(number=service)
+    return {
+        "service": service,
+        "label": labels.label(labels.SERVICE, service),
+        "text": text,
+        "reasons": [str(r) for r in reasons],
+    }
+
+
 def event_line(action: str, detail: dict[str, Any]) -> str:
     """One history line's details, in Vietnamese."""
     parts: list[str] = []

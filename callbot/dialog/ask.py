@@ -8,7 +8,8 @@ An answer is unclear when it ran to the longest answer (``too_long``) or holds l
 ``Script.min_speech_seconds`` (``no_speech``): the caller hears why and the question is asked
 again with its short prompt, at most ``Script.max_retries`` times, then the dialog moves on.
 Unclear answers in a row end in the offer of the queue (:meth:`Turns.unclear_answer`). A
-``triage`` question's answer is checked for an emergency as soon as it is transcribed.
+``triage`` question's answer is checked for an emergency as soon as it is transcribed; the
+caller hears the number the need parser gives (115, 114 or 113).
 
 The read-back (:mod:`callbot.dialog.readback`) asks a question again through :func:`ask` with
 ``again``: the short prompt at once.
@@ -35,15 +36,25 @@ def ask(engine: Turns, step: Step, *, again: bool = False) -> None:
         quality = ask_once(engine, step, prompt)
         if quality == "ok":
             engine.clear_answer()
-            if step.triage and engine.result.emergency is None:
-                wait = script.transcript_wait_seconds
-                if engine.sink.is_emergency(step.name, wait):
-                    engine.emergency(step, "speech")
+            if step.triage:
+                _triage(engine, step)
             return
         if engine.unclear_answer():
             return
         if retry < script.max_retries:
             engine.play("too_long" if quality == "too_long" else "not_heard", script.to_queue_key)
+
+
+def _triage(engine: Turns, step: Step) -> None:
+    """The answer understood as an emergency: the caller hears its number. After 9 (told 115,
+    no operator reachable) the answer is still read: a fire or an assault is told 114 or 113
+    too."""
+    told = engine.result.service
+    if engine.result.emergency not in (None, "key") or told not in (None, "115"):
+        return
+    service = engine.sink.is_emergency(step.name, engine.script.transcript_wait_seconds)
+    if service and service != told:
+        engine.emergency(step, "speech", service)
 
 
 def ask_once(engine: Turns, step: Step, prompt: str) -> Quality:

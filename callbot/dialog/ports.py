@@ -92,12 +92,14 @@ class AnswerSink(Protocol):
         """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
         ...
 
-    def is_emergency(self, step: str, timeout: float) -> bool:
-        """Whether the latest answer to ``step`` tells of an emergency (waits for its text)."""
+    def is_emergency(self, step: str, timeout: float) -> str | None:
+        """The number to call when the latest answer to ``step`` tells of an emergency ("115",
+        "114" or "113"), else None (waits for its text at most ``timeout``)."""
         ...
 
-    def emergency(self, step: str, source: str) -> bool:
-        """Flag the ticket an emergency now; whether an operator can be reached (queue)."""
+    def emergency(self, step: str, source: str, service: str = "115") -> bool:
+        """Flag the ticket an emergency now, the caller told to call ``service``; whether an
+        operator can be reached (queue)."""
         ...
 
     def speak(self, text: str) -> Path | None:
@@ -121,3 +123,5 @@ class DialogResult:
     spoken_waits: list[float] = field(default_factory=list)
     # "speech" or "key" when the call was recognised as an emergency, else None.
     emergency: str | None = None
+    # The number the caller was told to call: "115", "114" or "113" (the last one told).
+    service: str | None = None

@@ -17,7 +17,10 @@ question, # ends an answer; at a spoken question 9 says "life at risk now".
 
 Emergency. An ``ask`` step with ``triage`` has its answer understood as soon as it is
 transcribed (:func:`callbot.understanding.need.parse_need`); an emergency there, or 9 pressed
-at any question, flags the ticket ``emergency`` at once and tells the caller to call 115; the
+at any question, flags the ticket ``emergency`` at once and tells the caller the number to
+call: the need parser's service (115 medical, 114 fire and rescue, 113 police), 115 for 9 (a
+key says nothing of what happened; a need answered after it that is a fire or an assault is
+told 114 or 113 too); the
 caller then goes to the head of the operators' queue (queue priority) when an operator can be
 reached, or the dialog goes on and the ticket tops the operators' queue.
 
@@ -181,6 +184,10 @@ ENGINE_PROMPTS = (
     "confirm_keys",
     "emergency_queue",
     "emergency_stay",
+    "emergency_queue_114",
+    "emergency_stay_114",
+    "emergency_queue_113",
+    "emergency_stay_113",
 )
 
 # What a caller may say at the read-back instead of pressing 1 (correct) or 2 (say it again).

@@ -22,6 +22,12 @@ from callbot.dialog.steps import Script, Step
 log = logging.getLogger(__name__)
 
 
+def emergency_prompt(prompt: str, service: str) -> str:
+    """The prompt telling the caller the number to call: ``emergency_queue`` (115),
+    ``emergency_queue_114``, ``emergency_queue_113`` (and the same for ``emergency_stay``)."""
+    return prompt if service == "115" else f"{prompt}_{service}"
+
+
 class Leave(Exception):
     """Ends the dialog early: the caller chose the queue, or hung up while recording."""
 
@@ -110,21 +116,24 @@ class Turns:
         if key == self.script.to_queue_key:
             self.leave("to_queue")
 
-    def emergency(self, step: Step, source: str) -> None:
-        """Life at risk: tell the caller to call 115 at once; to the head of the operators'
-        queue when one can be reached, else the dialog goes on (the ticket tops the queue)."""
+    def emergency(self, step: Step, source: str, service: str = "115") -> None:
+        """Life at risk: tell the caller to call ``service`` (115 medical, 114 fire and rescue,
+        113 police) at once; to the head of the operators' queue when one can be reached, else
+        the dialog goes on (the ticket tops the queue)."""
         self.result.emergency = source
-        reachable = self.sink.emergency(step.name, source)
+        self.result.service = service
+        reachable = self.sink.emergency(step.name, source, service)
         log.warning(
-            "emergency at step %s (%s): %s",
+            "emergency %s at step %s (%s): %s",
+            service,
             step.name,
             source,
             "to the head of the queue" if reachable else "no operator reachable",
         )
         if reachable:
-            self.play("emergency_queue", "")
+            self.play(emergency_prompt("emergency_queue", service), "")
             self.leave("emergency")
-        self.play("emergency_stay", self.script.to_queue_key)
+        self.play(emergency_prompt("emergency_stay", service), self.script.to_queue_key)
 
     def clear_answer(self) -> None:
         """An answer was clear: the count of unclear answers in a row starts again."""

@@ -74,6 +74,7 @@ class Receipt:
     emergency: bool  # understood as an emergency: show 115/114/113 now
     created: bool  # False: a retry of a request already stored (the same ticket)
     channel: str
+    service: str | None = None  # an emergency's number (115, 114, 113), shown first
 
 
 def request_dir(channel: Channel, now: datetime) -> tuple[str, str]:
@@ -220,9 +221,19 @@ class WrittenIntake:
         if not stored.created:
             remove_files(paths)  # a retry: the first request's photos are the ticket's
             log.info("written request retried: ticket %s", stored.number)
+        emergency = stored.urgency == Urgency.EMERGENCY.value
         return Receipt(
             number=stored.number,
-            emergency=stored.urgency == Urgency.EMERGENCY.value,
+            emergency=emergency,
             created=stored.created,
             channel=stored.channel,
+            service=_service(columns) if emergency else None,
         )
+
+
+def _service(columns: Mapping[str, Any]) -> str:
+    """The emergency number the need calls for (115 when the parser named none)."""
+    need = (columns.get("fields") or {}).get("need")
+    parsed = need.get("parsed") if isinstance(need, dict) else None
+    service = parsed.get("service") if isinstance(parsed, dict) else None
+    return str(service) if service in ("115", "114", "113") else "115"

@@ -79,6 +79,12 @@ def document(max_photos: int, max_photo_bytes: int) -> dict[str, Any]:
                 "description": "Understood as an emergency: tell the citizen to call 115 "
                 "(medical), 114 (fire, rescue) or 113 (police) now.",
             },
+            "emergency_service": {
+                "type": ["string", "null"],
+                "enum": ["115", "114", "113", None],
+                "description": "For an emergency, the number the request calls for (show it "
+                "first); null otherwise.",
+            },
         },
     }
     status = {

@@ -133,6 +133,8 @@ class Ticket(Base):
     # 0 emergency, 1 high, 2 normal: the operators' queue orders by (urgency_rank, created_at)
     urgency_rank: Mapped[int] = mapped_column(Integer, default=2, server_default=text("2"))
     emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The number the caller was told during the call: "115", "114" or "113" (migration 0010).
+    emergency_service: Mapped[str | None] = mapped_column(String(3))
     unit: Mapped[str | None] = mapped_column(String(64), index=True)  # responsible unit code
     unit_name: Mapped[str | None] = mapped_column(String(160))
     # {"name": {"value", "confidence", "answer_id", "parsed"}, "address": ..., "need": ...}

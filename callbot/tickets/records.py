@@ -97,6 +97,7 @@ class TicketRecord:
     category: str | None = None
     urgency: str = "normal"  # service.Urgency
     emergency: bool = False
+    emergency_service: str | None = None  # the number the caller was told: 115, 114, 113
     unit: str | None = None  # responsible unit code (callbot.routing)
     unit_name: str | None = None
     fields: dict[str, Any] | None = None  # per field: value, confidence, answer id, parse
@@ -207,6 +208,7 @@ def ticket_record(ticket: Ticket, answers: builtins.list[Answer]) -> TicketRecor
         category=ticket.category,
         urgency=ticket.urgency,
         emergency=bool(ticket.emergency),
+        emergency_service=ticket.emergency_service,
         unit=ticket.unit,
         unit_name=ticket.unit_name,
         fields=ticket.fields,

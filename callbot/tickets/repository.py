@@ -22,7 +22,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import PurePath
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -267,22 +267,24 @@ class TicketRepository:
         logger.info("ticket id %d: callback number set (%s)", ticket_id, origin)
         logger.debug("ticket id %d: callback number %r", ticket_id, dialable)
 
-    def flag_emergency(self, ticket_id: int, category: str | None) -> None:
+    def flag_emergency(
+        self, ticket_id: int, category: str | None, service: str | None = None
+    ) -> None:
         """The caller's need was understood as an emergency during the call: the ticket goes
-        to the head of the operators' queue now (urgency emergency), whatever happens next."""
+        to the head of the operators' queue now (urgency emergency), whatever happens next.
+        ``service`` is the number the caller was told ("115", "114", "113")."""
 
         def work(session: Session) -> None:
-            changed = session.execute(
-                update(Ticket)
-                .where(Ticket.id == ticket_id)
-                .values(
-                    urgency=Urgency.EMERGENCY.value,
-                    urgency_rank=URGENCY_RANK[Urgency.EMERGENCY],
-                    emergency=True,
-                    category=category,
-                    updated_at=self._clock(),
-                )
-            )
+            values: dict[str, Any] = {
+                "urgency": Urgency.EMERGENCY.value,
+                "urgency_rank": URGENCY_RANK[Urgency.EMERGENCY],
+                "emergency": True,
+                "category": category,
+                "updated_at": self._clock(),
+            }
+            if service is not None:
+                values["emergency_service"] = service
+            changed = session.execute(update(Ticket).where(Ticket.id == ticket_id).values(**values))
             if rowcount(changed) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
 

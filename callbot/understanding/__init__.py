@@ -7,7 +7,12 @@ numbers as words, fillers, recognition errors) and returns a frozen result with 
     name.py      parse_name(text)      -> NameResult      {"name": ...}
     phone.py     parse_phone(text)     -> PhoneResult     {"phone": ..., "valid": ...}
     address.py   parse_address(text)   -> AddressResult   {"ward", "district", "house", ...}
-    need.py      parse_need(text)      -> NeedResult      {"category", "urgency", "reasons"}
+    need.py      parse_need(text)      -> NeedResult      {"category", "urgency", "service",
+                                                        "reasons", "emergency_reasons"}
+
+``NeedResult.service`` is the number an emergency caller must call ("115" medical, "114" fire
+and rescue, "113" police; None when the need is no emergency): the dialog tells it, the ticket
+keeps it, and any channel (the web form too) reads it from the same parser.
 
 Shared pieces: ``text.py`` (normalisation, diacritics folding, fillers), ``numbers.py``
 (Vietnamese number words), ``gazetteer.py`` (HCMC units, old and 2025, from the

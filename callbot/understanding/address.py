@@ -6,10 +6,12 @@
 
 How the words are read:
 
-1. Typed forms are spelled out, fillers dropped, recognition errors the gazetteer confirms
-   mended (:mod:`callbot.understanding.address_repair`: "phước long bê", "quậng tám",
-   "quận nam", "phuong hiep binh chanh"; a match over a mended word scores less), and the
-   answer cut at its markers
+1. Typed forms are spelled out, a self-correction applied (the last value wins: "số tám à
+   lộn chín", "quận năm à lộn quận mười"), fillers and a closing vocative dropped,
+   recognition errors the gazetteer confirms mended
+   (:mod:`callbot.understanding.address_repair`: "phước long bê", "quậng tám", "quận nam",
+   "phuong hiep binh chanh"; a match over a mended word scores less), and the answer cut at
+   its markers
    (:mod:`callbot.understanding.address_parts`): "số"/"hẻm" + house number (+ street),
    "đường" + street, "phường"/"xã"/"thị trấn"/"đặc khu" + ward, "quận"/"huyện"/"thành phố" +
    district, "khu phố"/"tổ"/"ấp"/"chung cư" + locality.
@@ -37,7 +39,7 @@ from typing import Any
 from callbot.understanding import address_parts as parts
 from callbot.understanding.address_places import Candidate, Mention, indexes, place
 from callbot.understanding.address_repair import repair
-from callbot.understanding.numbers import read_number
+from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.placenames import EXACT, Match, NameIndex
 from callbot.understanding.text import strip_fillers, tokens
 
@@ -86,7 +88,8 @@ class AddressResult:
 
 def parse_address(text: str) -> AddressResult:
     """Read an address answer (module docstring); pure apart from the gazetteer's first load."""
-    words, changed = repair(strip_fillers(tokens(parts.spell_out(text))))
+    said = parts.apply_corrections(tokens(parts.spell_out(text)), parts.MARKER_WORDS)
+    words, changed = repair(strip_fillers(said))
     return _Reader(words, changed).read()
 
 
@@ -198,6 +201,11 @@ class _Reader:
         number = read_number(self.words[: m.until], m.end)
         if number is None and self.words[m.end] in ORDINALS:
             number = ORDINALS[self.words[m.end]], m.end + 1
+        number = self.two_digits(number, m.until, index) or number
+        if number and m.end + 1 < m.until and self.words[m.end + 1] == "mười":
+            # "quận một mười hai lê lợi": District 1, then the house number 12
+            first = self.words[m.end]
+            number = (DIGITS[first], m.end + 1) if first in DIGITS else number
         # After a number only a name said right ("phường bảy hiền") beats it: no letter off.
         fuzzy = number is None
         name = index.match(self.words, m.end, m.until, fuzzy=fuzzy)
@@ -216,6 +224,27 @@ class _Reader:
         if found is None:
             return None
         return Match(found.items, m.end, number[1], found.score, found.name)
+
+    def two_digits(
+        self, number: tuple[int, int] | None, until: int, index: NameIndex[Any]
+    ) -> tuple[int, int] | None:
+        """A unit number said digit by digit ("phường hai bảy" is 27) when such a unit exists
+        (in the district said, if one was)."""
+        if number is None or number[0] >= 10 or number[1] >= until:
+            return None
+        second = self.words[number[1]]
+        after = self.words[number[1] + 1] if number[1] + 1 < until else ""
+        if second not in DIGITS or second == "không" or after in ("mươi", "trăm", "lăm"):
+            return None
+        value = number[0] * 10 + DIGITS[second]
+        found = index.match([str(value)], 0)
+        if found is None:
+            return None
+        if index is self.ward_index and self.districts:
+            district = self.districts[-1].match.items[0].name
+            if not any(e.in_district(district) for e in found.items):
+                return None
+        return value, number[1] + 1
 
     def read_street(self, start: int, end: int) -> str | None:
         stop = parts.street_span(self.words, start, end, self.district_at)

@@ -15,7 +15,7 @@ gòn", "việt nam"... No marker counts inside a unit's name ("phường sài g�
 hiệp"). "phương" and "quân" (misheard "phường", "quận") count only before a number. Typed
 forms ("P.12", "Q5", "12/3", "KP3") are rewritten to words first (:func:`spell_out`).
 
-House numbers: "mười hai" 12, "một hai ba" 123 (three digits or more said one by one),
+House numbers: "mười hai" 12, "năm năm" 55 and "một hai ba" 123 (digits said one by one),
 "mười hai xẹt ba" 12/3 ("xẹt", "sẹt", "xẹc", "trên", "gạch", "xuyệt" for the slash),
 "mười hai a" 12A, "mười hai bis" 12Bis.
 """
@@ -78,6 +78,7 @@ MARKERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("thôn",), LOCALITY, "Thôn"),
     (("khóm",), LOCALITY, "Khóm"),
 )
+MARKER_WORDS: frozenset[str] = frozenset(m[0] for m, role, _ in MARKERS if role != FILLER)
 # Misheard markers, taken only before a number ("phương hai", "quân năm").
 NUMBER_MARKERS: dict[str, tuple[str, str]] = {
     "phương": (WARD, "Phường"),
@@ -103,7 +104,22 @@ STREET_STOPS = frozenset(
 )
 MAX_STREET_WORDS = 6
 # Streets whose name starts with a number word that is no house number.
-NUMBER_WORD_STREETS = (("hai", "bà", "trưng"),)
+NUMBER_WORD_STREETS = (("hai", "bà", "trưng"), ("ba", "vì"), ("ba", "vân"), ("ba", "đình"))
+# Streets whose official name keeps its number in words.
+WORD_STREETS = (("cách", "mạng", "tháng", "tám"),)
+# A self-correction: what follows replaces what was said before ("số tám à lộn chín").
+CORRECTIONS: tuple[tuple[str, ...], ...] = (
+    ("à", "lộn"),
+    ("à", "nhầm"),
+    ("ý", "lộn"),
+    ("lộn",),
+    ("nhầm",),
+    ("xin", "lỗi"),
+    ("nói", "lại"),
+    ("sửa", "lại"),
+)
+# "à không" is a correction only before a number or a marker ("à không biết" is not).
+WEAK_CORRECTIONS: tuple[tuple[str, ...], ...] = (("à", "không"), ("ờ", "không"))
 
 _TYPED = (
     (re.compile(r"(\d)\s*/\s*(?=\d)"), r"\1 xẹt "),
@@ -194,9 +210,30 @@ def read_house(words: list[str], i: int, end: int) -> tuple[str, int] | None:
     return text, j
 
 
+def _street_at(words: list[str], i: int) -> bool:
+    return any(tuple(words[i : i + len(s)]) == s for s in NUMBER_WORD_STREETS)
+
+
+def _two_digits(words: list[str], i: int, end: int) -> tuple[str, int] | None:
+    """Two digits said one by one ("năm năm" 55, "ba ba" 33, "một năm" 15), not a number said
+    whole ("năm mươi") nor a street after a one-digit house ("số một hai bà trưng")."""
+    j = i + 1
+    if j >= end or words[i] not in DIGITS or words[j] not in DIGITS or words[i] == "không":
+        return None
+    after = words[j + 1] if j + 1 < end else ""
+    if after in ("mươi", "chục", "trăm", "tháng", "lăm", "mốt", "tư") or _street_at(words, j):
+        return None
+    if j + 1 < end and words[j + 1] in DIGITS:
+        return None  # three digits or more: read_digits reads them
+    return f"{DIGITS[words[i]]}{DIGITS[words[j]]}", j + 1
+
+
 def _house_number(words: list[str], i: int, end: int) -> tuple[str, int] | None:
-    if i >= end or words[i] == "không" or tuple(words[i : i + 3]) in NUMBER_WORD_STREETS:
+    if i >= end or words[i] == "không" or _street_at(words, i):
         return None  # no house number starts with 0 ("à không": a correction)
+    two = _two_digits(words, i, end)
+    if two is not None:
+        return two
     cardinal = read_number(words[:end], i)
     if cardinal is None:
         return None
@@ -242,7 +279,10 @@ def street_span(
 
 
 def street_name(words: list[str]) -> str | None:
-    """A street's name in title case, numbers as written: "Số 7", "3 Tháng 2", "Quốc Lộ 13"."""
+    """A street's name in title case, numbers as written: "Số 7", "3 Tháng 2", "Quốc Lộ 13";
+    "Cách Mạng Tháng Tám" keeps its number in words, as it is officially written."""
+    if any(tuple(words[: len(w)]) == w for w in WORD_STREETS):
+        return title(words)
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -263,3 +303,53 @@ def street_name(words: list[str]) -> str | None:
         out.append(word[:1].upper() + word[1:])
         i += 1
     return " ".join(out) or None
+
+
+def apply_corrections(words: list[str], marker_words: frozenset[str]) -> list[str]:
+    """The answer as the caller meant it after a self-correction, the last one winning.
+
+    What follows the correction replaces what it corrects: a number the number before it
+    ("số tám à lộn chín" -> "số chín"), a name the words since the last marker ("phường tân
+    định à lộn đa kao" -> "phường đa kao"); a marker starts over and wins as the later one
+    ("quận năm à lộn quận mười"). ``marker_words`` are the first words of the markers.
+    """
+    for _ in range(3):  # at most a few corrections in one answer
+        found = _last_correction(words, marker_words)
+        if found is None:
+            return words
+        start, end = found
+        before, after = words[:start], words[end:]
+        while before and before[-1] in _SOFT:
+            before = before[:-1]
+        if after[0] in marker_words:
+            words = before + after
+        elif after[0] in DIGITS or after[0] == "mười":
+            k = len(before)
+            while k > 0 and (before[k - 1] in DIGITS or before[k - 1] in _NUMBER_PARTS):
+                k -= 1
+            words = before[:k] + after
+        else:
+            k = max((i + 1 for i, w in enumerate(before) if w in marker_words), default=0)
+            words = before[:k] + after
+    return words
+
+
+_SOFT = frozenset({"à", "ờ", "ơ", "ừ", "dạ", "ạ", "ý", "ủa"})
+_NUMBER_PARTS = frozenset({"mười", "mươi", "chục", "trăm", "lẻ", "linh", "mốt", "lăm", "tư"})
+
+
+def _last_correction(words: list[str], marker_words: frozenset[str]) -> tuple[int, int] | None:
+    """(start, end) of the last correction marker that something follows."""
+    for start in range(len(words) - 2, -1, -1):
+        for marker in CORRECTIONS:
+            if tuple(words[start : start + len(marker)]) == marker and start + len(marker) < len(
+                words
+            ):
+                return start, start + len(marker)
+        for marker in WEAK_CORRECTIONS:
+            end = start + len(marker)
+            if tuple(words[start:end]) == marker and end < len(words):
+                nxt = words[end]
+                if nxt in marker_words or (nxt in DIGITS and nxt != "không"):
+                    return start, end
+    return None

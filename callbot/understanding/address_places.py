@@ -114,14 +114,31 @@ def place(wards: list[Mention], dm: Mention | None) -> Placement:
     """The placement of the ward mentions (in order said) and the district mention.
 
     Of several ward mentions ("phường chợ quán quận năm cũ là phường hai") the last one naming
-    an old ward wins, else the last one (a correction comes last).
+    an old ward wins, else the last one (a correction comes last); but an old ward followed by
+    the 2025 unit it became ("phường hiệp tân ... giờ là phường phú thạnh") is that ward, with
+    that unit.
     """
     if not wards:
         if dm is None:
             return Placement()
         return Placement(district=dm.match.items[0].name, confidence=_district_score(dm))
     readings = [_ward(wm, dm) for wm in wards]
+    for k, reading in enumerate(readings):
+        restated = _restated(reading, wards[k + 1 :])
+        if restated is not None:  # "phường hiệp tân ... giờ là phường phú thạnh"
+            return Placement(reading.ward, reading.district, (restated,), (), reading.confidence)
     return next((r for r in reversed(readings) if r.ward is not None), readings[-1])
+
+
+def _restated(reading: Placement, later: list[Mention]) -> str | None:
+    """The 2025 unit an old ward became, said again after it by its 2025 name, if it was."""
+    if reading.ward is None:
+        return None
+    for wm in later:
+        for entry in wm.match.items:
+            if entry.kind == "new" and entry.new and entry.new.name in reading.new_units:
+                return str(entry.new.name)
+    return None
 
 
 def _district_score(dm: Mention | None) -> float:

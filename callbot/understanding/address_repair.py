@@ -9,7 +9,8 @@ the reading, and returns which words it changed (their matches get a lower score
   number follows it: "quậng tám", "quân gò vấp", "phuong hiep binh chanh", "huyen nha be";
 - a number word misheard by a tone after "quận"/"phường" when no unit name starts there and
   the part ends after it: "quận nam" -> "quận năm", "phường tám quận nam" ("phường bà chiểu"
-  stays: "bà" is not "ba" there).
+  stays: "bà" is not "ba" there);
+- the unit five after ten misheard: "mười lâm" -> "mười lăm".
 """
 
 from __future__ import annotations
@@ -127,6 +128,14 @@ def _numbers(words: list[str], changed: set[int]) -> None:
             changed.add(k + 1)
 
 
+def _units_after_ten(words: list[str], changed: set[int]) -> None:
+    """ "mười lâm" / "hai mươi lâm": the unit 5 ("lăm") misheard by a tone or a mark."""
+    for k in range(1, len(words)):
+        if words[k - 1] in ("mười", "mươi") and words[k] != "lăm" and fold(words[k]) == "lam":
+            words[k] = "lăm"
+            changed.add(k)
+
+
 def repair(words: list[str]) -> tuple[list[str], frozenset[int]]:
     """``words`` mended (module docstring) and the indexes of the words changed."""
     out = list(words)
@@ -134,4 +143,5 @@ def repair(words: list[str]) -> tuple[list[str], frozenset[int]]:
     _letters(out, changed)
     _markers(out, changed)
     _numbers(out, changed)
+    _units_after_ten(out, changed)
     return out, frozenset(changed)

@@ -12,12 +12,15 @@ Where the name starts, in this order:
    Bảy", "anh Nguyễn Văn An"), or from the first common surname when only non-name words come
    before it.
 
-A kinship title right at the start of the name is dropped ("tên là chú Bảy" -> "Bảy"), but not
-"Anh", a common given name ("tên em là Anh Thư"). The name ends at the first word that cannot
-be part of a name (a pronoun such as "em" or "tôi", "ở", "số", "còn", a verb...) or at a
-trailing filler. A self-correction ("lan à nhầm lam") keeps what follows it, a stutter or a
-restart at the surname ("trần ờ trần văn lộc") the name once. No name (None) for an empty
-answer, only fillers, "không biết", refusals ("không muốn nói", "giấu tên").
+A self-correction that starts over with a lead-in ("tên là lý văn cường à lộn đó là tên anh
+tui, tui tên lý văn cảnh") gives the name said last; a closing vocative ("nha anh", "ạ chị",
+"đó con") is no part of the name. A kinship title right at the start of the name is dropped
+("tên là chú Bảy" -> "Bảy"), but not "Anh", a common given name ("tên em là Anh Thư"). The
+name ends at the first word that cannot be part of a name (a pronoun such as "em" or "tôi",
+"ở", "số", "còn", a verb...) or at a trailing filler. A self-correction ("lan à nhầm lam")
+keeps what follows it, a stutter or a restart at the surname ("trần ờ trần văn lộc") the
+name once. No name (None) for an empty answer, only fillers, "không biết", refusals ("không
+muốn nói", "giấu tên").
 
 Recognition errors: lead-in words are matched on their folded form where a lead-in is
 expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
@@ -34,7 +37,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from callbot.understanding.text import FILLERS, INTERJECTIONS, fold, strip_fillers, tokens
+from callbot.understanding.text import (
+    FILLERS,
+    INTERJECTIONS,
+    drop_trailing_address,
+    fold,
+    strip_fillers,
+    tokens,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,7 +56,7 @@ SURNAMES: frozenset[str] = _words(
     nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lưu trương đinh
     đoàn lâm mai trịnh cao tạ hà đào lương thái châu quách tô tăng lại kiều từ triệu tôn âu
     mạc thân chu giang khổng kim lục nghiêm quan tống vương diệp hứa doãn phùng lạc thạch
-    vi lò hầu mạch trà phương cù khúc ninh bạch văng lữ lư mã đàm tiêu lã ung viên lều
+    vi lò hầu mạch trà phương cù khúc ninh bạch văng lữ lư mã đàm tiêu lã ung viên lều la
     """
 )
 
@@ -169,10 +179,16 @@ def _restore(name: list[str]) -> list[str]:
 
 
 def _after_ten(words: list[str]) -> tuple[int, list[str]] | None:
-    """Where the name starts after the first "tên", and surname words said before it."""
-    if "tên" not in words:
+    """Where the name starts after the first "tên" that a name follows ("đó là tên anh tui,
+    tui tên lý văn cảnh": the second), and surname words said before it."""
+    tens = [k for k, w in enumerate(words) if w == "tên"]
+    if not tens:
         return None
-    k = words.index("tên")
+    found = [_after_one_ten(words, k) for k in tens]
+    return next((f for f in found if _name_from(words, f[0])), found[0])
+
+
+def _after_one_ten(words: list[str], k: int) -> tuple[int, list[str]]:
     prefix: list[str] = []
     # "họ nguyễn tên an": the surname said on its own before "tên"
     if "họ" in words[:k]:
@@ -286,9 +302,29 @@ def _lead_in_name(words: list[str]) -> list[str]:
     return _clean(name) if name else []
 
 
+def _corrected(said: list[str]) -> list[str] | None:
+    """The words after the caller's last self-correction ("à lộn", "nhầm", "xin lỗi"), when
+    a name is said there again after a lead-in ("... à lộn, tui tên lý văn cảnh")."""
+    marks = [k for k, w in enumerate(said) if w in _CORRECTIONS or w == "lỗi"]
+    if not marks:
+        return None
+    rest = said[marks[-1] + 1 :]
+    return rest if "tên" in rest or "là" in rest else None
+
+
 def parse_name(text: str) -> NameResult:
     """The name said in ``text`` (a Vosk transcript), or None when there is none."""
-    words = _lead_in_words([w for w in tokens(text) if w not in INTERJECTIONS])
+    said = drop_trailing_address(tokens(text), fillers=False)
+    rest = _corrected(said)
+    if rest is not None:
+        again = _parse(rest)
+        if again.name is not None:
+            return again
+    return _parse(said)
+
+
+def _parse(said: list[str]) -> NameResult:
+    words = _lead_in_words([w for w in said if w not in INTERJECTIONS])
     if len(words) > 1 and words[-1] in _TONELESS_TRAILING and words[-2] != fold(words[-2]):
         words = words[:-1]  # a particle "ha" after a word with diacritics ("lụa ha")
     name = _lead_in_name(words)

@@ -14,8 +14,10 @@ How it reads:
 1. Words are normalized (:func:`.text.tokens`); lexicon phrases are found exactly or with
    recognition errors tolerated, the longest winning (:mod:`.need_match`).
 2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped. An emergency is
-   dropped only when denied right before it ("không khó thở", "không bị khó thở"); anything
-   looser ("không có ai khó thở") stays an emergency: recall beats precision.
+   dropped only when denied right before it ("không khó thở", "không bị khó thở", "không
+   phải là ngất", "đâu có khó thở") or right after it ("khó thở thì không"); anything looser
+   ("không có ai khó thở") stays an emergency: recall beats precision. What is past,
+   resolved, supposed or joked about is not urgent (:mod:`.need_time`).
 3. :data:`~.need_lexicon.COMBOS` fire (F0 + symptom, pregnancy + belly pain), numbers are read
    (:data:`~.need_lexicon.READINGS`: SpO2 below 94, fever from 39 degrees, a child's or an old
    person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
@@ -36,19 +38,24 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from callbot.understanding.need_base import Service
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
     COMBOS,
     DEMOTIONS,
     EMERGENCY_BRIDGES,
+    EMERGENCY_DENIAL_ENDS,
     EMERGENCY_NEGATORS,
+    LOOSE_REACH,
     NEGATION_STOPS,
     NEGATION_WINDOW,
     NEGATORS,
     NEGATORS_AT_ONCE,
+    OTHER_MEASURES,
     READING_REACH,
     READING_SKIP,
     READINGS,
+    REASSURING,
     URGENCY_RANK,
     Category,
     Entry,
@@ -56,6 +63,8 @@ from callbot.understanding.need_lexicon import (
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
+from callbot.understanding.need_service import alarming, choose_service, service_category
+from callbot.understanding.need_time import defuse, time_marks
 from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.text import INTERJECTIONS, tokens
 
@@ -66,19 +75,27 @@ REPORT_WEIGHT = 4
 
 @dataclass(frozen=True)
 class NeedResult:
-    """The need of one answer; ``reasons`` are the transcript's words that decided it."""
+    """The need of one answer; ``reasons`` are the transcript's words that decided it.
+
+    ``service`` is the number an emergency caller must call ("115", "114" or "113"; None when
+    the need is no emergency) and ``emergency_reasons`` the words that made it one.
+    """
 
     category: Category
     urgency: Urgency
     reasons: tuple[str, ...]
     confidence: float
+    service: Service | None = None
+    emergency_reasons: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """What ``callbot parse need`` prints."""
         return {
             "category": self.category,
             "urgency": self.urgency,
+            "service": self.service,
             "reasons": list(self.reasons),
+            "emergency_reasons": list(self.emergency_reasons),
             "confidence": self.confidence,
         }
 
@@ -95,13 +112,25 @@ def _before(words: list[str], start: int, reach: int) -> list[int]:
     return out
 
 
+def _denied_after(hit: Hit, words: list[str]) -> bool:
+    """An emergency denied right after it: "khó thở thì không (có)", "ngất thì chưa"."""
+    after = words[hit.end : hit.end + 3]
+    return (
+        len(after) >= 2
+        and after[0] == "thì"
+        and after[1] in EMERGENCY_NEGATORS
+        and (len(after) == 2 or after[2] in EMERGENCY_DENIAL_ENDS)
+    )
+
+
 def _denied(hit: Hit, words: list[str], owned: set[int]) -> bool:
     """Whether the words before ``hit`` deny it (see the module docstring, step 2)."""
     before = [words[i] for i in _before(words, hit.start, NEGATION_WINDOW)]
     if hit.entry.urgency == "emergency":
-        if before[:1] and before[0] in EMERGENCY_BRIDGES:
-            before = before[1:]
-        return bool(before) and before[0] in EMERGENCY_NEGATORS
+        for _ in range(2):  # "không bị", "không phải là", "đâu có"
+            if before[:1] and before[0] in EMERGENCY_BRIDGES:
+                before = before[1:]
+        return (bool(before) and before[0] in EMERGENCY_NEGATORS) or _denied_after(hit, words)
     for distance, i in enumerate(_before(words, hit.start, NEGATION_WINDOW), start=1):
         if words[i] in NEGATION_STOPS or i in owned:
             return False
@@ -124,8 +153,14 @@ def _gap(a: Hit, b: Hit) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
-def _synthetic(category: Category | None, urgency: Urgency, weight: int) -> Entry:
-    return Entry(category, urgency, weight, ())
+def _synthetic(
+    category: Category | None,
+    urgency: Urgency,
+    weight: int,
+    service: Service | None = None,
+    tags: frozenset[str] = frozenset(),
+) -> Entry:
+    return Entry(category, urgency, weight, (), tags, service=service)
 
 
 def _combine(live: list[Hit]) -> list[Hit]:
@@ -146,7 +181,9 @@ def _combine(live: list[Hit]) -> list[Hit]:
             a, b = min(pairs, key=lambda p: _gap(*p))
             lo, hi = min(a.start, b.start), max(a.end, b.end)
             spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
-            entry = _synthetic(combo.category, combo.urgency, combo.weight)
+            entry = _synthetic(
+                combo.category, combo.urgency, combo.weight, combo.service, combo.gives
+            )
             out.append(Hit(entry, lo, hi, max(a.level, b.level), spans))
     return out
 
@@ -163,9 +200,15 @@ def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] 
     """The number ``reading`` looks for next to ``hit``: (value, span start, span end)."""
     if reading.after:
         j = hit.end
-        while j < min(len(words), hit.end + READING_REACH) and words[j] in READING_SKIP:
+        limit = min(len(words), hit.end + (LOOSE_REACH if reading.loose else READING_REACH))
+        while j < limit and _number(words, j) is None:
+            loose_skip = reading.loose and words[j] not in OTHER_MEASURES
+            if words[j] not in READING_SKIP and not loose_skip:
+                break
             j += 1
         read = _number(words, j)
+        if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
+            return None
         return (read[0], hit.start, read[1]) if read else None
     for start in range(max(0, hit.start - READING_REACH), hit.start):
         read = _number(words, start)
@@ -185,6 +228,25 @@ def _readings(live: list[Hit], words: list[str]) -> list[Hit]:
                     entry = _synthetic(reading.category, reading.urgency, reading.weight)
                     out.append(Hit(entry, read[1], read[2], hit.level, ((read[1], read[2]),)))
     return out
+
+
+def _reassured(hits: list[Hit], live: list[Hit], words: list[str]) -> list[Hit]:
+    """Measures said to be normal ("ô xy chín mươi chín") are no high need: the
+    :data:`REASSURING` readings lower their tag's high hits to normal."""
+    for reading in REASSURING:
+        if any(
+            reading.tag in h.entry.tags
+            and (read := _read(h, reading, words))
+            and reading.low <= read[0] <= reading.high
+            for h in live
+        ):
+            hits = [
+                replace(h, entry=replace(h.entry, urgency="normal"))
+                if reading.tag in h.entry.tags and h.entry.urgency == "high"
+                else h
+                for h in hits
+            ]
+    return hits
 
 
 def _demote(hits: list[Hit]) -> list[Hit]:
@@ -233,11 +295,14 @@ def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
 
 
 def parse_need(text: str) -> NeedResult:
-    """Category, urgency, reasons and confidence of one answer (see the module docstring)."""
+    """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
     words = tokens(text)
     found = _negate(select(candidates(words)), words)
     live = [h for h in found if not h.negated]
-    hits = _demote(live + _combine(live) + _readings(live, words))
+    marks = time_marks(words)
+    calm = defuse(live, words, marks)
+    hits = defuse(_demote(calm + _combine(calm) + _readings(calm, words)), words, marks)
+    hits = _reassured(hits, calm, words)
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:
         meaningful = any(w not in INTERJECTIONS for w in words)
@@ -245,14 +310,24 @@ def parse_need(text: str) -> NeedResult:
     top = max(h.rank for h in decisive)
     urgency = next(u for u, r in URGENCY_RANK.items() if r == top)
     category, weak, close = _choose(decisive)
+    service = choose_service(hits) if urgency == "emergency" else None
+    if service is not None:
+        category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]
     confidence = max(LEVEL_CONFIDENCE[h.level] for h in deciding)
-    if weak:
+    if weak and service is None:
         confidence *= 0.8
-    if close:
+    if close and service is None:
         confidence *= 0.85
     if top < URGENCY_RANK["emergency"] and any(
         h.negated and h.entry.urgency == "emergency" for h in found
     ):
         confidence *= 0.8
-    return NeedResult(category, urgency, _reasons(decisive, words), round(confidence, 2))
+    return NeedResult(
+        category,
+        urgency,
+        _reasons(decisive, words),
+        round(confidence, 2),
+        service,
+        _reasons(alarming(hits, service), words),
+    )

@@ -11,6 +11,11 @@ from typing import Literal
 Category = Literal["food", "medical", "financial", "testing", "violation", "other"]
 Urgency = Literal["emergency", "high", "normal"]
 Fold = Literal["exact", "tone", "full"]
+# The number an emergency caller must call: 115 medical, 114 fire and rescue, 113 police.
+Service = Literal["115", "114", "113"]
+SERVICES: tuple[Service, ...] = ("115", "114", "113")
+# An emergency's category follows its service.
+SERVICE_CATEGORY: dict[Service, Category] = {"115": "medical", "114": "other", "113": "violation"}
 
 URGENCY_RANK: dict[Urgency, int] = {"normal": 0, "high": 1, "emergency": 2}
 # Ties between categories of equal urgency and weight go to the first in this order.
@@ -35,6 +40,15 @@ class Entry:
     tags: frozenset[str] = frozenset()
     negatable: bool = False
     fold: Fold = "full"
+    # an emergency's service; None for a medical emergency means 115
+    service: Service | None = None
+
+    @property
+    def alarm(self) -> Service | None:
+        """The service this entry calls for when it is an emergency, else None."""
+        if self.urgency != "emergency":
+            return None
+        return self.service or "115"
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,8 @@ class Combo:
     weight: int
     window: int | None = None
     ordered: bool = False  # the first tag must come first ("gọi ... không dậy")
+    service: Service | None = None
+    gives: frozenset[str] = frozenset()  # tags of the combined hit
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,9 @@ class Reading:
     category: Category | None
     urgency: Urgency
     weight: int
+    # looked for further, over any words ("ô xy của mẹ con đo được có tám mươi"), and not
+    # when the number is said to be something else ("tám mươi lăm là nhịp tim")
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,7 @@ def entry(
     tags: str = "",
     negatable: bool = False,
     fold: Fold = "full",
+    service: Service | None = None,
 ) -> Entry:
     """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`."""
     listed: list[str] = []
@@ -88,7 +108,9 @@ def entry(
         if phrase:
             forms = [phrase.replace("{k}", k) for k in NOT] if "{k}" in phrase else [phrase]
             listed.extend(f for f in forms if f not in listed)
-    return Entry(category, urgency, weight, tuple(listed), frozenset(tags.split()), negatable, fold)
+    return Entry(
+        category, urgency, weight, tuple(listed), frozenset(tags.split()), negatable, fold, service
+    )
 
 
 # "Not", north and south ("hổng có", "hông có"), and "not yet".

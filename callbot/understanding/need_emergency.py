@@ -31,7 +31,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
         lơ mơ, mất ý thức, {k} còn ý thức, gọi {k} dậy, lay {k} dậy, kêu {k} dậy,
         gọi {k} tỉnh, {k} phản ứng, {k} cử động, {k} nhúc nhích, {k} động đậy, {k} cựa quậy,
-        {k} mở mắt, nằm im, nằm im re, nằm yên {k}, nằm bất động, bất động, nằm đơ, cứng đơ,
+        {k} mở mắt, nằm bất động, bất động, nằm đơ, cứng đơ,
         mềm nhũn, người mềm, mềm oặt, lả đi, xụi lơ, trợn mắt, trợn trắng, trợn ngược,
         mắt trợn, đứng tròng, lên tròng, ngã quỵ, gục xuống, ngã gục, té gục, lăn đùng,
         người lạnh ngắt, lạnh ngắt,
@@ -42,7 +42,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         chuyển dạ, trở dạ, chuyển bụng, sắp sinh, sắp đẻ, đang sinh, đau đẻ, đau bụng sinh,
         đau bụng đẻ, nước ối, rỉ ối, bể ối, sinh non, đẻ rơi,
         tím tái, tím môi, môi tím, co giật, co giựt, co dựt, lên cơn hen, lên cơn suyễn,
-        động kinh, sùi bọt mép, đột quỵ, tai biến, méo miệng, méo mặt, liệt nửa người,
+        lên cơn động kinh, sùi bọt mép, đột quỵ, tai biến, méo miệng, méo mặt, liệt nửa người,
         yếu nửa người, xuất huyết não,
         tai biếng, tai biển, tai biếm, tai biền, độc quỵ, đột quị, độc quị, đột kị, độ quỵ,
         mếu miệng, méo mồm, méo xệ, xệ mặt, xệ miệng, mặt xệ, miệng méo, lệch miệng, liệt mặt,
@@ -54,8 +54,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         một trăm mười lăm, muốn chết, {k} muốn sống, chán sống, tự sát, quyên sinh,
         nhảy lầu, nhảy cầu, uống thuốc chuột, uống thuốc sâu, kết liễu,
         mắc nghẹn, bị nghẹn, nghẹn thở, nghẹn họng, hóc xương, bị hóc, mắc xương, hóc hạt,
-        sặc sữa, bị sặc, sặc nước, đuối nước, chết đuối, bị đuối, té sông, té xuống sông,
-        rớt xuống sông, té xuống ao, rớt xuống ao, té xuống nước, rớt xuống nước, ngạt nước,
+        sặc sữa, bị sặc, sặc nước, chết đuối, bị đuối, ngạt nước,
         sưng môi, sưng lưỡi, sưng họng, sưng cổ họng, phù mặt, phù môi, dị ứng nặng, sốc thuốc,
         phản vệ, té lầu, té từ trên lầu, rớt từ trên lầu, té từ trên cao, ngã từ trên cao,
         rớt từ trên cao, rơi từ trên cao, té giàn giáo, rơi từ tầng, té cầu thang,
@@ -65,6 +64,10 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         điện giật, giật điện, bị điện giật, chạm điện, trúng độc, uống nhầm, uống lộn thuốc,
         quá liều, ngạt khí, ngộ độc khí, rắn cắn, bị rắn cắn
         """, tags="sick"),
+    # Lying still: an emergency, unless the answer says the person is asleep or at play
+    # (the "still" hits are then dropped, :mod:`.need_time`).
+    entry("medical", "emergency", 5, "nằm im, nằm im re, nằm yên {k}, nằm im lìm",
+          tags="sick still"),
     entry("medical", "emergency", 5, "vỡ ối, treo cổ, đau tim", fold="tone"),
     entry("medical", "emergency", 5, "tự tử, tự vẫn, chuyển giạ, trở giạ", fold="exact"),
     entry("medical", "emergency", 5, each(OXY,
@@ -72,10 +75,48 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         "{} máu thấp")),
     entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}"),
        tags="equipment"),
-    entry(None, "emergency", 4, """
-        cháy nhà, bị cháy, cháy rồi, đang cháy, hỏa hoạn, bị đâm, bị chém, đánh nhau,
-        bạo hành, đánh đập, cướp
-        """),
+    # Said of the last hours: a wound, an overdose, a birth going wrong, a fall that hurt, a
+    # breathing or heart that fails, a hypoglycaemia, a severe burn or sting.
+    entry("medical", "emergency", 5, """
+        bị xe cán, xe cán, cán qua người, dập nát, đứt lìa, đứt rời,
+        xương lòi ra, gãy xương hở, máu chảy thành vũng, máu ra dữ, máu ra quá trời,
+        cắt cổ tay, rạch tay, cứa cổ tay, uống thuốc ngủ, uống hết vỉ thuốc, uống cả vỉ thuốc,
+        uống nguyên vỉ, uống hết lọ thuốc, uống thuốc diệt cỏ,
+        uống thuốc trừ sâu, uống thuốc tự tử, uống axit, nuốt pin, ngộ độc thực phẩm,
+        ngộ độc rượu, ăn nấm độc, đòi tự tử, đòi chết, ra tới đầu, thấy đầu em bé,
+        ra nửa chừng, nhau {k} ra, đang đẻ, đang sanh, sắp sanh, chuyển bụng sanh, đẻ non,
+        sanh non, thở khó, thở rất khó, thở {k} ra hơi, {k} ra hơi, thở yếu, thở rất yếu,
+        thở phì phò, {k} thấy thở, môi thâm, môi tái, mặt tái, tái xanh, tái mét, tím ngắt,
+        tím ngắc, người tím, tim {k} đập, tim ngừng đập, {k} thấy đập, {k} bắt được mạch,
+        mất mạch, {k} còn mạch, mê sảng, {k} còn biết gì,
+        {k} biết trời đất, sỉu, té sỉu, xỉu ngang, muốn xỉu, xụi, xụi một bên,
+        xụi tay, xụi chân, {k} nói được nữa, tự nhiên {k} nói được, {k} đứng dậy được,
+        {k} đứng lên được, {k} ngồi dậy được, nhức đầu muốn vỡ,
+        đau đầu như búa bổ, đau đầu dữ dội, đau dữ dội, đau quằn quại, quằn quại,
+        hạ đường huyết, tụt đường huyết, tụt đường, đường huyết tụt, tụt huyết áp,
+        phỏng nặng, bỏng nặng, phỏng nước sôi, bỏng nước sôi, phỏng khắp người,
+        bỏng khắp người, bỏng xăng, phỏng xăng, ong vò vẽ, ong bò vẽ, ong đốt khắp người,
+        bị ong đốt nhiều, sốc nhiệt, đuối nước, mắc trong cổ, mắc ở cổ, mắc cổ họng,
+        nuốt đồng xu, hóc đồng xu, đau bụng dữ dội, đau bụng quằn quại, đau lăn lộn,
+        rắn lục cắn, rắn hổ cắn, rắn độc cắn, rắn hổ mang cắn, phỏng nồi, nước sôi đổ,
+        dầu sôi đổ, bỏng dầu, phỏng dầu, uống dầu hỏa, uống xăng, uống nhầm dầu,
+        uống thuốc tẩy, uống nước tẩy, uống nhầm nước tẩy, ôm ngực, ngã xuống đất,
+        té xuống đất, gục ngã, đổ gục, tự nhiên ngã, tự nhiên té, ngã lăn ra, té lăn ra,
+        ngã ra đất, bỏng điện, phỏng điện, mạch đập yếu, mạch yếu, lạnh toát, người lạnh toát,
+        bị ngạt, trúng gió, lên máu, thở dồn dập, ra nhiều máu, hen nặng, suyễn nặng,
+        đứt động mạch, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
+        cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột,
+        vết thương sâu, rách sâu, đứt sâu, gãy cổ, gãy lưng, gãy cột sống, mất nước nặng,
+        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân
+        """, tags="sick", fold="tone"),
+    # A wound: 115, or 113 when the attackers are still there (need_service).
+    entry("medical", "emergency", 5, "bị đâm, bị chém, bị bắn", tags="sick wound",
+          fold="tone"),
+    # Swallowed a whole pack ("uống cả lọ thuốc", "nuốt hết vỉ"): the swallow + pack combination.
+    entry(None, "normal", 0, """
+        uống hết, uống cả, uống nguyên, nuốt hết, nuốt cả, uống một lúc
+        """, tags="swallow_all"),
+    entry(None, "normal", 0, "vỉ, lọ, hộp, chai, bịch, hũ, tuýp", tags="pack"),
     # A call or a shake ("kêu", "lay") that gets no answer: an emergency together (COMBOS).
     entry(None, "normal", 0, """
         gọi, kêu, lay, lắc, đánh thức, gọi tên, kêu tên, vỗ, vỗ mặt, gọi hoài, kêu hoài,
@@ -96,5 +137,6 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
 
 EMERGENCY_COMBOS: tuple[Combo, ...] = (
     Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True),
+    Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
 )
 # fmt: on

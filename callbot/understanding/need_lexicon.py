@@ -47,6 +47,7 @@ from callbot.understanding.need_base import (
     each,
     entry,
 )
+from callbot.understanding.need_danger import DANGER_COMBOS, FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 
 __all__ = [
@@ -54,8 +55,11 @@ __all__ = [
     "COMBOS",
     "DEMOTIONS",
     "ENTRIES",
+    "LOOSE_REACH",
     "NOT",
+    "OTHER_MEASURES",
     "READINGS",
+    "REASSURING",
     "URGENCY_RANK",
     "Category",
     "Combo",
@@ -69,15 +73,50 @@ __all__ = [
 _SPANS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "mấy", "nhiều", "cả", "mười")
 _DAYS = ", ".join(f"{n} {u}" for n in _SPANS for u in ("ngày", "hôm", "bữa", "tuần"))
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Figures of speech: "nóng muốn chết", "mệt muốn xỉu", "ồn muốn điên" say how much, not that a
+# life is at risk ("tôi muốn chết" alone still is).
+_FEELINGS = _words("""
+    nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
+    thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
+""")
+_INTENSIFIERS = (
+    "muốn chết",
+    "gần chết",
+    "muốn xỉu",
+    "chết được",
+    "chết luôn",
+    "chết đi được",
+    "muốn điên",
+    "chết mất",
+    "muốn ngất",
+)
+_FIGURES = ", ".join(f"{f} {i}" for f in _FEELINGS for i in _INTENSIFIERS) + (
+    ", mắc cười muốn chết, buồn ngủ muốn chết, lo lắng muốn chết, quá trời muốn chết"
+)
+
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
 ENTRIES: tuple[Entry, ...] = (
     *EMERGENCY_ENTRIES,
+    *FIRE_RESCUE_ENTRIES,
+    *POLICE_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
-    entry("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết", tags="hunger"),
-    entry("medical", "normal", 3, "mệt muốn chết, mệt gần chết", tags="sick", negatable=True),
+    entry("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết, đói muốn xỉu",
+          tags="hunger"),
+    entry(None, "normal", 0, _FIGURES),
+    # Everyday phrases one tone away from an emergency's ("chạy mau" / "chảy máu").
+    entry(None, "normal", 0, """
+        chạy mau, mau chạy, chạy ra mau, đi ra mau, ra mau đi, ra mau lên, mau ra đây,
+        mau ra đi, mau ra ngoài, lại đây mau, tới đây mau, vô đây mau, ra đây mau, qua đây mau,
+        mau mau, thợ máy, thợ mệt, mấy thợ
+        """),
     # Said of emergency equipment bought ahead ("mua bình ô xy để sẵn phòng khi cần").
     entry(None, "normal", 0, """
         phòng khi, phòng hờ, dự phòng, để sẵn, mua sẵn, trữ sẵn, phòng trường hợp, lỡ khi
@@ -106,9 +145,27 @@ ENTRIES: tuple[Entry, ...] = (
         gãy chân, gãy tay, gãy xương, bị té, té ngã, bị ngã
         """, tags="sick", negatable=True),
     entry("medical", "normal", 3, """
-        bệnh nền, tiểu đường, đái tháo đường, huyết áp, cao huyết áp, tim mạch, bệnh tim,
-        hen, suyễn, hen suyễn, phổi, bệnh phổi, suy thận, xơ gan, hiv
-        """, tags="sick"),
+        bệnh nền, tiểu đường, đái tháo đường, tim mạch, bệnh tim, hen, suyễn, hen suyễn,
+        phổi, bệnh phổi, suy thận, xơ gan, hiv, bệnh lao, bị lao, lao phổi, parkinson, pác kin sơn,
+        động kinh, trầm cảm, tuyến giáp, bướu cổ, mỡ máu, suy tim, arv, a ru vê, thuốc arv,
+        ung thư máu, bệnh thận, thận
+        """, tags="sick chronic"),
+    entry("medical", "normal", 3, "huyết áp, cao huyết áp", tags="sick chronic pressure"),
+    # Medicine someone depends on, run out (the chronic or daily + runout combinations).
+    entry("medical", "normal", 3, """
+        hết thuốc, hết sạch thuốc, {k} còn thuốc, {k} có thuốc uống, thiếu thuốc,
+        {k} lãnh được thuốc, chưa lãnh được, {k} mua được thuốc, hết thuốc uống
+        """, tags="runout"),
+    entry("medical", "normal", 3, """
+        đang uống thuốc, uống thuốc đều, uống thuốc mỗi ngày, đang điều trị, thuốc hằng ngày,
+        thuốc mỗi ngày
+        """, tags="daily"),
+    entry(None, "normal", 0, "hết rồi, hết sạch rồi, xài hết rồi, uống hết rồi", tags="runout"),
+    entry(None, "normal", 0, """
+        hằng ngày, hàng ngày, mỗi ngày, ngày nào cũng, đều đặn, thường xuyên, suốt đời,
+        lâu năm, mỗi sáng, mỗi tối, cữ thuốc
+        """, tags="daily"),
+    entry("medical", "normal", 3, "xe lăn, nạng, máy đo huyết áp, phiếu khám, khám sức khỏe"),
     entry("medical", "normal", 3, """
         thuốc, túi thuốc, thuốc men, khám, khám bệnh, khám thai, bác sĩ, bệnh viện, trạm y tế,
         y tế, nhập viện, chuyển viện, điều trị, chữa bệnh, xe cứu thương, tiêm, chích,
@@ -142,7 +199,8 @@ ENTRIES: tuple[Entry, ...] = (
         tiền nước, trợ cấp, tiền trợ cấp, gói hỗ trợ, tiền hỗ trợ, hỗ trợ tiền,
         nghị quyết sáu mươi tám, nghị quyết sáu tám, bảo hiểm thất nghiệp,
         gói hai mươi sáu nghìn tỷ, chủ nhà đuổi, bị đuổi, đóng tiền, trả tiền, tiền mặt,
-        nợ, vay, lương, cho vay, nghỉ không lương
+        nợ, vay, lương, cho vay, nghỉ không lương, viện phí, tiền viện phí, học phí,
+        tiền học, tiền học phí, sửa nhà, hỗ trợ sửa nhà, xây lại nhà, tiền sửa nhà
         """),
     entry("financial", "normal", 1, """
         tiền, nhà trọ, phòng trọ, lao động tự do, bán vé số, chạy xe ôm, xe ôm, bán hàng rong,
@@ -201,9 +259,29 @@ ENTRIES: tuple[Entry, ...] = (
     # -- other requests ----------------------------------------------------------------------
     entry("other", "normal", 2, """
         giấy đi đường, giấy thông hành, giấy tờ, về quê, hồi hương, hỏa táng, mai táng,
-        an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục, kẹt,
-        kẹt lại, mắc kẹt, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
-        chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại
+        an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục,
+        kẹt lại, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
+        chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
+        dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn
+        """),
+    # Papers of the ward: residence, identity, civil status.
+    entry("other", "normal", 3, """
+        xác nhận cư trú, giấy xác nhận cư trú, đăng ký tạm trú, tạm trú, tạm vắng, hộ khẩu,
+        sổ hộ khẩu, căn cước, căn cước công dân, chứng minh nhân dân, giấy khai sinh, khai sinh,
+        khai tử, làm giấy tờ
+        """),
+    # Stuck somewhere: stranded (other), or trapped with "không ra được" (need_danger).
+    entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck"),
+    # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
+    entry("other", "normal", 3, """
+        đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,
+        đèn chiếu sáng, đèn tín hiệu
+        """, tags="lamp"),
+    entry("other", "normal", 3, """
+        ổ gà, ổ voi,
+        đường hư, đường bể, mặt đường, cây gãy, gãy nhánh, gãy cành, nhánh cây, cây xanh,
+        cây đổ, nắp cống, mất nắp cống, cống nghẹt, nghẹt cống, rác thải, ngập nước,
+        nước ngập, triều cường, vỉa hè, trụ điện, cột điện
         """),
     # -- context: who is in need -----------------------------------------------------------
     entry(None, "high", 0, """
@@ -216,7 +294,7 @@ ENTRIES: tuple[Entry, ...] = (
         già rồi, tuổi già,
         con nhỏ, con còn nhỏ, em bé, trẻ em, trẻ nhỏ, con nít, đứa nhỏ, sơ sinh, trẻ sơ sinh,
         mới sinh, mới đẻ, cháu nhỏ, cháu bé, bé, tháng tuổi
-        """),
+        """, tags="person"),
     entry(None, "normal", 0, "tuổi", tags="age"),
     entry(None, "normal", 0, "thấp, tụt, giảm, xuống", tags="low"),
     entry(None, "normal", 0, _DAYS + ", hổm rày, hổm nay, bữa giờ, mấy bữa nay, liên tục, hoài",
@@ -225,6 +303,9 @@ ENTRIES: tuple[Entry, ...] = (
 
 COMBOS: tuple[Combo, ...] = (
     *EMERGENCY_COMBOS,
+    *DANGER_COMBOS,
+    Combo(("chronic", "runout"), "medical",   "high",      3),
+    Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
     Combo(("f0", "outing"),      "violation", "high",      3),
     Combo(("sick", "days"),      "medical",   "high",      3, window=6),
@@ -233,15 +314,26 @@ COMBOS: tuple[Combo, ...] = (
 )
 
 READINGS: tuple[Reading, ...] = (
-    # SpO2 "còn tám mươi lăm"; temperature "ba mươi chín độ"; "hai tuổi", "tám mươi tuổi".
-    Reading("measure", True,  50, 93,  "medical", "emergency", 5),
-    Reading("fever",   True,  39, 43,  "medical", "high",      3),
-    Reading("age",     False, 0,  12,  None,      "high",      0),
-    Reading("age",     False, 60, 120, None,      "high",      0),
+    # SpO2 "còn tám mươi lăm"; temperature "ba mươi chín độ"; "hai tuổi", "tám mươi tuổi";
+    # blood pressure "huyết áp lên hai trăm".
+    Reading("measure",  True,  50,  93,  "medical", "emergency", 5, loose=True),
+    Reading("fever",    True,  39,  43,  "medical", "high",      3),
+    Reading("age",      False, 0,   12,  None,      "high",      0),
+    Reading("age",      False, 60,  120, None,      "high",      0),
+    Reading("pressure", True,  180, 300, "medical", "emergency", 5),
+)
+# Readings that reassure: a measure said to be normal makes the measuring no high need.
+REASSURING: tuple[Reading, ...] = (
+    Reading("measure",  True,  94,  100, "medical", "normal",    3, loose=True),
 )
 # fmt: on
 
-DEMOTIONS: tuple[Demotion, ...] = (Demotion("equipment", "precaution", "normal"),)
+DEMOTIONS: tuple[Demotion, ...] = (
+    Demotion("equipment", "precaution", "normal"),
+    Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
+    Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
+    Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
+)
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between
 # a number and "tuổi" ("bảy mươi mấy tuổi").
@@ -250,6 +342,10 @@ READING_SKIP: frozenset[str] = frozenset(
     | {"ở", "tới", "lên", "gần", "hơn", "cao", "đến", "tận", "bị", "mấy", "ngoài"}
 )
 READING_REACH = 4
+LOOSE_REACH = 7
+# A loose reading stops at these, and a number followed by them is not the one looked for
+# ("máy đo tám mươi lăm là nhịp tim").
+OTHER_MEASURES: frozenset[str] = frozenset({"nhịp", "mạch", "tim", "độ", "tuổi", "huyết"})
 
 # A denied symptom: one of these at most NEGATION_WINDOW words before it ("không sốt",
 # "không có ai bị sốt"); AT_ONCE ones only right before it ("hết sốt", "đỡ ho").
@@ -260,5 +356,9 @@ NEGATION_WINDOW = 3
 NEGATION_STOPS: frozenset[str] = frozenset({"nhưng", "mà", "còn", "và", "với", "thì", "lại"})
 # An emergency is denied only right after one of these, possibly through a BRIDGE ("không
 # khó thở", "không bị khó thở"). "hông" is left out: it is also the hip ("đau hông khó thở").
-EMERGENCY_NEGATORS: frozenset[str] = frozenset({"không", "hổng", "chưa", "chẳng"})
-EMERGENCY_BRIDGES: frozenset[str] = frozenset({"bị", "có", "thấy"})
+EMERGENCY_NEGATORS: frozenset[str] = frozenset({"không", "hổng", "chưa", "chẳng", "đâu"})
+EMERGENCY_BRIDGES: frozenset[str] = frozenset({"bị", "có", "thấy", "phải", "là", "hề"})
+# "khó thở thì không", "khó thở thì không có đâu": a denial that ends there.
+EMERGENCY_DENIAL_ENDS: frozenset[str] = frozenset(
+    {"có", "đâu", "gì", "hết", "ạ", "à", "nha", "nhé", "rồi", "bị"}
+)

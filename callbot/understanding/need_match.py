@@ -9,7 +9,9 @@ Levels, best first (a phrase found at several is kept at the best)::
 
 One-word phrases match only EXACT. In an answer with no diacritic at all ("xin ho tro gao")
 every phrase may match BARE, whatever its ``fold``, but a bare one-word match weighs only as
-context: "dau" is "đau" (pain) or "đâu" (where).
+context: "dau" is "đau" (pain) or "đâu" (where). Elsewhere a BARE match must come from words
+said without diacritics or off by a tone only: a word heard with other vowel marks is
+another word ("bé ơi" is not "bể ối", "nói đó" not "nói đớ", "mất xe" not "mặt xệ").
 
 Where matches overlap the longest wins; a shorter emergency that crosses a longer phrase is
 kept, one inside a longer phrase is not (so "đang sinh sống" is not "đang sinh"),
@@ -92,6 +94,10 @@ def _one_off(said: str, phrase: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# (entry id, a phrase's bare words) -> the toneless words of the phrases that fold to them
+_TONELESS_OF: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+
+
 def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
     """Per-level first-word indexes, every phrase bare, and the fuzzy deletion index."""
     levels: tuple[Index, Index, Index] = (defaultdict(list), defaultdict(list), defaultdict(list))
@@ -107,9 +113,13 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
                 continue
             for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
                 levels[level][form[0]].append((entry, tuple(form)))
+            _TONELESS_OF[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
-            if entry.fold == "full" and entry.urgency != "emergency" and long_enough:
+            # Words of no meaning of their own (lookalikes that keep emergencies out) are
+            # not looked for one letter off: a blocker found that way hides nothing.
+            meaningful = entry.category is not None or bool(entry.tags)
+            if entry.fold == "full" and entry.urgency != "emergency" and long_enough and meaningful:
                 for key in _deletions(bare) | {bare}:
                     fuzzy[(len(words), key)].append((entry, bare))
     return (
@@ -121,18 +131,37 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
 
 _LEVELS, _EVERY_BARE, _FUZZY = _build()
 _FUZZY_LENGTHS = sorted({n for n, _ in _FUZZY})
+# Every word of the phrases looked for one letter off: a window with two words outside it
+# cannot be one letter off any of them.
+_FUZZY_WORDS = frozenset(w for entries in _FUZZY.values() for _, p in entries for w in p.split())
 
 
 def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
+    known = [w in _FUZZY_WORDS for w in bare]
     for i in range(len(bare)):
         for n in _FUZZY_LENGTHS:
             if i + n > len(bare):
                 break
+            if n - sum(known[i : i + n]) > 1:
+                continue
             said = " ".join(bare[i : i + n])
             for key in _deletions(said) | {said}:
                 for entry, phrase in _FUZZY.get((n, key), ()):
                     if (id(entry), i, i + n) not in add and _one_off(said, phrase):
                         add[(id(entry), i, i + n)] = Hit(entry, i, i + n, FUZZY, ((i, i + n),))
+
+
+def _bare_heard(
+    levelled: tuple[list[str], list[str], list[str]], i: int, entry: Entry, seq: tuple[str, ...]
+) -> bool:
+    """A BARE match at ``i`` whose every word was said bare or is off by a tone only."""
+    words, toneless_said, bare = levelled
+    return any(
+        all(
+            words[k] == bare[k] or toneless_said[k] == phrase[k - i] for k in range(i, i + len(seq))
+        )
+        for phrase in _TONELESS_OF.get((id(entry), seq), ())
+    )
 
 
 def candidates(words: list[str]) -> list[Hit]:
@@ -143,8 +172,11 @@ def candidates(words: list[str]) -> list[Hit]:
         for i, word in enumerate(said):
             for entry, seq in _LEVELS[level].get(word, ()):
                 end = i + len(seq)
-                if tuple(said[i:end]) == seq and (id(entry), i, end) not in best:
-                    best[(id(entry), i, end)] = Hit(entry, i, end, level, ((i, end),))
+                if tuple(said[i:end]) != seq or (id(entry), i, end) in best:
+                    continue
+                if level == BARE and not _bare_heard(levelled, i, entry, seq):
+                    continue
+                best[(id(entry), i, end)] = Hit(entry, i, end, level, ((i, end),))
     bare = levelled[BARE]
     if words and bare == words:  # no diacritic anywhere: every phrase may match bare
         for i in range(len(bare)):

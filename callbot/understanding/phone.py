@@ -4,12 +4,22 @@ A spoken answer such as "không chín không một hai ba..." gives "0901234567"
 read with :func:`callbot.understanding.numbers.read_digits` wherever they are in the answer
 (lead-ins such as "số điện thoại của tôi là" and fillers are simply not digits), then
 validated and normalized by :func:`normalize_vn_number`, the rule for every callback number
-(typed on the keypad, presented as caller ID, or spoken): a Vietnamese number is 10 digits
-starting with 0 (``0901234567``), or the same without its 0 after the country code 84
-(``+84901234567``, typed ``84901234567`` since a keypad has no +); everything is normalized
-to the 10-digit national form, which is what operators dial. A spoken country code works
-either way: "tám tư chín không..." and "cộng tám mươi tư chín không..." (84 + 9 digits), or
-"tám tư không chín..." (84 then the national 0).
+(typed on the keypad, presented as caller ID, or spoken). A Vietnamese number is
+
+- a mobile number: 10 digits starting with 03, 05, 07, 08 or 09 (``0901234567``; the old
+  11-digit 01x mobiles were renumbered in 2018, and a 10-digit 02x number is a landline
+  misheard or cut short);
+- a landline: 11 digits, 0 + a fixed-line area code + the subscriber number: Hồ Chí Minh City
+  ``028`` and Hà Nội ``024`` + 8 digits (``02838123456``), the other provinces' three-digit codes
+  (:data:`AREA_CODES`, e.g. ``0274`` Bình Dương, ``0236`` Đà Nẵng) + 7 digits (``02743856789``);
+  an elderly caller without a mobile phone is exactly who the hotline must reach;
+- either of them without its 0 after the country code 84 (``+84901234567``, ``+842838123456``,
+  typed ``84901234567`` since a keypad has no +).
+
+Everything is normalized to the national form (10 or 11 digits), which is what operators dial
+and what the dialplan's callback prefix is put before. A spoken country code works either way:
+"tám tư chín không..." and "cộng tám mươi tư chín không..." (84 + 9 digits), or "tám tư không
+chín..." (84 then the national 0).
 
 When the plain reading is not a Vietnamese number, these readings are tried in order, each
 with a lower confidence:
@@ -22,8 +32,10 @@ with a lower confidence:
    "chín mươi một" as 90 then 1;
 3. the number said twice in a row;
 4. some of the separate runs of digits only ("số của ba em là không chín...": "ba" is dad);
-5. all of the above again with number words whose diacritics were lost ("khong chin");
-6. all of the above again with digit words misheard by a tone or a letter next to a digit
+5. all of the above again without the numbers that name a place ("ở thủ dầu một không hai
+   bảy...", "quận năm không chín...");
+6. all of the above again with number words whose diacritics were lost ("khong chin");
+7. all of the above again with digit words misheard by a tone or a letter next to a digit
    ("khôn chín", "bón", "bẫy", "chính", "nằm"; :func:`.numbers.restore_misheard_digits`).
 
 Extra digits inside one run are never dropped: a guess would call a stranger back.
@@ -36,6 +48,8 @@ Examples::
     {'phone': None, 'valid': False, 'confidence': 0.0, 'digits': None}
     >>> normalize_vn_number("84901234567")
     '0901234567'
+    >>> normalize_vn_number("+84 28 3812 3456")
+    '02838123456'
     >>> normalize_vn_number("12345") is None
     True
 """
@@ -50,6 +64,7 @@ from typing import Any
 
 from callbot.understanding.numbers import (
     digit_readings,
+    read_number,
     restore_misheard_digits,
     restore_number_words,
 )
@@ -69,28 +84,58 @@ _CORRECTIONS: tuple[tuple[str, ...], ...] = (
 # "à không" is a correction only if it has to be ("không" is also 0).
 _WEAK_CORRECTIONS: tuple[tuple[str, ...], ...] = (("à", "không"), ("ờ", "không"))
 
-NATIONAL_LENGTH = 10
+# Words after which a number names a place, not the phone ("quận năm", "thủ dầu một").
+_PLACE_MARKERS = frozenset({"quận", "phường", "hẻm", "lầu", "tầng", "ấp", "tổ", "phòng", "lô"})
+_PLACE_NAMES: tuple[tuple[str, ...], ...] = (("thủ", "dầu"),)
+
+NATIONAL_LENGTH = 10  # a mobile number; a landline has one digit more
+LANDLINE_LENGTH = 11
 MIN_DIGITS_SHOWN = 3
 _MAX_COMBINATIONS = 64  # other readings of the runs tried, at most
 
-_NATIONAL = re.compile(r"0[1-9][0-9]{8}")
-_INTERNATIONAL = re.compile(r"(?:\+|00)?84([1-9][0-9]{8})")
+# Fixed-line area codes since 2017 (without the national 0): Hà Nội and Hồ Chí Minh City take
+# 8-digit subscriber numbers, the other provinces 7 digits; 0 + code + subscriber is always 11
+# digits. The codes of the provinces merged in 2025 stay in use.
+AREA_CODES: frozenset[str] = frozenset(
+    {"24", "28"}
+    | {f"2{n:02d}" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21)}
+    | {f"2{n}" for n in (22, 25, 26, 27, 28, 29, 32, 33, 34, 35, 36, 37, 38, 39)}
+    | {f"2{n}" for n in (51, 52, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 69)}
+    | {f"2{n}" for n in (70, 71, 72, 73, 74, 75, 76, 77, 90, 91, 92, 93, 94, 96, 97, 99)}
+)
+
+_MOBILE = re.compile(r"0[35789][0-9]{8}")  # mobile prefixes since 2018
+_LANDLINE = re.compile(r"0(2[0-9]{9})")
+_INTERNATIONAL = re.compile(r"(?:\+|00)?84([1-9][0-9]{8,9})")
+
+
+def _landline(national: str) -> bool:
+    """``national`` (11 digits from the 0) is 0 + a known area code + its subscriber number."""
+    match = _LANDLINE.fullmatch(national)
+    if match is None:
+        return False
+    rest = match.group(1)
+    return rest[:2] in ("24", "28") or rest[:3] in AREA_CODES
 
 
 def normalize_vn_number(raw: str) -> str | None:
-    """The 10-digit national form of a Vietnamese number, or None if it is not one."""
+    """The national form of a Vietnamese mobile number (10 digits) or landline (11 digits),
+    or None if it is not one."""
     digits = raw.strip().replace(" ", "")
-    if _NATIONAL.fullmatch(digits):
-        return digits
     match = _INTERNATIONAL.fullmatch(digits)
     if match:
-        return "0" + match.group(1)
+        digits = "0" + match.group(1)
+    if len(digits) == NATIONAL_LENGTH and _MOBILE.fullmatch(digits):
+        return digits
+    if len(digits) == LANDLINE_LENGTH and _landline(digits):
+        return digits
     return None
 
 
 @dataclass(frozen=True)
 class PhoneResult:
-    """A callback number in national form (``phone``), or None with ``valid`` False.
+    """A callback number in national form (``phone``: 10 digits, or 11 for a landline), or None
+    with ``valid`` False.
 
     ``digits`` are the digits heard (for an operator when they make no valid number).
     """
@@ -157,9 +202,10 @@ def _split_at_correction(
 def _corrected(before: str, after: str) -> Iterator[str]:
     """What the number is when ``after`` corrects ``before``: whole, or its end replaced."""
     yield after
-    keep = NATIONAL_LENGTH - len(after)
-    if 0 < keep <= len(before):
-        yield before[:keep] + after
+    for length in (NATIONAL_LENGTH, LANDLINE_LENGTH):
+        keep = length - len(after)
+        if 0 < keep <= len(before):
+            yield before[:keep] + after
     if len(before) > len(after):
         yield before[: len(before) - len(after)] + after
 
@@ -199,26 +245,44 @@ def _readings(words: list[str]) -> Iterator[tuple[str, float]]:
             yield _plain(runs[first : first + size]), 0.6
 
 
+def _without_place_numbers(words: list[str]) -> list[str]:
+    """``words`` with the numbers that name a place cut out of the runs ("ở thủ dầu một không
+    hai bảy...", "quận năm không chín..."): a place's number is no digit of the phone."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        out.append(words[i])
+        i += 1
+        named = any(tuple(words[i - len(p) : i]) == p for p in _PLACE_NAMES)
+        if named or out[-1] in _PLACE_MARKERS:
+            number = read_number(words, i)
+            if number is not None:
+                out.append("|")
+                i = number[1]
+    return out
+
+
 def parse_phone(text: str) -> PhoneResult:
     """The Vietnamese callback number said in ``text`` (a Vosk transcript), or None."""
     words = tokens(text)
     runs = _runs(words)
     heard = _plain(runs) if runs else None
-    for digits, confidence in _readings(words):
-        phone = _normalize(digits)
-        if phone is not None:
-            return PhoneResult(phone, True, confidence, digits)
     restored = restore_number_words(words)
-    if restored != words:  # "khong chin khong...": diacritics lost by the recognizer
-        for digits, confidence in _readings(restored):
-            phone = _normalize(digits)
-            if phone is not None:
-                return PhoneResult(phone, True, round(confidence * 0.9, 2), digits)
     misheard = restore_misheard_digits(restored)
-    if misheard != restored:  # "khôn chín", "bón", "bẫy": a digit misheard by a letter or tone
-        for digits, confidence in _readings(misheard):
+    stages = (
+        (words, 1.0),
+        (_without_place_numbers(words), 0.85),
+        (restored, 0.9),  # "khong chin khong...": diacritics lost by the recognizer
+        (misheard, 0.75),  # "khôn chín", "bón", "bẫy": a digit misheard by a letter or tone
+    )
+    tried: list[list[str]] = []
+    for said, factor in stages:
+        if said in tried:
+            continue
+        tried.append(said)
+        for digits, confidence in _readings(said):
             phone = _normalize(digits)
             if phone is not None:
-                return PhoneResult(phone, True, round(confidence * 0.75, 2), digits)
+                return PhoneResult(phone, True, round(confidence * factor, 2), digits)
     shown = heard if heard is not None and len(heard) >= MIN_DIGITS_SHOWN else None
     return PhoneResult(None, False, 0.0, shown)

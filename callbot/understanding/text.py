@@ -9,6 +9,8 @@ recognizers may not, so :func:`normalize` brings any text to that shape first::
     'dang thi nam'
     >>> strip_fillers(tokens("dạ ờ số mười hai thì là"))
     ['số', 'mười', 'hai']
+    >>> strip_fillers(tokens("dạ tên em là ngô thanh tâm ạ chị"))
+    ['tên', 'em', 'là', 'ngô', 'thanh', 'tâm']
 
 :func:`fold` loses meaning (``năm`` and ``nam``, ``Thanh An`` and ``Thạnh An``): match with
 diacritics first and fold only to tolerate recognition errors.
@@ -62,7 +64,18 @@ FILLERS: frozenset[str] = INTERJECTIONS | frozenset(
         "đó",
         "đấy",
         "vậy",
+        "nghe",
+        "nhen",
+        "nè",
+        "đây",
     }
+)
+
+# How a caller addresses the operator at the end of an answer, after a particle ("nha anh",
+# "ạ chị", "đó con", "nghe em", "đấy cháu"): no part of the answer.
+VOCATIVES: frozenset[str] = frozenset(
+    {"anh", "chị", "em", "cô", "chú", "bác", "con", "cháu", "ông", "bà", "cậu", "dì", "mợ"}
+    | {"thím", "bạn"}
 )
 
 
@@ -90,13 +103,36 @@ def _is_alo(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i] == "a" and words[i + 1] in {"lô", "lo"}
 
 
+def drop_trailing_address(words: list[str], *, fillers: bool = True) -> list[str]:
+    """``words`` without what closes the answer: fillers, and a vocative after a particle or
+    an interjection ("... nha anh", "... ạ chị", "... đó con", "... dạ vâng ạ").
+
+    With ``fillers`` False only a vocative (and the fillers around it) is dropped; a last
+    filler without one stays (the name parser reads "ha" as Hà or a particle itself).
+    """
+    end = len(words)
+    while end > 0:
+        last = end
+        while last > 0 and words[last - 1] in FILLERS:
+            last -= 1
+        if last >= 2 and words[last - 1] in VOCATIVES and words[last - 2] in FILLERS:
+            end = last - 2
+        elif fillers:
+            end = last
+            break
+        else:
+            break
+    return words[:end]
+
+
 def strip_fillers(words: list[str]) -> list[str]:
-    """Drop fillers at both edges and interjections anywhere; keep the words that mean something.
+    """Drop fillers at both edges, a closing vocative ("nha anh", "ạ chị") and interjections
+    anywhere; keep the words that mean something.
 
     ``words`` are normalized tokens. "a lô" is dropped at the start only, since "a" alone is a
     meaningful letter ("Vĩnh Lộc A") and "lô" a word of addresses ("lô B").
     """
-    kept = [w for w in words if w not in INTERJECTIONS]
+    kept = [w for w in drop_trailing_address(words) if w not in INTERJECTIONS]
     start, end = 0, len(kept)
     while start < end:
         if kept[start] in FILLERS:

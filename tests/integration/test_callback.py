@@ -114,6 +114,8 @@ def _click_callback(desk: Desk, number: str) -> tuple[int, str]:
         ("0922000001", "no_answer", "không nghe máy"),
         ("0933000001", "busy", "máy bận"),
         ("0944000001", "failed", "không gọi được"),
+        # an HCMC landline (028 + 8 digits) through the same dialplan prefix
+        ("02838123456", "answered", "người dân đã nghe máy"),
     ],
 )
 def test_callback_outcome_goes_onto_the_ticket(

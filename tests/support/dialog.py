@@ -104,15 +104,19 @@ class FakeSink:
     def speak(self, text: str) -> Path | None:
         return Path(f"/tts/{text.replace(' ', '_')}.wav")
 
-    # The real sink parses the need with callbot.understanding.need; here: a keyword.
+    # The real sink parses the need with callbot.understanding.need; here: keywords.
     reachable: bool = True
     flagged: list[tuple[str, str]] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)  # the number told at each flag
+    keywords: tuple[tuple[str, str], ...] = (("khó thở", "115"), ("cháy", "114"), ("đánh", "113"))
 
-    def is_emergency(self, step: str, timeout: float) -> bool:
-        return "khó thở" in self.heard.get(step, "")
+    def is_emergency(self, step: str, timeout: float) -> str | None:
+        said = self.heard.get(step, "")
+        return next((service for word, service in self.keywords if word in said), None)
 
-    def emergency(self, step: str, source: str) -> bool:
+    def emergency(self, step: str, source: str, service: str = "115") -> bool:
         self.flagged.append((step, source))
+        self.services.append(service)
         return self.reachable
 
 

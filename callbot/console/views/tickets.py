@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from callbot.console import labels
-from callbot.console.present import event_line, field_rows, permissions
+from callbot.console.present import emergency_notice, event_line, field_rows, permissions
 from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import (
     AccessDenied,
@@ -52,6 +52,7 @@ def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, 
         "ticket": ticket,
         "can": permissions(user, view),
         "fields": field_rows(view),
+        "emergency": emergency_notice(view),
         "answers": [
             {
                 "answer": answer,

@@ -101,13 +101,16 @@ async def _values(request: Request) -> tuple[dict[str, object], list[bytes], boo
     return problem(415, "Unsupported media type", detail="send application/json or multipart")
 
 
-def _created(request: Request, number: str, emergency: bool, replayed: bool) -> JSONResponse:
+def _created(
+    request: Request, number: str, emergency: bool, replayed: bool, service: str | None = None
+) -> JSONResponse:
     site = site_of(request)
     base = site.config.intake.public_url.rstrip("/") or str(request.base_url).rstrip("/")
     body = {
         "ticket_number": number,
         "status_url": f"{base}/status?number={number}",
         "emergency": emergency,
+        "emergency_service": service,
     }
     headers = {"location": f"/api/v1/requests/{number}"}
     if replayed:
@@ -191,7 +194,9 @@ async def _store(
     except StorageError as exc:
         log.error("an API request could not be stored: %s", exc)
         return problem(503, "Unavailable", detail="the request was not stored: try again")
-    return _created(request, receipt.number, receipt.emergency, not receipt.created)
+    return _created(
+        request, receipt.number, receipt.emergency, not receipt.created, receipt.service
+    )
 
 
 async def request_status(request: Request) -> Response:

@@ -234,6 +234,7 @@ async def _accept(request: Request, again: Again, *, too_many: bool, nonce: str)
     context = {
         "number": receipt.number,
         "emergency": receipt.emergency,
+        "service": receipt.service,
         "repeat": not receipt.created,
         "phone": clean.phone,
         "status_url": f"/status?number={receipt.number}",

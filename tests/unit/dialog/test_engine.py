@@ -138,6 +138,15 @@ def test_a_typed_callback_number_is_read_back_and_confirmed() -> None:
     assert "digits 0912345678" in call.log
 
 
+def test_a_typed_landline_is_a_callback_number() -> None:
+    # an HCMC landline: 028 + 8 digits, read back and kept like a mobile number
+    call = FakeCall().press("ask_callback", "0")
+    call.typed = deque([*"2838123456", "#", ""])
+    _, sink = run(call)
+    assert sink.callbacks == [("02838123456", "typed")]
+    assert "digits 02838123456" in call.log
+
+
 def test_an_invalid_number_is_asked_again_then_the_calling_number_is_used() -> None:
     call = FakeCall().press("ask_callback", "5", "5")
     call.typed = deque(["#", "#"])  # "5", then # (twice)
@@ -187,6 +196,9 @@ def test_script_validation() -> None:
         ("1901234567", None),
         ("0012345678", None),
         ("", None),
+        ("02838123456", "02838123456"),
+        ("842838123456", "02838123456"),
+        ("02743856789", "02743856789"),
     ],
 )
 def test_vietnamese_numbers(typed: str, number: str | None) -> None:

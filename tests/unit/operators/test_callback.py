@@ -216,6 +216,8 @@ def test_callback_number_is_the_chosen_one_else_the_calling_one(world: World) ->
     assert callback_number(world.tickets.get(other)) == "0901234567"
     hidden = world.ticket(callback_number="12345", caller_number="anonymous")
     assert callback_number(world.tickets.get(hidden)) is None
+    landline = world.ticket(callback_number="+842838123456")  # an HCMC landline
+    assert callback_number(world.tickets.get(landline)) == "02838123456"
 
 
 def test_who_may_call_back(world: World) -> None:

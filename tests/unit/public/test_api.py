@@ -35,6 +35,7 @@ def test_a_request_needs_a_key_and_answers_201_with_its_number(tmp_path: Path) -
         "ticket_number": number,
         "status_url": f"http://127.0.0.1/status?number={number}",
         "emergency": False,
+        "emergency_service": None,
     }
     assert created.headers["location"] == f"/api/v1/requests/{number}"
     ticket = public.tickets.get(number)
@@ -166,6 +167,7 @@ def test_an_emergency_is_said_in_the_answer(tmp_path: Path) -> None:
         headers={"authorization": f"Bearer {public.key()}"},
     )
     assert created.json()["emergency"] is True
+    assert created.json()["emergency_service"] == "114"  # a fire with someone inside
 
 
 def test_the_openapi_document_and_docs_page_describe_the_api(tmp_path: Path) -> None:

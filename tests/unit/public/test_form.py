@@ -162,6 +162,15 @@ def test_an_emergency_shows_the_emergency_numbers_at_once(tmp_path: Path) -> Non
     for number in ("115", "114", "113"):
         assert f'href="tel:{number}"' in sent.text
     assert public.tickets.get(number_in(sent.text)).urgency == "emergency"
+    assert '<a class="call first" href="tel:115" id="emergency-first">' in sent.text
+
+
+def test_a_fire_written_in_the_form_shows_114_first(tmp_path: Path) -> None:
+    public = Public(tmp_path)
+    sent = send(public.client(), {"need": "Nhà hàng xóm đang cháy lớn, còn người mắc kẹt"})
+    assert '<a class="call first" href="tel:114" id="emergency-first">' in sent.text
+    for number in ("115", "113"):  # the others follow
+        assert f'<a class="call" href="tel:{number}">' in sent.text
 
 
 def test_status_lookups_are_limited_per_address(tmp_path: Path) -> None:

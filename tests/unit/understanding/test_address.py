@@ -329,7 +329,8 @@ def test_diacritics_first() -> None:
         ("nhà tôi số năm hai bà trưng quận một", "5", "Hai Bà Trưng"),
         ("đường ba mươi tháng tư phường bến nghé", None, "30 Tháng 4"),
         ("quốc lộ mười ba phường hiệp bình phước thủ đức", None, "Quốc Lộ 13"),
-        ("đường cách mạng tháng tám phường mười một quận ba", None, "Cách Mạng Tháng 8"),
+        # officially written in words (issue 13)
+        ("đường cách mạng tháng tám phường mười một quận ba", None, "Cách Mạng Tháng Tám"),
         ("số bảy tân kỳ tân quý phường tân quý", "7", "Tân Kỳ Tân Quý"),
         ("đường lương định của phường an khánh quận hai", None, "Lương Định Của"),
         ("huỳnh tấn phát phường tân thuận đông", None, "Huỳnh Tấn Phát"),

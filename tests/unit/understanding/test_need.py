@@ -79,7 +79,8 @@ EMERGENCIES: list[tuple[str, str]] = [
     ("ba tui chuyển nặng rồi", "medical"),
     ("gọi một một năm hoài không được", "medical"),
     ("nhà bên cạnh bị cháy khói quá trời", "other"),
-    ("anh trai em bị đâm", "other"),
+    # a stab wound: 115, medical (issue 13: an emergency's category follows its service)
+    ("anh trai em bị đâm", "medical"),
     # recognition errors: tones, diacritics, letters
     ("kho tho", "medical"),
     ("kho tho qua", "medical"),
@@ -324,7 +325,9 @@ def test_nothing_understood() -> None:
     assert parse_need("").as_dict() == {
         "category": "other",
         "urgency": "normal",
+        "service": None,
         "reasons": [],
+        "emergency_reasons": [],
         "confidence": 0.0,
     }
     assert parse_need("dạ alo").confidence == 0.0
@@ -339,7 +342,9 @@ def test_result_shape_and_registry() -> None:
     assert parse("need", "mẹ tôi sốt cao khó thở") == {
         "category": "medical",
         "urgency": "emergency",
+        "service": "115",
         "reasons": ["sốt cao", "khó thở"],
+        "emergency_reasons": ["khó thở"],
         "confidence": 0.9,
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from callbot.understanding.phone import PhoneResult, parse_phone
+from callbot.understanding.phone import PhoneResult, normalize_vn_number, parse_phone
 from callbot.understanding.registry import parse
 
 
@@ -196,3 +196,79 @@ def test_misheard_words_are_digits_only_as_a_last_reading() -> None:
         "0901234567"
     )
     assert parse_phone("bà nội khôn biết").phone is None
+
+
+# -- issue 13: landlines and other numbers -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # Hồ Chí Minh City: 028 + 8 digits, said digit by digit, in pairs, after a lead-in
+        ("không hai tám ba tám một hai ba bốn năm sáu", "02838123456"),
+        ("không hai tám ba mươi tám mười hai ba mươi bốn năm mươi sáu", "02838123456"),
+        (
+            "dạ số máy bàn nhà bà là không hai tám sáu hai năm năm một ba ba bốn nha con",
+            "02862551334",
+        ),
+        ("hông hai tám ba chín tám bảy sáu năm bốn ba", "02839876543"),
+        # a caller without a mobile: "hổng" (no) is not the first digit
+        (
+            "tui hổng có di động số bàn là không hai tám ba tám bốn hai năm sáu bảy tám",
+            "02838425678",
+        ),
+        # Hà Nội 024 + 8 digits; provinces: 0 + three-digit code + 7 digits
+        ("không hai bốn ba bảy sáu năm bốn ba hai một", "02437654321"),
+        ("không hai năm một ba tám hai hai ba ba bốn", "02513822334"),  # Đồng Nai
+        ("không hai lăm tư ba tám một một hai hai ba", "02543811223"),  # Bà Rịa–Vũng Tàu
+        ("không hai chín hai ba tám một hai ba bốn năm", "02923812345"),  # Cần Thơ
+        # a place's number is not a digit of the phone
+        ("số bàn ở thủ dầu một không hai bảy bốn ba tám năm sáu bảy tám chín", "02743856789"),
+        ("em ở quận năm số em không chín không một hai ba bốn năm sáu bảy", "0901234567"),
+        # the country code before a landline
+        ("cộng tám tư hai tám ba tám một hai ba bốn năm sáu", "02838123456"),
+        ("tám mươi tư hai tám ba tám một hai ba bốn năm sáu", "02838123456"),
+        # a correction of a landline's last digit
+        ("không hai tám ba tám một hai ba bốn năm sáu à lộn bảy", "02838123457"),
+    ],
+)
+def test_landlines_are_callback_numbers(text: str, phone: str) -> None:
+    result = parse_phone(text)
+    assert (result.phone, result.valid) == (phone, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "không hai tám ba tám một hai ba bốn năm",  # 028 + 7 digits: one short
+        "không hai tám ba tám một hai ba bốn năm sáu bảy",  # one too many
+        "không hai không một hai ba bốn năm sáu bảy tám",  # 020: no such area code
+        "không hai một bảy ba tám hai hai ba ba bốn",  # 0217: no such area code
+        "không sáu chín một hai ba bốn năm sáu bảy",  # 06...: no such mobile prefix
+    ],
+)
+def test_numbers_that_are_no_landline_nor_mobile(text: str) -> None:
+    assert parse_phone(text).valid is False
+
+
+@pytest.mark.parametrize(
+    ("raw", "national"),
+    [
+        ("02838123456", "02838123456"),
+        ("+842838123456", "02838123456"),
+        ("842838123456", "02838123456"),
+        ("00842838123456", "02838123456"),
+        ("+84 28 3812 3456", "02838123456"),
+        ("02437654321", "02437654321"),
+        ("02363822123", "02363822123"),
+        ("0901234567", "0901234567"),
+        ("+84901234567", "0901234567"),
+        ("0283812345", None),  # a 10-digit 02 number is a landline cut short
+        ("0283812345678", None),
+        ("02178123456", None),  # 0217: no such area code
+        ("0123456789", None),  # old 01x prefix, renumbered in 2018
+        ("", None),
+    ],
+)
+def test_the_callback_number_rule(raw: str, national: str | None) -> None:
+    assert normalize_vn_number(raw) == national
