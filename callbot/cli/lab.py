@@ -146,12 +146,13 @@ def add_parsers(sub: Any) -> None:
     p = esub.add_parser(
         "parse",
         help="parser accuracy per field, emergency recall per service, false emergencies",
-        description="Scores the parsers on the labelled set, the hold-out set and the development "
-        "and locked parts of the issue 13 set (or on --set-file). The locked part is only ever "
-        "scored: its wrong answers are not printed, not even with --errors.",
+        description="Scores the parsers on the labelled set, the hold-out set, the development "
+        "and locked parts of the issue 13 set and its second development part (or on "
+        "--set-file). The locked part is only ever scored: its wrong answers are not printed, "
+        "not even with --errors.",
     )
     p.add_argument(
-        "--set-file", type=Path, default=None, help="score this set only (default: all four)"
+        "--set-file", type=Path, default=None, help="score this set only (default: all five)"
     )
     p.add_argument(
         "--errors",

@@ -104,8 +104,9 @@ def render_report(data: dict[str, Any]) -> str:
 def render_summary(reports: list[dict[str, Any]]) -> str:
     """One line per set: fields right, transcripts fully right, emergencies per service, false
     emergencies."""
+    width = max([18, *(len(r["name"]) for r in reports)])
     head = (
-        f"{'summary':<18} {'texts':>5} {'fields':>7} {'fully':>7} {'emerg.':>9}"
+        f"{'summary':<{width}} {'texts':>5} {'fields':>7} {'fully':>7} {'emerg.':>9}"
         f" {'115':>7} {'114':>7} {'113':>7} {'false emerg.':>15}"
     )
     out = [head]
@@ -117,7 +118,7 @@ def render_summary(reports: list[dict[str, Any]]) -> str:
             per.append(_count(s["found"], s["expected"]) if s else "-")
         false = f"{e['false']}/{e['not_emergency']} {_pct(e['false_rate'])}"
         out.append(
-            f"{r['name']:<18} {r['count']:>5} {_pct(r.get('field_accuracy')):>7}"
+            f"{r['name']:<{width}} {r['count']:>5} {_pct(r.get('field_accuracy')):>7}"
             f" {_pct(r['accuracy']):>7} {_count(e['found'], e['expected']):>9}"
             f" {per[0]:>7} {per[1]:>7} {per[2]:>7} {false:>15}"
         )

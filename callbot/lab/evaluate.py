@@ -18,13 +18,16 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has four sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has five sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
-``parse_holdout.jsonl``, and a set of transcripts written apart from the parsers (issue 13)
-split into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
-``parse_locked.jsonl`` that is only ever scored. The locked part's wrong answers are never
-listed (``--errors`` lists those of the other sets) unless ``--show-locked-errors`` asks for
-them, which breaks the lock: whoever reads them can no longer measure on it honestly. A set is
+``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
+into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
+``parse_locked.jsonl`` that is only ever scored, and a second development part
+``parse_dev3.jsonl`` written later and apart again, after the parsers were tuned on the first,
+so that the next round generalises on wordings nobody tuned for. The locked part's wrong
+answers are never listed (``--errors`` lists those of the other sets) unless
+``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no
+longer measure on it honestly. A set is
 locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
 stays locked under ``--set-file``.
 
@@ -102,6 +105,11 @@ def dev_set_file() -> Path:
     return default_set_file().with_name("parse_dev2.jsonl")
 
 
+def dev3_set_file() -> Path:
+    """The second development part, ``tests/fixtures/parse_dev3.jsonl``, written apart again."""
+    return default_set_file().with_name("parse_dev3.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -114,6 +122,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("hold-out set", holdout_set_file()),
         ("development part", dev_set_file()),
         ("locked part", locked_set_file()),
+        ("second development part", dev3_set_file()),
     ]
 
 

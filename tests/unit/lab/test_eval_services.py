@@ -181,3 +181,16 @@ def test_old_sets_without_service_labels_say_so(
     assert "recall per service   n/a (no emergency here is labelled with a service)" in text
     assert re.search(r"emergency recall +3/4 75\.0%", text)
     assert re.search(r"false emergencies +1/3 33\.3%", text)
+
+
+def test_summary_columns_line_up_after_a_name_longer_than_the_old_width(tmp_path: Path) -> None:
+    from callbot.lab.eval_render import render_summary
+
+    reports = [
+        ev.score_set(_write(tmp_path / f"{n}.jsonl", n[0]), name, False, False)
+        for n, name in (("a", "labelled set"), ("b", "second development part"))
+    ]
+    head, *rows = render_summary(reports).splitlines()[:3]
+    end = head.index("texts") + len("texts")  # the count column ends under its heading
+    assert [row[end - 1 : end + 1] for row in rows] == ["7 ", "7 "]
+    assert rows[1].startswith("second development part ")

@@ -1,7 +1,9 @@
-"""The issue 13 set: a development part and a locked part, well-formed, stratified, apart.
+"""The issue 13 set: a development part and a locked part, well-formed, stratified, apart; and
+the second development part written later, apart again, with its own shape.
 
 These tests read the labels only; no parser runs on the locked part here (its figures come
-from ``callbot eval parse``, its wrong answers never from a test).
+from ``callbot eval parse``, its wrong answers never from a test, and a text the second
+development part shares with it is counted, never shown).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tests.support.parse_sets import (
 # 2025 stay in use side by side (Ministry of Science and Technology, letter 2784/BKHCN-CVT).
 AREA_CODES = {"028": 8, "024": 8, "0274": 7, "0254": 7, "0251": 7, "0272": 7, "0292": 7}
 AREA_CODES |= {"0236": 7, "0276": 7}
+AREA_CODES |= {"0234": 7, "0258": 7, "0225": 7, "0273": 7, "0297": 7}  # Huế, Khánh Hòa, ...
 CATEGORY_OF_SERVICE = {"115": "medical", "114": "other", "113": "violation"}
 
 
@@ -34,6 +37,11 @@ def dev() -> list[ev.Case]:
 @pytest.fixture(scope="module")
 def locked() -> list[ev.Case]:
     return ev.load_set(ev.locked_set_file())
+
+
+@pytest.fixture(scope="module")
+def dev3() -> list[ev.Case]:
+    return ev.load_set(ev.dev3_set_file())
 
 
 def _services(cases: list[ev.Case]) -> collections.Counter[str]:
@@ -100,9 +108,9 @@ def test_addresses_cover_every_old_district_in_both_parts_and_real_units(
     assert len({u for c in said_alone for u in c.expect.get("new_units", [])}) >= 40
 
 
-def test_phone_labels_are_mobiles_or_landlines(dev: list[ev.Case], locked: list[ev.Case]) -> None:
+def _phone_kinds(cases: list[ev.Case]) -> collections.Counter[str]:
     kinds: collections.Counter[str] = collections.Counter()
-    for c in dev + locked:
+    for c in cases:
         if c.kind != "phone":
             continue
         phone, valid = c.expect["phone"], c.expect["valid"]
@@ -115,5 +123,69 @@ def test_phone_labels_are_mobiles_or_landlines(dev: list[ev.Case], locked: list[
             code = phone[:3] if phone[:3] in AREA_CODES else phone[:4]
             assert code in AREA_CODES and len(phone) == len(code) + AREA_CODES[code], c.id
             kinds["028" if code == "028" else "other landline"] += 1
+    return kinds
+
+
+def test_phone_labels_are_mobiles_or_landlines(dev: list[ev.Case], locked: list[ev.Case]) -> None:
+    kinds = _phone_kinds(dev + locked)
     assert kinds["028"] >= 8 and kinds["other landline"] >= 8
     assert kinds["mobile"] >= 25 and kinds["none"] >= 6
+
+
+def test_second_development_part_is_large_mostly_needs_and_not_locked(
+    dev3: list[ev.Case],
+) -> None:
+    assert len(dev3) >= 450
+    assert all(c.id.startswith("dev3-") for c in dev3)
+    assert not ev.is_locked(ev.dev3_set_file(), dev3)
+    assert ("second development part", ev.dev3_set_file()) in ev.standard_sets()
+    kinds = collections.Counter(c.kind for c in dev3)
+    assert set(kinds) == set(ev.REQUIRED) and min(kinds.values()) >= 15
+    assert kinds["need"] >= 0.6 * len(dev3)
+
+
+def test_second_development_part_has_90_emergencies_per_service_and_110_look_alikes(
+    dev3: list[ev.Case],
+) -> None:
+    assert all(_services(dev3)[s] >= 90 for s in ev.SERVICES), _services(dev3)
+    needs = [c for c in dev3 if c.kind == "need"]
+    for c in needs:
+        emergency = c.expect["urgency"] == "emergency"
+        assert emergency == ("service" in c.expect), c.id
+        if emergency:
+            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
+    not_emergency = [c.expect for c in needs if c.expect["urgency"] != "emergency"]
+    assert len(not_emergency) >= 110
+    assert {e["urgency"] for e in not_emergency} == {"high", "normal"}
+    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
+
+
+def test_second_development_part_is_as_vosk_writes_it_and_new(
+    dev3: list[ev.Case], dev: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    texts = [c.text for c in dev3]
+    assert len(set(texts)) == len(texts)
+    for c in dev3:
+        assert c.text == c.text.lower().strip(), c.id
+        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
+    seen = {c.text for c in ev.load_set(ev.default_set_file())}
+    seen |= {c.text for c in ev.load_set(ev.holdout_set_file())} | {c.text for c in dev}
+    assert seen.isdisjoint(texts)
+    shared = len({c.text for c in locked} & set(texts))
+    assert shared == 0, f"{shared} texts also in the locked part (not shown)"
+
+
+def test_second_development_part_covers_every_district_with_real_units_and_phones(
+    dev3: list[ev.Case],
+) -> None:
+    addresses = [c for c in dev3 if c.kind == "address"]
+    assert {c.expect["district"] for c in addresses} - {None} == OLD_DISTRICTS
+    check_unit_names(addresses)
+    check_new_units_follow_the_mapping(addresses)
+    alone = {
+        u for c in addresses if c.expect["ward"] is None for u in c.expect.get("new_units", [])
+    }
+    assert len(alone) >= 15
+    kinds = _phone_kinds(dev3)
+    assert kinds["028"] >= 6 and kinds["other landline"] >= 6
+    assert kinds["mobile"] >= 15 and kinds["none"] >= 6
