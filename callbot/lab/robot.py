@@ -53,8 +53,9 @@ class RobotPlan:
     # One action per prompt after the menu keys: "answer" (the next answer file, once the
     # prompt ended), "barge:<seconds>" (the next answer, that many seconds after the prompt
     # started: over it), "silence" (say nothing), "keys:<digits>" (press them once the prompt
-    # ended), "during:<seconds>:<digits>" (press them that many seconds into the prompt),
-    # "listen", "hangup". Empty: one answer per prompt, then listen until the callbot hangs up.
+    # ended), "during:<seconds>:<digits>[:<action>]" (press them that many seconds into the
+    # prompt; then the action, once it ended), "listen", "hangup". Empty: one answer per
+    # prompt, then listen until the callbot hangs up.
     actions: tuple[str, ...] = ()
     max_seconds: float = 240.0
     # A plain script instead of the menu and the dialog: "hear" (until audio starts),
@@ -242,10 +243,11 @@ class Robot:
                 channel.hangup()
                 return
             if action.startswith("during:"):
-                seconds, keys = action.removeprefix("during:").split(":", 1)
+                seconds, keys, then = [*action.removeprefix("during:").split(":", 2), ""][:3]
                 self._wait_until(heard + float(seconds))
                 self.event(f"pressed {keys} during the prompt")
                 channel.exec_app("SendDTMF", keys)
+                action = then  # e.g. "answer", once the prompt has ended
             if action.startswith("barge:"):
                 self._wait_until(heard + float(action.removeprefix("barge:")))
                 action = "answer"  # over the prompt, not after it
