@@ -1,14 +1,14 @@
 """The ``confirm`` step: what was understood, read back only where it is doubtful.
 
 For each target question, what was understood of its answer (:meth:`AnswerSink.understood`:
-the transcript, and the parser's confidence times the recognizer's) decides: understood at
-least ``Script.readback_below`` surely, or not transcribed in time
-(``Script.transcript_wait_seconds``), nothing is said (the operators hear the recording
-anyway); below, the caller hears the question's read-back prompt, the transcript spoken by
-runtime text-to-speech, then the confirm question: 1 is correct, 2 asks that question again
-(once, with its short prompt: :func:`callbot.dialog.ask.ask`). The first confirm question says
-the keys (or words); the next ones are the step's ``short_prompt``. Keys pressed during any
-of it are the answer.
+the transcript, and the parser's confidence times the recognizer's) decides. Understood at
+least ``Script.readback_below`` surely, or not transcribed in time (a call waits for the
+recognizer ``Script.transcript_wait_seconds`` in all: :meth:`Turns.understood`), nothing is
+said: the operators hear the recording anyway. Below, the caller hears the question's
+read-back prompt, the transcript spoken by runtime text-to-speech, then the confirm
+question: 1 is correct, 2 asks that question again (once, with its short prompt:
+:func:`callbot.dialog.ask.ask`). The first confirm question says the keys (or words); the
+next ones are the step's ``short_prompt``. Keys pressed during any of it are the answer.
 
 With ``spoken`` phrases the caller may say the answer instead: a short recording after the
 question (or from their first syllable when they say it over the question), decoded at once by
@@ -43,7 +43,7 @@ def confirm(engine: Turns, step: Step) -> None:
         question = script.step(target)
         for round_ in range(script.max_retries + 1):
             started = time.monotonic()
-            heard = engine.sink.understood(target, script.transcript_wait_seconds)
+            heard = engine.understood(target)
             if heard is None or heard.confidence >= script.readback_below:
                 engine.result.readback_waits.append(time.monotonic() - started)
                 if heard is not None:

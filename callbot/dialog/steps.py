@@ -92,7 +92,8 @@ class Script:
     failures_before_offer: int = 2  # unclear answers in a row before the queue is offered
     max_repeats: int = 3  # * presses honoured per prompt
     min_speech_seconds: float = 0.3  # less voice than this is "no speech"
-    transcript_wait_seconds: float = 8.0  # read-back waits at most this for a transcript
+    # A call waits at most this long in all for transcripts (emergency check, read-backs).
+    transcript_wait_seconds: float = 8.0
     digit_timeout_ms: int = 5000  # between keys while typing a number
     offer_wait_ms: int = 2500  # after an offer (callback number, * to hear again): for a key
     # Answers understood at least this surely are not read back (parser x recognizer, 0-1).

@@ -35,6 +35,7 @@ from callbot.dialog.ports import (
     DialogResult,
     Outcome,
     Recording,
+    Understood,
 )
 from callbot.dialog.steps import Script, Step
 
@@ -96,6 +97,7 @@ class Turns:
         self._failures_in_a_row = 0
         self._held: _Held | None = None
         self._held_lock = threading.Lock()
+        self._waited = 0.0  # seconds the caller has waited for the recognizer
 
     # -- building blocks --------------------------------------------------------------------
 
@@ -258,9 +260,27 @@ class Turns:
         if step is None or self._held is not None:
             return
         self.triage = None
-        wait = self.script.transcript_wait_seconds
-        if self.result.emergency is None and self._sink.is_emergency(step.name, wait):
+        if self.result.emergency is not None:
+            return
+        started = time.monotonic()
+        emergency = self._sink.is_emergency(step.name, self._wait_left())
+        self._waited += time.monotonic() - started
+        if emergency:
             self.emergency(step, "speech")
+
+    def understood(self, step: str) -> Understood | None:
+        """What was understood of the latest answer to ``step`` (see AnswerSink), waiting for
+        its text at most what is left of the call's budget for the recognizer."""
+        self.commit()
+        started = time.monotonic()
+        heard = self._sink.understood(step, self._wait_left())
+        self._waited += time.monotonic() - started
+        return heard
+
+    def _wait_left(self) -> float:
+        """A caller waits for the recognizer at most ``Script.transcript_wait_seconds`` in
+        all, for the emergency check and the read-backs together."""
+        return max(0.0, self.script.transcript_wait_seconds - self._waited)
 
     def clear_answer(self) -> None:
         """An answer was clear: the count of unclear answers in a row starts again."""

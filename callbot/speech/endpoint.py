@@ -5,9 +5,11 @@ The call's audio arrives as 20 ms frames (:mod:`callbot.pbx.audiosocket`). A fra
 :func:`callbot.speech.audio.speech_seconds`). :class:`Listener` reads the frames of one turn
 and says what happened:
 
-- ``speech`` (onset): ``onset_seconds`` of voiced frames within a short window, so a click or
-  a breath does not count; the onset is the first of those frames. Over a prompt the caller
-  must speak longer (``barge_seconds``) before the prompt stops: one word is enough, a cough
+- ``speech`` (onset): ``onset_seconds`` of voiced frames, nearly in a row, so a click, a
+  breath or scattered noise does not count; the onset is the first voiced frame of the
+  stretch of sound they belong to (gaps shorter than ``gap_seconds`` between syllables do not
+  break a stretch), however long the syllables took to add up. Over a prompt the caller
+  must speak longer (``barge_seconds``) before the prompt stops: a word is enough, a click
   is not.
 - ``silence``: after the onset, ``end_silence_seconds`` without a voiced frame ended the
   answer. A caller who has said almost nothing yet ("dạ...", "à...") is thinking, not done:
@@ -45,6 +47,7 @@ class EndpointRules:
     threshold_dbfs: float = -40.0
     onset_seconds: float = 0.1  # voice that starts an answer
     barge_seconds: float = 0.2  # voice that stops a prompt the caller talks over
+    gap_seconds: float = 0.3  # a shorter gap between sounds is inside one stretch of speech
     end_silence_seconds: float = 0.7  # silence that ends an answer
     short_speech_seconds: float = 0.4  # less voice than this so far: still thinking...
     thinking_silence_seconds: float = 1.5  # ...and this much silence ends it then
@@ -84,7 +87,9 @@ class Listener:
         self.rules = rules
         self.barge = barge
         self.needed = frames(rules.barge_seconds if barge else rules.onset_seconds)
-        self._window: deque[tuple[int, bool]] = deque(maxlen=self.needed + 2)
+        self._recent: deque[bool] = deque(maxlen=self.needed + 4)  # dense enough to be voice
+        self._stretch: int | None = None  # first voiced frame of the current stretch
+        self._stretch_voiced = 0
         self.position = 0  # frames fed so far
         self.onset: int | None = None  # first frame of the speech
         self.last_voiced: int | None = None
@@ -109,13 +114,17 @@ class Listener:
         voiced = dbfs > self.rules.threshold_dbfs
         rules = self.rules
         if self.onset is None:
-            self._window.append((index, voiced))
-            heard = [i for i, v in self._window if v]
-            if len(heard) >= self.needed:
-                self.onset = heard[0]
-                self.last_voiced = heard[-1]
-                self.voiced = len(heard)
-                return "speech"
+            self._recent.append(voiced)
+            if voiced:
+                gap = index - self.last_voiced if self.last_voiced is not None else None
+                if gap is None or gap > frames(rules.gap_seconds):
+                    self._stretch, self._stretch_voiced = index, 0
+                self._stretch_voiced += 1
+                self.last_voiced = index
+                if sum(self._recent) >= self.needed:
+                    self.onset = self._stretch
+                    self.voiced = self._stretch_voiced
+                    return "speech"
             if not self.barge and self.position >= frames(rules.no_input_seconds):
                 self.ended = "no_input"
             return self.ended

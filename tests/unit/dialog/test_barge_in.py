@@ -138,3 +138,30 @@ def test_speaking_over_the_confirm_question_is_the_spoken_answer() -> None:
     run(call, sink, OVERFLOW)
     assert "record confirm_name.wav speaking" in call.log
     assert sink.decoded[0][:2] == ("confirm_name", "confirm_name.wav")
+
+
+def test_the_caller_waits_for_the_recognizer_once_per_call_not_once_per_answer() -> None:
+    """Transcripts late (a busy machine): the emergency check and the read-backs share one
+    budget, so the caller waits ``transcript_wait_seconds`` in all, then the call goes on."""
+
+    @dataclasses.dataclass
+    class SlowSink(FakeSink):
+        timeouts: list[float] = dataclasses.field(default_factory=list)
+
+        def understood(self, step, timeout):  # type: ignore[no-untyped-def]
+            self.timeouts.append(round(timeout, 1))
+            time.sleep(timeout)  # nothing comes in time
+            return None
+
+        def is_emergency(self, step, timeout):  # type: ignore[no-untyped-def]
+            self.timeouts.append(round(timeout, 1))
+            time.sleep(timeout)
+            return False
+
+    script = dataclasses.replace(KEYS_ONLY, transcript_wait_seconds=0.6)
+    sink, call = SlowSink(), FakeCall(listens=True)
+    result, _ = run(call, sink, script)
+    assert result.outcome == "completed"
+    assert sink.timeouts[0] == 0.6 and sum(sink.timeouts) <= 0.7  # then nothing is waited
+    assert len(sink.timeouts) == 4  # the need's emergency check, then three read-backs
+    assert not any(line.startswith("play readback") for line in call.log)

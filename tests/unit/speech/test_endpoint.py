@@ -28,6 +28,21 @@ def test_onset_needs_a_tenth_of_a_second_of_voice_and_names_its_first_frame() ->
     assert heard.index("speech") == frames(0.5) + 1 + frames(0.1) - 1
 
 
+def test_the_onset_is_where_the_speech_began_even_when_syllables_are_short() -> None:
+    """Syllables of 0.1 s with 0.08 s between them: voice never runs 0.2 s in a row, yet a
+    caller talking over a prompt is heard, and from their first syllable."""
+    syllables = [*seconds(VOICE, 0.1), *seconds(QUIET, 0.08)] * 6
+    listener = Listener(RULES, barge=True)
+    heard = feed(listener, [*seconds(QUIET, 1.0), *syllables])
+    assert "speech" in heard
+    assert listener.onset == frames(1.0)  # the first syllable, not the window that decided
+
+
+def test_scattered_noise_is_not_speech() -> None:
+    listener = Listener(RULES, barge=True)
+    assert "speech" not in feed(listener, [VOICE, QUIET, QUIET] * 100)
+
+
 def test_a_click_is_not_speech() -> None:
     listener = Listener(RULES)
     heard = feed(listener, [*seconds(QUIET, 0.3), VOICE, VOICE, *seconds(QUIET, 1.0)])
