@@ -5,8 +5,9 @@ The ``callbot`` script hands the call's audio to :class:`MediaCallPort` (Asteris
 prompts ourselves, 20 ms at a time, and read the caller's audio as it comes, so:
 
 - barge-in: a caller who starts answering during a question stops it (``barge_seconds`` of
-  voice; a cough does not), and the answer is recorded from their first syllable: the
-  stream keeps the audio from before the onset (``preroll_seconds``), nothing is cut;
+  voice; a click does not), and the answer is recorded from their first syllable: the
+  stream keeps the audio from before the onset (``preroll_seconds``; back to where they
+  began when they were already speaking as the question started), nothing is cut;
 - an answer ends when the caller stops speaking (:mod:`callbot.speech.endpoint`), not after a
   fixed silence counted in whole seconds; and a caller who resumes while the next prompt
   starts goes on with the same recording (``resume``);
@@ -40,7 +41,7 @@ from callbot.errors import AgiHangup, PromptError
 from callbot.pbx.audiosocket import MediaStream
 from callbot.pbx.audiosocket_protocol import FRAME_BYTES, FRAME_MS, RATE
 from callbot.speech.audio import pcm_wav, write_atomic
-from callbot.speech.endpoint import EndpointRules, Heard, Listener
+from callbot.speech.endpoint import EndpointRules, Heard, Listener, frames, level_dbfs
 from callbot.speech.prompts import PromptLibrary
 
 log = logging.getLogger(__name__)
@@ -251,11 +252,11 @@ class MediaCallPort:
         if resume and self._last is not None and self._onset is not None:
             start, listen_from = self._last.start, self._onset - preroll
         elif speaking and self._onset is not None:
-            start = listen_from = self._onset - preroll
+            start = listen_from = self._stretch_start(self._onset) - preroll
         else:
             key = self._play(load_pcm(self.prompts.beep + ".wav"), escape_digits, barge_in=True)
             if key == SPEECH and self._onset is not None:
-                start = listen_from = self._onset - preroll
+                start = listen_from = self._stretch_start(self._onset) - preroll
             elif key and key != "#":
                 return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0, saved=False)
             else:
@@ -279,6 +280,22 @@ class MediaCallPort:
             duration_seconds=len(pcm) / 2 / RATE,
             speech_end=speech_end,
         )
+
+    def _stretch_start(self, onset: int) -> int:
+        """Where the stretch of speech that stopped a prompt began: the onset, or earlier when
+        the caller was already speaking as the question started (over the greeting, say),
+        looking back through what the stream still holds (``KEEP_SECONDS``)."""
+        threshold = self.rules.threshold_dbfs
+        gap = frames(self.rules.gap_seconds)
+        limit = onset - round(KEEP_SECONDS * RATE)
+        first, position, quiet = onset, onset, 0
+        while position - FRAME_SAMPLES >= limit and quiet <= gap:
+            position -= FRAME_SAMPLES
+            if level_dbfs(self.stream.audio(position, position + FRAME_SAMPLES)) > threshold:
+                first, quiet = position, 0
+            else:
+                quiet += 1
+        return first
 
     def _listen(
         self, listener: Listener, listen_from: int, escape: str

@@ -155,6 +155,20 @@ def test_talking_over_a_question_stops_it_and_nothing_said_is_cut(
     assert recording.speech_end - asterisk.t0 == pytest.approx(2.2, abs=0.1)
 
 
+def test_a_caller_already_speaking_when_the_question_starts_keeps_their_first_words(
+    call: tuple[MediaCallPort, Asterisk], tmp_path: Path
+) -> None:
+    """Speech over the greeting does not stop it (only questions stop); the question then
+    stops at once, and the answer starts where the caller began, not where the question did."""
+    port, asterisk = call
+    asterisk.go(silence(2.0) + speech(2.0) + silence(2.0))
+    assert port.play("greeting", "0") == ""  # three seconds, played through
+    assert port.play("ask_name", "0*9", barge_in=True) == SPEECH
+    path = tmp_path / "name.wav"
+    port.record(path, "#0*9", speaking=True)
+    assert speech_seconds(path) == pytest.approx(2.0, abs=0.06)
+
+
 def test_a_cough_does_not_stop_a_question(call: tuple[MediaCallPort, Asterisk]) -> None:
     port, asterisk = call
     asterisk.go(silence(0.5) + speech(0.1) + silence(3.0))
