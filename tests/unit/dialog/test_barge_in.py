@@ -14,7 +14,7 @@ import pytest
 
 from callbot.dialog import turns
 from callbot.dialog.engine import Engine
-from callbot.dialog.ports import RESUMED, SPEECH, Recording
+from callbot.dialog.ports import RESUMED, SPEECH, Recording, Understood
 from callbot.dialog.steps import OVERFLOW
 from callbot.errors import AgiHangup
 from tests.support.dialog import FakeCall, FakeSink, voice_of
@@ -148,10 +148,10 @@ def test_the_caller_waits_for_the_recognizer_once_per_call_not_once_per_answer()
     class SlowSink(FakeSink):
         timeouts: list[float] = dataclasses.field(default_factory=list)
 
-        def understood(self, step, timeout):  # type: ignore[no-untyped-def]
+        def understood(self, step, timeout) -> Understood | None:  # type: ignore[no-untyped-def]
             self.timeouts.append(round(timeout, 1))
-            time.sleep(timeout)  # nothing comes in time
-            return None
+            time.sleep(timeout)
+            return None  # nothing came in time
 
         def is_emergency(self, step, timeout):  # type: ignore[no-untyped-def]
             self.timeouts.append(round(timeout, 1))
