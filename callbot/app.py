@@ -27,6 +27,7 @@ from callbot.dialog.steps import OVERFLOW, Script
 from callbot.errors import ConfigError
 from callbot.metrics import Metrics
 from callbot.operators.stores import Operators, open_operators
+from callbot.pbx.audiosocket import MediaServer
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.routing.settle import Settler, configured_settler
 from callbot.speech.prompts import PromptLibrary, load_prompts, rendered_dir
@@ -106,6 +107,8 @@ def configured_script(config: Config) -> Script:
         OVERFLOW,
         digit_timeout_ms=int(config.dialog.key_timeout_seconds * 1000),
         transcript_wait_seconds=config.dialog.transcript_wait_seconds,
+        readback_below=config.dialog.readback_below,
+        resume_seconds=config.dialog.resume_seconds,
     )
 
 
@@ -189,6 +192,7 @@ class App:
     metrics: Metrics = field(default_factory=Metrics)
     speaker: Speaker | None = None
     listening: Listening = field(default_factory=Listening)
+    media: MediaServer | None = None  # the calls' audio streams (media.enabled)
 
     @property
     def recordings(self) -> Path:
@@ -215,6 +219,7 @@ class App:
             monitor=self.monitor,
             speaker=self.speaker,
             metrics=self.metrics,
+            media=self.media,
         )
         phone = PhoneService(
             self.operators, self.prompts, self.recordings, config.callback, config.service

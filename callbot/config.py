@@ -33,6 +33,7 @@ from callbot.config_sections import (
     DialogConfig,
     IntakeConfig,
     LogConfig,
+    MediaConfig,
     PromptsConfig,
     QueueConfig,
     RoutingConfig,
@@ -52,6 +53,7 @@ __all__ = [
     "DialogConfig",
     "IntakeConfig",
     "LogConfig",
+    "MediaConfig",
     "PromptsConfig",
     "QueueConfig",
     "RoutingConfig",
@@ -72,6 +74,7 @@ class Config:
     ami: AmiConfig = field(default_factory=AmiConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
     dialog: DialogConfig = field(default_factory=DialogConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
     storage: StorageConfig = field(default_factory=StorageConfig)
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
@@ -123,6 +126,7 @@ def load_config(
 def _validate(config: Config) -> None:
     for section, name in (
         ("agi", "port"),
+        ("media", "port"),
         ("ami", "port"),
         ("sandbox", "sip_port"),
         ("console", "port"),
@@ -132,8 +136,7 @@ def _validate(config: Config) -> None:
         if not 0 < port < 65536:
             raise ConfigError(f"{section}.{name}: {port} is not a TCP/UDP port")
     _validate_agi(config.agi)
-    if config.dialog.silence_seconds < 1:
-        raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
+    _validate_dialog(config.dialog)
     if config.prompts.engine not in ("auto", "gtts", "espeak"):
         raise ConfigError("prompts.engine: must be one of auto, gtts, espeak")
     if config.queue.max_waiting < 0:
@@ -189,6 +192,19 @@ def _validate_agi(agi: AgiConfig) -> None:
             ipaddress.ip_address(item)
         except ValueError:
             raise ConfigError(f"agi.pbx_addresses: {item!r} is not an IP address") from None
+
+
+def _validate_dialog(dialog: DialogConfig) -> None:
+    if dialog.silence_seconds < 1:
+        raise ConfigError("dialog.silence_seconds: must be at least 1 (whole seconds)")
+    for name, low, high in (
+        ("end_silence_seconds", 0.3, 5.0),
+        ("resume_seconds", 0.0, 3.0),
+        ("no_input_seconds", 1.0, 30.0),
+        ("readback_below", 0.0, 1.0),
+    ):
+        if not low <= getattr(dialog, name) <= high:
+            raise ConfigError(f"dialog.{name}: must be between {low} and {high}")
 
 
 def _validate_callback(config: Config) -> None:

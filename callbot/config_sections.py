@@ -56,10 +56,28 @@ class DialogConfig:
     """How the callbot listens."""
 
     max_answer_seconds: int = 30  # longest answer recorded
-    silence_seconds: int = 3  # RECORD FILE s=: whole seconds of silence that end an answer
+    # Heard on the stream (media.enabled): silence that ends an answer once the caller spoke,
+    # a pause inside an answer that the next prompt still waits for (speech resuming within
+    # this much of that prompt joins the answer), silence before a word that is no answer.
+    end_silence_seconds: float = 0.7
+    resume_seconds: float = 0.8
+    no_input_seconds: float = 5.0
+    silence_seconds: int = 3  # without media: RECORD FILE s=, whole seconds that end an answer
+    readback_below: float = 0.6  # fields understood less surely than this are read back
     max_call_seconds: int = 900  # a ticket still "in_call" after this is closed as interrupted
     key_timeout_seconds: float = 5.0  # waiting for a key (confirmations, typed numbers)
     transcript_wait_seconds: float = 8.0  # the read-back waits at most this for a transcript
+
+
+@dataclass(frozen=True)
+class MediaConfig:
+    """The call's audio streamed to callbot (Asterisk's AudioSocket): the caller may talk over a
+    question, and an answer ends when they stop speaking. Off: prompts are played with STREAM
+    FILE and answers recorded with RECORD FILE (``dialog.silence_seconds``), without either."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"  # where callbot listens and Asterisk connects
+    port: int = 4574
 
 
 @dataclass(frozen=True)

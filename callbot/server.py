@@ -1,4 +1,5 @@
-"""``callbot serve``: FastAGI server, AMI queue monitor, transcription pool, the sweeper.
+"""``callbot serve``: FastAGI server, AudioSocket server, AMI queue monitor, transcription pool,
+the sweeper.
 
 Starts in this order, failing early with a clear message: configuration, rendered prompts,
 database (migrated to the current schema), AMI (in the background: the routes decide from the
@@ -25,6 +26,7 @@ from callbot.errors import CallbotError, StorageError
 from callbot.intake.recovery import recover_pending
 from callbot.pbx.agi_admission import AdmissionPolicy, parse_addresses
 from callbot.pbx.ami import AmiClient
+from callbot.pbx.audiosocket import MediaServer
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
 
@@ -44,6 +46,8 @@ class Server:
             self.ami = AmiClient.from_config(config.ami)
             monitor = QueueMonitor(self.ami, config.queue.name, config.queue.max_waiting)
         self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
+        if config.media.enabled:
+            self.app.media = MediaServer(config.media.host, config.media.port)
         agi = config.agi
         self.agi = FastAgiServer(
             agi.host,
@@ -64,6 +68,8 @@ class Server:
         and the loading of the speech model in threads of their own; returns at once."""
         if self.ami is not None:
             self.ami.start()
+        if self.app.media is not None:
+            self.app.media.start()
         self.agi.start()
         host, port = self.agi.address
         log.info(
@@ -126,6 +132,8 @@ class Server:
         transcription workers, then close AMI."""
         self._stop.set()
         self.agi.stop(timeout=grace)
+        if self.app.media is not None:
+            self.app.media.stop()
         pool = self.app.listening.pool
         if pool is not None:
             pool.stop(timeout=grace)

@@ -1,7 +1,9 @@
 """Where a call enters: one module per FastAGI script the dialplan calls (``agi://host/<name>``).
 
 - ``route``    decides where a caller who pressed 2 goes: the operators' queue or the callbot
-- ``callbot``  runs the dialog and writes the ticket
+- ``callbot``  runs the dialog and writes the ticket; the dialog's call port is ``media``
+               (the call's audio stream: barge-in, answers ending when the caller stops)
+               or ``agi_port`` (plain AGI)
 - ``service``  the operators' phone service: the next waiting ticket read to an operator
 
 Each script gets the narrow parts it needs (:class:`~.route.Router`,

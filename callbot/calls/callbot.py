@@ -4,6 +4,13 @@ Opens the ticket as soon as the callbot answers, runs the dialog script, stores 
 as it is recorded, and closes the ticket with the outcome. It always leaves the dialplan
 somewhere to go: ``CALLBOT_DESTINATION=done`` after a finished dialog, ``queue`` when the
 caller pressed 0 or anything failed (the dialplan treats an empty value as ``queue`` too).
+
+The dialog runs over the call's audio stream (``EXEC AudioSocket``, :mod:`callbot.calls.media`:
+barge-in, answers that end when the caller stops speaking) when ``media.enabled``; the AGI
+waits for that application meanwhile and sets the channel variables once it returns. Without
+media it runs over plain AGI (:class:`AgiCallPort`: STREAM FILE and RECORD FILE). If the
+stream cannot be opened the AGI session is over (Asterisk ends it when an application fails)
+and the dialplan sends the caller to the operators' queue.
 """
 
 from __future__ import annotations
@@ -12,33 +19,39 @@ import base64
 import binascii
 import contextlib
 import logging
-import shutil
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from callbot.calls.agi_port import AgiCallPort
+from callbot.calls.media import MediaCallPort
 from callbot.config import DialogConfig
 from callbot.dialog.engine import Engine
-from callbot.dialog.ports import DialogResult, Recording
+from callbot.dialog.ports import CallPort, DialogResult, Recording, Understood
 from callbot.dialog.steps import Script
 from callbot.errors import AgiHangup, CallbotError, StorageError
 from callbot.intake.recorder import CallRecorder
 from callbot.metrics import Metrics
 from callbot.pbx import variables
 from callbot.pbx.agi import AgiChannel
+from callbot.pbx.audiosocket import MediaServer
 from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.routing.fields import STEP_KINDS, HeardAnswer, asr_confidence, field_entry
 from callbot.routing.settle import Settler
-from callbot.speech.audio import speech_seconds, voice_seconds, wav_duration
+from callbot.speech.audio import speech_seconds, voice_seconds
+from callbot.speech.endpoint import EndpointRules
 from callbot.speech.prompts import PromptLibrary
 from callbot.speech.speaker import Speaker
 from callbot.tickets.caller import Caller
 from callbot.tickets.repository import TicketRepository
 from callbot.transcription.listening import Listening
 from callbot.understanding.need import parse_need
+from callbot.understanding.registry import parser
 
 log = logging.getLogger(__name__)
+
+MEDIA_CONNECT_SECONDS = 3.0  # Asterisk connects the AudioSocket within milliseconds
 
 
 @dataclass(frozen=True)
@@ -55,84 +68,11 @@ class Callbot:
     monitor: QueueMonitor | None = None
     speaker: Speaker | None = None
     metrics: Metrics = field(default_factory=Metrics)
+    media: MediaServer | None = None  # the calls' audio streams; None: plain AGI
 
     def current_script(self) -> Script:
         """The dialog for a call starting now: with spoken answers once the model is loaded."""
         return self.listening.script or self.script
-
-
-class AgiCallPort:
-    """The dialog engine's view of the call, over AGI."""
-
-    def __init__(
-        self,
-        channel: AgiChannel,
-        prompts: PromptLibrary,
-        max_answer_seconds: int,
-        silence_seconds: int,
-    ) -> None:
-        self.channel = channel
-        self.prompts = prompts
-        self.max_ms = max_answer_seconds * 1000
-        self.silence_s = silence_seconds
-
-    def play(self, prompt: str, escape_digits: str) -> str:
-        """Play a rendered prompt; the key that interrupted it, or ""."""
-        return self.channel.stream_file(self.prompts.path(prompt), escape_digits)
-
-    def play_file(self, path: Path, escape_digits: str) -> str:
-        """Play an audio file (runtime text-to-speech); the key that interrupted it, or ""."""
-        return self.channel.stream_file(str(path.with_suffix("")), escape_digits)
-
-    def wait_digit(self, timeout_ms: int) -> str:
-        """The next key pressed within ``timeout_ms``, or ""."""
-        return self.channel.wait_for_digit(timeout_ms)
-
-    def play_digits(self, number: str, escape_digits: str) -> str:
-        """Read ``number`` digit by digit; the first key pressed stops it and is returned."""
-        for path in self.prompts.digits(number):
-            key = self.channel.stream_file(path, escape_digits)
-            if key:
-                return key
-        return ""
-
-    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
-        """Beep, then record the caller into ``path`` until silence, a key, the longest answer
-        (``max_seconds`` if shorter) or a hangup, and say which ended it.
-
-        A key other than # during the beep stops it there: nothing recorded (``saved`` False).
-        The duration is the WAV file's, or Asterisk's ``endpos`` when the file cannot be read."""
-        key = self.channel.stream_file(self.prompts.beep, escape_digits)
-        if key and key != "#":
-            # A key during the beep (0, *, or a confirmation key): acted on, nothing recorded.
-            return Recording(ended_by="dtmf", digit=key, duration_seconds=0.0, saved=False)
-        max_ms = self.max_ms if max_seconds is None else min(self.max_ms, max_seconds * 1000)
-        room = free_bytes(path.parent)
-        if room < max_ms * BYTES_PER_MS + MIN_FREE_BYTES:
-            raise StorageError(
-                f"no room for an answer on the recordings' disk ({room // 1024} KiB free)"
-            )
-        started = time.monotonic()
-        result = self.channel.record_file(
-            str(path.with_suffix("")), "wav", escape_digits, max_ms, self.silence_s
-        )
-        elapsed = time.monotonic() - started
-        if free_bytes(path.parent) < MIN_FREE_BYTES:  # the disk filled up during the answer
-            path.unlink(missing_ok=True)  # half-written: never taken for an answer
-            raise StorageError("the recordings' disk filled up while the caller answered")
-        if result.reason == "hangup":
-            ended_by = "hangup"
-        elif result.reason == "dtmf":
-            ended_by = "dtmf"
-        elif elapsed * 1000 >= max_ms - 250:
-            ended_by = "max_length"
-        else:
-            ended_by = "silence"
-        try:
-            duration = wav_duration(path)
-        except (OSError, EOFError, ValueError):
-            duration = result.endpos / 8000 if result.endpos > 0 else 0.0
-        return Recording(ended_by=ended_by, digit=result.digit, duration_seconds=duration)
 
 
 class CallbotSink:
@@ -198,6 +138,30 @@ class CallbotSink:
         """Store the number to call back and where it came from."""
         self.recorder.callback(number, source)
 
+    def understood(self, step: str, timeout: float) -> Understood | None:
+        """The latest answer to ``step``, its text and how surely it was understood: the
+        step's parser's confidence times the recognizer's, as the ticket's field will be
+        (:func:`callbot.routing.fields.field_entry`); the recognizer's alone for a step with
+        no parser. None without text in time."""
+        answer_id = self.recorder.answer_id(step)
+        if answer_id is None:
+            return None
+        transcript = self.bot.listening.transcript(answer_id, timeout)
+        if transcript is None or not transcript.text:
+            return None
+        words = [{"word": w.word, "conf": w.conf} for w in transcript.words]
+        heard = HeardAnswer(answer_id, step, 0, transcript.text, words)
+        kind = STEP_KINDS.get(step)
+        if kind is None:
+            confidence = asr_confidence(words)
+            return Understood(transcript.text, 1.0 if confidence is None else confidence)
+        try:
+            entry = field_entry(parser(kind)(transcript.text), heard)
+        except Exception as exc:  # a parser failing must not end the call: read it back
+            log.warning("the %s parser failed on the call path: %s", kind, exc)
+            return Understood(transcript.text, 0.0)
+        return Understood(transcript.text, float(entry["confidence"]))
+
     def transcript(self, step: str, timeout: float) -> str | None:
         """The text of the latest answer to ``step``, waiting up to ``timeout`` s; None when
         no answer was stored or it has no text in time."""
@@ -240,20 +204,6 @@ class CallbotSink:
     def speak(self, text: str) -> Path | None:
         """``text`` spoken into an audio file; None without runtime text-to-speech or on failure."""
         return self.bot.speaker.speak(text) if self.bot.speaker else None
-
-
-BYTES_PER_MS = 16  # 8 kHz 16-bit mono WAV
-MIN_FREE_BYTES = 64 * 1024  # less than this left after an answer: the disk filled during it
-
-
-def free_bytes(directory: Path) -> int:
-    """Bytes free for us on the disk of ``directory`` (or of its nearest existing parent)."""
-    while not directory.exists() and directory != directory.parent:
-        directory = directory.parent
-    try:
-        return shutil.disk_usage(directory).free
-    except OSError:
-        return 0
 
 
 def answer_dir(recordings: Path, caller: Caller, now: datetime | None = None) -> Path:
@@ -309,9 +259,11 @@ def handle(channel: AgiChannel, bot: Callbot) -> None:
     recorder.start()
     if recorder.ticket_number() is not None:
         channel.set_variable(variables.TICKET, recorder.ticket_number() or "")
-    port = AgiCallPort(
-        channel, bot.prompts, bot.dialog.max_answer_seconds, bot.dialog.silence_seconds
-    )
+    try:
+        port = _call_port(channel, bot)
+    except AgiHangup:
+        recorder.finish("ended_early", "error" if not channel.hung_up else "hangup")
+        raise
     engine = Engine(
         script,
         port,
@@ -321,7 +273,10 @@ def handle(channel: AgiChannel, bot: Callbot) -> None:
         sound_check=speech_seconds,
     )
     try:
-        result = engine.run()
+        try:
+            result = engine.run()
+        finally:
+            _release(channel, port)
     except AgiHangup:
         _finish_on_hangup(script, recorder)
         raise
@@ -336,6 +291,41 @@ def handle(channel: AgiChannel, bot: Callbot) -> None:
         _set_destination(channel, variables.DEST_QUEUE)
         return
     _finish(channel, bot.metrics, script, recorder, result)
+
+
+def endpoint_rules(dialog: DialogConfig) -> EndpointRules:
+    """The endpointer's timings from the ``dialog`` settings."""
+    return EndpointRules(
+        end_silence_seconds=dialog.end_silence_seconds,
+        no_input_seconds=dialog.no_input_seconds,
+        max_seconds=float(dialog.max_answer_seconds),
+    )
+
+
+def _call_port(channel: AgiChannel, bot: Callbot) -> CallPort:
+    """The call's audio stream (AudioSocket, run from this AGI) when media is on, else AGI."""
+    media = bot.media
+    if media is None:
+        return AgiCallPort(
+            channel, bot.prompts, bot.dialog.max_answer_seconds, bot.dialog.silence_seconds
+        )
+    stream = media.expect()
+    channel.start_app("AudioSocket", stream.uuid, media.address)
+    if stream.wait_connected(MEDIA_CONNECT_SECONDS):
+        return MediaCallPort(stream, bot.prompts, endpoint_rules(bot.dialog))
+    media.forget(stream)
+    log.error("Asterisk did not open the call's AudioSocket: is app_audiosocket loaded?")
+    channel.finish_app()  # the application failed: Asterisk ends the AGI session
+    raise AgiHangup("the call's audio stream could not be opened")
+
+
+def _release(channel: AgiChannel, port: CallPort) -> None:
+    """End the call's audio stream, if any, and take the AGI back (variables are set after).
+    A caller who hung up meanwhile is the dialog's to report, not this."""
+    if isinstance(port, MediaCallPort):
+        port.close()
+        with contextlib.suppress(AgiHangup):
+            channel.finish_app()
 
 
 def _finish(

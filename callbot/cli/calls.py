@@ -48,6 +48,11 @@ def cmd_simulate(config: Config, args: argparse.Namespace) -> int:
     text = (
         f"robot: {result.report.ended_by}, {result.report.answers_spoken} answer(s) spoken, "
         f"{result.seconds:.1f} s\n"
+        + (
+            "phases (s): " + ", ".join(f"{k} {v:.1f}" for k, v in result.phases.items()) + "\n"
+            if result.phases
+            else ""
+        )
         + (ticket_text(ticket.to_dict()) if ticket else f"no ticket ({result.error})")
     )
     print_result(data, args.json, text)

@@ -21,7 +21,11 @@ def cmd_bench(config: Config, args: argparse.Namespace) -> int:
     from callbot.lab.bench_calls import run_call_bench
 
     levels = [int(x) for x in args.concurrency.split(",") if x.strip()]
-    print(run_call_bench(config, levels, json_output=args.json))
+    print(
+        run_call_bench(
+            config, levels, json_output=args.json, end_with=args.end_with, barge=args.barge
+        )
+    )
     return 0
 
 
@@ -100,8 +104,23 @@ def add_parsers(sub: Any) -> None:
     """bench (calls, asr, parse, console, intake), parse and eval."""
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bsub = bench.add_subparsers(dest="action", required=True)
-    p = bsub.add_parser("calls", help="route time, turn gap and memory per call")
+    p = bsub.add_parser(
+        "calls", help="call length and its phases, turn gap, barge-in, route time, memory"
+    )
     p.add_argument("--concurrency", default="1,10,50")
+    p.add_argument(
+        "--end-with",
+        choices=["silence", "pound"],
+        default="silence",
+        help="the robots end each answer by going quiet (default) or pressing #",
+    )
+    p.add_argument(
+        "--barge",
+        type=int,
+        default=1,
+        metavar="N",
+        help="robot calls that talk over the first question, 1 s in (0: none)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 

@@ -1,12 +1,15 @@
-"""The ``callback`` step: the number to call the caller back on, from the keypad.
+"""The ``callback`` step: the number to call the caller back on, offered in one sentence.
 
-The caller presses 1 (or nothing) for the number calling (its caller ID, when it is a
-Vietnamese number), or types a number and # (Vietnamese numbers start with 0, so while typing
-0 is a digit, not the queue). A typed number is read back digit by digit and confirmed: 1 (or
-nothing) keeps it, 2 asks for the number again. A number that is not Vietnamese
-(:func:`callbot.understanding.phone.normalize_vn_number`) is refused with ``callback_invalid``.
-The question is asked at most ``Script.max_retries`` + 1 times (* playing it again counts);
-if no try gave a number, the number calling is kept when there is one.
+When the number calling (its caller ID) is a Vietnamese number, the prompt offers it: nothing
+to press (1 says yes too); within ``Script.offer_wait_ms`` after it the caller may start typing
+another number instead. Without a usable number calling, the step's ``short_prompt`` asks for
+one. A typed number ends with # or a pause (Vietnamese numbers start with 0, so while typing
+0 is a digit, not the queue); it is read back in groups and confirmed: 1 (or nothing) keeps
+it, 2 asks for the number again. A number that is not Vietnamese
+(:func:`callbot.understanding.phone.normalize_vn_number`) is refused with
+``callback_invalid``. The question is asked at most ``Script.max_retries`` + 1 times (*
+playing it again counts); if no try gave a number, the number calling is kept when there is
+one.
 """
 
 from __future__ import annotations
@@ -23,20 +26,21 @@ MAX_TYPED_DIGITS = 13  # 0084 + 9 digits
 
 
 def callback_number(engine: Turns, step: Step) -> None:
-    """1: the number calling; or the caller types a number and #; read back, confirmed."""
+    """The number calling, offered; or the caller types a number and #, read back, confirmed."""
     script = engine.script
     digits = "0123456789#" + script.repeat_key
     caller = normalize_vn_number(engine.sink.caller_number())
+    prompt = step.prompt if caller or not step.short_prompt else step.short_prompt
     for _ in range(script.max_retries + 1):
-        key = engine.play(step.prompt, digits)
+        key = engine.play(prompt, digits)
         if key == script.repeat_key:
             continue
         if not key:
-            key = engine.call.wait_digit(script.digit_timeout_ms)
+            wait = script.offer_wait_ms if caller else script.digit_timeout_ms
+            key = engine.call.wait_digit(wait)
         if key in ("", script.yes_key):
             if caller:
                 engine.sink.callback(caller, "caller_id")
-                engine.prompt("callback_use_caller")
                 return
             if not key:
                 continue
@@ -76,6 +80,6 @@ def _confirm_number(engine: Turns, number: str) -> bool:
     if not key:
         key = engine.prompt("confirm_keys", keys)
     if not key:
-        key = engine.call.wait_digit(script.digit_timeout_ms)
+        key = engine.call.wait_digit(script.offer_wait_ms)  # nothing: keep it
     engine.leave_on_queue_key(key)
     return key != script.again_key

@@ -15,8 +15,12 @@ below for every kind.
 
 Rules it enforces, whatever the script:
 
-- every answer goes to the sink as soon as it is recorded, before the next prompt plays: a
-  caller who hangs up half-way leaves everything said so far;
+- every answer goes to the sink as soon as it is recorded, or, where the port hears the
+  caller during prompts, as soon as the short window in which they may go on with it has
+  passed (:mod:`callbot.dialog.turns`): a caller who hangs up half-way leaves everything
+  said so far;
+- a question may be answered while it plays (barge-in, where the port hears the caller): the
+  question stops and the answer is recorded from its first syllable;
 - 0 leaves for the operators' queue (kept: what was recorded), * repeats the question;
 - silence, noise, a too-short or too-long answer is asked again once with the short prompt,
   then the dialog moves on; after ``failures_before_offer`` unclear answers in a row the queue
@@ -54,8 +58,9 @@ class Engine(Turns):
         emergency, hangup); how it ended, the last step reached and what was measured."""
         try:
             for step in self.script.steps:
+                self.check_triage()
                 self.result.last_step = step.name
-                self.sink.reached(step.name)
+                self.reached(step.name)
                 RUNNERS[step.kind](self, step)
         except Leave as leave:
             self.result.outcome = leave.outcome
@@ -65,6 +70,8 @@ class Engine(Turns):
                     self.script.to_queue_key,
                     self.result.last_step,
                 )
+        finally:
+            self.commit()  # an answer held for its continuation, however the dialog ended
         return self.result
 
 
@@ -77,13 +84,28 @@ def say(engine: Engine, step: Step) -> None:
 
 
 def read_ticket(engine: Engine, step: Step) -> None:
-    """Play the prompt, then the ticket number digit by digit (nothing without a number)."""
+    """Play the prompt, then the ticket number in small groups of digits, once; then the
+    step's ``repeat_prompt`` ("press * to hear it again"): * reads the number again
+    (nothing without a number)."""
     number = engine.sink.ticket_number()
     if not number:
         return  # no ticket number (database down): nothing to read
     if engine.prompt(step.prompt):
         return
-    engine.leave_on_queue_key(engine.call.play_digits(number, engine.script.to_queue_key))
+    script = engine.script
+    keys = script.to_queue_key + script.repeat_key
+    for _ in range(script.max_repeats + 1):
+        key = engine.call.play_digits(number, keys)
+        engine.leave_on_queue_key(key)
+        if key != script.repeat_key:
+            if not step.repeat_prompt:
+                return
+            key = engine.play(step.repeat_prompt, keys)
+            if not key:
+                key = engine.call.wait_digit(script.offer_wait_ms)
+            engine.leave_on_queue_key(key)
+            if key != script.repeat_key:
+                return
 
 
 # The function that runs each kind of step (the kinds: callbot.dialog.steps).

@@ -17,6 +17,13 @@ from typing import Literal, Protocol
 Outcome = Literal["completed", "to_queue", "emergency", "hangup"]
 Quality = Literal["ok", "no_speech", "too_long"]
 
+#: :meth:`CallPort.play` result: the caller started talking over the prompt (barge-in); the
+#: prompt stopped and their words are kept from the first syllable for :meth:`CallPort.record`.
+SPEECH = "speech"
+#: :meth:`CallPort.play` result: within ``resume_until`` the caller went on with the answer
+#: just recorded (a pause inside it, not its end); ``record(..., resume=True)`` takes the rest.
+RESUMED = "resumed"
+
 
 @dataclass(frozen=True)
 class Recording:
@@ -26,13 +33,37 @@ class Recording:
     digit: str  # the key that ended it, if any
     duration_seconds: float
     saved: bool = True  # False when a key during the beep stopped it before it began
+    # time.monotonic() when the caller's voice ended, when the port heard it (else None)
+    speech_end: float | None = None
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What was understood of an answer, and how surely (0 to 1: parser times recognizer)."""
+
+    text: str
+    confidence: float
 
 
 class CallPort(Protocol):
-    """What the dialog needs from the call (implemented over AGI by the callbot route)."""
+    """What the dialog needs from the call: over AudioSocket (it hears the caller while it
+    plays, :attr:`listens`) or over plain AGI, both in :mod:`callbot.calls`."""
 
-    def play(self, prompt: str, escape_digits: str) -> str:
-        """Play a prompt; return the key that interrupted it or "". Raise AgiHangup on hangup."""
+    #: Whether the port hears the caller while it plays: barge-in and continuations.
+    listens: bool
+
+    def play(
+        self,
+        prompt: str,
+        escape_digits: str,
+        *,
+        barge_in: bool = False,
+        resume_until: float | None = None,
+    ) -> str:
+        """Play a prompt; return the key that interrupted it, or "" once it played to the end.
+        Where the port listens: :data:`SPEECH` when ``barge_in`` and the caller talked over
+        it, :data:`RESUMED` when they resumed the last answer before ``resume_until``
+        (``time.monotonic()``). Raise AgiHangup on hangup."""
         ...
 
     def play_file(self, path: Path, escape_digits: str) -> str:
@@ -40,12 +71,22 @@ class CallPort(Protocol):
         ...
 
     def play_digits(self, number: str, escape_digits: str) -> str:
-        """Read a number digit by digit; return the interrupting key or ""."""
+        """Read a number digit by digit, in small groups; return the interrupting key or ""."""
         ...
 
-    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
-        """Beep and record the caller into ``path`` (a .wav), at most ``max_seconds`` (default:
-        the longest answer). Returns even on hangup."""
+    def record(
+        self,
+        path: Path,
+        escape_digits: str,
+        max_seconds: int | None = None,
+        *,
+        speaking: bool = False,
+        resume: bool = False,
+    ) -> Recording:
+        """Record the caller into ``path`` (a .wav), at most ``max_seconds`` (default: the
+        longest answer), after a beep; ``speaking`` (after :data:`SPEECH`): at once, from their
+        first syllable; ``resume`` (after :data:`RESUMED`): the last recording, made longer
+        (``path`` is its file). Returns even on hangup."""
         ...
 
     def wait_digit(self, timeout_ms: int) -> str:
@@ -92,6 +133,11 @@ class AnswerSink(Protocol):
         """The text of the latest answer to ``step``; waits for it at most ``timeout``."""
         ...
 
+    def understood(self, step: str, timeout: float) -> Understood | None:
+        """What was understood of the latest answer to ``step`` and how surely (waits for its
+        text at most ``timeout``); None without text."""
+        ...
+
     def is_emergency(self, step: str, timeout: float) -> str | None:
         """The number to call when the latest answer to ``step`` tells of an emergency ("115",
         "114" or "113"), else None (waits for its text at most ``timeout``)."""
@@ -114,8 +160,13 @@ class DialogResult:
     outcome: Outcome = "completed"
     last_step: str = ""
     answers: list[str] = field(default_factory=list)
-    # Seconds from the end of each recording to the next prompt starting to play.
+    # Seconds from the end of the caller's speech (where the port hears it; else the end of
+    # the recording) to the next prompt starting to play.
     turn_gaps: list[float] = field(default_factory=list)
+    # Answers the caller went on with after a pause (the next prompt stopped for them).
+    resumed: int = 0
+    # Read-backs skipped because the answer was understood surely enough.
+    confident: int = 0
     unclear: int = 0  # answers asked again for silence, noise or length
     # Seconds the caller waited at each read-back for the transcript and its speech.
     readback_waits: list[float] = field(default_factory=list)

@@ -4,19 +4,28 @@ A script is a tuple of steps run in order by :mod:`callbot.dialog.engine`. Chang
 callbot says or asks means editing this table and ``prompts/vi.toml``, not the engine:
 
 - ``say``          play a prompt
-- ``ask``          play a prompt and a beep, record the answer into ``<step>.wav``; silence, noise
-                   or an answer too long is asked again once with ``short_prompt``
-- ``callback``     the callback number on the keypad: 1 = the number calling, or type one and #
-- ``confirm``      read back what was understood of the ``targets`` (runtime text-to-speech of
-                   their transcripts): 1 correct, 2 say it again (that question is asked again);
-                   with ``spoken`` phrases the caller may also say the answer (below)
-- ``read_ticket``  play a prompt, then the ticket number digit by digit
+- ``ask``          play a question and record the answer into ``<step>.wav``; the caller may
+                   start answering during the question (barge-in, where the call port hears
+                   them), else after the beep; silence, noise or an answer too long is asked
+                   again once with ``short_prompt``
+- ``callback``     the callback number: the prompt offers the number calling (nothing to press;
+                   1 says yes too), or the caller types another and #; without a usable number
+                   calling, ``short_prompt`` asks for one
+- ``confirm``      read back what was understood of the ``targets`` whose confidence is below
+                   ``Script.readback_below`` (runtime text-to-speech of their transcripts), and
+                   only those: 1 correct, 2 say it again (that question is asked again); the
+                   first question says the keys, the next ones are ``short_prompt``; with
+                   ``spoken`` phrases the caller may also say the answer (below)
+- ``read_ticket``  play a prompt and the ticket number in small groups of digits, then
+                   ``repeat_prompt`` ("press * to hear it again"): * reads it again
 
 Keys, everywhere but while typing a number: 0 goes to the operators' queue, * repeats the
-question, # ends an answer; at a spoken question 9 says "life at risk now".
+question, # ends an answer; at a spoken question 9 says "life at risk now". A ``say`` step
+(``keys_hint``) tells them once.
 
 Emergency. An ``ask`` step with ``triage`` has its answer understood as soon as it is
-transcribed (:func:`callbot.understanding.need.parse_need`); an emergency there, or 9 pressed
+transcribed (:func:`callbot.understanding.need.parse_need`), checked when the next step after
+it ends (the caller is not kept waiting for the recognizer); an emergency there, or 9 pressed
 at any question, flags the ticket ``emergency`` at once and tells the caller the number to
 call: the need parser's service (115 medical, 114 fire and rescue, 113 police), 115 for 9 (a
 key says nothing of what happened; a need answered after it that is a fire or an assault is
@@ -51,7 +60,9 @@ class Step:
     name: str  # also the answer's file name for ``ask`` steps: [a-z_]+
     kind: StepKind
     prompt: str  # key in the prompt file
-    short_prompt: str | None = None  # ask: shorter prompt for the second try
+    # ask: shorter prompt for the second try; confirm: the question after the first one;
+    # callback: the question when there is no usable number calling
+    short_prompt: str | None = None
     readback_prompt: str | None = None  # ask: introduces the read-back of this answer
     targets: tuple[str, ...] = ()  # confirm: the ask steps read back
     grammar: tuple[str, ...] = ()  # ask: closed answer space for the recognizer, if any
@@ -60,6 +71,7 @@ class Step:
     spoken_prompt: str | None = None  # confirm: the question when spoken answers are heard
     # ask: the answer is checked for an emergency as soon as it is transcribed
     triage: bool = False
+    repeat_prompt: str | None = None  # read_ticket: "press * to hear it again"
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -83,10 +95,17 @@ class Script:
     failures_before_offer: int = 2  # unclear answers in a row before the queue is offered
     max_repeats: int = 3  # * presses honoured per prompt
     min_speech_seconds: float = 0.3  # less voice than this is "no speech"
-    transcript_wait_seconds: float = 8.0  # read-back waits at most this for a transcript
+    # A call waits at most this long in all for transcripts (emergency check, read-backs).
+    transcript_wait_seconds: float = 8.0
     digit_timeout_ms: int = 5000  # between keys while typing a number
+    offer_wait_ms: int = 2500  # after an offer (callback number, * to hear again): for a key
+    # Answers understood at least this surely are not read back (parser x recognizer, 0-1).
+    readback_below: float = 0.6
+    # Speech resuming within this much of the prompt after an answer (where the port hears
+    # it) joins that answer: a pause inside an answer is not its end.
+    resume_seconds: float = 0.8
     language: str = "vi"  # the language of the steps' spoken phrases
-    spoken_answer_seconds: int = 4  # longest spoken answer to a closed question
+    spoken_answer_seconds: int = 3  # longest spoken answer to a closed question
     min_spoken_seconds: float = 0.1  # less sound than this in it is no answer (silence)
 
     def __post_init__(self) -> None:
@@ -141,13 +160,29 @@ class Script:
         return tuple(s for s in self.steps if s.kind == "ask")
 
     def prompt_keys(self) -> set[str]:
-        """Every prompt key the script can play: its steps' (full, short, read-back, spoken) and the
-        engine's own."""
+        """Every prompt key the script can play: its steps' (full, short, read-back, spoken,
+        repeat) and the engine's own."""
         keys = {s.prompt for s in self.steps}
         keys |= {s.short_prompt for s in self.steps if s.short_prompt}
         keys |= {s.readback_prompt for s in self.steps if s.readback_prompt}
         keys |= {s.spoken_prompt for s in self.steps if s.spoken_prompt}
+        keys |= {s.repeat_prompt for s in self.steps if s.repeat_prompt}
         return keys | set(ENGINE_PROMPTS)
+
+    def main_path(self) -> tuple[str, ...]:
+        """The prompts a caller who answers every question at once hears, in order: each
+        step's prompt, and a ``read_ticket`` step's number (``NUMBER``) and
+        ``repeat_prompt``; no read-back (only doubtful answers are read back), no retry."""
+        path: list[str] = []
+        for step in self.steps:
+            if step.kind == "confirm":
+                continue
+            path.append(step.prompt)
+            if step.kind == "read_ticket":
+                path.append(NUMBER)
+                if step.repeat_prompt:
+                    path.append(step.repeat_prompt)
+        return tuple(path)
 
     @staticmethod
     def answer_name(step: Step, target: str) -> str:
@@ -172,6 +207,9 @@ class Script:
         return replace(self, steps=steps)
 
 
+# Where a number is read out, in Script.main_path().
+NUMBER = "<number>"
+
 # Prompts the engine itself plays (besides the steps' own).
 ENGINE_PROMPTS = (
     "not_heard",
@@ -179,8 +217,6 @@ ENGINE_PROMPTS = (
     "no_input_offer",
     "callback_invalid",
     "callback_readback",
-    "callback_use_caller",
-    "readback_unheard",
     "confirm_keys",
     "emergency_queue",
     "emergency_stay",
@@ -210,26 +246,27 @@ CONFIRM_SPOKEN_VI = (
 
 
 # The overflow callbot of hotline 1022: who is calling, where they live, what they need.
+# Where the seconds go: docs/dialog.md (the time budget).
 OVERFLOW = Script(
     steps=(
         Step("greeting", "say", "greeting"),
         Step("name", "ask", "ask_name", "ask_name_short", "readback_name"),
+        Step("keys", "say", "keys_hint"),  # the keys, said once
         Step("address", "ask", "ask_address", "ask_address_short", "readback_address"),
         Step("need", "ask", "ask_need", "ask_need_short", "readback_need", triage=True),
         # The callback number comes first: the last answer is transcribed meanwhile, so the
         # read-back rarely waits for the recognizer.
-        Step("callback", "callback", "ask_callback"),
+        Step("callback", "callback", "ask_callback", short_prompt="ask_callback_typed"),
         Step(
             "confirm",
             "confirm",
             "confirm_keys",
+            short_prompt="confirm_short",
             targets=("name", "address", "need"),
             spoken=CONFIRM_SPOKEN_VI,
             spoken_prompt="confirm_spoken",
         ),
-        Step("closing", "say", "closing"),
-        Step("ticket", "read_ticket", "ticket_number"),
-        Step("ticket_again", "read_ticket", "repeat_number"),
+        Step("ticket", "read_ticket", "ticket_number", repeat_prompt="ticket_repeat"),
         Step("goodbye", "say", "goodbye"),
     )
 )

@@ -72,6 +72,9 @@ class Journal:
     callback_number: str | None = None
     callback_source: str | None = None
     recovered: bool = False
+    # The dialog's steps as they began: (step, wall-clock time in seconds since the epoch),
+    # then ("end", when the call ended): where a call's seconds went (``callbot bench calls``).
+    steps: list[tuple[str, float]] = field(default_factory=list)
 
     def ended(self) -> tuple[str, str]:
         """How the call ended: (outcome, reason); a call that never finished was interrupted."""
@@ -99,6 +102,7 @@ class Journal:
             "database_ok": self.database_ok,
             "callback_number": self.callback_number,
             "callback_source": self.callback_source,
+            "steps": [[name, at] for name, at in self.steps],
         }
         if self.recovered:
             data["recovered"] = True
@@ -133,6 +137,7 @@ class Journal:
             callback_number=data.get("callback_number"),
             callback_source=data.get("callback_source"),
             recovered=bool(data.get("recovered", False)),
+            steps=[(str(name), float(at)) for name, at in data.get("steps", [])],
         )
 
     def write(self, path: Path) -> None:

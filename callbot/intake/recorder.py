@@ -16,6 +16,7 @@ It writes two copies of everything:
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,8 +83,10 @@ class CallRecorder:
     # -- as the dialog goes on ---------------------------------------------------------------
 
     def reached(self, step: str) -> None:
-        """The dialog has reached ``step``: the journal keeps it as the call's last step."""
+        """The dialog has reached ``step``: the journal keeps it as the call's last step, and
+        when it began (written with the next change)."""
         self._journal.last_step = step
+        self._journal.steps.append((step, round(time.time(), 3)))
 
     def ticket_number(self) -> str | None:
         """The ticket's number, or None when the database could not create it."""
@@ -162,6 +165,7 @@ class CallRecorder:
             return
         self._journal.outcome = outcome
         self._journal.end_reason = end_reason
+        self._journal.steps.append(("end", round(time.time(), 3)))
         ticket_id = self._journal.ticket_id
         if ticket_id is not None and self._journal.database_ok:
             try:

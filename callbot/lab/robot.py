@@ -10,6 +10,10 @@ files, following a recipe verified on Asterisk 22 (Local channels as test caller
   listening with short near-silent audio: the callbot's silence detection then sees silence
   frames and ends the recording.
 
+The robot may also talk over a prompt (``barge:<seconds>``: its next answer, that many
+seconds after it heard the prompt start) and press keys during one
+(``during:<seconds>:<digits>``), as impatient callers do.
+
 With ``steps`` the robot follows a plain script instead of the callbot's dialog: an operator
 calling the phone service hears a ticket, waits for the menu's silence and presses a key
 (``hear``, ``quiet:<seconds>``, ``keys:<digits>``, ``listen[:<seconds>]``, ``hangup``). With
@@ -46,8 +50,11 @@ class RobotPlan:
     expect: Expect = "callbot"
     end_with: EndWith = "silence"
     hangup_after: int | None = None  # hang up when the prompt after this many answers starts
-    # One action per prompt after the menu keys: "answer" (the next answer file), "silence"
-    # (say nothing), "keys:<digits>" (press them), "listen", "hangup". Empty: one answer per
+    # One action per prompt after the menu keys: "answer" (the next answer file, once the
+    # prompt ended), "barge:<seconds>" (the next answer, that many seconds after the prompt
+    # started: over it), "silence" (say nothing), "keys:<digits>" (press them once the prompt
+    # ended), "during:<seconds>:<digits>[:<action>]" (press them that many seconds into the
+    # prompt; then the action, once it ended), "listen", "hangup". Empty: one answer per
     # prompt, then listen until the callbot hangs up.
     actions: tuple[str, ...] = ()
     max_seconds: float = 240.0
@@ -64,6 +71,7 @@ class RobotReport:
 
     uniqueid: str = ""
     linkedid: str = ""
+    started_at: float = 0.0  # wall-clock time (seconds since the epoch) of the robot's zero
     events: list[tuple[float, str]] = field(default_factory=list)
     answers_spoken: int = 0
     ended_by: str = ""  # "callbot" (the far end hung up), "robot", "timeout"
@@ -71,6 +79,7 @@ class RobotReport:
     turn_gaps: list[float] = field(default_factory=list)
     # Seconds from pressing the menu key to the first audio of what came next.
     after_menu: float | None = None
+    menu_pressed_at: float | None = None  # wall-clock time the last menu key was pressed
     done: threading.Event = field(default_factory=threading.Event)
 
     def as_dict(self) -> dict[str, object]:
@@ -78,6 +87,7 @@ class RobotReport:
         return {
             "uniqueid": self.uniqueid,
             "linkedid": self.linkedid,
+            "started_at": round(self.started_at, 3),
             "answers_spoken": self.answers_spoken,
             "ended_by": self.ended_by,
             "turn_gaps": [round(g, 3) for g in self.turn_gaps],
@@ -98,6 +108,7 @@ class Robot:
         self.plan = plan
         self.report = report
         self.t0 = time.monotonic()
+        report.started_at = time.time()
 
     def now(self) -> float:
         """Seconds since the robot answered."""
@@ -134,6 +145,12 @@ class Robot:
             if not self.listen():
                 return
 
+    def _wait_until(self, moment: float) -> None:
+        """Until ``moment`` (robot time), without listening (the prompt keeps playing)."""
+        delay = moment - self.now()
+        if delay > 0.02:
+            self.channel.exec_app("Wait", f"{delay:.2f}")
+
     def wait_quiet(self, seconds: int) -> None:
         """Until ``seconds`` whole seconds pass without audio."""
         quiet = 0
@@ -158,6 +175,7 @@ class Robot:
             channel.exec_app("SendDTMF", key)
             self.event(f"pressed {key}")
         pressed = self.now()
+        self.report.menu_pressed_at = self.report.started_at + pressed
         if plan.expect == "queue":
             heard = self.wait_prompt_start(keep_sending=False)
             self.report.after_menu = heard - pressed
@@ -224,7 +242,17 @@ class Robot:
                 self.report.ended_by = "robot"
                 channel.hangup()
                 return
-            self.wait_prompt_end()
+            if action.startswith("during:"):
+                seconds, keys, then = [*action.removeprefix("during:").split(":", 2), ""][:3]
+                self._wait_until(heard + float(seconds))
+                self.event(f"pressed {keys} during the prompt")
+                channel.exec_app("SendDTMF", keys)
+                action = then  # e.g. "answer", once the prompt has ended
+            if action.startswith("barge:"):
+                self._wait_until(heard + float(action.removeprefix("barge:")))
+                action = "answer"  # over the prompt, not after it
+            else:
+                self.wait_prompt_end()
             recording = False
             if action == "answer":
                 answer = next(answers)

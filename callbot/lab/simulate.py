@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from callbot.config import Config
+from callbot.dialog.steps import OVERFLOW
 from callbot.errors import CallbotError, SetupError
 from callbot.lab import robot
+from callbot.lab.phases import call_phases, read_steps
 from callbot.lab.robot import EndWith, Expect, RobotPlan, RobotReport
 from callbot.pbx.ami import AmiClient
 from callbot.pbx.fastagi import FastAgiServer
@@ -77,13 +79,17 @@ class SimResult:
     error: str | None = None
     started: float = 0.0  # time.monotonic() when the call was placed
     ready_after: float | None = None  # seconds from the end of the call to the ticket "new"
+    # Seconds per phase of the call (callbot.lab.phases), from the callbot's journal.
+    phases: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        """As JSON data: what ``callbot call simulate --json`` prints."""
+        """As JSON data: what ``callbot call simulate --json`` prints (``seconds``: the call's
+        length; ``phases``: where those seconds went)."""
         return {
             "robot": self.report.as_dict(),
             "ticket": self.ticket.to_dict() if self.ticket else None,
             "seconds": round(self.seconds, 2),
+            "phases": self.phases,
             "error": self.error,
         }
 
@@ -192,7 +198,22 @@ class Simulator:
                 error = "no finished ticket for this call"
         shutil.rmtree(self._sim_dir(token), ignore_errors=True)
         seconds = ended - started
-        return SimResult(call, report, ticket, seconds, error, started, ready_after)
+        phases = {}
+        if ticket is not None:
+            phases = call_phases(
+                self._journal_steps(ticket.channel_uniqueid), OVERFLOW, report.menu_pressed_at
+            )
+        return SimResult(call, report, ticket, seconds, error, started, ready_after, phases)
+
+    def _journal_steps(self, uniqueid: str, timeout: float = 3.0) -> list[tuple[str, float]]:
+        """The call's steps from its journal, once it has the end (written just after the
+        ticket is finished in the database)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            steps = read_steps(self.config.storage.recordings_dir, uniqueid)
+            if (steps and steps[-1][0] == "end") or time.monotonic() > deadline:
+                return steps
+            time.sleep(0.05)
 
     def _wait_ticket(
         self, linkedid: str, timeout: float = 15.0, *, until: Literal["ended", "new"] = "ended"

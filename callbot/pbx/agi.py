@@ -37,6 +37,8 @@ from callbot.pbx.agi_protocol import (
     HANGUP_LINE,
     AgiResult,
     build_command,
+    dtmf_result,
+    endpos_samples,
     is_interim,
     is_usage_end,
     is_usage_start,
@@ -166,26 +168,6 @@ class _Pyst2Agi(AGI):  # type: ignore[misc]  # pyst2 ships no type hints
         raise AgiProtocolError("520 usage block did not end")
 
 
-def _digit(result: str) -> str:
-    """A DTMF result as the digit: ``"0"`` or ``""`` → no digit, ``"35"`` → ``"#"``."""
-    if result in ("", "0"):
-        return ""
-    try:
-        return chr(int(result))
-    except (ValueError, OverflowError):
-        raise AgiProtocolError(f"AGI result {result[:12]!r} is not a DTMF digit") from None
-
-
-def _samples(value: str | None) -> int:
-    """An ``endpos=`` value as a sample count (0 when absent)."""
-    if not value:
-        return 0
-    try:
-        return int(value)
-    except ValueError:
-        raise AgiProtocolError(f"AGI endpos {value[:12]!r} is not a number") from None
-
-
 class AgiChannel:
     """One call as the routes see it. Not thread-safe: one call, one thread.
 
@@ -256,7 +238,7 @@ class AgiChannel:
         result = self._execute("STREAM FILE", quote(path), quote(escape_digits))
         if result.result == "-1":
             self._fail(f"STREAM FILE {path!r}")
-        return _digit(result.result)
+        return dtmf_result(result.result)
 
     def record_file(  # noqa: PLR0917  # the routes' agreed signature
         self,
@@ -283,10 +265,10 @@ class AgiChannel:
         if tail:
             args += ["0", *tail]
         result = self._execute("RECORD FILE", *args)
-        endpos = _samples(result.extras.get("endpos"))
+        endpos = endpos_samples(result.extras.get("endpos"))
         reason = result.data
         if reason == "dtmf":
-            return RecordResult(_digit(result.result), endpos, "dtmf")
+            return RecordResult(dtmf_result(result.result), endpos, "dtmf")
         if reason == "timeout":
             # result= is the return value of Asterisk's last wait there, not a digit.
             return RecordResult("", endpos, "timeout")
@@ -300,7 +282,7 @@ class AgiChannel:
             )
         if reason == "randomerror" and result.result not in ("", "0", "-1"):
             # A digit pressed during the beep: nothing was recorded.
-            return RecordResult(_digit(result.result), endpos, "dtmf")
+            return RecordResult(dtmf_result(result.result), endpos, "dtmf")
         if result.result == "-1":
             if self._probe_hangup():
                 return RecordResult("", endpos, "hangup")
@@ -346,6 +328,19 @@ class AgiChannel:
             raise AgiHangup(f"the channel hung up during {app}")
         return result.result
 
+    def start_app(self, app: str, *args: str) -> None:
+        """EXEC an application that runs while this thread does other work (AudioSocket, whose
+        stream the call then uses): the command is sent, :meth:`finish_app` reads its result
+        once it returns. No other command may be sent in between."""
+        self._agi.send_command("EXEC", quote(app), *([quote(",".join(args))] if args else []))
+
+    def finish_app(self) -> str:
+        """The result of :meth:`start_app`'s application ("0" usually); AgiHangup on hangup."""
+        result: AgiResult = self._agi.get_result()
+        if result.result == "-1" and self._probe_hangup():
+            raise AgiHangup("the channel hung up during the application")
+        return result.result
+
     def gosub(self, context: str, exten: str, priority: str = "1") -> None:
         """GOSUB a dialplan subroutine (it ends with ``Return()``) and come back here.
 
@@ -363,7 +358,7 @@ class AgiChannel:
         result = self._execute("WAIT FOR DIGIT", int(timeout_ms))
         if result.result == "-1":
             self._fail("WAIT FOR DIGIT")
-        return _digit(result.result)
+        return dtmf_result(result.result)
 
     def verbose(self, msg: str) -> None:
         """Write ``msg`` to the Asterisk console (VERBOSE level 1). CR/LF raise as for

@@ -229,3 +229,23 @@ def sanitize_for_agi(text: str, max_len: int = 200) -> str:
             kept.append(char)
     collapsed = " ".join("".join(kept).split())
     return collapsed[: max(max_len, 0)].rstrip()
+
+
+def dtmf_result(result: str) -> str:
+    """A DTMF result as the digit: ``"0"`` or ``""`` → no digit, ``"35"`` → ``"#"``."""
+    if result in ("", "0"):
+        return ""
+    try:
+        return chr(int(result))
+    except (ValueError, OverflowError):
+        raise AgiProtocolError(f"AGI result {result[:12]!r} is not a DTMF digit") from None
+
+
+def endpos_samples(value: str | None) -> int:
+    """An ``endpos=`` value as a sample count (0 when absent)."""
+    if not value:
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        raise AgiProtocolError(f"AGI endpos {value[:12]!r} is not a number") from None

@@ -5,6 +5,7 @@
 - ``tts.py``          prompts rendered to 8 kHz telephone WAV; ``speaker.py`` read-backs at run time
 - ``prompts.py``      the prompt file (every word a caller hears) and its rendered audio
 - ``audio.py``        WAV helpers: durations, voice energy, tones, silence, noise
+- ``endpoint.py``     when a caller starts and stops speaking, frame by frame
 
 May import: ``config``, ``errors``.
 """

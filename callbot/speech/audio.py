@@ -151,6 +151,17 @@ def wav_bytes(samples: Iterable[int], rate: int = TELEPHONE_RATE) -> bytes:
     return buffer.getvalue()
 
 
+def pcm_wav(pcm: bytes, rate: int = TELEPHONE_RATE) -> bytes:
+    """A complete 16-bit mono WAV file holding little-endian samples ``pcm``."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(pcm[: len(pcm) - len(pcm) % 2])
+    return buffer.getvalue()
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and :func:`os.replace`.
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # vosk, numpy and soxr load only in processes that transcribe
     from callbot.dialog.steps import Script
-    from callbot.speech.asr import VoskRecognizer
+    from callbot.speech.asr import Transcript, VoskRecognizer
     from callbot.transcription.worker import TranscriptionPool
 
 
@@ -63,6 +63,14 @@ class Listening:
         loaded = self._loaded
         if loaded is not None:
             loaded.pool.notify()
+
+    def transcript(self, answer_id: int, timeout: float) -> Transcript | None:
+        """The transcript of answer ``answer_id`` (text and words), waiting up to ``timeout``
+        s; None as for :meth:`text`."""
+        loaded = self._loaded
+        if loaded is None:
+            return None
+        return loaded.pool.wait_for([answer_id], timeout).get(answer_id)
 
     def text(self, answer_id: int, timeout: float) -> str | None:
         """The transcript of answer ``answer_id``, waiting up to ``timeout`` s.

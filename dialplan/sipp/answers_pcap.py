@@ -6,18 +6,22 @@ silence, then each AUDIO followed by ``--gap`` seconds of silence, then ``--tail
 silence. The stream never pauses: Asterisk ends an answer by counting silent frames, and a
 caller that sends no packets is never "silent", only absent.
 
-SIPp cannot hear the questions, so the answers are placed in time. The callbot stops recording
-when the caller has been silent for ``dialog.silence_seconds`` (1 s in the tests) counted from
-the beep, so each answer must start less than 1 s after its beep:
+SIPp cannot hear the questions, so the answers are placed in time. The callbot (hearing the
+call's audio stream) ends an answer 0.7 s after the caller stops speaking, then plays the
+next question; speech within that question's first 0.8 s would continue the last answer (a
+pause inside it), and no speech within 3 s after a beep (the tests' ``dialog.no_input_seconds``)
+is no answer. So each answer must start more than 1.5 s after the last one ended, and less
+than 3 s after its beep (or during its question: that is barge-in):
 
 - ``--lead`` (from 1.3 s after the 200 OK, when caller.xml starts this capture): the menu
   starts 0.5 s after the answer, caller.xml presses 2 at 1.0 s, then greeting + first question
   + beep play (1.5 s with the test prompts): the first beep ends at about 2.7 s.
-- ``--gap``: 1 s of silence ends the recording, then the next question and its beep play
-  (about 0.9 s with the test prompts).
+- ``--gap``: 0.7 s of silence ends the answer, then the next question and its beep play
+  (about 0.9-1.2 s with the test prompts).
 
-The defaults make each answer start 0.2-0.4 s after its beep with the test prompts
-(tests/fixtures/prompts-short.toml); longer prompts need a longer lead and gap.
+The defaults make each answer start 1.5 s or more after the last and about when its beep ends
+with the test prompts (tests/fixtures/prompts-short.toml); longer prompts need a longer lead
+and gap.
 
 AUDIO is a WAV file (8 kHz, mono, 16-bit PCM) or a capture of A-law RTP, such as SIPp's own
 /usr/share/sip-tester/g711a.pcap, whose payload is reused. Standard library only::

@@ -44,10 +44,13 @@ TEST_ENV = {
     "CALLBOT_SANDBOX__RTP_START": "12000",
     "CALLBOT_SANDBOX__RTP_END": "12999",
     "CALLBOT_AGI__PORT": "14573",
+    "CALLBOT_MEDIA__PORT": "14574",
     "CALLBOT_STORAGE__ROOT": "storage/test",
     "CALLBOT_PROMPTS__FILE": "tests/fixtures/prompts-short.toml",
     "CALLBOT_PROMPTS__ENGINE": "espeak",
     "CALLBOT_DIALOG__SILENCE_SECONDS": "1",
+    # The robot speaks a whole second after a prompt ends (it listens in 1 s windows).
+    "CALLBOT_DIALOG__NO_INPUT_SECONDS": "3",
     "CALLBOT_DIALOG__MAX_ANSWER_SECONDS": "15",
     "CALLBOT_DIALOG__KEY_TIMEOUT_SECONDS": "2",
     "CALLBOT_QUEUE__MAX_WAIT_SECONDS": "8",
@@ -86,6 +89,7 @@ def _instance() -> dict[str, str]:
         "CALLBOT_SANDBOX__RTP_START": str(b + 100),
         "CALLBOT_SANDBOX__RTP_END": str(b + 599),
         "CALLBOT_AGI__PORT": str(b + 673),
+        "CALLBOT_MEDIA__PORT": str(b + 674),
         "CALLBOT_STORAGE__ROOT": f"storage/test{b}",
     }
 

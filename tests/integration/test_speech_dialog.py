@@ -1,5 +1,8 @@
 """The speech dialog on the real sandbox: keypad, * and 0, silence, read-back, spoken answers.
 
+The call's audio is streamed to `callbot serve` (AudioSocket); a caller who talks over a
+question, pauses inside an answer or presses a key during a question is in test_barge_in.py.
+
 Calls go through `callbot serve` and the real Asterisk; the robot caller acts prompt by prompt
 (see callbot.lab.robot.RobotPlan.actions).
 """
@@ -76,6 +79,9 @@ def test_silence_is_asked_again_and_the_ticket_says_no_speech(
         assert answer.duration_seconds == pytest.approx(
             wav_duration(config.storage.recordings_dir / answer.audio_path), abs=0.05
         )
+        # Heard on the stream: nothing said ends the answer after dialog.no_input_seconds.
+        assert answer.duration_seconds == pytest.approx(config.dialog.no_input_seconds, abs=0.5)
+        assert answer.ended_by == "silence"
 
 
 def test_two_at_the_read_back_asks_again(simulator: Simulator, answers: tuple[Path, ...]) -> None:

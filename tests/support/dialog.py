@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from callbot.dialog.ports import Recording
+from callbot.dialog.ports import RESUMED as RESUMED_KEY
+from callbot.dialog.ports import SPEECH as SPEECH_KEY
+from callbot.dialog.ports import Recording, Understood
 from callbot.errors import AgiHangup
 
 SPEECH = 2.0
@@ -15,7 +17,12 @@ SPEECH = 2.0
 
 @dataclass
 class FakeCall:
-    """Plays nothing; answers with scripted keys, recordings and typed digits."""
+    """Plays nothing; answers with scripted keys, recordings and typed digits.
+
+    ``listens``: a port that hears the caller while it plays; a prompt's scripted "key" may
+    then be ``SPEECH`` (the caller talked over it) or ``RESUMED`` (went on with the last
+    answer), and what it was called with is logged (``barge`` / ``resume``).
+    """
 
     keys: dict[str, deque[str]] = field(default_factory=dict)  # prompt -> keys, one per play
     recordings: dict[str, deque[Recording]] = field(default_factory=dict)  # step -> recordings
@@ -23,6 +30,7 @@ class FakeCall:
     hang_up_at: str | None = None
     log: list[str] = field(default_factory=list)
     limits: dict[str, int | None] = field(default_factory=dict)  # file -> max_seconds
+    listens: bool = False
 
     def press(self, prompt: str, *keys: str) -> FakeCall:
         self.keys.setdefault(prompt, deque()).extend(keys)
@@ -32,12 +40,24 @@ class FakeCall:
         self.recordings.setdefault(step, deque()).extend(recordings)
         return self
 
-    def play(self, prompt: str, escape_digits: str) -> str:
-        self.log.append(f"play {prompt}")
+    def play(
+        self,
+        prompt: str,
+        escape_digits: str,
+        *,
+        barge_in: bool = False,
+        resume_until: float | None = None,
+    ) -> str:
+        mode = (" barge" if barge_in else "") + (" resume" if resume_until else "")
+        self.log.append(f"play {prompt}" + (mode if self.listens else ""))
         if prompt == self.hang_up_at:
             raise AgiHangup("hangup")
         queued = self.keys.get(prompt)
         key = queued.popleft() if queued else ""
+        if key == SPEECH_KEY:
+            return key if self.listens and barge_in else ""
+        if key == RESUMED_KEY:
+            return key if self.listens and resume_until else ""
         return key if key in escape_digits else ""
 
     def play_file(self, path: Path, escape_digits: str) -> str:
@@ -48,8 +68,17 @@ class FakeCall:
         self.log.append(f"digits {number}")
         return ""
 
-    def record(self, path: Path, escape_digits: str, max_seconds: int | None = None) -> Recording:
-        self.log.append(f"record {path.name}")
+    def record(
+        self,
+        path: Path,
+        escape_digits: str,
+        max_seconds: int | None = None,
+        *,
+        speaking: bool = False,
+        resume: bool = False,
+    ) -> Recording:
+        how = " speaking" if speaking else " resume" if resume else ""
+        self.log.append(f"record {path.name}{how}")
         self.limits[path.name] = max_seconds
         queued = self.recordings.get(path.stem.split("-")[0])
         recording = queued.popleft() if queued else Recording("silence", "", 2.5)
@@ -98,8 +127,15 @@ class FakeSink:
     def callback(self, number: str, source: str) -> None:
         self.callbacks.append((number, source))
 
+    # How surely each answer was understood (default: not sure, read back).
+    sure: dict[str, float] = field(default_factory=dict)
+
     def transcript(self, step: str, timeout: float) -> str | None:
         return self.heard.get(step)
+
+    def understood(self, step: str, timeout: float) -> Understood | None:
+        text = self.heard.get(step)
+        return Understood(text, self.sure.get(step, 0.2)) if text else None
 
     def speak(self, text: str) -> Path | None:
         return Path(f"/tts/{text.replace(' ', '_')}.wav")

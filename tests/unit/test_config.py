@@ -19,6 +19,14 @@ def test_defaults_are_loopback_and_resolved(tmp_path: Path) -> None:
     assert config.storage.recordings_dir == tmp_path / "storage/recordings"
 
 
+def test_the_call_is_heard_as_a_stream_by_default_on_loopback(tmp_path: Path) -> None:
+    config = load_config(environ={}, project_dir=tmp_path)
+    assert config.media.enabled and config.media.host == "127.0.0.1"
+    assert config.dialog.end_silence_seconds < config.dialog.silence_seconds
+    off = load_config(environ={"CALLBOT_MEDIA__ENABLED": "false"}, project_dir=tmp_path)
+    assert not off.media.enabled
+
+
 def test_layers_override_in_order(tmp_path: Path) -> None:
     file = tmp_path / "c.toml"
     file.write_text("[ami]\nport = 6000\nusername = 'file'\n[queue]\nmax_waiting = 2\n")
@@ -41,6 +49,11 @@ def test_layers_override_in_order(tmp_path: Path) -> None:
         ({"CALLBOT_NOPE__X": "1"}, "[nope]"),
         ({"CALLBOT_AMI__NOPE": "1"}, "ami.nope"),
         ({"CALLBOT_DIALOG__SILENCE_SECONDS": "0"}, "silence_seconds"),
+        ({"CALLBOT_DIALOG__END_SILENCE_SECONDS": "0.1"}, "dialog.end_silence_seconds"),
+        ({"CALLBOT_DIALOG__RESUME_SECONDS": "9"}, "dialog.resume_seconds"),
+        ({"CALLBOT_DIALOG__READBACK_BELOW": "1.5"}, "dialog.readback_below"),
+        ({"CALLBOT_MEDIA__PORT": "0"}, "media.port"),
+        ({"CALLBOT_MEDIA__ENABLED": "maybe"}, "media.enabled"),
         ({"CALLBOT_PROMPTS__ENGINE": "festival"}, "prompts.engine"),
     ],
 )

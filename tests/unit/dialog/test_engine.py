@@ -26,7 +26,7 @@ def run(call: FakeCall, sink: FakeSink | None = None, script: Script = KEYS_ONLY
     return engine.run(), sink
 
 
-def test_complete_call_reads_back_and_takes_the_calling_number() -> None:
+def test_complete_call_reads_back_the_doubtful_and_takes_the_calling_number() -> None:
     call = FakeCall()
     result, sink = run(call)
     assert result.outcome == "completed"
@@ -35,15 +35,16 @@ def test_complete_call_reads_back_and_takes_the_calling_number() -> None:
     assert call.log == [
         "play greeting",
         "play ask_name", "record name.wav",
+        "play keys_hint",  # the keys, said once
         "play ask_address", "record address.wav",
         "play ask_need", "record need.wav",
-        "play ask_callback", "wait -", "play callback_use_caller",
+        "play ask_callback", "wait -",  # the number calling, offered: nothing to press
+        # Nothing understood surely (the fake sink's default): all three read back, the keys
+        # said at the first question only.
         "play readback_name", "tts an.wav", "play confirm_keys", "wait -",
-        "play readback_address", "tts quan_nam.wav", "play confirm_keys", "wait -",
-        "play readback_need", "tts gao.wav", "play confirm_keys", "wait -",
-        "play closing",
-        "play ticket_number", "digits 0000018",
-        "play repeat_number", "digits 0000018",
+        "play readback_address", "tts quan_nam.wav", "play confirm_short", "wait -",
+        "play readback_need", "tts gao.wav", "play confirm_short", "wait -",
+        "play ticket_number", "digits 0000018", "play ticket_repeat", "wait -",  # once
         "play goodbye",
     ]  # fmt: skip
     assert len(result.turn_gaps) == 3  # measured after every answer
@@ -106,7 +107,7 @@ def test_an_answer_too_long_is_asked_again_shorter() -> None:
 
 
 def test_two_at_read_back_asks_that_question_again_and_reads_it_back() -> None:
-    call = FakeCall().press("confirm_keys", "", "2")  # name ok, address: say it again
+    call = FakeCall().press("confirm_short", "2")  # name ok, address: say it again
     result, sink = run(call)
     assert result.outcome == "completed"
     steps = [a[1] for a in sink.answers]
@@ -122,12 +123,54 @@ def test_a_key_pressed_during_the_read_back_is_not_lost() -> None:
     assert [a[1] for a in sink.answers][-1] == "need-2.wav"
 
 
-def test_nothing_heard_is_said_instead_of_a_read_back() -> None:
+def test_an_answer_without_text_in_time_is_not_read_back() -> None:
     sink = FakeSink(heard={"name": "an"})
     call = FakeCall()
     result, _ = run(call, sink)
-    assert call.log.count("play readback_unheard") == 2
+    assert [line for line in call.log if line.startswith("play readback")] == ["play readback_name"]
     assert result.outcome == "completed"
+
+
+def test_only_what_was_understood_doubtfully_is_read_back() -> None:
+    sink = FakeSink(sure={"name": 0.9, "address": 0.6, "need": 0.59})
+    call = FakeCall()
+    result, _ = run(call, sink)
+    assert [line for line in call.log if line.startswith("play readback")] == [
+        "play readback_need"  # below readback_below (0.6): read back; the others not
+    ]
+    assert "play confirm_keys" in call.log  # the first question asked says the keys
+    assert result.confident == 2
+
+
+def test_the_ticket_number_is_read_once_and_star_reads_it_again() -> None:
+    call = FakeCall().press("ticket_repeat", "*")
+    run(call)
+    i = call.log.index("play ticket_number")
+    assert call.log[i:] == [
+        "play ticket_number",
+        "digits 0000018",
+        "play ticket_repeat",
+        "digits 0000018",  # * pressed during the offer: the number again
+        "play ticket_repeat",
+        "wait -",
+        "play goodbye",
+    ]
+
+
+def test_star_after_the_offer_to_hear_the_number_again_works_too() -> None:
+    call = FakeCall()
+    call.typed = deque(["", "*", ""])  # callback offer: nothing; after the number: *
+    call.press("confirm_keys", "1").press("confirm_short", "1", "1")
+    run(call)
+    assert call.log.count("digits 0000018") == 2
+
+
+def test_without_a_usable_number_calling_the_caller_is_asked_to_type_one() -> None:
+    call = FakeCall().press("ask_callback_typed", "0")
+    call.typed = deque([*"912345678", "#", ""])
+    _, sink = run(call, FakeSink(caller="unknown"))
+    assert "play ask_callback" not in call.log
+    assert sink.callbacks == [("0912345678", "typed")]
 
 
 def test_a_typed_callback_number_is_read_back_and_confirmed() -> None:

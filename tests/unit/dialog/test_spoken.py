@@ -63,7 +63,10 @@ def test_spoken_yes_confirms_each_part_without_a_key() -> None:
         "play confirm_spoken",
         "record confirm_name.wav",
     ]
-    assert not any(line.startswith("wait") for line in call.log[i:])  # nobody waits for a key
+    end = call.log.index("play ticket_number")
+    assert not any(line.startswith("wait") for line in call.log[i:end])  # no wait for a key
+    assert call.log.count("play confirm_spoken") == 1  # the words said once...
+    assert call.log.count("play confirm_short") == 2  # ...then only the question
     assert sink.decoded == [
         ("confirm_name", "confirm_name.wav", PHRASES),
         ("confirm_address", "confirm_address.wav", PHRASES),
@@ -95,14 +98,16 @@ def test_spoken_no_asks_that_question_again_and_reads_it_back_again() -> None:
         "record address-2.wav",
         "play readback_address",
         "tts quan_nam.wav",
-        "play confirm_spoken",
+        "play confirm_short",
     ]
     assert call.log[i + 6] == "record confirm_address-2.wav"
     assert "record need-2.wav" not in call.log
 
 
 def test_a_key_pressed_during_the_question_wins_and_nothing_is_recorded() -> None:
-    call = FakeCall().press("confirm_spoken", "1", "2")  # name: correct; address: again
+    call = (
+        FakeCall().press("confirm_spoken", "1").press("confirm_short", "2")
+    )  # name ok; address: again
     sink = yes_to_all()
     run(call, sink)
     assert "record confirm_name.wav" not in call.log

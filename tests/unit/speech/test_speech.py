@@ -87,13 +87,17 @@ def test_short_fixture_has_the_real_keys_in_a_few_words() -> None:
     assert all(len(short.text(key).split()) <= 2 for key in short)
 
 
-def test_real_greeting_says_who_and_why_first() -> None:
+def test_real_greeting_says_who_and_why_in_one_sentence_and_the_keys_come_once() -> None:
     real = load_prompts(VI_PROMPTS)
-    first_sentence = real.text("greeting").split(".")[0]
-    assert "trợ lý tự động" in first_sentence
-    assert "một không hai hai" in first_sentence
-    assert "bận" in first_sentence
-    assert "phím không" in real.text("greeting")
+    greeting = real.text("greeting")
+    assert greeting.rstrip(".").count(".") == 0 and "?" not in greeting  # one sentence
+    assert "trợ lý tự động" in greeting  # who: the automatic assistant...
+    assert "bận" in greeting  # ...because every operator is busy...
+    assert "ghi âm" in greeting and "gọi lại" in greeting  # ...recording, for a callback
+    hint = real.text("keys_hint")
+    assert "phím không" in hint and "phím chín" in hint  # the keys, in one place
+    main = ("greeting", "ask_name", "ask_address", "ask_need", "ticket_number", "goodbye")
+    assert not any("phím không" in real.text(key) for key in main)
 
 
 def test_multiline_text_is_read_as_one_line(tmp_path: Path) -> None:
@@ -446,12 +450,12 @@ def test_library_check_finds_stale_prompts(tmp_path: Path) -> None:
     out = tmp_path / "out"
     render.render_prompts(load_prompts(source), out, engine="espeak")
     PromptLibrary(load_prompts(source), out).check()
-    write_prompts(source, short_texts(closing="Cảm ơn nhiều"))
+    write_prompts(source, short_texts(goodbye="Cảm ơn nhiều"))
     library = PromptLibrary(load_prompts(source), out)
-    assert library.path("closing")  # the old file is still there to play...
+    assert library.path("goodbye")  # the old file is still there to play...
     with pytest.raises(PromptError, match="out of date") as caught:
         library.check()  # ...but a server start-up check refuses it
-    assert "closing" in str(caught.value)
+    assert "goodbye" in str(caught.value)
     assert "menu" not in str(caught.value)
 
 
