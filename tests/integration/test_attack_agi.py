@@ -76,5 +76,6 @@ def test_hundreds_of_hostile_connections_never_starve_a_real_call(
     )
     assert result.error is None, result.as_dict()
     assert result.ticket is not None and result.ticket.outcome == "complete"
-    assert len(result.ticket.answers) == 3
+    # every question answered (a doubtful answer may add its read-back's spoken answer)
+    assert {a.step for a in result.ticket.answers} >= {"name", "address", "need"}
     assert still_open <= config.agi.max_other_calls

@@ -20,6 +20,7 @@ from callbot.app import load_prompt_library
 from callbot.config import Config
 from callbot.lab.simulate import SimCall, Simulator
 from callbot.pbx.ami import AmiClient
+from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
 from tests.integration.conftest import ServeProcess, wait_until
 
@@ -141,8 +142,19 @@ def test_disk_full_while_recording(
     events: object,
 ) -> None:
     """The recordings' disk fills up while the caller answers the first question: the caller
-    goes to the operators' queue, and nothing half-written is taken for an answer."""
+    goes to the operators' queue, and nothing half-written is taken for an answer.
+
+    The call port holds an answer until the caller stops speaking and then writes it whole, so
+    the disk is filled while a long first answer (about 7 s) is being spoken: a few seconds
+    after the call's journal appears (the greeting and the question are short). Filled a little
+    earlier, the port finds no room before recording; either way nothing may be stored."""
     rec = config.storage.root / "small-disk"
+    long_answer = synthesize_text(
+        "dạ tên tôi là nguyễn văn an ở số mười hai đường nguyễn trãi phường hai quận năm "
+        "gần chợ bến thành thành phố hồ chí minh",
+        "espeak",
+        config.storage.root / "answers",
+    )
     with (
         small_disk(config, sandbox, rec, 1024) as disk,
         own_server(server, config, f"storage.recordings={disk}"),
@@ -154,8 +166,8 @@ def test_disk_full_while_recording(
         def fill_when_recording() -> None:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                if any(disk.rglob("name.wav")):
-                    time.sleep(0.3)  # a little of the answer is written, then the disk is full
+                if any(disk.rglob("call.json")):
+                    time.sleep(3.0)  # the greeting and the question, then the answer begins
                     with contextlib.suppress(OSError), (disk / "filler").open("wb") as out:
                         while True:
                             out.write(b"\0" * 4096)
@@ -167,7 +179,7 @@ def test_disk_full_while_recording(
 
         filler = threading.Thread(target=fill_when_recording, daemon=True)
         filler.start()
-        (result,) = sim.run([SimCall(answers=answers, max_seconds=25)])
+        (result,) = sim.run([SimCall(answers=(long_answer, *answers[1:]), max_seconds=25)])
         filler.join(5)
         linkedid = result.report.linkedid
         joined = events.wait_for("QueueCallerJoin", timeout=20, Linkedid=linkedid)  # type: ignore[attr-defined]
