@@ -39,6 +39,7 @@ from callbot.config_sections import (
     SandboxConfig,
     ServiceConfig,
     StorageConfig,
+    ZaloConfig,
 )
 from callbot.errors import ConfigError
 
@@ -58,6 +59,7 @@ __all__ = [
     "SandboxConfig",
     "ServiceConfig",
     "StorageConfig",
+    "ZaloConfig",
     "as_dict",
     "as_environ",
     "load_config",
@@ -82,6 +84,7 @@ class Config:
     service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
     log: LogConfig = field(default_factory=LogConfig)
+    zalo: ZaloConfig = field(default_factory=ZaloConfig)
     project_dir: Path = Path(".")
 
     def replace(self, **sections: Any) -> Config:
@@ -158,6 +161,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("console.min_password_length: must be at least 8")
     _validate_callback(config)
     _validate_intake(config)
+    _validate_zalo(config.zalo)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
@@ -231,6 +235,32 @@ def _validate_intake(config: Config) -> None:
         raise ConfigError(f"intake.public_url: {intake.public_url!r} is not an http(s) URL")
     if intake.secret and len(intake.secret) < 16:
         raise ConfigError("intake.secret: at least 16 characters (or empty: made once)")
+
+
+def _validate_zalo(zalo: ZaloConfig) -> None:
+    for name in ("api_base_url", "oauth_base_url"):
+        value = getattr(zalo, name)
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ConfigError(f"zalo.{name}: {value!r} is not an http(s) URL")
+    if zalo.app_id and not re.fullmatch(r"[0-9]{1,32}", zalo.app_id):
+        raise ConfigError("zalo.app_id: the Zalo app's id is digits (developers.zalo.me)")
+    if bool(zalo.app_id) != bool(zalo.oa_secret_key):
+        raise ConfigError("zalo.app_id and zalo.oa_secret_key: set both (or neither)")
+    if zalo.info_image_url and not zalo.info_image_url.startswith("https://"):
+        raise ConfigError("zalo.info_image_url: an https:// URL, or empty")
+    for name in ("max_event_age_minutes", "free_window_hours", "send_attempts"):
+        if getattr(zalo, name) < 1:
+            raise ConfigError(f"zalo.{name}: must be at least 1")
+    if not 0 <= zalo.free_replies <= 100:
+        raise ConfigError("zalo.free_replies: between 0 and 100")
+    if not 0 <= zalo.paid_window_days <= 7:
+        raise ConfigError("zalo.paid_window_days: between 0 and 7 (Zalo's limit)")
+    if not 0 <= zalo.reorder_seconds <= 30:
+        raise ConfigError("zalo.reorder_seconds: between 0 and 30")
+    if not 0 <= zalo.refresh_margin_minutes <= 1440:
+        raise ConfigError("zalo.refresh_margin_minutes: between 0 and 1440")
+    if not 1 <= zalo.http_timeout_seconds <= 60:
+        raise ConfigError("zalo.http_timeout_seconds: between 1 and 60")
 
 
 def as_environ(config: Config) -> dict[str, str]:

@@ -27,6 +27,7 @@ class Written:
     intake: WrittenIntake
     status: StatusLookup
     keys: ApiKeys
+    transactions: Transactions  # the same database, for the chat channel's stores
 
 
 def open_written(config: Config, *, migrate: bool = True) -> Written:
@@ -48,4 +49,9 @@ def open_written(config: Config, *, migrate: bool = True) -> Written:
             pixels=settings.max_photo_pixels,
         ),
     )
-    return Written(intake=intake, status=StatusLookup(tickets), keys=ApiKeys(transactions))
+    return Written(
+        intake=intake,
+        status=StatusLookup(tickets),
+        keys=ApiKeys(transactions),
+        transactions=transactions,
+    )
