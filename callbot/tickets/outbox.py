@@ -174,23 +174,15 @@ class Outbox:
         values = {"status": MessageStatus.FAILED.value, "last_error": error[:MAX_ERROR]}
         return self._settle(message_id, values, f"mark message {message_id} failed", touch=True)
 
-    def replies_since(self, conversation_id: int, since: datetime) -> int:
-        """Messages the OA sent in this conversation since ``since`` (the window's count)."""
-
-        def work(session: Session) -> int:
-            counted = session.scalar(
-                select(func.count())
-                .select_from(ChatMessage)
-                .where(
-                    ChatMessage.conversation_id == conversation_id,
-                    ChatMessage.direction == Direction.OUT.value,
-                    ChatMessage.status == MessageStatus.SENT.value,
-                    ChatMessage.sent_at >= since,
-                )
+    def replies_since_citizen(self, conversation_id: int) -> int:
+        """Messages the OA sent in this conversation after the citizen's last message (the
+        window's count; counted by the order they were written, not by clocks)."""
+        return int(
+            self._tx.run(
+                "count the replies sent",
+                lambda s: replies_after_citizen(s, conversation_id, sent_only=True),
             )
-            return int(counted or 0)
-
-        return self._tx.run("count the replies sent", work)
+        )
 
     def release_stale(self, older_than: timedelta, owner: str | None = None) -> int:
         """Messages ``sending`` for longer than ``older_than`` (their sender died), or all of
@@ -230,3 +222,32 @@ class Outbox:
             return {status: int(count) for status, count in rows}
 
         return self._tx.run("count outgoing messages", work)
+
+
+def replies_after_citizen(session: Session, conversation_id: int, *, sent_only: bool) -> int:
+    """Outgoing messages written after the citizen's last message in this conversation: sent
+    ones (``sent_only``), or every one not failed (sent or still to send)."""
+    last_in = (
+        select(func.coalesce(func.max(_EARLIER.id), 0))
+        .where(
+            _EARLIER.conversation_id == conversation_id,
+            _EARLIER.direction == Direction.IN.value,
+        )
+        .scalar_subquery()
+    )
+    wanted = (
+        ChatMessage.status == MessageStatus.SENT.value
+        if sent_only
+        else ChatMessage.status != MessageStatus.FAILED.value
+    )
+    counted = session.scalar(
+        select(func.count())
+        .select_from(ChatMessage)
+        .where(
+            ChatMessage.conversation_id == conversation_id,
+            ChatMessage.direction == Direction.OUT.value,
+            ChatMessage.id > last_in,
+            wanted,
+        )
+    )
+    return int(counted or 0)

@@ -47,8 +47,9 @@ ALLOWED: dict[str, set[str]] = {
     # operators' rooms
     "public": {"config", "errors", "intake", "tickets"},
     "dialog": {"errors", "understanding"},
-    # zalo: only its pure reply-window rule (may an operator still write to a citizen?)
-    "operators": {"config", "errors", "tickets", "understanding", "pbx", "zalo"},
+    # zalo: only its pure reply-window rule (may an operator still write to a citizen?);
+    # dialog: only the chat script's words a citizen reads when their ticket is closed
+    "operators": {"config", "errors", "tickets", "understanding", "pbx", "zalo", "dialog"},
     "console": {"config", "errors", "operators", "tickets"},
     "sandbox": {"config", "errors", "pbx"},
     "calls": {

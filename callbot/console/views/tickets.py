@@ -1,5 +1,5 @@
 """One ticket: its page, and the actions on it (claim, release, resolve, unreachable,
-duplicate, refer, correct, note, callback).
+duplicate, refer, correct, note, callback, reply: a message to a chat's citizen).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from callbot.console import labels
-from callbot.console.present import event_line, field_rows, permissions
+from callbot.console.present import chat_lines, chat_window, event_line, field_rows, permissions
 from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import (
     AccessDenied,
@@ -47,7 +47,15 @@ def not_found(request: Request) -> Response:
 def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
     console = console_of(request)
     ticket = view.ticket
+    chat = console.operators.chat.view(view)
     return {
+        "chat": {
+            "lines": chat_lines(chat),
+            "window": chat_window(chat),
+            "open": chat.window.open,
+        }
+        if chat is not None
+        else None,
         "view": view,
         "ticket": ticket,
         "can": permissions(user, view),
@@ -159,6 +167,7 @@ def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: F
             user, ticket_id, str(form.get("original", "")).strip() or None, note
         ),
         "note": lambda: workflow.note(user, ticket_id, note),
+        "reply": lambda: console.operators.chat.reply(user, ticket_id, str(form.get("text", ""))),
     }
     if action in simple:
         simple[action]()

@@ -98,7 +98,7 @@ class Sender:
             return
         now = self._clock()
         since = message.last_citizen_at
-        replies = self.outbox.replies_since(message.conversation_id, since) if since else 0
+        replies = self.outbox.replies_since_citizen(message.conversation_id)
         state = self.window.state(since, replies, now)
         if not state.open:
             self.outbox.failed(message.id, f"{FailReason.WINDOW}: {state.closed}")

@@ -42,6 +42,7 @@ ACTIONS = (
     "correct",
     "note",
     "callback",
+    "reply",
     "no-such-action",
 )
 # Every route of the console, and what each identity gets: a new route must be added here.

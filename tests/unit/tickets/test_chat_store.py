@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from callbot.tickets.chat_models import ChatMessage, Lease, ZaloEventRow
-from callbot.tickets.chat_rules import EventStatus, MessageStatus
+from callbot.tickets.chat_models import ChatMessage, Conversation, Lease, ZaloEventRow
+from callbot.tickets.chat_rules import Direction, EventStatus, MessageKind, MessageStatus
+from callbot.tickets.chat_store import add_message
 from callbot.tickets.inbox import Inbox
 from callbot.tickets.leases import Leases, owner_name
 from callbot.tickets.models import utc_now
@@ -132,14 +133,20 @@ def test_stale_sending_messages_go_back(tx: Transactions, clock: Clock) -> None:
     assert outbox.release_stale(timedelta(minutes=2), owner="alive") == 1
 
 
-def test_replies_are_counted_since_the_citizen_s_message(tx: Transactions, clock: Clock) -> None:
+def test_replies_are_counted_after_the_citizen_s_last_message(tx: Transactions) -> None:
     outbox = Outbox(tx)
     conversation = conversation_with(tx, "u1", 3)
     for _ in range(3):
         (message,) = outbox.claim("a")
         outbox.sent(message.id, "z")
-    assert outbox.replies_since(conversation, T0) == 3
-    assert outbox.replies_since(conversation, T0 + timedelta(seconds=1)) == 0
+    assert outbox.replies_since_citizen(conversation) == 3
+
+    def citizen_writes(session):  # type: ignore[no-untyped-def]
+        row = session.get(Conversation, conversation)
+        add_message(session, row, direction=Direction.IN, kind=MessageKind.TEXT, text="x", at=T0)
+
+    tx.run("a citizen's message", citizen_writes, write=True)
+    assert outbox.replies_since_citizen(conversation) == 0
 
 
 def test_a_lease_has_one_holder_until_it_expires(tx: Transactions, clock: Clock) -> None:
