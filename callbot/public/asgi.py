@@ -105,7 +105,7 @@ def _too_large(site_of: Site) -> Callable[[Scope], Response]:
                 intake.max_photos, intake.max_photo_bytes, intake.max_photo_pixels
             )
         )
-        if scope["path"].startswith("/api/"):
+        if scope["path"].startswith(("/api/", "/zalo/")):  # machines: a JSON problem
             return problem(413, "Request too large", detail=message)
         return HTMLResponse(
             f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>413</title>'

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 
 UNSIGNED = "unsigned"  # no X-ZEvent-Signature header (Zalo's URL check, a probe)
@@ -35,6 +36,7 @@ MALFORMED = "malformed"  # the body is not a JSON object, or has no timestamp
 MISMATCH = "bad_signature"  # signed, but not by this OA's secret key
 NOT_CONFIGURED = "not_configured"  # zalo.app_id / zalo.oa_secret_key are not set
 MAX_HEADER = 200  # characters of the header read (a hex SHA-256 is 64)
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def check(header: str | None, body: bytes, *, app_id: str, oa_secret_key: str) -
     mac = header_mac(header)
     if not mac:
         return Verdict(False, UNSIGNED)
+    if not _HEX64.fullmatch(mac):  # not even a SHA-256: no need to read the body
+        return Verdict(False, MISMATCH)
     timestamp = event_timestamp(body)
     if timestamp is None:
         return Verdict(False, MALFORMED)

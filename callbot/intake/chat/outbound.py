@@ -14,13 +14,15 @@ conversation, its earliest, so a citizen reads them in order) and sends each:
    answer -> again after a backoff (5 s, 10 s, 20 s... up to 5 min); anything else ->
    ``failed`` with Zalo's error number.
 
-A message tried ``zalo.send_attempts`` times is ``failed`` (``gave_up``). Every failed message
+A message tried ``zalo.send_attempts`` times is ``failed`` (``gave_up``). Every five
+minutes the token is refreshed if it is due, even with nothing to send. Every failed message
 shows on its ticket, with why, in Vietnamese. Nothing of the message is logged above DEBUG.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -38,6 +40,7 @@ from callbot.zalo.window import ReplyWindow
 log = logging.getLogger(__name__)
 
 STALE = timedelta(minutes=2)  # a message "sending" this long lost its sender
+TOKEN_CHECK_SECONDS = 300.0  # the token is refreshed when due even if nothing is sent
 
 
 class Sender:
@@ -63,9 +66,15 @@ class Sender:
             config.free_window_hours, config.free_replies, config.paid_window_days
         )
         self.sent = 0  # messages this sender sent (figures)
+        self._token_checked = 0.0
 
     def run_once(self) -> int:
-        """One pass: claim due messages and send them; how many were claimed."""
+        """One pass: claim due messages and send them; how many were claimed. Every few
+        minutes the token is refreshed if due, messages or not: a refresh token unused for
+        three months would expire."""
+        if self.keeper is not None and time.monotonic() - self._token_checked > TOKEN_CHECK_SECONDS:
+            self._token_checked = time.monotonic()
+            self.keeper.token()
         self.outbox.release_stale(STALE)
         claimed = self.outbox.claim(self.owner)
         for message in claimed:

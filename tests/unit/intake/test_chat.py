@@ -364,3 +364,30 @@ def test_an_emergency_is_answered_first(h: Harness) -> None:
     ticket = h.ticket()
     assert ticket.emergency and ticket.urgency == "emergency"
     assert ticket.number in h.zalo.texts()[-1]
+
+
+def test_a_chat_from_a_number_with_an_open_ticket_joins_it(h: Harness) -> None:
+    from callbot.intake.fields import check_request
+    from callbot.intake.places import is_ward_choice
+    from callbot.tickets.rules import Channel
+
+    form = {"name": "Lan", "phone": "0901234567", "address": "12 Lê Lợi", "need": "cần gạo"}
+    clean, _ = check_request(form, known_ward=is_ward_choice, consent_needed=False)
+    assert clean is not None
+    earlier = h.written.intake.submit(clean, channel=Channel.WEB, scope="web")
+    for text in ["chào", "Lan", "0901234567", "12 Lê Lợi, phường 4, quận 8", "cần thêm mì", "1"]:
+        h.say(text)
+    chat = h.ticket()
+    assert chat.status == "merged" and chat.linked_to_id is not None
+    assert chat.number in h.zalo.texts()[-1]  # the citizen quotes their own request's number
+    original = h.operators.queue.ticket(_sup(), earlier.number)
+    view = h.operators.chat.view(original)
+    assert view is not None and any(m.text == "cần thêm mì" for m in view.messages)
+    h.operators.chat.reply(_sup(), original.ticket.id, "Đã nhận, chị chờ nhé.")
+    h.operators.workflow.claim(_sup(), original.ticket.id)
+    h.operators.workflow.resolve(_sup(), original.ticket.id)
+    h.work()
+    assert h.zalo.texts()[-2:] == [
+        "Đã nhận, chị chờ nhé.",
+        f"Yêu cầu số {chat.number} của bạn: Đã giải quyết. Cảm ơn bạn đã liên hệ Tổng đài 1022.",
+    ]

@@ -73,6 +73,7 @@ def test_the_raw_body_is_signed_not_its_json() -> None:
         ("mac=not-hex-at-all-é", BODY, APP, KEY, MISMATCH),
         ("mac=" + "a" * 500, BODY, APP, KEY, MISMATCH),
         ("mac=" + "0" * 64, b"not json", APP, KEY, MALFORMED),
+        ("mac=" + "0" * 63, b"not json", APP, KEY, MISMATCH),  # not a digest: body not read
         ("mac=" + "0" * 64, b'{"event_name":"x"}', APP, KEY, MALFORMED),
         ("mac=" + "0" * 64, b"[1,2]", APP, KEY, MALFORMED),
         ("mac=" + "0" * 64, BODY, "", "", NOT_CONFIGURED),
