@@ -251,16 +251,20 @@ def _validate_zalo(zalo: ZaloConfig) -> None:
     for name in ("max_event_age_minutes", "free_window_hours", "send_attempts"):
         if getattr(zalo, name) < 1:
             raise ConfigError(f"zalo.{name}: must be at least 1")
-    if not 0 <= zalo.free_replies <= 100:
-        raise ConfigError("zalo.free_replies: between 0 and 100")
-    if not 0 <= zalo.paid_window_days <= 7:
-        raise ConfigError("zalo.paid_window_days: between 0 and 7 (Zalo's limit)")
-    if not 0 <= zalo.reorder_seconds <= 30:
-        raise ConfigError("zalo.reorder_seconds: between 0 and 30")
-    if not 0 <= zalo.refresh_margin_minutes <= 1440:
-        raise ConfigError("zalo.refresh_margin_minutes: between 0 and 1440")
-    if not 1 <= zalo.http_timeout_seconds <= 60:
-        raise ConfigError("zalo.http_timeout_seconds: between 1 and 60")
+    for name, low, high, why in _ZALO_RANGES:
+        if not low <= getattr(zalo, name) <= high:
+            raise ConfigError(f"zalo.{name}: between {low} and {high}{why}")
+
+
+# zalo.* settings checked against a range: (name, lowest, highest, what to add)
+_ZALO_RANGES = (
+    ("workers", 1, 32, ""),
+    ("free_replies", 0, 100, ""),
+    ("paid_window_days", 0, 7, " (Zalo's limit)"),
+    ("reorder_seconds", 0, 30, ""),
+    ("refresh_margin_minutes", 0, 1440, ""),
+    ("http_timeout_seconds", 1, 60, ""),
+)
 
 
 def as_environ(config: Config) -> dict[str, str]:

@@ -255,6 +255,7 @@ class ZaloConfig:
     request_info: bool = True  # offer Zalo's share-your-info card at the first question
     info_image_url: str = ""  # the card's picture (an https URL; empty: none)
     send_attempts: int = 8  # tries of one outgoing message before it is marked failed
+    workers: int = 4  # threads per direction (events in, messages out) on each node
     refresh_margin_minutes: int = 60  # refresh the access token this long before it expires
     http_timeout_seconds: float = 10.0
 

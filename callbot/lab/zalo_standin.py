@@ -260,8 +260,9 @@ async def control(request: Request) -> Response:
             zalo.access = dict.fromkeys(zalo.access, 0.0)
         elif what == "fail":  # the next sends answer this (e.g. {"http": 502} or a -32)
             zalo.fail_next += [(i, data) for i in range(int(data.get("count", 1)))]
-        elif what == "user":  # a user's last message, e.g. 8 days ago
-            zalo.last_seen[str(data["user_id"])] = int(data["last_ms"])
+        elif what == "user":  # users' last message (e.g. 8 days ago), as Zalo knows it
+            for user in data.get("users") or [data["user_id"]]:
+                zalo.last_seen[str(user)] = int(data["last_ms"])
         elif what == "media":
             zalo.media[str(data["name"])] = bytes.fromhex(data["hex"])
         elif what == "issue":

@@ -3,7 +3,8 @@
 Each pass (:meth:`Inbound.run_once`) lists the citizens with events due
 (:meth:`~callbot.tickets.inbox.Inbox.due_users`: received at least ``zalo.reorder_seconds``
 ago, so that two messages sent a moment apart but delivered out of order are taken in order)
-and, for each, takes the lease ``chat:zalo:<user id>`` (:mod:`callbot.tickets.leases`: one
+and, for each (several at once on ``zalo.workers`` threads), takes the lease
+``chat:zalo:<user id>`` (:mod:`callbot.tickets.leases`: one
 node at a time, on every backend) before handling its events oldest first
 (:meth:`~.conversation.Conversations.handle`). The lease is renewed after each event and given
 back at the end; a node that dies leaves it to expire (or to :meth:`Inbound.start`'s sweep of
@@ -18,8 +19,10 @@ twice ``zalo.max_event_age_minutes``: their keys are needed only while Zalo may 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from callbot.errors import StorageError
@@ -50,6 +53,7 @@ class Inbound:
         hold: timedelta,
         keep: timedelta,
         owner: str,
+        workers: int = 1,
         on_turn: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
@@ -63,6 +67,9 @@ class Inbound:
         self._clock = clock
         self._purged = 0.0
         self.handled = 0  # events handled by this worker (figures)
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._count = threading.Lock()
 
     def start(self) -> None:
         """Before the first pass: take back the leases of this host's dead processes."""
@@ -71,14 +78,26 @@ class Inbound:
             log.warning("released %d chat lease(s) of a process that stopped", released)
 
     def run_once(self) -> int:
-        """One pass over the citizens with events due; how many events were handled."""
-        handled = 0
-        for user_id in self.inbox.due_users(self.hold):
-            handled += self._user(user_id)
+        """One pass over the citizens with events due, several at once (``zalo.workers``
+        threads: a photo's fetch does not hold up the others); how many events were
+        handled."""
+        users = self.inbox.due_users(self.hold, limit=4 * self.workers)
+        if self.workers > 1 and len(users) > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="chat-in")
+            handled = sum(self._pool.map(self._user, users))
+        else:
+            handled = sum(self._user(user_id) for user_id in users)
         if time.monotonic() - self._purged > PURGE_SECONDS:
             self._purged = time.monotonic()
             self.inbox.purge(self.keep)
         return handled
+
+    def stop(self) -> None:
+        """Let the threads finish what they hold."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def _user(self, user_id: str) -> int:
         lease = LEASE_PREFIX + user_id
@@ -94,7 +113,8 @@ class Inbound:
                 self.leases.acquire(lease, self.owner, LEASE_SECONDS)
         finally:
             self.leases.release(lease, self.owner)
-        self.handled += handled
+        with self._count:
+            self.handled += handled
         return handled
 
     def _handle(self, event: InboxEvent) -> bool:

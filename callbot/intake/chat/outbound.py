@@ -2,7 +2,8 @@
 reply window.
 
 Each pass claims due messages (:meth:`~callbot.tickets.outbox.Outbox.claim`: at most one per
-conversation, its earliest, so a citizen reads them in order) and sends each:
+conversation, its earliest, so a citizen reads them in order) and sends them, several at once
+on ``zalo.workers`` threads (they are of different conversations), each:
 
 1. the reply window (:mod:`callbot.zalo.window`) from the citizen's last message and the
    replies sent since: closed -> ``failed`` (``window_closed``), never sent;
@@ -24,6 +25,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from callbot.config import ZaloConfig
@@ -54,6 +56,7 @@ class Sender:
         client: ZaloClient | None,
         keeper: TokenKeeper | None,
         owner: str,
+        workers: int = 1,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.outbox = outbox
@@ -66,23 +69,37 @@ class Sender:
             config.free_window_hours, config.free_replies, config.paid_window_days
         )
         self.sent = 0  # messages this sender sent (figures)
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
         self._token_checked = 0.0
+        self._released = 0.0
 
     def run_once(self) -> int:
         """One pass: claim due messages and send them; how many were claimed. Every few
         minutes the token is refreshed if due, messages or not: a refresh token unused for
         three months would expire."""
-        if self.keeper is not None and time.monotonic() - self._token_checked > TOKEN_CHECK_SECONDS:
-            self._token_checked = time.monotonic()
+        now = time.monotonic()
+        if self.keeper is not None and now - self._token_checked > TOKEN_CHECK_SECONDS:
+            self._token_checked = now
             self.keeper.token()
-        self.outbox.release_stale(STALE)
-        claimed = self.outbox.claim(self.owner)
-        for message in claimed:
-            self._send(message)
+        if now - self._released > STALE.total_seconds() / 4:
+            self._released = now
+            self.outbox.release_stale(STALE)
+        claimed = self.outbox.claim(self.owner, limit=2 * self.workers)
+        if self.workers > 1 and len(claimed) > 1:  # one per conversation: no order at stake
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="chat-out")
+            list(self._pool.map(self._send, claimed))
+        else:
+            for message in claimed:
+                self._send(message)
         return len(claimed)
 
     def stop(self) -> None:
         """Give back what this sender holds (its thread stops)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
         self.outbox.release_stale(STALE, owner=self.owner)
 
     def _later(self, message: Outgoing, error: str, *, soon: bool = False) -> None:
@@ -135,7 +152,7 @@ class Sender:
             self._refused(message, token, exc)
             return
         self.outbox.sent(message.id, external)
-        self.sent += 1
+        self.sent += 1  # figures only: a lost count under threads matters not
         log.info("message id %d sent (conversation %d)", message.id, message.conversation_id)
 
     def _refused(self, message: Outgoing, token: str, exc: ZaloError) -> None:

@@ -8,7 +8,9 @@ token keeper. Without ``zalo.app_id`` and ``zalo.oa_secret_key`` the webhook ans
 delivery and stores none; without ``zalo.app_secret`` nothing is sent (messages are marked
 ``not_configured``). :meth:`Chat.start` starts two threads (events in, messages out) that
 poll the database and are woken at once by a stored event or a written turn;
-:meth:`Chat.stop` ends them.
+Each direction hands its work to ``zalo.workers`` threads (different citizens at once: what
+one waits for, such as Zalo's answer or a photo, does not hold up the others). :meth:`Chat.stop`
+ends them.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class Chat:
         for loop in self._loops:
             loop.stop()
         self._loops = []
+        self.inbound.stop()
         try:
             self.sender.stop()
         except StorageError as exc:
@@ -129,6 +132,14 @@ def open_chat(config: Config, written: Written) -> Chat:
         hold=timedelta(seconds=zalo.reorder_seconds),
         keep=timedelta(minutes=2 * zalo.max_event_age_minutes),
         owner=owner,
+        workers=zalo.workers,
     )
-    sender = Sender(outbox, zalo, client=client if keeper else None, keeper=keeper, owner=owner)
+    sender = Sender(
+        outbox,
+        zalo,
+        client=client if keeper else None,
+        keeper=keeper,
+        owner=owner,
+        workers=zalo.workers,
+    )
     return Chat(config, Webhook(zalo, inbox), inbound, sender, keeper, leases, inbox, outbox)
