@@ -47,7 +47,8 @@ def not_found(request: Request) -> Response:
 def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
     console = console_of(request)
     ticket = view.ticket
-    chat = console.operators.chat.view(view)
+    desk = console.operators.chat
+    chat = desk.view(view) if desk is not None else None
     return {
         "chat": {
             "lines": chat_lines(chat),
@@ -153,6 +154,13 @@ async def ticket_page(request: Request) -> Response:
     return render(request, "ticket.html", context)
 
 
+def _reply(console: Any, user: UserRecord, ticket_id: int, text: str) -> None:
+    """A message to a chat's citizen (no chat desk: none to write to)."""
+    if console.operators.chat is None:
+        raise WorkflowError("no chat on this console", "no_chat")
+    console.operators.chat.reply(user, ticket_id, text)
+
+
 def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: FormData) -> str:
     """Run ``action``; returns the ``done`` code for the redirect. :class:`UnknownAction` for
     an action that is none of these."""
@@ -167,7 +175,7 @@ def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: F
             user, ticket_id, str(form.get("original", "")).strip() or None, note
         ),
         "note": lambda: workflow.note(user, ticket_id, note),
-        "reply": lambda: console.operators.chat.reply(user, ticket_id, str(form.get("text", ""))),
+        "reply": lambda: _reply(console, user, ticket_id, str(form.get("text", ""))),
     }
     if action in simple:
         simple[action]()
