@@ -1,10 +1,12 @@
 """Named leases: a lock in the database that one owner holds until a time, on every backend.
 
-A lease is taken with a conditional UPDATE (``WHERE name = ? AND (owner IS NULL OR until < now
-OR owner = me)``) and checked by its row count: PostgreSQL's row lock and SQLite's single
-writer both let exactly one taker win, so two nodes never hold one lease at once. A missing
-row is inserted first (a unique violation means someone else did: fine). The owner renews it
-while working and gives it back when done; a node that dies leaves it to expire.
+A lease is a row while someone holds it: taking a free one is an INSERT (the name is the
+primary key: of two takers at once, one inserts, the other gets a unique violation); a held
+one is taken over only once it expired, with a conditional UPDATE (``WHERE name = ? AND
+(until < now OR owner = me)``) checked by its row count. PostgreSQL's row locks and SQLite's
+single writer both let exactly one taker win, so two nodes never hold one lease at once. The
+owner renews it while working and gives it back (deletes its row) when done; a node that
+dies leaves it to expire.
 
 Owners are ``host:pid:random`` (:func:`owner_name`): :meth:`Leases.release_dead` gives back
 at once the leases of this host's processes that no longer exist (a restart), instead of
@@ -78,43 +80,42 @@ class Leases:
     def __init__(self, transactions: Transactions) -> None:
         self._tx = transactions
 
-    def acquire(self, name: str, owner: str, seconds: float) -> bool:
-        """Take (or renew) lease ``name`` for ``seconds``; whether ``owner`` holds it now."""
+    def acquire(self, name: str, owner: str, seconds: float, *, renew: bool = False) -> bool:
+        """Take (or renew) lease ``name`` for ``seconds``; whether ``owner`` holds it now.
 
-        def work(session: Session) -> bool:
+        A free lease has no row: taking it is one INSERT (the usual case); a row that is there
+        is someone's, taken over only once it expired (or renewed by its owner: ``renew``
+        tries that first)."""
+
+        def take_over(session: Session) -> bool:
             now = self._tx.clock()
             taken = session.execute(
                 update(Lease)
-                .where(
-                    Lease.name == name,
-                    or_(Lease.owner.is_(None), Lease.until < now, Lease.owner == owner),
-                )
+                .where(Lease.name == name, or_(Lease.until < now, Lease.owner == owner))
                 .values(owner=owner, until=now + timedelta(seconds=seconds))
             )
             return rowcount(taken) == 1
 
-        if self._tx.run(f"take lease {name}", work, write=True):
+        if renew and self._tx.run(f"renew lease {name}", take_over, write=True):
             return True
+        until = self._tx.clock() + timedelta(seconds=seconds)
         try:
             self._tx.run(
-                f"make lease {name}",
-                lambda s: s.execute(insert(Lease).values(name=name, owner=None, until=None)),
+                f"take lease {name}",
+                lambda s: s.execute(insert(Lease).values(name=name, owner=owner, until=until)),
                 write=True,
             )
-        except StorageError as exc:  # a unique violation: someone else made it
+            return True
+        except StorageError as exc:  # a unique violation: the lease is someone's, or ours
             if not isinstance(exc.__cause__, IntegrityError):
                 raise
-        return bool(self._tx.run(f"take lease {name}", work, write=True))
+        return bool(self._tx.run(f"take over lease {name}", take_over, write=True))
 
     def release(self, name: str, owner: str) -> None:
-        """Give lease ``name`` back, if ``owner`` holds it."""
+        """Give lease ``name`` back, if ``owner`` holds it (its row goes)."""
         self._tx.run(
             f"release lease {name}",
-            lambda s: s.execute(
-                update(Lease)
-                .where(Lease.name == name, Lease.owner == owner)
-                .values(owner=None, until=None)
-            ),
+            lambda s: s.execute(delete(Lease).where(Lease.name == name, Lease.owner == owner)),
             write=True,
         )
 
@@ -142,9 +143,7 @@ class Leases:
             ).all()
             dead = [name for name, owner in rows if _dead_here(owner)]
             if dead:
-                session.execute(
-                    update(Lease).where(Lease.name.in_(dead)).values(owner=None, until=None)
-                )
+                session.execute(delete(Lease).where(Lease.name.in_(dead)))
             return len(dead)
 
         return self._tx.run("release the leases of dead processes", work, write=True)

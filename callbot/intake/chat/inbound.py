@@ -4,16 +4,16 @@ Each pass (:meth:`Inbound.run_once`) lists the citizens with events due
 (:meth:`~callbot.tickets.inbox.Inbox.due_users`: received at least ``zalo.reorder_seconds``
 ago, so that two messages sent a moment apart but delivered out of order are taken in order)
 and, for each (several at once on ``zalo.workers`` threads), takes the lease
-``chat:zalo:<user id>`` (:mod:`callbot.tickets.leases`: one
-node at a time, on every backend) before handling its events oldest first
-(:meth:`~.conversation.Conversations.handle`). The lease is renewed after each event and given
-back at the end; a node that dies leaves it to expire (or to :meth:`Inbound.start`'s sweep of
-this host's dead processes, after a restart).
+``chat:zalo:<user id>`` (:mod:`callbot.tickets.leases`: one node at a time, on every backend)
+before handling its events oldest first (:meth:`~.conversation.Conversations.handle`). The
+lease is renewed while it works (every 10 s) and given back at the end; a node that dies
+leaves it to expire (or to :meth:`Inbound.start`'s sweep of this host's dead processes, after
+a restart).
 
-An event that fails (a photo Zalo cannot give now, the database) goes back to the inbox with
-a backoff (5 s, 10 s, 20 s...) and the citizen's later events wait for the next pass; after
-:data:`MAX_ATTEMPTS` it is marked ``failed`` and logged. Handled events are purged after
-twice ``zalo.max_event_age_minutes``: their keys are needed only while Zalo may still retry.
+An event that fails (a photo Zalo cannot give now, the database) goes back to the inbox with a
+backoff (5 s, 10 s, 20 s...) and the citizen's later events wait for the next pass; after
+:data:`MAX_ATTEMPTS` it is marked ``failed`` and logged. Handled events are purged after twice
+``zalo.max_event_age_minutes``: their keys are needed only while Zalo may still retry.
 """
 
 from __future__ import annotations
@@ -104,13 +104,16 @@ class Inbound:
         if not self.leases.acquire(lease, self.owner, LEASE_SECONDS):
             return 0  # another node has this citizen now
         handled = 0
+        renewed = time.monotonic()
         try:
             for event in self.inbox.pending_of(user_id, self.hold):
                 if not self._handle(event):
                     break  # the citizen's later events wait: their order matters
                 handled += 1
                 self.on_turn()
-                self.leases.acquire(lease, self.owner, LEASE_SECONDS)
+                if time.monotonic() - renewed > LEASE_SECONDS / 3:
+                    renewed = time.monotonic()
+                    self.leases.acquire(lease, self.owner, LEASE_SECONDS, renew=True)
         finally:
             self.leases.release(lease, self.owner)
         with self._count:

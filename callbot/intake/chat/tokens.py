@@ -5,20 +5,21 @@ months and works once (each refresh returns a new one). Both live in the databas
 (:class:`~callbot.tickets.leases.Leases`), shared by every node; ``callbot zalo tokens set``
 stores the first pair.
 
-:meth:`TokenKeeper.token` gives the stored access token, refreshing it first when it expires
-within ``zalo.refresh_margin_minutes``. A refresh runs only under the lease
-:data:`REFRESH_LEASE` (a conditional UPDATE: one node at a time, whatever the backend), reads
-the row again under it (another node may have just refreshed), spends the refresh token, and
-stores the new pair only if the row still holds the one spent (``callbot zalo tokens set`` may
-have replaced it meanwhile). A node that finds the lease taken keeps using the current token
-while it is valid and tries again later. A refused refresh is counted and kept
-(``callbot zalo status`` shows it); a refresh token used up elsewhere cannot be recovered:
-new tokens must then be set by hand.
+:meth:`TokenKeeper.token` gives the stored access token (read again every few seconds),
+refreshing it first when it expires within ``zalo.refresh_margin_minutes``. A refresh runs only
+under the lease :data:`REFRESH_LEASE` (:mod:`callbot.tickets.leases`: one node at a time,
+whatever the backend), reads the row again under it (another node may have just refreshed),
+spends the refresh token, and stores the new pair only if the row still holds the one spent
+(``callbot zalo tokens set`` may have replaced it meanwhile). A node that finds the lease
+taken keeps using the current token while it is valid and tries again later. A refused refresh
+is counted and kept (``callbot zalo status`` shows it); a refresh token used up elsewhere cannot be
+recovered: new tokens must then be set by hand.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_LEASE = "zalo:token-refresh"
 LEASE_SECONDS = 60.0  # longer than a refresh's HTTP timeout
+CACHE_SECONDS = 5.0  # the stored token is read again after this (another node may refresh it)
 
 
 class TokenKeeper:
@@ -51,6 +53,8 @@ class TokenKeeper:
         self.owner = owner
         self._clock = clock
         self.refreshes = 0  # refreshes this node made (figures, tests)
+        self._cached: TokenRow | None = None
+        self._cached_at = 0.0
 
     def _due(self, row: TokenRow) -> bool:
         return row.expires_at - self._clock() <= self.margin
@@ -58,10 +62,16 @@ class TokenKeeper:
     def token(self) -> str | None:
         """A working access token, refreshed first if due; None when there is none (never
         set, expired and not refreshed: the message waits)."""
+        cached = self._cached
+        fresh = cached is not None and time.monotonic() - self._cached_at < CACHE_SECONDS
+        if cached is not None and fresh and not self._due(cached):
+            return cached.access_token
         row = self.leases.tokens()
         if row is None:
             return None
+        self._cached, self._cached_at = row, time.monotonic()
         if self._due(row):
+            self._cached = None
             self.refresh()
             row = self.leases.tokens()
             if row is None:
@@ -101,4 +111,5 @@ class TokenKeeper:
     def refused(self, access_token: str) -> None:
         """Zalo refused ``access_token`` (invalid or expired): the next :meth:`token`
         refreshes."""
+        self._cached = None
         self.leases.expire_token(access_token)
