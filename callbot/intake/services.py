@@ -36,7 +36,9 @@ def open_written(config: Config, *, migrate: bool = True) -> Written:
     engine = make_engine(config.storage.effective_database_url)
     if migrate:
         upgrade(engine)
-    transactions = Transactions(session_factory(engine))
+    # One lock for this process's writers (SQLite): the webhook's inserts do not wait out
+    # SQLite's busy-handler sleeps behind the chat's workers and the form's requests.
+    transactions = Transactions(session_factory(engine), serialize_writes=True)
     tickets = WrittenTickets(transactions)
     settings = config.intake
     intake = WrittenIntake(
