@@ -63,12 +63,13 @@ class FakeZalo:
 
 
 class Harness:
-    def __init__(self, root: Path, **zalo: object) -> None:
+    def __init__(self, root: Path, database_url: str = "", **zalo: object) -> None:
         settings = {"app_id": APP, "oa_secret_key": OA_KEY, "app_secret": "s", "reorder_seconds": 0}
         settings.update(zalo)
         self.config: Config = load_config(
             environ={"CALLBOT_STORAGE__ROOT": str(root)},
-            settings=[f"zalo.{k}={v}" for k, v in settings.items()],
+            settings=[f"zalo.{k}={v}" for k, v in settings.items()]
+            + ([f"storage.database_url={database_url}"] if database_url else []),
             project_dir=root,
         )
         self.written = open_written(self.config)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,25 @@ def test_the_token_is_refreshed_by_one_node_only(node: Callable[[], Transactions
     # every node kept working meanwhile: the old token (still valid) or the new one
     assert set(tokens) <= {"A0", "A1"}, tokens
     assert keepers[3].token() == "A1"
+
+
+def test_a_whole_chat_on_postgresql(url: str, tmp_path: Path) -> None:
+    """The in-process chat (tests/unit/intake/test_chat.py) on PostgreSQL: a conversation to
+    a routed ticket, an operator's reply within the window, the closing message."""
+    from tests.unit.intake.test_chat import Harness, _sup
+
+    h = Harness(tmp_path, database_url=url)
+    try:
+        for text in ["chào", "Lan", "0901234567", "12 Lê Lợi, phường 4, quận 8", "cần gạo", "1"]:
+            h.say(text)
+        ticket = h.ticket()
+        assert ticket.status == "new" and ticket.ward == "Phường 4"
+        assert ticket.number in h.zalo.texts()[-1]
+        h.operators.chat.reply(_sup(), ticket.id, "Đã nhận.")
+        h.operators.workflow.claim(_sup(), ticket.id)
+        h.operators.workflow.resolve(_sup(), ticket.id)
+        h.work()
+        assert h.zalo.texts()[-2] == "Đã nhận."
+        assert h.zalo.texts()[-1].startswith(f"Yêu cầu số {ticket.number} của bạn: Đã giải quyết")
+    finally:
+        h.tx.sessions.kw["bind"].dispose()

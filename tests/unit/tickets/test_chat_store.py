@@ -201,3 +201,18 @@ def test_refreshed_tokens_replace_only_the_pair_they_came_from(
     assert leases.tokens().refresh_failures == 1  # type: ignore[union-attr]
     with tx.sessions() as session, session.begin():
         session.execute(update(Lease).values(owner=None))
+
+
+def test_the_token_is_refreshed_once_however_many_threads_need_it(db: Database) -> None:
+    from callbot.config import ZaloConfig
+    from callbot.intake.chat.tokens import TokenKeeper
+    from tests.support.chat import TokenService
+
+    leases = Leases(db.transactions())
+    leases.set_tokens("A0", "R0", utc_now() + timedelta(minutes=5))  # due: margin 60 min
+    service = TokenService(delay=0.2)
+    keepers = [TokenKeeper(leases, service, ZaloConfig(), f"n{i}") for i in range(8)]  # type: ignore[arg-type]
+    got = race(*(k.token for k in keepers))
+    assert service.refreshes == 1 and set(got) <= {"A0", "A1"}
+    row = leases.tokens()
+    assert row is not None and (row.access_token, row.refresh_token) == ("A1", "R1")
