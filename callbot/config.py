@@ -40,6 +40,7 @@ from callbot.config_sections import (
     SandboxConfig,
     ServiceConfig,
     StorageConfig,
+    ZaloConfig,
 )
 from callbot.errors import ConfigError
 
@@ -60,6 +61,7 @@ __all__ = [
     "SandboxConfig",
     "ServiceConfig",
     "StorageConfig",
+    "ZaloConfig",
     "as_dict",
     "as_environ",
     "load_config",
@@ -85,6 +87,7 @@ class Config:
     service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
     log: LogConfig = field(default_factory=LogConfig)
+    zalo: ZaloConfig = field(default_factory=ZaloConfig)
     project_dir: Path = Path(".")
 
     def replace(self, **sections: Any) -> Config:
@@ -161,6 +164,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("console.min_password_length: must be at least 8")
     _validate_callback(config)
     _validate_intake(config)
+    _validate_zalo(config.zalo)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
@@ -247,6 +251,36 @@ def _validate_intake(config: Config) -> None:
         raise ConfigError(f"intake.public_url: {intake.public_url!r} is not an http(s) URL")
     if intake.secret and len(intake.secret) < 16:
         raise ConfigError("intake.secret: at least 16 characters (or empty: made once)")
+
+
+def _validate_zalo(zalo: ZaloConfig) -> None:
+    for name in ("api_base_url", "oauth_base_url"):
+        value = getattr(zalo, name)
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ConfigError(f"zalo.{name}: {value!r} is not an http(s) URL")
+    if zalo.app_id and not re.fullmatch(r"[0-9]{1,32}", zalo.app_id):
+        raise ConfigError("zalo.app_id: the Zalo app's id is digits (developers.zalo.me)")
+    if bool(zalo.app_id) != bool(zalo.oa_secret_key):
+        raise ConfigError("zalo.app_id and zalo.oa_secret_key: set both (or neither)")
+    if zalo.info_image_url and not zalo.info_image_url.startswith("https://"):
+        raise ConfigError("zalo.info_image_url: an https:// URL, or empty")
+    for name in ("max_event_age_minutes", "free_window_hours", "send_attempts"):
+        if getattr(zalo, name) < 1:
+            raise ConfigError(f"zalo.{name}: must be at least 1")
+    for name, low, high, why in _ZALO_RANGES:
+        if not low <= getattr(zalo, name) <= high:
+            raise ConfigError(f"zalo.{name}: between {low} and {high}{why}")
+
+
+# zalo.* settings checked against a range: (name, lowest, highest, what to add)
+_ZALO_RANGES = (
+    ("workers", 1, 32, ""),
+    ("free_replies", 0, 100, ""),
+    ("paid_window_days", 0, 7, " (Zalo's limit)"),
+    ("reorder_seconds", 0, 30, ""),
+    ("refresh_margin_minutes", 0, 1440, ""),
+    ("http_timeout_seconds", 1, 60, ""),
+)
 
 
 def as_environ(config: Config) -> dict[str, str]:

@@ -241,3 +241,49 @@ class LogConfig:
     """How much ``callbot`` logs (caller data only at DEBUG)."""
 
     level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class ZaloConfig:
+    """The hotline's Zalo Official Account: the webhook ``callbot intake`` serves, replies
+    through Zalo's customer-service message API, and the chat's limits.
+
+    Nothing here is ever logged or shown whole: ``callbot config show`` masks the secrets. The
+    OA's tokens are not settings: ``callbot zalo tokens set`` stores them in the database, where
+    every node shares them (and the refresh replaces them)."""
+
+    app_id: str = ""  # the Zalo app linked to the OA (developers.zalo.me)
+    app_secret: str = ""  # the app's secret key: header secret_key of a token refresh
+    oa_secret_key: str = ""  # the OA secret key: the webhook's signature (not the app's)
+    api_base_url: str = "https://openapi.zalo.me"
+    oauth_base_url: str = "https://oauth.zaloapp.com"
+    # Photos are fetched only from these hosts (and their subdomains): Zalo's content servers.
+    media_hosts: str = "zadn.vn,zdn.vn,zalo.me,zaloapp.com"
+    # A signed event older than this is ignored (Zalo retries for about 1 h 50 min).
+    max_event_age_minutes: int = 180
+    # Events of one citizen wait this long after they arrive, so that two sent a moment apart
+    # but delivered out of order are taken in the order they were written.
+    reorder_seconds: float = 1.0
+    # Free replies: this many within free_window_hours of the citizen's last message (Zalo's
+    # rule: 8 in 48 h, counted again from each message of theirs). paid_window_days > 0 lets
+    # replies go on, paid, up to that many days (Zalo allows 7); 0: only free replies.
+    free_window_hours: int = 48
+    free_replies: int = 8
+    paid_window_days: int = 0
+    request_info: bool = True  # offer Zalo's share-your-info card at the first question
+    info_image_url: str = ""  # the card's picture (an https URL; empty: none)
+    send_attempts: int = 8  # tries of one outgoing message before it is marked failed
+    workers: int = 4  # threads per direction (events in, messages out) on each node
+    refresh_margin_minutes: int = 60  # refresh the access token this long before it expires
+    http_timeout_seconds: float = 10.0
+
+    @property
+    def configured(self) -> bool:
+        """Whether the webhook can check signatures (app id and OA secret key set)."""
+        return bool(self.app_id and self.oa_secret_key)
+
+    def media_allowed(self, host: str) -> bool:
+        """Whether a photo may be fetched from ``host`` (one of media_hosts or a subdomain)."""
+        host = host.lower().rstrip(".")
+        allowed = [h.strip().lower() for h in self.media_hosts.split(",") if h.strip()]
+        return any(host == h or host.endswith("." + h) for h in allowed)

@@ -27,6 +27,9 @@ a message that tells a person what to do about it::
     │   └── InvalidRequest     a written request is refused: ``problems`` says why, per field
     ├── RequestConflict        an idempotency key already used for a different request
     ├── TooManyRequests        a written request refused: its number sent too many this hour
+    ├── ZaloError              Zalo's API refused a call or could not be reached; ``code`` is
+    │                          Zalo's error number (None: no answer), ``transient`` whether a
+    │                          retry may help
     ├── UnknownAction          no such action on a ticket: a not-found kind (the console
     │                          answers it as it answers a ticket that does not exist)
     └── WorkflowError          an operator's action on a ticket is refused (claimed by another,
@@ -138,6 +141,18 @@ class RequestConflict(CallbotError):
 class TooManyRequests(CallbotError):
     """A written request refused because its callback number already sent
     ``intake.sends_per_phone`` requests in the last hour (a retry of one of them is not)."""
+
+
+class ZaloError(CallbotError):
+    """Zalo's API refused a call (``code``: Zalo's own error number, such as -216 for an invalid
+    access token or -230 for a user outside the reply window) or could not be reached
+    (``code`` None). ``transient``: a later retry may succeed (no answer, a rate limit, a server
+    error); otherwise the same call will be refused again. The message never holds a token."""
+
+    def __init__(self, message: str, code: int | None = None, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.transient = transient
 
 
 class UnknownAction(CallbotError):

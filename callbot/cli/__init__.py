@@ -28,6 +28,7 @@
     callbot intake [--host H] [--port P]       the public web form, status page and REST API
     callbot api keys add NAME | list [--json] | revoke NAME   (the key printed once, last)
     callbot bench intake [--rate 200] [--seconds 10] [--json]
+    callbot zalo tokens set --access T --refresh T --expires-in S | zalo status [--json]
 
 Every command takes ``--config FILE`` and ``--set section.key=value`` (and ``-v`` to log at
 DEBUG). Errors of callbot's own tree print one line (what happened and what to do) and exit
@@ -37,9 +38,10 @@ the command quietly with 141, as SIGPIPE would.
 One module per command group, each with its commands and the ``add_parsers`` that registers
 them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
 transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval),
-``operators`` (console, users) and ``public`` (intake, api keys); ``common`` holds what they
-share. A command imports what it needs when it runs, so ``callbot sandbox status`` does not
-load SQLAlchemy, pydub or the AMI client.
+``operators`` (console, users), ``public`` (intake, api keys) and ``zalo`` (the Official
+Account's tokens and status); ``common`` holds what they share. A command imports what it
+needs when it runs, so ``callbot sandbox status`` does not load SQLAlchemy, pydub or the AMI
+client.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from callbot.cli import calls, lab, operators, public, serve, speech, tickets
+from callbot.cli import calls, lab, operators, public, serve, speech, tickets, zalo
 from callbot.cli.common import setup_logging
 from callbot.config import load_config
 from callbot.errors import CallbotError
@@ -71,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in (serve, calls, tickets, speech, lab, operators, public):
+    for group in (serve, calls, tickets, speech, lab, operators, public, zalo):
         group.add_parsers(sub)
     return parser
 

@@ -1,6 +1,6 @@
 """``callbot bench``, ``eval parse`` and ``parse``: figures and probes for development.
 
-``bench calls|asr|parse|console|intake`` print timing figures (text, or JSON with ``--json``),
+``bench calls|asr|parse|console|intake|zalo`` print timing figures (text, or JSON with ``--json``),
 ``eval parse`` the parsers' accuracy on the labelled sets of transcripts (the locked part's
 wrong answers only with ``--show-locked-errors``, which breaks the lock), and ``parse`` runs
 one parser on one transcript and prints what it understood as JSON.
@@ -71,6 +71,16 @@ def cmd_bench_intake(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_zalo(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench zalo``: the Zalo webhook's answer time under load, and the bot's first
+    reply, against the stand-in for Zalo."""
+    from callbot.lab.bench_zalo import run_zalo_bench, text
+
+    figures = run_zalo_bench(args.rate, args.seconds, args.connections, args.reorder)
+    print(json.dumps(figures, indent=2) if args.json else text(figures))
+    return 0
+
+
 def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
     """``callbot bench parse``: parser time per answer on the labelled set, and the gazetteer's
     load time."""
@@ -101,7 +111,7 @@ def cmd_parse(config: Config, args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    """bench (calls, asr, parse, console, intake), parse and eval."""
+    """bench (calls, asr, parse, console, intake, zalo), parse and eval."""
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bsub = bench.add_subparsers(dest="action", required=True)
     p = bsub.add_parser(
@@ -154,6 +164,14 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--workers", type=int, default=1, help="intake server processes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_intake)
+
+    p = bsub.add_parser("zalo", help="the Zalo webhook's answer time and the bot's first reply")
+    p.add_argument("--rate", type=float, default=20.0, help="events a second")
+    p.add_argument("--seconds", type=float, default=10.0)
+    p.add_argument("--connections", type=int, default=8)
+    p.add_argument("--reorder", type=float, default=1.0, help="zalo.reorder_seconds of the run")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_zalo)
 
     p = sub.add_parser("parse", help="understand one transcript; prints JSON")
     p.add_argument("kind", choices=["name", "phone", "address", "need"])

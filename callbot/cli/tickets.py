@@ -4,7 +4,7 @@ show``: the ticket store.
 ``tickets list|show|recover|export`` read and repair the store, ``transcribe`` re-runs
 speech-to-text on stored answers, ``db upgrade`` creates or migrates the database, ``backup``
 and ``restore`` copy it and the recordings (:mod:`callbot.tickets.backup`); ``config show``, the
-one command here not about tickets, prints the effective configuration (AMI secret masked).
+one command here not about tickets, prints the effective configuration (secrets masked).
 """
 
 from __future__ import annotations
@@ -188,10 +188,22 @@ def cmd_restore(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+# The settings ``config show`` never prints (section, name).
+SECRETS = (
+    ("ami", "secret"),
+    ("intake", "secret"),
+    ("zalo", "app_secret"),
+    ("zalo", "oa_secret_key"),
+)
+
+
 def cmd_config(config: Config, args: argparse.Namespace) -> int:
-    """``callbot config show``: the effective configuration as JSON, the AMI secret masked."""
+    """``callbot config show``: the effective configuration as JSON, every secret masked (the
+    AMI secret, the public form's key, the Zalo app's and OA's secret keys)."""
     data = as_dict(config)
-    data["ami"]["secret"] = "***"  # noqa: S105 - masking, not a password
+    for section, name in SECRETS:
+        if data[section][name]:
+            data[section][name] = "***"
     print(json.dumps(data, indent=2))
     return 0
 

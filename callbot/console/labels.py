@@ -97,6 +97,7 @@ EVENT = {
     "note": "Ghi chú",
     "callback": "Gọi lại",
     "merge": "Gộp yêu cầu",
+    "message": "Nhắn cho người dân (Zalo)",
 }
 
 CALLBACK_RESULT = {
@@ -136,6 +137,9 @@ REFUSAL = {
     "rồi thử lại.",
     "pbx_down": "Không gọi được: không kết nối được tổng đài (Asterisk). Hãy thử lại sau ít "
     "phút, hoặc gọi bằng tay cho người dân.",
+    "chat_closed": "Không thể nhắn cho người dân qua Zalo nữa (đã hết thời hạn trả lời). Hãy gọi "
+    "lại theo số điện thoại nếu có.",
+    "no_chat": "Phiếu này không đến từ Zalo: không có cuộc trò chuyện để nhắn.",
 }
 
 DONE = {
@@ -148,8 +152,45 @@ DONE = {
     "correct": "Đã lưu thông tin đã sửa (thông tin gốc vẫn được giữ).",
     "correct_none": "Không có gì thay đổi.",
     "note": "Đã thêm ghi chú.",
+    "reply": "Đã xếp tin nhắn để gửi cho người dân qua Zalo; trạng thái gửi hiện trong cuộc trò "
+    "chuyện.",
     "callback": "Máy của bạn ({phone}) đang đổ chuông. Khi bạn nhấc máy, tổng đài sẽ gọi cho "
     "người dân số {callback}; kết quả sẽ hiện trong lịch sử của phiếu.",
+}
+
+# A chat ticket's conversation (console/present.py chat_lines): who wrote, what it holds,
+# where an outgoing message is, why one was not sent, and whether a reply may still be sent.
+CHAT_AUTHOR = {"citizen": "Người dân", "bot": "Bot 1022"}
+CHAT_KIND = {
+    "image": "[ảnh]",
+    "location": "[vị trí đã chia sẻ]",
+    "info": "[thông tin chia sẻ]",
+    "other": "[loại tin bot không đọc được]",
+    "card": "[thẻ xin họ tên, số điện thoại, địa chỉ]",
+}
+CHAT_STATUS = {
+    "pending": "đang chờ gửi",
+    "sending": "đang gửi",
+    "sent": "đã gửi",
+    "failed": "không gửi được",
+}
+CHAT_FAILURE = {
+    "window_closed": "đã hết thời hạn được nhắn cho người dân",
+    "refused": "Zalo từ chối",
+    "gave_up": "gửi nhiều lần không được",
+    "not_configured": "máy chủ chưa cấu hình Zalo",
+}
+CHAT_WINDOW = {
+    "free": "Có thể nhắn miễn phí cho người dân đến {until} (còn {left} tin).",
+    "paid": "Đã hết tin miễn phí: tin nhắn sẽ tính phí, có thể nhắn đến {until}.",
+    "closed": "Không thể nhắn cho người dân qua Zalo nữa: {why}. Hãy gọi lại theo số điện "
+    "thoại nếu có.",
+}
+CHAT_CLOSED = {
+    "expired": "đã quá thời hạn kể từ tin nhắn cuối của người dân",
+    "used_up": "đã dùng hết số tin trả lời kể từ tin nhắn cuối của người dân; chờ người dân "
+    "nhắn lại",
+    "never_wrote": "người dân chưa nhắn tin",
 }
 
 TEXT = {

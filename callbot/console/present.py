@@ -14,6 +14,7 @@ from callbot.console import labels
 from callbot.operators.access import may_act, may_see
 from callbot.operators.accounts import UserRecord
 from callbot.operators.callback import may_call_back
+from callbot.operators.chat import ChatView, may_reply
 from callbot.operators.corrections import CORRECTABLE
 from callbot.operators.views import STATUS_FILTERS, QueueFilter, QueuePage, TicketView
 from callbot.tickets.rules import TicketStatus
@@ -41,6 +42,7 @@ class Permissions:
     correct: bool
     note: bool
     callback: bool  # the "Gọi lại" button: the claim's holder, or a supervisor
+    reply: bool = False  # write to a chat's citizen: the same people
 
 
 def permissions(user: UserRecord, view: TicketView) -> Permissions:
@@ -58,6 +60,7 @@ def permissions(user: UserRecord, view: TicketView) -> Permissions:
         and may_act(user, ticket.unit, status, holder),
         note=visible,
         callback=may_call_back(user, view),
+        reply=may_reply(user, status, ticket.unit, holder),
     )
 
 
@@ -145,7 +148,52 @@ def event_line(action: str, detail: dict[str, Any]) -> str:
         parts.append(f"phiếu do {detail['held_by']} nhận")
     if detail.get("note"):
         parts.append(f"“{detail['note']}”")
+    if action == "message" and detail.get("text"):
+        parts.append(f"“{detail['text']}”")
     return "; ".join(parts)
+
+
+def chat_lines(chat: ChatView) -> list[dict[str, Any]]:
+    """A conversation's messages as the page lists them: who, when, what, whether sent."""
+    lines = []
+    for message in chat.messages:
+        outgoing = message.direction == "out"
+        status, reason = "", ""
+        if outgoing:
+            status = labels.label(labels.CHAT_STATUS, message.status)
+            if message.status == "failed" and message.last_error:
+                code, _, rest = message.last_error.partition(":")
+                reason = labels.CHAT_FAILURE.get(code, "") + (f" ({rest.strip()})" if rest else "")
+        detail = message.detail
+        where = None
+        if message.kind == "location" and "latitude" in detail:
+            lat, lon = float(detail["latitude"]), float(detail["longitude"])
+            where = f"https://www.openstreetmap.org/?mlat={lat:.6f}&mlon={lon:.6f}#map=17/{lat:.6f}/{lon:.6f}"
+        lines.append(
+            {
+                "id": message.id,
+                "at": message.at,
+                "direction": message.direction,
+                "author": labels.CHAT_AUTHOR.get(message.author, message.author),
+                "kind": labels.CHAT_KIND.get(message.kind, ""),
+                "text": message.text,
+                "status": message.status,
+                "status_text": status,
+                "reason": reason,
+                "map": where,
+            }
+        )
+    return lines
+
+
+def chat_window(chat: ChatView) -> str:
+    """Whether a reply may still be sent, in Vietnamese."""
+    window = chat.window
+    until = labels.local_time(window.until) if window.until else "—"
+    if window.window == "closed":
+        why = labels.label(labels.CHAT_CLOSED, window.closed)
+        return labels.CHAT_WINDOW["closed"].format(why=why)
+    return labels.CHAT_WINDOW[str(window.window)].format(until=until, left=window.replies_left)
 
 
 def _callback_line(detail: dict[str, Any]) -> str:

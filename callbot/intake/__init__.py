@@ -1,5 +1,5 @@
 """Where a request enters the ticket store: the call recorder, its journal, recovery; and the
-written requests (web form, REST API, later chat), HTTP-free.
+written requests (web form, REST API, the Zalo chat), HTTP-free.
 
 - ``recorder.py``  a call's ticket, answer by answer, as the dialog goes on; settled at its end
 - ``journal.py``   ``call.json`` beside the call's recordings: everything, even without a database
@@ -11,8 +11,10 @@ written requests (web form, REST API, later chat), HTTP-free.
 - ``status.py``    ticket number + phone -> what a citizen may know of their request
 - ``apikeys.py``   the REST API's keys (hashed)
 - ``services.py``  the written channels' services on the configured database
+- ``chat/``        the Zalo chat: webhook, inbox and outbox workers, conversations, tokens
 
 The HTTP layer of the written channels is :mod:`callbot.public`. May import: ``config``,
-``errors``, ``routing``, ``tickets``, ``speech`` (the shape of a transcript) and
-``understanding`` (the phone rule, the gazetteer).
+``errors``, ``routing``, ``tickets``, ``speech`` (the shape of a transcript),
+``understanding`` (the phone rule, the gazetteer), ``dialog`` (the chat's script and engine)
+and ``zalo`` (Zalo's protocol and client).
 """

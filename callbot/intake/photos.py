@@ -103,17 +103,18 @@ def check_photo(data: bytes, *, max_bytes: int, max_pixels: int) -> CheckedPhoto
 
 
 def store_photos(
-    recordings: Path, relative_dir: str, photos: list[CheckedPhoto]
+    recordings: Path, relative_dir: str, photos: list[CheckedPhoto], first: int = 1
 ) -> list[PhotoFile]:
-    """Write ``photos`` under ``recordings / relative_dir`` as ``photo-1.jpg``...; their
-    records (paths relative to ``recordings``). Raises OSError (nothing half-written stays)."""
+    """Write ``photos`` under ``recordings / relative_dir`` as ``photo-1.jpg``... (numbered
+    from ``first``: a chat's photos arrive one by one); their records (paths relative to
+    ``recordings``). Raises OSError (nothing half-written stays)."""
     directory = recordings / relative_dir
     stored: list[PhotoFile] = []
     written: list[Path] = []
     try:
         if photos:
             directory.mkdir(parents=True, exist_ok=True)
-        for position, photo in enumerate(photos, 1):
+        for position, photo in enumerate(photos, first):
             name = f"photo-{position}.{photo.extension}"
             target = directory / name
             temporary = directory / f".{name}.part"

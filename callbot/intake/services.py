@@ -27,6 +27,7 @@ class Written:
     intake: WrittenIntake
     status: StatusLookup
     keys: ApiKeys
+    transactions: Transactions  # the same database, for the chat channel's stores
 
 
 def open_written(config: Config, *, migrate: bool = True) -> Written:
@@ -35,7 +36,9 @@ def open_written(config: Config, *, migrate: bool = True) -> Written:
     engine = make_engine(config.storage.effective_database_url)
     if migrate:
         upgrade(engine)
-    transactions = Transactions(session_factory(engine))
+    # One lock for this process's writers (SQLite): the webhook's inserts do not wait out
+    # SQLite's busy-handler sleeps behind the chat's workers and the form's requests.
+    transactions = Transactions(session_factory(engine), serialize_writes=True)
     tickets = WrittenTickets(transactions)
     settings = config.intake
     intake = WrittenIntake(
@@ -48,4 +51,9 @@ def open_written(config: Config, *, migrate: bool = True) -> Written:
             pixels=settings.max_photo_pixels,
         ),
     )
-    return Written(intake=intake, status=StatusLookup(tickets), keys=ApiKeys(transactions))
+    return Written(
+        intake=intake,
+        status=StatusLookup(tickets),
+        keys=ApiKeys(transactions),
+        transactions=transactions,
+    )

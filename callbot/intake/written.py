@@ -50,7 +50,13 @@ from callbot.routing.settle import Settler
 from callbot.tickets.caller import Caller
 from callbot.tickets.models import Ticket
 from callbot.tickets.rules import Channel, Urgency
-from callbot.tickets.written import SubmissionInfo, WrittenField, WrittenTickets
+from callbot.tickets.written import (
+    PhotoFile,
+    Stored,
+    SubmissionInfo,
+    WrittenField,
+    WrittenTickets,
+)
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +205,39 @@ class WrittenIntake:
             limit_since=now - timedelta(hours=1),
         )
         caller = Caller(request.phone, request.name, "", request_id)
-        steps = request.fields()
+        try:
+            stored, service = self._store(
+                caller, request.phone, request.fields(), files, submission
+            )
+        except Exception:
+            remove_files(paths)
+            raise
+        if not stored.created:
+            remove_files(paths)  # a retry: the first request's photos are the ticket's
+            log.info("written request retried: ticket %s", stored.number)
+        return _receipt(stored, service)
+
+    def submit_answers(
+        self,
+        answers: WrittenAnswers,
+        files: Sequence[PhotoFile],
+        submission: SubmissionInfo,
+    ) -> Receipt:
+        """Store answers gathered elsewhere (a chat's), with photos already written beside the
+        recordings (``files``), as a ticket settled like any written request. Idempotent by
+        ``submission``'s key: a retry gives the first ticket (its files are the ticket's)."""
+        caller = Caller(answers.phone or "", answers.name, "", answers.request_id)
+        return _receipt(*self._store(caller, answers.phone, answers.steps, files, submission))
+
+    def _store(
+        self,
+        caller: Caller,
+        phone: str | None,
+        steps: Sequence[tuple[str, str]],
+        files: Sequence[PhotoFile],
+        submission: SubmissionInfo,
+    ) -> tuple[Stored, str]:
+        """The request stored and settled; with the emergency number its need calls for."""
         fields = [WrittenField(step, text) for step, text in steps]
         # Understood now, outside any transaction (the parsers never run under a lock); the
         # answers' ids are known once stored.
@@ -211,24 +249,29 @@ class WrittenIntake:
             self.settler.settle_made(session, ticket, placed, at)
             return str(columns.get("urgency") or Urgency.NORMAL.value)
 
-        try:
-            stored = self.tickets.create(
-                caller, request.phone, fields, files, submission, settle=settle
-            )
-        except Exception:
-            remove_files(paths)
-            raise
-        if not stored.created:
-            remove_files(paths)  # a retry: the first request's photos are the ticket's
-            log.info("written request retried: ticket %s", stored.number)
-        emergency = stored.urgency == Urgency.EMERGENCY.value
-        return Receipt(
-            number=stored.number,
-            emergency=emergency,
-            created=stored.created,
-            channel=stored.channel,
-            service=_service(columns) if emergency else None,
-        )
+        stored = self.tickets.create(caller, phone, fields, files, submission, settle=settle)
+        return stored, _service(columns)
+
+
+@dataclass(frozen=True)
+class WrittenAnswers:
+    """A written request gathered by a channel that asks its own questions (chat)."""
+
+    name: str
+    phone: str | None  # the callback number (national form), if one was given
+    steps: tuple[tuple[str, str], ...]  # (step, text): name, address, ward, need
+    request_id: str  # its photos' directory name (``chat-<hex>``)
+
+
+def _receipt(stored: Stored, service: str) -> Receipt:
+    emergency = stored.urgency == Urgency.EMERGENCY.value
+    return Receipt(
+        number=stored.number,
+        emergency=emergency,
+        created=stored.created,
+        channel=stored.channel,
+        service=service if emergency else None,
+    )
 
 
 def _service(columns: Mapping[str, Any]) -> str:

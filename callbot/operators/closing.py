@@ -3,7 +3,8 @@
 Only a claimed ticket, by its holder (or a supervisor); one conditional UPDATE as every action
 of :mod:`.workflow`, and a ``resolve`` or ``duplicate`` event that keeps the note and who held
 the claim. A duplicate of a given ticket number is linked to it (``linked_to_id``) and adds its
-calls to the original's ``call_count``.
+calls to the original's ``call_count``. A ticket that a chat made (or that a chat request was
+merged into) ends its conversations, and the citizen is told (:func:`~.chat.close_chats`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from callbot.errors import WorkflowError
 from callbot.operators.access import CLAIMED, actable_by, may_see, refusal, ticket_state
 from callbot.operators.accounts import UserRecord
+from callbot.operators.chat import close_chats
 from callbot.operators.history import add_event, clean_note
 from callbot.tickets.models import Ticket
 from callbot.tickets.rules import EventAction, Resolution, TicketStatus, valid_ticket_number
@@ -126,6 +128,7 @@ class Closing:
                 detail={**(detail or {}), "note": clean_note(note), "held_by": row.claimed_by},
                 now=now,
             )
+            close_chats(session, ticket_id, now)  # a chat's citizen is told
 
         self._tx.run(f"close ticket {ticket_id}", work, write=True)
         logger.info("ticket id %d closed (%s) by %s", ticket_id, resolution.value, user.name)

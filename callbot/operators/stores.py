@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from callbot.config import Config
+from callbot.config import Config, ZaloConfig
 from callbot.operators.accounts import Accounts
 from callbot.operators.audit import AuditLog
+from callbot.operators.chat import ChatDesk
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
 from callbot.operators.workflow import Workflow
@@ -30,16 +31,27 @@ class Operators:
     queue: TicketQueue
     stats: TicketStats
     audit: AuditLog  # who read or changed which ticket
+    # A chat ticket's conversation and the operators' replies (None: no chat, as in the
+    # phone service's tests, which build the stores by hand).
+    chat: ChatDesk | None = None
 
     @classmethod
-    def on(cls, transactions: Transactions, *, page_size: int = 50) -> Operators:
-        """The stores over ``transactions``; the queue shows ``page_size`` tickets a page."""
+    def on(
+        cls,
+        transactions: Transactions,
+        *,
+        page_size: int = 50,
+        zalo: ZaloConfig | None = None,
+    ) -> Operators:
+        """The stores over ``transactions``; the queue shows ``page_size`` tickets a page;
+        ``zalo``: the reply window's settings."""
         return cls(
             accounts=Accounts(transactions),
             workflow=Workflow(transactions),
             queue=TicketQueue(transactions, page_size=page_size),
             stats=TicketStats(transactions),
             audit=AuditLog(transactions),
+            chat=ChatDesk(transactions, zalo or ZaloConfig()),
         )
 
 
@@ -47,4 +59,8 @@ def open_operators(config: Config) -> Operators:
     """The operators' stores on the configured database (migrated to the current schema)."""
     engine = make_engine(config.storage.effective_database_url)
     upgrade(engine)
-    return Operators.on(Transactions(session_factory(engine)), page_size=config.console.page_size)
+    return Operators.on(
+        Transactions(session_factory(engine)),
+        page_size=config.console.page_size,
+        zalo=config.zalo,
+    )

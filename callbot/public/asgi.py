@@ -2,16 +2,19 @@
 
 :func:`build_site` opens the written channels' services (:func:`~callbot.intake.services.
 open_written`: the database migrated, the settle step configured) and adds the web's parts:
-the rate limits, the form's time tokens, the proof of work. :func:`create_app` puts the views,
-the gate (:mod:`.security`), the templates and static files around them. Views reach the parts
-through ``request.app.state.site``. No route of the operators' console exists here.
+the rate limits, the form's time tokens, the proof of work, and the chat channel (the Zalo
+webhook's work and the chat's workers, :mod:`callbot.intake.chat`). :func:`create_app` puts
+the views, the gate (:mod:`.security`), the templates and static files around them; its
+lifespan runs the chat's workers while the server runs. Views reach the parts through
+``request.app.state.site``. No route of the operators' console exists here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +29,13 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Scope
 
 from callbot.config import Config
+from callbot.intake.chat.service import Chat, open_chat
 from callbot.intake.services import Written, open_written
 from callbot.public import labels
 from callbot.public.antibot import FormTokens, ProofOfWork, load_secret
 from callbot.public.limits import Limits
 from callbot.public.security import PublicGate
-from callbot.public.views import api, docs, form, problem, status
+from callbot.public.views import api, docs, form, problem, status, zalo
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,7 @@ class Site:
     limits: Limits
     tokens: FormTokens
     pow: ProofOfWork
+    chat: Chat  # the Zalo OA's webhook, and the chat's workers
 
     @property
     def upload_limit(self) -> int:
@@ -59,9 +64,10 @@ def build_site(config: Config, written: Written | None = None) -> Site:
     """The public side's parts on the configured database (migrated now)."""
     intake = config.intake
     secret = load_secret(config)
+    written = written or open_written(config)
     return Site(
         config=config,
-        written=written or open_written(config),
+        written=written,
         limits=Limits(
             window_minutes=intake.window_minutes,
             max_sends_per_address=intake.max_sends_per_address,
@@ -74,6 +80,7 @@ def build_site(config: Config, written: Written | None = None) -> Site:
             max_age_seconds=intake.form_max_age_hours * 3600.0,
         ),
         pow=ProofOfWork(secret, max_number=intake.pow_max_number),
+        chat=open_chat(config, written),
     )
 
 
@@ -98,7 +105,7 @@ def _too_large(site_of: Site) -> Callable[[Scope], Response]:
                 intake.max_photos, intake.max_photo_bytes, intake.max_photo_pixels
             )
         )
-        if scope["path"].startswith("/api/"):
+        if scope["path"].startswith(("/api/", "/zalo/")):  # machines: a JSON problem
             return problem(413, "Request too large", detail=message)
         return HTMLResponse(
             f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>413</title>'
@@ -133,9 +140,24 @@ def create_app(site: Site) -> Starlette:
         Route("/api/v1/wards", api.wards, methods=["GET"]),
         Route("/api/v1/openapi.json", docs.openapi_json, methods=["GET"]),
         Route("/api/docs", docs.docs_page, methods=["GET"]),
+        Route("/zalo/webhook", zalo.webhook, methods=["POST"]),
+        Route("/zalo/webhook", zalo.webhook_check, methods=["GET"]),
         Mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # The chat's workers run in the server (every node its own), only with Zalo set up.
+        if site.config.zalo.configured:
+            site.chat.start()
+        try:
+            yield
+        finally:
+            site.chat.stop()
+
+    app = Starlette(
+        routes=routes, exception_handlers={HTTPException: _http_error}, lifespan=lifespan
+    )
     app.state.site = site
     app.state.templates = templates()
     app.add_middleware(

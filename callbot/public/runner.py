@@ -55,7 +55,7 @@ def serve(config: Config, host: str | None = None, port: int | None = None) -> N
             proxy_headers=False,
             server_header=False,
             timeout_graceful_shutdown=2,
-            lifespan="off",
+            lifespan="on",  # the chat's workers start and stop with the server
         )
         return
     server = uvicorn.Server(
@@ -68,7 +68,7 @@ def serve(config: Config, host: str | None = None, port: int | None = None) -> N
             proxy_headers=False,  # intake.trust_forwarded decides, in the gate
             server_header=False,
             timeout_graceful_shutdown=2,
-            lifespan="off",
+            lifespan="on",  # the chat's workers start and stop with the server
         )
     )
     try:

@@ -17,6 +17,8 @@ The operators' console adds ``ticket_events`` (every action on a ticket: who, wh
 Written requests (migration 0008) add ``tickets.channel``, ``attachments`` (a request's photos,
 files beside the recordings), ``submissions`` (how a written ticket was sent: its channel, API
 key and idempotency key) and ``api_keys`` (the REST API's keys, SHA-256 hashes only).
+
+The chat channel's tables (migration 0009) are in :mod:`callbot.tickets.chat_models`.
 """
 
 from __future__ import annotations
@@ -377,3 +379,8 @@ class ApiKey(Base):
     )  # the key's first characters, to tell keys apart
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+# The chat channel's tables (migration 0009) share this metadata: imported last, once Base
+# and the ticket tables exist.
+from callbot.tickets import chat_models  # noqa: E402, F401

@@ -110,6 +110,7 @@ class EventAction(StrEnum):
     NOTE = "note"  # an operator's note
     CALLBACK = "callback"  # a callback call and its result (answered, no_answer, busy, failed)
     MERGE = "merge"  # a repeat request (a call or a written one) was merged into this ticket
+    MESSAGE = "message"  # an operator wrote to the citizen through the chat
 
 
 class CallbackResult(StrEnum):

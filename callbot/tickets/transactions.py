@@ -8,6 +8,8 @@ naming the database (never the SQL parameters: caller data).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar, cast
@@ -28,7 +30,13 @@ def rowcount(result: Any) -> int:
 
 
 class Transactions:
-    """Runs units of work on ``sessions``; ``clock`` is the time every store writes."""
+    """Runs units of work on ``sessions``; ``clock`` is the time every store writes.
+
+    ``serialize_writes``: on SQLite, this process's writing transactions queue on a lock of
+    their own instead of in SQLite's busy handler, which sleeps between tries (up to 100 ms
+    each) and so can keep a writer waiting well after the lock is free: a server whose threads
+    write often (the public server: written requests, the chat's webhook and workers) answers
+    in steadier times. Other processes still meet in SQLite's own lock."""
 
     def __init__(
         self,
@@ -36,20 +44,27 @@ class Transactions:
         *,
         clock: Callable[[], datetime] = utc_now,
         retries: int = LOCK_RETRIES,
+        serialize_writes: bool = False,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
         self._retries = retries
         bind = sessions.kw.get("bind")
         self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
+        sqlite = isinstance(bind, Engine) and bind.dialect.name == "sqlite"
+        self._writes: threading.Lock | contextlib.nullcontext[None] = (
+            threading.Lock() if serialize_writes and sqlite else contextlib.nullcontext()
+        )
 
     def run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
         """``work(session)`` in one transaction; ``action`` names it in errors and logs."""
 
         def once() -> T:
-            with self.sessions() as session, session.begin():
-                if write:
-                    session.connection(execution_options=WRITE)
+            if not write:
+                with self.sessions() as session, session.begin():
+                    return work(session)
+            with self._writes, self.sessions() as session, session.begin():
+                session.connection(execution_options=WRITE)
                 return work(session)
 
         try:

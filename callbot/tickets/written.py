@@ -114,6 +114,7 @@ class SubmissionInfo:
     # (None: no limit); checked in the storing transaction, after the idempotency key.
     limit: int | None = None
     limit_since: datetime | None = None
+    early: bool = False  # handed to the operators before every question was answered (chat)
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class WrittenTickets:
     def create(
         self,
         caller: Caller,
-        callback_number: str,
+        callback_number: str | None,
         fields: Sequence[WrittenField],
         photos: Sequence[PhotoFile],
         submission: SubmissionInfo,
@@ -159,7 +160,8 @@ class WrittenTickets:
     ) -> Stored:
         """Store a written request (its ticket, fields, photos, submission) in one transaction,
         settled in it by ``settle``; or find the ticket an earlier request with the same
-        idempotency key made (not settled again)."""
+        idempotency key made (not settled again). A request without a callback number (a
+        chat handed to the operators early) is answered in its channel."""
         try:
             with self._write_lock:
                 return self._tx.run(
@@ -188,7 +190,7 @@ class WrittenTickets:
         self,
         session: Session,
         caller: Caller,
-        callback_number: str,
+        callback_number: str | None,
         fields: Sequence[WrittenField],
         *,
         photos: Sequence[PhotoFile],
@@ -198,7 +200,7 @@ class WrittenTickets:
         found = _existing(session, submission)
         if found is not None:
             return found
-        if submission.limit is not None and submission.limit_since is not None:
+        if submission.limit is not None and submission.limit_since is not None and callback_number:
             sent = _written_since(session, callback_number, submission.limit_since)
             if sent >= submission.limit:
                 raise TooManyRequests(
@@ -223,11 +225,15 @@ class WrittenTickets:
                 "channel_uniqueid": caller.uniqueid,
                 "channel_linkedid": caller.linkedid or caller.uniqueid,
                 "status": TicketStatus.TRANSCRIBING.value,
-                "outcome": TicketOutcome.COMPLETE.value,
-                "end_reason": EndReason.COMPLETED.value,
+                "outcome": (
+                    TicketOutcome.ENDED_EARLY if submission.early else TicketOutcome.COMPLETE
+                ).value,
+                "end_reason": (
+                    EndReason.TO_QUEUE if submission.early else EndReason.COMPLETED
+                ).value,
                 "last_step": fields[-1].step if fields else None,
-                "callback_number": callback_number,
-                "callback_source": CallbackSource.WRITTEN.value,
+                "callback_number": callback_number or None,
+                "callback_source": CallbackSource.WRITTEN.value if callback_number else None,
                 "channel": channel,
             },
         ).scalar_one()

@@ -1,4 +1,5 @@
-"""The public side on a test database: the app, a client, a form's token, an API key."""
+"""The public side on a test database: the app, a client, a form's token, an API key (and
+Zalo's settings, for the webhook)."""
 
 from __future__ import annotations
 
@@ -39,11 +40,14 @@ def png(width: int = 16, height: int = 12) -> bytes:
 class Public:
     """The public app on a fresh database under ``root``, with ``settings`` (intake.X=...)."""
 
-    def __init__(self, root: Path, **settings: object) -> None:
+    def __init__(
+        self, root: Path, zalo: dict[str, object] | None = None, **settings: object
+    ) -> None:
         base = {"min_fill_seconds": 0, **settings}
         self.config: Config = load_config(
             environ={"CALLBOT_STORAGE__ROOT": str(root)},
-            settings=[f"intake.{k}={v}" for k, v in base.items()],
+            settings=[f"intake.{k}={v}" for k, v in base.items()]
+            + [f"zalo.{k}={v}" for k, v in (zalo or {}).items()],
             project_dir=PROJECT,
         )
         self.site: Site = build_site(self.config)

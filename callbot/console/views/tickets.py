@@ -1,5 +1,5 @@
 """One ticket: its page, and the actions on it (claim, release, resolve, unreachable,
-duplicate, refer, correct, note, callback).
+duplicate, refer, correct, note, callback, reply: a message to a chat's citizen).
 
 An action that succeeds redirects back to the page with ``?done=<action>`` (the page says it
 in Vietnamese); one that is refused (someone else claimed first, closed meanwhile) renders the
@@ -21,7 +21,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from callbot.console import labels
-from callbot.console.present import emergency_notice, event_line, field_rows, permissions
+from callbot.console.present import (
+    chat_lines,
+    chat_window,
+    emergency_notice,
+    event_line,
+    field_rows,
+    permissions,
+)
 from callbot.console.views import console_of, record_audit, render, user_of
 from callbot.errors import (
     AccessDenied,
@@ -47,7 +54,16 @@ def not_found(request: Request) -> Response:
 def _context(request: Request, view: TicketView, user: UserRecord) -> dict[str, Any]:
     console = console_of(request)
     ticket = view.ticket
+    desk = console.operators.chat
+    chat = desk.view(view) if desk is not None else None
     return {
+        "chat": {
+            "lines": chat_lines(chat),
+            "window": chat_window(chat),
+            "open": chat.window.open,
+        }
+        if chat is not None
+        else None,
         "view": view,
         "ticket": ticket,
         "can": permissions(user, view),
@@ -146,6 +162,13 @@ async def ticket_page(request: Request) -> Response:
     return render(request, "ticket.html", context)
 
 
+def _reply(console: Any, user: UserRecord, ticket_id: int, text: str) -> None:
+    """A message to a chat's citizen (no chat desk: none to write to)."""
+    if console.operators.chat is None:
+        raise WorkflowError("no chat on this console", "no_chat")
+    console.operators.chat.reply(user, ticket_id, text)
+
+
 def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: FormData) -> str:
     """Run ``action``; returns the ``done`` code for the redirect. :class:`UnknownAction` for
     an action that is none of these."""
@@ -160,6 +183,7 @@ def _action(console: Any, user: UserRecord, action: str, ticket_id: int, form: F
             user, ticket_id, str(form.get("original", "")).strip() or None, note
         ),
         "note": lambda: workflow.note(user, ticket_id, note),
+        "reply": lambda: _reply(console, user, ticket_id, str(form.get("text", ""))),
     }
     if action in simple:
         simple[action]()

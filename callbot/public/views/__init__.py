@@ -1,5 +1,6 @@
 """HTTP handlers of the public side, one module per area: form (the web form and its manifest),
-status (the citizen's lookup), api (the REST API), docs (OpenAPI and its page).
+status (the citizen's lookup), api (the REST API), docs (OpenAPI and its page), zalo (the
+Official Account's webhook).
 
 Thin: read the request, call the intake of written requests (:mod:`callbot.intake`), render a
 page or JSON. Helpers here give a view its site, the client's address and a rendered page.

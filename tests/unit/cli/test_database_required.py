@@ -21,6 +21,8 @@ COMMANDS = [
     ["users", "disable", "ana"],
     ["console", "--port", "1"],
     ["serve"],
+    ["zalo", "status"],
+    ["zalo", "tokens", "set", "--access", "a" * 20, "--refresh", "r" * 20],
 ]
 
 

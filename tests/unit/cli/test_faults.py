@@ -39,6 +39,7 @@ COMMANDS: dict[str, list[str]] = {
     "users": ["users", "list"],
     "intake": ["intake"],
     "api": ["api", "keys", "list"],
+    "zalo": ["zalo", "status"],
 }
 
 # (what is wrong, TOML file text or None, environment, --set items, what the line must name)

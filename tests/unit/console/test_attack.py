@@ -4,8 +4,9 @@
   the test, so none can be forgotten) and asks each as anonymous, as an operator of another
   unit, and as an operator for what only supervisors or admins may do: every answer must be a
   refusal that gives nothing away. Every response carries the security headers.
-- CSRF on every POST, stored XSS through every field a caller controls, CSV formula cells,
-  path traversal on recordings, and the audit trail admins read.
+- CSRF on every POST, stored XSS through every field a caller controls (a Zalo chat's
+  messages included), CSV formula cells, path traversal on recordings, and the audit trail
+  admins read.
 
 Prints its figures (``-s``): requests made, holes found, hostile strings left unescaped.
 """
@@ -22,13 +23,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from callbot.config import load_config
 from callbot.console.security import HEADERS
 from callbot.operators.login import add_user
-from callbot.tickets.models import Answer, Attachment, AuditEntry, Ticket
+from callbot.tickets.chat_rules import Direction, MessageKind
+from callbot.tickets.chat_store import add_message, new_conversation
+from callbot.tickets.models import Answer, Attachment, AuditEntry, Ticket, utc_now
 from tests.support.console import PASSWORD, Site, _wav, csrf_of, login
 
 pytestmark = pytest.mark.faults  # the fault and attack suite: `pytest -m faults -s`
@@ -42,6 +46,7 @@ ACTIONS = (
     "correct",
     "note",
     "callback",
+    "reply",
     "no-such-action",
 )
 # Every route of the console, and what each identity gets: a new route must be added here.
@@ -278,7 +283,39 @@ def _hostile_ticket(site: Site, payload: str) -> str:
                 words=[{"word": payload, "conf": 0.5, "start": 0.0, "end": 0.5}],
             )
         )
+    _hostile_chat(site, number, payload)
     return number
+
+
+def _hostile_chat(site: Site, number: str, payload: str) -> None:
+    """The ticket came from a Zalo chat whose every message a citizen controls holds
+    ``payload``: a text, shared info, a location, a failed message's reason."""
+    with Session(site.engine) as session, session.begin():
+        ticket = session.scalars(select(Ticket).where(Ticket.number == number)).one()
+        conversation = new_conversation(session, "zalo", payload[:100], "x", utc_now())
+        conversation.ticket_id = ticket.id
+        conversation.last_citizen_at = utc_now()
+        for kind in (MessageKind.TEXT, MessageKind.INFO, MessageKind.OTHER):
+            add_message(
+                session,
+                conversation,
+                direction=Direction.IN,
+                kind=kind,
+                text=payload,
+                at=utc_now(),
+                author="citizen",
+                detail={"event": payload},
+            )
+        failed = add_message(
+            session,
+            conversation,
+            direction=Direction.OUT,
+            kind=MessageKind.TEXT,
+            text=payload,
+            at=utc_now(),
+            author=payload[:64],
+        )
+        failed.status, failed.last_error = "failed", f"refused: {payload}"[:200]
 
 
 def test_hostile_strings_are_escaped_in_every_page(site: Site) -> None:
@@ -297,6 +334,10 @@ def test_hostile_strings_are_escaped_in_every_page(site: Site) -> None:
                 data={"csrf_token": token, "name": payload, "ward": payload},
             )
             ana.post(f"/tickets/{number}/note", data={"csrf_token": token, "note": payload})
+            reply = ana.post(
+                f"/tickets/{number}/reply", data={"csrf_token": token, "text": payload}
+            )
+            assert reply.status_code == 303  # written back to the citizen through the chat
         for client, path in [
             (ana, "/"),
             (ana, "/?status=all"),
@@ -312,6 +353,7 @@ def test_hostile_strings_are_escaped_in_every_page(site: Site) -> None:
                     unescaped.append(f"{path}: {payload}")
         page = ana.get(f"/tickets/{numbers[0]}").text
         assert "&lt;script&gt;alert(" in page  # shown, escaped
+        assert 'id="chat-lines"' in page and "Không gửi được: Zalo từ chối" in page
     print(
         f"\nstored XSS: {len(HOSTILE)} payloads x every caller field, {pages} pages, "
         f"{len(unescaped)} unescaped"
