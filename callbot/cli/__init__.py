@@ -84,3 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        if "callbot.tickets.db" in sys.modules:  # only if this command opened a database
+            sys.modules["callbot.tickets.db"].dispose_engines()

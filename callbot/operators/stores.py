@@ -7,7 +7,7 @@ One place opens them (:func:`open_operators`, the database migrated first), for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from callbot.config import Config
 from callbot.operators.accounts import Accounts
@@ -28,6 +28,7 @@ class Operators:
     workflow: Workflow
     queue: TicketQueue
     stats: TicketStats
+    transactions: Transactions | None = field(default=None, compare=False)
 
     @classmethod
     def on(cls, transactions: Transactions, *, page_size: int = 50) -> Operators:
@@ -37,7 +38,13 @@ class Operators:
             workflow=Workflow(transactions),
             queue=TicketQueue(transactions, page_size=page_size),
             stats=TicketStats(transactions),
+            transactions=transactions,
         )
+
+    def close(self) -> None:
+        """Close the database connections the stores hold (a console or a test stopping)."""
+        if self.transactions is not None:
+            self.transactions.dispose()
 
 
 def open_operators(config: Config) -> Operators:

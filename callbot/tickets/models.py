@@ -13,6 +13,11 @@ loses nothing).
 
 The operators' console adds ``ticket_events`` (every action on a ticket: who, when, what),
 ``users`` (console accounts, argon2 password hashes) and ``sessions`` (logged-in browsers).
+
+Several machines (migration 0006) add ``nodes`` (every running ``callbot serve`` and ``callbot
+worker``, with its heartbeat: :mod:`callbot.cluster`) and ``leases`` (a named duty held by one
+node until it expires); a ticket in call names the node serving it (``tickets.node``), so
+another node finishes it when that one stops beating.
 """
 
 from __future__ import annotations
@@ -137,6 +142,9 @@ class Ticket(Base):
     # (A plain column, see migration 0003: set by the repository to an existing ticket only.)
     linked_to_id: Mapped[int | None] = mapped_column(Integer, index=True)
     call_count: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # -- several machines (migration 0006) ---------------------------------------------------------
+    node: Mapped[str | None] = mapped_column(String(64))  # nodes.id serving the call (in_call)
+    ready_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when it became new/merged
 
     # -- the operators' workflow (callbot.operators.workflow, migration 0004) ---------------------
     claimed_by: Mapped[str | None] = mapped_column(String(64))  # users.name holding the claim
@@ -190,6 +198,9 @@ class TranscriptionJob(Base):
     """The transcription of one answer, as a durable job: claimed by one worker at a time."""
 
     __tablename__ = "transcription_jobs"
+    __table_args__ = (
+        Index("ix_transcription_jobs_queue", "status", "priority", "next_attempt_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     answer_id: Mapped[int] = mapped_column(
@@ -203,6 +214,8 @@ class TranscriptionJob(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # 0: its caller is still on the line (taken first), 1: the call has ended (migration 0006)
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 # The console's indexes (migration 0004): an operator's queue, and the live feed's scan for
@@ -257,3 +270,38 @@ class UserSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))  # every POST must carry it
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Node(Base):
+    """One running callbot process: a ``callbot serve`` node or a ``callbot worker``.
+
+    ``id`` is new at every start (``<name>-<random>``), so a restarted node is not taken for
+    its predecessor; ``heartbeat_at`` is renewed every few seconds, and a node that stopped
+    renewing it for ``cluster.lease_seconds`` is dead: its calls are finished by another node.
+    """
+
+    __tablename__ = "nodes"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(48), index=True)  # cluster.node, stable
+    kind: Mapped[str] = mapped_column(String(16))  # serve | worker
+    host: Mapped[str] = mapped_column(String(128))
+    pid: Mapped[int] = mapped_column(Integer)
+    agi: Mapped[str | None] = mapped_column(String(64))  # host:port of its FastAGI server
+    metrics: Mapped[str | None] = mapped_column(String(64))  # host:port of its /metrics
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    calls: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    workers: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    version: Mapped[str] = mapped_column(String(32))
+
+
+class Lease(Base):
+    """A named duty held by one node until ``expires_at`` (e.g. recovering one call's journal)."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64))  # nodes.id
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -41,7 +41,13 @@ class Transactions:
         self.clock = clock
         self._retries = retries
         bind = sessions.kw.get("bind")
+        self._engine = bind if isinstance(bind, Engine) else None
         self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
+
+    def dispose(self) -> None:
+        """Close the engine's pooled connections (the stores stop using the database)."""
+        if self._engine is not None:
+            self._engine.dispose()
 
     def run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
         """``work(session)`` in one transaction; ``action`` names it in errors and logs."""

@@ -35,6 +35,8 @@ from callbot.transcription.listening import Listening
 from callbot.transcription.worker import TranscriptionPool
 from tests.support.database import Database
 
+pytestmark = pytest.mark.both_databases
+
 CALLER_WORDS = "nguyễn văn an"
 
 
