@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import socket
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,15 @@ class AgiConfig:
     host: str = "127.0.0.1"
     port: int = 4573
     max_calls: int = 200  # concurrent calls served; more are refused (the dialplan falls back)
+    # Every serve node's FastAGI address, "host:port" separated by spaces or commas: what the
+    # sandbox's dialplan tries in turn (CALLBOT_AGI_NODES); empty: this node's host:port alone.
+    nodes: str = ""
+
+    def node_addresses(self) -> list[str]:
+        """The FastAGI addresses the dialplan tries, as ``host:port``."""
+        listed = [a for a in re.split(r"[\s,]+", self.nodes.strip()) if a]
+        host = self.host if self.host not in ("", "0.0.0.0") else "127.0.0.1"  # noqa: S104
+        return listed or [f"{host}:{self.port}"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,7 @@ class SandboxConfig:
     entry_context: str = "callbot-entry"
     entry_exten: str = "1022"
     boot_timeout: float = 60.0
+    postgres_port: int = 5442  # `callbot run --database postgresql`: its throwaway PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -185,6 +196,26 @@ class RoutingConfig:
 
 
 @dataclass(frozen=True)
+class ClusterConfig:
+    """Several callbot machines sharing one database (:mod:`callbot.cluster`)."""
+
+    node: str = ""  # this node's name; empty: <hostname>-<agi.port>, or <hostname>-worker
+    heartbeat_seconds: float = 2.0  # how often a node writes that it is alive
+    lease_seconds: float = 10.0  # a node silent this long is dead: another finishes its calls
+    sweep_seconds: float = 60.0  # how often calls the database missed are recovered (journals)
+    transcribe: bool = True  # `callbot serve` runs transcription workers (false: workers elsewhere)
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 0  # this node's Prometheus /metrics; 0: none
+
+    def node_name(self, kind: str, agi_port: int) -> str:
+        """This node's name: ``node``, else one made from the host (and the FastAGI port)."""
+        if self.node:
+            return self.node
+        host = socket.gethostname().split(".")[0][:30] or "node"
+        return f"{host}-{agi_port}" if kind == "serve" else f"{host}-{kind}"
+
+
+@dataclass(frozen=True)
 class LogConfig:
     """How much ``callbot`` logs (caller data only at DEBUG)."""
 
@@ -207,6 +238,7 @@ class Config:
     callback: CallbackConfig = field(default_factory=CallbackConfig)
     service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
     log: LogConfig = field(default_factory=LogConfig)
     project_dir: Path = Path(".")
 
@@ -246,6 +278,7 @@ def _validate(config: Config) -> None:
         ("ami", "port"),
         ("sandbox", "sip_port"),
         ("console", "port"),
+        ("sandbox", "postgres_port"),
     ):
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
@@ -269,6 +302,7 @@ def _validate(config: Config) -> None:
     if console.min_password_length < 8:
         raise ConfigError("console.min_password_length: must be at least 8")
     _validate_callback(config)
+    _validate_cluster(config)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
@@ -290,6 +324,26 @@ def _validate_callback(config: Config) -> None:
             raise ConfigError(f"callback.{name}: must be between 1 and 300")
     if config.service.key_timeout_seconds < 1 or config.service.menu_tries < 1:
         raise ConfigError("service.key_timeout_seconds and service.menu_tries: at least 1")
+
+
+def _validate_cluster(config: Config) -> None:
+    cluster = config.cluster
+    if cluster.node and not re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", cluster.node):
+        raise ConfigError(
+            f"cluster.node: {cluster.node!r} must be 1 to 40 letters, digits, '.', '_' or '-'"
+        )
+    if not 0.2 <= cluster.heartbeat_seconds <= 60:
+        raise ConfigError("cluster.heartbeat_seconds: must be between 0.2 and 60")
+    if cluster.lease_seconds < 3 * cluster.heartbeat_seconds:
+        raise ConfigError("cluster.lease_seconds: must be at least 3 heartbeats")
+    if not 1 <= cluster.sweep_seconds <= 3600:
+        raise ConfigError("cluster.sweep_seconds: must be between 1 and 3600")
+    if not 0 <= cluster.metrics_port < 65536:
+        raise ConfigError(f"cluster.metrics_port: {cluster.metrics_port} is not a TCP port")
+    for address in config.agi.node_addresses():
+        host, sep, port = address.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(f"agi.nodes: {address!r} is not host:port")
 
 
 def as_environ(config: Config) -> dict[str, str]:

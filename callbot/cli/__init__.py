@@ -2,8 +2,12 @@
 
 ::
 
-    callbot run                       set up what is missing, start the sandbox and serve
-    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor
+    callbot run [--nodes N] [--database sqlite|postgresql]
+                                      set up what is missing, start the sandbox and serve
+                                      (N nodes and a worker: a cluster on this machine)
+    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor (one node)
+    callbot worker                    transcription workers only (a speech node)
+    callbot cluster status [--json]   nodes, their calls, workers, transcription backlog
     callbot sandbox up|down|status [--json]
     callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
     callbot tickets list [--json] | tickets show ID [--json]
@@ -31,7 +35,8 @@ DEBUG). Errors of callbot's own tree print one line (what happened and what to d
 with status 2; Ctrl-C exits with 130.
 
 One module per command group, each with its commands and the ``add_parsers`` that registers
-them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
+them: ``serve`` (run, serve, sandbox), ``cluster`` (worker, cluster status, the local cluster
+of ``run --nodes``), ``calls`` (call simulate), ``tickets`` (tickets,
 transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval) and
 ``operators`` (console, users); ``common`` holds what they share. A command imports what it
 needs when it runs, so ``callbot sandbox status`` does not load SQLAlchemy, pydub or the AMI
@@ -45,7 +50,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from callbot.cli import calls, lab, operators, serve, speech, tickets
+from callbot.cli import calls, cluster, lab, operators, serve, speech, tickets
 from callbot.cli.common import setup_logging
 from callbot.config import load_config
 from callbot.errors import CallbotError
@@ -64,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in (serve, calls, tickets, speech, lab, operators):
+    for group in (serve, cluster, calls, tickets, speech, lab, operators):
         group.add_parsers(sub)
     return parser
 

@@ -44,6 +44,11 @@ class Transactions:
         self._engine = bind if isinstance(bind, Engine) else None
         self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
 
+    @property
+    def engine(self) -> Engine | None:
+        """The engine the sessions are bound to (None: not bound to one)."""
+        return self._engine
+
     def dispose(self) -> None:
         """Close the engine's pooled connections (the stores stop using the database)."""
         if self._engine is not None:

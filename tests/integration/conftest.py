@@ -218,7 +218,7 @@ def server(config: Config, sandbox: Sandbox) -> Iterator[ServeProcess]:
 class PgNode:
     """A second `callbot serve` of the test instance, on a PostgreSQL database of the session's
     throwaway cluster, with its own FastAGI port and recordings: calls reach it when their
-    ``CALLBOT_AGI`` channel variable says so."""
+    ``CALLBOT_AGI_NODES`` channel variable says so."""
 
     serve: ServeProcess
     store: Store
@@ -256,7 +256,7 @@ def call_path(
         return config, tickets, {}
     node: PgNode = request.getfixturevalue("pg_node")
     node.serve.start()  # a test may have stopped it
-    return node.config, node.store.tickets, {"CALLBOT_AGI": node.agi}
+    return node.config, node.store.tickets, {"CALLBOT_AGI_NODES": node.agi}
 
 
 @pytest.fixture(scope="session")
@@ -350,11 +350,14 @@ def sim_operator(ami: AmiClient, config: Config) -> Iterator[Callable[[str], Any
             ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="UNAVAILABLE")
 
 
-def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """The ``callbot`` command as a subprocess, with the test instance's environment."""
+def run_cli(
+    *args: str, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The ``callbot`` command as a subprocess, with the test instance's environment (and
+    ``env`` over it)."""
     return subprocess.run(
         [sys.executable, "-m", "callbot.cli", *args],
-        env=_env(),
+        env={**_env(), **(env or {})},
         cwd=PROJECT,
         capture_output=True,
         text=True,
