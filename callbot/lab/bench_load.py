@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import resource
 import shutil
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from callbot.cluster.nodes import list_nodes
 from callbot.config import Config, as_environ, load_config
@@ -60,6 +62,8 @@ from callbot.tickets.db import make_engine, session_factory, upgrade
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.repository import TicketRepository
 
+log = logging.getLogger(__name__)
+
 # The SIPp callers' answers are placed in time for these prompts and this silence (see
 # dialplan/sipp/answers_pcap.py); every SIPp caller is the sandbox's caller1: no merging.
 LOAD_SETTINGS = {
@@ -73,6 +77,7 @@ LOAD_SETTINGS = {
     "CALLBOT_CLUSTER__HEARTBEAT_SECONDS": "0.5",
     "CALLBOT_CLUSTER__TRANSCRIBE": "false",
     "CALLBOT_CLUSTER__METRICS_PORT": "0",
+    "CALLBOT_CLUSTER__SWEEP_SECONDS": "10",  # journals of calls the database missed
     "CALLBOT_ASR__WORKERS": "1",
 }
 LAYOUTS = {1: ("0",), 2: ("0", "1")}  # layout -> the core of each node and worker
@@ -108,8 +113,13 @@ class Bench:
         directory = self.directory / f"run{self.runs}"
         directory.mkdir(exist_ok=True)
         made = []
+        recordings = directory / "recordings"  # its own: no journal of another run recovered
         for index, cpus in enumerate(LAYOUTS[layout]):
-            common = {**self.env, "CALLBOT_STORAGE__DATABASE_URL": url}
+            common = {
+                **self.env,
+                "CALLBOT_STORAGE__DATABASE_URL": url,
+                "CALLBOT_STORAGE__RECORDINGS": str(recordings),
+            }
             if serve:
                 node = {
                     "CALLBOT_AGI__PORT": str(base + index),
@@ -178,11 +188,19 @@ def _tickets(url: str) -> list[dict[str, Any]]:
         engine.dispose()
 
 
-def _wait_settled(url: str, timeout: float) -> None:
+def _wait_settled(url: str, expected: int, timeout: float) -> None:
+    """Until there are ``expected`` tickets, none in call or transcribing (the database may be
+    down a while, and calls recorded meanwhile come in from their journals)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if all(t["status"] not in ("in_call", "transcribing") for t in _tickets(url)):
-            return
+        try:
+            tickets = _tickets(url)
+            if len(tickets) >= expected and all(
+                t["status"] not in ("in_call", "transcribing") for t in tickets
+            ):
+                return
+        except SQLAlchemyError:  # stopped by the fault run: wait for it
+            pass
         time.sleep(2)
 
 
@@ -261,7 +279,9 @@ def _place_calls(
         command, cwd=bench.directory, capture_output=True, check=False, timeout=calls / rate + 600
     )
     sipp_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    _wait_settled(url, max(180.0, calls * 1.5) + restart_db * 3)
+    sip = sipp_stats(stats)
+    expected = int(sip.get("SuccessfulCall(C)", 0))
+    _wait_settled(url, expected, max(180.0, calls * 1.5) + restart_db * 3)
     stop.set()
     sampler.join()
     waits: dict[str, list[float]] = {kind: [] for kind in (*WAITS, "failover")}
@@ -274,7 +294,7 @@ def _place_calls(
                 elif record["kind"] == "route":
                     waits["failover"].append(float(record.get("failover_ms", 0)) / 1000)
     return Measured(
-        sip=sipp_stats(stats),
+        sip=sip,
         tickets=_tickets(url),
         waits=waits,
         peak=peak[0],
@@ -368,7 +388,7 @@ def speech_run(bench: Bench, layout: int, answers: int) -> dict[str, Any]:
     url = bench.database()
     workers = bench.processes(url, layout, serve=False)
     _start(workers)
-    recordings = bench.config().storage.recordings_dir
+    recordings = Path(workers[0].env["CALLBOT_STORAGE__RECORDINGS"])
     directory = recordings / "load-speech"
     directory.mkdir(parents=True, exist_ok=True)
     for index, source in enumerate(bench.answers):
@@ -432,30 +452,38 @@ def run_load_bench(
     )
     cache = shared.storage.root / "tts-cache"
     answers = tuple(synthesize_text(text, "espeak", cache) for text in ANSWERS)
-    with tempfile.TemporaryDirectory(prefix="callbot-load-") as tmp:
-        directory = Path(tmp)
-        pcap = directory / "answers.pcap"
-        script = shared.project_dir / "dialplan" / "sipp" / "answers_pcap.py"
-        subprocess.run(
-            [sys.executable, str(script), str(pcap), *map(str, answers)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        pg_dir = Path(tempfile.gettempdir()) / "callbot-pg" / f"load-{shared.sandbox.name}"
-        with ThrowawayPostgres(pg_dir, shared.sandbox.postgres_port) as postgres:
-            bench = Bench(env, postgres, directory, pcap, answers, wait)
-            rows = [load_run(bench, layout, n, rate) for n in levels for layout in layouts]
-            speech = [
-                speech_run(bench, layout, speech_answers) for _ in range(2) for layout in (1, 2)
+    directory = shared.storage.root / "bench-load" / time.strftime("%Y%m%d-%H%M%S")
+    directory.mkdir(parents=True)
+    log.info("bench load: logs, SIPp statistics and each run's figures in %s", directory)
+    pcap = directory / "answers.pcap"
+    script = shared.project_dir / "dialplan" / "sipp" / "answers_pcap.py"
+    subprocess.run(
+        [sys.executable, str(script), str(pcap), *map(str, answers)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    pg_dir = Path(tempfile.gettempdir()) / "callbot-pg" / f"load-{shared.sandbox.name}"
+    with ThrowawayPostgres(pg_dir, shared.sandbox.postgres_port) as postgres:
+        bench = Bench(env, postgres, directory, pcap, answers, wait)
+        kept = directory / "figures.jsonl"
+
+        def keep(row: dict[str, Any]) -> dict[str, Any]:
+            with kept.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(row) + "\n")
+            return row
+
+        rows = [keep(load_run(bench, layout, n, rate)) for n in levels for layout in layouts]
+        speech = [
+            keep(speech_run(bench, layout, speech_answers)) for _ in range(2) for layout in (1, 2)
+        ]
+        fault_rows = []
+        if faults:
+            fault_rows = [
+                keep(load_run(bench, 1, 20, rate, dead="refused")),
+                keep(load_run(bench, 1, 20, rate, dead="silent")),
+                keep(load_run(bench, 2, 50, rate, restart_db=30.0)),
             ]
-            fault_rows = []
-            if faults:
-                fault_rows = [
-                    load_run(bench, 1, 20, rate, dead="refused"),
-                    load_run(bench, 1, 20, rate, dead="silent"),
-                    load_run(bench, 2, 50, rate, restart_db=30.0),
-                ]
     best = {n: max(s["audio_s_per_s"] for s in speech if s["workers"] == n) for n in (1, 2)}
     ratio = round(best[2] / best[1], 2)
     result = {"load": rows, "speech": speech, "speech_ratio_2_over_1": ratio, "faults": fault_rows}
