@@ -11,7 +11,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2 chromium chromium-driver
+DEBS := mmdebstrap sip-tester espeak-ng sox ffmpeg iproute2 chromium chromium-driver postgresql
 # The environment is reinstalled when pyproject.toml (packaging and every tool's settings) changes.
 PACKAGING := $(wildcard pyproject.toml)
 STAMP := $(VENV)/.installed-$(shell cat $(PACKAGING) /dev/null | sha1sum | cut -c1-12)
@@ -49,9 +49,10 @@ test: setup
 	$(BIN)/pytest $(or $(T),-n 3 --dist worksteal)
 
 # Without Debian packages: the few unit tests that render speech with espeak-ng and ffmpeg
-# (marked tools) are left to `make test`.
+# (marked tools) and the runs on a throwaway PostgreSQL (marked postgresql) are left to
+# `make test`.
 test-unit: venv
-	$(BIN)/pytest tests/unit -m 'not tools'
+	$(BIN)/pytest tests/unit -m 'not tools and not postgresql'
 
 lint: venv
 	$(BIN)/ruff format callbot tests

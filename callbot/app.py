@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import event
+
 from callbot.calls import Handler, make_routes
 from callbot.calls.callbot import Callbot
 from callbot.calls.route import Router
@@ -138,10 +140,29 @@ def listening_script(
     return script, problems
 
 
-def build_speech(config: Config, jobs: JobQueue, script: Script | None = None) -> Speech:
+def watch_database(store: Store, metrics: Metrics) -> None:
+    """Count the ticket database's errors in ``metrics`` (the engine's error events)."""
+    engine = store.tickets.transactions.engine
+    if engine is not None:
+        event.listen(engine, "handle_error", lambda context: metrics.collectors.db_errors.inc())
+
+
+def build_speech(
+    config: Config,
+    jobs: JobQueue,
+    script: Script | None = None,
+    *,
+    workers: int | None = None,
+    worker_id: str | None = None,
+    poll_interval: float = 0.2,
+) -> Speech:
     """Load the speech model ``asr.model`` chooses and build what depends on it.
 
-    Loads the model now, once per process (every recognizer shares it): raises
+    ``workers``: transcription threads (default ``asr.workers``; 0: none, the pool only waits
+    for texts that workers elsewhere write); ``worker_id``: what their jobs' ``locked_by``
+    starts with (the node's id); ``poll_interval``: how often idle workers look for jobs other
+    nodes enqueued. Loads the model now, once per process (every recognizer
+    shares it): raises
     :class:`~callbot.errors.ModelError` (an ``AsrError``) when it is missing or broken. The
     pool decodes every closed answer with the same grammar as the call path does, so an
     answer transcribed again (by hand, or recovered from a journal) reads the same.
@@ -157,12 +178,14 @@ def build_speech(config: Config, jobs: JobQueue, script: Script | None = None) -
     pool = TranscriptionPool(
         jobs,
         lambda: VoskRecognizer(path),
-        config.asr.effective_workers,
+        config.asr.effective_workers if workers is None else workers,
         config.storage.recordings_dir,
         max_attempts=config.asr.max_attempts,
         grammars=listening.grammars(),
         stale_after=config.asr.stale_seconds,
         heartbeat_interval=min(5.0, config.asr.stale_seconds / 3),
+        worker_id=worker_id,
+        poll_interval=poll_interval,
     )
     return Speech(recognizer, listening, pool, tuple(problems))
 
@@ -193,6 +216,7 @@ class App:
     speaker: Speaker | None = None
     listening: Listening = field(default_factory=Listening)
     media: MediaServer | None = None  # the calls' audio streams (media.enabled)
+    node: str = "-"  # this node's id (nodes.id), set before the routes are made
 
     @property
     def recordings(self) -> Path:
@@ -220,6 +244,7 @@ class App:
             speaker=self.speaker,
             metrics=self.metrics,
             media=self.media,
+            node=self.node,
         )
         phone = PhoneService(
             self.operators, self.prompts, self.recordings, config.callback, config.service

@@ -29,6 +29,7 @@ from callbot.config_sections import (
     AmiConfig,
     AsrConfig,
     CallbackConfig,
+    ClusterConfig,
     ConsoleConfig,
     DialogConfig,
     IntakeConfig,
@@ -49,6 +50,7 @@ __all__ = [
     "AmiConfig",
     "AsrConfig",
     "CallbackConfig",
+    "ClusterConfig",
     "Config",
     "ConsoleConfig",
     "DialogConfig",
@@ -86,6 +88,7 @@ class Config:
     callback: CallbackConfig = field(default_factory=CallbackConfig)
     service: ServiceConfig = field(default_factory=ServiceConfig)
     routing: RoutingConfig = field(default_factory=RoutingConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
     log: LogConfig = field(default_factory=LogConfig)
     zalo: ZaloConfig = field(default_factory=ZaloConfig)
     project_dir: Path = Path(".")
@@ -134,6 +137,7 @@ def _validate(config: Config) -> None:
         ("sandbox", "sip_port"),
         ("console", "port"),
         ("intake", "port"),
+        ("sandbox", "postgres_port"),
     ):
         port = getattr(getattr(config, section), name)
         if not 0 < port < 65536:
@@ -165,6 +169,7 @@ def _validate(config: Config) -> None:
     _validate_callback(config)
     _validate_intake(config)
     _validate_zalo(config.zalo)
+    _validate_cluster(config)
     model = config.asr.model.strip()
     if not model or ("/" in model and not Path(model).is_absolute()):
         raise ConfigError(
@@ -281,6 +286,24 @@ _ZALO_RANGES = (
     ("refresh_margin_minutes", 0, 1440, ""),
     ("http_timeout_seconds", 1, 60, ""),
 )
+
+
+def _validate_cluster(config: Config) -> None:
+    cluster = config.cluster
+    if cluster.node and not re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", cluster.node):
+        raise ConfigError(
+            f"cluster.node: {cluster.node!r} must be 1 to 40 letters, digits, '.', '_' or '-'"
+        )
+    if not 0.2 <= cluster.heartbeat_seconds <= 60:
+        raise ConfigError("cluster.heartbeat_seconds: must be between 0.2 and 60")
+    if cluster.lease_seconds < 3 * cluster.heartbeat_seconds:
+        raise ConfigError("cluster.lease_seconds: must be at least 3 heartbeats")
+    if not 0 <= cluster.metrics_port < 65536:
+        raise ConfigError(f"cluster.metrics_port: {cluster.metrics_port} is not a TCP port")
+    for address in config.agi.node_addresses():
+        host, sep, port = address.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(f"agi.nodes: {address!r} is not host:port")
 
 
 def as_environ(config: Config) -> dict[str, str]:

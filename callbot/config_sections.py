@@ -8,6 +8,8 @@ holds. A field's comment says what it means; README's table lists the main ones.
 from __future__ import annotations
 
 import os
+import re
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,15 @@ class AgiConfig:
     max_per_address: int = 4
     max_other_calls: int = 8
     header_seconds: float = 5.0
+    # Every serve node's FastAGI address, "host:port" separated by spaces or commas: what the
+    # sandbox's dialplan tries in turn (CALLBOT_AGI_NODES); empty: this node's host:port alone.
+    nodes: str = ""
+
+    def node_addresses(self) -> list[str]:
+        """The FastAGI addresses the dialplan tries, as ``host:port``."""
+        listed = [a for a in re.split(r"[\s,]+", self.nodes.strip()) if a]
+        host = self.host if self.host not in ("", "0.0.0.0") else "127.0.0.1"  # noqa: S104
+        return listed or [f"{host}:{self.port}"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +143,7 @@ class SandboxConfig:
     entry_context: str = "callbot-entry"
     entry_exten: str = "1022"
     boot_timeout: float = 60.0
+    postgres_port: int = 5442  # `callbot run --database postgresql`: its throwaway PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -234,6 +246,25 @@ class RoutingConfig:
     # A call whose callback number has a ticket still open from the last this many hours is
     # merged into it (0 turns repeat-call linking off).
     repeat_window_hours: float = 24.0
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Several callbot machines sharing one database (:mod:`callbot.cluster`)."""
+
+    node: str = ""  # this node's name; empty: <hostname>-<agi.port>, or <hostname>-worker
+    heartbeat_seconds: float = 2.0  # how often a node writes that it is alive
+    lease_seconds: float = 10.0  # a node silent this long is dead: another finishes its calls
+    transcribe: bool = True  # `callbot serve` runs transcription workers (false: workers elsewhere)
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 0  # this node's Prometheus /metrics; 0: none
+
+    def node_name(self, kind: str, agi_port: int) -> str:
+        """This node's name: ``node``, else one made from the host (and the FastAGI port)."""
+        if self.node:
+            return self.node
+        host = socket.gethostname().split(".")[0][:30] or "node"
+        return f"{host}-{agi_port}" if kind == "serve" else f"{host}-{kind}"
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,23 @@
 """``callbot serve``: FastAGI server, AudioSocket server, AMI queue monitor, transcription pool,
-the sweeper.
+the sweepers.
 
 Starts in this order, failing early with a clear message: configuration, rendered prompts,
-database (migrated to the current schema), AMI (in the background: the routes decide from the
-dialplan's counts until the monitor has synced), then the FastAGI listener. The speech model
+database (migrated to the current schema: a wrong ``storage.database_url`` stops here, saying
+why), this node's row in the cluster (:mod:`callbot.cluster.nodes`), AMI (in the background:
+the routes decide from the dialplan's counts until the monitor has synced), then the FastAGI
+listener and, when ``cluster.metrics_port`` is set, Prometheus metrics on it. The speech model
 loads in the background too: calls are taken at once, and their answers wait (pending) until
 the transcription workers start; from then on the read-back also takes spoken answers (until
 then, keys only). A model that cannot be loaded is logged as an ERROR and transcription waits
-for one; the calls go on. SIGTERM and SIGINT stop accepting calls and let
-the calls in progress finish (up to a grace period), then stop the transcription workers.
+for one; the calls go on. With ``cluster.transcribe`` false the node runs no transcription
+thread: ``callbot worker`` processes (here or on other machines) do that work.
+
+Two sweepers run in threads: every heartbeat, this node writes that it is alive and finishes
+the calls of dead nodes (:mod:`callbot.cluster.takeover`); every ``storage.sweep_seconds`` (a
+minute), it recovers the calls
+the database missed, closes tickets left in call too long and settles what is ready. SIGTERM
+and SIGINT stop accepting calls and let the calls in progress finish (up to a grace period),
+then stop the transcription workers and write that the node stopped.
 """
 
 from __future__ import annotations
@@ -20,7 +29,9 @@ from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 
-from callbot.app import App, build_app, build_speech
+from callbot.app import App, build_app, build_speech, watch_database
+from callbot.cluster.nodes import NodeRegistry
+from callbot.cluster.takeover import Takeover
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
 from callbot.intake.recovery import recover_pending
@@ -29,12 +40,13 @@ from callbot.pbx.ami import AmiClient
 from callbot.pbx.audiosocket import MediaServer
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
+from callbot.tickets.leases import Leases
 
 log = logging.getLogger(__name__)
 
 
 class Server:
-    """The running callbot service."""
+    """The running callbot service: one node of the cluster."""
 
     def __init__(
         self, config: Config, *, metrics_path: Path | None = None, use_ami: bool = True
@@ -48,6 +60,23 @@ class Server:
         self.app: App = build_app(config, monitor=monitor, metrics_path=metrics_path)
         if config.media.enabled:
             self.app.media = MediaServer(config.media.host, config.media.port)
+        store, cluster = self.app.store, config.cluster
+        self.node = NodeRegistry(
+            store.tickets.transactions,
+            name=cluster.node_name("serve", config.agi.port),
+            kind="serve",
+            lease=timedelta(seconds=cluster.lease_seconds),
+            agi=f"{config.agi.host}:{config.agi.port}",
+            metrics=f"{cluster.metrics_host}:{cluster.metrics_port}"
+            if cluster.metrics_port
+            else None,
+        )
+        self.node.register()  # the database answers (build_app migrated it): so does this
+        self.app.node = self.node.id
+        self.takeover = Takeover(
+            store.tickets, store.settler, store.jobs, self.node, self.app.recordings
+        )
+        self.leases = Leases(store.tickets.transactions)
         agi = config.agi
         self.agi = FastAgiServer(
             agi.host,
@@ -61,32 +90,52 @@ class Server:
             ),
             header_seconds=agi.header_seconds,
         )
+        metrics = self.app.metrics
+        metrics.calls_from(lambda: self.agi.active_calls)
+        watch_database(store, metrics)
+        if self.ami is not None:
+            ami = self.ami
+            ami.add_connected_handler(
+                lambda: metrics.collectors.ami_reconnects.inc() if ami.generation > 1 else None
+            )
         self._stop = threading.Event()
 
     def start(self) -> None:
-        """Start AMI (it connects in the background) and the FastAGI listener, then the sweeper
-        and the loading of the speech model in threads of their own; returns at once."""
+        """Start AMI (it connects in the background), the FastAGI listener and the metrics,
+        then the sweepers and the loading of the speech model in threads; returns at once."""
         if self.ami is not None:
             self.ami.start()
         if self.app.media is not None:
             self.app.media.start()
         self.agi.start()
         host, port = self.agi.address
+        cluster = self.config.cluster
+        if cluster.metrics_port:
+            where = self.app.metrics.serve(cluster.metrics_host, cluster.metrics_port, "serve")
+            log.info("metrics on http://%s:%d/metrics", *where)
         log.info(
-            "FastAGI listening on %s:%d; AMI %s:%d; queue %s",
+            "node %s: FastAGI listening on %s:%d; AMI %s:%d; queue %s",
+            self.node.id,
             host,
             port,
             self.config.ami.host,
             self.config.ami.port,
             self.config.queue.name,
         )
+        threading.Thread(target=self._pulse, name="heartbeat", daemon=True).start()
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
         threading.Thread(target=self._start_transcription, name="asr-load", daemon=True).start()
 
     def _start_transcription(self) -> None:
         """Load the speech model and start the workers; never takes the call path down."""
+        workers = None if self.config.cluster.transcribe else 0
         try:
-            speech = build_speech(self.config, self.app.store.jobs)
+            speech = build_speech(
+                self.config,
+                self.app.store.jobs,
+                workers=workers,
+                worker_id=f"{self.node.worker_prefix}serve",
+            )
             pool = speech.pool
             if self._stop.is_set():
                 return
@@ -107,13 +156,43 @@ class Server:
         if self._stop.is_set():  # stop() ran while the model was loading
             pool.stop(timeout=0)
 
+    def _pulse(self) -> None:
+        """Every heartbeat: write that this node is alive, finish the calls of dead nodes,
+        read the transcription backlog for the metrics."""
+        metrics = self.app.metrics
+        interval = self.config.cluster.heartbeat_seconds
+        while not self._stop.is_set():
+            pool = self.app.listening.pool
+            if not self.node.beat(self.agi.active_calls, pool.size if pool else 0):
+                metrics.collectors.heartbeat_failures.inc()
+            else:
+                try:
+                    finished = self.takeover.sweep()
+                    if finished:
+                        metrics.collectors.taken_over.inc(finished)
+                        self.app.listening.notify()
+                    backlog = self.app.store.jobs.backlog()
+                    metrics.backlog(
+                        backlog.pending, backlog.running, backlog.live, backlog.oldest_seconds
+                    )
+                except StorageError as exc:
+                    log.error("taking over the calls of dead nodes failed: %s", exc)
+            self._stop.wait(interval)
+
     def _sweep(self) -> None:
         """Every ``storage.sweep_seconds`` (a minute): recover journals, close interrupted calls,
         settle what is ready."""
         limit = timedelta(seconds=self.config.dialog.max_call_seconds)
         store = self.app.store
         while not self._stop.is_set():
-            report = recover_pending(store.tickets, store.settler, self.app.recordings, limit)
+            report = recover_pending(
+                store.tickets,
+                store.settler,
+                self.app.recordings,
+                limit,
+                leases=self.leases,
+                holder=self.node.id,
+            )
             if report.failed:
                 log.warning("%d call(s) still wait for the database", len(report.failed))
             if report.recovered:
@@ -129,7 +208,7 @@ class Server:
 
     def stop(self, grace: float = 10.0) -> None:
         """Stop taking calls, let those in progress finish (up to ``grace`` s), stop the
-        transcription workers, then close AMI."""
+        transcription workers, write that this node stopped, then close AMI and metrics."""
         self._stop.set()
         self.agi.stop(timeout=grace)
         if self.app.media is not None:
@@ -137,8 +216,10 @@ class Server:
         pool = self.app.listening.pool
         if pool is not None:
             pool.stop(timeout=grace)
+        self.node.stop()
         if self.ami is not None:
             self.ami.close()
+        self.app.metrics.close()
         log.info("callbot stopped")
 
     def serve_forever(self) -> None:

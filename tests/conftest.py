@@ -1,7 +1,14 @@
-"""Fixtures every test folder shares: one ticket database on the real SQLite engine.
+"""Fixtures every test folder shares: one ticket database, on SQLite or on PostgreSQL.
 
-``database`` is a migrated, empty database in the test's own directory, with the stores the
-tests use on it (:class:`tests.support.database.Database`).
+``database`` is a migrated, empty database with the stores the tests use on it
+(:class:`tests.support.database.Database`); ``database_url`` is its URL alone (the console
+tests build their own stores from a configuration). Both are SQLite files in the test's own
+directory, unless the test runs on both databases: a module or test marked
+``both_databases`` runs once on SQLite and once on PostgreSQL (ids ``[sqlite]`` and
+``[postgresql]``; a test of it marked ``sqlite_only`` stays on SQLite, one marked
+``postgresql_only`` runs on PostgreSQL alone). The PostgreSQL runs
+carry the ``postgresql`` marker and share one throwaway cluster per session (per xdist worker),
+each test on a fresh copy of a migrated template database.
 """
 
 from __future__ import annotations
@@ -11,12 +18,65 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.database import Database, open_database
+from tests.support.database import Database, open_database_url
+from tests.support.postgres import TestCluster
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    definition = metafunc.definition
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    if definition.get_closest_marker("postgresql_only") is not None:
+        metafunc.parametrize("db_backend", ["postgresql"], indirect=True)
+    elif (
+        definition.get_closest_marker("both_databases") is not None
+        and definition.get_closest_marker("sqlite_only") is None
+    ):
+        metafunc.parametrize("db_backend", BACKENDS, indirect=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("db_backend") == "postgresql":
+            item.add_marker(pytest.mark.postgresql)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[TestCluster]:
+    """The session's throwaway PostgreSQL cluster (started at its first use)."""
+    cluster = TestCluster()
+    cluster.start()
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    """An empty, migrated ticket database in the test's directory."""
-    opened = open_database(tmp_path / "storage" / "callbot.db")
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """Which database the test runs on: "sqlite" unless parametrized (both_databases)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def database_url(db_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """An empty, migrated database's URL: a SQLite file in the test's directory, or a fresh
+    PostgreSQL database."""
+    if db_backend == "sqlite":
+        path = tmp_path / "storage" / "callbot.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        yield f"sqlite:///{path}"
+        return
+    cluster: TestCluster = request.getfixturevalue("postgres_cluster")
+    name, url = cluster.new_database()
+    yield url
+    cluster.drop(name)
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An empty, migrated ticket database and the stores on it."""
+    opened = open_database_url(database_url)
     yield opened
     opened.engine.dispose()

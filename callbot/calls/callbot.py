@@ -31,6 +31,7 @@ from callbot.dialog.engine import Engine
 from callbot.dialog.ports import CallPort, DialogResult, Recording, Understood
 from callbot.dialog.steps import Script
 from callbot.errors import AgiHangup, CallbotError, StorageError
+from callbot.intake.journal import call_dir
 from callbot.intake.recorder import CallRecorder
 from callbot.metrics import Metrics
 from callbot.pbx import variables
@@ -69,6 +70,7 @@ class Callbot:
     speaker: Speaker | None = None
     metrics: Metrics = field(default_factory=Metrics)
     media: MediaServer | None = None  # the calls' audio streams; None: plain AGI
+    node: str = "-"  # this node's id (nodes.id): the dialplan's CALLBOT_NODE, tickets.node
 
     def current_script(self) -> Script:
         """The dialog for a call starting now: with spoken answers once the model is loaded."""
@@ -208,8 +210,7 @@ class CallbotSink:
 
 def answer_dir(recordings: Path, caller: Caller, now: datetime | None = None) -> Path:
     """``<recordings>/YYYY/MM/DD/<uniqueid>/``: one directory per call."""
-    now = now or datetime.now(UTC)
-    return recordings / f"{now:%Y}" / f"{now:%m}" / f"{now:%d}" / caller.uniqueid
+    return call_dir(recordings, caller.uniqueid, now or datetime.now(UTC))
 
 
 def _set_destination(channel: AgiChannel, destination: str) -> None:
@@ -245,6 +246,8 @@ def identify(channel: AgiChannel) -> Caller:
 
 def handle(channel: AgiChannel, bot: Callbot) -> None:
     """Run the callbot for the caller on ``channel``: ticket, dialog, where to go next."""
+    # First: the dialplan must not start this call again on another node if this one dies.
+    channel.set_variable(variables.NODE, bot.node)
     caller = identify(channel)
     script = bot.current_script()
     directory = answer_dir(bot.recordings, caller)
@@ -255,6 +258,7 @@ def handle(channel: AgiChannel, bot: Callbot) -> None:
         directory,
         caller,
         notify=bot.listening.notify,
+        node=bot.node,
     )
     recorder.start()
     if recorder.ticket_number() is not None:

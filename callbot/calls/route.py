@@ -4,7 +4,9 @@ The dialplan passes the free-member and waiting counts it computed itself
 (``QUEUE_MEMBER(queue,free)``, ``QUEUE_WAITING_COUNT(queue)``). The AMI monitor's live view is
 preferred; when AMI is down or not yet synced, the dialplan's counts decide. Either way the
 answer is one channel variable, ``CALLBOT_DESTINATION``; if this script is not reachable at all
-the variable stays empty and the dialplan sends the caller to the queue.
+the variable stays empty and the dialplan sends the caller to the queue. With several nodes,
+the dialplan says how long the call waited on nodes that did not answer before this one
+(``CALLBOT_AGI_WAITED``): a figure of its own (``failover_ms``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.pbx.queue_policy import RouteDecision, decide_counts
 
 log = logging.getLogger(__name__)
+
+FAILOVER_LOG_MS = 100  # a caller who waited this long on dead nodes is worth a warning
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def decide(router: Router, args: list[str]) -> tuple[RouteDecision, str]:
 def handle(channel: AgiChannel, router: Router) -> None:
     """Set ``CALLBOT_DESTINATION`` for a caller who pressed 2: the queue or the callbot."""
     started = time.perf_counter()
+    waited = channel.get_variable(variables.AGI_WAITED)  # on nodes that did not answer
     decision, source = decide(router, channel.args)
     destination = variables.DEST_CALLBOT if decision.overflow else variables.DEST_QUEUE
     channel.set_variable(variables.ROUTE_REASON, f"{source}:{decision.reason}")
@@ -71,4 +76,14 @@ def handle(channel: AgiChannel, router: Router) -> None:
         decision.waiting,
         elapsed_ms,
     )
-    router.metrics.record("route", ms=elapsed_ms, destination=destination, source=source)
+    failover_ms = int(waited) if waited.isdigit() else 0
+    if failover_ms >= FAILOVER_LOG_MS:
+        log.warning("route: this call waited %d ms on nodes that did not answer", failover_ms)
+    router.metrics.record(
+        "route",
+        ms=elapsed_ms,
+        destination=destination,
+        source=source,
+        reason=decision.reason,
+        failover_ms=failover_ms,
+    )

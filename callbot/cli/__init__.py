@@ -2,8 +2,12 @@
 
 ::
 
-    callbot run                       set up what is missing, start the sandbox and serve
-    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor
+    callbot run [--nodes N] [--database sqlite|postgresql]
+                                      set up what is missing, start the sandbox and serve
+                                      (N nodes and a worker: a cluster on this machine)
+    callbot serve [--metrics FILE]    FastAGI server + AMI queue monitor (one node)
+    callbot worker                    transcription workers only (a speech node)
+    callbot cluster status [--json]   nodes, their calls, workers, transcription backlog
     callbot sandbox up|down|status [--json]
     callbot call simulate [--caller N] [--answer FILE.wav ...] [--json]
     callbot tickets list [--json] | tickets show ID [--json]
@@ -36,8 +40,9 @@ with status 2; Ctrl-C exits with 130; a reader that closes our output early (``|
 the command quietly with 141, as SIGPIPE would.
 
 One module per command group, each with its commands and the ``add_parsers`` that registers
-them: ``serve`` (run, serve, sandbox), ``calls`` (call simulate), ``tickets`` (tickets,
-transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval),
+them: ``serve`` (run, serve, sandbox), ``cluster`` (worker, cluster status, the local cluster
+of ``run --nodes``), ``calls`` (call simulate), ``tickets`` (tickets,
+transcribe, db, config), ``speech`` (prompts, models), ``lab`` (bench, parse, eval) and
 ``operators`` (console, users), ``public`` (intake, api keys) and ``zalo`` (the Official
 Account's tokens and status); ``common`` holds what they share. A command imports what it
 needs when it runs, so ``callbot sandbox status`` does not load SQLAlchemy, pydub or the AMI
@@ -54,7 +59,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from callbot.cli import calls, lab, operators, public, serve, speech, tickets, zalo
+from callbot.cli import calls, cluster, lab, operators, public, serve, speech, tickets, zalo
 from callbot.cli.common import setup_logging
 from callbot.config import load_config
 from callbot.errors import CallbotError
@@ -73,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", required=True)
-    for group in (serve, calls, tickets, speech, lab, operators, public, zalo):
+    for group in (serve, cluster, calls, tickets, speech, lab, operators, public, zalo):
         group.add_parsers(sub)
     return parser
 
@@ -98,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _stdout_closed():  # ours only if our own output is the broken pipe
             return _pipe_closed()
         raise
+    finally:
+        if "callbot.tickets.db" in sys.modules:  # only if this command opened a database
+            sys.modules["callbot.tickets.db"].dispose_engines()
 
 
 def _stdout_closed() -> bool:

@@ -42,6 +42,25 @@ def cmd_bench_asr(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_load(config: Config, args: argparse.Namespace) -> int:
+    """``callbot bench load``: SIPp callers with RTP against a local cluster, per layout."""
+    from callbot.lab.bench_load import run_load_bench
+
+    print(
+        run_load_bench(
+            config,
+            [int(x) for x in args.concurrency.split(",") if x.strip()],
+            [int(x) for x in args.layouts.split(",") if x.strip()],
+            rate=args.rate,
+            wait=args.wait,
+            speech_answers=args.speech_answers,
+            faults=args.faults,
+            json_output=args.json,
+        )
+    )
+    return 0
+
+
 def cmd_bench_console(config: Config, args: argparse.Namespace) -> int:
     """``callbot bench console``: queue page, live feed and dashboard times on a throw-away
     database."""
@@ -134,6 +153,22 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 
+    p = bsub.add_parser("load", help="SIPp callers with RTP: one node on one core vs two")
+    p.add_argument("--concurrency", default="50,100,200", help="calls per run, comma-separated")
+    p.add_argument("--layouts", default="1,2", help="1: a node and a worker on core 0; 2: two")
+    p.add_argument("--rate", type=float, default=10.0, help="calls arriving per second")
+    p.add_argument("--wait", type=float, default=1.5, help="dialog.transcript_wait_seconds")
+    p.add_argument("--speech-answers", type=int, default=40, help="answers of the speech figure")
+    p.add_argument("--faults", action="store_true", help="also: dead nodes, database restart")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_load)
+
+    _add_bench_parsers(bsub)
+    _add_eval_parsers(sub)
+
+
+def _add_bench_parsers(bsub: Any) -> None:
+    """bench asr, parse, console, intake and zalo."""
     p = bsub.add_parser("asr", help="speech-to-text decode throughput: pipeline vs raw Vosk")
     p.add_argument("--concurrency", default="1,4,16", help="concurrent decodes, comma-separated")
     p.add_argument("--rounds", type=int, default=2, help="runs per level; the best one counts")
@@ -173,6 +208,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_zalo)
 
+
+def _add_eval_parsers(sub: Any) -> None:
+    """parse (one transcript) and eval parse."""
     p = sub.add_parser("parse", help="understand one transcript; prints JSON")
     p.add_argument("kind", choices=["name", "phone", "address", "need"])
     p.add_argument("text", nargs="+", help="the transcript (words may be separate arguments)")

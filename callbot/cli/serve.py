@@ -53,8 +53,14 @@ def cmd_serve(config: Config, args: argparse.Namespace) -> int:
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
     """``callbot run``: render the prompts, fetch the Vietnamese speech model when ``asr.model``
     is ``auto`` and none is installed, migrate the database, start the sandbox, then serve the
-    calls with the console and the public form beside them until interrupted."""
+    calls with the console and the public form beside them until interrupted. ``--nodes N``
+    (more than one) or ``--database postgresql``: a cluster on this machine
+    (:mod:`callbot.cli.cluster`)."""
     from callbot.app import open_tickets
+    from callbot.errors import CallbotError
+
+    if not 1 <= args.nodes <= 8:
+        raise CallbotError(f"run: --nodes must be between 1 and 8, not {args.nodes}")
     from callbot.console.runner import ConsoleProcess
     from callbot.public.runner import IntakeProcess
     from callbot.sandbox import Sandbox
@@ -70,6 +76,10 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
     )
     log.info("prompts: %d rendered, %d unchanged", len(report.rendered), len(report.unchanged))
     _ensure_model(config)
+    if args.nodes > 1 or args.database == "postgresql":
+        from callbot.cli.cluster import run_cluster
+
+        return run_cluster(config, args.nodes, args.database)
     open_tickets(config)
     status = Sandbox(config).up()
     server = Server(config)
@@ -131,6 +141,13 @@ Stop with Ctrl-C; `.venv/bin/callbot sandbox down` stops Asterisk.
 def add_parsers(sub: Any) -> None:
     """run, serve and sandbox."""
     p = sub.add_parser("run", help="set up, start the sandbox and serve (make run)")
+    p.add_argument("--nodes", type=int, default=1, help="serve nodes (a local cluster if > 1)")
+    p.add_argument(
+        "--database",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: a throwaway PostgreSQL for the run (storage.database_url otherwise)",
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("serve", help="FastAGI server and AMI queue monitor")

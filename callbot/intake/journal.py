@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,23 @@ class Journal:
         tmp = path.with_suffix(".json.tmp")
         tmp.write_text(self.to_json(), encoding="utf-8")
         os.replace(tmp, path)
+
+
+def call_dir(recordings: Path, uniqueid: str, when: datetime) -> Path:
+    """``<recordings>/YYYY/MM/DD/<uniqueid>/``: where one call's answers and journal go (the
+    UTC date the call reached the callbot)."""
+    day = when.astimezone(UTC)
+    return recordings / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / uniqueid
+
+
+def find_journal(recordings: Path, uniqueid: str, created_at: datetime) -> Path | None:
+    """The journal of the call with ``uniqueid`` whose ticket was made at ``created_at`` (the
+    call's directory is dated a moment earlier: around midnight, the day before)."""
+    for when in (created_at, created_at - timedelta(minutes=5)):
+        path = call_dir(recordings, uniqueid, when) / JOURNAL
+        if path.is_file():
+            return path
+    return None
 
 
 def read_journal(path: Path) -> Journal:

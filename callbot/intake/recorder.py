@@ -8,9 +8,10 @@ It writes two copies of everything:
   workers (``notify``), so an answer is transcribed while the dialog goes on;
 - a journal, ``call.json`` beside the call's recordings (:mod:`callbot.intake.journal`),
   rewritten atomically after every change. If the database is unreachable the call goes on
-  (the caller hears no error), the journal keeps everything, and :mod:`callbot.intake.recovery`
-  stores it once the database is back (``callbot serve`` retries every minute; ``callbot
-  tickets recover`` does it by hand).
+  (the caller hears no error), the journal keeps everything, and it is stored once the
+  database is back: by the recorder itself when the call ends, else by
+  :mod:`callbot.intake.recovery` (``callbot serve`` retries every ``storage.sweep_seconds``;
+  ``callbot tickets recover`` does it by hand), never while the call goes on.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from callbot.errors import StorageError
-from callbot.intake.journal import JOURNAL, Journal, JournalAnswer
-from callbot.intake.recovery import mark_pending
+from callbot.intake.journal import JOURNAL, Journal, JournalAnswer, read_journal
+from callbot.intake.recovery import PENDING_DIR, mark_pending, recover_journal
 from callbot.routing.settle import Settler
 from callbot.tickets.caller import Caller
 from callbot.tickets.repository import TicketRepository
@@ -46,9 +47,12 @@ class CallRecorder:
         caller: Caller,
         *,
         notify: Callable[[], None] | None = None,
+        node: str | None = None,
     ) -> None:
-        """``notify`` is called after each answer is stored (the transcription pool's)."""
+        """``notify`` is called after each answer is stored (the transcription pool's);
+        ``node`` is the id of the node serving the call (the ticket names it)."""
         self.repository = repository
+        self.node = node
         self.settler = settler
         self.notify = notify
         self._answer_ids: dict[str, int] = {}  # step -> id of its latest stored answer
@@ -71,7 +75,7 @@ class CallRecorder:
         """Create the ticket as soon as the callbot answers."""
         self.answer_dir.mkdir(parents=True, exist_ok=True)
         try:
-            record = self.repository.create(self.caller)
+            record = self.repository.create(self.caller, node=self.node)
         except StorageError as exc:
             self._database_failed("create the ticket", exc)
         else:
@@ -178,6 +182,8 @@ class CallRecorder:
                 self.settler.settle(ticket_id)  # ready at once when nothing is left to transcribe
             except StorageError as exc:  # the sweep settles it once the database answers
                 log.error("could not settle the ticket: %s", exc)
+        elif not self._journal.database_ok:
+            self._catch_up()
         log.info(
             "ticket %s %s (%s)", self._journal.ticket_number or "(no database)", outcome, end_reason
         )
@@ -193,6 +199,19 @@ class CallRecorder:
                 self._database_failed("store the callback number", exc)
         self._write_journal()
         log.info("callback number set (%s)", source)
+
+    def _catch_up(self) -> None:
+        """The call is over and the database failed during it: store what the journal holds
+        now if the database is back (else the sweep will, from the marker)."""
+        path = self.answer_dir / JOURNAL
+        try:
+            number, _ = recover_journal(self.repository, self.settler, path)
+        except (StorageError, OSError, ValueError, KeyError) as exc:
+            log.warning("the database still fails; the journal waits for recovery: %s", exc)
+            return
+        (self.recordings_root / PENDING_DIR / self.caller.uniqueid).unlink(missing_ok=True)
+        self._journal = read_journal(path)
+        log.info("ticket %s stored from its journal at the end of the call", number)
 
     def _database_failed(self, what: str, exc: StorageError) -> None:
         self._journal.database_ok = False

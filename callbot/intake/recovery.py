@@ -12,6 +12,9 @@ A call whose journal has no outcome yet may still be going on (the database came
 mid-call: the call keeps writing its journal only): its answers so far are stored, but the
 ticket is not finished and the marker stays, until the journal says how the call ended, or
 until it is older than the longest call (``max_call``): then it was interrupted.
+
+Several nodes share the recordings (:mod:`callbot.cluster`): with ``leases``, a call is
+recovered by the node that takes its lease (``journal:<uniqueid>``); the others pass it by.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from pathlib import Path
 from callbot.errors import StorageError, TicketNotFound
 from callbot.intake.journal import read_journal
 from callbot.routing.settle import Settler
+from callbot.tickets.leases import Leases
 from callbot.tickets.repository import TicketRepository
 
 log = logging.getLogger(__name__)
 
 PENDING_DIR = ".pending"
+LEASE_SECONDS = 120.0  # one call's recovery, at most (a node that dies holding it lets it go)
 
 
 @dataclass
@@ -113,21 +118,35 @@ def recover_pending(
     settler: Settler,
     recordings_root: Path,
     max_call: timedelta | None = None,
+    *,
+    leases: Leases | None = None,
+    holder: str = "",
 ) -> RecoveryReport:
     """Recover every call marked pending; keeps the marker of a call that still fails, or
-    that may still be going on (younger than ``max_call``, without an outcome)."""
+    that may still be going on (younger than ``max_call``, without an outcome). With
+    ``leases``, only the calls whose lease this node (``holder``) takes."""
     report = RecoveryReport()
     pending = recordings_root / PENDING_DIR
     if not pending.is_dir():
         return report
     for marker in sorted(pending.iterdir()):
-        journal = Path(marker.read_text(encoding="utf-8").strip())
+        try:
+            journal = Path(marker.read_text(encoding="utf-8").strip())
+        except OSError:  # recovered and removed by another node meanwhile
+            continue
         if not journal.is_file():
             log.error("pending call %s has no journal at %s", marker.name, journal)
             report.failed.append(marker.name)
             continue
+        lease = f"journal:{marker.name}"
         try:
-            number, finished = recover_journal(repo, settler, journal, max_call=max_call)
+            if leases is not None and not leases.acquire(lease, holder, LEASE_SECONDS, renew=True):
+                continue  # another node is recovering it
+            try:
+                number, finished = recover_journal(repo, settler, journal, max_call=max_call)
+            finally:
+                if leases is not None:
+                    _release(leases, lease, holder)
         except (StorageError, ValueError, KeyError, OSError) as exc:
             log.warning("could not recover call %s yet: %s", marker.name, exc)
             report.failed.append(marker.name)
@@ -136,7 +155,14 @@ def recover_pending(
             report.ongoing.append(number)
             log.info("ticket %s: answers stored from the journal of a call still going on", number)
             continue
-        marker.unlink()
+        marker.unlink(missing_ok=True)
         report.recovered.append(number)
         log.info("recovered ticket %s from its journal", number)
     return report
+
+
+def _release(leases: Leases, lease: str, holder: str) -> None:
+    try:
+        leases.release(lease, holder)
+    except StorageError as exc:  # it expires on its own
+        log.warning("could not release lease %s: %s", lease, exc)

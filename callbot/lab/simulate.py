@@ -66,6 +66,9 @@ class SimCall:
     channel: str | None = None
     steps: tuple[str, ...] = ()  # see RobotPlan.steps
     record_to: Path | None = None  # record what the robot hears (a path Asterisk can write)
+    # Channel variables for this call, e.g. {"CALLBOT_AGI_NODES": "agi://127.0.0.1:4574"} to
+    # send it to one node of a cluster (they override the dialplan's globals of that name).
+    variables: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -102,6 +105,8 @@ class Simulator:
     tickets: TicketRepository
     prompts: PromptLibrary
     ami: AmiClient
+    # Channel variables of every call placed (a call's own ``variables`` win).
+    variables: dict[str, str] = field(default_factory=dict)
     _plans: dict[str, tuple[RobotPlan, RobotReport]] = field(default_factory=dict)
     _server: FastAgiServer | None = None
 
@@ -168,6 +173,8 @@ class Simulator:
             application="AGI",
             data=f"agi://{host}:{port}/robot,{token}",
             variables={
+                **self.variables,
+                **dict(call.variables),
                 "SIM_CID_NUM_B64": _b64(call.caller_number),
                 "SIM_CID_NAME_B64": _b64(call.caller_name),
             },

@@ -7,7 +7,7 @@ One place opens them (:func:`open_operators`, the database migrated first), for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from callbot.config import Config, ZaloConfig
 from callbot.operators.accounts import Accounts
@@ -34,6 +34,7 @@ class Operators:
     # A chat ticket's conversation and the operators' replies (None: no chat, as in the
     # phone service's tests, which build the stores by hand).
     chat: ChatDesk | None = None
+    transactions: Transactions | None = field(default=None, compare=False)
 
     @classmethod
     def on(
@@ -52,7 +53,13 @@ class Operators:
             stats=TicketStats(transactions),
             audit=AuditLog(transactions),
             chat=ChatDesk(transactions, zalo or ZaloConfig()),
+            transactions=transactions,
         )
+
+    def close(self) -> None:
+        """Close the database connections the stores hold (a console or a test stopping)."""
+        if self.transactions is not None:
+            self.transactions.dispose()
 
 
 def open_operators(config: Config) -> Operators:

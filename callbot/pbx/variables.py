@@ -13,6 +13,13 @@ DEST_QUEUE = "queue"  # to the operators' queue (route decision, or 0 pressed in
 DEST_DONE = "done"  # the callbot finished the dialog; the dialplan hangs up
 
 ROUTE_REASON = "CALLBOT_ROUTE_REASON"
+# Several nodes: the callbot script sets this first (its node's id); [callbot-agi] then never
+# tries another node for this call's callbot: a node that dies mid-call sends it to the queue.
+NODE = "CALLBOT_NODE"
+AGI_NODES = "CALLBOT_AGI_NODES"  # the nodes' FastAGI addresses, '&' between them
+AGI_FIRST = "CALLBOT_AGI_FIRST"  # the node that answered this call first (its place)
+AGI_WAITED = "CALLBOT_AGI_WAITED"  # ms spent on nodes that did not take the call, before this
+CONTEXT_AGI = "callbot-agi"  # subroutine: run a FastAGI script on a node that answers
 TICKET = "CALLBOT_TICKET"
 FROM_QUEUE = "CALLBOT_FROM_QUEUE"
 MENU_TRIES = "CALLBOT_MENU_TRIES"
@@ -49,6 +56,11 @@ CONTEXT_SERVICE = "callbot-service"  # the operators' phone service
 ALL = (
     DESTINATION,
     ROUTE_REASON,
+    NODE,
+    AGI_NODES,
+    AGI_FIRST,
+    AGI_WAITED,
+    CONTEXT_AGI,
     TICKET,
     FROM_QUEUE,
     MENU_TRIES,

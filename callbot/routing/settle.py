@@ -16,8 +16,10 @@ One settle is three short steps, so the parsers never run under a lock:
 3. in one write transaction, lock the ticket's row and read its answers again: if they are
    unchanged, write the understood columns, the urgency never lowered below what the call
    itself flagged (an emergency recognised during the call stays one), and apply the repeat
-   rule (:mod:`callbot.routing.repeat`); if an answer changed meanwhile (recovered, or
-   transcribed again), start again from 1.
+   rule (:mod:`callbot.routing.repeat`), one settle of a callback number at a time
+   (:func:`~callbot.tickets.db.serialize_on`: on PostgreSQL two calls of one number settled at
+   once on two machines would otherwise both stay open); if an answer changed meanwhile
+   (recovered, or transcribed again), start again from 1.
 
 A written request (:mod:`callbot.intake.written`) needs no transcription: its answers are
 understood before it is stored (:meth:`Settler.understood`) and step 3 runs in the very
@@ -44,6 +46,7 @@ from callbot.routing.fields import HeardAnswer, understand
 from callbot.routing.repeat import merge_into, open_earlier
 from callbot.routing.units import UnitsDirectory, load_units
 from callbot.tickets.answers import lock_ticket
+from callbot.tickets.db import serialize_on
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.rules import TicketStatus, holds_no_speech, ready_for_operators
 from callbot.tickets.transactions import Transactions
@@ -217,8 +220,13 @@ class Settler:
             "status": TicketStatus.NEW.value,
             "no_speech": no_speech,
             "updated_at": now,
+            "ready_at": now,
         }
         values.update(_keep_flagged(ticket, dict(columns)))
+        if self.repeat_window and ticket.callback_number:
+            # Two calls of one number settling at once (two machines): one at a time, so the
+            # second sees the first as open and merges into it.
+            serialize_on(session, f"repeat:{ticket.callback_number}")
         earlier = open_earlier(session, ticket, now, self.repeat_window)
         if earlier is not None:
             values.update(status=TicketStatus.MERGED.value, linked_to_id=earlier.id)

@@ -89,6 +89,7 @@ def template_values(config: Config, paths: SandboxPaths) -> dict[str, str]:
         "RTP_END": str(c.sandbox.rtp_end),
         "AGI_HOST": c.agi.host if c.agi.host not in ("0.0.0.0", "") else "127.0.0.1",  # noqa: S104
         "AGI_PORT": str(c.agi.port),
+        "AGI_NODES": "&".join(f"agi://{address}" for address in c.agi.node_addresses()),
         "QUEUE": c.queue.name,
         "QUEUE_WAIT": str(c.queue.max_wait_seconds),
         "PROMPTS": str(prompts_dir(c)),

@@ -7,13 +7,14 @@ stored), so both write an answer's transcription the same way.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from callbot.tickets.models import Ticket, TranscriptionJob
+from callbot.tickets.models import Answer, Ticket, TranscriptionJob
 from callbot.tickets.rules import JobStatus, TicketStatus, Transcription
 
 if TYPE_CHECKING:  # only its shape: the store never loads the speech recognizer
@@ -67,8 +68,30 @@ def transcription_values(
     return answer
 
 
-def new_job(answer_id: int, now: datetime) -> TranscriptionJob:
-    """The transcription job of a newly recorded answer: pending, due now."""
+LIVE, ENDED = 0, 1  # transcription_jobs.priority: the caller on the line, or the call over
+
+
+def ended_call(session: Session, ticket_ids: Collection[int], now: datetime) -> None:
+    """The calls of these tickets ended: their jobs still to do go behind those of callers
+    still on the line."""
+    if not ticket_ids:
+        return
+    session.execute(
+        update(TranscriptionJob)
+        .where(
+            TranscriptionJob.answer_id.in_(
+                select(Answer.id).where(Answer.ticket_id.in_(list(ticket_ids)))
+            ),
+            TranscriptionJob.priority == LIVE,
+        )
+        .values(priority=ENDED, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def new_job(answer_id: int, now: datetime, *, live: bool = True) -> TranscriptionJob:
+    """The transcription job of a newly recorded answer: pending, due now; ``live`` while its
+    caller is on the line (taken before the backlog of ended calls)."""
     return TranscriptionJob(
         answer_id=answer_id,
         status=JobStatus.PENDING.value,
@@ -76,4 +99,5 @@ def new_job(answer_id: int, now: datetime) -> TranscriptionJob:
         next_attempt_at=now,
         created_at=now,
         updated_at=now,
+        priority=LIVE if live else ENDED,
     )

@@ -5,7 +5,13 @@ a 10 s busy timeout, foreign keys on, ``synchronous=NORMAL``. SQLAlchemy, not th
 ``sqlite3`` driver, emits ``BEGIN`` (the driver's legacy mode would leave SELECTs outside
 the transaction); a connection with the :data:`WRITE` execution options begins with
 ``BEGIN IMMEDIATE`` so a writer waits for the write lock up front instead of failing halfway.
-Any other SQLAlchemy URL (PostgreSQL later) works as is, with ``pool_pre_ping``.
+
+PostgreSQL (15+, the database several callbot machines share) goes through psycopg 3: a
+``postgresql://`` URL without a driver means ``postgresql+psycopg://``. Its connections are
+checked before use (``pool_pre_ping``: a restarted server costs one failed check, not a failed
+call), transactions run at READ COMMITTED, and what SQLite's single writer hides is locked
+explicitly (row locks, ``SKIP LOCKED``, advisory locks: :func:`serialize_on`). A deadlock or a
+serialization failure is retried like SQLite's "database is locked".
 
 :func:`require_database` refuses a database that does not exist yet (only ``callbot db upgrade``
 and ``callbot run`` create one: a mistyped URL must not silently show an empty product).
@@ -23,6 +29,7 @@ import re
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,7 +66,9 @@ _SQLITE_PRAGMAS = (  # after busy_timeout: switching to WAL may have to wait for
     "PRAGMA synchronous=NORMAL",
 )
 _PG_MIGRATION_LOCK = 1022_0001  # pg_advisory_xact_lock key held while migrating
+_PG_ADVISORY_SPACE = 1022  # first key of serialize_on's two-key advisory locks
 _migration_lock = threading.Lock()
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()  # every engine make_engine made
 _HINT = (
     "check that the database exists and can be reached (for SQLite: that its directory "
     "is writable by this user), or point storage.database_url (CALLBOT_STORAGE__DATABASE_URL) "
@@ -79,36 +88,62 @@ def mask_url(url: str | URL) -> str:
         return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
+_PG_RETRYABLE = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+
+
 def is_database_locked(exc: BaseException) -> bool:
-    """Whether ``exc`` is SQLite's "database is locked" (or "busy"): worth a retry."""
+    """Whether ``exc`` is SQLite's "database is locked" (or "busy"), or PostgreSQL's deadlock
+    or serialization failure: a transaction worth trying again."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if getattr(exc.orig, "sqlstate", None) in _PG_RETRYABLE:
+        return True
     if not isinstance(exc, OperationalError):
         return False
     message = str(exc.orig).lower()
     return "database is locked" in message or "database is busy" in message
 
 
+def serialize_on(session: Session, key: str) -> None:
+    """Let one transaction at a time past this point for ``key`` (until it ends).
+
+    PostgreSQL: a transaction-level advisory lock on the key's hash (READ COMMITTED: what the
+    transaction reads after it sees what the previous holder committed). SQLite needs nothing:
+    writers run one at a time already (``BEGIN IMMEDIATE``).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": _PG_ADVISORY_SPACE, "key": key},
+        )
+
+
 def storage_error(url: str | URL, action: str, exc: BaseException) -> StorageError:
     """A :class:`StorageError` for ``exc``, naming the (masked) database and what to do.
 
-    Only the driver's message is kept: SQL parameters (caller data) never reach it.
+    Only the first line of the driver's message is kept: SQL parameters (caller data) never
+    reach it, nor PostgreSQL's ``DETAIL`` line (which names a key's values).
     """
     reason = str(exc.orig) if isinstance(exc, DBAPIError) else f"{type(exc).__name__}: {exc}"
+    reason = reason.strip().splitlines()[0] if reason.strip() else type(exc).__name__
     hint = f"; {_HINT}" if isinstance(exc, OperationalError) else ""
     return StorageError(f"ticket database {mask_url(url)}: could not {action}: {reason}{hint}")
 
 
 def retry_when_locked(action: str, attempt_once: Callable[[], T], retries: int) -> T:
-    """``attempt_once()``, again up to ``retries`` times in all while SQLite is locked."""
+    """``attempt_once()``, again up to ``retries`` times in all while SQLite is locked (or
+    PostgreSQL reports a deadlock or a serialization failure)."""
     delay = 0.05
     attempt = 1
     while True:
         try:
             return attempt_once()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             if not is_database_locked(exc) or attempt >= retries:
                 raise
             logger.warning(
-                "ticket database locked while trying to %s (attempt %d of %d); retrying",
+                "ticket database busy (locked, or a deadlock) while trying to %s "
+                "(attempt %d of %d); retrying",
                 action,
                 attempt,
                 retries,
@@ -177,6 +212,8 @@ def make_engine(url: str, *, lock_wait_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         raise StorageError(
             f"storage.database_url {mask_url(url)!r} is not a SQLAlchemy database URL: {exc}"
         ) from exc
+    if parsed.drivername == "postgresql":  # psycopg 3 is callbot's PostgreSQL driver
+        parsed = parsed.set(drivername="postgresql+psycopg")
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
         _prepare_sqlite_file(parsed)
@@ -193,6 +230,7 @@ def make_engine(url: str, *, lock_wait_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     if sqlite:
         event.listen(engine, "connect", _sqlite_setup(lock_wait_ms))
         event.listen(engine, "begin", _on_sqlite_begin)
+    _engines.add(engine)
     return engine
 
 
@@ -241,6 +279,13 @@ def require_database(url: str) -> None:
             engine.dispose()
     if not found:
         raise StorageError(f"ticket database {mask_url(parsed)} holds no callbot tables; " + create)
+
+
+def dispose_engines() -> None:
+    """Close the pooled connections of every engine :func:`make_engine` made in this process
+    (a command ending: the server's side of a connection is closed, not left to the GC)."""
+    for engine in list(_engines):
+        engine.dispose()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -18,7 +18,13 @@ Written requests (migration 0008) add ``tickets.channel``, ``attachments`` (a re
 files beside the recordings), ``submissions`` (how a written ticket was sent: its channel, API
 key and idempotency key) and ``api_keys`` (the REST API's keys, SHA-256 hashes only).
 
-The chat channel's tables (migration 0009) are in :mod:`callbot.tickets.chat_models`.
+The chat channel's tables (migration 0009) are in :mod:`callbot.tickets.chat_models`, with
+``leases`` (a named duty one process holds until it expires, used by the cluster too).
+
+Several machines (migration 0011) add ``nodes`` (in :mod:`callbot.tickets.cluster_models`:
+every running ``callbot serve`` and ``callbot worker``, with its heartbeat); a ticket in call
+names the node serving it (``tickets.node``), so another node finishes it when that one stops
+beating.
 """
 
 from __future__ import annotations
@@ -145,6 +151,9 @@ class Ticket(Base):
     # (A plain column, see migration 0003: set by the repository to an existing ticket only.)
     linked_to_id: Mapped[int | None] = mapped_column(Integer, index=True)
     call_count: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # -- several machines (migration 0011) ---------------------------------------------------------
+    node: Mapped[str | None] = mapped_column(String(64))  # nodes.id serving the call (in_call)
+    ready_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when it became new/merged
 
     # -- the operators' workflow (callbot.operators.workflow, migration 0004) ---------------------
     claimed_by: Mapped[str | None] = mapped_column(String(64))  # users.name holding the claim
@@ -201,6 +210,9 @@ class TranscriptionJob(Base):
     """The transcription of one answer, as a durable job: claimed by one worker at a time."""
 
     __tablename__ = "transcription_jobs"
+    __table_args__ = (
+        Index("ix_transcription_jobs_queue", "status", "priority", "next_attempt_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     answer_id: Mapped[int] = mapped_column(
@@ -214,6 +226,8 @@ class TranscriptionJob(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # 0: its caller is still on the line (taken first), 1: the call has ended (migration 0011)
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 # The console's indexes (migration 0004): an operator's queue, and the live feed's scan for
@@ -381,6 +395,6 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-# The chat channel's tables (migration 0009) share this metadata: imported last, once Base
-# and the ticket tables exist.
-from callbot.tickets import chat_models  # noqa: E402, F401
+# The chat's tables (migration 0009) and the cluster's (0011) share this metadata: imported
+# last, once Base and the ticket tables exist.
+from callbot.tickets import chat_models, cluster_models  # noqa: E402, F401

@@ -28,7 +28,7 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from callbot.errors import TicketNotFound
-from callbot.tickets.answers import new_job, reopen, transcription_values
+from callbot.tickets.answers import ended_call, new_job, reopen, transcription_values
 from callbot.tickets.caller import Caller, sanitize_caller_number, sanitize_uniqueid
 from callbot.tickets.db import LOCK_RETRIES
 from callbot.tickets.models import Answer, Ticket, utc_now
@@ -109,11 +109,13 @@ class TicketRepository:
 
     # -- tickets -------------------------------------------------------------------------------
 
-    def create(self, caller: Caller) -> TicketRecord:
+    def create(self, caller: Caller, *, node: str | None = None) -> TicketRecord:
         """A new ticket "in_call" for ``caller``'s call, numbered from its id.
 
         ``caller.linkedid`` is Asterisk's ``CHANNEL(linkedid)``, tying the ticket to the call's
-        other channels.
+        other channels. ``node`` is the id of the node serving the call (``nodes.id``): if it
+        stops beating, another node finishes the ticket. Numbers come from the database's own
+        id sequence, so they are unique across every machine sharing the database.
         """
 
         def work(session: Session) -> TicketRecord:
@@ -129,6 +131,7 @@ class TicketRepository:
                 channel_uniqueid=caller.uniqueid,
                 channel_linkedid=caller.linkedid,
                 status=TicketStatus.IN_CALL.value,
+                node=node,
             )
             session.add(ticket)
             session.flush()
@@ -179,6 +182,7 @@ class TicketRepository:
             )
             if rowcount(touched) == 0:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
+            status = session.scalar(select(Ticket.status).where(Ticket.id == ticket_id))
             answer = Answer(
                 ticket_id=ticket_id,
                 step=step,
@@ -194,7 +198,7 @@ class TicketRepository:
                     setattr(answer, name, value)
             session.add(answer)
             session.flush()
-            job = new_job(answer.id, now)
+            job = new_job(answer.id, now, live=status == TicketStatus.IN_CALL)
             if transcribed:
                 job.status, job.attempts = JobStatus.DONE.value, 1
             session.add(job)
@@ -237,6 +241,7 @@ class TicketRepository:
                 )
             )
             if rowcount(changed) > 0:
+                ended_call(session, [ticket_id], now)
                 return True
             if session.get(Ticket, ticket_id) is None:
                 raise TicketNotFound(f"no ticket with id {ticket_id}")
@@ -386,6 +391,7 @@ class TicketRepository:
                     )
                     .execution_options(synchronize_session=False)
                 )
+            ended_call(session, stale, now)
             return len(stale)
 
         count = self._run("close interrupted tickets", work, write=True)

@@ -50,11 +50,22 @@ class Transactions:
         self.clock = clock
         self._retries = retries
         bind = sessions.kw.get("bind")
+        self._engine = bind if isinstance(bind, Engine) else None
         self._url: URL | str = bind.url if isinstance(bind, Engine) else "(unnamed)"
         sqlite = isinstance(bind, Engine) and bind.dialect.name == "sqlite"
         self._writes: threading.Lock | contextlib.nullcontext[None] = (
             threading.Lock() if serialize_writes and sqlite else contextlib.nullcontext()
         )
+
+    @property
+    def engine(self) -> Engine | None:
+        """The engine the sessions are bound to (None: not bound to one)."""
+        return self._engine
+
+    def dispose(self) -> None:
+        """Close the engine's pooled connections (the stores stop using the database)."""
+        if self._engine is not None:
+            self._engine.dispose()
 
     def run(self, action: str, work: Callable[[Session], T], *, write: bool = False) -> T:
         """``work(session)`` in one transaction; ``action`` names it in errors and logs."""

@@ -4,7 +4,10 @@ A job is enqueued with its answer, in the answer's own transaction
 (:meth:`~callbot.tickets.repository.TicketRepository.add_answer`); the workers of
 :mod:`callbot.transcription.worker` take them from here. Jobs are claimed race-free: SQLite's
 ``BEGIN IMMEDIATE`` lets one writer claim at a time; PostgreSQL claims with ``SELECT ... FOR
-UPDATE SKIP LOCKED``. A result is stored once (an already settled job keeps its first result).
+UPDATE SKIP LOCKED`` (a job another worker is claiming is passed over, never waited for), so
+workers on several machines share one queue. The answers of callers still on the line come
+first (``priority`` 0), then the backlog of ended calls (1, set when the call ends), each
+oldest first. A result is stored once (an already settled job keeps its first result).
 
 Storing a result is one short transaction; then comes the settle step
 (:meth:`callbot.routing.settle.Settler.settle`): when that answer was the ticket's last one to
@@ -28,6 +31,8 @@ from callbot.tickets.models import Answer, TranscriptionJob
 from callbot.tickets.records import AnswerRecord, JobRecord, answer_record, job_record
 from callbot.tickets.rules import JobStatus, Transcription, short_error
 from callbot.tickets.transactions import Transactions, rowcount
+from callbot.transcription import liveness
+from callbot.transcription.liveness import OPEN_JOB, Backlog
 from callbot.transcription.requeue import requeue_pending, requeue_ticket
 
 if TYPE_CHECKING:  # only its shape: the queue never loads the speech recognizer
@@ -35,7 +40,8 @@ if TYPE_CHECKING:  # only its shape: the queue never loads the speech recognizer
 
 logger = logging.getLogger(__name__)
 
-OPEN_JOB = (JobStatus.PENDING.value, JobStatus.RUNNING.value)
+# The order workers take due jobs in: callers on the line first, then oldest first.
+TAKE_ORDER = (TranscriptionJob.priority, TranscriptionJob.next_attempt_at, TranscriptionJob.id)
 
 
 class JobQueue:
@@ -103,7 +109,7 @@ class JobQueue:
             ids = session.scalars(
                 select(TranscriptionJob.id)
                 .where(due(now))
-                .order_by(TranscriptionJob.next_attempt_at, TranscriptionJob.id)
+                .order_by(*TAKE_ORDER)
                 .limit(limit)
                 .with_for_update(skip_locked=True)
             ).all()
@@ -128,29 +134,25 @@ class JobQueue:
                 select(TranscriptionJob, Answer)
                 .join(Answer, Answer.id == TranscriptionJob.answer_id)
                 .where(TranscriptionJob.id.in_(ids))
-                .order_by(TranscriptionJob.next_attempt_at, TranscriptionJob.id)
+                .order_by(*TAKE_ORDER)
                 .execution_options(populate_existing=True)
             )
             return [job_record(job, answer) for job, answer in rows]
 
         return self._tx.run("claim transcription jobs", work, write=True)
 
+    def backlog(self) -> Backlog:
+        """How much transcription work waits, and for how long (metrics, cluster status)."""
+        return liveness.backlog(self._tx)
+
+    def release_jobs_of(self, worker_prefix: str) -> int:
+        """Running jobs of workers whose id starts with ``worker_prefix`` (a node known to be
+        dead) go back to ``pending`` at once, their attempt counted. Returns how many."""
+        return liveness.release_jobs_of(self._tx, worker_prefix)
+
     def touch_jobs(self, worker_id: str) -> int:
         """Mark ``worker_id``'s running jobs as alive now (so they are not taken for stale)."""
-
-        def work(session: Session) -> int:
-            now = self._clock()
-            touched = session.execute(
-                update(TranscriptionJob)
-                .where(
-                    TranscriptionJob.status == JobStatus.RUNNING.value,
-                    TranscriptionJob.locked_by == worker_id,
-                )
-                .values(locked_at=now, updated_at=now)
-            )
-            return rowcount(touched)
-
-        return self._tx.run("mark transcription jobs alive", work, write=True)
+        return liveness.touch_jobs(self._tx, worker_id)
 
     def release_stale_jobs(self, older_than: timedelta, *, locked_by: str | None = None) -> int:
         """Running jobs not marked alive for ``older_than`` go back to ``pending``, due now.
@@ -160,42 +162,7 @@ class JobQueue:
         forever. ``locked_by`` limits this to one worker's jobs (a pool handing back its own
         at stop). Returns how many were released.
         """
-        if older_than < timedelta(0):
-            raise ValueError(f"older_than must not be negative, not {older_than}")
-
-        def stale(now: datetime) -> ColumnElement[bool]:
-            where = (TranscriptionJob.status == JobStatus.RUNNING.value) & (
-                TranscriptionJob.locked_at <= now - older_than
-            )
-            return where if locked_by is None else where & (TranscriptionJob.locked_by == locked_by)
-
-        def anything(session: Session) -> bool:
-            found = session.scalar(select(TranscriptionJob.id).where(stale(self._clock())).limit(1))
-            return found is not None
-
-        if not self._tx.run("look for stale transcription jobs", anything):
-            return 0
-
-        def work(session: Session) -> int:
-            now = self._clock()
-            released = session.execute(
-                update(TranscriptionJob)
-                .where(stale(now))
-                .values(
-                    status=JobStatus.PENDING.value,
-                    locked_by=None,
-                    locked_at=None,
-                    next_attempt_at=now,
-                    updated_at=now,
-                )
-                .execution_options(synchronize_session=False)
-            )
-            return rowcount(released)
-
-        count = self._tx.run("release stale transcription jobs", work, write=True)
-        if count:
-            logger.warning("released %d transcription job(s) of a worker that stopped", count)
-        return count
+        return liveness.release_stale_jobs(self._tx, older_than, locked_by=locked_by)
 
     def _settle_job(
         self,

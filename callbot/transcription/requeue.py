@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callbot.errors import TicketNotFound
-from callbot.tickets.answers import lock_ticket, new_job, reopen
+from callbot.tickets.answers import ENDED, lock_ticket, new_job, reopen
 from callbot.tickets.models import Answer, Ticket, TranscriptionJob
 from callbot.tickets.rules import JobStatus, Transcription
 from callbot.tickets.transactions import Transactions
@@ -49,7 +49,7 @@ def _requeue(
             if job is not None and job.status == JobStatus.RUNNING:
                 continue
             if job is None:
-                session.add(new_job(answer.id, now))
+                session.add(new_job(answer.id, now, live=False))
             else:
                 job.status = JobStatus.PENDING.value
                 job.attempts = 0
@@ -57,6 +57,7 @@ def _requeue(
                 job.last_error = None
                 job.locked_by = job.locked_at = None
                 job.updated_at = now
+                job.priority = ENDED  # by hand, or recovered: behind the callers on the line
             if answer.transcription != Transcription.PENDING:
                 answer.transcription = Transcription.PENDING.value
                 answer.transcript = answer.asr_model = answer.transcription_error = None

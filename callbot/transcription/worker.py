@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 RecognizerFactory = Callable[[], SpeechRecognizer]
 STORE_TRIES = 3  # attempts at storing a result while the database fails
+WAIT_POLL = 0.1  # seconds between reads of a transcript a call waits for
 
 
 def default_worker_id() -> str:
@@ -96,15 +97,19 @@ class TranscriptionPool:
         grammars: Mapping[str, Sequence[str]] | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
-        """``workers``: threads, None or 0 for one per CPU core. ``grammars``: the closed
-        answer space of a dialog step, by step name, handed to the recognizer."""
+        """``workers``: threads, None for one per CPU core, 0 for none (the pool then only waits
+        for texts that workers elsewhere write, and hands back the jobs of workers that died).
+        ``grammars``: the closed answer space of a dialog step, by step name, handed to the
+        recognizer."""
         if max_attempts < 1:
             raise ValueError(f"max_attempts must be at least 1, not {max_attempts}")
         if heartbeat_interval >= stale_after:
             raise ValueError("heartbeat_interval must be shorter than stale_after")
         self.jobs = jobs
         self.recognizer_factory = recognizer_factory
-        self.size = workers or cpu_cores()
+        if workers is not None and workers < 0:
+            raise ValueError(f"workers must be 0 or more, not {workers}")
+        self.size = cpu_cores() if workers is None else workers
         self.recordings_root = recordings_root
         self.poll_interval = poll_interval
         self.max_attempts = max_attempts
@@ -206,7 +211,8 @@ class TranscriptionPool:
                 break
             with self._settled:
                 if self._settled_count == seen:
-                    self._settled.wait(min(self.poll_interval, remaining))
+                    # Texts written by workers of other nodes are seen by reading again.
+                    self._settled.wait(min(self.poll_interval, WAIT_POLL, remaining))
         return {i: stored_transcript(found[i]) if i in found else None for i in ids}
 
     # -- the threads -----------------------------------------------------------------------------

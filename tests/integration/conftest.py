@@ -1,4 +1,6 @@
-"""Fixtures for tests on the real parts: the sandbox Asterisk, `callbot serve`, SQLite.
+"""Fixtures for tests on the real parts: the sandbox Asterisk, `callbot serve`, SQLite, and a
+second `callbot serve` on the session's throwaway PostgreSQL (``pg_node``) for the tests that
+run on both databases.
 
 The test sandbox is an instance of its own (name "test", other ports, storage/test), so it runs
 beside a `make run` sandbox. Prompts are the short test prompt file (tests/fixtures/
@@ -17,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,7 @@ from callbot.speech.render import render_prompts
 from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
 from callbot.transcription.jobs import JobQueue
+from tests.support.postgres import TestCluster
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -148,13 +152,17 @@ def answers(config: Config) -> tuple[Path, ...]:
 
 
 class ServeProcess:
-    """`callbot serve` as a real process, with its log in storage/test/serve.log."""
+    """`callbot serve` as a real process, with its log in storage/test/serve.log; ``env``
+    overrides the test instance's settings (another node: its database, its FastAGI port)."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(
+        self, config: Config, *, name: str = "serve", env: dict[str, str] | None = None
+    ) -> None:
         self.config = config
+        self.env = dict(env or {})
         self.process: subprocess.Popen[bytes] | None = None
-        self.log_path = config.storage.root / "serve.log"
-        self.metrics_path = config.storage.root / "metrics.jsonl"
+        self.log_path = config.storage.root / f"{name}.log"
+        self.metrics_path = config.storage.root / f"metrics-{name}.jsonl"
 
     def start(self, extra: list[str] | None = None) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -170,7 +178,7 @@ class ServeProcess:
                     "--metrics",
                     str(self.metrics_path),
                 ],
-                env=_env(),
+                env={**_env(), **self.env},
                 cwd=PROJECT,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -211,6 +219,52 @@ def server(config: Config, sandbox: Sandbox, store: Store) -> Iterator[ServeProc
     serve.stop()
 
 
+@dataclass
+class PgNode:
+    """A second `callbot serve` of the test instance, on a PostgreSQL database of the session's
+    throwaway cluster, with its own FastAGI port and recordings: calls reach it when their
+    ``CALLBOT_AGI_NODES`` channel variable says so."""
+
+    serve: ServeProcess
+    store: Store
+    config: Config
+
+    @property
+    def agi(self) -> str:
+        return f"agi://127.0.0.1:{self.config.agi.port}"
+
+
+@pytest.fixture(scope="session")
+def pg_node(config: Config, sandbox: Sandbox, postgres_cluster: TestCluster) -> Iterator[PgNode]:
+    _, url = postgres_cluster.new_database()
+    env = {
+        "CALLBOT_STORAGE__DATABASE_URL": url,
+        "CALLBOT_AGI__PORT": str(config.agi.port + 4),  # the cluster's nodes: +2, +3
+        "CALLBOT_MEDIA__PORT": str(config.agi.port + 5),
+        "CALLBOT_STORAGE__RECORDINGS": str(config.storage.root / "recordings-pg"),
+    }
+    node_config = load_config(environ={**_env(), **env})
+    serve = ServeProcess(node_config, name="serve-pg", env=env)
+    serve.start()
+    store = open_store(node_config)
+    yield PgNode(serve, store, node_config)
+    serve.stop()
+    store.tickets.transactions.dispose()
+
+
+@pytest.fixture
+def call_path(
+    db_backend: str, request: pytest.FixtureRequest, config: Config, tickets: TicketRepository
+) -> tuple[Config, TicketRepository, dict[str, str]]:
+    """Where a test's calls go: the node on SQLite (the `server` fixture), or the node on
+    PostgreSQL; its configuration, its tickets, the channel variables that send calls there."""
+    if db_backend == "sqlite":
+        return config, tickets, {}
+    node: PgNode = request.getfixturevalue("pg_node")
+    node.serve.start()  # a test may have stopped it
+    return node.config, node.store.tickets, {"CALLBOT_AGI_NODES": node.agi}
+
+
 @pytest.fixture(scope="session")
 def ami(config: Config, sandbox: Sandbox) -> Iterator[AmiClient]:
     client = AmiClient.from_config(config.ami)
@@ -221,10 +275,18 @@ def ami(config: Config, sandbox: Sandbox) -> Iterator[AmiClient]:
 
 @pytest.fixture()
 def simulator(
-    config: Config, tickets: TicketRepository, ami: AmiClient, server: ServeProcess
+    config: Config,
+    ami: AmiClient,
+    server: ServeProcess,
+    call_path: tuple[Config, TicketRepository, dict[str, str]],
 ) -> Iterator[Simulator]:
+    """Robot callers into the sandbox; their tickets are read where `call_path` sends them
+    (a test marked both_databases runs on the SQLite node and on the PostgreSQL one)."""
     server.start()  # a test may have stopped it
-    with Simulator(config, tickets, load_prompt_library(config), ami) as sim:
+    node_config, node_tickets, variables = call_path
+    with Simulator(
+        node_config, node_tickets, load_prompt_library(config), ami, variables=variables
+    ) as sim:
         yield sim
 
 
@@ -294,11 +356,14 @@ def sim_operator(ami: AmiClient, config: Config) -> Iterator[Callable[[str], Any
             ami.action("Setvar", Variable=f"DEVICE_STATE(Custom:{name})", Value="UNAVAILABLE")
 
 
-def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """The ``callbot`` command as a subprocess, with the test instance's environment."""
+def run_cli(
+    *args: str, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The ``callbot`` command as a subprocess, with the test instance's environment (and
+    ``env`` over it)."""
     return subprocess.run(
         [sys.executable, "-m", "callbot.cli", *args],
-        env=_env(),
+        env={**_env(), **(env or {})},
         cwd=PROJECT,
         capture_output=True,
         text=True,

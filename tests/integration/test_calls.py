@@ -1,4 +1,5 @@
-"""Overflow calls on the real sandbox Asterisk, through `callbot serve`, into SQLite."""
+"""Overflow calls on the real sandbox Asterisk, through `callbot serve`, into SQLite; the tests
+marked both_databases run again through a `callbot serve` on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -44,8 +45,9 @@ def _check_answers(
         )
 
 
+@pytest.mark.both_databases
 def test_every_operator_busy_callbot_takes_the_call(
-    config: Config, simulator: Simulator, answers: tuple[Path, ...]
+    simulator: Simulator, answers: tuple[Path, ...]
 ) -> None:
     call = SimCall(
         answers=answers, caller_number="0901234567", caller_name="Nguyen Van An", ready=True
@@ -76,7 +78,7 @@ def test_every_operator_busy_callbot_takes_the_call(
     assert len(ticket.number) == 7 and ticket.number.isdigit()
     assert result.report.answers_spoken == 3
     assert result.report.ended_by == "callbot"  # the callbot read the number and hung up
-    _check_answers(config, result, answers, 3)
+    _check_answers(simulator.config, result, answers, 3)
 
 
 def test_operator_free_call_reaches_the_queue(
@@ -94,8 +96,9 @@ def test_operator_free_call_reaches_the_queue(
     assert tickets.by_linkedid(linkedid) is None
 
 
+@pytest.mark.both_databases
 def test_caller_hangs_up_after_the_second_question(
-    config: Config, simulator: Simulator, answers: tuple[Path, ...]
+    simulator: Simulator, answers: tuple[Path, ...]
 ) -> None:
     (result,) = simulator.run([SimCall(answers=answers, hangup_after=2)])
     assert result.report.ended_by == "robot"
@@ -104,7 +107,7 @@ def test_caller_hangs_up_after_the_second_question(
     assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
     assert ticket.status in ("transcribing", "new")
     assert len(ticket.answers) == 2
-    _check_answers(config, result, answers, 2)
+    _check_answers(simulator.config, result, answers, 2)
 
 
 def test_fastagi_down_call_still_reaches_the_queue(
@@ -120,9 +123,8 @@ def test_fastagi_down_call_still_reaches_the_queue(
     assert tickets.by_linkedid(linkedid) is None
 
 
-def test_ten_overlapping_overflow_calls(
-    config: Config, simulator: Simulator, answers: tuple[Path, ...]
-) -> None:
+@pytest.mark.both_databases
+def test_ten_overlapping_overflow_calls(simulator: Simulator, answers: tuple[Path, ...]) -> None:
     calls = [SimCall(answers=answers, caller_number=f"09000000{i:02d}") for i in range(10)]
     results = simulator.run(calls, stagger=0.3)
     assert len(results) == 10
@@ -130,7 +132,7 @@ def test_ten_overlapping_overflow_calls(
     for result in results:
         assert result.error is None, result.as_dict()
         assert result.ticket is not None and result.ticket.outcome == "complete"
-        _check_answers(config, result, answers, 3)
+        _check_answers(simulator.config, result, answers, 3)
         numbers.add(result.ticket.number)
     assert len(numbers) == 10
 

@@ -59,6 +59,10 @@ class Site:
             )
         return record.number, answer.id
 
+    def close(self) -> None:
+        self.engine.dispose()
+        self.console.operators.close()
+
     def client(self) -> TestClient:
         return TestClient(self.app, base_url="http://127.0.0.1", follow_redirects=False)
 

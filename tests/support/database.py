@@ -1,8 +1,9 @@
-"""A migrated ticket database on the real SQLite engine, and the stores the tests use on it.
+"""A migrated ticket database on a real engine (SQLite or PostgreSQL), and the stores the tests
+use on it.
 
-``database`` is a migrated, empty database in the test's own directory, with the stores the
-tests use on it: the ticket repository, the settle step (no parsers: a ready ticket is only
-made ``new``), the transcription job queue and a transaction runner for the operators' stores.
+``database`` is a migrated, empty database, with the stores the tests use on it: the ticket
+repository, the settle step (no parsers: a ready ticket is only made ``new``), the
+transcription job queue and a transaction runner for the operators' stores.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ class Database:
 def open_database(path: Path) -> Database:
     """A migrated SQLite database at ``path`` (its directory is made)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{path}"
+    return open_database_url(f"sqlite:///{path}")
+
+
+def open_database_url(url: str) -> Database:
+    """The database at ``url``, migrated (a no-op on a copy of the migrated template)."""
     engine = make_engine(url)
     upgrade(engine)
     return Database(url, engine)

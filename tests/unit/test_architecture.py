@@ -52,6 +52,7 @@ ALLOWED: dict[str, set[str]] = {
     "operators": {"config", "errors", "tickets", "understanding", "pbx", "zalo", "dialog"},
     "console": {"config", "errors", "operators", "tickets"},
     "sandbox": {"config", "errors", "pbx"},
+    "cluster": {"config", "errors", "tickets", "transcription", "routing", "intake"},
     "calls": {
         "config",
         "errors",
@@ -79,7 +80,8 @@ ALLOWED: dict[str, set[str]] = {
         "tickets",
         "transcription",
     },
-    "server": {"app", "config", "errors", "intake", "pbx"},
+    "server": {"app", "cluster", "config", "errors", "intake", "metrics", "pbx", "tickets"},
+    "worker": {"app", "cluster", "config", "errors", "metrics"},
 }
 TOP = {"cli", "lab"}  # the command line and the lab may import every room
 NEVER_BELOW = {"console", "operators", "lab"}  # what the store, PBX and speech never know

@@ -22,6 +22,8 @@ PROJECT = Path(__file__).resolve().parents[3]
 COMMANDS: dict[str, list[str]] = {
     "run": ["run"],
     "serve": ["serve"],
+    "worker": ["worker"],
+    "cluster": ["cluster", "status"],
     "sandbox": ["sandbox", "status"],
     "call": ["call", "simulate"],
     "tickets": ["tickets", "list"],
@@ -59,6 +61,7 @@ FAULTS: list[tuple[str, str | None, dict[str, str], list[str], str]] = [
     ("bad --set form", None, {}, ["noequals"], "--set 'noequals'"),
     ("bad --set key", None, {}, ["ami.nope=1"], "unknown setting ami.nope"),
     ("bad address", None, {}, ["agi.pbx_addresses=pbx.local"], "agi.pbx_addresses"),
+    ("bad node list", None, {}, ["agi.nodes=pbx.local"], "agi.nodes"),
     ("missing file", None, {"CALLBOT_CONFIG": "/nonexistent/callbot.toml"}, [], "does not exist"),
 ]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from httpx2 import Response
-from sqlalchemy import select
+from sqlalchemy import select, update
 from starlette.routing import Route
 
 from callbot import cli
@@ -23,17 +23,25 @@ from callbot.console import labels
 from callbot.console.security import COOKIE
 from callbot.errors import ConfigError
 from callbot.operators.login import token_hash
-from callbot.tickets.models import UserSession
+from callbot.tickets.models import Answer, UserSession
 from tests.support.console import PASSWORD, Site, _wav, csrf_of, login
 from tests.support.operators import race
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    config = load_config(environ={"CALLBOT_STORAGE__ROOT": str(tmp_path)}, project_dir=tmp_path)
+def site(tmp_path: Path, database_url: str) -> Iterator[Site]:
+    config = load_config(
+        environ={
+            "CALLBOT_STORAGE__ROOT": str(tmp_path),
+            "CALLBOT_STORAGE__DATABASE_URL": database_url,
+        },
+        project_dir=tmp_path,
+    )
     built = Site(config)
     yield built
-    built.engine.dispose()
+    built.close()
 
 
 def test_anonymous_requests_are_refused(site: Site) -> None:
@@ -166,8 +174,8 @@ def test_recordings_answer_ranges_and_never_leave_the_root(site: Site, tmp_path:
         link = site.config.storage.recordings_dir / "evil.wav"
         link.symlink_to(secret)
         with site.engine.begin() as connection:
-            connection.exec_driver_sql(
-                "UPDATE answers SET audio_path = 'evil.wav' WHERE id = ?", (answer_id,)
+            connection.execute(
+                update(Answer).where(Answer.id == answer_id).values(audio_path="evil.wav")
             )
         assert client.get(f"/recordings/{answer_id}").status_code == 404
         assert client.get("/recordings/999999").status_code == 404

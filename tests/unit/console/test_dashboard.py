@@ -23,6 +23,8 @@ from callbot.tickets.models import utc_now
 from tests.support.console import Site, login
 from tests.support.seed import Seed
 
+pytestmark = pytest.mark.both_databases
+
 MINUTE = timedelta(minutes=1)
 
 
@@ -57,11 +59,17 @@ class World:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    config = load_config(environ={"CALLBOT_STORAGE__ROOT": str(tmp_path)}, project_dir=tmp_path)
+def world(tmp_path: Path, database_url: str) -> Iterator[World]:
+    config = load_config(
+        environ={
+            "CALLBOT_STORAGE__ROOT": str(tmp_path),
+            "CALLBOT_STORAGE__DATABASE_URL": database_url,
+        },
+        project_dir=tmp_path,
+    )
     site = Site(config)
     yield World(site)
-    site.engine.dispose()
+    site.close()
 
 
 def read_csv(body: bytes) -> list[list[str]]:
@@ -239,6 +247,7 @@ def test_tickets_export_command_writes_the_same_csv(
 ) -> None:
     root = world.site.config.storage.root
     monkeypatch.setenv("CALLBOT_STORAGE__ROOT", str(root))
+    monkeypatch.setenv("CALLBOT_STORAGE__DATABASE_URL", world.site.config.storage.database_url)
     monkeypatch.setenv("CALLBOT_PROJECT_DIR", str(root))
     assert cli.main(["tickets", "export", "--unit", "U1"]) == 0
     captured = capsysbinary.readouterr()

@@ -133,9 +133,9 @@ def test_recovery_completes_a_ticket_the_database_half_has(tmp_path: Path, db) -
     _answer(recorder, "name")
     recorder._database_failed("test", __import__("callbot.errors").errors.StorageError("down"))
     _answer(recorder, "address")  # only in the journal
-    recorder.finish("ended_early", "hangup")
     assert len(repo.get(recorder.ticket_id or 0).answers) == 1
-    recover_pending(repo, Settler(repo.transactions), recordings)
+    recorder.finish("ended_early", "hangup")  # the database answers: the journal is stored
+    assert recover_pending(repo, Settler(repo.transactions), recordings).recovered == []
     ticket = repo.get(recorder.ticket_id or 0)
     assert [a.step for a in ticket.answers] == ["name", "address"]
     assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
@@ -159,9 +159,9 @@ def test_a_call_still_going_on_is_not_finished_by_recovery(tmp_path: Path, db) -
     assert ticket.status == "in_call" and ticket.outcome is None
     assert [a.step for a in ticket.answers] == ["name", "address"]  # stored meanwhile
     _answer(recorder, "need")
-    recorder.finish("complete", "completed")
+    recorder.finish("complete", "completed")  # the database answers: stored by the recorder
     report = recover_pending(repo, Settler(repo.transactions), recordings, hour)
-    assert len(report.recovered) == 1 and not report.ongoing
+    assert not report.recovered and not report.ongoing and not report.failed
     ticket = repo.get(recorder.ticket_id or 0)
     assert (ticket.outcome, ticket.end_reason) == ("complete", "completed")
     assert [(a.step, a.attempt) for a in ticket.answers] == [
@@ -269,3 +269,38 @@ def test_the_callback_number_is_stored_and_recovered(tmp_path: Path, db) -> None
     recover_pending(repo, Settler(repo.transactions), recordings)
     recovered = repo.get(other.ticket_id or 0)
     assert (recovered.callback_number, recovered.callback_source) == ("0283", "caller_id")
+
+
+def test_a_call_still_going_on_is_not_recovered_before_it_ends(tmp_path: Path, db) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    recorder = _recorder(repo, recordings, "2026/11/27/live")
+    recorder.start()
+    _answer(recorder, "name")
+    recorder._database_failed("test", StorageError("down"))
+    _answer(recorder, "address")  # only in the journal while the call goes on
+    settler, hour = Settler(repo.transactions), timedelta(hours=1)
+    report = recover_pending(repo, settler, recordings, hour)
+    assert report.ongoing == [recorder.ticket_number()] and not report.recovered
+    assert repo.get(recorder.ticket_id or 0).status == "in_call"  # the caller is on the line
+    # ...unless it started longer ago than a call lasts (its node died).
+    report = recover_pending(repo, settler, recordings, timedelta(0))
+    assert len(report.recovered) == 1
+    assert repo.get(recorder.ticket_id or 0).end_reason == "interrupted"
+
+
+def test_the_recorder_stores_its_journal_itself_when_the_database_is_back(
+    tmp_path: Path, db
+) -> None:
+    _, repo = db
+    recordings = tmp_path / "recordings"
+    recorder = _recorder(repo, recordings, "2026/11/27/back")
+    recorder.start()
+    recorder._database_failed("test", StorageError("down"))
+    _answer(recorder, "name")
+    _answer(recorder, "address")
+    recorder.finish("complete", "completed")  # the database answers again by now
+    ticket = repo.get(recorder.ticket_id or 0)
+    assert [a.step for a in ticket.answers] == ["name", "address"]
+    assert (ticket.outcome, ticket.end_reason) == ("complete", "completed")
+    assert not (recordings / PENDING_DIR / IDENTITY.uniqueid).exists()

@@ -22,6 +22,8 @@ from callbot.tickets.transactions import Transactions
 from tests.support.database import Database
 from tests.support.seed import NOW, Seed
 
+pytestmark = pytest.mark.both_databases
+
 
 def user(name: str, role: str = "operator", unit: str = "U1") -> UserRecord:
     return UserRecord(id=1, name=name, role=role, unit=unit, active=True, created_at=NOW)

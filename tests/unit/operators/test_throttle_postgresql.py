@@ -9,20 +9,20 @@ from collections.abc import Iterator
 import pytest
 
 from callbot.operators.throttle import Limits, LoginThrottle
-from callbot.tickets.db import make_engine, session_factory, upgrade
+from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.transactions import Transactions
 from tests.support.operators import race
-from tests.support.pg_cluster import cluster, create_database
+from tests.support.postgres import TestCluster
 
-pytest.importorskip("psycopg", reason="psycopg (PostgreSQL support) is not installed")
+pytestmark = pytest.mark.postgresql
 
 
 @pytest.fixture(scope="module")
-def url() -> Iterator[str]:
-    with cluster() as server:
-        database = create_database(server, "throttle")
-        upgrade(database)
-        yield database
+def url(postgres_cluster: TestCluster) -> Iterator[str]:
+    """A migrated database of the session's throwaway cluster, for this module."""
+    name, database = postgres_cluster.new_database()
+    yield database
+    postgres_cluster.drop(name)
 
 
 def test_sixty_guesses_at_once_from_two_nodes_on_postgresql(url: str) -> None:

@@ -13,6 +13,8 @@ from callbot.tickets.models import utc_now
 from tests.support.database import Database
 from tests.support.operators import World, race
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def world(database: Database) -> World:

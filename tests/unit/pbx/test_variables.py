@@ -28,7 +28,8 @@ def test_every_shared_name_is_in_the_dialplan(name: str) -> None:
     "script", [variables.SCRIPT_ROUTE, variables.SCRIPT_CALLBOT, variables.SCRIPT_SERVICE]
 )
 def test_every_fastagi_script_is_called_by_the_dialplan(script: str) -> None:
-    assert f"${{CALLBOT_AGI}}/{script}" in DIALPLAN
+    assert f"Gosub({variables.CONTEXT_AGI},s,1({script}" in DIALPLAN
+    assert "AGI(${node}/${ARG1}" in DIALPLAN  # [callbot-agi] runs it on a node
 
 
 def test_every_prompt_the_dialplan_plays_exists() -> None:

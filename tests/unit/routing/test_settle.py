@@ -1,7 +1,7 @@
 """Tickets becoming ready: understood fields, unit, urgency kept, repeat calls merged.
 
-A real SQLite database and the real repository; the understanding is either a small fake
-(to pin the storage rules) or the real parsers with the bundled units file.
+A real database (SQLite and PostgreSQL) and the real repository; the understanding is either
+a small fake (to pin the storage rules) or the real parsers with the bundled units file.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import update
 
 from callbot.routing.fields import HeardAnswer, Understanding, understand
@@ -24,6 +25,8 @@ from callbot.tickets.repository import TicketRepository
 from callbot.tickets.transactions import Transactions
 from callbot.transcription.jobs import JobQueue
 from tests.support.database import Database
+
+pytestmark = pytest.mark.both_databases
 
 Rows = Sequence[HeardAnswer]
 

@@ -13,11 +13,10 @@ import pytest
 
 from callbot.config import load_config
 from callbot.tickets.db import make_engine
-from tests.support.pg_cluster import cluster, create_database
+from tests.support.postgres import TestCluster
 from tests.support.store_copy import files, populate, rows
 
-# The driver comes with PostgreSQL support (issue 11); until then install psycopg[binary].
-pytest.importorskip("psycopg", reason="psycopg (PostgreSQL support) is not installed")
+pytestmark = pytest.mark.postgresql
 
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -38,14 +37,18 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with cluster() as address:
-        yield address
+def server(postgres_cluster: TestCluster) -> Iterator[TestCluster]:
+    """The session's throwaway cluster; the databases this module made are dropped after it."""
+    yield postgres_cluster
+    for name in ("callbot_a", "callbot_b"):
+        postgres_cluster.server.drop_database(name)
 
 
-def test_restore_into_another_database_gives_the_same_store(server: str, tmp_path: Path) -> None:
+def test_restore_into_another_database_gives_the_same_store(
+    server: TestCluster, tmp_path: Path
+) -> None:
     first, second, saved = tmp_path / "a", tmp_path / "b", tmp_path / "backup"
-    urls = [create_database(server, "callbot_a"), create_database(server, "callbot_b")]
+    urls = [server.server.create_database("callbot_a"), server.server.create_database("callbot_b")]
     settings = [
         ["--set", f"storage.root={root}", "--set", f"storage.database_url={url}"]
         for root, url in zip((first, second), urls, strict=True)

@@ -13,24 +13,23 @@ import pytest
 
 from callbot.config import ZaloConfig
 from callbot.intake.chat.tokens import TokenKeeper
-from callbot.tickets.db import upgrade
 from callbot.tickets.leases import Leases
 from callbot.tickets.models import utc_now
 from callbot.tickets.outbox import Outbox
 from callbot.tickets.transactions import Transactions
 from tests.support.chat import TokenService, conversation_with, transactions
 from tests.support.operators import race
-from tests.support.pg_cluster import cluster, create_database
+from tests.support.postgres import TestCluster
 
-pytest.importorskip("psycopg", reason="psycopg (PostgreSQL support) is not installed")
+pytestmark = pytest.mark.postgresql
 
 
 @pytest.fixture(scope="module")
-def url() -> Iterator[str]:
-    with cluster() as server:
-        database = create_database(server, "chat")
-        upgrade(database)
-        yield database
+def url(postgres_cluster: TestCluster) -> Iterator[str]:
+    """A migrated database of the session's throwaway cluster, for this module."""
+    name, database = postgres_cluster.new_database()
+    yield database
+    postgres_cluster.drop(name)
 
 
 @pytest.fixture

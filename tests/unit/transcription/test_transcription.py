@@ -35,6 +35,8 @@ from callbot.transcription.listening import Listening
 from callbot.transcription.worker import TranscriptionPool
 from tests.support.database import Database
 
+pytestmark = pytest.mark.both_databases
+
 CALLER_WORDS = "nguyễn văn an"
 
 
@@ -819,12 +821,13 @@ def test_serve_without_a_model_logs_an_error_and_answers_stay_pending(
     from callbot.errors import ModelError
     from callbot.server import Server
 
-    def no_model(*_: object) -> TranscriptionPool:
+    def no_model(*_: object, **__: object) -> TranscriptionPool:
         raise ModelError("no speech model installed: run `callbot models fetch`")
 
     monkeypatch.setattr(callbot.server, "build_speech", no_model)
     server = Server.__new__(Server)  # only what the model loader uses
-    server.config = SimpleNamespace()  # type: ignore[assignment]
+    server.config = SimpleNamespace(cluster=SimpleNamespace(transcribe=True))  # type: ignore[assignment]
+    server.node = SimpleNamespace(worker_prefix="node1-0:")  # type: ignore[assignment]
     listening = Listening()
     server.app = SimpleNamespace(store=SimpleNamespace(jobs=jobs), listening=listening)  # type: ignore[assignment]
     server._stop = threading.Event()
