@@ -173,9 +173,9 @@ def test_calls_spread_over_both_nodes_and_the_worker_transcribes(
         row = cluster.store.tickets.get(ticket.id)
         served.add(ids.get(_node_of(cluster, row.id), -1))
     assert served <= {0, 1}
-    # Both nodes took calls (4 random first choices all landing on one: 1 in 8 chance; the
+    # Both nodes took calls (new calls start at the nodes in turn; the
     # node-affinity of a call keeps its route and callbot scripts on one node).
-    assert len(served) == 2 or len(results) < 4
+    assert len(served) == 2
     status = cluster.status()
     kinds = sorted(n["kind"] for n in status["nodes"] if n["alive"])
     assert kinds == ["serve", "serve", "worker"]
@@ -289,7 +289,7 @@ def test_a_node_that_does_not_answer_costs_a_caller_the_connect_timeout_once(
     waited = sorted(m["failover_ms"] for m in routes)
     slow = [w for w in waited if w >= 1000]
     assert all(1500 <= w <= 2600 for w in slow), waited  # Asterisk's 2 s, no more
-    assert slow, f"no call tried the dead node first: {waited}"  # 1 in 64 to fail by chance
+    assert len(slow) >= 2, f"calls start at the nodes in turn: {waited}"  # half of them, or so
     # Once per call: the callbot script goes to the node that answered the route, so no call
     # waits twice (a call that did would hear its first prompt 4 s later than one that never
     # waited, not 2 s).
