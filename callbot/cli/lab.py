@@ -85,6 +85,7 @@ def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
         as_json=args.json,
         show_errors=args.errors,
         show_locked_errors=args.show_locked_errors,
+        half=args.half,
     )
 
 
@@ -164,6 +165,13 @@ def add_parsers(sub: Any) -> None:
         action="store_true",
         help="also list the locked part's wrong answers; THIS BREAKS THE LOCK: whoever reads "
         "them can no longer measure on the locked part honestly",
+    )
+    p.add_argument(
+        "--half",
+        choices=["A", "B"],
+        default=None,
+        help="score one fixed half (by a hash of the ids) of --set-file, by default of the "
+        "second development part: A was studied in round 2, B kept unseen",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval_parse)
