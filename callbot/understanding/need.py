@@ -13,11 +13,10 @@ How it reads:
 
 1. Words are normalized (:func:`.text.tokens`); lexicon phrases are found exactly or with
    recognition errors tolerated, the longest winning (:mod:`.need_match`).
-2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped. An emergency is
-   dropped only when denied right before it ("không khó thở", "không bị khó thở", "không
-   phải là ngất", "đâu có khó thở") or right after it ("khó thở thì không"); anything looser
-   ("không có ai khó thở") stays an emergency: recall beats precision. What is past,
-   resolved, supposed or joked about is not urgent (:mod:`.need_time`).
+2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped; an emergency only
+   when the denial scopes over it ("không khó thở", "không có ai bị đuối nước", "khó thở thì
+   không"; not "không có ai khó thở": recall beats precision), :mod:`.need_negation`. What is
+   past, resolved, supposed or joked about is not urgent (:mod:`.need_time`).
 3. :data:`~.need_lexicon.COMBOS` fire (F0 + symptom, pregnancy + belly pain), numbers are read
    (:data:`~.need_lexicon.READINGS`: SpO2 below 94, fever from 39 degrees, a child's or an old
    person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
@@ -43,14 +42,7 @@ from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
     COMBOS,
     DEMOTIONS,
-    EMERGENCY_BRIDGES,
-    EMERGENCY_DENIAL_ENDS,
-    EMERGENCY_NEGATORS,
     LOOSE_REACH,
-    NEGATION_STOPS,
-    NEGATION_WINDOW,
-    NEGATORS,
-    NEGATORS_AT_ONCE,
     OTHER_MEASURES,
     READING_REACH,
     READING_SKIP,
@@ -63,6 +55,7 @@ from callbot.understanding.need_lexicon import (
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
+from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_time import defuse, time_marks
 from callbot.understanding.numbers import DIGITS, read_number
@@ -98,55 +91,6 @@ class NeedResult:
             "emergency_reasons": list(self.emergency_reasons),
             "confidence": self.confidence,
         }
-
-
-def _before(words: list[str], start: int, reach: int) -> list[int]:
-    """The indexes of up to ``reach`` words before ``start``, nearest first, interjections
-    stepped over."""
-    out: list[int] = []
-    for i in range(start - 1, -1, -1):
-        if len(out) == reach:
-            break
-        if words[i] not in INTERJECTIONS:
-            out.append(i)
-    return out
-
-
-def _denied_after(hit: Hit, words: list[str]) -> bool:
-    """An emergency denied right after it: "khó thở thì không (có)", "ngất thì chưa"."""
-    after = words[hit.end : hit.end + 3]
-    return (
-        len(after) >= 2
-        and after[0] == "thì"
-        and after[1] in EMERGENCY_NEGATORS
-        and (len(after) == 2 or after[2] in EMERGENCY_DENIAL_ENDS)
-    )
-
-
-def _denied(hit: Hit, words: list[str], owned: set[int]) -> bool:
-    """Whether the words before ``hit`` deny it (see the module docstring, step 2)."""
-    before = [words[i] for i in _before(words, hit.start, NEGATION_WINDOW)]
-    if hit.entry.urgency == "emergency":
-        for _ in range(2):  # "không bị", "không phải là", "đâu có"
-            if before[:1] and before[0] in EMERGENCY_BRIDGES:
-                before = before[1:]
-        return (bool(before) and before[0] in EMERGENCY_NEGATORS) or _denied_after(hit, words)
-    for distance, i in enumerate(_before(words, hit.start, NEGATION_WINDOW), start=1):
-        if words[i] in NEGATION_STOPS or i in owned:
-            return False
-        if words[i] in NEGATORS or (distance == 1 and words[i] in NEGATORS_AT_ONCE):
-            return True
-    return False
-
-
-def _negate(hits: list[Hit], words: list[str]) -> list[Hit]:
-    owned = {i for h in hits if h.entry.category is not None for i in range(h.start, h.end)}
-    return [
-        replace(h, negated=True)
-        if (h.entry.negatable or h.entry.urgency == "emergency") and _denied(h, words, owned)
-        else h
-        for h in hits
-    ]
 
 
 def _gap(a: Hit, b: Hit) -> int:
@@ -297,7 +241,7 @@ def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
 def parse_need(text: str) -> NeedResult:
     """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
     words = tokens(text)
-    found = _negate(select(candidates(words)), words)
+    found = minimised(negate(select(candidates(words)), words), words)
     live = [h for h in found if not h.negated]
     marks = time_marks(words)
     calm = defuse(live, words, marks)
