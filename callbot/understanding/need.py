@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from callbot.understanding.need_base import Service
+from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
     COMBOS,
@@ -57,7 +57,7 @@ from callbot.understanding.need_lexicon import (
 from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_time import defuse, time_marks
+from callbot.understanding.need_time import defuse, quiet, time_marks
 from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.text import INTERJECTIONS, tokens
 
@@ -107,9 +107,11 @@ def _synthetic(
     return Entry(category, urgency, weight, (), tags, service=service)
 
 
-def _combine(live: list[Hit]) -> list[Hit]:
-    """The :data:`COMBOS` that fire, each as a hit spanning its two parts."""
+def _combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
+    """The :data:`COMBOS` that fire, each as a hit spanning its two parts, and the ids of the
+    hits a combination quiets (:attr:`~.need_base.Combo.quiets`)."""
     out = []
+    quieted: set[int] = set()
     for combo in COMBOS:
         pairs = [
             (a, b)
@@ -123,13 +125,15 @@ def _combine(live: list[Hit]) -> list[Hit]:
         ]
         if pairs:
             a, b = min(pairs, key=lambda p: _gap(*p))
+            if combo.quiets:
+                quieted.add(id(b))
             lo, hi = min(a.start, b.start), max(a.end, b.end)
             spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
             entry = _synthetic(
                 combo.category, combo.urgency, combo.weight, combo.service, combo.gives
             )
             out.append(Hit(entry, lo, hi, max(a.level, b.level), spans))
-    return out
+    return out, quieted
 
 
 def _number(words: list[str], i: int) -> tuple[int, int] | None:
@@ -240,12 +244,15 @@ def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
 
 def parse_need(text: str) -> NeedResult:
     """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
-    words = tokens(text)
+    said = tokens(text)
+    words = standard(said)
     found = minimised(negate(select(candidates(words)), words), words)
     live = [h for h in found if not h.negated]
     marks = time_marks(words)
     calm = defuse(live, words, marks)
-    hits = defuse(_demote(calm + _combine(calm) + _readings(calm, words)), words, marks)
+    combined, quieted = _combine(calm)
+    calm = [quiet(h) if id(h) in quieted else h for h in calm]
+    hits = defuse(_demote(calm + combined + _readings(calm, words)), words, marks)
     hits = _reassured(hits, calm, words)
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:
@@ -270,8 +277,8 @@ def parse_need(text: str) -> NeedResult:
     return NeedResult(
         category,
         urgency,
-        _reasons(decisive, words),
+        _reasons(decisive, said),
         round(confidence, 2),
         service,
-        _reasons(alarming(hits, service), words),
+        _reasons(alarming(hits, service), said),
     )

@@ -116,8 +116,23 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         đứt động mạch, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
         cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột,
         vết thương sâu, rách sâu, đứt sâu, gãy cổ, gãy lưng, gãy cột sống, mất nước nặng,
-        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân
+        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân,
+        nằm vật ra, ngã vật ra, té vật ra, ngã vật xuống, té vật xuống, đổ vật ra, lăn đùng ra,
+        ngã đùng ra, té đùng ra, lăn quay ra, ngã lăn quay, ú ớ, chỉ ú ớ, nói ú ớ,
+        mặt tím, tím mặt, tím người, tím tái mặt, thở {k} đều, thở đứt quãng, thở ngắt quãng,
+        thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than
         """, tags="sick", fold="tone"),
+    # A burn is severe when it is large ("bỏng từ bụng xuống chân", "phỏng đen hết lưng") or
+    # of a fall into something boiling ("té lọt vô nồi nước sôi"): the burn + extent and the
+    # fall + boiling combinations.
+    entry(None, "normal", 0, """
+        khắp người, khắp mình, hết lưng, cả lưng, cả người, toàn thân, nửa người, hết người,
+        từ bụng, từ ngực, từ cổ, từ đầu, xuống chân, đen hết, đen thui, cả mặt, hết mặt,
+        tróc da, lột da, phồng rộp
+        """, tags="extent"),
+    entry(None, "normal", 0, """
+        đang sôi, nước sôi, dầu sôi, nồi nước sôi, chảo dầu, nồi nước lèo, nồi lẩu, nồi canh
+        """, tags="boiling"),
     # A wound: 115, or 113 when the attackers are still there (need_service).
     entry("medical", "emergency", 5, "bị đâm, bị chém, bị bắn", tags="sick wound",
           fold="tone"),
@@ -133,7 +148,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         """, tags="rouse"),
     entry(None, "normal", 0, """
         {k} trả lời, {k} thưa, {k} dậy, {k} lên tiếng, {k} ừ, {k} nói gì, {k} tỉnh lại,
-        {k} hay biết
+        {k} hay biết, {k} biết gì, {k} biết gì hết, {k} biết chi
         """, tags="unanswered"),
     # Calls on the phone and words that contain an emergency's without being one.
     entry(None, "normal", 0, """
@@ -148,5 +163,7 @@ EMERGENCY_COMBOS: tuple[Combo, ...] = (
     Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True,
           gives=frozenset({"unresponsive"})),
     Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
+    Combo(("burn", "extent"), "medical", "emergency", 5, window=3, ordered=True),
+    Combo(("fall", "boiling"), "medical", "emergency", 5, window=5, ordered=True),
 )
 # fmt: on

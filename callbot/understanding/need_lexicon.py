@@ -141,9 +141,11 @@ ENTRIES: tuple[Entry, ...] = (
         đau đầu, nhức đầu, đau nhức, nhức mỏi, tiêu chảy, ói, nôn, mệt, mệt mỏi,
         {k} khỏe, chóng mặt, sổ mũi, nghẹt mũi, bị cảm, cảm cúm, cảm sốt, cúm, bệnh, ốm,
         bị bệnh, đau, ớn lạnh, triệu chứng, bỏ ăn, dị ứng, nổi mẩn, ngứa, phát ban, mề đay,
-        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, bỏng, phỏng, gãy,
+        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, gãy,
         gãy chân, gãy tay, gãy xương, bị té, té ngã, bị ngã
         """, tags="sick", negatable=True),
+    entry("medical", "normal", 3, "bỏng, phỏng, bị bỏng, bị phỏng, cháy phỏng, phỏng da",
+          tags="sick burn", negatable=True),
     entry("medical", "normal", 3, """
         bệnh nền, tiểu đường, đái tháo đường, tim mạch, bệnh tim, hen, suyễn, hen suyễn,
         phổi, bệnh phổi, suy thận, xơ gan, hiv, bệnh lao, bị lao, lao phổi, parkinson, pác kin sơn,
@@ -271,7 +273,7 @@ ENTRIES: tuple[Entry, ...] = (
         khai tử, làm giấy tờ
         """),
     # Stuck somewhere: stranded (other), or trapped with "không ra được" (need_danger).
-    entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck"),
+    entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck jam"),
     # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
     entry("other", "normal", 3, """
         đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,

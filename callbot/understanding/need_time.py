@@ -236,7 +236,7 @@ def _event(hit: Hit) -> bool:
     return hit.entry.urgency == "emergency" or hit.entry.category is not None
 
 
-def _calm(hit: Hit) -> Hit:
+def quiet(hit: Hit) -> Hit:
     """``hit`` no longer urgent: normal, only context for the category, and no part of a
     combination any more (its tags dropped)."""
     calm = replace(hit.entry, urgency="normal", weight=min(hit.weight, 1), tags=frozenset())
@@ -376,4 +376,4 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
         if s not in ends and (e >= len(words) or words[e] not in tw.OR_WHAT)
     ]
     marks = {**marks, "habit": habits}
-    return [_calm(h) if _calmed(h, words, marks) else h for h in hits]
+    return [quiet(h) if _calmed(h, words, marks) else h for h in hits]
