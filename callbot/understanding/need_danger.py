@@ -73,7 +73,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     # combination quiets the collapse).
     entry("other", "emergency", 5, """
         đè, đè lên, đè trúng, đè bẹp, đè người, đang đè
-        """, service="114", tags="collapse press", fold="tone"),
+        """, service="114", tags="collapse press", fold="exact"),
     entry("other", "emergency", 5, "bị đè", service="114", tags="collapse", fold="tone"),
     entry("other", "emergency", 5, """
         kẹt trong, kẹt bên trong, kẹt ở trong, kẹt trên, kẹt ở trên, kẹt dưới, kẹt ở dưới,
@@ -299,8 +299,16 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         báo mất, đánh cắp, bị đánh cắp, lừa đảo, bị lừa, mất trộm xe, bị trộm xe,
         bị mất trộm xe, trộm mất xe, bị trộm mất, bị trộm đồ, mất trộm đồ
         """),
+    # "trộm" after a verb is "secretly": dumping, tapping power, filming (a violation to
+    # report, not a burglary).
+    entry("violation", "normal", 3, """
+        đổ trộm, câu trộm, xài trộm, câu điện trộm, lấy trộm điện, nghe trộm, nhìn trộm,
+        quay trộm, quay lén, chụp trộm, chụp lén, xả trộm, đổ rác trộm, xả thải trộm, bán trộm
+        """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
+        cướp mất giờ, cướp giờ, cướp thời gian, cướp mất thời gian, cướp công, cướp lời,
+        cướp mất công, cướp sóng, giết thời giờ, như bị cướp, như ăn cướp,
         đang đánh bài, đang đánh bạc, đang đánh cờ, đang đánh răng, đang đánh máy,
         đang đánh giá, chém gió, chém giá, giết thời gian, giết heo,
         giết gà, giết mổ, bắn pháo, bắn pháo hoa, bắn tin, bắn tiếng, bắn cá, bắn bi,

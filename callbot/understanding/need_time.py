@@ -264,6 +264,12 @@ def _hyperbole(hit: Hit, words: list[str]) -> bool:
     )
 
 
+def _doubted(hit: Hit, words: list[str], marks: Marks) -> bool:
+    """Asked, not said: "có phải bị ngộ độc không"."""
+    after = words[hit.end : hit.end + tw.DOUBT_REACH]
+    return _right_after(hit, marks["doubt"], tw.DOUBT_REACH) and bool(tw.DOUBT_ENDS & set(after))
+
+
 def _real(hit: Hit, words: list[str]) -> bool:
     return bool(tw.REAL.intersection(words[hit.end : hit.end + tw.REAL_REACH]))
 
@@ -296,6 +302,7 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (bool(marks["drill"]) and not _real(hit, words))
         or any(e <= hit.start for _, e in marks["supposed"])
         or _within(hit, marks["mistaken"])
+        or _doubted(hit, words, marks)
         or _within(hit, marks["feared"])
         or _right_after(hit, marks["lo"], _FEAR_REACH)
         or any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
@@ -348,6 +355,7 @@ def time_marks(words: list[str]) -> Marks:
         "sound_asleep": _find(words, tw.SOUND_ASLEEP),
         "supposed": _find(words, tw.SUPPOSED),
         "mistaken": _mistaken(words),
+        "doubt": _find(words, tw.DOUBT),
         "feared": _feared(words),
         "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
         "simile": _find(words, tw.SIMILE),

@@ -141,6 +141,12 @@ CLAUSE_BREAKS = words("mà nhưng nên tại vì muốn xin cần hỏi nhờ gi
 HABIT = phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
 OR_WHAT = words("sao gì là không chưa hông hổng ai đâu chi")
 
+# "có phải bị ngộ độc không", "không biết có bị X không": asked, not said (the symptoms
+# said apart still count).
+DOUBT = phrases("có phải, có phải là, có phải bị, không biết có, hổng biết có, hông biết có")
+DOUBT_REACH = 3
+DOUBT_ENDS = words("không hông hổng ko chưa ta")
+
 # 5b. Figures of speech: a simile, a game or a film, a feeling said big.
 SIMILE = phrases("như, như là, như bị, y như, giống như, tưởng như, như thể")
 SIMILE_REACH = 2

@@ -126,3 +126,24 @@ def test_sound_sleep_is_not_unresponsive(text: str) -> None:
 
 def test_unresponsive_without_sound_sleep_is_an_emergency() -> None:
     assert _service("ông nằm bất động trên ghế bố gọi không dậy") == "115"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("có người đổ trộm rác ngay đầu hẻm", "violation"),  # "trộm" after a verb: secretly
+        ("nhà bên câu trộm điện từ trụ điện", "violation"),
+        ("họp hành hoài bị cướp mất thời gian", None),  # an abstract thing taken
+        ("quán đó chém giá cắt cổ như ăn cướp", "violation"),  # "chém" of "chém giá"
+        ("tui hỏi có phải bị ngộ độc không vì con tui ăn nấm lạ", None),  # asked, not said
+    ],
+)
+def test_lookalikes_and_questions_are_no_emergency(text: str, category: str | None) -> None:
+    result = parse_need(text)
+    assert result.urgency != "emergency"
+    if category is not None:
+        assert result.category == category
+
+
+def test_symptoms_said_apart_from_a_question_still_count() -> None:
+    assert _service("không biết có phải đột quỵ không mà ổng nói đớ méo miệng") == "115"
