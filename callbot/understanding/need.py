@@ -64,6 +64,10 @@ from callbot.understanding.text import INTERJECTIONS, tokens
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
 # A report ("thu tiền", "giấy giả") outweighs what it is about, however much that is.
 REPORT_WEIGHT = 4
+# What follows the last of these is what the caller asks for: it decides the category among
+# needs of the same urgency ("mẹ nằm viện ... tui cần giấy tạm trú" is other).
+REQUEST_WORDS = frozenset({"cần", "xin", "muốn", "hỏi", "nhờ"})
+_WHO = "who"
 
 
 @dataclass(frozen=True)
@@ -209,13 +213,21 @@ def _demote(hits: list[Hit]) -> list[Hit]:
     return hits
 
 
-def _choose(hits: list[Hit]) -> tuple[Category, bool, bool]:
+def _asked(hits: list[Hit], words: list[str]) -> list[Hit]:
+    """The hits said after the answer's last request word ("cần", "xin", "hỏi"...): what the
+    caller asks for, rather than the story around it."""
+    marks = [i for i, w in enumerate(words) if w in REQUEST_WORDS]
+    return [h for h in hits if marks and h.start > marks[-1]]
+
+
+def _choose(hits: list[Hit], words: list[str]) -> tuple[Category, bool, bool]:
     """The category, whether only context decided it, and whether the runner-up was close."""
     named = [h for h in hits if h.entry.category is not None]
     strong = [h for h in named if h.weight >= 2]
     top = max((h.rank for h in strong), default=0)
     reports = [h for h in strong if h.weight >= REPORT_WEIGHT and h.rank == top]
-    strong = reports or strong
+    asked = [h for h in _asked(strong, words) if h.rank == top]
+    strong = reports or asked or strong
     scores: dict[Category, tuple[int, int]] = {}
     for h in strong or named:
         if h.entry.category is not None:
@@ -227,6 +239,20 @@ def _choose(hits: list[Hit]) -> tuple[Category, bool, bool]:
     first, second = scores[ranked[0]], scores[ranked[1]] if len(ranked) > 1 else (-1, 0)
     close = first[0] == second[0] and first[1] - second[1] <= 1
     return ranked[0], not strong, close
+
+
+def _who_in_need(hits: list[Hit], defused: bool) -> list[Hit]:
+    """An elderly person or a child named ("ông nội", "đứa nhỏ") makes a need high only when
+    something pressing is said: not when all that was urgent in the answer was put out of the
+    present ("ông già tui hay đau ngực mỗi khi trở trời", "phòng khi ông nội khó thở")."""
+    if not defused or not _only_who(hits, max((h.rank for h in hits), default=0)):
+        return hits
+    return [quiet(h) if _WHO in h.entry.tags else h for h in hits]
+
+
+def _only_who(hits: list[Hit], top: int) -> bool:
+    """Whether the answer is high only for who it names (an elderly person, a child)."""
+    return top == URGENCY_RANK["high"] and all(_WHO in h.entry.tags for h in hits if h.rank == top)
 
 
 def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
@@ -250,17 +276,26 @@ def parse_need(text: str) -> NeedResult:
     live = [h for h in found if not h.negated]
     marks = time_marks(words)
     calm = defuse(live, words, marks)
+    pairs = zip(live, calm, strict=True)
+    defused = any(a.rank > b.rank and _WHO not in a.entry.tags for a, b in pairs) or any(
+        h.negated and h.entry.urgency == "emergency" for h in found
+    )
     combined, quieted = _combine(calm)
     calm = [quiet(h) if id(h) in quieted else h for h in calm]
     hits = defuse(_demote(calm + combined + _readings(calm, words)), words, marks)
     hits = _reassured(hits, calm, words)
+    hits = _who_in_need(hits, defused)
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:
         meaningful = any(w not in INTERJECTIONS for w in words)
         return NeedResult("other", "normal", (), 0.3 if meaningful else 0.0)
     top = max(h.rank for h in decisive)
     urgency = next(u for u, r in URGENCY_RANK.items() if r == top)
-    category, weak, close = _choose(decisive)
+    category, weak, close = _choose(decisive, words)
+    if category == "violation" and _only_who(decisive, top):
+        # children or elderly people named in a report ("mấy đứa nhỏ la hét đá banh") are
+        # who the report is about, not people in need
+        top, urgency = URGENCY_RANK["normal"], "normal"
     service = choose_service(hits) if urgency == "emergency" else None
     if service is not None:
         category = service_category(service)

@@ -125,6 +125,7 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
         if not (s > 0 and words[s - 1] in tw.SINCE)
         and not any(_at(words, e, u) for u in tw.UNTIL_NOW)
         and not (s > 0 and words[s] in tw.UNITS and words[s - 1] in tw.NUMBER_WORDS)
+        and not (s > 0 and words[s - 1] in tw.NOT_YET_DEAD)
     ]
 
 
@@ -257,9 +258,10 @@ def _hyperbole(hit: Hit, words: list[str]) -> bool:
         return False
     near = words[max(0, hit.start - tw.FEELING_REACH) : hit.start]
     after = words[hit.end] if hit.end < len(words) else ""
+    dying = "chết" in words[hit.start : hit.end]  # "muốn chết vì nợ" may be meant
     return (
         bool(tw.FEELINGS.intersection(near))
-        or after in tw.HYPERBOLE_AFTER
+        or (after in tw.HYPERBOLE_AFTER and not dying)
         or bool(near and near[-1] in tw.HYPERBOLE_BEFORE)
     )
 
@@ -323,6 +325,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
+        or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or ("still" in tags and bool(asleep))
         or ("unresponsive" in tags and bool(marks["sound_asleep"]))
         or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))
@@ -356,6 +359,7 @@ def time_marks(words: list[str]) -> Marks:
         "supposed": _find(words, tw.SUPPOSED),
         "mistaken": _mistaken(words),
         "doubt": _find(words, tw.DOUBT),
+        "screening": _find(words, tw.SCREENING),
         "feared": _feared(words),
         "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
         "simile": _find(words, tw.SIMILE),

@@ -42,6 +42,8 @@ UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
 SINCE = frozenset({"từ", "tự"})
+# "muốn chết vì", "suýt chết do": no death in the past ("chết vì", "mất do" are).
+NOT_YET_DEAD = words("muốn gần sắp suýt xém")
 # Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
 CLAUSE_END = words("rồi á à ạ đó nha nhé vậy thôi luôn mà nhưng")
 # A conjunction right after a past marker: the marker closed the clause before it
@@ -189,4 +191,8 @@ TOPIC = phrases("""
     hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường,
     tầm soát
 """)
+# A disease right after a screening is what is tested for, not what someone has ("xét nghiệm
+# tầm soát ung thư gan").
+SCREENING = phrases("tầm soát, sàng lọc, khám sàng lọc, khám tầm soát")
+SCREENING_REACH = 3
 NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "chả", "ko"})
