@@ -21,8 +21,8 @@ name ends at the first word that cannot be part of a name (a pronoun such as "em
 keeps what follows it, so does a "không" right before a surname ("lê văn tám à không lê văn
 tâm"; the word corrected away, explained after it, "tám là anh tui", is no part of the new
 name); a stutter or a restart at the surname ("trần ờ trần văn lộc") gives the name once, an
-age after it ("bùi gia bảo con tám tuổi") ends it. No name (None) for an empty answer, only fillers, "không biết", refusals ("không
-muốn nói", "giấu tên").
+age after it ("bùi gia bảo con tám tuổi") ends it. No name (None) for an empty answer, only
+fillers, "không biết", refusals ("không muốn nói", "giấu tên").
 
 Recognition errors: lead-in words are matched on their folded form where a lead-in is
 expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
