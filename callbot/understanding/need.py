@@ -11,7 +11,8 @@
 
 How it reads:
 
-1. Words are normalized (:func:`.text.tokens`); lexicon phrases are found exactly or with
+1. Words are normalized (:func:`.text.tokens`), central words read the southern way ("mạ",
+   "nỏ", "hắn": :data:`~.need_base.DIALECT`); lexicon phrases are found exactly or with
    recognition errors tolerated, the longest winning (:mod:`.need_match`).
 2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped; an emergency only
    when the denial scopes over it ("không khó thở", "không có ai bị đuối nước", "khó thở thì
@@ -19,13 +20,21 @@ How it reads:
    past, resolved, supposed or joked about is not urgent (:mod:`.need_time`).
 3. :data:`~.need_lexicon.COMBOS` fire (F0 + symptom, pregnancy + belly pain), numbers are read
    (:data:`~.need_lexicon.READINGS`: SpO2 below 94, fever from 39 degrees, a child's or an old
-   person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
+   person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead):
+   :mod:`.need_combine`.
 4. Urgency is the highest found. The category is the most urgent, then the heaviest, among the
    phrases that name a need (weight >= 2); context ("F0", "có bầu") decides only when nothing
    else does, and an emergency of no category (fire) leaves the category to the rest. A
    report (weight >= 4: "thu tiền", "giấy đi đường giả") of the top urgency outweighs
-   everything it is about ("gạo cứu trợ mà bắt trả tiền" is a violation).
-   ``reasons`` lists the transcript's words of every match, in order.
+   everything it is about ("gạo cứu trợ mà bắt trả tiền" is a violation); otherwise what the
+   caller asks for (after the last "cần", "xin", "muốn", "hỏi", "nhờ") outweighs the story
+   around it. An elderly person or a child named makes the need high only when something
+   pressing is said (not when all that was urgent was defused, nor in a report of a
+   violation). ``reasons`` lists the transcript's words of every match, in order.
+5. Where the rules are unsure, the statistical model (:mod:`.need_model`) may overrule them:
+   promote an answer with a cue of an emergency it reads as one on words the rules do not
+   know, or demote an emergency word said in passing before a request. ``model`` in the
+   result says when it did.
 
 ``confidence`` is that of the best evidence for the answer (exact 0.9, toneless 0.75, bare 0.6,
 fuzzy 0.45), lowered when only context decided, when two categories were close, or when an
@@ -38,27 +47,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from callbot.understanding.need_base import Service, standard
+from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
-    COMBOS,
-    DEMOTIONS,
-    LOOSE_REACH,
-    OTHER_MEASURES,
-    READING_REACH,
-    READING_SKIP,
-    READINGS,
-    REASSURING,
     URGENCY_RANK,
     Category,
-    Entry,
-    Reading,
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
+from callbot.understanding.need_model import CUES, Verdict, current, judge, score
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_time import defuse, quiet, time_marks
-from callbot.understanding.numbers import DIGITS, read_number
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
@@ -84,9 +84,11 @@ class NeedResult:
     confidence: float
     service: Service | None = None
     emergency_reasons: tuple[str, ...] = ()
+    model: Verdict | None = None  # the statistical model overruled the rules
 
     def as_dict(self) -> dict[str, Any]:
-        """What ``callbot parse need`` prints."""
+        """What ``callbot parse need`` prints (``model`` only when the model overruled the
+        rules: "promote" or "demote")."""
         return {
             "category": self.category,
             "urgency": self.urgency,
@@ -94,123 +96,8 @@ class NeedResult:
             "reasons": list(self.reasons),
             "emergency_reasons": list(self.emergency_reasons),
             "confidence": self.confidence,
+            **({"model": self.model} if self.model else {}),
         }
-
-
-def _gap(a: Hit, b: Hit) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def _synthetic(
-    category: Category | None,
-    urgency: Urgency,
-    weight: int,
-    service: Service | None = None,
-    tags: frozenset[str] = frozenset(),
-) -> Entry:
-    return Entry(category, urgency, weight, (), tags, service=service)
-
-
-def _combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
-    """The :data:`COMBOS` that fire, each as a hit spanning its two parts, and the ids of the
-    hits a combination quiets (:attr:`~.need_base.Combo.quiets`)."""
-    out = []
-    quieted: set[int] = set()
-    for combo in COMBOS:
-        pairs = [
-            (a, b)
-            for a in live
-            if combo.tags[0] in a.entry.tags
-            for b in live
-            if combo.tags[1] in b.entry.tags
-            and a is not b
-            and (combo.window is None or _gap(a, b) <= combo.window)
-            and (not combo.ordered or a.end <= b.start)
-        ]
-        if pairs:
-            a, b = min(pairs, key=lambda p: _gap(*p))
-            if combo.quiets:
-                quieted.add(id(b))
-            lo, hi = min(a.start, b.start), max(a.end, b.end)
-            spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
-            entry = _synthetic(
-                combo.category, combo.urgency, combo.weight, combo.service, combo.gives
-            )
-            out.append(Hit(entry, lo, hi, max(a.level, b.level), spans))
-    return out, quieted
-
-
-def _number(words: list[str], i: int) -> tuple[int, int] | None:
-    """A cardinal at ``i``; two bare digits are tens and units ("ba chín độ" is 39)."""
-    read = read_number(words, i)
-    if read and read[0] < 10 and read[1] < len(words) and words[read[1]] in DIGITS:
-        return read[0] * 10 + DIGITS[words[read[1]]], read[1] + 1
-    return read
-
-
-def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] | None:
-    """The number ``reading`` looks for next to ``hit``: (value, span start, span end)."""
-    if reading.after:
-        j = hit.end
-        limit = min(len(words), hit.end + (LOOSE_REACH if reading.loose else READING_REACH))
-        while j < limit and _number(words, j) is None:
-            loose_skip = reading.loose and words[j] not in OTHER_MEASURES
-            if words[j] not in READING_SKIP and not loose_skip:
-                break
-            j += 1
-        read = _number(words, j)
-        if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
-            return None
-        return (read[0], hit.start, read[1]) if read else None
-    for start in range(max(0, hit.start - READING_REACH), hit.start):
-        read = _number(words, start)
-        if read and all(w in READING_SKIP for w in words[read[1] : hit.start]):
-            return read[0], start, hit.end
-    return None
-
-
-def _readings(live: list[Hit], words: list[str]) -> list[Hit]:
-    """Hits for the :data:`READINGS` whose number falls in their range."""
-    out = []
-    for reading in READINGS:
-        for hit in live:
-            if reading.tag in hit.entry.tags:
-                read = _read(hit, reading, words)
-                if read and reading.low <= read[0] <= reading.high:
-                    entry = _synthetic(reading.category, reading.urgency, reading.weight)
-                    out.append(Hit(entry, read[1], read[2], hit.level, ((read[1], read[2]),)))
-    return out
-
-
-def _reassured(hits: list[Hit], live: list[Hit], words: list[str]) -> list[Hit]:
-    """Measures said to be normal ("ô xy chín mươi chín") are no high need: the
-    :data:`REASSURING` readings lower their tag's high hits to normal."""
-    for reading in REASSURING:
-        if any(
-            reading.tag in h.entry.tags
-            and (read := _read(h, reading, words))
-            and reading.low <= read[0] <= reading.high
-            for h in live
-        ):
-            hits = [
-                replace(h, entry=replace(h.entry, urgency="normal"))
-                if reading.tag in h.entry.tags and h.entry.urgency == "high"
-                else h
-                for h in hits
-            ]
-    return hits
-
-
-def _demote(hits: list[Hit]) -> list[Hit]:
-    for rule in DEMOTIONS:
-        if any(rule.by in h.entry.tags for h in hits):
-            hits = [
-                replace(h, entry=replace(h.entry, urgency=rule.urgency))
-                if rule.tag in h.entry.tags and h.rank > URGENCY_RANK[rule.urgency]
-                else h
-                for h in hits
-            ]
-    return hits
 
 
 def _asked(hits: list[Hit], words: list[str]) -> list[Hit]:
@@ -276,15 +163,64 @@ def parse_need(text: str) -> NeedResult:
     live = [h for h in found if not h.negated]
     marks = time_marks(words)
     calm = defuse(live, words, marks)
-    pairs = zip(live, calm, strict=True)
-    defused = any(a.rank > b.rank and _WHO not in a.entry.tags for a, b in pairs) or any(
-        h.negated and h.entry.urgency == "emergency" for h in found
-    )
-    combined, quieted = _combine(calm)
+    lowered = [a for a, b in zip(live, calm, strict=True) if a.rank > b.rank]
+    denied = [h for h in found if h.negated and h.entry.urgency == "emergency"]
+    defused = bool(denied) or any(_WHO not in h.entry.tags for h in lowered)
+    combined, quieted = combine(calm)
     calm = [quiet(h) if id(h) in quieted else h for h in calm]
-    hits = defuse(_demote(calm + combined + _readings(calm, words)), words, marks)
-    hits = _reassured(hits, calm, words)
-    hits = _who_in_need(hits, defused)
+    before = demote(calm + combined + readings(calm, words))
+    hits = defuse(before, words, marks)
+    lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
+    hits = _who_in_need(reassured(hits, calm, words), defused)
+    result = _decide(hits, found, said, words)
+    sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
+    cue = any(CUES & h.entry.tags for h in live)
+    # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt
+    read_high = any(h.rank == URGENCY_RANK["high"] and _WHO not in h.entry.tags for h in hits)
+    return _with_model(result, hits, found, said, words, unsure=sure and cue and not read_high)
+
+
+def _with_model(
+    result: NeedResult,
+    hits: list[Hit],
+    found: list[Hit],
+    said: list[str],
+    words: list[str],
+    *,
+    unsure: bool,
+) -> NeedResult:
+    """The rules' result, overruled by the statistical model where :func:`.need_model.judge`
+    says so (``unsure``: a cue of an emergency was found, no emergency phrase was denied or
+    defused in the answer, and nothing was read as high but who is named)."""
+    model = current()
+    if model is None:
+        return result
+    known = frozenset(i for h in found for i in range(h.start, h.end))
+    view = score(model, words, known)
+    alarms = alarming(hits, result.service)
+    # one emergency phrase, then the caller asks for something else: the shape of an
+    # emergency word said in passing ("đau đầu muốn chết vì giấy tờ, tui hỏi thủ tục")
+    single = len(alarms) == 1 and any(w in REQUEST_WORDS for w in words[alarms[0].end :])
+    verdict = judge(view, result.urgency == "emergency", unsure, single)
+    if verdict == "demote":
+        calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
+        return replace(_decide(calmed, found, said, words), model=verdict)
+    if verdict == "promote":
+        service = view.service
+        return replace(
+            result,
+            category=service_category(service),
+            urgency="emergency",
+            service=service,
+            emergency_reasons=tuple(" ".join(said[a:b]) for a, b in view.spans),
+            confidence=round(0.6 * view.emergency, 2),
+            model=verdict,
+        )
+    return result
+
+
+def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]) -> NeedResult:
+    """The result the rules give for these hits (module docstring, step 4)."""
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:
         meaningful = any(w not in INTERJECTIONS for w in words)
