@@ -248,6 +248,13 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         vợ, chồng, con tui, con nó, thằng bé, con bé, thằng nhỏ, vợ nó, mẹ nó, má nó, ba nó,
         tui, tôi, em, cháu
         """, tags="kin"),
+    # A weapon in hand, a word between: "cầm cái mã tấu", "vác cây rựa" (hold + weapon).
+    entry(None, "normal", 0, "cầm, vác, xách, rút, giơ, vung, kề, dí, chĩa, lăm lăm",
+          tags="hold"),
+    entry(None, "normal", 0, """
+        dao, kiếm, súng, gậy, búa, rựa, kéo, cây sắt, ống tuýp, ống nước, xà beng,
+        côn, nhị khúc, phảng, liềm, mác, lưỡi lê, roi điện, súng điện, gậy điện, dùi cui
+        """, tags="weapon"),
     # Taken away: a hold ("bắt", "bế", "lôi") and away ("lên xe", "chở đi"); gangs at work.
     entry(None, "normal", 0, "bắt, kéo, lôi, tóm, chụp, túm", tags="seize"),
     entry(None, "normal", 0, """
@@ -344,6 +351,8 @@ DANGER_COMBOS: tuple[Combo, ...] = (
     Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
           service="113"),
     Combo(("hit", "kin"), "violation", "emergency", 5, window=0, ordered=True, service="113"),
+    Combo(("hold", "weapon"), "violation", "emergency", 5, window=2, ordered=True,
+          service="113"),
     Combo(("hit", "person"), "violation", "emergency", 5, window=0, ordered=True,
           service="113"),
     Combo(("seize", "away"), "violation", "emergency", 5, window=4, ordered=True,

@@ -51,6 +51,8 @@ def test_fire_and_rescue_described_114(text: str) -> None:
         "thằng đó cầm can xăng tạt vô nhà tui",  # arson threatened, no fire: 113 not 114
         "xách chai xăng với cái bật lửa đứng trước cửa dọa",
         "có thằng cha đang đè con nhỏ trong hẻm",  # an assault, not a collapse
+        "thằng say rượu vác cây rựa đứng trước nhà tui",  # a weapon in hand, a word between
+        "nó cầm cái búa đứng chửi ngoài cổng",
     ],
 )
 def test_police_emergencies_described_113(text: str) -> None:
