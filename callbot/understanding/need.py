@@ -58,7 +58,8 @@ from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_model import CUES, Verdict, current, judge, score
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_time import defuse, quiet, time_marks
+from callbot.understanding.need_time import defuse, quiet
+from callbot.understanding.need_time_marks import time_marks
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)

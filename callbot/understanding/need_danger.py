@@ -25,12 +25,13 @@ said: someone beaten unconscious needs 115 first. A wound ("bị đâm", "bị c
 Longer phrases keep lookalikes out: "cháy nắng" (sunburn), "cơm cháy", "bóng đèn bị cháy",
 "xe lửa", "nổ máy", "chém gió", "chặt chém", "đang đánh bài", "giết thời gian", "bị trộm" (a
 theft reported afterwards: a request, not an emergency), "dọa bỏ nhà đi" (no threat at all).
-Figures of speech ("nóng muốn chết", "mệt muốn xỉu") are in :mod:`.need_lexicon`.
+Figures of speech ("nóng muốn chết", "mệt muốn xỉu") are in :mod:`.need_lexicon`; the
+combinations of these entries' tags are in :mod:`.need_danger_combos`.
 """
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import Combo, Entry, entry
+from callbot.understanding.need_base import Entry, entry
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -329,50 +330,5 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         """),
     entry(None, "normal", 2, "xã hội đen, giang hồ, côn đồ, đầu gấu, băng nhóm, tín dụng đen",
           tags="gang"),
-)
-
-_STUCK = frozenset({"stuck"})
-DANGER_COMBOS: tuple[Combo, ...] = (
-    Combo(("fall", "water_body"), "other", "emergency", 5, window=3, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("swim", "missing"), "other", "emergency", 5, window=6, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("water_body", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
-          gives=frozenset({"water"})),
-    Combo(("stuck", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
-          gives=_STUCK),
-    Combo(("flood", "stuck"), "other", "emergency", 5, window=10, service="114",
-          gives=_STUCK),
-    Combo(("flood", "cannot_leave"), "other", "emergency", 5, window=10, service="114",
-          gives=_STUCK),
-    Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114"),
-    Combo(("gas", "leak"), "other", "emergency", 5, window=4, service="114",
-          gives=frozenset({"blast"})),
-    Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
-          service="113"),
-    Combo(("hit", "kin"), "violation", "emergency", 5, window=0, ordered=True, service="113"),
-    Combo(("hold", "weapon"), "violation", "emergency", 5, window=2, ordered=True,
-          service="113"),
-    Combo(("hit", "person"), "violation", "emergency", 5, window=0, ordered=True,
-          service="113"),
-    Combo(("seize", "away"), "violation", "emergency", 5, window=4, ordered=True,
-          service="113"),
-    Combo(("gang", "seize"), "violation", "emergency", 5, window=6, ordered=True,
-          service="113"),
-    Combo(("gang", "act"), "violation", "emergency", 5, window=6, ordered=True,
-          service="113"),
-    Combo(("enter", "take"), "violation", "emergency", 5, window=4, ordered=True,
-          service="113"),
-    Combo(("fuel", "pour"), "violation", "emergency", 5, window=3, service="113"),
-    Combo(("male", "press"), "violation", "emergency", 5, window=2, ordered=True,
-          service="113", quiets=True),
-    Combo(("we", "breakin"), None, "normal", 0, window=2, ordered=True, quiets=True),
-    Combo(("jam", "place"), "other", "emergency", 5, window=2, ordered=True, service="114"),
-    Combo(("water_body", "carry"), "other", "emergency", 5, window=3, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("flood", "carry"), "other", "emergency", 5, window=5, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("forbid", "leave"), "violation", "emergency", 5, window=2, ordered=True,
-          service="113"),
 )
 # fmt: on

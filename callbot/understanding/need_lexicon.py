@@ -46,7 +46,8 @@ from callbot.understanding.need_base import (
     each,
     entry,
 )
-from callbot.understanding.need_danger import DANGER_COMBOS, FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
+from callbot.understanding.need_danger import FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
+from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 
