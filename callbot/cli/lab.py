@@ -202,7 +202,7 @@ def add_parsers(sub: Any) -> None:
         choices=["A", "B"],
         default=None,
         help="score one fixed half (by a hash of the ids) of --set-file, by default of the "
-        "second development part: A was studied in round 2, B kept unseen",
+        "second development part: A was studied in round 2, B only in its final pass",
     )
     p.add_argument(
         "--rules-only",

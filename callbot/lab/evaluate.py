@@ -31,7 +31,7 @@ longer measure on it honestly. A set is
 locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
 stays locked under ``--set-file``. ``--half A|B`` scores one fixed half of a set (default: the
 second development part; :mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A and
-kept half B unseen as its own check.
+kept half B unseen as its own check until its final pass, which studied B too.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind

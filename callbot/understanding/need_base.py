@@ -104,12 +104,25 @@ def entry(
     fold: Fold = "full",
     service: Service | None = None,
 ) -> Entry:
-    """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`."""
+    """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`.
+
+    A denial is said in more than one order, and each is listed: "{k} X được" also as "X {k}
+    được" ("không nói được", "nói không được"); an emergency's "{k} X" also as "{k} thấy X"
+    and "{k} còn X" ("không phản ứng", "hổng thấy phản ứng", "không còn phản ứng").
+    """
     listed: list[str] = []
     for raw in phrases.split(","):
         phrase = " ".join(raw.split())
-        if phrase:
-            forms = [phrase.replace("{k}", k) for k in NOT] if "{k}" in phrase else [phrase]
+        if not phrase:
+            continue
+        said = [phrase]
+        rest = phrase.removeprefix(_K)
+        if rest != phrase and rest.endswith(_ABLE) and len(rest.split()) > 1:
+            said.append(rest.removesuffix(_ABLE) + " {k}" + _ABLE)
+        if rest != phrase and urgency == "emergency" and rest.split()[0] not in _ASPECTS:
+            said += [f"{_K}{aspect} {rest}" for aspect in _ASPECTS]
+        for one in said:
+            forms = [one.replace("{k}", k) for k in NOT] if "{k}" in one else [one]
             listed.extend(f for f in forms if f not in listed)
     return Entry(
         category, urgency, weight, tuple(listed), frozenset(tags.split()), negatable, fold, service
@@ -118,6 +131,9 @@ def entry(
 
 # "Not", north and south ("hổng có", "hông có"), and "not yet".
 NOT = ("không", "hổng", "hông", "chưa", "chẳng")
+_K = "{k} "
+_ABLE = " được"
+_ASPECTS = ("thấy", "còn")
 
 # Ways Vosk writes oxygen, SpO2 and COVID.
 OXY = ("oxy", "oxi", "ô xy", "ô xi", "ôxy", "ôxi")

@@ -78,7 +78,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     entry("other", "emergency", 5, "bị đè", service="114", tags="collapse", fold="tone"),
     entry("other", "emergency", 5, """
         kẹt trong, kẹt bên trong, kẹt ở trong, kẹt trên, kẹt ở trên, kẹt dưới, kẹt ở dưới,
-        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng,
+        kẹt giữa, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng,
         mắc kẹt trong, mắc kẹt trên,
         mắc kẹt dưới, kẹt thang máy, thang máy kẹt, thang máy bị kẹt, nhốt trong xe,
         khóa trong xe, kẹt trong xe, treo lơ lửng, {k} thoát ra được, {k} thoát được,
@@ -122,9 +122,10 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         xe lửa, tàu lửa, ga xe lửa, đường xe lửa, bếp lửa, nhóm lửa, nhen lửa, lửa trại,
         nóng như lửa, nổ máy, nổ lốp, nổ vỏ, nổ bánh, pháo nổ, nói nổ, bùng nổ, nổ cầu chì,
         nổ tiếng, sập tiệm, sập bẫy, sập nguồn, sập mạng, sập web, sập cửa, sập giá,
-        sụp mí, đè giá, chìm đắm, nước mắt, rơi nước mắt, kẹt xe, kẹt tiền, xăng bắn, dầu bắn,
+        sụp mí, đè giá, chìm đắm, nước mắt, rơi nước mắt, kẹt tiền, xăng bắn, dầu bắn,
         nước bắn, bắn tung tóe, sụt cân, sụt ký, sụt giảm, sạt nghiệp, vùi đầu, vùi dập,
-        chìm trong nợ,
+        chìm trong nợ, nổ phổi, muốn nổ phổi, tức nổ phổi, rớt tim, muốn rớt tim,
+        rớt tim ra ngoài,
         kẹt trong khu phong tỏa, kẹt trong khu cách ly, kẹt trong khu, trong xe lửa
         """),
     entry(None, "normal", 0, """
@@ -138,12 +139,23 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """, tags="stuck"),
     entry(None, "normal", 0, "kẹt đầu, kẹt tay, kẹt chân", tags="stuck jam"),
     entry(None, "normal", 0, "thang máy", tags="stuck elevator"),
+    # "kẹt cứng" is someone stuck fast, or a road jammed when traffic is named (DEMOTIONS).
+    entry("other", "emergency", 5, "kẹt cứng", service="114", tags="trapped jammed",
+          fold="tone"),
+    entry(None, "normal", 0, """
+        kẹt xe, kẹt đường, tắc đường, tắc nghẽn, ùn tắc, ngã tư, ngã ba, giờ cao điểm, xe cộ
+        """, tags="traffic"),
     entry(None, "normal", 0, "kẹp, bị kẹp, kẹp chân, kẹp tay, kẹp đầu, thang cuốn, cửa cuốn",
           tags="stuck jam"),
     # Where someone is stuck: "kẹt hết trên tầng thượng", "kẹt chân dưới đó" (jam + place).
     entry(None, "normal", 0, """
-        trong, trên, dưới, giữa, bên trong, tầng thượng, sân thượng, dưới đó, trong đó, trên đó
+        trong, trên, dưới, giữa, bên trong, tầng thượng, sân thượng
         """, tags="place"),
+    # A spot one may be stuck in: "nằm dưới đó chưa lên được" (spot + cannot leave).
+    entry(None, "normal", 0, """
+        dưới đó, trong đó, trên đó, dưới hầm, dưới giếng, dưới cống, dưới hố, trên mái,
+        trên nóc, trên gác, trên cây
+        """, tags="place spot"),
     entry(None, "normal", 0, """
         {k} ra được, ra {k} được, {k} xuống được, xuống {k} được, {k} lên được, lên {k} được,
         {k} rút ra được, rút {k} ra, {k} mở được, mở {k} được, {k} ai mở,
@@ -152,7 +164,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, """
         nước dâng, nước lên nhanh, nước lũ, lũ về, lũ lên, nước lên, ngập sâu, ngập nặng,
         nước lớn, nước đang lên, nước lên tới, nước dâng lên, nước dâng cao, nước ngập tới,
-        lũ tràn, nước tràn
+        lũ tràn, nước tràn, bị ngập, ngập nhà, nước cao quá đầu, ngập quá đầu, ngập tới mái,
+        nước tràn vô
         """, tags="flood"),
     # Prevention and equipment: no fire, no drowning.
     entry(None, "normal", 0, """
@@ -211,8 +224,20 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         giam lỏng, {k} cho ra, {k} cho về, {k} cho đi, giữ người, trói, bị trói,
         khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, giở trò, dâm ô, xé áo,
         xé quần áo, lột đồ, cưỡng bức, kéo vô hẻm, kéo vào hẻm, tiền chuộc, đòi tiền chuộc,
-        bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ
+        bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ,
+        bồng đi, bồng đi mất, ẵm đi, ẵm đi mất, bồng lên xe, ẵm lên xe, kề cổ, dao kề cổ,
+        kề dao vô cổ, lục tủ, nghe tiếng lục
         """, service="113", tags="crime", fold="tone"),
+    # Someone hiding from who is in the house: "tui đang trốn dưới gầm giường".
+    entry("violation", "emergency", 5, """
+        đang trốn dưới, trốn dưới gầm, núp dưới gầm, trốn trong tủ, núp trong tủ,
+        đang trốn trong, đang núp
+        """, service="113", tags="violence victim", fold="tone"),
+    # A stranger carrying a child off: "người đàn ông lạ bế con tui" (stranger + carry off).
+    entry(None, "normal", 0, """
+        người lạ, đàn ông lạ, đàn bà lạ, thằng lạ, người đàn ông lạ, người phụ nữ lạ, xe lạ
+        """, tags="stranger"),
+    entry(None, "normal", 0, "bế, bồng, ẵm, dắt, dẫn, chở, lôi, dụ, kéo", tags="carry_off"),
     entry("violation", "emergency", 5, "phá cửa, đạp cửa, phá cửa vô, phá cửa vào",
           service="113", tags="crime breakin", fold="tone"),
     entry("violation", "emergency", 5, "giết, mất tích", service="113",

@@ -120,7 +120,9 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         nằm vật ra, ngã vật ra, té vật ra, ngã vật xuống, té vật xuống, đổ vật ra, lăn đùng ra,
         ngã đùng ra, té đùng ra, lăn quay ra, ngã lăn quay, ú ớ, chỉ ú ớ, nói ú ớ,
         mặt tím, tím mặt, tím người, tím tái mặt, thở {k} đều, thở đứt quãng, thở ngắt quãng,
-        thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than
+        thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than,
+        bấc tỉnh, bất tỉnh nhân sự, mắt nhìn lệch, mắt lệch một bên, nhìn lệch một bên,
+        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu
         """, tags="sick", fold="tone"),
     # A burn is severe when it is large ("bỏng từ bụng xuống chân", "phỏng đen hết lưng") or
     # of a fall into something boiling ("té lọt vô nồi nước sôi"): the burn + extent and the

@@ -171,7 +171,8 @@ ENTRIES: tuple[Entry, ...] = (
         """, tags="daily"),
     entry("medical", "normal", 3, """
         xe lăn, nạng, máy đo huyết áp, phiếu khám, khám sức khỏe, máy xông, máy xông mũi họng,
-        dầu gió, dầu xanh, cao xoa, thuốc nhỏ mắt, thuốc giảm đau, khám mắt, tiền đình
+        dầu gió, dầu xanh, cao xoa, thuốc nhỏ mắt, thuốc giảm đau, khám mắt, tiền đình,
+        vật lý trị liệu, tập vật lý, phục hồi chức năng, phẫu thuật, sẹo, mổ, tái khám
         """),
     # A named daily medicine run out: high ("hết insulin", "hết thuốc huyết áp").
     entry("medical", "high", 3, """
@@ -245,6 +246,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
     Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
     Demotion("plain", "appliance", "normal"),  # "cái nồi cơm điện cháy rồi"
+    Demotion("jammed", "traffic", "normal"),  # "kẹt xe ở ngã tư ngày nào cũng kẹt cứng"
     Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
 )
 

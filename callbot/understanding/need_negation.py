@@ -45,6 +45,7 @@ _CLOSER_REACH = 2
 _BRIDGE_REACH = 5
 # "chỉ là", "chỉ có", "chỉ bị": what happened instead of the denied emergency.
 _MINIMISERS = frozenset({"chỉ"})
+_SICK = "sick"
 
 
 def before(words: list[str], start: int, reach: int) -> list[int]:
@@ -117,21 +118,26 @@ def negate(hits: list[Hit], words: list[str]) -> list[Hit]:
 
 
 def minimised(hits: list[Hit], words: list[str]) -> list[Hit]:
-    """``hits`` with the emergencies of a denied emergency's service said after a "chỉ"
-    that follows the denial marked ``negated`` too ("không có cháy nổ gì hết chỉ là ... mùi
-    khét")."""
+    """``hits`` with what a "chỉ" after a denied emergency says happened instead made minor:
+    the emergencies of the same service are ``negated`` ("không có cháy nổ gì hết chỉ là ...
+    mùi khét"), a symptom combines no more into a high need ("tôi không khó thở đâu chỉ ho
+    khan mấy hôm": a cough, not a cough for days)."""
     denied = [h for h in hits if h.negated and h.entry.alarm is not None]
     if not denied:
         return hits
 
-    def minor(h: Hit) -> bool:
+    def after_only(h: Hit, same_service: bool) -> bool:
         return any(
-            d.entry.alarm == h.entry.alarm
+            (not same_service or d.entry.alarm == h.entry.alarm)
             and any(words[i] in _MINIMISERS for i in range(d.end, h.start))
             for d in denied
         )
 
-    return [
-        replace(h, negated=True) if not h.negated and h.entry.alarm and minor(h) else h
-        for h in hits
-    ]
+    def minor(h: Hit) -> Hit:
+        if not h.negated and h.entry.alarm and after_only(h, same_service=True):
+            return replace(h, negated=True)
+        if _SICK in h.entry.tags and not h.entry.alarm and after_only(h, same_service=False):
+            return replace(h, entry=replace(h.entry, tags=h.entry.tags - {_SICK}))
+        return h
+
+    return [minor(h) for h in hits]

@@ -22,7 +22,8 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         {k} có cái ăn, {k} có cơm ăn, {k} có ăn, {k} có cái gì ăn, {k} có gì bỏ bụng,
         {k} còn hột gạo, {k} được ăn, chỉ ăn có, chia nhau ăn, gói mì chia nhau, ăn cầm hơi,
         ăn cầm chừng, nhịn bữa, bữa đói bữa no, ăn không đủ no, {k} ai nấu ăn,
-        {k} có ai nấu ăn, {k} ai nấu cơm, {k} có ai nấu cơm, {k} ai lo cơm nước
+        {k} có ai nấu ăn, {k} ai nấu cơm, {k} có ai nấu cơm, {k} ai lo cơm nước,
+        {k} ai nấu cho ăn, {k} ai cho ăn
         """, tags="hunger"),
     # Food words of daily life, no food asked for ("nấu cơm", "ăn uống bình thường"); a rice
     # cooker is an appliance.
@@ -53,6 +54,7 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         tiền học, tiền học phí, sửa nhà, hỗ trợ sửa nhà, xây lại nhà, tiền sửa nhà,
         {k} đi làm được, {k} đi lượm được, {k} đi bán được, {k} làm ăn được, nghỉ làm
         """),
+    entry("financial", "normal", 2, "được hỗ trợ, hỏi hỗ trợ, có hỗ trợ"),
     entry("financial", "normal", 1, """
         tiền, nhà trọ, phòng trọ, lao động tự do, bán vé số, chạy xe ôm, xe ôm, bán hàng rong,
         phụ hồ, chủ nhà, công nhân
@@ -90,8 +92,16 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "normal", 3, """
         sủa, chó sủa, sủa cả đêm, {k} ai ngủ được, nẹt pô, rú ga, bốc đầu, đua xe, la hét,
         om sòm, làm ồn, gây ồn, tiếng ồn, mở nhạc lớn, mở loa lớn, hát hò, ồn quá, thả rông,
-        thả chó rông, chó thả rông, xả nước thải, nước thải
+        thả chó rông, chó thả rông, xả nước thải, nước thải, ầm ầm, đóng cọc, rung nhà,
+        rung hết nhà, đinh tai nhức óc, máy chạy ồn, ồn, lạng lách, chạy xe lạng lách
         """),
+    # Obstruction and encroachment: a report to the ward.
+    entry("violation", "normal", 3, """
+        đậu xe chắn, chắn cửa, chắn lối, chắn hết lối, lấn chiếm, xây lấn, lấn ra, lấn hẻm,
+        đậu kín, chiếm vỉa hè, lấn vỉa hè, chắn lối thoát hiểm, bít lối thoát hiểm
+        """),
+    # Watching a game is no game in the street.
+    entry(None, "normal", 0, "coi đá banh, xem đá banh, coi bóng đá, xem bóng đá"),
     # Forged papers, price gouging, charging for what is given free.
     entry("violation", "normal", 4, """
         giấy đi đường giả, giấy giả, giấy tờ giả, làm giả, làm giấy giả, giả mạo, giả giấy,
@@ -127,13 +137,20 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
         dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn, dọn giùm,
         dọn giúp, ai dọn, cảm ơn, cám ơn, gọi báo, tổ ong, phá tổ ong, đồ điện hư,
-        thu gom
+        thu gom, tay vịn, làm tay vịn, gắn camera, lắp camera, camera, dưỡng sinh,
+        câu lạc bộ dưỡng sinh, ra tòa, tìm lại gia đình, tìm người thân
         """),
     # Papers of a status: disability, poverty, civil status, land.
     entry("other", "normal", 3, """
         xác nhận khuyết tật, giấy xác nhận khuyết tật, giấy chứng nhận khuyết tật,
         xác nhận hộ nghèo, giấy xác nhận hộ nghèo, sổ hộ nghèo, hộ cận nghèo,
-        xác nhận độc thân, giấy xác nhận độc thân, sang tên, sổ đỏ, nhà ở xã hội
+        xác nhận độc thân, giấy xác nhận độc thân, sang tên, sổ đỏ, nhà ở xã hội,
+        giấy xác nhận mất, xác nhận mất, báo mất giấy tờ
+        """),
+    # A market as where something is, not food asked for ("gần chợ", "ở chợ").
+    entry(None, "normal", 0, """
+        gần chợ, ở chợ, ngoài chợ, trong chợ, kế chợ, đầu chợ, cuối chợ, chợ lớn, sau chợ,
+        trước chợ
         """),
     # Papers of the ward: residence, identity, civil status.
     entry("other", "normal", 3, """
@@ -154,7 +171,7 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         cây đổ, nắp cống, mất nắp cống, cống nghẹt, nghẹt cống, rác thải, ngập nước,
         nước ngập, triều cường, vỉa hè, trụ điện, cột điện, thang máy hư, thang máy bị hư,
         thang máy hỏng, thang máy bị hỏng, cống tràn, tràn cống, hàng rào, làm hàng rào,
-        biển cấm, cắm biển, biển báo
+        biển cấm, cắm biển, biển báo, lan can, làm lan can
         """),
 )
 # fmt: on

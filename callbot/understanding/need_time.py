@@ -91,6 +91,10 @@ def _within(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= hit.start < e for s, e in spans)
 
 
+def _after(hit: Hit, marks: list[tuple[int, int]]) -> bool:
+    return any(e <= hit.start for _, e in marks)
+
+
 def _right_after(hit: Hit, marks: list[tuple[int, int]], reach: int) -> bool:
     return any(0 <= hit.start - e < reach for _, e in marks)
 
@@ -135,7 +139,7 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
     return (
         any(e >= hit.end for _, e in marks["resolved"] + marks["joke"])
         or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
-        or (medical and bool(marks["hospital"]))
+        or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
         or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
     )
 
@@ -145,7 +149,7 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
     return (
         bool(marks["denied"])
         or (bool(marks["drill"]) and not _real(hit, words))
-        or any(e <= hit.start for _, e in marks["supposed"])
+        or _after(hit, marks["supposed"])
         or _within(hit, marks["mistaken"])
         or _doubted(hit, words, marks)
         or _within(hit, marks["feared"])
@@ -169,6 +173,12 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and _figure(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
+        or (
+            hit.entry.category == "medical"
+            and not emergency
+            and _right_after(hit, marks["test_of"], 1)
+        )
+        or (person and (_within(hit, marks["feared"]) or _after(hit, marks["supposed"])))
         or ("still" in tags and bool(asleep))
         or ("unresponsive" in tags and bool(marks["sound_asleep"]))
         or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))

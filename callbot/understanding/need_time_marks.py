@@ -96,7 +96,7 @@ def chronic_spans(words: list[str]) -> list[tuple[int, int]]:
 def _spans(
     words: list[str], marks: list[tuple[int, int]], always_back: bool
 ) -> list[tuple[int, int]]:
-    present = sorted(s for s, _ in _find(words, tw.PRESENT))
+    present = sorted(s for s, _ in _find(words, tw.PRESENT) + _find(words, tw.ASKING_NOW))
     spans = []
     for start, end in sorted(marks):
         stop = next((p for p in present if p >= end), len(words))
@@ -138,9 +138,18 @@ def _mistaken(words: list[str]) -> list[tuple[int, int]]:
     ]
 
 
+def _seeming(words: list[str], start: int) -> bool:
+    """ "hình như", "dường như", "có vẻ như": it seems, no simile."""
+    return start > 0 and words[start - 1] in tw.SEEMING
+
+
 def _negated(words: list[str], start: int) -> bool:
-    """A resolution denied ("bất tỉnh rồi", "không tỉnh rồi", "chưa đỡ rồi")."""
-    return start > 0 and words[start - 1] in tw.NEGATING
+    """A resolution denied ("bất tỉnh rồi", "không tỉnh rồi", "chưa đỡ rồi", "không thấy
+    tỉnh rồi", "hổng còn thở lại được")."""
+    k = start - 1
+    while k > 0 and words[k] in tw.ASPECTS:
+        k -= 1
+    return k >= 0 and words[k] in tw.NEGATING
 
 
 def _completed(words: list[str], verbs: tw.Phrases) -> list[tuple[int, int]]:
@@ -148,7 +157,7 @@ def _completed(words: list[str], verbs: tw.Phrases) -> list[tuple[int, int]]:
     out = []
     for s, e in _find(words, verbs):
         after = words[e : e + tw.COMPLETED_REACH]
-        denied = tw.NEGATING & set(words[max(0, s - 2) : s] + after)
+        denied = _negated(words, s) or tw.NEGATING & set(words[max(0, s - 3) : s] + after)
         if tw.DONE in after and not denied:
             out.append((s, e + after.index(tw.DONE) + 1))
     return out
@@ -177,7 +186,11 @@ Marks = dict[str, list[tuple[int, int]]]
 
 def time_marks(words: list[str]) -> Marks:
     """Where the answer says past, resolved, denied, supposed, feared, asleep... (rules 1-8)."""
-    resolved = [(s, e) for s, e in _find(words, tw.RESOLVED) if not _negated(words, s)]
+    resolved = [
+        (s, e)
+        for s, e in _find(words, tw.RESOLVED)
+        if not _negated(words, s) and not (words[s] == "qua" and s and words[s - 1] in tw.TIMES)
+    ]
     return {
         "past": past_spans(words),
         "chronic": chronic_spans(words),
@@ -194,9 +207,10 @@ def time_marks(words: list[str]) -> Marks:
         "mistaken": _mistaken(words),
         "doubt": _find(words, tw.DOUBT),
         "screening": _find(words, tw.SCREENING),
+        "test_of": _find(words, tw.TEST_OF),
         "feared": _feared(words),
         "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
-        "simile": _find(words, tw.SIMILE),
+        "simile": [(s, e) for s, e in _find(words, tw.SIMILE) if not _seeming(words, s)],
         "fiction": _find(words, tw.FICTION),
         "topic": _find(words, tw.TOPIC),
         "hospital": _find(words, tw.HOSPITAL),

@@ -20,15 +20,23 @@ def phrases(text: str) -> Phrases:
 
 
 # 1. Past, long-standing, recurring.
-PAST = phrases("""
+PAST = phrases(
+    """
     năm ngoái, năm rồi, năm trước, năm kia, tháng trước, tháng rồi, tuần trước, tuần rồi,
     hôm qua, hôm kia, hôm trước, hôm bữa, hổm bữa, bữa trước, bữa hổm, bữa kia, hồi sáng,
     hồi trưa, hồi chiều, hồi tối, hồi khuya, hồi đêm, đêm qua, tối qua, sáng qua, chiều qua,
     trưa qua, hồi trước, lúc trước, trước đây, trước kia, hồi xưa, hồi đó, hồi năm, hồi tháng,
     lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết, hồi hôm,
     đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
-    mất do, chết do, qua đời do, tử vong vì, tử vong do
-""")
+    mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
+    chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước
+"""
+    + ", ".join(
+        f"{when} {day}"
+        for when in ("hôm", "bữa", "hổm")
+        for day in ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+    )
+)
 CHRONIC = phrases("""
     mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
     bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
@@ -54,6 +62,8 @@ PRESENT = phrases("""
     giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
     lại, vừa, vừa mới, tự nhiên, đột nhiên, bỗng nhiên, tự dưng
 """)
+# What the caller asks now closes a past stretch ("hồi nãy ... tui chỉ muốn báo cái ổ gà").
+ASKING_NOW = phrases("hỏi, xin, báo, muốn hỏi, muốn xin, muốn báo")
 
 # 2. Resolved, in hospital, nobody hurt.
 RESOLVED = phrases("""
@@ -68,8 +78,10 @@ RESOLVED = phrases("""
     cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm, được đưa đi cấp cứu,
     đưa đi cấp cứu rồi, đã được cấp cứu, hồi tỉnh, hồi phục, qua cơn, qua khỏi,
     ăn uống bình thường, chơi bình thường, đi lại bình thường, nói chuyện bình thường,
-    sinh hoạt bình thường, hết đau, hết sưng
+    sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại
 """)
+# "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
+TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
 # A fire put out: resolves the fire, not the burns ("lửa dập rồi mà ổng phỏng nặng").
 FIRE_OUT = phrases("dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy")
 # "<verb> ... rồi": a completed rescue or return ("tìm được rồi", "mở ra được rồi", "nước
@@ -84,7 +96,8 @@ COMPLETED_REACH = 3
 DONE = "rồi"
 # Helpers who took care of it: "xe cứu thương chở đi rồi", "bảo vệ khu phố đưa về rồi".
 HELPERS = phrases("""
-    xe cứu thương, cứu thương, xe cấp cứu, một một năm, bảo vệ, công an, dân phòng, cảnh sát,
+    xe cứu thương, cứu thương, xe cấp cứu, một một năm, một một lăm, bảo vệ, công an,
+    dân phòng, cảnh sát,
     cứu hỏa, lính cứu hỏa, người ta, hàng xóm, bác sĩ
 """)
 CARRY = words("chở đưa đem dẫn khiêng")
@@ -125,7 +138,8 @@ REAL_REACH = 3
 # 5. Joke, supposition, fear, future, habit.
 JOKE = phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi")
 SUPPOSED = phrases("""
-    nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp, cách sơ cứu, sơ cứu,
+    nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, lỡ có, lỡ nhà, lỡ ai, nhỡ có, nhỡ ai, giả sử,
+    phòng khi, trường hợp, cách sơ cứu, sơ cứu,
     cách xử lý khi, làm sao khi, khi có người
 """)
 # "tưởng": what the caller thought, until "ai dè", "hóa ra" say what it was.
@@ -151,7 +165,8 @@ DOUBT_ENDS = words("không hông hổng ko chưa ta")
 
 # 5b. Figures of speech: a simile, a game or a film, a feeling said big.
 SIMILE = phrases("như, như là, như bị, y như, giống như, tưởng như, như thể")
-SIMILE_REACH = 2
+SIMILE_REACH = 4  # "như có tảng đá đè"
+SEEMING = words("hình dường vẻ")
 FICTION = phrases("""
     game, chơi game, trò chơi, chơi trò, phim, coi phim, xem phim, trong phim, đóng phim,
     phim hành động, đồ chơi, súng đồ chơi, súng nước, chơi đồ hàng
@@ -161,7 +176,7 @@ FICTION_REACH = 4
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
     thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
-    đói no căng mắc rầu ức điên khùng
+    đói no căng mắc rầu ức điên khùng kẹt tắc
 """)
 FEELING_REACH = 3
 # A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
@@ -174,7 +189,7 @@ ASLEEP = phrases("""
     ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
     coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
     nghỉ trưa, nghỉ ngơi, ngủ khò, coi điện thoại, xem điện thoại, lướt điện thoại, nằm nghỉ,
-    nằm chơi, thư giãn
+    nằm chơi, thư giãn, lười dậy, nằm nướng
 """)
 SOUND_ASLEEP = phrases("""
     ngủ say, ngủ ngon, ngủ ngon lành, ngáy, ngủ khò, ngủ say như chết, ngủ như chết,
@@ -195,4 +210,8 @@ TOPIC = phrases("""
 # tầm soát ung thư gan").
 SCREENING = phrases("tầm soát, sàng lọc, khám sàng lọc, khám tầm soát")
 SCREENING_REACH = 3
-NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "chả", "ko"})
+# What a test is for, right after it: "xét nghiệm sốt xuất huyết" asks for a test.
+TEST_OF = phrases("xét nghiệm, test, test nhanh, thử")
+# Said between a negation and what it denies: "không thấy tỉnh", "hổng còn thở".
+ASPECTS = words("thấy còn có")
+NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "bấc", "chả", "ko"})
