@@ -140,7 +140,11 @@ def add_parsers(sub: Any) -> None:
 
     p = bsub.add_parser("parse", help="parser time per answer and gazetteer load time")
     p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
-    p.add_argument("--rules-only", action="store_true", help="the need parser without its model")
+    p.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="time the need parser without its model only (default: with and without, same run)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_parse)
 
