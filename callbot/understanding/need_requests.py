@@ -150,7 +150,12 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     # A market as where something is, not food asked for ("gần chợ", "ở chợ").
     entry(None, "normal", 0, """
         gần chợ, ở chợ, ngoài chợ, trong chợ, kế chợ, đầu chợ, cuối chợ, chợ lớn, sau chợ,
-        trước chợ
+        trước chợ, đi chợ lớn
+        """),
+    # Something handed in to the ward ("đang giữ giấy tờ của bả muốn gửi cho phường").
+    entry("other", "normal", 3, """
+        gửi cho phường, gửi lên phường, nộp cho phường, nộp lên phường, đem lên phường,
+        giao cho phường, gửi lại phường
         """),
     # Papers of the ward: residence, identity, civil status.
     entry("other", "normal", 3, """

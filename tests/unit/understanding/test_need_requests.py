@@ -32,6 +32,13 @@ from callbot.understanding.need import parse_need
         ("tui muốn hỏi giá khám tầm soát ung thư phổi", "medical", "normal"),
         ("cái nồi cơm điện cháy rồi tui hỏi chỗ thu gom", "other", "normal"),
         ("con ơi bà leo cầu thang mệt đứt hơi mà thang máy hư", "other", "normal"),
+        # Chợ Lớn as where one goes; something handed in to the ward
+        ("cho tui hỏi đi chợ lớn thì đón xe ở đâu", "other", "normal"),
+        (
+            "ông kia té xỉu được chở đi cấp cứu rồi tui lượm cái ví muốn nộp cho phường",
+            "other",
+            "normal",
+        ),
     ],
 )
 def test_category_and_urgency(text: str, category: str, urgency: str) -> None:
