@@ -1,9 +1,11 @@
-"""``callbot bench``, ``eval parse`` and ``parse``: figures and probes for development.
+"""``callbot bench``, ``eval parse``, ``train`` and ``parse``: figures and probes for development.
 
-``bench calls|asr|parse|console|intake|zalo`` print timing figures (text, or JSON with ``--json``),
-``eval parse`` the parsers' accuracy on the labelled sets of transcripts (the locked part's
-wrong answers only with ``--show-locked-errors``, which breaks the lock), and ``parse`` runs
-one parser on one transcript and prints what it understood as JSON.
+``bench calls|load|asr|parse|console|intake|zalo`` print timing figures (text, or JSON with
+``--json``), ``eval parse`` the parsers' accuracy on the labelled sets of transcripts (the
+locked part's wrong answers only with ``--show-locked-errors``, which breaks the lock), and
+``parse`` runs one parser on one transcript and prints what it understood as JSON. ``train
+need-model`` fits the need parser's statistical model and writes its file; ``--rules-only``
+(eval, bench) leaves it out, to measure the rules alone beside it.
 """
 
 from __future__ import annotations
@@ -105,7 +107,16 @@ def cmd_bench_parse(config: Config, args: argparse.Namespace) -> int:
     load time."""
     from callbot.lab.bench_parse import main_bench
 
+    _rules_only(args)
     return main_bench(args.set_file, as_json=args.json)
+
+
+def _rules_only(args: argparse.Namespace) -> None:
+    """``--rules-only``: the need parser without its statistical model."""
+    if getattr(args, "rules_only", False):
+        from callbot.understanding.need_model import use_model
+
+        use_model(False)
 
 
 def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
@@ -113,12 +124,22 @@ def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
     emergencies, on every labelled set (or on ``--set-file``)."""
     from callbot.lab.evaluate import main_eval
 
+    _rules_only(args)
     return main_eval(
         args.set_file,
         as_json=args.json,
         show_errors=args.errors,
         show_locked_errors=args.show_locked_errors,
+        half=args.half,
     )
+
+
+def cmd_train_need(config: Config, args: argparse.Namespace) -> int:
+    """``callbot train need-model``: fit the need parser's model on the labelled sets (never
+    half B of the second development part, never the locked part) and write its file."""
+    from callbot.lab.train_need import main_train
+
+    return main_train(args.out, as_json=args.json)
 
 
 def cmd_parse(config: Config, args: argparse.Namespace) -> int:
@@ -130,7 +151,7 @@ def cmd_parse(config: Config, args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    """bench (calls, asr, parse, console, intake, zalo), parse and eval."""
+    """bench (calls, load, asr, parse, console, intake, zalo), train, parse and eval."""
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bsub = bench.add_subparsers(dest="action", required=True)
     p = bsub.add_parser(
@@ -183,6 +204,11 @@ def _add_bench_parsers(bsub: Any) -> None:
 
     p = bsub.add_parser("parse", help="parser time per answer and gazetteer load time")
     p.add_argument("--set-file", type=Path, default=None, help="default: the bundled set")
+    p.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="time the need parser without its model only (default: with and without, same run)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench_parse)
 
@@ -210,7 +236,17 @@ def _add_bench_parsers(bsub: Any) -> None:
 
 
 def _add_eval_parsers(sub: Any) -> None:
-    """parse (one transcript) and eval parse."""
+    """train need-model, parse (one transcript) and eval parse."""
+    train = sub.add_parser("train", help="fit the parsers' statistical models")
+    tsub = train.add_subparsers(dest="action", required=True)
+    p = tsub.add_parser(
+        "need-model",
+        help="the need parser's model, from the labelled sets (never half B, never locked)",
+    )
+    p.add_argument("--out", type=Path, default=None, help="default: the bundled model file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_train_need)
+
     p = sub.add_parser("parse", help="understand one transcript; prints JSON")
     p.add_argument("kind", choices=["name", "phone", "address", "need"])
     p.add_argument("text", nargs="+", help="the transcript (words may be separate arguments)")
@@ -239,6 +275,18 @@ def _add_eval_parsers(sub: Any) -> None:
         action="store_true",
         help="also list the locked part's wrong answers; THIS BREAKS THE LOCK: whoever reads "
         "them can no longer measure on the locked part honestly",
+    )
+    p.add_argument(
+        "--half",
+        choices=["A", "B"],
+        default=None,
+        help="score one fixed half (by a hash of the ids) of --set-file, by default of the "
+        "second development part: A was studied in round 2, B only in its final pass",
+    )
+    p.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="the need parser without its statistical model (to measure both)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval_parse)

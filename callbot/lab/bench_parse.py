@@ -4,6 +4,10 @@ The benchmark times each parser per answer (p50, p99, max over at least
 :data:`BENCH_MIN_ANSWERS` answers per kind, after a warm-up pass) on the transcripts of a
 labelled set (default: the labelled set of :mod:`callbot.lab.evaluate`), and the gazetteer's
 cold load in a fresh interpreter. Figures only, no pass or fail.
+
+The need parser is timed twice in the same run, with its statistical model and with the rules
+alone (``need_rules_only``), in alternating rounds so that the machine's load falls on both
+alike; ``--rules-only`` (:func:`.need_model.use_model` off) times the rules alone only.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from typing import Any
 
 from callbot.lab import evaluate
 from callbot.lab.evaluate import REQUIRED, default_set_file, load_set
+from callbot.understanding.need_model import load as load_model
+from callbot.understanding.need_model import model_enabled, use_model
 from callbot.understanding.registry import ParseResult
 
 BENCH_MIN_ANSWERS = 2000
@@ -89,6 +95,37 @@ def time_kind(
             func(text).as_dict()
             times.append((clock() - start) / 1e6)
     times.sort()
+    return _figures(times)
+
+
+def time_with_and_without_model(
+    func: Callable[[str], ParseResult], texts: Sequence[str], minimum: int = BENCH_MIN_ANSWERS
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`time_kind` of the need parser with its model and with the rules alone, each round
+    of ``texts`` timed once each way, the order alternating from round to round."""
+    was = model_enabled()
+    rounds = math.ceil(minimum / len(texts))
+    times: dict[bool, list[float]] = {True: [], False: []}
+    clock = time.perf_counter_ns
+    try:
+        for enabled in (True, False):  # warm-up of both
+            use_model(enabled)
+            for text in texts:
+                func(text).as_dict()
+        for r in range(rounds):
+            for enabled in (True, False) if r % 2 == 0 else (False, True):
+                use_model(enabled)
+                for text in texts:
+                    start = clock()
+                    func(text).as_dict()
+                    times[enabled].append((clock() - start) / 1e6)
+    finally:
+        use_model(was)
+    with_model, rules_only = (_figures(sorted(times[e])) for e in (True, False))
+    return with_model, rules_only
+
+
+def _figures(times: list[float]) -> dict[str, Any]:
     return {
         "answers": len(times),
         "p50_ms": _percentile(times, 0.50),
@@ -99,7 +136,8 @@ def time_kind(
 
 
 def main_bench(set_file: Path | None, as_json: bool) -> int:
-    """``callbot bench parse``: gazetteer cold load and time per answer per kind."""
+    """``callbot bench parse``: gazetteer cold load and time per answer per kind (the need
+    parser with and without its model, unless the model is off or absent)."""
     path = set_file or default_set_file()
     cases = load_set(path)
     gazetteer = gazetteer_cold_load()
@@ -113,7 +151,12 @@ def main_bench(set_file: Path | None, as_json: bool) -> int:
             kinds[kind] = {"unavailable": unavailable[kind]}
             continue
         try:
-            kinds[kind] = time_kind(parsers[kind], texts)
+            if kind == "need" and model_enabled() and load_model() is not None:
+                kinds[kind], kinds["need_rules_only"] = time_with_and_without_model(
+                    parsers[kind], texts
+                )
+            else:
+                kinds[kind] = time_kind(parsers[kind], texts)
         except Exception as exc:  # a parser crash is reported, not raised
             kinds[kind] = {"unavailable": f"parser failed: {type(exc).__name__}: {exc}"}
     data = {"set_file": str(path), "gazetteer_cold_load": gazetteer, "kinds": kinds}
@@ -134,14 +177,23 @@ def render_bench(data: dict[str, Any]) -> str:
         f"parse benchmark on {data['set_file']}",
         f"gazetteer cold load: {load}",
         "",
-        f"{'kind':<8} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}",
+        f"{'kind':<16} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}",
     ]
-    for kind, k in data["kinds"].items():
+    kinds = data["kinds"]
+    for kind, k in kinds.items():
         if "unavailable" in k:
-            out.append(f"{kind:<8} unavailable: {k['unavailable']}")
+            out.append(f"{kind:<16} unavailable: {k['unavailable']}")
         else:
             out.append(
-                f"{kind:<8} {k['answers']:>8} {k['p50_ms']:>8.3f} {k['p99_ms']:>8.3f}"
+                f"{kind:<16} {k['answers']:>8} {k['p50_ms']:>8.3f} {k['p99_ms']:>8.3f}"
                 f" {k['max_ms']:>8.3f}"
             )
+    rules = kinds.get("need_rules_only", {})
+    if "p50_ms" in rules and "p50_ms" in kinds.get("need", {}):
+        need = kinds["need"]
+        out.append(
+            "need with its model / rules only, same run:"
+            f" p50 x{need['p50_ms'] / rules['p50_ms']:.2f},"
+            f" p99 x{need['p99_ms'] / rules['p99_ms']:.2f}"
+        )
     return "\n".join(out)

@@ -29,7 +29,9 @@ answers are never listed (``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no
 longer measure on it honestly. A set is
 locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
-stays locked under ``--set-file``.
+stays locked under ``--set-file``. ``--half A|B`` scores one fixed half of a set (default: the
+second development part; :mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A and
+kept half B unseen as its own check until its final pass, which studied B too.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
@@ -48,6 +50,7 @@ from typing import Any
 
 from callbot.errors import ConfigError
 from callbot.lab.eval_render import render_report, render_summary
+from callbot.lab.halves import Half, select_half
 from callbot.understanding.registry import KINDS, ParseResult, parser
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -370,14 +373,23 @@ def _shown(path: Path) -> str:
 
 
 def score_set(
-    path: Path, name: str | None, show_errors: bool, show_locked_errors: bool
+    path: Path,
+    name: str | None,
+    show_errors: bool,
+    show_locked_errors: bool,
+    half: Half | None = None,
 ) -> dict[str, Any]:
-    """Load, evaluate and report one set; a locked set lists its errors only if asked apart."""
+    """Load, evaluate and report one set (or one ``half`` of it, :mod:`.halves`); a locked set
+    lists its errors only if asked apart."""
     cases = load_set(path)
     locked = is_locked(path, cases)
+    if half is not None:
+        cases = select_half(cases, half)
     outcomes, unavailable = evaluate(cases)
     show = show_locked_errors if locked else show_errors
     shown = _shown(path) if name else str(path)
+    if half is not None:
+        name = f"{name or Path(path).name}, half {half}"
     return report(cases, outcomes, unavailable, shown, show, name=name, locked=locked)
 
 
@@ -386,10 +398,14 @@ def main_eval(
     as_json: bool,
     show_errors: bool,
     show_locked_errors: bool = False,
+    half: Half | None = None,
 ) -> int:
-    """``callbot eval parse``: the figures of one set, or of every standard set; 0 always."""
+    """``callbot eval parse``: the figures of one set, or of every standard set; 0 always.
+    With ``half``, one half of ``set_file`` (default: the second development part)."""
+    if half is not None and set_file is None:
+        set_file = dev3_set_file()
     if set_file is not None:
-        data = score_set(set_file, None, show_errors, show_locked_errors)
+        data = score_set(set_file, None, show_errors, show_locked_errors, half)
         print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_report(data))
         return 0
     reports = [score_set(p, n, show_errors, show_locked_errors) for n, p in standard_sets()]

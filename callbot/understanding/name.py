@@ -18,9 +18,11 @@ tui, tui tên lý văn cảnh") gives the name said last; a closing vocative ("n
 ("tên là chú Bảy" -> "Bảy"), but not "Anh", a common given name ("tên em là Anh Thư"). The
 name ends at the first word that cannot be part of a name (a pronoun such as "em" or "tôi",
 "ở", "số", "còn", a verb...) or at a trailing filler. A self-correction ("lan à nhầm lam")
-keeps what follows it, a stutter or a restart at the surname ("trần ờ trần văn lộc") the
-name once. No name (None) for an empty answer, only fillers, "không biết", refusals ("không
-muốn nói", "giấu tên").
+keeps what follows it, so does a "không" right before a surname ("lê văn tám à không lê văn
+tâm"; the word corrected away, explained after it, "tám là anh tui", is no part of the new
+name); a stutter or a restart at the surname ("trần ờ trần văn lộc") gives the name once, an
+age after it ("bùi gia bảo con tám tuổi") ends it. No name (None) for an empty answer, only
+fillers, "không biết", refusals ("không muốn nói", "giấu tên").
 
 Recognition errors: lead-in words are matched on their folded form where a lead-in is
 expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
@@ -80,6 +82,13 @@ _STOP_PAIRS: frozenset[tuple[str, str]] = frozenset(
 )
 # A caller correcting themselves: the name is what follows.
 _CORRECTIONS: frozenset[str] = frozenset({"nhầm", "lộn"})
+# "... à không lê văn tâm": a "không" right before a surname starts the name again.
+_RESTART = "không"
+# An age said after the name ("bùi gia bảo con tám tuổi"): ends it.
+_AGE = "tuổi"
+_AGE_NUMBERS: frozenset[str] = _words(
+    "một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt chục mấy"
+)
 # Middle names whose diacritics the recognizer may drop (only fixed between surname and name).
 _MIDDLE_NAMES: dict[str, str] = {"thi": "thị", "van": "văn"}
 # Words that may come before a surname without being part of the name.
@@ -259,8 +268,10 @@ def _strip(said: list[str]) -> list[str]:
 def _name_from(words: list[str], start: int) -> list[str]:
     """The name words from ``start``: past fillers and titles, up to the first stop word."""
     rest = _strip(words[start:])
-    corrections = [k for k, w in enumerate(rest) if w in _CORRECTIONS]
+    corrections = [k for k, w in enumerate(rest) if _correction_at(rest, k)]
+    before: list[str] = []
     if corrections and corrections[-1] + 1 < len(rest):  # "lan à nhầm lam"
+        before = rest[: corrections[-1]]
         rest = rest[corrections[-1] + 1 :]
     while len(rest) > 1 and rest[0] in _TITLES:
         rest = rest[1:]
@@ -268,8 +279,40 @@ def _name_from(words: list[str], start: int) -> list[str]:
     for k, word in enumerate(rest):
         if word in _STOPS or word.isdigit() or tuple(rest[k : k + 2]) in _STOP_PAIRS:
             break
+        if _age_at(rest, k) or _explained(rest, k, before, name):
+            break
         name.append(word)
     return name
+
+
+def _correction_at(words: list[str], k: int) -> bool:
+    """A self-correction at ``k``: "nhầm", "lộn", or a "không" right before a surname
+    ("lê văn tám à không lê văn tâm")."""
+    if words[k] in _CORRECTIONS:
+        return True
+    return words[k] == _RESTART and k > 0 and k + 1 < len(words) and words[k + 1] in SURNAMES
+
+
+def _age_at(words: list[str], k: int) -> bool:
+    """An age starts at ``k``: "con tám tuổi", "mười hai tuổi" (a pronoun, numbers, "tuổi")."""
+    j = k + 1 if words[k] in PRONOUNS else k
+    if j == len(words) or words[j] not in _AGE_NUMBERS:
+        return False
+    while j < len(words) and words[j] in _AGE_NUMBERS:
+        j += 1
+    return j < len(words) and words[j] == _AGE
+
+
+def _explained(words: list[str], k: int, before: list[str], name: list[str]) -> bool:
+    """After a correction, the word corrected away explained ("lê văn tâm, tám là anh tui"):
+    a word of the name said before, not of the new one, followed by "là"."""
+    return (
+        bool(before)
+        and words[k] in before
+        and words[k] not in name
+        and k + 1 < len(words)
+        and words[k + 1] == "là"
+    )
 
 
 def _clean(name: list[str]) -> list[str]:

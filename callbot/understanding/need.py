@@ -11,22 +11,30 @@
 
 How it reads:
 
-1. Words are normalized (:func:`.text.tokens`); lexicon phrases are found exactly or with
+1. Words are normalized (:func:`.text.tokens`), central words read the southern way ("mạ",
+   "nỏ", "hắn": :data:`~.need_base.DIALECT`); lexicon phrases are found exactly or with
    recognition errors tolerated, the longest winning (:mod:`.need_match`).
-2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped. An emergency is
-   dropped only when denied right before it ("không khó thở", "không bị khó thở", "không
-   phải là ngất", "đâu có khó thở") or right after it ("khó thở thì không"); anything looser
-   ("không có ai khó thở") stays an emergency: recall beats precision. What is past,
-   resolved, supposed or joked about is not urgent (:mod:`.need_time`).
+2. A symptom denied just before ("không sốt", "không ai bị ho") is dropped; an emergency only
+   when the denial scopes over it ("không khó thở", "không có ai bị đuối nước", "khó thở thì
+   không"; not "không có ai khó thở": recall beats precision), :mod:`.need_negation`. What is
+   past, resolved, supposed or joked about is not urgent (:mod:`.need_time`).
 3. :data:`~.need_lexicon.COMBOS` fire (F0 + symptom, pregnancy + belly pain), numbers are read
    (:data:`~.need_lexicon.READINGS`: SpO2 below 94, fever from 39 degrees, a child's or an old
-   person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead).
+   person's age), and :data:`~.need_lexicon.DEMOTIONS` apply (an oxygen tank bought ahead):
+   :mod:`.need_combine`.
 4. Urgency is the highest found. The category is the most urgent, then the heaviest, among the
    phrases that name a need (weight >= 2); context ("F0", "có bầu") decides only when nothing
    else does, and an emergency of no category (fire) leaves the category to the rest. A
    report (weight >= 4: "thu tiền", "giấy đi đường giả") of the top urgency outweighs
-   everything it is about ("gạo cứu trợ mà bắt trả tiền" is a violation).
-   ``reasons`` lists the transcript's words of every match, in order.
+   everything it is about ("gạo cứu trợ mà bắt trả tiền" is a violation); otherwise what the
+   caller asks for (after the last "cần", "xin", "muốn", "hỏi", "nhờ") outweighs the story
+   around it. An elderly person or a child named makes the need high only when something
+   pressing is said (not when all that was urgent was defused, nor in a report of a
+   violation). ``reasons`` lists the transcript's words of every match, in order.
+5. Where the rules are unsure, the statistical model (:mod:`.need_model`) may overrule them:
+   promote an answer with a cue of an emergency it reads as one on words the rules do not
+   know, or demote an emergency word said in passing before a request. ``model`` in the
+   result says when it did.
 
 ``confidence`` is that of the best evidence for the answer (exact 0.9, toneless 0.75, bare 0.6,
 fuzzy 0.45), lowered when only context decided, when two categories were close, or when an
@@ -38,39 +46,29 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from callbot.understanding.need_base import Service
+from callbot.understanding.need_base import Service, standard
+from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
-    COMBOS,
-    DEMOTIONS,
-    EMERGENCY_BRIDGES,
-    EMERGENCY_DENIAL_ENDS,
-    EMERGENCY_NEGATORS,
-    LOOSE_REACH,
-    NEGATION_STOPS,
-    NEGATION_WINDOW,
-    NEGATORS,
-    NEGATORS_AT_ONCE,
-    OTHER_MEASURES,
-    READING_REACH,
-    READING_SKIP,
-    READINGS,
-    REASSURING,
     URGENCY_RANK,
     Category,
-    Entry,
-    Reading,
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
+from callbot.understanding.need_model import CUES, Verdict, current, judge, score
+from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_time import defuse, time_marks
-from callbot.understanding.numbers import DIGITS, read_number
+from callbot.understanding.need_time import defuse, quiet
+from callbot.understanding.need_time_marks import time_marks
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
 # A report ("thu tiền", "giấy giả") outweighs what it is about, however much that is.
 REPORT_WEIGHT = 4
+# What follows the last of these is what the caller asks for: it decides the category among
+# needs of the same urgency ("mẹ nằm viện ... tui cần giấy tạm trú" is other).
+REQUEST_WORDS = frozenset({"cần", "xin", "muốn", "hỏi", "nhờ"})
+_WHO = "who"
 
 
 @dataclass(frozen=True)
@@ -87,9 +85,11 @@ class NeedResult:
     confidence: float
     service: Service | None = None
     emergency_reasons: tuple[str, ...] = ()
+    model: Verdict | None = None  # the statistical model overruled the rules
 
     def as_dict(self) -> dict[str, Any]:
-        """What ``callbot parse need`` prints."""
+        """What ``callbot parse need`` prints (``model`` only when the model overruled the
+        rules: "promote" or "demote")."""
         return {
             "category": self.category,
             "urgency": self.urgency,
@@ -97,177 +97,25 @@ class NeedResult:
             "reasons": list(self.reasons),
             "emergency_reasons": list(self.emergency_reasons),
             "confidence": self.confidence,
+            **({"model": self.model} if self.model else {}),
         }
 
 
-def _before(words: list[str], start: int, reach: int) -> list[int]:
-    """The indexes of up to ``reach`` words before ``start``, nearest first, interjections
-    stepped over."""
-    out: list[int] = []
-    for i in range(start - 1, -1, -1):
-        if len(out) == reach:
-            break
-        if words[i] not in INTERJECTIONS:
-            out.append(i)
-    return out
+def _asked(hits: list[Hit], words: list[str]) -> list[Hit]:
+    """The hits said after the answer's last request word ("cần", "xin", "hỏi"...): what the
+    caller asks for, rather than the story around it."""
+    marks = [i for i, w in enumerate(words) if w in REQUEST_WORDS]
+    return [h for h in hits if marks and h.start > marks[-1]]
 
 
-def _denied_after(hit: Hit, words: list[str]) -> bool:
-    """An emergency denied right after it: "khó thở thì không (có)", "ngất thì chưa"."""
-    after = words[hit.end : hit.end + 3]
-    return (
-        len(after) >= 2
-        and after[0] == "thì"
-        and after[1] in EMERGENCY_NEGATORS
-        and (len(after) == 2 or after[2] in EMERGENCY_DENIAL_ENDS)
-    )
-
-
-def _denied(hit: Hit, words: list[str], owned: set[int]) -> bool:
-    """Whether the words before ``hit`` deny it (see the module docstring, step 2)."""
-    before = [words[i] for i in _before(words, hit.start, NEGATION_WINDOW)]
-    if hit.entry.urgency == "emergency":
-        for _ in range(2):  # "không bị", "không phải là", "đâu có"
-            if before[:1] and before[0] in EMERGENCY_BRIDGES:
-                before = before[1:]
-        return (bool(before) and before[0] in EMERGENCY_NEGATORS) or _denied_after(hit, words)
-    for distance, i in enumerate(_before(words, hit.start, NEGATION_WINDOW), start=1):
-        if words[i] in NEGATION_STOPS or i in owned:
-            return False
-        if words[i] in NEGATORS or (distance == 1 and words[i] in NEGATORS_AT_ONCE):
-            return True
-    return False
-
-
-def _negate(hits: list[Hit], words: list[str]) -> list[Hit]:
-    owned = {i for h in hits if h.entry.category is not None for i in range(h.start, h.end)}
-    return [
-        replace(h, negated=True)
-        if (h.entry.negatable or h.entry.urgency == "emergency") and _denied(h, words, owned)
-        else h
-        for h in hits
-    ]
-
-
-def _gap(a: Hit, b: Hit) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def _synthetic(
-    category: Category | None,
-    urgency: Urgency,
-    weight: int,
-    service: Service | None = None,
-    tags: frozenset[str] = frozenset(),
-) -> Entry:
-    return Entry(category, urgency, weight, (), tags, service=service)
-
-
-def _combine(live: list[Hit]) -> list[Hit]:
-    """The :data:`COMBOS` that fire, each as a hit spanning its two parts."""
-    out = []
-    for combo in COMBOS:
-        pairs = [
-            (a, b)
-            for a in live
-            if combo.tags[0] in a.entry.tags
-            for b in live
-            if combo.tags[1] in b.entry.tags
-            and a is not b
-            and (combo.window is None or _gap(a, b) <= combo.window)
-            and (not combo.ordered or a.end <= b.start)
-        ]
-        if pairs:
-            a, b = min(pairs, key=lambda p: _gap(*p))
-            lo, hi = min(a.start, b.start), max(a.end, b.end)
-            spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
-            entry = _synthetic(
-                combo.category, combo.urgency, combo.weight, combo.service, combo.gives
-            )
-            out.append(Hit(entry, lo, hi, max(a.level, b.level), spans))
-    return out
-
-
-def _number(words: list[str], i: int) -> tuple[int, int] | None:
-    """A cardinal at ``i``; two bare digits are tens and units ("ba chín độ" is 39)."""
-    read = read_number(words, i)
-    if read and read[0] < 10 and read[1] < len(words) and words[read[1]] in DIGITS:
-        return read[0] * 10 + DIGITS[words[read[1]]], read[1] + 1
-    return read
-
-
-def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] | None:
-    """The number ``reading`` looks for next to ``hit``: (value, span start, span end)."""
-    if reading.after:
-        j = hit.end
-        limit = min(len(words), hit.end + (LOOSE_REACH if reading.loose else READING_REACH))
-        while j < limit and _number(words, j) is None:
-            loose_skip = reading.loose and words[j] not in OTHER_MEASURES
-            if words[j] not in READING_SKIP and not loose_skip:
-                break
-            j += 1
-        read = _number(words, j)
-        if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
-            return None
-        return (read[0], hit.start, read[1]) if read else None
-    for start in range(max(0, hit.start - READING_REACH), hit.start):
-        read = _number(words, start)
-        if read and all(w in READING_SKIP for w in words[read[1] : hit.start]):
-            return read[0], start, hit.end
-    return None
-
-
-def _readings(live: list[Hit], words: list[str]) -> list[Hit]:
-    """Hits for the :data:`READINGS` whose number falls in their range."""
-    out = []
-    for reading in READINGS:
-        for hit in live:
-            if reading.tag in hit.entry.tags:
-                read = _read(hit, reading, words)
-                if read and reading.low <= read[0] <= reading.high:
-                    entry = _synthetic(reading.category, reading.urgency, reading.weight)
-                    out.append(Hit(entry, read[1], read[2], hit.level, ((read[1], read[2]),)))
-    return out
-
-
-def _reassured(hits: list[Hit], live: list[Hit], words: list[str]) -> list[Hit]:
-    """Measures said to be normal ("ô xy chín mươi chín") are no high need: the
-    :data:`REASSURING` readings lower their tag's high hits to normal."""
-    for reading in REASSURING:
-        if any(
-            reading.tag in h.entry.tags
-            and (read := _read(h, reading, words))
-            and reading.low <= read[0] <= reading.high
-            for h in live
-        ):
-            hits = [
-                replace(h, entry=replace(h.entry, urgency="normal"))
-                if reading.tag in h.entry.tags and h.entry.urgency == "high"
-                else h
-                for h in hits
-            ]
-    return hits
-
-
-def _demote(hits: list[Hit]) -> list[Hit]:
-    for rule in DEMOTIONS:
-        if any(rule.by in h.entry.tags for h in hits):
-            hits = [
-                replace(h, entry=replace(h.entry, urgency=rule.urgency))
-                if rule.tag in h.entry.tags and h.rank > URGENCY_RANK[rule.urgency]
-                else h
-                for h in hits
-            ]
-    return hits
-
-
-def _choose(hits: list[Hit]) -> tuple[Category, bool, bool]:
+def _choose(hits: list[Hit], words: list[str]) -> tuple[Category, bool, bool]:
     """The category, whether only context decided it, and whether the runner-up was close."""
     named = [h for h in hits if h.entry.category is not None]
     strong = [h for h in named if h.weight >= 2]
     top = max((h.rank for h in strong), default=0)
     reports = [h for h in strong if h.weight >= REPORT_WEIGHT and h.rank == top]
-    strong = reports or strong
+    asked = [h for h in _asked(strong, words) if h.rank == top]
+    strong = reports or asked or strong
     scores: dict[Category, tuple[int, int]] = {}
     for h in strong or named:
         if h.entry.category is not None:
@@ -279,6 +127,20 @@ def _choose(hits: list[Hit]) -> tuple[Category, bool, bool]:
     first, second = scores[ranked[0]], scores[ranked[1]] if len(ranked) > 1 else (-1, 0)
     close = first[0] == second[0] and first[1] - second[1] <= 1
     return ranked[0], not strong, close
+
+
+def _who_in_need(hits: list[Hit], defused: bool) -> list[Hit]:
+    """An elderly person or a child named ("ông nội", "đứa nhỏ") makes a need high only when
+    something pressing is said: not when all that was urgent in the answer was put out of the
+    present ("ông già tui hay đau ngực mỗi khi trở trời", "phòng khi ông nội khó thở")."""
+    if not defused or not _only_who(hits, max((h.rank for h in hits), default=0)):
+        return hits
+    return [quiet(h) if _WHO in h.entry.tags else h for h in hits]
+
+
+def _only_who(hits: list[Hit], top: int) -> bool:
+    """Whether the answer is high only for who it names (an elderly person, a child)."""
+    return top == URGENCY_RANK["high"] and all(_WHO in h.entry.tags for h in hits if h.rank == top)
 
 
 def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
@@ -296,20 +158,81 @@ def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
 
 def parse_need(text: str) -> NeedResult:
     """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
-    words = tokens(text)
-    found = _negate(select(candidates(words)), words)
+    said = tokens(text)
+    words = standard(said)
+    found = minimised(negate(select(candidates(words)), words), words)
     live = [h for h in found if not h.negated]
     marks = time_marks(words)
     calm = defuse(live, words, marks)
-    hits = defuse(_demote(calm + _combine(calm) + _readings(calm, words)), words, marks)
-    hits = _reassured(hits, calm, words)
+    lowered = [a for a, b in zip(live, calm, strict=True) if a.rank > b.rank]
+    denied = [h for h in found if h.negated and h.entry.urgency == "emergency"]
+    defused = bool(denied) or any(_WHO not in h.entry.tags for h in lowered)
+    combined, quieted = combine(calm)
+    calm = [quiet(h) if id(h) in quieted else h for h in calm]
+    before = demote(calm + combined + readings(calm, words))
+    hits = defuse(before, words, marks)
+    lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
+    hits = _who_in_need(reassured(hits, calm, words), defused)
+    result = _decide(hits, found, said, words)
+    sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
+    cue = any(CUES & h.entry.tags for h in live)
+    # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt
+    read_high = any(h.rank == URGENCY_RANK["high"] and _WHO not in h.entry.tags for h in hits)
+    return _with_model(result, hits, found, said, words, unsure=sure and cue and not read_high)
+
+
+def _with_model(
+    result: NeedResult,
+    hits: list[Hit],
+    found: list[Hit],
+    said: list[str],
+    words: list[str],
+    *,
+    unsure: bool,
+) -> NeedResult:
+    """The rules' result, overruled by the statistical model where :func:`.need_model.judge`
+    says so (``unsure``: a cue of an emergency was found, no emergency phrase was denied or
+    defused in the answer, and nothing was read as high but who is named)."""
+    model = current()
+    if model is None:
+        return result
+    known = frozenset(i for h in found for i in range(h.start, h.end))
+    view = score(model, words, known)
+    alarms = alarming(hits, result.service)
+    # one emergency phrase, then the caller asks for something else: the shape of an
+    # emergency word said in passing ("đau đầu muốn chết vì giấy tờ, tui hỏi thủ tục")
+    single = len(alarms) == 1 and any(w in REQUEST_WORDS for w in words[alarms[0].end :])
+    verdict = judge(view, result.urgency == "emergency", unsure, single)
+    if verdict == "demote":
+        calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
+        return replace(_decide(calmed, found, said, words), model=verdict)
+    if verdict == "promote":
+        service = view.service
+        return replace(
+            result,
+            category=service_category(service),
+            urgency="emergency",
+            service=service,
+            emergency_reasons=tuple(" ".join(said[a:b]) for a, b in view.spans),
+            confidence=round(0.6 * view.emergency, 2),
+            model=verdict,
+        )
+    return result
+
+
+def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]) -> NeedResult:
+    """The result the rules give for these hits (module docstring, step 4)."""
     decisive = [h for h in hits if h.entry.category is not None or h.entry.urgency != "normal"]
     if not decisive:
         meaningful = any(w not in INTERJECTIONS for w in words)
         return NeedResult("other", "normal", (), 0.3 if meaningful else 0.0)
     top = max(h.rank for h in decisive)
     urgency = next(u for u, r in URGENCY_RANK.items() if r == top)
-    category, weak, close = _choose(decisive)
+    category, weak, close = _choose(decisive, words)
+    if category == "violation" and _only_who(decisive, top):
+        # children or elderly people named in a report ("mấy đứa nhỏ la hét đá banh") are
+        # who the report is about, not people in need
+        top, urgency = URGENCY_RANK["normal"], "normal"
     service = choose_service(hits) if urgency == "emergency" else None
     if service is not None:
         category = service_category(service)
@@ -326,8 +249,8 @@ def parse_need(text: str) -> NeedResult:
     return NeedResult(
         category,
         urgency,
-        _reasons(decisive, words),
+        _reasons(decisive, said),
         round(confidence, 2),
         service,
-        _reasons(alarming(hits, service), words),
+        _reasons(alarming(hits, service), said),
     )

@@ -63,6 +63,9 @@ class Combo:
     ordered: bool = False  # the first tag must come first ("gọi ... không dậy")
     service: Service | None = None
     gives: frozenset[str] = frozenset()  # tags of the combined hit
+    # the second part was not what it seemed: its urgency goes ("tụi tui phá cửa vô": a
+    # rescue, not a break-in; "thằng đàn ông đang đè": an assault, not a collapse)
+    quiets: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,25 @@ def entry(
     fold: Fold = "full",
     service: Service | None = None,
 ) -> Entry:
-    """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`."""
+    """An entry from a comma-separated phrase list; ``{k}`` stands for each of :data:`NOT`.
+
+    A denial is said in more than one order, and each is listed: "{k} X được" also as "X {k}
+    được" ("không nói được", "nói không được"); an emergency's "{k} X" also as "{k} thấy X"
+    and "{k} còn X" ("không phản ứng", "hổng thấy phản ứng", "không còn phản ứng").
+    """
     listed: list[str] = []
     for raw in phrases.split(","):
         phrase = " ".join(raw.split())
-        if phrase:
-            forms = [phrase.replace("{k}", k) for k in NOT] if "{k}" in phrase else [phrase]
+        if not phrase:
+            continue
+        said = [phrase]
+        rest = phrase.removeprefix(_K)
+        if rest != phrase and rest.endswith(_ABLE) and len(rest.split()) > 1:
+            said.append(rest.removesuffix(_ABLE) + " {k}" + _ABLE)
+        if rest != phrase and urgency == "emergency" and rest.split()[0] not in _ASPECTS:
+            said += [f"{_K}{aspect} {rest}" for aspect in _ASPECTS]
+        for one in said:
+            forms = [one.replace("{k}", k) for k in NOT] if "{k}" in one else [one]
             listed.extend(f for f in forms if f not in listed)
     return Entry(
         category, urgency, weight, tuple(listed), frozenset(tags.split()), negatable, fold, service
@@ -115,11 +131,33 @@ def entry(
 
 # "Not", north and south ("hổng có", "hông có"), and "not yet".
 NOT = ("không", "hổng", "hông", "chưa", "chẳng")
+_K = "{k} "
+_ABLE = " được"
+_ASPECTS = ("thấy", "còn")
 
 # Ways Vosk writes oxygen, SpO2 and COVID.
 OXY = ("oxy", "oxi", "ô xy", "ô xi", "ôxy", "ôxi")
 SPO2 = ("spo2", "sp o2", "spo hai", "sp ô hai", "ét pê ô hai", "ét bê ô hai", "xpo2")
 COVID = ("covid", "cô vít", "cô vi", "co vid", "cô vích")
+
+
+# Central and northern words the lexicon says the southern way, read as such before matching
+# ("mạ tui nỏ thở được", "hắn cầm dao"); the reasons keep the caller's words. Only words that
+# are no other word with a tone lost ("chi" may be "chỉ", "tau" "tàu", "mô" "mổ"), and not
+# "tê" (numb), "răng" (teeth) nor "bầm" (bruised): they are words of the lexicon too.
+DIALECT: dict[str, str] = {
+    "mạ": "mẹ",
+    "rứa": "vậy",
+    "nớ": "đó",
+    "hắn": "nó",
+    "nỏ": "không",
+    "chộ": "thấy",
+}
+
+
+def standard(words: list[str]) -> list[str]:
+    """``words`` with the :data:`DIALECT` words said the way the lexicon says them."""
+    return [DIALECT.get(w, w) for w in words]
 
 
 def each(forms: tuple[str, ...], *patterns: str) -> str:

@@ -25,12 +25,13 @@ said: someone beaten unconscious needs 115 first. A wound ("bị đâm", "bị c
 Longer phrases keep lookalikes out: "cháy nắng" (sunburn), "cơm cháy", "bóng đèn bị cháy",
 "xe lửa", "nổ máy", "chém gió", "chặt chém", "đang đánh bài", "giết thời gian", "bị trộm" (a
 theft reported afterwards: a request, not an emergency), "dọa bỏ nhà đi" (no threat at all).
-Figures of speech ("nóng muốn chết", "mệt muốn xỉu") are in :mod:`.need_lexicon`.
+Figures of speech ("nóng muốn chết", "mệt muốn xỉu") are in :mod:`.need_lexicon`; the
+combinations of these entries' tags are in :mod:`.need_danger_combos`.
 """
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import Combo, Entry, entry
+from callbot.understanding.need_base import Entry, entry
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -65,12 +66,19 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     entry("other", "emergency", 5, """
         sập, bị sập, sập nhà, nhà sập, sập mái, sập trần, sập tường, sập giàn giáo, sập cầu,
         đổ sập, sập xuống, sập rồi, sụp, sụp đổ, sụp xuống, sụp rồi, nhà sụp, bị sụp, tường đổ,
-        đè, bị đè, đè lên, đè trúng, đè bẹp, đè người, vùi lấp, bị vùi, chôn vùi, đất vùi,
-        bị lấp, sạt lở, lở đất, sụt lún, lún bùn, bị lún, hố tử thần
+        vùi lấp, bị vùi, chôn vùi, đất vùi, vùi, vùi mất, chôn sống, lấp mất,
+        bị lấp, sạt lở, lở đất, sụt lún, lún bùn, bị lún, hố tử thần, sạt, sạt xuống, đất sạt,
+        đất sụt, sụt xuống, đất lở, lở xuống, đất đá đổ, chỉ còn thấy cái đầu, chỉ còn ló đầu
         """, service="114", tags="collapse", fold="tone"),
+    # Pressed under something; a man "đang đè" someone is an assault (the male + press
+    # combination quiets the collapse).
+    entry("other", "emergency", 5, """
+        đè, đè lên, đè trúng, đè bẹp, đè người, đang đè
+        """, service="114", tags="collapse press", fold="exact"),
+    entry("other", "emergency", 5, "bị đè", service="114", tags="collapse", fold="tone"),
     entry("other", "emergency", 5, """
         kẹt trong, kẹt bên trong, kẹt ở trong, kẹt trên, kẹt ở trên, kẹt dưới, kẹt ở dưới,
-        kẹt giữa, kẹt cứng, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng,
+        kẹt giữa, kẹt lại trong, kẹt luôn trong, lủng lẳng, treo lủng lẳng,
         mắc kẹt trong, mắc kẹt trên,
         mắc kẹt dưới, kẹt thang máy, thang máy kẹt, thang máy bị kẹt, nhốt trong xe,
         khóa trong xe, kẹt trong xe, treo lơ lửng, {k} thoát ra được, {k} thoát được,
@@ -84,6 +92,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         chìm tàu, tàu chìm, lật đò, đò lật, lao xuống sông, lao xuống kênh, xe lao xuống,
         té sông, té xuống sông, rớt xuống sông, té xuống ao, rớt xuống ao, té xuống nước,
         rớt xuống nước, té giếng, {k} kéo lên được, {k} vớt được, {k} vớt lên được,
+        bơi vật vã, đang vật vã dưới nước,
         {k} thấy lên, {k} thấy nổi lên, kéo không lên, vớt không được
         """, service="114", tags="water", fold="tone"),
     # Pulled out already: a drowning victim out of the water needs 115 (see need_service).
@@ -98,8 +107,13 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """, tags="fall"),
     entry(None, "normal", 0, """
         sông, kênh, kinh, rạch, ao, hồ, mương, giếng, biển, hồ bơi, suối, cống, nước, hố,
-        hố móng, hầm, bể phốt, bể nước, bể chứa, đầm, vực, sình, bùn
+        hố móng, hầm, bể phốt, bể nước, bể chứa, đầm, vực, sình, bùn, hố ga, sóng, dòng nước,
+        nước ròng, nước xoáy, cửa biển
         """, tags="water_body"),
+    # Carried away by the water: "nước ròng cuốn ra cửa biển", "nước lũ ... cuốn cái xe".
+    entry(None, "normal", 0, """
+        cuốn, cuốn đi, cuốn ra, cuốn mất, cuốn theo, cuốn xuống, cuốn luôn
+        """, tags="carry"),
     # Lookalikes: sunburn, burnt rice, a burnt-out bulb, trains, engines, smoke of daily life.
     entry(None, "normal", 0, """
         cháy nắng, nắng cháy, cơm cháy, cháy cơm, cháy túi, cháy hàng, cháy vé, cháy da,
@@ -108,7 +122,10 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         xe lửa, tàu lửa, ga xe lửa, đường xe lửa, bếp lửa, nhóm lửa, nhen lửa, lửa trại,
         nóng như lửa, nổ máy, nổ lốp, nổ vỏ, nổ bánh, pháo nổ, nói nổ, bùng nổ, nổ cầu chì,
         nổ tiếng, sập tiệm, sập bẫy, sập nguồn, sập mạng, sập web, sập cửa, sập giá,
-        sụp mí, đè giá, chìm đắm, nước mắt, rơi nước mắt, kẹt xe, kẹt tiền,
+        sụp mí, đè giá, chìm đắm, nước mắt, rơi nước mắt, kẹt tiền, xăng bắn, dầu bắn,
+        nước bắn, bắn tung tóe, sụt cân, sụt ký, sụt giảm, sạt nghiệp, vùi đầu, vùi dập,
+        chìm trong nợ, nổ phổi, muốn nổ phổi, tức nổ phổi, rớt tim, muốn rớt tim,
+        rớt tim ra ngoài,
         kẹt trong khu phong tỏa, kẹt trong khu cách ly, kẹt trong khu, trong xe lửa
         """),
     entry(None, "normal", 0, """
@@ -118,9 +135,27 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
     # Trapped, said in two parts: "kẹt" ... "không ra được" (the stuck combinations).
     entry(None, "normal", 0, """
         tự khóa, khóa cửa, khóa trong, bị khóa, bị cô lập, cô lập, trèo lên, leo lên, chui vô,
-        chui vào, lọt vô, lọt vào, kẹt đầu, kẹt tay, kẹt chân, mắc trên, kẹt cửa
+        chui vào, lọt vô, lọt vào, mắc trên, kẹt cửa
         """, tags="stuck"),
+    entry(None, "normal", 0, "kẹt đầu, kẹt tay, kẹt chân", tags="stuck jam"),
     entry(None, "normal", 0, "thang máy", tags="stuck elevator"),
+    # "kẹt cứng" is someone stuck fast, or a road jammed when traffic is named (DEMOTIONS).
+    entry("other", "emergency", 5, "kẹt cứng", service="114", tags="trapped jammed",
+          fold="tone"),
+    entry(None, "normal", 0, """
+        kẹt xe, kẹt đường, tắc đường, tắc nghẽn, ùn tắc, ngã tư, ngã ba, giờ cao điểm, xe cộ
+        """, tags="traffic"),
+    entry(None, "normal", 0, "kẹp, bị kẹp, kẹp chân, kẹp tay, kẹp đầu, thang cuốn, cửa cuốn",
+          tags="stuck jam"),
+    # Where someone is stuck: "kẹt hết trên tầng thượng", "kẹt chân dưới đó" (jam + place).
+    entry(None, "normal", 0, """
+        trong, trên, dưới, giữa, bên trong, tầng thượng, sân thượng
+        """, tags="place"),
+    # A spot one may be stuck in: "nằm dưới đó chưa lên được" (spot + cannot leave).
+    entry(None, "normal", 0, """
+        dưới đó, trong đó, trên đó, dưới hầm, dưới giếng, dưới cống, dưới hố, trên mái,
+        trên nóc, trên gác, trên cây
+        """, tags="place spot"),
     entry(None, "normal", 0, """
         {k} ra được, ra {k} được, {k} xuống được, xuống {k} được, {k} lên được, lên {k} được,
         {k} rút ra được, rút {k} ra, {k} mở được, mở {k} được, {k} ai mở,
@@ -128,11 +163,15 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """, tags="cannot_leave"),
     entry(None, "normal", 0, """
         nước dâng, nước lên nhanh, nước lũ, lũ về, lũ lên, nước lên, ngập sâu, ngập nặng,
-        nước lớn
+        nước lớn, nước đang lên, nước lên tới, nước dâng lên, nước dâng cao, nước ngập tới,
+        lũ tràn, nước tràn, bị ngập, ngập nhà, nước cao quá đầu, ngập quá đầu, ngập tới mái,
+        nước tràn vô
         """, tags="flood"),
     # Prevention and equipment: no fire, no drowning.
     entry(None, "normal", 0, """
-        phòng cháy chữa cháy, phòng cháy, bình chữa cháy, học chữa cháy, phòng cháy nổ,
+        phòng cháy chữa cháy, bình chữa cháy, học chữa cháy, phòng cháy nổ, công tác phòng cháy,
+        thiết bị phòng cháy, đội phòng cháy, cảnh sát phòng cháy, kiểm tra phòng cháy,
+        tập huấn phòng cháy, hệ thống phòng cháy, an toàn phòng cháy, học phòng cháy,
         phòng chống cháy nổ, chống cháy, phòng đuối nước, phòng chống đuối nước,
         chống đuối nước, học bơi, bị nổ lốp, bị nổ vỏ, bị nổ bánh, bị nổ máy, đè lên ngực,
         đè ngực, đè nặng, cháy đen, cháy xém da, muốn nổ, muốn nổ tung, như muốn nổ,
@@ -171,7 +210,7 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         """, service="113", tags="violence", fold="tone"),
     entry("violation", "emergency", 5, """
         trộm, ăn trộm, kẻ trộm, có trộm, thằng trộm, đang trộm, trộm đồ, trộm xe, cạy cửa,
-        cạy khóa, phá khóa, bẻ khóa, phá cửa, đạp cửa, leo rào, trèo rào, leo tường,
+        cạy khóa, phá khóa, bẻ khóa, leo rào, trèo rào, leo tường,
         trèo tường, leo cổng, trèo cổng, đột nhập, lẻn vào, lẻn vô, người lạ trong nhà,
         người lạ vô nhà, người lạ vào nhà, lục đồ, lục lọi, khiêng đồ, dắt xe, cướp,
         cướp giật, giật đồ, giật túi, giật giỏ, giật điện thoại, giựt điện thoại,
@@ -185,8 +224,22 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         giam lỏng, {k} cho ra, {k} cho về, {k} cho đi, giữ người, trói, bị trói,
         khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, giở trò, dâm ô, xé áo,
         xé quần áo, lột đồ, cưỡng bức, kéo vô hẻm, kéo vào hẻm, tiền chuộc, đòi tiền chuộc,
-        bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ
+        bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ,
+        bồng đi, bồng đi mất, ẵm đi, ẵm đi mất, bồng lên xe, ẵm lên xe, kề cổ, dao kề cổ,
+        kề dao vô cổ, lục tủ, nghe tiếng lục
         """, service="113", tags="crime", fold="tone"),
+    # Someone hiding from who is in the house: "tui đang trốn dưới gầm giường".
+    entry("violation", "emergency", 5, """
+        đang trốn dưới, trốn dưới gầm, núp dưới gầm, trốn trong tủ, núp trong tủ,
+        đang trốn trong, đang núp
+        """, service="113", tags="violence victim", fold="tone"),
+    # A stranger carrying a child off: "người đàn ông lạ bế con tui" (stranger + carry off).
+    entry(None, "normal", 0, """
+        người lạ, đàn ông lạ, đàn bà lạ, thằng lạ, người đàn ông lạ, người phụ nữ lạ, xe lạ
+        """, tags="stranger"),
+    entry(None, "normal", 0, "bế, bồng, ẵm, dắt, dẫn, chở, lôi, dụ, kéo", tags="carry_off"),
+    entry("violation", "emergency", 5, "phá cửa, đạp cửa, phá cửa vô, phá cửa vào",
+          service="113", tags="crime breakin", fold="tone"),
     entry("violation", "emergency", 5, "giết, mất tích", service="113",
           tags="violence act missing", fold="tone"),
     entry("violation", "emergency", 5, """
@@ -211,6 +264,52 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
     # Beaten: violence, 113 even when the victim is hurt ("cầm cây sắt đập đầu người ta").
     entry("violation", "emergency", 5, "đánh, bị đánh, bị hành hung, bị đánh đập",
           service="113", tags="violence", fold="tone"),
+    # Beating said otherwise: a whip, a club ("lấy dây điện quất"), or a kick or a blow at
+    # someone ("đạp vợ", "đá thằng bé": the hit + kin combination).
+    entry("violation", "emergency", 5, """
+        quất, phang, quánh, táng, nện, vụt, bạt tai, tát tai, đánh tới tấp, đánh túi bụi
+        """, service="113", tags="violence", fold="exact"),
+    entry(None, "normal", 0, "đạp, đạp vô, đá vô, xô, bóp, nắm tóc, túm tóc", tags="hit"),
+    entry(None, "normal", 0, """
+        vợ, chồng, con tui, con nó, thằng bé, con bé, thằng nhỏ, vợ nó, mẹ nó, má nó, ba nó,
+        tui, tôi, em, cháu
+        """, tags="kin"),
+    # A weapon in hand, a word between: "cầm cái mã tấu", "vác cây rựa" (hold + weapon).
+    entry(None, "normal", 0, "cầm, vác, xách, rút, giơ, vung, kề, dí, chĩa, lăm lăm",
+          tags="hold"),
+    entry(None, "normal", 0, """
+        dao, kiếm, súng, gậy, búa, rựa, kéo, cây sắt, ống tuýp, ống nước, xà beng,
+        côn, nhị khúc, phảng, liềm, mác, lưỡi lê, roi điện, súng điện, gậy điện, dùi cui
+        """, tags="weapon"),
+    # Taken away: a hold ("bắt", "bế", "lôi") and away ("lên xe", "chở đi"); gangs at work.
+    entry(None, "normal", 0, "bắt, kéo, lôi, tóm, chụp, túm", tags="seize"),
+    entry(None, "normal", 0, """
+        lên xe, chở đi, đi mất, mang đi, đem đi, chạy mất, kéo đi, lôi đi, đưa đi mất, chở mất,
+        tống lên xe, nhét lên xe, lên ô tô
+        """, tags="away"),
+    # Someone in the house taking things: "có đứa vô nhà ... lấy đồ" (enter + take).
+    entry(None, "normal", 0, ", ".join(
+        f"{who} {way}"
+        for who in ("có đứa", "có người", "có thằng", "ai đó", "mấy đứa", "tụi nó", "đứa nào")
+        for way in ("vô nhà", "vào nhà", "vô phòng", "vào phòng", "vô tiệm", "vào tiệm",
+                    "leo vô", "trèo vô", "lẻn vô")), tags="enter"),
+    entry(None, "normal", 0, "lấy đồ, lấy tiền, ôm đồ, lấy xe, dắt xe đi",
+          tags="take"),
+    # Arson threatened: fuel poured or a lighter in hand, no fire yet (113; a fire that burns
+    # is 114 first).
+    entry(None, "normal", 0, "xăng, can xăng, dầu, can dầu, bình xăng, chai xăng",
+          tags="fuel"),
+    entry(None, "normal", 0, """
+        tạt, tưới, rưới, xịt, bật lửa, hộp quẹt, cái quẹt, châm lửa
+        """, tags="pour"),
+    # A man pressing someone down: an assault (quiets the collapse).
+    entry(None, "normal", 0, """
+        thằng đàn ông, đàn ông, thằng cha, gã, tên đó, ông ta, thằng đó, thằng kia
+        """, tags="male"),
+    # Rescuers who broke in: "tụi tui phá cửa vô" (quiets the break-in).
+    entry(None, "normal", 0, """
+        tụi tui, tụi tôi, chúng tôi, tụi em, chúng em, tụi con, mọi người, tụi cháu
+        """, tags="we"),
     entry("violation", "emergency", 5, """
         kêu cứu, la cứu, la thất thanh, tiếng la cứu, gây gổ, gây sự, gây lộn, rình, rình rập,
         lảng vảng, gây rối, bỏ chạy, tông người bỏ chạy, gây tai nạn bỏ chạy
@@ -233,8 +332,16 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         báo mất, đánh cắp, bị đánh cắp, lừa đảo, bị lừa, mất trộm xe, bị trộm xe,
         bị mất trộm xe, trộm mất xe, bị trộm mất, bị trộm đồ, mất trộm đồ
         """),
+    # "trộm" after a verb is "secretly": dumping, tapping power, filming (a violation to
+    # report, not a burglary).
+    entry("violation", "normal", 3, """
+        đổ trộm, câu trộm, xài trộm, câu điện trộm, lấy trộm điện, nghe trộm, nhìn trộm,
+        quay trộm, quay lén, chụp trộm, chụp lén, xả trộm, đổ rác trộm, xả thải trộm, bán trộm
+        """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
+        cướp mất giờ, cướp giờ, cướp thời gian, cướp mất thời gian, cướp công, cướp lời,
+        cướp mất công, cướp sóng, giết thời giờ, như bị cướp, như ăn cướp,
         đang đánh bài, đang đánh bạc, đang đánh cờ, đang đánh răng, đang đánh máy,
         đang đánh giá, chém gió, chém giá, giết thời gian, giết heo,
         giết gà, giết mổ, bắn pháo, bắn pháo hoa, bắn tin, bắn tiếng, bắn cá, bắn bi,
@@ -246,29 +353,7 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         đánh đổi, đánh chén, đánh xe, đánh bại, đánh lừa, đánh tráo, đánh bả, đánh golf,
         đánh cầu lông, đánh tennis, đánh điện thoại, đánh trận, đánh giặc
         """),
-    entry(None, "normal", 2, "xã hội đen, giang hồ, côn đồ, đầu gấu, băng nhóm, tín dụng đen"),
-)
-
-_STUCK = frozenset({"stuck"})
-DANGER_COMBOS: tuple[Combo, ...] = (
-    Combo(("fall", "water_body"), "other", "emergency", 5, window=3, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("swim", "missing"), "other", "emergency", 5, window=6, ordered=True,
-          service="114", gives=frozenset({"water"})),
-    Combo(("water_body", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
-          gives=frozenset({"water"})),
-    Combo(("stuck", "cannot_leave"), "other", "emergency", 5, window=8, service="114",
-          gives=_STUCK),
-    Combo(("flood", "stuck"), "other", "emergency", 5, window=10, service="114",
-          gives=_STUCK),
-    Combo(("flood", "cannot_leave"), "other", "emergency", 5, window=10, service="114",
-          gives=_STUCK),
-    Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114"),
-    Combo(("gas", "leak"), "other", "emergency", 5, window=4, service="114",
-          gives=frozenset({"blast"})),
-    Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
-          service="113"),
-    Combo(("forbid", "leave"), "violation", "emergency", 5, window=2, ordered=True,
-          service="113"),
+    entry(None, "normal", 2, "xã hội đen, giang hồ, côn đồ, đầu gấu, băng nhóm, tín dụng đen",
+          tags="gang"),
 )
 # fmt: on

@@ -29,9 +29,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         tức ngực, đau ngực, nặng ngực, đau thắt ngực, ngừng tim, tim ngừng, nhồi máu,
         đau nhói ngực, nhói ngực, đau lồng ngực, đau ngực trái, ngực đau, lên cơn đau tim,
         bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
-        lơ mơ, mất ý thức, {k} còn ý thức, gọi {k} dậy, lay {k} dậy, kêu {k} dậy,
-        gọi {k} tỉnh, {k} phản ứng, {k} cử động, {k} nhúc nhích, {k} động đậy, {k} cựa quậy,
-        {k} mở mắt, nằm bất động, bất động, nằm đơ, cứng đơ,
+        lơ mơ, mất ý thức, {k} còn ý thức, cứng đơ,
         mềm nhũn, người mềm, mềm oặt, lả đi, xụi lơ, trợn mắt, trợn trắng, trợn ngược,
         mắt trợn, đứng tròng, lên tròng, ngã quỵ, gục xuống, ngã gục, té gục, lăn đùng,
         người lạnh ngắt, lạnh ngắt,
@@ -49,9 +47,9 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         nói đớ, nói ngọng, nói đớt, nói lắp bắp, nói {k} rõ, nói {k} ra lời, nói {k} ra tiếng,
         líu lưỡi, cứng lưỡi, liệt một bên, yếu một bên, tê một bên, tê nửa người, tê liệt nửa người,
         tay chân một bên, một bên người, một bên tay chân, yếu liệt,
-        cấp cứu, nguy kịch, sắp chết, hấp hối, chuyển nặng, gần chết,
+        cấp cứu, nguy kịch, sắp chết, hấp hối, chuyển nặng,
         trở nặng, nguy hiểm tính mạng, sốc phản vệ, ngộ độc, một một năm, một một lăm,
-        một trăm mười lăm, muốn chết, {k} muốn sống, chán sống, tự sát, quyên sinh,
+        một trăm mười lăm, {k} muốn sống, chán sống, tự sát, quyên sinh,
         nhảy lầu, nhảy cầu, uống thuốc chuột, uống thuốc sâu, kết liễu,
         mắc nghẹn, bị nghẹn, nghẹn thở, nghẹn họng, hóc xương, bị hóc, mắc xương, hóc hạt,
         sặc sữa, bị sặc, sặc nước, chết đuối, bị đuối, ngạt nước,
@@ -64,6 +62,17 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         điện giật, giật điện, bị điện giật, chạm điện, trúng độc, uống nhầm, uống lộn thuốc,
         quá liều, ngạt khí, ngộ độc khí, rắn cắn, bị rắn cắn
         """, tags="sick"),
+    # No answer, no movement: an emergency, unless the answer says the person sleeps soundly
+    # ("ngủ say", "ngáy": the "unresponsive" hits are then dropped, :mod:`.need_time`).
+    entry("medical", "emergency", 5, """
+        gọi {k} dậy, lay {k} dậy, kêu {k} dậy, gọi {k} tỉnh, {k} phản ứng, {k} cử động,
+        {k} nhúc nhích, {k} động đậy, {k} cựa quậy, {k} mở mắt, nằm bất động, bất động, nằm đơ
+        """, tags="sick unresponsive"),
+    # "muốn chết" is a wish to die, unless a feeling is said big ("đau đầu muốn chết vì giấy
+    # tờ", "nghe giá mà muốn ngất": the "hyperbole" hits are then dropped, :mod:`.need_time`).
+    entry("medical", "emergency", 5, """
+        muốn chết, gần chết, muốn xỉu, muốn ngất, muốn ngất xỉu, chết mất
+        """, tags="sick hyperbole", fold="tone"),
     # Lying still: an emergency, unless the answer says the person is asleep or at play
     # (the "still" hits are then dropped, :mod:`.need_time`).
     entry("medical", "emergency", 5, "nằm im, nằm im re, nằm yên {k}, nằm im lìm",
@@ -89,7 +98,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         thở phì phò, {k} thấy thở, môi thâm, môi tái, mặt tái, tái xanh, tái mét, tím ngắt,
         tím ngắc, người tím, tim {k} đập, tim ngừng đập, {k} thấy đập, {k} bắt được mạch,
         mất mạch, {k} còn mạch, mê sảng, {k} còn biết gì,
-        {k} biết trời đất, sỉu, té sỉu, xỉu ngang, muốn xỉu, xụi, xụi một bên,
+        {k} biết trời đất, sỉu, té sỉu, xỉu ngang, xụi, xụi một bên,
         xụi tay, xụi chân, {k} nói được nữa, tự nhiên {k} nói được, {k} đứng dậy được,
         {k} đứng lên được, {k} ngồi dậy được, nhức đầu muốn vỡ,
         đau đầu như búa bổ, đau đầu dữ dội, đau dữ dội, đau quằn quại, quằn quại,
@@ -107,8 +116,25 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         đứt động mạch, hít phải khí độc, bỏng axit, phỏng axit, sùi bọt, nổi bọt mép,
         cắn nát, cắn rách, cắn đứt, thuốc an thần, thuốc chuột, thuốc diệt chuột,
         vết thương sâu, rách sâu, đứt sâu, gãy cổ, gãy lưng, gãy cột sống, mất nước nặng,
-        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân
+        cứng hàm, cắn lưỡi, giật giật, giựt giựt, co quắp, giật tay chân,
+        nằm vật ra, ngã vật ra, té vật ra, ngã vật xuống, té vật xuống, đổ vật ra, lăn đùng ra,
+        ngã đùng ra, té đùng ra, lăn quay ra, ngã lăn quay, ú ớ, chỉ ú ớ, nói ú ớ,
+        mặt tím, tím mặt, tím người, tím tái mặt, thở {k} đều, thở đứt quãng, thở ngắt quãng,
+        thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than,
+        bấc tỉnh, bất tỉnh nhân sự, mắt nhìn lệch, mắt lệch một bên, nhìn lệch một bên,
+        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu
         """, tags="sick", fold="tone"),
+    # A burn is severe when it is large ("bỏng từ bụng xuống chân", "phỏng đen hết lưng") or
+    # of a fall into something boiling ("té lọt vô nồi nước sôi"): the burn + extent and the
+    # fall + boiling combinations.
+    entry(None, "normal", 0, """
+        khắp người, khắp mình, hết lưng, cả lưng, cả người, toàn thân, nửa người, hết người,
+        từ bụng, từ ngực, từ cổ, từ đầu, xuống chân, đen hết, đen thui, cả mặt, hết mặt,
+        tróc da, lột da, phồng rộp
+        """, tags="extent"),
+    entry(None, "normal", 0, """
+        đang sôi, nước sôi, dầu sôi, nồi nước sôi, chảo dầu, nồi nước lèo, nồi lẩu, nồi canh
+        """, tags="boiling"),
     # A wound: 115, or 113 when the attackers are still there (need_service).
     entry("medical", "emergency", 5, "bị đâm, bị chém, bị bắn", tags="sick wound",
           fold="tone"),
@@ -124,7 +150,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         """, tags="rouse"),
     entry(None, "normal", 0, """
         {k} trả lời, {k} thưa, {k} dậy, {k} lên tiếng, {k} ừ, {k} nói gì, {k} tỉnh lại,
-        {k} hay biết
+        {k} hay biết, {k} biết gì, {k} biết gì hết, {k} biết chi
         """, tags="unanswered"),
     # Calls on the phone and words that contain an emergency's without being one.
     entry(None, "normal", 0, """
@@ -136,7 +162,10 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
 )
 
 EMERGENCY_COMBOS: tuple[Combo, ...] = (
-    Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True),
+    Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True,
+          gives=frozenset({"unresponsive"})),
     Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
+    Combo(("burn", "extent"), "medical", "emergency", 5, window=3, ordered=True),
+    Combo(("fall", "boiling"), "medical", "emergency", 5, window=5, ordered=True),
 )
 # fmt: on

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from callbot.understanding.need_base import (
     CATEGORY_ORDER,
-    COVID,
     NOT,
     OXY,
     SPO2,
@@ -47,8 +46,10 @@ from callbot.understanding.need_base import (
     each,
     entry,
 )
-from callbot.understanding.need_danger import DANGER_COMBOS, FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
+from callbot.understanding.need_danger import FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
+from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
+from callbot.understanding.need_requests import REQUEST_ENTRIES
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -97,6 +98,7 @@ _INTENSIFIERS = (
 )
 _FIGURES = ", ".join(f"{f} {i}" for f in _FEELINGS for i in _INTENSIFIERS) + (
     ", mắc cười muốn chết, buồn ngủ muốn chết, lo lắng muốn chết, quá trời muốn chết"
+    ", mệt đứt hơi, leo đứt hơi, chạy đứt hơi"
 )
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
@@ -141,9 +143,11 @@ ENTRIES: tuple[Entry, ...] = (
         đau đầu, nhức đầu, đau nhức, nhức mỏi, tiêu chảy, ói, nôn, mệt, mệt mỏi,
         {k} khỏe, chóng mặt, sổ mũi, nghẹt mũi, bị cảm, cảm cúm, cảm sốt, cúm, bệnh, ốm,
         bị bệnh, đau, ớn lạnh, triệu chứng, bỏ ăn, dị ứng, nổi mẩn, ngứa, phát ban, mề đay,
-        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, bỏng, phỏng, gãy,
+        dạ dày, đau dạ dày, bao tử, đau răng, bị thương, vết thương, gãy,
         gãy chân, gãy tay, gãy xương, bị té, té ngã, bị ngã
         """, tags="sick", negatable=True),
+    entry("medical", "normal", 3, "bỏng, phỏng, bị bỏng, bị phỏng, cháy phỏng, phỏng da",
+          tags="sick burn", negatable=True),
     entry("medical", "normal", 3, """
         bệnh nền, tiểu đường, đái tháo đường, tim mạch, bệnh tim, hen, suyễn, hen suyễn,
         phổi, bệnh phổi, suy thận, xơ gan, hiv, bệnh lao, bị lao, lao phổi, parkinson, pác kin sơn,
@@ -165,7 +169,17 @@ ENTRIES: tuple[Entry, ...] = (
         hằng ngày, hàng ngày, mỗi ngày, ngày nào cũng, đều đặn, thường xuyên, suốt đời,
         lâu năm, mỗi sáng, mỗi tối, cữ thuốc
         """, tags="daily"),
-    entry("medical", "normal", 3, "xe lăn, nạng, máy đo huyết áp, phiếu khám, khám sức khỏe"),
+    entry("medical", "normal", 3, """
+        xe lăn, nạng, máy đo huyết áp, phiếu khám, khám sức khỏe, máy xông, máy xông mũi họng,
+        dầu gió, dầu xanh, cao xoa, thuốc nhỏ mắt, thuốc giảm đau, khám mắt, tiền đình,
+        vật lý trị liệu, tập vật lý, phục hồi chức năng, phẫu thuật, sẹo, mổ, tái khám
+        """),
+    # A named daily medicine run out: high ("hết insulin", "hết thuốc huyết áp").
+    entry("medical", "high", 3, """
+        hết insulin, {k} còn insulin, hết thuốc tiểu đường, hết thuốc huyết áp, hết thuốc tim,
+        hết thuốc tâm thần, hết thuốc động kinh, hết thuốc hen, hết thuốc suyễn,
+        hết thuốc tuyến giáp, hết thuốc chống đông, hết thuốc arv, hết thuốc ung thư
+        """),
     entry("medical", "normal", 3, """
         thuốc, túi thuốc, thuốc men, khám, khám bệnh, khám thai, bác sĩ, bệnh viện, trạm y tế,
         y tế, nhập viện, chuyển viện, điều trị, chữa bệnh, xe cứu thương, tiêm, chích,
@@ -178,123 +192,22 @@ ENTRIES: tuple[Entry, ...] = (
         "đối diện {}", "sau {}", "phía sau {}", "trước {}", "hẻm {}", "đường {}") + """,
         nhân viên y tế, làm y tế, làm y tá, là y tá, làm bác sĩ, là bác sĩ, làm điều dưỡng
         """),
-    # -- food ------------------------------------------------------------------------------
-    entry("food", "high", 3, """
-        đói, bị đói, đói bụng, đói meo, nhịn đói, chết đói, nhịn ăn, {k} ăn gì,
-        {k} có gì ăn, {k} có gì để ăn, {k} có gì mà ăn, {k} còn gì ăn, {k} còn gì để ăn,
-        {k} có cái ăn, {k} có cơm ăn, {k} có ăn, {k} có cái gì ăn, {k} có gì bỏ bụng,
-        {k} còn hột gạo, {k} được ăn
-        """, tags="hunger"),
-    entry("food", "normal", 3, """
-        gạo, thực phẩm, đồ ăn, thức ăn, lương thực, nhu yếu phẩm, rau, rau củ, mì gói, mì tôm,
-        mì, sữa, bỉm, tã, trứng, thịt, cơm, mắm, đồ khô, thực phẩm thiết yếu, hàng thiết yếu,
-        túi an sinh, gói an sinh, phần quà, túi quà, cứu trợ, tiếp tế, từ thiện, bếp ăn,
-        suất cơm, cơm hộp, đi chợ, chợ, siêu thị, ăn uống, cái ăn
-        """),
-    # -- financial -------------------------------------------------------------------------
-    entry("financial", "normal", 3, """
-        mất việc, thất nghiệp, nghỉ việc, {k} có việc, {k} có việc làm, hết việc,
-        mất thu nhập, {k} có thu nhập, hết tiền, {k} có tiền, {k} còn tiền, {k} có đồng nào,
-        {k} còn đồng nào, tiền nhà, tiền trọ, tiền thuê nhà, tiền phòng, thuê nhà, tiền điện,
-        tiền nước, trợ cấp, tiền trợ cấp, gói hỗ trợ, tiền hỗ trợ, hỗ trợ tiền,
-        nghị quyết sáu mươi tám, nghị quyết sáu tám, bảo hiểm thất nghiệp,
-        gói hai mươi sáu nghìn tỷ, chủ nhà đuổi, bị đuổi, đóng tiền, trả tiền, tiền mặt,
-        nợ, vay, lương, cho vay, nghỉ không lương, viện phí, tiền viện phí, học phí,
-        tiền học, tiền học phí, sửa nhà, hỗ trợ sửa nhà, xây lại nhà, tiền sửa nhà
-        """),
-    entry("financial", "normal", 1, """
-        tiền, nhà trọ, phòng trọ, lao động tự do, bán vé số, chạy xe ôm, xe ôm, bán hàng rong,
-        phụ hồ, chủ nhà, công nhân
-        """),
-    # -- testing and quarantine ------------------------------------------------------------
-    entry("testing", "normal", 3, """
-        xét nghiệm, test nhanh, tét nhanh, test, pcr, pê xê rờ, lấy mẫu, kết quả xét nghiệm,
-        khu cách ly, cách ly tập trung, cách ly tại nhà, tự cách ly, giấy xác nhận,
-        hoàn thành cách ly, truy vết, tiếp xúc gần, f1, ép một, f một, f2, ép hai,
-        khai báo y tế
-        """),
-    entry("testing", "normal", 2, """
-        kết quả, âm tính, cách ly, phong tỏa, khu phong tỏa, bị phong tỏa, một vạch, ca nhiễm,
-        tiếp xúc
-        """),
-    entry("testing", "normal", 2, "dương tính, hai vạch, lên hai vạch, test dương", tags="f0"),
-    entry("testing", "normal", 1, "f0, f không, ép không, ép zê rô, ép dê rô, bị nhiễm, "
-       "nhiễm bệnh, " + each(COVID, "bị {}", "nhiễm {}", "mắc {}", "dính {}"), tags="f0"),
-    entry("testing", "normal", 1, each(COVID, "{}")),
-    # -- violations: a caller reporting a breach of the rules ------------------------------
-    entry("violation", "high", 3, """
-        trốn cách ly, trốn khỏi khu cách ly, trốn khỏi, bỏ trốn, trốn ra, trốn về
-        """),
-    entry("violation", "normal", 4, """
-        thu tiền, ăn chặn, ăn bớt, bớt xén, tham nhũng, giá cắt cổ, bán giá cao, chặt chém,
-        nâng giá, tố giác, tố cáo
-        """),
-    # Forged papers, price gouging, charging for what is given free.
-    entry("violation", "normal", 4, """
-        giấy đi đường giả, giấy giả, giấy tờ giả, làm giả, làm giấy giả, giả mạo, giả giấy,
-        bán giấy, bán giấy đi đường, mua giấy đi đường, mua bán giấy, chạy giấy, kết quả giả,
-        giấy xét nghiệm giả, xét nghiệm giả, giấy xác nhận giả, bán mắc, bán đắt, hét giá,
-        đội giá, thổi giá, giá trên trời, găm hàng, đầu cơ, bắt đóng tiền, bắt trả tiền,
-        thu phí, thu lệ phí, lấy phí, đòi phí, hối lộ, tiền cà phê, phong bì, bồi dưỡng,
-        bán lại, miễn phí mà, mà lấy tiền, mà đòi tiền, mà tính tiền, lại lấy tiền,
-        lại đòi tiền, cũng lấy tiền, còn lấy tiền, phải đóng tiền mới, phải trả tiền mới
-        """),
-    entry("violation", "normal", 3, """
-        tăng giá, tụ tập, tụ tập đông người, tụm năm tụm ba, {k} đeo khẩu trang,
-        {k} mang khẩu trang,
-        {k} đeo khẩu, vi phạm, mở quán, vẫn mở, vẫn mở cửa, vẫn bán, lén bán, bán lén,
-        mở cửa buôn bán, chợ tự phát, chợ cóc, họp chợ, nhậu, nhậu nhẹt, ăn nhậu, đánh bài,
-        đánh bạc, cờ bạc, karaoke, hát karaoke, {k} chấp hành, {k} tuân thủ, {k} khai báo,
-        đá banh, đá bóng, tổ chức tiệc, đám cưới, đám giỗ, đám tiệc, {k} giãn cách,
-        {k} có lý do, {k} lý do
-        """),
-    entry("violation", "normal", 1, """
-        phản ánh, báo cáo, đông người, bán hàng, buôn bán, mở cửa, hàng xóm, khẩu trang,
-        giãn cách, ồn ào
-        """),
-    entry("violation", "normal", 1, """
-        ra ngoài, đi ra ngoài, ra đường, ra ngoài đường, đi lung tung, đi khắp nơi, đi chơi,
-        đi dạo, đi lại
-        """, tags="outing"),
-    # -- other requests ----------------------------------------------------------------------
-    entry("other", "normal", 2, """
-        giấy đi đường, giấy thông hành, giấy tờ, về quê, hồi hương, hỏa táng, mai táng,
-        an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục,
-        kẹt lại, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
-        chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
-        dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn
-        """),
-    # Papers of the ward: residence, identity, civil status.
-    entry("other", "normal", 3, """
-        xác nhận cư trú, giấy xác nhận cư trú, đăng ký tạm trú, tạm trú, tạm vắng, hộ khẩu,
-        sổ hộ khẩu, căn cước, căn cước công dân, chứng minh nhân dân, giấy khai sinh, khai sinh,
-        khai tử, làm giấy tờ
-        """),
-    # Stuck somewhere: stranded (other), or trapped with "không ra được" (need_danger).
-    entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck"),
-    # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
-    entry("other", "normal", 3, """
-        đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,
-        đèn chiếu sáng, đèn tín hiệu
-        """, tags="lamp"),
-    entry("other", "normal", 3, """
-        ổ gà, ổ voi,
-        đường hư, đường bể, mặt đường, cây gãy, gãy nhánh, gãy cành, nhánh cây, cây xanh,
-        cây đổ, nắp cống, mất nắp cống, cống nghẹt, nghẹt cống, rác thải, ngập nước,
-        nước ngập, triều cường, vỉa hè, trụ điện, cột điện
-        """),
+    *REQUEST_ENTRIES,
     # -- context: who is in need -----------------------------------------------------------
     entry(None, "high", 0, """
         neo đơn, {k} ai chăm sóc, {k} có ai chăm sóc, {k} ai lo, {k} người thân,
         {k} có người thân, già yếu, khuyết tật, tàn tật, tật nguyền, bại liệt, liệt giường,
         nằm liệt, bị liệt, khiếm thị, mù, câm điếc, khiếm thính, thiểu năng, tâm thần,
-        bệnh tâm thần, mồ côi, đơn thân, nuôi con một mình,
+        bệnh tâm thần, mồ côi, đơn thân, nuôi con một mình
+        """, tags="person"),
+    # Who: an elderly person or a child named (high when the need is theirs, :mod:`.need`).
+    entry(None, "high", 0, """
         người già, người lớn tuổi, cụ già, ông già, bà già, ông cụ, bà cụ, lớn tuổi, cao tuổi,
         ông bà, bà nội, bà ngoại, ông nội, ông ngoại, mẹ già, má già, cha già, ba già,
         già rồi, tuổi già,
         con nhỏ, con còn nhỏ, em bé, trẻ em, trẻ nhỏ, con nít, đứa nhỏ, sơ sinh, trẻ sơ sinh,
         mới sinh, mới đẻ, cháu nhỏ, cháu bé, bé, tháng tuổi
-        """, tags="person"),
+        """, tags="person who"),
     entry(None, "normal", 0, "tuổi", tags="age"),
     entry(None, "normal", 0, "thấp, tụt, giảm, xuống", tags="low"),
     entry(None, "normal", 0, _DAYS + ", hổm rày, hổm nay, bữa giờ, mấy bữa nay, liên tục, hoài",
@@ -332,6 +245,8 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("equipment", "precaution", "normal"),
     Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
     Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
+    Demotion("plain", "appliance", "normal"),  # "cái nồi cơm điện cháy rồi"
+    Demotion("jammed", "traffic", "normal"),  # "kẹt xe ở ngã tư ngày nào cũng kẹt cứng"
     Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
 )
 

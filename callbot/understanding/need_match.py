@@ -189,13 +189,21 @@ def candidates(words: list[str]) -> list[Hit]:
 
 
 def select(found: list[Hit]) -> list[Hit]:
-    """Longest match first; a shorter overlapping one survives only as a crossing emergency."""
+    """Longest match first; a shorter overlapping one survives only as a crossing emergency,
+    and not inside a longer phrase even one itself crossed out ("chém" in "chém giá" when
+    "giá cắt cổ" took "giá")."""
     chosen: list[Hit] = []
+    seen: list[Hit] = []
     for hit in sorted(found, key=lambda h: (h.start - h.end, h.level, -h.rank, h.start)):
         clash = [c for c in chosen if hit.start < c.end and c.start < hit.end]
         inside = any(
-            c.start <= hit.start and hit.end <= c.end and c.level <= hit.level for c in clash
+            c.start <= hit.start
+            and hit.end <= c.end
+            and c.level <= hit.level
+            and (c in clash or c.end - c.start > hit.end - hit.start)
+            for c in seen
         )
-        if not clash or (hit.entry.urgency == "emergency" and not inside):
+        if not inside and (not clash or hit.entry.urgency == "emergency"):
             chosen.append(hit)
+        seen.append(hit)
     return sorted(chosen, key=lambda h: h.start)

@@ -1,4 +1,4 @@
-"""When the need parser's evidence holds: past, resolved, denied, joked about, asleep.
+"""When the need parser's evidence holds: past, resolved, denied, supposed, a figure of speech.
 
 An emergency is life at risk *now*. :func:`defuse` takes the hits of one answer (after
 negation, combinations and readings) and lowers the urgency of those the answer itself puts
@@ -11,33 +11,47 @@ out of the present::
     "đói muốn chết luôn á giỡn chứ nhà còn gạo"             a joke
     "ông nội tui ngủ say nằm im ngáy đều"                   asleep, not unresponsive
 
-The rules, each over the answer's words (exact, as Vosk writes them):
+Each marker scopes over the events of its own clause or stretch, not over the whole answer
+(the words are in :mod:`.need_time_words`, where they are found in :mod:`.need_time_marks`):
 
 1. **Past, or long-standing.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi
    sáng", "mấy bữa trước", "từng bị", "má tui trước bị") opens a past stretch; a present
    marker ("giờ", "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends
-   its clause ("bị tai biến hồi năm ngoái, giờ...") covers the clause before it too. An event
-   said in a past stretch is not urgent now. "từ hôm qua", "hồi sáng tới giờ" are ongoing,
-   not past. A long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay",
-   "mỗi khi trời lạnh", "thường xuyên") is no emergency in its clause.
-2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "dập xong", "vớt lên kịp",
-   "đi viện về rồi", "không sao"), the events said before it are not urgent now; what comes
-   after still counts ("tỉnh rồi mà giờ lại co giật"). Someone already in hospital ("đang
-   nằm viện", "điều trị ở bệnh viện") is cared for: no emergency in the answer.
+   its clause ("bị tai biến hồi năm ngoái, giờ...", "quậy phá hồi nãy mà ...") covers the
+   clause before it. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past. A long-standing
+   or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi trời lạnh") is
+   no emergency in its clause.
+2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "vớt lên kịp", "đi viện về
+   rồi", "ăn uống bình thường"), a completed rescue or return ("tìm được rồi", "chở về nhà
+   giùm rồi", "mở ra được rồi") or helpers who took care of it ("xe cứu thương chở đi rồi",
+   "bảo vệ đưa về rồi"), the events said before it are not urgent now; what comes after still
+   counts ("tỉnh rồi mà giờ lại co giật"). A fire put out ("dập tắt", "tạt nước tắt liền
+   rồi") resolves the fire said before it, not the burns. Someone in hospital ("đang nằm
+   viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no medical emergency (a fire
+   or an attacker at the hospital still is one).
 3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies, the
    explosions and collapses of the answer are not urgent (a fire still burning still is).
-4. **Denied.** "không gấp", "không phải cấp cứu", "không nguy hiểm": no emergency anywhere in
-   the answer (the caller knows best; the operator still reads the answer).
-5. **Joke, supposition, habit.** "giỡn", "nói đùa": what came before is not urgent; "nếu",
-   "lỡ mà", "phòng khi": what follows is supposed; "thằng nhỏ hay đánh nhau", "ổng thường bị
-   lên cơn": a habit, not now.
-6. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
-   ("nằm im") is no emergency, and the person said just before sleeping is not in need.
-7. **Beneficiaries and topics.** An elderly person or a child named as who a programme is for
-   ("tiền hỗ trợ người già", "lớp hè cho con nít", "khám sức khỏe người cao tuổi") is no
-   vulnerable person in need; an emergency named as a programme's topic ("hỗ trợ cho người
-   bị bạo lực gia đình", "nạn nhân vụ cháy", "thủ tục ... đột quỵ") is no emergency now.
-8. **Feared.** "sợ nổ", "có nguy cơ sập": right after a fear, an event is not happening.
+4. **Denied, or a drill.** "không gấp", "không phải cấp cứu", "báo động giả", "... là không
+   có gì" at the end: no emergency anywhere in the answer (the caller knows best; the
+   operator still reads the answer). A drill ("diễn tập", "tập huấn", "khói giả"): no
+   emergency unless said to be real ("... thật").
+5. **Joke, supposition, fear, habit.** "giỡn", "nói đùa": what came before is not urgent;
+   "nếu", "lỡ mà", "phòng khi": what follows is supposed; "tưởng" what was thought, until "ai
+   dè", "hóa ra". A fear of a future event ("sợ là nhà bị chập điện cháy", "sợ có ngày té
+   xuống chết đuối") and a future ("mai mốt", "có ngày", "sau này") scope over their clause,
+   to the next "mà", "nên", "muốn", "giờ", "đang"...; a fear felt ("sợ quá", "sợ lắm") is no
+   supposition ("tui sợ quá tụi nó đang đập cửa"). "thằng nhỏ hay đánh nhau", "ổng thường
+   bị lên cơn": a habit, not now.
+6. **Figures of speech.** An event right after a simile ("như bị cướp", "ngủ say như chết"),
+   in a game or a film ("chơi game bắn nhau"), and a feeling said big ("đau đầu muốn chết vì
+   chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency.
+7. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
+   ("nằm im") is no emergency, and the person said just before sleeping is not in need; with
+   sound sleep ("ngủ say", "ngáy", "thức khuya"), neither is "gọi không dậy", "bất động".
+8. **Beneficiaries and topics.** An elderly person or a child named as who a programme is for
+   ("tiền hỗ trợ người già", "lớp hè cho con nít") is no vulnerable person in need; an
+   emergency named as a programme's topic ("hỗ trợ cho người bị bạo lực gia đình", "nạn nhân
+   vụ cháy", "tầm soát ung thư") is no emergency now.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -49,256 +63,124 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
+from callbot.understanding.need_time_marks import Marks, time_marks
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in (" ".join(q.split()) for q in text.split(",")) if p)
-
-
-PAST = _phrases("""
-    năm ngoái, năm rồi, năm trước, năm kia, tháng trước, tháng rồi, tuần trước, tuần rồi,
-    hôm qua, hôm kia, hôm trước, hôm bữa, hổm bữa, bữa trước, bữa hổm, bữa kia, hồi sáng,
-    hồi trưa, hồi chiều, hồi tối, hồi khuya, hồi đêm, đêm qua, tối qua, sáng qua, chiều qua,
-    trưa qua, hồi trước, lúc trước, trước đây, trước kia, hồi xưa, hồi đó, hồi năm, hồi tháng,
-    lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết, hồi hôm,
-    đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
-    mất do, chết do, qua đời do, tử vong vì, tử vong do
-""")
-# Long-standing or recurring: "bị tai biến liệt nửa người lâu rồi", "khó thở mỗi khi trời
-# lạnh", "co giật thường xuyên": a condition, not an emergency now (the whole clause).
-CHRONIC = _phrases("""
-    mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
-    bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
-    mỗi lần, thường xuyên
-""")
-_YEARS = _words("năm tháng")
-# "hồi" + a time: "hồi đầu tháng", "hồi nhỏ", "hồi nãy" (not "hồi phục", "hồi hương").
-_HOI = "hồi"
-_HOI_TIMES = _words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
-_HOI_TIMES |= _words("cuối mấy bữa nãy hai ba bốn mười")
-# "<n> ngày trước", "mấy bữa trước": a count of these, then "trước".
-_UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
-# "má tui trước bị tai biến": "trước" after who it happened to (not "phía trước bị cháy").
-_WHO = _words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
-# "một một năm rồi" is 115, not "năm rồi" (last year).
-_NUMBER_WORDS = _words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
-# Said right before a past marker ("từ hôm qua") or right after it ("hồi sáng tới giờ"):
-# going on since then.
-_SINCE = frozenset({"từ", "tự"})
-# Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
-_CLAUSE_END = _words("rồi á à ạ đó nha nhé vậy thôi luôn mà nhưng")
-_UNTIL_NOW = _phrases("tới giờ, đến giờ, tới nay, đến nay, tới bây giờ, đến bây giờ, giờ vẫn")
-PRESENT = _phrases("""
-    giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
-    lại, vừa, vừa mới, tự nhiên, đột nhiên, bỗng nhiên
-""")
-RESOLVED = _phrases("""
-    giờ hết rồi, giờ đỡ rồi, giờ ổn rồi, đỡ rồi, ổn rồi, khỏi rồi, khỏe rồi, hết bệnh,
-    bình thường rồi, không sao rồi, không sao, hông sao, hổng sao, không có sao, không bị sao,
-    tỉnh lại rồi, tỉnh rồi, đã tỉnh, thở lại rồi, thở lại được, thở bình thường,
-    cầm máu được rồi, cầm được rồi, hết chảy máu, máu ngừng chảy, máu cầm rồi, dập tắt,
-    dập xong, dập được rồi, tắt rồi, lửa tắt, đã được cứu, cứu ra hết rồi, vớt lên kịp,
-    cứu kịp, được cứu kịp, kéo lên kịp, công an tới rồi, công an bắt rồi, công an đã bắt,
-    bỏ đi rồi, về ngủ rồi, đi viện về rồi, xuất viện, đưa vô viện rồi, đưa đi viện rồi,
-    đã đưa đi cấp cứu, đi cấp cứu rồi,
-    cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm, được đưa đi cấp cứu,
-    đưa đi cấp cứu rồi, đã được cấp cứu, hồi tỉnh, hồi phục, qua cơn, qua khỏi
-""")
-# In hospital already: the emergency is being cared for (wherever it is said in the answer).
-IN_HOSPITAL = _phrases("""
-    đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,
-    điều trị tại bệnh viện, đã nhập viện, nhập viện rồi, đang điều trị ở
-""")
-NOBODY_HURT = _phrases("""
-    không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
-    không có ai bị thương, may không ai, hổng ai sao, hông ai sao, không ai bị làm sao
-""")
-DENIED = _phrases("""
-    không gấp, hông gấp, hổng gấp, không có gì gấp, chưa gấp, không gấp gáp, không khẩn cấp,
-    không phải khẩn cấp, không phải cấp cứu, không cần cấp cứu, chưa cần cấp cứu,
-    không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
-    chưa tới mức cấp cứu, không tới mức cấp cứu, không nghiêm trọng, không có gì nghiêm trọng,
-    không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi, không vội,
-    khó thở nhẹ, thở nhẹ khi,
-    từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
-    đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi
-""")
-JOKE = _phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi")
-# "nếu có người bị đột quỵ thì gọi số nào": what follows is supposed, not happening.
-SUPPOSED = _phrases("""
-    nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, giả sử, phòng khi, trường hợp, cách sơ cứu, sơ cứu,
-    cách xử lý khi, làm sao khi, khi có người
-""")
-# "sợ nổ", "có nguy cơ sập": feared, not happening (right before the event only: "tui sợ
-# quá, tụi nó đang đập cửa" is happening).
-FEARED = _phrases("sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị")
-_FEAR_REACH = 2
-# Who a programme is for, an event's victims as a topic ("hỗ trợ cho người bị bạo lực gia
-# đình", "nạn nhân vụ cháy"): no emergency now.
+_FEAR_REACH = 2  # a plain "lo" right before the event ("lo sập")
 _TOPIC_REACH = 4
-# "thằng nhỏ nhà tui hay đánh nhau": a habit, not now (not right after a symptom: "khó thở
-# hay đau ngực" is "or").
-HABIT = _phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
 _HABIT_REACH = 3
-# "hay sao", "hay gì", "hay là": "or", not a habit.
-_OR_WHAT = _words("sao gì là không chưa hông hổng ai đâu chi")
-ASLEEP = _phrases("""
-    ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
-    coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
-    nghỉ trưa, nghỉ ngơi, ngủ khò, coi điện thoại, xem điện thoại, lướt điện thoại, nằm nghỉ,
-    nằm chơi, thư giãn
-""")
-PROGRAMME = _phrases("""
-    hỗ trợ, trợ cấp, phụ cấp, tiền, phiếu, sức khỏe, chế độ, chính sách, lớp, lớp hè,
-    trường, thẻ, bảo hiểm, dành cho, chương trình, câu lạc bộ, hội, khám
-""")
-TOPIC = _phrases("""
-    hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường
-""")
 _PROGRAMME_REACH = 3
 _ASLEEP_REACH = 3
-# "chỗ ngủ", "không ngủ được": no one asleep.
-_NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "chả", "ko"})
-_NOT_ASLEEP = frozenset({"chỗ", "nơi", "không", "chưa", "hổng", "hông", "mất", "khó"})
 _BENEFICIARY = "person"
-
-
-def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(words[i : i + len(phrase)]) == phrase
-
-
-_Phrases = tuple[tuple[str, ...], ...]
-_FIRST_WORD_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
-
-
-def _indexed(phrases: _Phrases) -> dict[str, list[tuple[str, ...]]]:
-    """``phrases`` by their first word (built once per list)."""
-    index = _FIRST_WORD_INDEX.get(id(phrases))
-    if index is None:
-        index = {}
-        for phrase in phrases:
-            index.setdefault(phrase[0], []).append(phrase)
-        _FIRST_WORD_INDEX[id(phrases)] = index
-    return index
-
-
-def _find(words: list[str], phrases: _Phrases) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of the phrases, the longest at each start."""
-    index = _indexed(phrases)
-    found = []
-    for i, word in enumerate(words):
-        ends = [i + len(p) for p in index.get(word, ()) if _at(words, i, p)]
-        if ends:
-            found.append((i, max(ends)))
-    return found
-
-
-def _past_starts(words: list[str]) -> list[tuple[int, int]]:
-    """Where a past stretch begins (and its marker ends); ongoing ones left out."""
-    marks = _find(words, PAST)
-    marks += [
-        (i, i + 2) for i in range(len(words) - 1) if words[i] == _HOI and words[i + 1] in _HOI_TIMES
-    ]
-    for i in range(1, len(words) - 1):
-        if words[i] == "trước" and words[i - 1] in _UNITS:
-            start = i - 2 if i >= 2 else i - 1
-            marks.append((start, i + 1))
-        elif words[i] == "trước" and words[i - 1] in _WHO and words[i + 1] in ("bị", "có"):
-            marks.append((i, i + 1))
-    return [
-        (s, e)
-        for s, e in marks
-        if not (s > 0 and words[s - 1] in _SINCE)
-        and not any(_at(words, e, u) for u in _UNTIL_NOW)
-        and not (s > 0 and words[s] in _UNITS and words[s - 1] in _NUMBER_WORDS)
-    ]
-
-
-def _counted_years(words: list[str]) -> list[tuple[int, int]]:
-    """ "ba năm nay", "hai tháng nay": lasting that long (not "năm nay", this year)."""
-    return [
-        (i - 1, i + 2)
-        for i in range(1, len(words) - 1)
-        if words[i] in _YEARS and words[i + 1] == "nay" and words[i - 1] in _NUMBER_WORDS
-    ]
-
-
-def past_spans(words: list[str]) -> list[tuple[int, int]]:
-    """The stretches of the answer said of the past: from a past marker to a present one.
-
-    A marker that ends its clause ("bị tai biến hồi năm ngoái giờ...", "... chết đuối hồi năm
-    ngoái") looks back too, to the present marker before it or the answer's start.
-    """
-    return _spans(words, _past_starts(words), always_back=False)
-
-
-def chronic_spans(words: list[str]) -> list[tuple[int, int]]:
-    """The clauses that tell of a long-standing or recurring condition ("lâu rồi", "ba năm
-    nay", "mỗi khi", "thường xuyên"): from the present marker before to the one after."""
-    return _spans(words, _find(words, CHRONIC) + _counted_years(words), always_back=True)
-
-
-def _spans(
-    words: list[str], marks: list[tuple[int, int]], always_back: bool
-) -> list[tuple[int, int]]:
-    present = sorted(s for s, _ in _find(words, PRESENT))
-    spans = []
-    for start, end in sorted(marks):
-        stop = next((p for p in present if p >= end), len(words))
-        trailing = always_back or all(w in _CLAUSE_END for w in words[end:stop])
-        begin = max((p for p in present if p < start), default=-1) + 1 if trailing else start
-        spans.append((begin, stop))
-    return spans
-
-
-def _negated(words: list[str], start: int) -> bool:
-    """A resolution denied ("bất tỉnh rồi", "không tỉnh rồi", "chưa đỡ rồi")."""
-    return start > 0 and words[start - 1] in _NEGATING
-
-
-def _not_asleep(words: list[str], start: int) -> bool:
-    return start > 0 and words[start - 1] in _NOT_ASLEEP
+_FIRE = frozenset({"fire", "smoke", "blast"})
 
 
 def _event(hit: Hit) -> bool:
     return hit.entry.urgency == "emergency" or hit.entry.category is not None
 
 
-def _calm(hit: Hit) -> Hit:
+def quiet(hit: Hit) -> Hit:
     """``hit`` no longer urgent: normal, only context for the category, and no part of a
     combination any more (its tags dropped)."""
     calm = replace(hit.entry, urgency="normal", weight=min(hit.weight, 1), tags=frozenset())
     return replace(hit, entry=calm)
 
 
-def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]]) -> bool:
-    """Whether rules 1-7 (module docstring) put ``hit`` out of the present."""
+def _within(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= hit.start < e for s, e in spans)
+
+
+def _after(hit: Hit, marks: list[tuple[int, int]]) -> bool:
+    return any(e <= hit.start for _, e in marks)
+
+
+def _right_after(hit: Hit, marks: list[tuple[int, int]], reach: int) -> bool:
+    return any(0 <= hit.start - e < reach for _, e in marks)
+
+
+def _hyperbole(hit: Hit, words: list[str]) -> bool:
+    """A feeling said big: "đau đầu muốn chết", "muốn xỉu vì", "mà muốn ngất"."""
+    if "hyperbole" not in hit.entry.tags:
+        return False
+    near = words[max(0, hit.start - tw.FEELING_REACH) : hit.start]
+    after = words[hit.end] if hit.end < len(words) else ""
+    dying = "chết" in words[hit.start : hit.end]  # "muốn chết vì nợ" may be meant
+    return (
+        bool(tw.FEELINGS.intersection(near))
+        or (after in tw.HYPERBOLE_AFTER and not dying)
+        or bool(near and near[-1] in tw.HYPERBOLE_BEFORE)
+    )
+
+
+def _doubted(hit: Hit, words: list[str], marks: Marks) -> bool:
+    """Asked, not said: "có phải bị ngộ độc không"."""
+    after = words[hit.end : hit.end + tw.DOUBT_REACH]
+    return _right_after(hit, marks["doubt"], tw.DOUBT_REACH) and bool(tw.DOUBT_ENDS & set(after))
+
+
+def _real(hit: Hit, words: list[str]) -> bool:
+    return bool(tw.REAL.intersection(words[hit.end : hit.end + tw.REAL_REACH]))
+
+
+def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
+    """Rule 6: a simile, a game or a film, a feeling said big."""
+    return (
+        _right_after(hit, marks["simile"], tw.SIMILE_REACH)
+        or _right_after(hit, marks["fiction"], tw.FICTION_REACH)
+        or _hyperbole(hit, words)
+    )
+
+
+def _resolved(hit: Hit, marks: Marks) -> bool:
+    """Rules 2-3: resolved, a fire put out, in hospital, nobody hurt."""
+    tags = hit.entry.tags
+    medical = hit.entry.alarm == "115"
+    return (
+        any(e >= hit.end for _, e in marks["resolved"] + marks["joke"])
+        or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
+        or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
+        or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
+    )
+
+
+def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
+    """Rules 4-5 and 8 for an emergency: denied, a drill, supposed, feared, a topic."""
+    return (
+        bool(marks["denied"])
+        or (bool(marks["drill"]) and not _real(hit, words))
+        or _after(hit, marks["supposed"])
+        or _within(hit, marks["mistaken"])
+        or _doubted(hit, words, marks)
+        or _within(hit, marks["feared"])
+        or _right_after(hit, marks["lo"], _FEAR_REACH)
+        or any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
+    )
+
+
+def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
+    """Whether rules 1-8 (module docstring) put ``hit`` out of the present."""
     urgent = hit.entry.urgency != "normal"
     emergency = hit.entry.urgency == "emergency"
     tags = hit.entry.tags
-    medical = hit.entry.alarm == "115" or "blast" in tags or "collapse" in tags
     asleep = marks["asleep"]
     person = _BENEFICIARY in tags and urgent
     return (
-        ((urgent or _event(hit)) and any(s <= hit.start < e for s, e in marks["past"]))
-        or (urgent and any(e >= hit.end for _, e in marks["resolved"] + marks["joke"]))
-        or (emergency and any(s <= hit.start < e for s, e in marks["chronic"]))
-        or (emergency and bool(marks["denied"]))
-        or (emergency and any(e <= hit.start for _, e in marks["supposed"]))
-        or (emergency and any(0 <= hit.start - e < _FEAR_REACH for _, e in marks["feared"]))
+        ((urgent or _event(hit)) and _within(hit, marks["past"]))
+        or (urgent and _resolved(hit, marks))
+        or (emergency and _within(hit, marks["chronic"]))
+        or (emergency and _not_now(hit, words, marks))
+        or (emergency and _figure(hit, words, marks))
+        or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
+        or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
-            emergency
-            and any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
+            hit.entry.category == "medical"
+            and not emergency
+            and _right_after(hit, marks["test_of"], 1)
         )
-        or (emergency and bool(marks["hospital"]))
-        or (urgent and any(0 <= hit.start - e < _HABIT_REACH for _, e in marks["habit"]))
-        or (emergency and medical and bool(marks["nobody_hurt"]))
+        or (person and (_within(hit, marks["feared"]) or _after(hit, marks["supposed"])))
         or ("still" in tags and bool(asleep))
+        or ("unresponsive" in tags and bool(marks["sound_asleep"]))
         or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))
         or (
             person
@@ -309,39 +191,17 @@ def _calmed(hit: Hit, words: list[str], marks: dict[str, list[tuple[int, int]]])
     )
 
 
-Marks = dict[str, list[tuple[int, int]]]
-
-
-def time_marks(words: list[str]) -> Marks:
-    """Where the answer says past, resolved, denied, supposed, feared, asleep... (rules 1-8)."""
-    return {
-        "past": past_spans(words),
-        "chronic": chronic_spans(words),
-        "resolved": [(s, e) for s, e in _find(words, RESOLVED) if not _negated(words, s)],
-        "nobody_hurt": _find(words, NOBODY_HURT),
-        "denied": _find(words, DENIED),
-        "joke": _find(words, JOKE),
-        "asleep": [(s, e) for s, e in _find(words, ASLEEP) if not _not_asleep(words, s)],
-        "supposed": _find(words, SUPPOSED),
-        "feared": _find(words, FEARED),
-        "topic": _find(words, TOPIC),
-        "hospital": _find(words, IN_HOSPITAL),
-        "habit": [(s, e) for s, e in _find(words, HABIT) if s > 0],
-        "programme": _find(words, PROGRAMME),
-    }
-
-
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
     :func:`time_marks` of ``words``, computed once for several calls)."""
     marks = time_marks(words) if marks is None else marks
-    if not any(marks.values()):
+    if not any(marks.values()) and not any("hyperbole" in h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}
     habits = [
         (s, e)
         for s, e in marks["habit"]
-        if s not in ends and (e >= len(words) or words[e] not in _OR_WHAT)
+        if s not in ends and (e >= len(words) or words[e] not in tw.OR_WHAT)
     ]
     marks = {**marks, "habit": habits}
-    return [_calm(h) if _calmed(h, words, marks) else h for h in hits]
+    return [quiet(h) if _calmed(h, words, marks) else h for h in hits]

@@ -37,6 +37,7 @@ COMMANDS: dict[str, list[str]] = {
     "bench": ["bench", "parse"],
     "parse": ["parse", "name", "an"],
     "eval": ["eval", "parse"],
+    "train": ["train", "need-model", "--out", "/nonexistent/need_model.json"],
     "console": ["console"],
     "users": ["users", "list"],
     "intake": ["intake"],

@@ -194,3 +194,21 @@ def test_lookalikes_stay_as_said(text: str, name: str) -> None:
 def test_thoi_alone_is_a_refusal_but_not_after_a_name() -> None:
     assert parse_name("thôi khỏi").name is None
     assert parse_name("hạnh thôi").name == "Hạnh"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a "không" right before a surname starts the name again; the word corrected away,
+        # explained after the new name, is no part of it
+        ("tên tui là trần văn sáu à không trần văn sáng sáu là em tui", "Trần Văn Sáng"),
+        ("em tên phạm thị lan ờ không phạm thị lân", "Phạm Thị Lân"),
+        ("tui tên đỗ văn ba không phải đỗ văn bảy", "Đỗ Văn Ba"),  # "không phải": no restart
+        # an age after the name ends it
+        ("dạ con tên là võ minh khang con chín tuổi", "Võ Minh Khang"),
+        ("cháu là lê gia hân mười hai tuổi", "Lê Gia Hân"),
+        ("tên tôi là nguyễn thị kim chi là con bà năm", "Nguyễn Thị Kim Chi"),
+    ],
+)
+def test_restarts_and_ages_round_2(text: str, name: str) -> None:
+    assert parse_name(text).name == name

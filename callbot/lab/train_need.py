@@ -1,0 +1,127 @@
+"""``callbot train need-model``: fit the need parser's statistical model and write its file.
+
+The model (:mod:`callbot.understanding.need_model`) is trained on the needs of the labelled
+set, the hold-out set, the first development part and half A of the second
+(:mod:`callbot.lab.halves`): never on half B, kept to measure it, and never on the locked part
+(a set whose ids are locked is refused). Each answer's class is "none" unless it is labelled an
+emergency, then its ``service`` (or, in the sets that label none, the service of its category:
+medical 115, violation 113, other 114).
+
+Fitting is plain batch gradient descent on the softmax loss with an L2 penalty, from zero
+weights, a fixed number of steps: the same sets give the same file. Features said in fewer
+than :data:`MIN_COUNT` answers are left out. The file keeps its features' four weights
+rounded to :data:`DIGITS` decimals, the biases, and what it was trained on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from callbot.errors import ConfigError
+from callbot.lab import evaluate as ev
+from callbot.lab.halves import select_half
+from callbot.understanding.need_base import standard
+from callbot.understanding.need_model import CLASSES, MODEL_FILE, features
+from callbot.understanding.text import tokens
+
+MIN_COUNT = 2
+L2 = 1e-4
+STEPS = 2000
+RATE = 2.0
+DIGITS = 4
+_CATEGORY_SERVICE = {"medical": "115", "violation": "113", "other": "114"}
+
+
+def training_cases() -> list[tuple[str, ev.Case]]:
+    """(set name, case) of every need the model learns from."""
+    sets: list[tuple[str, list[ev.Case]]] = [
+        ("labelled set", ev.load_set(ev.default_set_file())),
+        ("hold-out set", ev.load_set(ev.holdout_set_file())),
+        ("development part", ev.load_set(ev.dev_set_file())),
+        ("second development part, half A", select_half(ev.load_set(ev.dev3_set_file()), "A")),
+    ]
+    out = []
+    for name, cases in sets:
+        if any(c.id.startswith(ev.LOCKED_ID_PREFIX) for c in cases):
+            raise ConfigError(f"{name}: holds locked transcripts; the model never learns them")
+        out += [(name, c) for c in cases if c.kind == "need"]
+    return out
+
+
+def label(case: ev.Case) -> int:
+    """The class index of a labelled need."""
+    if case.expect["urgency"] != "emergency":
+        return 0
+    service = case.expect.get("service") or _CATEGORY_SERVICE.get(case.expect["category"], "115")
+    return CLASSES.index(service)
+
+
+def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
+    """The model's JSON data for these answers."""
+    feats = [set(features(standard(tokens(t)))) for t in texts]
+    counts = Counter(f for fs in feats for f in fs)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    x = np.zeros((len(texts), len(vocab)), dtype=np.float64)
+    for row, fs in enumerate(feats):
+        cols = [vocab[f] for f in fs if f in vocab]
+        if cols:
+            x[row, cols] = 1.0 / np.sqrt(len(cols))
+    y = np.eye(len(CLASSES))[labels]
+    w = np.zeros((len(vocab), len(CLASSES)))
+    b = np.zeros(len(CLASSES))
+    for _ in range(STEPS):
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = (p - y) / len(texts)
+        w -= RATE * (x.T @ grad + L2 * w)
+        b -= RATE * grad.sum(axis=0)
+    names = sorted(vocab, key=vocab.__getitem__)
+    return {
+        "classes": list(CLASSES),
+        "bias": [round(float(v), DIGITS) for v in b],
+        "features": {f: [round(float(v), DIGITS) for v in w[vocab[f]]] for f in names},
+    }
+
+
+def train(out: Path = MODEL_FILE) -> dict[str, Any]:
+    """Fit on :func:`training_cases` and write the model file; a summary of what was done."""
+    cases = training_cases()
+    data = fit([c.text for _, c in cases], [label(c) for _, c in cases])
+    trained_on = dict(Counter(name for name, _ in cases))
+    per_class = Counter(CLASSES[label(c)] for _, c in cases)
+    data = {
+        "trained_on": trained_on,
+        "answers_per_class": {k: per_class.get(k, 0) for k in CLASSES},
+        "settings": {"min_count": MIN_COUNT, "l2": L2, "steps": STEPS, "rate": RATE},
+        **data,
+    }
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    return {
+        "file": str(out),
+        "answers": len(cases),
+        "features": len(data["features"]),
+        "trained_on": trained_on,
+        "answers_per_class": data["answers_per_class"],
+    }
+
+
+def main_train(out: Path | None, as_json: bool) -> int:
+    """``callbot train need-model``: train, write, print what was done."""
+    summary = train(out or MODEL_FILE)
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        sets = ", ".join(f"{n} {k}" for k, n in summary["trained_on"].items())
+        classes = ", ".join(f"{k} {n}" for k, n in summary["answers_per_class"].items())
+        print(
+            f"need model: {summary['answers']} answers ({sets}); {classes}; "
+            f"{summary['features']} features -> {summary['file']}"
+        )
+    return 0

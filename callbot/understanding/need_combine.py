@@ -1,0 +1,149 @@
+"""The need parser's second pass: combinations, numbers read, demotions (used by :mod:`.need`).
+
+After negation and time (:mod:`.need_negation`, :mod:`.need_time`), the live hits of an answer
+are combined (:data:`~.need_lexicon.COMBOS`: "gọi ... không dậy", "kẹt ... không ra được"; a
+combination may quiet its second part, "tụi tui phá cửa vô"), the numbers said next to a
+tagged phrase are read (:data:`~.need_lexicon.READINGS`: SpO2, fever, age, blood pressure; a
+measure said to be normal reassures), and the :data:`~.need_lexicon.DEMOTIONS` apply (a
+burnt-out lamp is no fire, a dog fight no brawl).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from callbot.understanding.need_base import Service
+from callbot.understanding.need_lexicon import (
+    COMBOS,
+    DEMOTIONS,
+    LOOSE_REACH,
+    OTHER_MEASURES,
+    READING_REACH,
+    READING_SKIP,
+    READINGS,
+    REASSURING,
+    URGENCY_RANK,
+    Category,
+    Entry,
+    Reading,
+    Urgency,
+)
+from callbot.understanding.need_match import Hit
+from callbot.understanding.numbers import DIGITS, read_number
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _synthetic(
+    category: Category | None,
+    urgency: Urgency,
+    weight: int,
+    service: Service | None = None,
+    tags: frozenset[str] = frozenset(),
+) -> Entry:
+    return Entry(category, urgency, weight, (), tags, service=service)
+
+
+def combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
+    """The :data:`COMBOS` that fire, each as a hit spanning its two parts, and the ids of the
+    hits a combination quiets (:attr:`~.need_base.Combo.quiets`)."""
+    out = []
+    quieted: set[int] = set()
+    for combo in COMBOS:
+        pairs = [
+            (a, b)
+            for a in live
+            if combo.tags[0] in a.entry.tags
+            for b in live
+            if combo.tags[1] in b.entry.tags
+            and a is not b
+            and (combo.window is None or _gap(a, b) <= combo.window)
+            and (not combo.ordered or a.end <= b.start)
+        ]
+        if pairs:
+            a, b = min(pairs, key=lambda p: _gap(*p))
+            if combo.quiets:
+                quieted.add(id(b))
+            lo, hi = min(a.start, b.start), max(a.end, b.end)
+            spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
+            entry = _synthetic(
+                combo.category, combo.urgency, combo.weight, combo.service, combo.gives
+            )
+            out.append(Hit(entry, lo, hi, max(a.level, b.level), spans))
+    return out, quieted
+
+
+def _number(words: list[str], i: int) -> tuple[int, int] | None:
+    """A cardinal at ``i``; two bare digits are tens and units ("ba chín độ" is 39)."""
+    read = read_number(words, i)
+    if read and read[0] < 10 and read[1] < len(words) and words[read[1]] in DIGITS:
+        return read[0] * 10 + DIGITS[words[read[1]]], read[1] + 1
+    return read
+
+
+def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] | None:
+    """The number ``reading`` looks for next to ``hit``: (value, span start, span end)."""
+    if reading.after:
+        j = hit.end
+        limit = min(len(words), hit.end + (LOOSE_REACH if reading.loose else READING_REACH))
+        while j < limit and _number(words, j) is None:
+            loose_skip = reading.loose and words[j] not in OTHER_MEASURES
+            if words[j] not in READING_SKIP and not loose_skip:
+                break
+            j += 1
+        read = _number(words, j)
+        if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
+            return None
+        return (read[0], hit.start, read[1]) if read else None
+    for start in range(max(0, hit.start - READING_REACH), hit.start):
+        read = _number(words, start)
+        if read and all(w in READING_SKIP for w in words[read[1] : hit.start]):
+            return read[0], start, hit.end
+    return None
+
+
+def readings(live: list[Hit], words: list[str]) -> list[Hit]:
+    """Hits for the :data:`READINGS` whose number falls in their range."""
+    out = []
+    for reading in READINGS:
+        for hit in live:
+            if reading.tag in hit.entry.tags:
+                read = _read(hit, reading, words)
+                if read and reading.low <= read[0] <= reading.high:
+                    entry = _synthetic(reading.category, reading.urgency, reading.weight)
+                    out.append(Hit(entry, read[1], read[2], hit.level, ((read[1], read[2]),)))
+    return out
+
+
+def reassured(hits: list[Hit], live: list[Hit], words: list[str]) -> list[Hit]:
+    """Measures said to be normal ("ô xy chín mươi chín") are no high need: the
+    :data:`REASSURING` readings lower their tag's high hits to normal."""
+    for reading in REASSURING:
+        if any(
+            reading.tag in h.entry.tags
+            and (read := _read(h, reading, words))
+            and reading.low <= read[0] <= reading.high
+            for h in live
+        ):
+            hits = [
+                replace(h, entry=replace(h.entry, urgency="normal"))
+                if reading.tag in h.entry.tags and h.entry.urgency == "high"
+                else h
+                for h in hits
+            ]
+    return hits
+
+
+def demote(hits: list[Hit]) -> list[Hit]:
+    """``hits`` with the :data:`~.need_lexicon.DEMOTIONS` applied."""
+    for rule in DEMOTIONS:
+        if any(rule.by in h.entry.tags for h in hits):
+            hits = [
+                replace(h, entry=replace(h.entry, urgency=rule.urgency))
+                if rule.tag in h.entry.tags and h.rank > URGENCY_RANK[rule.urgency]
+                else h
+                for h in hits
+            ]
+    return hits

@@ -1,0 +1,269 @@
+"""A small statistical model beside the need rules: is this answer an emergency, of which service?
+
+Multinomial logistic regression over the answer's words and word pairs, as said and without
+tones (``w:``, ``b:``, ``t:``, ``tb:`` features, present or not, the vector scaled to length
+1), into four classes: no emergency, 115, 114, 113. ``callbot train need-model``
+(:mod:`callbot.lab.train_need`) fits it on the labelled set, the hold-out set, the first
+development part and half A of the second (never half B, never the locked part) and writes
+``need_model.json`` beside this module: the features it kept with their four weights, the
+biases, and what it was trained on. It is read once, offline; scoring one answer is a few
+hundred dictionary lookups.
+
+:func:`judge` is how the need parser (:mod:`.need`) uses it, and only where the rules are
+unsure of themselves:
+
+- **promote**: the rules found no emergency but a cue of one (a symptom, a fall, water, someone
+  stuck, a threat...: :data:`CUES`); nothing in the answer was an emergency the caller denied
+  or put out of the present, nor a need the rules read as high (but for who is named); the
+  model says emergency with probability >= :data:`PROMOTE`, and what weighed most for it
+  includes words the rules did not read: an emergency of the model's service. The rules'
+  reading of the words they know stands ("mẹ tôi bị sốt" is a fever, not an emergency), and
+  without a cue the model never promotes: on what it was not trained for ("vợ ơi", "từ từ tôi
+  nói") it is not to be trusted;
+- **demote**: the rules' emergency rests on one phrase, after which the caller asks for
+  something else ("cần", "xin", "hỏi"...: the shape of an emergency word said in passing),
+  and the model says emergency with probability < :data:`DEMOTE`: no emergency. An emergency
+  phrase said alone or with a story of its own is never demoted.
+
+Both stay explainable: a promotion's ``emergency_reasons`` are the caller's words that weighed
+most towards that service (:attr:`Score.words`), and a demotion keeps the rules' reasons.
+:func:`use_model` turns the model off (``callbot eval parse --rules-only``, to measure both).
+Without the data file the parser runs on its rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from callbot.understanding.need_base import Service
+from callbot.understanding.need_match import toneless
+
+CLASSES: tuple[str, ...] = ("none", "115", "114", "113")
+MODEL_FILE = Path(__file__).with_name("need_model.json")
+# Decided before the model was measured on half B of the second development part (on a
+# simulation: the round-1 rules and a model trained without half A, scored on half A).
+PROMOTE = 0.7
+DEMOTE = 0.1
+# The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
+CUES = frozenset(
+    [
+        "sick",
+        "burn",
+        "extent",
+        "boiling",
+        "fall",
+        "water_body",
+        "stuck",
+        "jam",
+        "cannot_leave",
+        "flood",
+        "carry",
+        "swim",
+        "missing",
+        "gas",
+        "leak",
+        "threat",
+        "hit",
+        "seize",
+        "away",
+        "enter",
+        "fuel",
+        "gang",
+        "perpetrator",
+        "measure",
+        "pregnant",
+        "belly",
+        "pressure",
+    ]
+)
+_EXPLAIN = 3  # features shown for a promotion
+# Words that say nothing of an emergency by themselves: never shown as its reason alone.
+_PLAIN = frozenset(
+    [
+        "ơi",
+        "nha",
+        "tui",
+        "tôi",
+        "con",
+        "em",
+        "nó",
+        "anh",
+        "chị",
+        "ông",
+        "bà",
+        "mẹ",
+        "ba",
+        "má",
+        "cha",
+        "bố",
+        "vợ",
+        "chồng",
+        "cháu",
+        "ổng",
+        "bả",
+        "mình",
+        "tụi",
+        "có",
+        "là",
+        "thì",
+        "mà",
+        "rồi",
+        "đang",
+        "bị",
+        "cái",
+        "này",
+        "đó",
+        "giờ",
+        "nhà",
+        "ở",
+        "với",
+        "và",
+        "của",
+        "cho",
+        "không",
+        "đi",
+        "ra",
+        "vô",
+        "vào",
+        "lên",
+        "xuống",
+        "quá",
+        "lắm",
+        "một",
+        "hai",
+        "ba",
+        "người",
+        "thằng",
+        "đứa",
+        "bé",
+        "nhỏ",
+    ]
+)
+
+Verdict = Literal["promote", "demote"]
+_state = {"enabled": True}
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights per feature (one per class), the biases, and what the file says of itself."""
+
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Score:
+    """The model's probabilities for one answer and the word spans that weighed most."""
+
+    probabilities: tuple[float, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def emergency(self) -> float:
+        """The probability of an emergency, whatever the service."""
+        return 1.0 - self.probabilities[0]
+
+    @property
+    def service(self) -> Service:
+        """The most likely service if it is an emergency."""
+        best = max(range(1, len(CLASSES)), key=lambda k: self.probabilities[k])
+        service: Service = CLASSES[best]  # type: ignore[assignment]
+        return service
+
+
+def features(words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each feature of ``words`` (already normalized and read the standard way) and the word
+    spans it stands for: words (``w:``), pairs (``b:``), and both without tones (``t:``,
+    ``tb:``)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    bare = [toneless(w) for w in words]
+    for one, two, seq in (("w:", "b:", words), ("t:", "tb:", bare)):
+        for i, word in enumerate(seq):
+            out.setdefault(one + word, []).append((i, i + 1))
+            if i + 1 < len(seq):
+                out.setdefault(f"{two}{word} {seq[i + 1]}", []).append((i, i + 2))
+    return out
+
+
+def use_model(enabled: bool) -> None:
+    """Turn the model on or off for this process (off: the rules alone decide)."""
+    _state["enabled"] = enabled
+
+
+def model_enabled() -> bool:
+    """Whether :func:`current` returns the model."""
+    return _state["enabled"]
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = MODEL_FILE) -> Model | None:
+    """The model in ``path``, or None when there is no such file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    weights = {k: tuple(float(x) for x in v) for k, v in data["features"].items()}
+    meta = {k: v for k, v in data.items() if k not in ("features", "bias")}
+    return Model(weights, tuple(float(x) for x in data["bias"]), meta)
+
+
+def current() -> Model | None:
+    """The bundled model when enabled and present."""
+    return load() if model_enabled() else None
+
+
+def score(model: Model, words: list[str], known: frozenset[int] = frozenset()) -> Score:
+    """The model's view of one answer; its :attr:`Score.spans` leave out the words the rules
+    already read (``known``, word indexes) and words that say nothing by themselves."""
+    found = {k: v for k, v in features(words).items() if k in model.weights}
+    scale = 1.0 / math.sqrt(len(found)) if found else 0.0
+    logits = list(model.bias)
+    for key in found:
+        for k, w in enumerate(model.weights[key]):
+            logits[k] += w * scale
+    top = max(logits)
+    exp = [math.exp(z - top) for z in logits]
+    total = sum(exp)
+    probabilities = tuple(e / total for e in exp)
+    best = 1 + max(range(len(CLASSES) - 1), key=lambda k: probabilities[k + 1])
+    pull = sorted(
+        (
+            (model.weights[k][best] - model.weights[k][0], k)
+            for k in found
+            if not all(
+                words[i] in _PLAIN or i in known for a, b in found[k][:1] for i in range(a, b)
+            )
+        ),
+        reverse=True,
+    )
+    return Score(probabilities, _merged(found[k][0] for w, k in pull[:_EXPLAIN] if w > 0))
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Word spans in order, those that touch or overlap joined into one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def judge(score_of: Score, rules_emergency: bool, unsure: bool, single: bool) -> Verdict | None:
+    """Whether the model overrules the rules (module docstring): ``unsure`` when the rules
+    found a cue of an emergency (:data:`CUES`) and denied or defused none, ``single`` when
+    their emergency rests on one phrase the caller moved on from."""
+    if not rules_emergency and unsure and score_of.spans and score_of.emergency >= PROMOTE:
+        return "promote"
+    if rules_emergency and single and score_of.emergency < DEMOTE:
+        return "demote"
+    return None

@@ -1,0 +1,223 @@
+"""Where an answer says past, resolved, denied, supposed, feared, asleep...: the markers.
+
+:func:`time_marks` finds, in the words of one answer, the markers of :mod:`.need_time`'s rules
+1-8 (their words are in :mod:`.need_time_words`) and the stretches they scope over: a past
+marker to the next present one (:func:`past_spans`), a long-standing condition over its clause
+(:func:`chronic_spans`), a fear or a future to the next clause break, "tưởng" to "ai dè". It
+judges nothing: :func:`.need_time.defuse` decides which hits the marks put out of the present.
+Phrases are looked up by their first word, each list indexed once.
+"""
+
+from __future__ import annotations
+
+from callbot.understanding import need_time_words as tw
+
+_CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT}
+
+
+def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
+
+
+_FIRST_WORD_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _indexed(phrases: tw.Phrases) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` by their first word (built once per list)."""
+    index = _FIRST_WORD_INDEX.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        _FIRST_WORD_INDEX[id(phrases)] = index
+    return index
+
+
+def _find(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the phrases, the longest at each start."""
+    index = _indexed(phrases)
+    found = []
+    for i, word in enumerate(words):
+        ends = [i + len(p) for p in index.get(word, ()) if _at(words, i, p)]
+        if ends:
+            found.append((i, max(ends)))
+    return found
+
+
+def _past_starts(words: list[str]) -> list[tuple[int, int]]:
+    """Where a past stretch begins (and its marker ends); ongoing ones left out."""
+    marks = _find(words, tw.PAST)
+    marks += [
+        (i, i + 2)
+        for i in range(len(words) - 1)
+        if words[i] == tw.HOI and words[i + 1] in tw.HOI_TIMES
+    ]
+    for i in range(1, len(words) - 1):
+        if words[i] == "trước" and words[i - 1] in tw.UNITS:
+            start = i - 2 if i >= 2 else i - 1
+            marks.append((start, i + 1))
+        elif words[i] == "trước" and words[i - 1] in tw.WHO and words[i + 1] in ("bị", "có"):
+            marks.append((i, i + 1))
+    return [
+        (s, e)
+        for s, e in marks
+        if not (s > 0 and words[s - 1] in tw.SINCE)
+        and not any(_at(words, e, u) for u in tw.UNTIL_NOW)
+        and not (s > 0 and words[s] in tw.UNITS and words[s - 1] in tw.NUMBER_WORDS)
+        and not (s > 0 and words[s - 1] in tw.NOT_YET_DEAD)
+    ]
+
+
+def _counted_years(words: list[str]) -> list[tuple[int, int]]:
+    """ "ba năm nay", "hai tháng nay": lasting that long (not "năm nay", this year)."""
+    return [
+        (i - 1, i + 2)
+        for i in range(1, len(words) - 1)
+        if words[i] in tw.YEARS and words[i + 1] == "nay" and words[i - 1] in tw.NUMBER_WORDS
+    ]
+
+
+def past_spans(words: list[str]) -> list[tuple[int, int]]:
+    """The stretches of the answer said of the past: from a past marker to a present one.
+
+    A marker that ends its clause ("bị tai biến hồi năm ngoái giờ...", "... chết đuối hồi năm
+    ngoái") looks back too, to the present marker before it or the answer's start; one
+    followed by "mà", "nhưng" ("quậy phá hồi nãy mà ...") covers that clause only.
+    """
+    return _spans(words, _past_starts(words), always_back=False)
+
+
+def chronic_spans(words: list[str]) -> list[tuple[int, int]]:
+    """The clauses that tell of a long-standing or recurring condition ("lâu rồi", "ba năm
+    nay", "mỗi khi", "thường xuyên"): from the present marker before to the one after."""
+    return _spans(words, _find(words, tw.CHRONIC) + _counted_years(words), always_back=True)
+
+
+def _spans(
+    words: list[str], marks: list[tuple[int, int]], always_back: bool
+) -> list[tuple[int, int]]:
+    present = sorted(s for s, _ in _find(words, tw.PRESENT) + _find(words, tw.ASKING_NOW))
+    spans = []
+    for start, end in sorted(marks):
+        stop = next((p for p in present if p >= end), len(words))
+        back = max((p for p in present if p < start), default=-1) + 1
+        if always_back or all(w in tw.CLAUSE_END for w in words[end:stop]):
+            spans.append((back, stop))
+        elif end < len(words) and words[end] in tw.CLAUSE_JOINS:
+            spans.append((back, end))
+        else:
+            spans.append((start, stop))
+    return spans
+
+
+def _clauses(words: list[str], marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """From each marker's end to the next clause break ("mà", "nên", "muốn", "giờ"...)."""
+    out = []
+    for _, end in marks:
+        stop = next((k for k in range(end, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        out.append((end, stop))
+    return out
+
+
+def _feared(words: list[str]) -> list[tuple[int, int]]:
+    """The clauses said as feared (not a fear felt: "sợ quá") or of the future."""
+    fears = [
+        (s, e)
+        for s, e in _find(words, tw.FEARED)
+        if words[s:e] != ["lo"] and not (e < len(words) and words[e] in tw.FEAR_FELT)
+    ]
+    return _clauses(words, fears + _find(words, tw.FUTURE))
+
+
+def _mistaken(words: list[str]) -> list[tuple[int, int]]:
+    """From "tưởng" to "ai dè", "hóa ra" (or the end): what the caller wrongly thought."""
+    reversals = [s for s, _ in _find(words, tw.REVERSAL)]
+    return [
+        (e, next((r for r in reversals if r >= e), len(words)))
+        for _, e in _find(words, tw.MISTAKEN)
+    ]
+
+
+def _seeming(words: list[str], start: int) -> bool:
+    """ "hình như", "dường như", "có vẻ như": it seems, no simile."""
+    return start > 0 and words[start - 1] in tw.SEEMING
+
+
+def _negated(words: list[str], start: int) -> bool:
+    """A resolution denied ("bất tỉnh rồi", "không tỉnh rồi", "chưa đỡ rồi", "không thấy
+    tỉnh rồi", "hổng còn thở lại được")."""
+    k = start - 1
+    while k > 0 and words[k] in tw.ASPECTS:
+        k -= 1
+    return k >= 0 and words[k] in tw.NEGATING
+
+
+def _completed(words: list[str], verbs: tw.Phrases) -> list[tuple[int, int]]:
+    """ "<verb> ... rồi" ("tìm được rồi", "chở về nhà giùm rồi"), the verb not denied."""
+    out = []
+    for s, e in _find(words, verbs):
+        after = words[e : e + tw.COMPLETED_REACH]
+        denied = _negated(words, s) or tw.NEGATING & set(words[max(0, s - 3) : s] + after)
+        if tw.DONE in after and not denied:
+            out.append((s, e + after.index(tw.DONE) + 1))
+    return out
+
+
+def _helped(words: list[str]) -> list[tuple[int, int]]:
+    """Helpers who took care of it: "xe cứu thương chở đi rồi", "bảo vệ đưa về rồi"."""
+    out = []
+    for s, e in _find(words, tw.HELPERS):
+        for k in range(e, min(len(words), e + tw.HELPER_REACH)):
+            if words[k] in tw.CARRY:
+                after = words[k + 1 : k + 5]
+                if tw.DONE in after and not tw.NEGATING & set(words[s : k + 1] + after):
+                    out.append((s, k + 2 + after.index(tw.DONE)))
+                break
+    return out
+
+
+def _denied_at_end(words: list[str]) -> list[tuple[int, int]]:
+    """ "... báo là không có gì": nothing happened, said at the very end."""
+    return [(s, e) for s, e in _find(words, tw.NOTHING_AT_END) if e == len(words)]
+
+
+Marks = dict[str, list[tuple[int, int]]]
+
+
+def time_marks(words: list[str]) -> Marks:
+    """Where the answer says past, resolved, denied, supposed, feared, asleep... (rules 1-8)."""
+    resolved = [
+        (s, e)
+        for s, e in _find(words, tw.RESOLVED)
+        if not _negated(words, s) and not (words[s] == "qua" and s and words[s - 1] in tw.TIMES)
+    ]
+    return {
+        "past": past_spans(words),
+        "chronic": chronic_spans(words),
+        "resolved": resolved + _completed(words, tw.COMPLETED_VERBS) + _helped(words),
+        "fire_out": [(s, e) for s, e in _find(words, tw.FIRE_OUT) if not _negated(words, s)]
+        + _completed(words, tw.FIRE_OUT_VERBS),
+        "nobody_hurt": _find(words, tw.NOBODY_HURT),
+        "denied": _find(words, tw.DENIED) + _denied_at_end(words),
+        "drill": _find(words, tw.DRILL),
+        "joke": _find(words, tw.JOKE),
+        "asleep": [(s, e) for s, e in _find(words, tw.ASLEEP) if not _not_asleep(words, s)],
+        "sound_asleep": _find(words, tw.SOUND_ASLEEP),
+        "supposed": _find(words, tw.SUPPOSED),
+        "mistaken": _mistaken(words),
+        "doubt": _find(words, tw.DOUBT),
+        "screening": _find(words, tw.SCREENING),
+        "test_of": _find(words, tw.TEST_OF),
+        "feared": _feared(words),
+        "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
+        "simile": [(s, e) for s, e in _find(words, tw.SIMILE) if not _seeming(words, s)],
+        "fiction": _find(words, tw.FICTION),
+        "topic": _find(words, tw.TOPIC),
+        "hospital": _find(words, tw.HOSPITAL),
+        "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],
+        "programme": _find(words, tw.PROGRAMME),
+    }
+
+
+def _not_asleep(words: list[str], start: int) -> bool:
+    return start > 0 and words[start - 1] in tw.NOT_ASLEEP

@@ -1,0 +1,217 @@
+"""The words that put a need out of the present, as data (read by :mod:`.need_time`).
+
+Phrases as Vosk writes them, comma-separated; what each list does is said in
+:mod:`.need_time`'s docstring (the rule's number is given here).
+"""
+
+from __future__ import annotations
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+def phrases(text: str) -> Phrases:
+    """A comma-separated phrase list as word tuples."""
+    return tuple(tuple(p.split()) for p in (" ".join(q.split()) for q in text.split(",")) if p)
+
+
+# 1. Past, long-standing, recurring.
+PAST = phrases(
+    """
+    năm ngoái, năm rồi, năm trước, năm kia, tháng trước, tháng rồi, tuần trước, tuần rồi,
+    hôm qua, hôm kia, hôm trước, hôm bữa, hổm bữa, bữa trước, bữa hổm, bữa kia, hồi sáng,
+    hồi trưa, hồi chiều, hồi tối, hồi khuya, hồi đêm, đêm qua, tối qua, sáng qua, chiều qua,
+    trưa qua, hồi trước, lúc trước, trước đây, trước kia, hồi xưa, hồi đó, hồi năm, hồi tháng,
+    lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết, hồi hôm,
+    đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
+    mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
+    chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước
+"""
+    + ", ".join(
+        f"{when} {day}"
+        for when in ("hôm", "bữa", "hổm")
+        for day in ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+    )
+)
+CHRONIC = phrases("""
+    mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
+    bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
+    mỗi lần, thường xuyên
+""")
+YEARS = words("năm tháng")
+HOI = "hồi"
+HOI_TIMES = words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
+HOI_TIMES |= words("cuối mấy bữa nãy hai ba bốn mười")
+UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
+WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
+NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
+SINCE = frozenset({"từ", "tự"})
+# "muốn chết vì", "suýt chết do": no death in the past ("chết vì", "mất do" are).
+NOT_YET_DEAD = words("muốn gần sắp suýt xém")
+# Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
+CLAUSE_END = words("rồi á à ạ đó nha nhé vậy thôi luôn mà nhưng")
+# A conjunction right after a past marker: the marker closed the clause before it
+# ("quậy phá hồi nãy mà bảo vệ đưa về rồi").
+CLAUSE_JOINS = words("mà nhưng xong nên")
+UNTIL_NOW = phrases("tới giờ, đến giờ, tới nay, đến nay, tới bây giờ, đến bây giờ, giờ vẫn")
+PRESENT = phrases("""
+    giờ, bây giờ, hiện giờ, hiện tại, hiện nay, lúc này, nãy giờ, bữa nay, hôm nay, đang,
+    lại, vừa, vừa mới, tự nhiên, đột nhiên, bỗng nhiên, tự dưng
+""")
+# What the caller asks now closes a past stretch ("hồi nãy ... tui chỉ muốn báo cái ổ gà").
+ASKING_NOW = phrases("hỏi, xin, báo, muốn hỏi, muốn xin, muốn báo")
+
+# 2. Resolved, in hospital, nobody hurt.
+RESOLVED = phrases("""
+    giờ hết rồi, giờ đỡ rồi, giờ ổn rồi, đỡ rồi, ổn rồi, khỏi rồi, khỏe rồi, hết bệnh,
+    bình thường rồi, không sao rồi, không sao, hông sao, hổng sao, không có sao, không bị sao,
+    tỉnh lại rồi, tỉnh rồi, đã tỉnh, thở lại rồi, thở lại được, thở bình thường,
+    cầm máu được rồi, cầm được rồi, hết chảy máu, máu ngừng chảy, máu cầm rồi,
+    đã được cứu, cứu ra hết rồi, vớt lên kịp,
+    cứu kịp, được cứu kịp, kéo lên kịp, công an tới rồi, công an bắt rồi, công an đã bắt,
+    bỏ đi rồi, về ngủ rồi, đi viện về rồi, xuất viện, đưa vô viện rồi, đưa đi viện rồi,
+    đã đưa đi cấp cứu, đi cấp cứu rồi,
+    cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm, được đưa đi cấp cứu,
+    đưa đi cấp cứu rồi, đã được cấp cứu, hồi tỉnh, hồi phục, qua cơn, qua khỏi,
+    ăn uống bình thường, chơi bình thường, đi lại bình thường, nói chuyện bình thường,
+    sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại
+""")
+# "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
+TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
+# A fire put out: resolves the fire, not the burns ("lửa dập rồi mà ổng phỏng nặng").
+FIRE_OUT = phrases("dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy")
+# "<verb> ... rồi": a completed rescue or return ("tìm được rồi", "mở ra được rồi", "nước
+# rút rồi"); :data:`FIRE_OUT_VERBS` resolve a fire only ("tạt nước tắt liền rồi").
+COMPLETED_VERBS = phrases("""
+    tìm được, tìm thấy, kiếm được, kiếm thấy, chở về, đưa về, dẫn về, đem về, về tới nhà,
+    mở được, mở ra được, ra được, thoát ra được, thoát được, nước rút, rút nước,
+    nuốt trôi, cứu được, kéo ra được, lôi ra được
+""")
+FIRE_OUT_VERBS = phrases("tắt, dập, dập tắt, ngắt điện, rút điện, cúp cầu dao")
+COMPLETED_REACH = 3
+DONE = "rồi"
+# Helpers who took care of it: "xe cứu thương chở đi rồi", "bảo vệ khu phố đưa về rồi".
+HELPERS = phrases("""
+    xe cứu thương, cứu thương, xe cấp cứu, một một năm, một một lăm, bảo vệ, công an,
+    dân phòng, cảnh sát,
+    cứu hỏa, lính cứu hỏa, người ta, hàng xóm, bác sĩ
+""")
+CARRY = words("chở đưa đem dẫn khiêng")
+HELPER_REACH = 5
+HOSPITAL = phrases("""
+    đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,
+    điều trị tại bệnh viện, đã nhập viện, nhập viện rồi, đang điều trị ở, nằm viện,
+    ở bệnh viện, trong bệnh viện, tại bệnh viện, đang ở viện, bác sĩ đang theo dõi,
+    đang được cấp cứu, đang cấp cứu ở, đã được đưa vô viện, ở trong viện
+""")
+NOBODY_HURT = phrases("""
+    không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
+    không có ai bị thương, may không ai, hổng ai sao, hông ai sao, không ai bị làm sao
+""")
+
+# 4. Denied, a drill.
+DENIED = phrases("""
+    không gấp, hông gấp, hổng gấp, không có gì gấp, chưa gấp, không gấp gáp, không khẩn cấp,
+    không phải khẩn cấp, không phải cấp cứu, không cần cấp cứu, chưa cần cấp cứu,
+    không nguy hiểm, không có gì nguy hiểm, không nguy kịch, không phải chuyện gấp,
+    chưa tới mức cấp cứu, không tới mức cấp cứu, không nghiêm trọng, không có gì nghiêm trọng,
+    không có gì nặng, không tới nỗi, không đến nỗi, nhẹ thôi, chút xíu thôi, không vội,
+    khó thở nhẹ, thở nhẹ khi,
+    từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
+    đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi,
+    không có gì hết, không có gì cả, không có gì đâu, không có chuyện gì, báo nhầm,
+    báo động giả, báo cháy giả, không có thật
+""")
+# "... báo là không có gì" at the end of the answer: nothing happened.
+NOTHING_AT_END = phrases("không có gì, hổng có gì, hông có gì, chẳng có gì")
+DRILL = phrases("""
+    diễn tập, tập huấn, tập dượt, thực tập, khói giả, giả vờ, giả bộ, đóng giả, tập chữa cháy,
+    tập thoát hiểm, thao diễn
+""")
+REAL = words("thật thiệt")
+REAL_REACH = 3
+
+# 5. Joke, supposition, fear, future, habit.
+JOKE = phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi")
+SUPPOSED = phrases("""
+    nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, lỡ có, lỡ nhà, lỡ ai, nhỡ có, nhỡ ai, giả sử,
+    phòng khi, trường hợp, cách sơ cứu, sơ cứu,
+    cách xử lý khi, làm sao khi, khi có người
+""")
+# "tưởng": what the caller thought, until "ai dè", "hóa ra" say what it was.
+MISTAKEN = phrases("tưởng, tưởng là, cứ tưởng, tưởng đâu, tưởng như")
+REVERSAL = phrases("ai dè, hóa ra, té ra, thì ra, nào ngờ, ai ngờ, không ngờ")
+FEARED = phrases("sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là")
+# A fear said as a feeling, not of a future event: "tui sợ quá, tụi nó đang đập cửa".
+FEAR_FELT = words("quá lắm hãi run muốn thiệt thật chết wá qá ghê")
+FUTURE = phrases("""
+    mai mốt, có ngày, sau này, lúc nào không hay, ngày mai, mai này, tuần sau, tháng sau,
+    năm sau, tương lai, về sau, biết đâu, lỡ sau này, hồi nào không hay
+""")
+# Where a feared or future clause ends.
+CLAUSE_BREAKS = words("mà nhưng nên tại vì muốn xin cần hỏi nhờ giờ đang còn lại")
+HABIT = phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
+OR_WHAT = words("sao gì là không chưa hông hổng ai đâu chi")
+
+# "có phải bị ngộ độc không", "không biết có bị X không": asked, not said (the symptoms
+# said apart still count).
+DOUBT = phrases("có phải, có phải là, có phải bị, không biết có, hổng biết có, hông biết có")
+DOUBT_REACH = 3
+DOUBT_ENDS = words("không hông hổng ko chưa ta")
+
+# 5b. Figures of speech: a simile, a game or a film, a feeling said big.
+SIMILE = phrases("như, như là, như bị, y như, giống như, tưởng như, như thể")
+SIMILE_REACH = 4  # "như có tảng đá đè"
+SEEMING = words("hình dường vẻ")
+FICTION = phrases("""
+    game, chơi game, trò chơi, chơi trò, phim, coi phim, xem phim, trong phim, đóng phim,
+    phim hành động, đồ chơi, súng đồ chơi, súng nước, chơi đồ hàng
+""")
+FICTION_REACH = 4
+# How a feeling is said big ("đau đầu muốn chết vì chuyện giấy tờ", "nghe giá mà muốn ngất").
+FEELINGS = words("""
+    nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
+    thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
+    đói no căng mắc rầu ức điên khùng kẹt tắc
+""")
+FEELING_REACH = 3
+# A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
+# cause before ("nghe giá nhà mà muốn ngất"; "người ta": people in general).
+HYPERBOLE_AFTER = words("vì với luôn á")
+HYPERBOLE_BEFORE = words("mà nghe ta")
+
+# 6. Asleep or at play; sound asleep ("ngủ say như chết, ngáy o o").
+ASLEEP = phrases("""
+    ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
+    coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
+    nghỉ trưa, nghỉ ngơi, ngủ khò, coi điện thoại, xem điện thoại, lướt điện thoại, nằm nghỉ,
+    nằm chơi, thư giãn, lười dậy, nằm nướng
+""")
+SOUND_ASLEEP = phrases("""
+    ngủ say, ngủ ngon, ngủ ngon lành, ngáy, ngủ khò, ngủ say như chết, ngủ như chết,
+    thức khuya, ngủ bù, ngủ quên, ngủ mê
+""")
+NOT_ASLEEP = frozenset({"chỗ", "nơi", "không", "chưa", "hổng", "hông", "mất", "khó"})
+
+# 7. Beneficiaries and topics.
+PROGRAMME = phrases("""
+    hỗ trợ, trợ cấp, phụ cấp, tiền, phiếu, sức khỏe, chế độ, chính sách, lớp, lớp hè,
+    trường, thẻ, bảo hiểm, dành cho, chương trình, câu lạc bộ, hội, khám
+""")
+TOPIC = phrases("""
+    hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường,
+    tầm soát
+""")
+# A disease right after a screening is what is tested for, not what someone has ("xét nghiệm
+# tầm soát ung thư gan").
+SCREENING = phrases("tầm soát, sàng lọc, khám sàng lọc, khám tầm soát")
+SCREENING_REACH = 3
+# What a test is for, right after it: "xét nghiệm sốt xuất huyết" asks for a test.
+TEST_OF = phrases("xét nghiệm, test, test nhanh, thử")
+# Said between a negation and what it denies: "không thấy tỉnh", "hổng còn thở".
+ASPECTS = words("thấy còn có")
+NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "bấc", "chả", "ko"})

@@ -1,0 +1,73 @@
+"""``callbot train need-model``: what the need model learns from, and how it is fitted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import callbot.lab.evaluate as ev
+from callbot.errors import ConfigError
+from callbot.lab import train_need
+from callbot.lab.halves import half_of
+from callbot.understanding import need_model
+from callbot.understanding.need_base import standard
+from callbot.understanding.text import tokens
+
+
+def test_it_learns_from_half_a_never_half_b_nor_the_locked_part() -> None:
+    cases = train_need.training_cases()
+    ids = [c.id for _, c in cases]
+    assert len(ids) == len(set(ids))
+    assert all(c.kind == "need" for _, c in cases)
+    assert not any(i.startswith(ev.LOCKED_ID_PREFIX) for i in ids)
+    dev3 = [i for i in ids if i.startswith("dev3-")]
+    assert dev3 and all(half_of(i) == "A" for i in dev3)
+
+
+def test_a_locked_set_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    locked = tmp_path / "x.jsonl"
+    line = {
+        "id": "lock-1",
+        "kind": "need",
+        "text": "gạo",
+        "expect": {"category": "food", "urgency": "normal"},
+    }
+    locked.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(ev, "holdout_set_file", lambda: locked)
+    with pytest.raises(ConfigError, match="locked"):
+        train_need.training_cases()
+
+
+def test_labels_are_the_service_or_that_of_the_category() -> None:
+    def case(expect: dict[str, str]) -> ev.Case:
+        return ev.Case("x", "need", "t", expect, 1)
+
+    assert train_need.label(case({"category": "food", "urgency": "high"})) == 0
+    assert train_need.label(case({"category": "violation", "urgency": "emergency"})) == 3
+    assert (
+        train_need.label(case({"category": "other", "urgency": "emergency", "service": "113"})) == 3
+    )
+
+
+def test_fitting_is_deterministic_and_learns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = ["nhà cháy lớn", "cháy nhà rồi", "mẹ khó thở", "khó thở quá", "xin gạo", "xin gạo ăn"]
+    labels = [2, 2, 1, 1, 0, 0]
+    first, second = train_need.fit(texts, labels), train_need.fit(texts, labels)
+    assert first == second
+    model = need_model.Model(
+        {k: tuple(v) for k, v in first["features"].items()}, tuple(first["bias"]), {}
+    )
+    assert need_model.score(model, standard(tokens("cháy nhà"))).service == "114"
+    assert need_model.score(model, standard(tokens("xin gạo"))).emergency < 0.5
+
+    cases = [("tiny set", ev.Case(f"t{k}", "need", t, {}, k)) for k, t in enumerate(texts)]
+    monkeypatch.setattr(train_need, "training_cases", lambda: cases)
+    monkeypatch.setattr(train_need, "label", lambda c: labels[int(c.id[1:])])
+    out = tmp_path / "model.json"
+    assert train_need.main_train(out, as_json=False) == 0
+    loaded = need_model.load.__wrapped__(out)
+    assert loaded is not None and loaded.meta["trained_on"] == {"tiny set": 6}

@@ -1,0 +1,137 @@
+"""The need parser's statistical model: its file, its features, how it overrules the rules.
+
+The bundled model is the real one (trained by ``callbot train need-model``); the overruling
+itself is shown with small hand-made models, so that each edge is certain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import callbot.lab.evaluate as ev
+from callbot.lab.halves import select_half
+from callbot.understanding import need_model
+from callbot.understanding.need import parse_need
+from callbot.understanding.need_base import standard
+from callbot.understanding.need_model import CLASSES, Model, Score, features, judge, score
+from callbot.understanding.text import tokens
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A model that knows three words: "xyzcháy" (114), "abcbình" and "quạt" (no emergency)."""
+    model = Model(
+        {
+            "w:xyzcháy": (-4.0, 0.0, 9.0, 0.0),
+            "w:abcbình": (9.0, -3.0, -3.0, -3.0),
+            "w:quạt": (9.0, -3.0, -3.0, -3.0),
+        },
+        (0.0, 0.0, 0.0, 0.0),
+        {},
+    )
+    monkeypatch.setattr(need_model, "current", lambda: model)
+    monkeypatch.setattr("callbot.understanding.need.current", lambda: model)
+    yield
+
+
+def test_the_bundled_model_never_learnt_half_b_nor_the_locked_part() -> None:
+    model = need_model.load()
+    assert model is not None
+    assert model.meta["classes"] == list(CLASSES)
+    dev3_a = select_half(ev.load_set(ev.dev3_set_file()), "A")
+    assert model.meta["trained_on"] == {
+        "labelled set": sum(c.kind == "need" for c in ev.load_set(ev.default_set_file())),
+        "hold-out set": sum(c.kind == "need" for c in ev.load_set(ev.holdout_set_file())),
+        "development part": sum(c.kind == "need" for c in ev.load_set(ev.dev_set_file())),
+        "second development part, half A": sum(c.kind == "need" for c in dev3_a),
+    }
+    assert all(len(w) == len(CLASSES) for w in model.weights.values())
+
+
+def test_features_are_words_and_pairs_with_and_without_tones() -> None:
+    found = features(["khó", "thở"])
+    assert found == {
+        "w:khó": [(0, 1)],
+        "w:thở": [(1, 2)],
+        "b:khó thở": [(0, 2)],
+        "t:kho": [(0, 1)],
+        "t:thơ": [(1, 2)],
+        "tb:kho thơ": [(0, 2)],
+    }
+
+
+def test_the_bundled_model_scores_an_answer() -> None:
+    model = need_model.load()
+    assert model is not None
+    urgent = score(model, standard(tokens("mẹ tui khó thở tím tái gọi không trả lời")))
+    calm = score(model, standard(tokens("tui muốn hỏi chỗ đăng ký tiêm ngừa cho con")))
+    assert sum(urgent.probabilities) == pytest.approx(1.0)
+    assert urgent.emergency > 0.5 > calm.emergency
+    assert urgent.service == "115"
+
+
+def test_judge_promotes_only_unsure_rules_on_words_they_did_not_read() -> None:
+    high = Score((0.05, 0.9, 0.03, 0.02), ((2, 3),))
+    unread = Score((0.05, 0.9, 0.03, 0.02), ())  # all that weighed was read by the rules
+    low = Score((0.95, 0.03, 0.01, 0.01), ())
+    middle = Score((0.5, 0.3, 0.1, 0.1), ((2, 3),))
+    assert judge(high, rules_emergency=False, unsure=True, single=False) == "promote"
+    assert judge(high, rules_emergency=False, unsure=False, single=False) is None
+    assert judge(unread, rules_emergency=False, unsure=True, single=False) is None
+    assert judge(middle, rules_emergency=False, unsure=True, single=False) is None
+    assert judge(low, rules_emergency=True, unsure=True, single=True) == "demote"
+    assert judge(low, rules_emergency=True, unsure=True, single=False) is None
+    assert judge(middle, rules_emergency=True, unsure=True, single=True) is None
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_promotion_says_the_models_service_and_its_words() -> None:
+    result = parse_need("ba tui bị té xyzcháy")  # a cue ("bị té"), a word the rules lack
+    assert (result.urgency, result.service, result.category) == ("emergency", "114", "other")
+    assert result.emergency_reasons == ("xyzcháy",)
+    assert result.as_dict()["model"] == "promote"
+
+
+@pytest.mark.usefixtures("fake_model")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà bên xyzcháy rồi",  # no cue of an emergency: the model alone never promotes
+        "không có khó thở gì hết ba tui bị té xyzcháy",  # an emergency denied
+        "ông nội sốt cao mấy ngày nay bị té xyzcháy",  # a need the rules read as high
+    ],
+)
+def test_no_promotion_where_the_rules_are_sure(text: str) -> None:
+    result = parse_need(text)
+    assert result.urgency != "emergency" and result.model is None
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_demotion_keeps_the_rules_other_reasons() -> None:
+    result = parse_need("cái quạt bốc mùi khét tui muốn hỏi chỗ sửa abcbình")
+    assert (result.urgency, result.service, result.model) == ("normal", None, "demote")
+    assert "mùi khét" in result.reasons
+
+
+@pytest.mark.usefixtures("fake_model")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cái quạt bốc mùi khét abcbình",  # no request after it: never demoted
+        "cháy nhà khói đen mù mịt tui muốn hỏi abcbình",  # two phrases
+    ],
+)
+def test_no_demotion_of_an_emergency_said_for_itself(text: str) -> None:
+    assert parse_need(text).urgency == "emergency"
+
+
+def test_rules_only_leaves_the_model_out() -> None:
+    assert need_model.model_enabled()
+    need_model.use_model(False)
+    try:
+        assert need_model.current() is None
+    finally:
+        need_model.use_model(True)
+    assert need_model.current() is not None
