@@ -13,11 +13,12 @@ for one; the calls go on. With ``cluster.transcribe`` false the node runs no tra
 thread: ``callbot worker`` processes (here or on other machines) do that work.
 
 Two sweepers run in threads: every heartbeat, this node writes that it is alive and finishes
-the calls of dead nodes (:mod:`callbot.cluster.takeover`); every ``storage.sweep_seconds`` (a
-minute), it recovers the calls
-the database missed, closes tickets left in call too long and settles what is ready. SIGTERM
-and SIGINT stop accepting calls and let the calls in progress finish (up to a grace period),
-then stop the transcription workers and write that the node stopped.
+the calls of dead nodes (:mod:`callbot.cluster.takeover`), and every few seconds the tickets
+whose calls Asterisk says are over (:mod:`callbot.cluster.channels`, over AMI); every
+``storage.sweep_seconds`` (a minute), it recovers the calls the database missed, closes
+tickets left in call too long and settles what is ready. SIGTERM and SIGINT stop accepting
+calls and let the calls in progress finish (up to a grace period), then stop the transcription
+workers and write that the node stopped.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 
 from callbot.app import App, build_app, build_speech, watch_database
+from callbot.cluster.channels import ChannelWatch, channels_in_bot
 from callbot.cluster.nodes import NodeRegistry
 from callbot.cluster.takeover import Takeover
 from callbot.config import Config
@@ -43,6 +46,9 @@ from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.tickets.leases import Leases
 
 log = logging.getLogger(__name__)
+
+CHANNELS_EVERY = 5.0  # seconds between two looks at Asterisk's channels
+CHANNELS_GRACE = 10.0  # a call looks over this long before another node finishes its ticket
 
 
 class Server:
@@ -99,6 +105,8 @@ class Server:
                 lambda: metrics.collectors.ami_reconnects.inc() if ami.generation > 1 else None
             )
         self._stop = threading.Event()
+        self._watch = ChannelWatch(grace=max(CHANNELS_GRACE, 2 * cluster.heartbeat_seconds))
+        self._channels_at = 0.0  # monotonic time of the next look at Asterisk's channels
 
     def start(self) -> None:
         """Start AMI (it connects in the background), the FastAGI listener and the metrics,
@@ -167,7 +175,7 @@ class Server:
                 metrics.collectors.heartbeat_failures.inc()
             else:
                 try:
-                    finished = self.takeover.sweep()
+                    finished = self.takeover.sweep() + self._calls_over()
                     if finished:
                         metrics.collectors.taken_over.inc(finished)
                         self.app.listening.notify()
@@ -178,6 +186,25 @@ class Server:
                 except StorageError as exc:
                     log.error("taking over the calls of dead nodes failed: %s", exc)
             self._stop.wait(interval)
+
+    def _calls_over(self) -> int:
+        """Finish the tickets whose calls Asterisk says are over (gone, or out of the bot) for
+        a grace period (:mod:`callbot.cluster.channels`), every ``CHANNELS_EVERY`` seconds;
+        nothing without AMI. Returns how many this node finished."""
+        now = time.monotonic()
+        if self.ami is None or not self.ami.connected or now < self._channels_at:
+            return 0
+        self._channels_at = now + CHANNELS_EVERY
+        calls = self.takeover.calls_in_call()
+        if not calls:
+            return 0
+        try:
+            events = self.ami.collect("CoreShowChannels", "CoreShowChannelsComplete")
+        except CallbotError as exc:  # AMI dropped meanwhile: the next round asks again
+            log.warning("could not list Asterisk's channels: %s", exc)
+            return 0
+        over = self._watch.over(calls, channels_in_bot(events), time.monotonic())
+        return sum(self.takeover.channel_gone(uniqueid) for uniqueid in over)
 
     def _sweep(self) -> None:
         """Every ``storage.sweep_seconds`` (a minute): recover journals, close interrupted calls,

@@ -5,15 +5,24 @@ record and check after: a disk that fills up while the caller speaks must never 
 half-written file taken for an answer. Either way the port raises
 :class:`~callbot.errors.StorageError`, and the callbot sends the caller to the operators' queue
 (a person must take a call whose words cannot be kept).
+
+:class:`PartialAnswer` keeps the answer in progress on disk as it comes, so that a node killed
+mid-answer loses none of what was said (:mod:`callbot.intake.salvage` attaches it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from callbot.errors import StorageError
+from callbot.speech.audio import pcm_wav
+
+log = logging.getLogger(__name__)
 
 BYTES_PER_MS = 16  # 8 kHz 16-bit mono WAV
 MIN_FREE_BYTES = 64 * 1024  # less than this left after an answer: the disk filled during it
@@ -57,3 +66,47 @@ def write_or_fail(path: Path, write: Callable[[], None]) -> None:
             f"an answer could not be written to the recordings' disk: {exc}"
         ) from exc
     check_after(path)
+
+
+class PartialAnswer:
+    """The answer being spoken, on disk as it comes (``<step>.wav.part``): if the node dies
+    mid-answer, what the caller said so far is there for :mod:`callbot.intake.salvage` (its
+    WAV sizes unset: the salvage repairs them). Written every ``every_bytes`` of audio; a write
+    that fails (a full disk) drops the partial file and the call goes on: the whole answer is
+    still written at its end, or refused, by :func:`write_or_fail`."""
+
+    def __init__(self, path: Path, every_bytes: int = 4000) -> None:
+        self.path = path.with_name(path.name + ".part")
+        self.every_bytes = every_bytes
+        self._pending = bytearray()
+        self._handle: BinaryIO | None = None
+        try:
+            self._handle = self.path.open("wb")
+            self._handle.write(pcm_wav(b""))  # a 44-byte header, sizes 0
+        except OSError as exc:
+            self._fail(exc)
+
+    def add(self, pcm: bytes) -> None:
+        """More of the answer's audio (16-bit samples)."""
+        if self._handle is None:
+            return
+        self._pending += pcm
+        if len(self._pending) >= self.every_bytes:
+            try:
+                self._handle.write(self._pending)
+                self._handle.flush()  # into the kernel: a killed process loses none of it
+            except OSError as exc:
+                self._fail(exc)
+            self._pending.clear()
+
+    def discard(self) -> None:
+        """The answer was written whole (or refused): the partial file goes."""
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+        self.path.unlink(missing_ok=True)
+
+    def _fail(self, exc: OSError) -> None:
+        log.warning("the answer in progress cannot be kept on disk as it comes: %s", exc)
+        self.discard()

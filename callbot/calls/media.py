@@ -13,7 +13,9 @@ prompts ourselves, 20 ms at a time, and read the caller's audio as it comes, so:
   starts goes on with the same recording (``resume``);
 - keys arrive as they are pressed (AudioSocket forwards DTMF) and work as with STREAM FILE:
   an escape key stops a prompt or ends a recording, others are dropped;
-- every answer is still one 8 kHz 16-bit mono WAV file, as RECORD FILE wrote it.
+- every answer is still one 8 kHz 16-bit mono WAV file, as RECORD FILE wrote it; while the
+  caller speaks it grows on disk as ``<step>.wav.part`` (a crash of this node leaves it for
+  :mod:`callbot.intake.salvage`), replaced by the whole file when they stop.
 
 Why AudioSocket, of what Asterisk 22 offers (each tried on the sandbox, docs/dialog.md):
 ``BackgroundDetect`` stops a prompt only after the caller has stopped talking (talk, then
@@ -36,7 +38,7 @@ import wave
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from callbot.calls.disk import ensure_room, write_or_fail
+from callbot.calls.disk import PartialAnswer, ensure_room, write_or_fail
 from callbot.dialog.ports import RESUMED, SPEECH, Recording
 from callbot.errors import AgiHangup, PromptError
 from callbot.pbx.audiosocket import MediaStream
@@ -269,9 +271,15 @@ class MediaCallPort:
             max_seconds=max(1.0, limit - (listen_from - start) / RATE),
             no_input_seconds=min(self.rules.no_input_seconds, limit),
         )
-        ended_by, digit, listener, end = self._listen(Listener(rules), listen_from, escape_digits)
-        pcm = stream.audio(start, end)
-        write_or_fail(path, lambda: write_atomic(path, pcm_wav(pcm)))
+        partial = PartialAnswer(path)  # what was said so far survives a crash of this node
+        try:
+            ended_by, digit, listener, end = self._listen(
+                Listener(rules), listen_from, escape_digits, (partial, start)
+            )
+            pcm = stream.audio(start, end)
+            write_or_fail(path, lambda: write_atomic(path, pcm_wav(pcm)))
+        finally:
+            partial.discard()
         self._last = _Last(path, start)
         speech_end = None
         if listener.last_voiced is not None:
@@ -300,13 +308,18 @@ class MediaCallPort:
         return first
 
     def _listen(
-        self, listener: Listener, listen_from: int, escape: str
+        self, listener: Listener, listen_from: int, escape: str, keep: tuple[PartialAnswer, int]
     ) -> tuple[str, str, Listener, int]:
-        """Listen until the answer ends: (ended_by, digit, the listener, the end sample)."""
+        """Listen until the answer ends: (ended_by, digit, the listener, the end sample); the
+        audio from ``keep``'s sample on goes to its partial file as it comes."""
         stream = self.stream
         scanned = listen_from
+        partial, kept = keep
         while True:
             scanned, heard = self._scan(listener, scanned)
+            if scanned > kept:
+                partial.add(stream.audio(kept, scanned))
+                kept = scanned
             if heard in _ENDINGS:
                 return _ENDINGS[heard], "", listener, scanned
             key = self._key(escape)

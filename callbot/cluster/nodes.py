@@ -230,6 +230,19 @@ class NodeRegistry:
 
         return self._tx.run("find dead nodes", work)
 
+    def stopped(self) -> list[str]:
+        """Ids of the other nodes that said they stopped or were replaced by a restart: dead
+        for sure, whatever the heartbeats (a judgement that needs no lease)."""
+
+        def work(session: Session) -> list[str]:
+            return list(
+                session.scalars(
+                    select(Node.id).where(Node.id != self.id, Node.stopped_at.is_not(None))
+                )
+            )
+
+        return self._tx.run("find stopped nodes", work)
+
     def nodes(self, since: timedelta = timedelta(hours=1)) -> list[NodeRecord]:
         """Every node alive, and those that stopped or went silent within ``since``."""
         return list_nodes(self._tx, self.lease, since)

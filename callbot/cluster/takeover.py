@@ -9,6 +9,9 @@ every node: :func:`~callbot.intake.recovery.recover_journal` adds the answers th
 missed, the callback number, and the outcome, "interrupted" for a call that never finished),
 or, without a journal, as interrupted; then the settle step makes it ready. The caller is
 already in the operators' queue: the dialplan sends a call whose FastAGI connection broke there.
+Before that, every recording of the call's folder that neither the ticket nor the journal
+holds (an answer written but not stored, the one being spoken when the node died) is attached
+to the ticket (:mod:`callbot.intake.salvage`).
 
 The dead node's transcription jobs go back to the queue at once (worker ids start with the
 node's id), their attempt counted, for any worker to take.
@@ -20,6 +23,7 @@ it, dead or not, once the caller of the method has given a live node the time to
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -28,8 +32,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from callbot.cluster.nodes import NodeRegistry
-from callbot.intake.journal import find_journal, read_journal
+from callbot.intake.journal import call_dir, find_journal, read_journal
 from callbot.intake.recovery import recover_journal
+from callbot.intake.salvage import salvage
 from callbot.routing.settle import Settler
 from callbot.tickets.models import Ticket, TranscriptionJob
 from callbot.tickets.repository import TicketRepository
@@ -59,15 +64,18 @@ class Takeover:
         self.registry = registry
         self.recordings = recordings
         self._tx = tickets.transactions
+        self.salvaged = 0  # recordings attached from calls' folders since this node started
 
     def sweep(self) -> int:
         """Take over and finish the calls of dead nodes, hand their jobs back; returns how many
-        calls this node finished. Nothing while this node may not judge (its own heartbeats
-        have not gone through for a whole lease). Raises
+        calls this node finished. While this node may not judge silence (its own heartbeats
+        have not gone through for a whole lease), only the nodes that stopped count as dead: a
+        restarted node finishes its predecessor's calls at its first heartbeat. Raises
         :class:`~callbot.errors.StorageError`."""
-        if not self.registry.may_judge:
-            return 0
-        dead = set(self.registry.dead())
+        if self.registry.may_judge:
+            dead = set(self.registry.dead())
+        else:  # only those that said they stopped, or were replaced by a restart
+            dead = set(self.registry.stopped())
         if not dead:
             return 0
         finished = 0
@@ -99,6 +107,20 @@ class Takeover:
                 self._finish(orphan)
                 finished += 1
         return finished
+
+    def calls_in_call(self) -> list[str]:
+        """The channel uniqueids of every ticket still in call, on any node."""
+
+        def work(session: Session) -> list[str]:
+            return list(
+                session.scalars(
+                    select(Ticket.channel_uniqueid).where(
+                        Ticket.status == TicketStatus.IN_CALL.value
+                    )
+                )
+            )
+
+        return self._tx.run("list the calls in progress", work)
 
     # -- steps -----------------------------------------------------------------------------------
 
@@ -141,9 +163,23 @@ class Takeover:
 
         return self._tx.run(f"take over ticket {ticket_id}", work, write=True)
 
+    def _salvage(self, ticket_id: int, uniqueid: str, created_at: datetime) -> Path | None:
+        """Attach the recordings of the call's folder that neither the ticket nor the journal
+        holds (:mod:`callbot.intake.salvage`); returns the journal, if any."""
+        journal = find_journal(self.recordings, uniqueid, created_at)
+        folder = journal.parent if journal else call_dir(self.recordings, uniqueid, created_at)
+        known: set[str] = set()
+        if journal is not None:
+            with contextlib.suppress(OSError, ValueError, KeyError):  # unreadable: see below
+                known = {a.audio_path for a in read_journal(journal).answers}
+        found = salvage(self.tickets, ticket_id, folder, self.recordings, known)
+        if found:
+            self.salvaged += len(found)
+        return journal
+
     def _finish(self, orphan: Orphan) -> None:
         ticket_id, node, uniqueid, created_at = orphan
-        journal = find_journal(self.recordings, uniqueid, created_at)
+        journal = self._salvage(ticket_id, uniqueid, created_at)
         try:
             if journal is not None and read_journal(journal).ticket_id == ticket_id:
                 number, _ = recover_journal(self.tickets, self.settler, journal)

@@ -40,7 +40,6 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "goodbye",
     "to_queue",
     "queue_offer",
-    "error",
     "ask_name_short",
     "ask_address_short",
     "ask_need_short",

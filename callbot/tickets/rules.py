@@ -147,6 +147,7 @@ class EndedBy(StrEnum):
     MAX_LENGTH = "max_length"
     HANGUP = "hangup"
     WRITTEN = "written"  # not recorded: a written request's field (no audio), its text as is
+    RECOVERED = "recovered"  # found in the call's folder after its node died (intake/salvage.py)
 
 
 class CallbackSource(StrEnum):

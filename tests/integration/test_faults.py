@@ -302,3 +302,130 @@ def test_asterisk_restarted_mid_call_and_ami_cut(
     )
     assert figures["ami"] <= 5.0 and figures["restart"] <= 5.0
     assert ticket.outcome == "ended_early" and ticket.end_reason == "hangup"
+
+
+# Where serve is killed, cycled over 20 calls: (robot event, its occurrence, seconds after it).
+# The robot's events: "prompt" (1: the menu, 2: greeting and first question, 3: the second),
+# "speaks answer N"; "ticket" is the ticket appearing (the greeting is playing).
+KILL_POINTS = (
+    ("greeting", "ticket", 1, 0.2),
+    ("question 1", "prompt", 2, 0.5),
+    ("recording 1", "speaks answer 1", 1, 0.8),
+    ("question 2", "prompt", 3, 0.3),
+    ("recording 2", "speaks answer 2", 1, 1.0),
+    ("recording 3", "speaks answer 3", 1, 1.0),
+    ("callback, read-back", "speaks answer 3", 1, 3.0),
+    ("read-back, ticket", "speaks answer 3", 1, 5.0),
+)
+KILLS = 20
+
+
+def _seen(report: object, event: str, count: int) -> float | None:
+    """Wall-clock time of the ``count``-th robot event named ``event``, if it came."""
+    times = [t for t, e in report.events if e == event]  # type: ignore[attr-defined]
+    if len(times) < count:
+        return None
+    return float(report.started_at) + times[count - 1]  # type: ignore[attr-defined]
+
+
+def _hang_up(ami: AmiClient, linkedid: str) -> None:
+    for event in ami.collect("CoreShowChannels", "CoreShowChannelsComplete"):
+        if event.get("Linkedid") == linkedid and event.get("Channel"):
+            with contextlib.suppress(Exception):
+                ami.action("Hangup", Channel=event["Channel"])
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def test_serve_killed_at_every_step_20_times_loses_no_answer(
+    config: Config,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    ami: AmiClient,
+    answers: tuple[Path, ...],
+    events: object,
+) -> None:
+    """`callbot serve` killed with SIGKILL at every step of the dialog in turn, 20 times in a
+    row, started again at once each time: each caller reaches the operators' queue, the ticket
+    leaves ``in_call`` within 60 s of the restart, and every answer on disk in the call's folder
+    is on the ticket (the one being spoken when serve died as "recovered")."""
+    from callbot.intake.journal import find_journal
+
+    settings = (
+        "cluster.heartbeat_seconds=0.5",
+        "cluster.lease_seconds=2",
+        "storage.sweep_seconds=1",
+    )
+    extra = [a for item in settings for a in ("--set", item)]
+    to_queue: list[float] = []
+    to_closed: list[float] = []
+    on_disk = on_tickets = recovered = 0
+    problems: list[str] = []
+    with (
+        own_server(server, config, *settings) as serve,
+        Simulator(config, tickets, load_prompt_library(config), ami) as sim,
+    ):
+        for kill in range(KILLS):
+            where, event, count, delay = KILL_POINTS[kill % len(KILL_POINTS)]
+            _, report = sim.start_call(SimCall(answers=answers, max_seconds=90))
+
+            def reached(r: object = report, e: str = event, c: int = count) -> bool:
+                if e == "ticket":
+                    linked = r.linkedid  # type: ignore[attr-defined]
+                    return bool(linked) and tickets.by_linkedid(linked) is not None
+                return _seen(r, e, c) is not None
+
+            assert wait_until(reached, 40), (where, report.as_dict())
+            time.sleep(delay)
+            assert not report.done.is_set(), f"{where}: the call ended before the kill"
+            killed = time.time()
+            serve.kill()
+            linkedid = report.linkedid
+            joined = events.wait_for("QueueCallerJoin", timeout=15, Linkedid=linkedid)  # type: ignore[attr-defined]
+            assert joined is not None, (
+                f"kill {kill + 1} ({where}): the caller never reached the queue"
+            )
+            to_queue.append(float(joined["Timestamp"]) - killed)
+            serve.start(extra)
+            restarted = time.monotonic()
+
+            def closed(linked: str = linkedid) -> bool:
+                ticket = tickets.by_linkedid(linked)
+                return ticket is not None and ticket.status != "in_call"
+
+            assert wait_until(closed, 60), f"kill {kill + 1} ({where}): ticket still in call"
+            to_closed.append(time.monotonic() - restarted)
+            _hang_up(ami, linkedid)
+            assert report.done.wait(15)
+            ticket = tickets.by_linkedid(linkedid)
+            assert ticket is not None
+            journal = find_journal(
+                config.storage.recordings_dir, ticket.channel_uniqueid, ticket.created_at
+            )
+            assert journal is not None
+            folder = journal.parent
+            files = {
+                p.relative_to(config.storage.recordings_dir).as_posix()
+                for p in folder.iterdir()
+                if p.suffix == ".wav" and p.stat().st_size > 44
+            }
+            stored = {a.audio_path for a in ticket.answers}
+            on_disk += len(files)
+            on_tickets += len(files & stored)
+            recovered += sum(1 for a in ticket.answers if a.ended_by == "recovered")
+            if files - stored or list(folder.glob("*.part")):
+                problems.append(f"kill {kill + 1} ({where}): lost {sorted(files - stored)}")
+            assert ticket.outcome is not None, ticket
+    print(
+        f"\nserve killed {KILLS} times at every step: caller in the queue after the kill "
+        f"p50 {_percentile(to_queue, 0.5):.2f} s, max {max(to_queue):.2f} s; ticket closed "
+        f"after the restart p50 {_percentile(to_closed, 0.5):.2f} s, max {max(to_closed):.2f} s; "
+        f"answers on disk {on_disk}, on the tickets {on_tickets} ({recovered} recovered from "
+        f"the call's folder), lost {on_disk - on_tickets}"
+    )
+    assert problems == []
+    assert on_disk == on_tickets and on_disk > 0
+    assert max(to_queue) <= 5.0 and max(to_closed) <= 60.0

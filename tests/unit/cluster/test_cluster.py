@@ -245,3 +245,31 @@ def test_the_local_cluster_of_callbot_run_shares_one_database_and_the_dialplan_l
     assert len({c.env["CALLBOT_CLUSTER__METRICS_PORT"] for c in children}) == 3
     values = template_values(shared, paths=type("P", (), {"runtime": tmp_path})())  # type: ignore[arg-type]
     assert values["AGI_NODES"] == "agi://127.0.0.1:4600&agi://127.0.0.1:4601"
+
+
+def test_a_restarted_node_finishes_its_predecessors_calls_at_once_with_their_recordings(
+    database: Database, tmp_path: Path
+) -> None:
+    """A node killed mid-answer and started again (same name): its first sweep, before it may
+    judge silence, finishes the killed run's ticket, with the answer being spoken attached."""
+    from callbot.calls.disk import PartialAnswer
+
+    killed = registry(database, "node1")
+    ticket_id = _call_of(database, killed, tmp_path)
+    ticket = database.tickets.get(ticket_id)
+    folder = call_dir(tmp_path, ticket.channel_uniqueid, ticket.created_at)
+    partial = PartialAnswer(folder / "callback.wav", every_bytes=100)
+    partial.add(b"\x20\x00" * 4000)  # half a second said, then SIGKILL:
+    assert partial._handle is not None
+    partial._handle.close()  # (the kernel closes it, nothing more is written)
+    again = registry(database, "node1")  # the restart: node1's earlier run is marked stopped
+    assert not again.may_judge
+    takeover = Takeover(database.tickets, database.settler, database.jobs, again, tmp_path)
+    assert takeover.sweep() == 1
+    ticket = database.tickets.get(ticket_id)
+    assert (ticket.outcome, ticket.end_reason) == ("ended_early", "interrupted")
+    steps = {a.step: a for a in ticket.answers}
+    assert set(steps) == {"name", "address", "need", "callback"}  # need from the journal
+    assert steps["callback"].ended_by == "recovered" and takeover.salvaged == 1
+    assert steps["callback"].duration_seconds == pytest.approx(0.5, abs=0.01)
+    assert takeover.sweep() == 0
