@@ -24,16 +24,14 @@ workers and write that the node stopped.
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 import time
 from datetime import timedelta
 from pathlib import Path
-from types import FrameType
 
 from callbot.app import App, build_app, build_speech, watch_database
 from callbot.cluster.channels import ChannelWatch, channels_in_bot
-from callbot.cluster.nodes import NodeRegistry
+from callbot.cluster.nodes import NodeRegistry, run_until_signalled
 from callbot.cluster.takeover import Takeover
 from callbot.config import Config
 from callbot.errors import CallbotError, StorageError
@@ -251,14 +249,4 @@ class Server:
 
     def serve_forever(self) -> None:
         """Start, run until SIGTERM or SIGINT, then stop."""
-        self.start()
-
-        def on_signal(signum: int, frame: FrameType | None) -> None:
-            log.info("signal %d: stopping", signum)
-            self._stop.set()
-
-        signal.signal(signal.SIGTERM, on_signal)
-        signal.signal(signal.SIGINT, on_signal)
-        while not self._stop.wait(1):
-            pass
-        self.stop()
+        run_until_signalled(self.start, self.stop, self._stop)

@@ -16,13 +16,11 @@ decoded finish (up to a grace period), then hand back the rest.
 from __future__ import annotations
 
 import logging
-import signal
 import threading
 from datetime import timedelta
-from types import FrameType
 
 from callbot.app import build_speech, open_store, watch_database
-from callbot.cluster.nodes import NodeRegistry
+from callbot.cluster.nodes import NodeRegistry, run_until_signalled
 from callbot.cluster.takeover import Takeover
 from callbot.config import Config
 from callbot.errors import StorageError
@@ -112,14 +110,4 @@ class Worker:
 
     def serve_forever(self) -> None:
         """Start, run until SIGTERM or SIGINT, then stop."""
-        self.start()
-
-        def on_signal(signum: int, frame: FrameType | None) -> None:
-            log.info("signal %d: stopping", signum)
-            self._stop.set()
-
-        signal.signal(signal.SIGTERM, on_signal)
-        signal.signal(signal.SIGINT, on_signal)
-        while not self._stop.wait(1):
-            pass
-        self.stop()
+        run_until_signalled(self.start, self.stop, self._stop)

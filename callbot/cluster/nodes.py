@@ -12,6 +12,9 @@ transcription jobs back.
 A node only judges others once its own heartbeats have been going through for a whole lease
 (:attr:`NodeRegistry.may_judge`): after the database was down for everyone, every node's
 heartbeat is old, and none must take the others' live calls for dead ones.
+
+:func:`run_until_signalled` is the life of a node's process, the same for both kinds: start,
+wait for SIGTERM or SIGINT, stop.
 """
 
 from __future__ import annotations
@@ -20,10 +23,14 @@ import importlib.metadata
 import logging
 import os
 import secrets
+import signal
 import socket
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import FrameType
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -260,3 +267,21 @@ def list_nodes(tx: Transactions, lease: timedelta, since: timedelta) -> list[Nod
         return sorted(records, key=lambda r: (not r.alive, r.kind, r.name, r.started_at))
 
     return tx.run("list the nodes", work)
+
+
+def run_until_signalled(
+    start: Callable[[], None], stop: Callable[[], None], stopping: threading.Event
+) -> None:
+    """A node's process (``callbot serve``, ``callbot worker``): ``start``, run until SIGTERM
+    or SIGINT (or until ``stopping`` is set otherwise), then ``stop``."""
+    start()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        log.info("signal %d: stopping", signum)
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    while not stopping.wait(1):
+        pass
+    stop()
