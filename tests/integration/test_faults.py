@@ -18,7 +18,7 @@ import pytest
 
 from callbot.app import load_prompt_library
 from callbot.config import Config
-from callbot.lab.simulate import SimCall, Simulator
+from callbot.lab.simulate import SimCall, SimResult, Simulator
 from callbot.pbx.ami import AmiClient
 from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
@@ -429,3 +429,41 @@ def test_serve_killed_at_every_step_20_times_loses_no_answer(
     assert problems == []
     assert on_disk == on_tickets and on_disk > 0
     assert max(to_queue) <= 5.0 and max(to_closed) <= 60.0
+
+
+def test_a_ticket_whose_call_asterisk_does_not_know_is_closed_while_a_live_call_goes_on(
+    config: Config,
+    server: ServeProcess,
+    tickets: TicketRepository,
+    ami: AmiClient,
+    answers: tuple[Path, ...],
+) -> None:
+    """A ticket left ``in_call`` by a call no node serves any more, while its node is alive
+    (a node restarted under the same id's table row, a lost FastAGI connection): the running
+    serve asks Asterisk for its channels over AMI and closes the ticket within a minute; a
+    caller talking to the bot at the same time is left alone and completes."""
+    from callbot.tickets.caller import Caller
+
+    orphan = tickets.create(
+        Caller(number="0901234567", name="", id_raw="0901234567", uniqueid="1796000000.1"),
+        node="a-live-node-that-lost-the-call",
+    )
+    started = time.monotonic()
+    with Simulator(config, tickets, load_prompt_library(config), ami) as sim:
+        live = SimCall(answers=answers, caller_number="0907777001")
+        results: list[object] = []
+        caller = threading.Thread(target=lambda: results.extend(sim.run([live], stagger=0)))
+        caller.start()
+
+        def closed() -> bool:
+            return tickets.get(orphan.id).status != "in_call"
+
+        assert wait_until(closed, 60), "the orphan ticket stayed in_call"
+        took = time.monotonic() - started
+        caller.join(180)
+    ticket = tickets.get(orphan.id)
+    assert (ticket.outcome, ticket.end_reason) == ("ended_early", "interrupted")
+    (result,) = results
+    assert isinstance(result, SimResult) and result.error is None, result
+    assert result.ticket is not None and result.ticket.outcome == "complete"  # left alone
+    print(f"\nAMI channel check: a ticket of a call Asterisk does not know closed in {took:.1f} s")
