@@ -184,6 +184,7 @@ def build_speech(
         grammars=listening.grammars(),
         stale_after=config.asr.stale_seconds,
         heartbeat_interval=min(5.0, config.asr.stale_seconds / 3),
+        nice=config.asr.nice,
         worker_id=worker_id,
         poll_interval=poll_interval,
     )

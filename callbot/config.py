@@ -183,6 +183,8 @@ def _validate_asr(config: Config) -> None:
         raise ConfigError("asr.workers: must be 0 (one per CPU core) or more")
     if config.asr.max_attempts < 1:
         raise ConfigError("asr.max_attempts: must be at least 1")
+    if not 0 <= config.asr.nice <= 19:
+        raise ConfigError("asr.nice: must be between 0 and 19")
     if config.asr.stale_seconds < 1:
         raise ConfigError("asr.stale_seconds: must be at least 1")
     if config.storage.sweep_seconds < 0.5:

@@ -158,6 +158,9 @@ class AsrConfig:
     max_attempts: int = 3  # transcription tries per answer before it is left untranscribed
     # A job whose worker showed no sign of life this long (killed mid-decode) is taken again.
     stale_seconds: float = 30.0
+    # The decoding threads run this many nice steps below the calls (0 to 19; 0: the same), so
+    # a core shared by calls and decoding serves the callers first.
+    nice: int = 10
 
     @property
     def effective_workers(self) -> int:

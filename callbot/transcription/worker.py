@@ -53,6 +53,20 @@ STORE_TRIES = 3  # attempts at storing a result while the database fails
 WAIT_POLL = 0.1  # seconds between reads of a transcript a call waits for
 
 
+def lower_priority(nice: int) -> None:
+    """Run the calling thread ``nice`` steps below its CPU priority (on Linux a thread has a nice
+    value of its own), so that decoding yields the CPU to the calls sharing the core: a caller
+    waiting for the next prompt comes before a transcript. Lowering needs no privilege."""
+    if nice <= 0 or not hasattr(os, "setpriority"):
+        return
+    thread = threading.get_native_id()
+    try:
+        current = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, current + nice))
+    except OSError as exc:
+        log.warning("transcription: could not lower the decoding threads' priority: %s", exc)
+
+
 def default_worker_id() -> str:
     """``host:pid:random``: names this process's workers in ``locked_by``."""
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
@@ -95,12 +109,14 @@ class TranscriptionPool:
         stale_after: float = 30.0,
         heartbeat_interval: float = 5.0,
         grammars: Mapping[str, Sequence[str]] | None = None,
+        nice: int = 0,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         """``workers``: threads, None for one per CPU core, 0 for none (the pool then only waits
         for texts that workers elsewhere write, and hands back the jobs of workers that died).
         ``grammars``: the closed answer space of a dialog step, by step name, handed to the
-        recognizer."""
+        recognizer. ``nice``: how many steps below the process's CPU priority the decoding
+        threads run (:func:`lower_priority`)."""
         if max_attempts < 1:
             raise ValueError(f"max_attempts must be at least 1, not {max_attempts}")
         if heartbeat_interval >= stale_after:
@@ -119,6 +135,7 @@ class TranscriptionPool:
         self.stale_after = timedelta(seconds=stale_after)
         self.heartbeat_interval = heartbeat_interval
         self.grammars = dict(grammars or {})
+        self.nice = nice
         self._clock = clock
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -223,6 +240,7 @@ class TranscriptionPool:
                 self._wake.wait(seconds)
 
     def _work(self, recognizer: SpeechRecognizer) -> None:
+        lower_priority(self.nice)
         while not self._stopping.is_set():
             with self._wake:
                 seen = self._wake_count

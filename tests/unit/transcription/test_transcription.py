@@ -9,6 +9,7 @@ runs behind the same seam in tests/unit/speech/test_asr.py and in `callbot serve
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import Counter
@@ -842,3 +843,22 @@ def test_serve_without_a_model_logs_an_error_and_answers_stay_pending(
     end_call(repo, ticket.id, "complete", "completed")
     assert status_of(repo, ticket.id) == "transcribing"
     assert [j.status for j in jobs.jobs(ticket.id)] == ["pending"]  # for when a model loads
+
+
+def test_a_decoding_thread_runs_below_the_calls_cpu_priority() -> None:
+    """asr.nice: each decoding thread lowers its own nice value (Linux keeps one per thread),
+    the rest of the process (the calls) keeps its priority."""
+    from callbot.transcription.worker import lower_priority
+
+    process = os.getpriority(os.PRIO_PROCESS, 0)
+    seen: list[int] = []
+
+    def decoding() -> None:
+        lower_priority(10)
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    thread = threading.Thread(target=decoding)
+    thread.start()
+    thread.join()
+    assert seen == [min(19, process + 10)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == process  # unchanged
