@@ -55,6 +55,14 @@ def postgres_cluster() -> Iterator[TestCluster]:
     cluster.stop()
 
 
+@pytest.fixture(scope="module")
+def module_postgres_url(postgres_cluster: TestCluster) -> Iterator[str]:
+    """A migrated database of the session's throwaway cluster, shared by one module's tests."""
+    name, url = postgres_cluster.new_database()
+    yield url
+    postgres_cluster.drop(name)
+
+
 @pytest.fixture
 def db_backend(request: pytest.FixtureRequest) -> str:
     """Which database the test runs on: "sqlite" unless parametrized (both_databases)."""

@@ -4,29 +4,18 @@ back so the operator's own address still gets in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from callbot.operators.throttle import Limits, LoginThrottle
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.transactions import Transactions
 from tests.support.operators import race
-from tests.support.postgres import TestCluster
 
 pytestmark = pytest.mark.postgresql
 
 
-@pytest.fixture(scope="module")
-def url(postgres_cluster: TestCluster) -> Iterator[str]:
-    """A migrated database of the session's throwaway cluster, for this module."""
-    name, database = postgres_cluster.new_database()
-    yield database
-    postgres_cluster.drop(name)
-
-
-def test_sixty_guesses_at_once_from_two_nodes_on_postgresql(url: str) -> None:
-    engines = [make_engine(url), make_engine(url)]
+def test_sixty_guesses_at_once_from_two_nodes_on_postgresql(module_postgres_url: str) -> None:
+    engines = [make_engine(module_postgres_url), make_engine(module_postgres_url)]
     try:
         nodes = [LoginThrottle(Transactions(session_factory(e)), Limits()) for e in engines]
         attempts = race(*(lambda i=i: nodes[i % 2].reserve("lan", "10.0.0.1") for i in range(60)))

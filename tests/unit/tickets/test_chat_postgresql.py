@@ -19,26 +19,17 @@ from callbot.tickets.outbox import Outbox
 from callbot.tickets.transactions import Transactions
 from tests.support.chat import TokenService, conversation_with, transactions
 from tests.support.operators import race
-from tests.support.postgres import TestCluster
 
 pytestmark = pytest.mark.postgresql
 
 
-@pytest.fixture(scope="module")
-def url(postgres_cluster: TestCluster) -> Iterator[str]:
-    """A migrated database of the session's throwaway cluster, for this module."""
-    name, database = postgres_cluster.new_database()
-    yield database
-    postgres_cluster.drop(name)
-
-
 @pytest.fixture
-def node(url: str) -> Iterator[Callable[[], Transactions]]:
+def node(module_postgres_url: str) -> Iterator[Callable[[], Transactions]]:
     """Makes "nodes" (an engine each) on the cluster's database, disposed at the end."""
     made: list[Transactions] = []
 
     def make() -> Transactions:
-        made.append(transactions(url))
+        made.append(transactions(module_postgres_url))
         return made[-1]
 
     yield make
@@ -90,12 +81,12 @@ def test_the_token_is_refreshed_by_one_node_only(node: Callable[[], Transactions
     assert keepers[3].token() == "A1"
 
 
-def test_a_whole_chat_on_postgresql(url: str, tmp_path: Path) -> None:
+def test_a_whole_chat_on_postgresql(module_postgres_url: str, tmp_path: Path) -> None:
     """The in-process chat (tests/unit/intake/test_chat.py) on PostgreSQL: a conversation to
     a routed ticket, an operator's reply within the window, the closing message."""
     from tests.unit.intake.test_chat import Harness, _sup
 
-    h = Harness(tmp_path, database_url=url)
+    h = Harness(tmp_path, database_url=module_postgres_url)
     try:
         for text in ["chào", "Lan", "0901234567", "12 Lê Lợi, phường 4, quận 8", "cần gạo", "1"]:
             h.say(text)
