@@ -162,6 +162,7 @@ class FastAgiServer:
         self._last_refusal_log = 0.0
         self._lock = threading.Condition()
         self._calls: set[socket.socket] = set()
+        self._opening: set[socket.socket] = set()  # connections still sending their environment
         self._serving = False
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -221,6 +222,11 @@ class FastAgiServer:
             self._server.shutdown()
         self._server.server_close()
         with self._lock:
+            opening = list(self._opening)
+        for sock in opening:  # no call yet: nothing to finish, only a header to stop waiting for
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        with self._lock:
             finished = self._lock.wait_for(lambda: not self._calls, timeout)
             remaining = list(self._calls)
         if not finished:
@@ -274,7 +280,15 @@ class FastAgiServer:
         wfile: ByteWriter,
         raw: _DeadlineReader | None = None,
     ) -> None:
-        env = self._read_env(sock, rfile, raw)
+        with self._lock:
+            if self._closed:
+                return
+            self._opening.add(sock)
+        try:
+            env = self._read_env(sock, rfile, raw)
+        finally:
+            with self._lock:
+                self._opening.discard(sock)
         if env is None:
             return
         pbx = self._pool_of(sock) == PBX
@@ -343,9 +357,15 @@ class FastAgiServer:
         except TimeoutError as exc:
             with self._lock:
                 self.header_timeouts += 1
+                closed = self._closed
+            if closed:
+                return None
             logger.warning("dropping a FastAGI connection: no AGI environment in time (%s)", exc)
             return None
         except (AgiProtocolError, OSError) as exc:
+            if self._closed:  # stop() closed it while it was still sending its environment
+                logger.debug("closed a FastAGI connection on stop before its environment")
+                return None
             logger.warning("dropping a FastAGI connection: no valid AGI environment (%s)", exc)
             return None
         return env

@@ -179,3 +179,25 @@ def test_addresses_are_parsed_and_compared_one_way() -> None:
     assert admission.admit("10.0.0.8") == "other" and admission.admit("10.0.0.7") is None
     admission.release("10.0.0.8", "other")
     assert admission.admit("10.0.0.7") == "other"
+
+
+def test_stop_closes_connections_still_sending_their_environment(
+    server: Callable[..., FastAgiServer], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A connection half-way through its environment when the node stops is closed at once
+    (not left to its header deadline after the server is gone), and quietly: nothing to warn
+    about, no call was lost."""
+    agi = server(header_seconds=30.0)
+    sock = _connect(agi.address, "127.0.0.1")
+    sock.sendall(b"agi_network: yes\nagi_request: agi://127.0.0.1/callbot\n")
+    wait_until(lambda: len(agi._opening) == 1)
+    started = time.monotonic()
+    with caplog.at_level("WARNING", logger="callbot.pbx.fastagi"):
+        agi.stop(timeout=2)
+        stopped = time.monotonic() - started
+        closed = _closed_within(sock, 2)
+    sock.close()
+    assert closed is not None, "the half-open connection was left open"
+    assert stopped < 1.0  # no call was running: nothing to wait for
+    wait_until(lambda: not agi._opening)
+    assert not [r for r in caplog.records if "dropping" in r.getMessage()]
