@@ -258,12 +258,12 @@ def _add_eval_parsers(sub: Any) -> None:
         "parse",
         help="parser accuracy per field, emergency recall per service, false emergencies",
         description="Scores the parsers on the labelled set, the hold-out set, the development "
-        "and locked parts of the issue 13 set and its second development part (or on "
+        "and locked parts of the issue 13 set and its second and third development parts (or on "
         "--set-file). The locked part is only ever scored: its wrong answers are not printed, "
         "not even with --errors.",
     )
     p.add_argument(
-        "--set-file", type=Path, default=None, help="score this set only (default: all five)"
+        "--set-file", type=Path, default=None, help="score this set only (default: all six)"
     )
     p.add_argument(
         "--errors",
@@ -281,7 +281,7 @@ def _add_eval_parsers(sub: Any) -> None:
         choices=["A", "B"],
         default=None,
         help="score one fixed half (by a hash of the ids) of --set-file, by default of the "
-        "second development part: A was studied in round 2, B only in its final pass",
+        "third development part: round 3 studies A and keeps B unseen",
     )
     p.add_argument(
         "--rules-only",

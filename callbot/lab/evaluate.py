@@ -18,20 +18,21 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has five sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has six sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
-``parse_locked.jsonl`` that is only ever scored, and a second development part
+``parse_locked.jsonl`` that is only ever scored, a second development part
 ``parse_dev3.jsonl`` written later and apart again, after the parsers were tuned on the first,
-so that the next round generalises on wordings nobody tuned for. The locked part's wrong
-answers are never listed (``--errors`` lists those of the other sets) unless
-``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no
-longer measure on it honestly. A set is
-locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
-stays locked under ``--set-file``. ``--half A|B`` scores one fixed half of a set (default: the
-second development part; :mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A and
-kept half B unseen as its own check until its final pass, which studied B too.
+and a third, ``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read
+neither the parsers nor the other sets), so that each round generalises on wordings nobody
+tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
+other sets) unless ``--show-locked-errors`` asks for them, which breaks the lock: whoever
+reads them can no longer measure on it honestly. A set is locked when it is that file or when
+its ids start with :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``.
+``--half A|B`` scores one fixed half of a set (default: the third development part;
+:mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A of the second part and kept
+half B unseen until its final pass; round 3 does the same with the third part.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
@@ -113,6 +114,11 @@ def dev3_set_file() -> Path:
     return default_set_file().with_name("parse_dev3.jsonl")
 
 
+def dev4_set_file() -> Path:
+    """The third development part, ``tests/fixtures/parse_dev4.jsonl`` (round 3 of issue 13)."""
+    return default_set_file().with_name("parse_dev4.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -126,6 +132,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("development part", dev_set_file()),
         ("locked part", locked_set_file()),
         ("second development part", dev3_set_file()),
+        ("third development part", dev4_set_file()),
     ]
 
 
@@ -401,9 +408,9 @@ def main_eval(
     half: Half | None = None,
 ) -> int:
     """``callbot eval parse``: the figures of one set, or of every standard set; 0 always.
-    With ``half``, one half of ``set_file`` (default: the second development part)."""
+    With ``half``, one half of ``set_file`` (default: the third development part)."""
     if half is not None and set_file is None:
-        set_file = dev3_set_file()
+        set_file = dev4_set_file()
     if set_file is not None:
         data = score_set(set_file, None, show_errors, show_locked_errors, half)
         print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_report(data))

@@ -189,3 +189,48 @@ def test_second_development_part_covers_every_district_with_real_units_and_phone
     kinds = _phone_kinds(dev3)
     assert kinds["028"] >= 6 and kinds["other landline"] >= 6
     assert kinds["mobile"] >= 15 and kinds["none"] >= 6
+
+
+@pytest.fixture(scope="module")
+def dev4() -> list[ev.Case]:
+    return ev.load_set(ev.dev4_set_file())
+
+
+def test_third_development_part_has_40_emergencies_per_service_and_look_alikes(
+    dev4: list[ev.Case],
+) -> None:
+    assert len(dev4) >= 400
+    assert all(c.id.startswith("dev4-") for c in dev4)
+    assert not ev.is_locked(ev.dev4_set_file(), dev4)
+    assert ("third development part", ev.dev4_set_file()) in ev.standard_sets()
+    assert all(_services(dev4)[s] >= 40 for s in ev.SERVICES), _services(dev4)
+    needs = [c for c in dev4 if c.kind == "need"]
+    for c in needs:
+        emergency = c.expect["urgency"] == "emergency"
+        assert emergency == ("service" in c.expect), c.id
+        if emergency:
+            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
+    not_emergency = [c.expect for c in needs if c.expect["urgency"] != "emergency"]
+    assert len(not_emergency) >= 200
+    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
+
+
+def test_third_development_part_is_as_vosk_writes_it_new_and_real(
+    dev4: list[ev.Case], dev3: list[ev.Case], dev: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    texts = [c.text for c in dev4]
+    assert len(set(texts)) == len(texts)
+    for c in dev4:
+        assert c.text == c.text.lower().strip(), c.id
+        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
+    seen = {c.text for c in ev.load_set(ev.default_set_file())}
+    seen |= {c.text for c in ev.load_set(ev.holdout_set_file())}
+    assert seen.isdisjoint(texts) and {c.text for c in dev + dev3}.isdisjoint(texts)
+    shared = len({c.text for c in locked} & set(texts))
+    assert shared == 0, f"{shared} texts also in the locked part (not shown)"
+    addresses = [c for c in dev4 if c.kind == "address"]
+    assert {c.expect["district"] for c in addresses} == OLD_DISTRICTS
+    check_unit_names(addresses)
+    kinds = _phone_kinds(dev4)
+    assert kinds["028"] >= 4 and kinds["other landline"] >= 5
+    assert kinds["mobile"] >= 15 and kinds["none"] >= 6
