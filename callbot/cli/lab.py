@@ -136,7 +136,7 @@ def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_train_need(config: Config, args: argparse.Namespace) -> int:
     """``callbot train need-model``: fit the need parser's model on the labelled sets (never
-    half B of the second development part, never the locked part) and write its file."""
+    half B of the third development part, never the locked part) and write its file."""
     from callbot.lab.train_need import main_train
 
     return main_train(args.out, as_json=args.json)

@@ -55,7 +55,7 @@ from callbot.understanding.need_lexicon import (
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
-from callbot.understanding.need_model import CUES, Verdict, current, judge, score
+from callbot.understanding.need_model import CUES, Rules, Verdict, current, judge, score
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_time import defuse, quiet
@@ -89,7 +89,7 @@ class NeedResult:
 
     def as_dict(self) -> dict[str, Any]:
         """What ``callbot parse need`` prints (``model`` only when the model overruled the
-        rules: "promote" or "demote")."""
+        rules: "promote", "demote" or "service")."""
         return {
             "category": self.category,
             "urgency": self.urgency,
@@ -178,7 +178,7 @@ def parse_need(text: str) -> NeedResult:
     cue = any(CUES & h.entry.tags for h in live)
     # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt
     read_high = any(h.rank == URGENCY_RANK["high"] and _WHO not in h.entry.tags for h in hits)
-    return _with_model(result, hits, found, said, words, unsure=sure and cue and not read_high)
+    return _with_model(result, hits, found, said, words, sure=sure, cue=cue, read_high=read_high)
 
 
 def _with_model(
@@ -188,11 +188,14 @@ def _with_model(
     said: list[str],
     words: list[str],
     *,
-    unsure: bool,
+    sure: bool,
+    cue: bool,
+    read_high: bool,
 ) -> NeedResult:
     """The rules' result, overruled by the statistical model where :func:`.need_model.judge`
-    says so (``unsure``: a cue of an emergency was found, no emergency phrase was denied or
-    defused in the answer, and nothing was read as high but who is named)."""
+    says so (``sure``: no emergency phrase was denied or defused in the answer; ``cue``: a
+    cue of an emergency was found; ``read_high``: something was read as high but who is
+    named)."""
     model = current()
     if model is None:
         return result
@@ -202,10 +205,15 @@ def _with_model(
     # one emergency phrase, then the caller asks for something else: the shape of an
     # emergency word said in passing ("đau đầu muốn chết vì giấy tờ, tui hỏi thủ tục")
     single = len(alarms) == 1 and any(w in REQUEST_WORDS for w in words[alarms[0].end :])
-    verdict = judge(view, result.urgency == "emergency", unsure, single)
+    emergency = result.urgency == "emergency"
+    rules = Rules(emergency, result.service, cue, sure, read_high, single)
+    verdict = judge(model, view, rules, words)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)
+    if verdict == "service":
+        service = view.service
+        return replace(result, category=service_category(service), service=service, model=verdict)
     if verdict == "promote":
         service = view.service
         return replace(

@@ -15,7 +15,16 @@ from callbot.lab.halves import select_half
 from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_base import standard
-from callbot.understanding.need_model import CLASSES, Model, Score, features, judge, score
+from callbot.understanding.need_model import (
+    CLASSES,
+    Model,
+    Rules,
+    Score,
+    features,
+    judge,
+    knows,
+    score,
+)
 from callbot.understanding.text import tokens
 
 
@@ -40,12 +49,13 @@ def test_the_bundled_model_never_learnt_half_b_nor_the_locked_part() -> None:
     model = need_model.load()
     assert model is not None
     assert model.meta["classes"] == list(CLASSES)
-    dev3_a = select_half(ev.load_set(ev.dev3_set_file()), "A")
+    dev4_a = select_half(ev.load_set(ev.dev4_set_file()), "A")
     assert model.meta["trained_on"] == {
         "labelled set": sum(c.kind == "need" for c in ev.load_set(ev.default_set_file())),
         "hold-out set": sum(c.kind == "need" for c in ev.load_set(ev.holdout_set_file())),
         "development part": sum(c.kind == "need" for c in ev.load_set(ev.dev_set_file())),
-        "second development part, half A": sum(c.kind == "need" for c in dev3_a),
+        "second development part": sum(c.kind == "need" for c in ev.load_set(ev.dev3_set_file())),
+        "third development part, half A": sum(c.kind == "need" for c in dev4_a),
     }
     assert all(len(w) == len(CLASSES) for w in model.weights.values())
 
@@ -72,18 +82,50 @@ def test_the_bundled_model_scores_an_answer() -> None:
     assert urgent.service == "115"
 
 
+def _rules(emergency: bool = False, service: str | None = None, **what: bool) -> Rules:
+    found = {"cue": True, "sure": True, "read_high": False, "single": False} | what
+    return Rules(emergency, service, **found)  # type: ignore[arg-type]
+
+
+_TEN = ["w"] * 10  # ten words the hand-made models know (no model below knows "w")
+_KNOWING = Model({"w:w": (0.0, 0.0, 0.0, 0.0)}, (0.0, 0.0, 0.0, 0.0), {})
+
+
 def test_judge_promotes_only_unsure_rules_on_words_they_did_not_read() -> None:
     high = Score((0.05, 0.9, 0.03, 0.02), ((2, 3),))
     unread = Score((0.05, 0.9, 0.03, 0.02), ())  # all that weighed was read by the rules
     low = Score((0.95, 0.03, 0.01, 0.01), ())
     middle = Score((0.5, 0.3, 0.1, 0.1), ((2, 3),))
-    assert judge(high, rules_emergency=False, unsure=True, single=False) == "promote"
-    assert judge(high, rules_emergency=False, unsure=False, single=False) is None
-    assert judge(unread, rules_emergency=False, unsure=True, single=False) is None
-    assert judge(middle, rules_emergency=False, unsure=True, single=False) is None
-    assert judge(low, rules_emergency=True, unsure=True, single=True) == "demote"
-    assert judge(low, rules_emergency=True, unsure=True, single=False) is None
-    assert judge(middle, rules_emergency=True, unsure=True, single=True) is None
+    m, w = _KNOWING, _TEN
+    assert judge(m, high, _rules(), w) == "promote"
+    assert judge(m, high, _rules(sure=False), w) is None  # an emergency denied or defused
+    assert judge(m, high, _rules(read_high=True), w) is None
+    assert judge(m, unread, _rules(), w) is None
+    assert judge(m, middle, _rules(), w) is None
+    assert judge(m, low, _rules(True, "115", single=True), w) == "demote"
+    assert judge(m, low, _rules(True, "115"), w) is None
+    assert judge(m, middle, _rules(True, "115", single=True), w) is None
+
+
+def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_words() -> None:
+    sure = Score((0.05, 0.9, 0.03, 0.02), ((2, 3),))
+    spread = Score((0.04, 0.32, 0.32, 0.32), ((2, 3),))  # "an emergency", of no service
+    assert judge(_KNOWING, sure, _rules(cue=False), _TEN) == "promote"
+    assert judge(_KNOWING, spread, _rules(cue=False), _TEN) is None
+    assert judge(_KNOWING, sure, _rules(cue=False), _TEN[:4]) is None  # too short to trust
+    unknown = ["w"] * 5 + ["q"] * 5  # half of the words never seen in training
+    assert not knows(_KNOWING, unknown) and knows(_KNOWING, _TEN)
+    assert judge(_KNOWING, sure, _rules(cue=False), unknown) is None
+
+
+def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None:
+    lift = Score((0.02, 0.03, 0.9, 0.05), ())
+    unsure = Score((0.2, 0.05, 0.6, 0.15), ())
+    assert judge(_KNOWING, lift, _rules(True, "113"), _TEN) == "service"  # 0.9 >= 10 x 0.05
+    assert judge(_KNOWING, lift, _rules(True, "114"), _TEN) is None  # the same service
+    assert judge(_KNOWING, unsure, _rules(True, "113"), _TEN) is None  # not sure enough
+    close = Score((0.02, 0.0, 0.85, 0.13), ())
+    assert judge(_KNOWING, close, _rules(True, "113"), _TEN) is None  # not 10 times likelier
 
 
 @pytest.mark.usefixtures("fake_model")
@@ -98,7 +140,7 @@ def test_a_promotion_says_the_models_service_and_its_words() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "nhà bên xyzcháy rồi",  # no cue of an emergency: the model alone never promotes
+        "nhà bên xyzcháy rồi",  # no cue, and too short for the model alone to promote
         "không có khó thở gì hết ba tui bị té xyzcháy",  # an emergency denied
         "ông nội sốt cao mấy ngày nay bị té xyzcháy",  # a need the rules read as high
     ],
@@ -135,3 +177,17 @@ def test_rules_only_leaves_the_model_out() -> None:
     finally:
         need_model.use_model(True)
     assert need_model.current() is not None
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_change_of_service_keeps_the_rules_reasons_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "có thằng cầm dao xyzcháy"  # the rules: a blade, 113; the hand-made model: 114
+    with monkeypatch.context() as rules_only:
+        rules_only.setattr("callbot.understanding.need.current", lambda: None)
+        before = parse_need(text)
+    assert (before.urgency, before.service) == ("emergency", "113")
+    result = parse_need(text)
+    assert (result.urgency, result.service, result.category) == ("emergency", "114", "other")
+    assert result.model == "service" and result.emergency_reasons == before.emergency_reasons
