@@ -27,8 +27,9 @@ fillers, "không biết", refusals ("không muốn nói", "giấu tên").
 Recognition errors: lead-in words are matched on their folded form where a lead-in is
 expected ("tênh tôi lả lan", "ten toi la lan", "em tiên là lan"; "lã" is a surname), trailing
 particles are dropped ("lan nè", "hạnh thôi", "lụa ha"), and a surname said without
-diacritics is restored when only one surname folds to it ("nguyen" -> "Nguyễn", "vo" ->
-"Võ"; not "lu": Lư or Lữ); the given name stays as heard.
+diacritics (or, in a name of three words, with the wrong tone: "nguyển") is restored when only
+one surname folds to it ("nguyen" -> "Nguyễn", "vo" -> "Võ"; not "lu": Lư or Lữ); the given
+name stays as heard.
 
 Confidence: 0.95 with a lead-in and a common surname first, 0.85 with one of them, 0.6 with
 neither; lower for a single word (a given name alone) or more than five words.
@@ -179,11 +180,14 @@ def _lead_in_words(words: list[str]) -> list[str]:
 
 def _restore(name: list[str]) -> list[str]:
     """Trailing particles dropped ("lan nè"); a surname said without diacritics restored
-    ("nguyen van an" -> "nguyễn van an"; :func:`_clean` then fixes "van"/"thi")."""
+    ("nguyen van an" -> "nguyễn van an"; :func:`_clean` then fixes "van"/"thi"), or misheard
+    by its tone in a name of three words or more ("nguyển thị hồng" -> "nguyễn thị hồng")."""
     while len(name) > 1 and name[-1] in _TRAILING:
         name = name[:-1]
-    if len(name) >= 2 and name[0] == fold(name[0]) and name[0] in _FOLDED_SURNAMES:
-        name = [_FOLDED_SURNAMES[name[0]], *name[1:]]
+    first = name[0] if len(name) >= 2 else ""
+    bare = fold(first)
+    if first not in SURNAMES and bare in _FOLDED_SURNAMES and (first == bare or len(name) >= 3):
+        name = [_FOLDED_SURNAMES[bare], *name[1:]]
     return name
 
 

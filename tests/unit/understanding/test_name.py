@@ -170,6 +170,10 @@ def test_as_dict_and_registry() -> None:
         ("tên tôi là pham thi ha", "Phạm Thị Ha"),
         ("vo van kiet", "Võ Văn Kiet"),
         ("dang thi hoa", "Đặng Thị Hoa"),
+        # a surname misheard by its tone, in a name of three words
+        ("dạ nguyển thị mai nha chị", "Nguyễn Thị Mai"),
+        ("tên tui là trẩn văn tư", "Trần Văn Tư"),
+        ("em tên nguyển lan", "Nguyển Lan"),  # two words: too little to say it is a surname
     ],
 )
 def test_misheard_lead_ins_particles_and_bare_surnames(text: str, name: str) -> None:
