@@ -83,11 +83,24 @@ def _start(args: list[str], config: Config, log: Path) -> subprocess.Popen[bytes
         )
 
 
-def _wait_http(port: int, path: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
+def wait_http(
+    port: int,
+    path: str,
+    process: subprocess.Popen[bytes],
+    log: Path | None,
+    deadline: float = 0.0,
+) -> None:
+    """Wait until a server started as ``process`` answers GET ``path`` on loopback ``port``
+    (by ``deadline``, monotonic; default 30 s from now); the end of its ``log`` is in the
+    error."""
+    deadline = deadline or time.monotonic() + 30
+
+    def tail() -> str:
+        return log.read_text()[-2000:] if log is not None else f"nothing on port {port}"
+
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"a server exited: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"a server exited: {tail()}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             connection.request("GET", path)
@@ -96,7 +109,10 @@ def _wait_http(port: int, path: str, process: subprocess.Popen[bytes], log: Path
             return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError(f"a server did not start: {log.read_text()[-2000:]}")
+    raise RuntimeError(f"a server did not start: {tail()}")
+
+
+_WARM_UP = 20  # posts sent before the measured ones (rate x seconds of them)
 
 
 def _cpu_seconds(root_pid: int) -> float:
@@ -326,8 +342,8 @@ def run_intake_bench(
         console = _start(["console", "--port", str(console_port)], bench, root / "console.log")
         intake = _start(["intake", "--port", str(intake_port)], bench, root / "intake.log")
         try:
-            _wait_http(console_port, "/login", console, root / "console.log")
-            _wait_http(intake_port, "/", intake, root / "intake.log")
+            wait_http(console_port, "/login", console, root / "console.log")
+            wait_http(intake_port, "/", intake, root / "intake.log")
             figures = _measure(
                 bench,
                 console_port,
@@ -369,13 +385,13 @@ def _measure(
     if token is None:
         raise RuntimeError("the form has no token")
     count = max(1, int(rate * seconds))
-    requests = _requests(count, token.group(1), intake_port)
+    requests = _requests(_WARM_UP + count, token.group(1), intake_port)
     time.sleep(config.intake.min_fill_seconds)  # the form's minimum fill time
     # warm-up: the parsers' gazetteer, the connections, the first settle
-    asyncio.run(_load(intake_port, requests[:20], 20.0, min(connections, 4)))
+    asyncio.run(_load(intake_port, requests[:_WARM_UP], 20.0, min(connections, 4)))
     cpu_before = [_cpu_seconds(pid) for pid in pids]
     began = time.monotonic()
-    results = asyncio.run(_load(intake_port, requests[20:], rate, connections))
+    results = asyncio.run(_load(intake_port, requests[_WARM_UP:], rate, connections))
     elapsed = time.monotonic() - began
     cpu = [_cpu_seconds(pid) - before for pid, before in zip(pids, cpu_before, strict=True)]
     deadline = time.monotonic() + 5

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from callbot.lab.bench_calls import percentile
+from callbot.lab.bench_intake import wait_http
 from callbot.zalo.signature import sign
 
 APP_ID, OA_KEY, APP_SECRET = "1022000000000000001", "bench-oa-secret", "bench-app-secret"
@@ -52,26 +54,6 @@ class _Run:
     answered_at: dict[str, float] = field(default_factory=dict)  # user -> epoch seconds
     failures: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-def _percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def _wait_http(port: int, path: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", path)
-            connection.getresponse().read()
-            connection.close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing answered on port {port}")
 
 
 def _deliver(port: int, run: _Run, events: list[tuple[float, str, bytes]], start: float) -> None:
@@ -164,8 +146,8 @@ def run_zalo_bench(rate: float, seconds: float, connections: int, reorder: float
                 env=env, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
         deadline = time.monotonic() + 30
-        _wait_http(intake_port, "/zalo/webhook", deadline)
-        _wait_http(standin_port, "/_standin/state", deadline)
+        wait_http(intake_port, "/zalo/webhook", intake, root / "intake.log", deadline)
+        wait_http(standin_port, "/_standin/state", standin, None, deadline)
         return _measure(
             intake_port,
             standin_port,
@@ -230,11 +212,11 @@ def _measure(
         "answered": len(run.answered_at),
         "failed": run.failures,
         "answer_p50_ms": round(statistics.median(run.answers) * 1000, 1),
-        "answer_p99_ms": round(_percentile(run.answers, 0.99) * 1000, 1),
+        "answer_p99_ms": round((percentile(run.answers, 99) or 0.0) * 1000, 1),
         "answer_max_ms": round(max(run.answers) * 1000, 1),
         "answers_over_2s": sum(1 for a in run.answers if a >= 2.0),
         "reply_p50_s": round(statistics.median(replies), 3) if replies else None,
-        "reply_p99_s": round(_percentile(replies, 0.99), 3) if replies else None,
+        "reply_p99_s": round(percentile(replies, 99) or 0.0, 3) if replies else None,
         "reply_max_s": round(max(replies), 3) if replies else None,
         "no_reply": len(run.answered_at) - len(replies),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
