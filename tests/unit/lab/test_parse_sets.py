@@ -48,6 +48,34 @@ def _services(cases: list[ev.Case]) -> collections.Counter[str]:
     return collections.Counter(c.expect["service"] for c in cases if "service" in c.expect)
 
 
+def _not_emergencies(cases: list[ev.Case]) -> list[dict[str, object]]:
+    """The labels of the needs that are no emergency, each emergency checked on the way: it
+    names its number, and its category is that of its service."""
+    needs = [c for c in cases if c.kind == "need"]
+    for c in needs:
+        emergency = c.expect["urgency"] == "emergency"
+        assert emergency == ("service" in c.expect), c.id
+        if emergency:
+            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
+    return [c.expect for c in needs if c.expect["urgency"] != "emergency"]
+
+
+def _as_vosk_writes(cases: list[ev.Case], locked: list[ev.Case]) -> list[str]:
+    """The texts, checked unique, lowercase, unpunctuated, without digits and apart from the
+    labelled set, the hold-out set and the locked part (whose shared texts are counted only)."""
+    texts = [c.text for c in cases]
+    assert len(set(texts)) == len(texts)
+    for c in cases:
+        assert c.text == c.text.lower().strip(), c.id
+        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
+    seen = {c.text for c in ev.load_set(ev.default_set_file())}
+    seen |= {c.text for c in ev.load_set(ev.holdout_set_file())}
+    assert seen.isdisjoint(texts)
+    shared = len({c.text for c in locked} & set(texts))
+    assert shared == 0, f"{shared} texts also in the locked part (not shown)"
+    return texts
+
+
 def test_parts_are_large_enough_and_split_about_40_60(
     dev: list[ev.Case], locked: list[ev.Case]
 ) -> None:
@@ -148,13 +176,7 @@ def test_second_development_part_has_90_emergencies_per_service_and_110_look_ali
     dev3: list[ev.Case],
 ) -> None:
     assert all(_services(dev3)[s] >= 90 for s in ev.SERVICES), _services(dev3)
-    needs = [c for c in dev3 if c.kind == "need"]
-    for c in needs:
-        emergency = c.expect["urgency"] == "emergency"
-        assert emergency == ("service" in c.expect), c.id
-        if emergency:
-            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
-    not_emergency = [c.expect for c in needs if c.expect["urgency"] != "emergency"]
+    not_emergency = _not_emergencies(dev3)
     assert len(not_emergency) >= 110
     assert {e["urgency"] for e in not_emergency} == {"high", "normal"}
     assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
@@ -163,16 +185,8 @@ def test_second_development_part_has_90_emergencies_per_service_and_110_look_ali
 def test_second_development_part_is_as_vosk_writes_it_and_new(
     dev3: list[ev.Case], dev: list[ev.Case], locked: list[ev.Case]
 ) -> None:
-    texts = [c.text for c in dev3]
-    assert len(set(texts)) == len(texts)
-    for c in dev3:
-        assert c.text == c.text.lower().strip(), c.id
-        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
-    seen = {c.text for c in ev.load_set(ev.default_set_file())}
-    seen |= {c.text for c in ev.load_set(ev.holdout_set_file())} | {c.text for c in dev}
-    assert seen.isdisjoint(texts)
-    shared = len({c.text for c in locked} & set(texts))
-    assert shared == 0, f"{shared} texts also in the locked part (not shown)"
+    texts = _as_vosk_writes(dev3, locked)
+    assert {c.text for c in dev}.isdisjoint(texts)
 
 
 def test_second_development_part_covers_every_district_with_real_units_and_phones(
@@ -204,13 +218,7 @@ def test_third_development_part_has_40_emergencies_per_service_and_look_alikes(
     assert not ev.is_locked(ev.dev4_set_file(), dev4)
     assert ("third development part", ev.dev4_set_file()) in ev.standard_sets()
     assert all(_services(dev4)[s] >= 40 for s in ev.SERVICES), _services(dev4)
-    needs = [c for c in dev4 if c.kind == "need"]
-    for c in needs:
-        emergency = c.expect["urgency"] == "emergency"
-        assert emergency == ("service" in c.expect), c.id
-        if emergency:
-            assert c.expect["category"] == CATEGORY_OF_SERVICE[c.expect["service"]], c.id
-    not_emergency = [c.expect for c in needs if c.expect["urgency"] != "emergency"]
+    not_emergency = _not_emergencies(dev4)
     assert len(not_emergency) >= 200
     assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
 
@@ -218,16 +226,8 @@ def test_third_development_part_has_40_emergencies_per_service_and_look_alikes(
 def test_third_development_part_is_as_vosk_writes_it_new_and_real(
     dev4: list[ev.Case], dev3: list[ev.Case], dev: list[ev.Case], locked: list[ev.Case]
 ) -> None:
-    texts = [c.text for c in dev4]
-    assert len(set(texts)) == len(texts)
-    for c in dev4:
-        assert c.text == c.text.lower().strip(), c.id
-        assert not re.search(r"[0-9,.?!;:]|  ", c.text), c.id
-    seen = {c.text for c in ev.load_set(ev.default_set_file())}
-    seen |= {c.text for c in ev.load_set(ev.holdout_set_file())}
-    assert seen.isdisjoint(texts) and {c.text for c in dev + dev3}.isdisjoint(texts)
-    shared = len({c.text for c in locked} & set(texts))
-    assert shared == 0, f"{shared} texts also in the locked part (not shown)"
+    texts = _as_vosk_writes(dev4, locked)
+    assert {c.text for c in dev + dev3}.isdisjoint(texts)
     addresses = [c for c in dev4 if c.kind == "address"]
     assert {c.expect["district"] for c in addresses} == OLD_DISTRICTS
     check_unit_names(addresses)
