@@ -27,7 +27,7 @@ from callbot.errors import ConfigError
 from callbot.lab import evaluate as ev
 from callbot.lab.halves import select_half
 from callbot.understanding.need_base import standard
-from callbot.understanding.need_model import CLASSES, MODEL_FILE, features
+from callbot.understanding.need_model import CATEGORIES, CLASSES, MODEL_FILE, features
 from callbot.understanding.text import tokens
 
 MIN_COUNT = 2
@@ -63,8 +63,10 @@ def label(case: ev.Case) -> int:
     return CLASSES.index(service)
 
 
-def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
-    """The model's JSON data for these answers."""
+def fit(texts: list[str], labels: list[int], categories: list[int] | None = None) -> dict[str, Any]:
+    """The model's JSON data for these answers: the emergency head from ``labels`` (indexes of
+    :data:`CLASSES`), and the category head from ``categories`` (indexes of
+    :data:`CATEGORIES`) when given."""
     feats = [set(features(standard(tokens(t)))) for t in texts]
     counts = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
@@ -73,29 +75,51 @@ def fit(texts: list[str], labels: list[int]) -> dict[str, Any]:
         cols = [vocab[f] for f in fs if f in vocab]
         if cols:
             x[row, cols] = 1.0 / np.sqrt(len(cols))
-    y = np.eye(len(CLASSES))[labels]
-    w = np.zeros((len(vocab), len(CLASSES)))
-    b = np.zeros(len(CLASSES))
+    names = sorted(vocab, key=vocab.__getitem__)
+    w, b = _softmax(x, labels, len(CLASSES))
+    data: dict[str, Any] = {
+        "classes": list(CLASSES),
+        "bias": _rounded(b),
+        "features": {f: _rounded(w[vocab[f]]) for f in names},
+    }
+    if categories is not None:
+        cw, cb = _softmax(x, categories, len(CATEGORIES))
+        data |= {
+            "categories": list(CATEGORIES),
+            "category_bias": _rounded(cb),
+            "category_features": {f: _rounded(cw[vocab[f]]) for f in names},
+        }
+    return data
+
+
+def _softmax(x: Any, labels: list[int], classes: int) -> tuple[Any, Any]:
+    """Weights and biases of a multinomial logistic regression, by batch gradient descent."""
+    y = np.eye(classes)[labels]
+    w = np.zeros((x.shape[1], classes))
+    b = np.zeros(classes)
     for _ in range(STEPS):
         z = x @ w + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        grad = (p - y) / len(texts)
+        grad = (p - y) / x.shape[0]
         w -= RATE * (x.T @ grad + L2 * w)
         b -= RATE * grad.sum(axis=0)
-    names = sorted(vocab, key=vocab.__getitem__)
-    return {
-        "classes": list(CLASSES),
-        "bias": [round(float(v), DIGITS) for v in b],
-        "features": {f: [round(float(v), DIGITS) for v in w[vocab[f]]] for f in names},
-    }
+    return w, b
+
+
+def _rounded(values: Any) -> list[float]:
+    return [round(float(v), DIGITS) for v in values]
 
 
 def train(out: Path = MODEL_FILE) -> dict[str, Any]:
     """Fit on :func:`training_cases` and write the model file; a summary of what was done."""
     cases = training_cases()
-    data = fit([c.text for _, c in cases], [label(c) for _, c in cases])
+    data = fit(
+        [c.text for _, c in cases],
+        [label(c) for _, c in cases],
+        [CATEGORIES.index(c.expect["category"]) for _, c in cases],
+    )
     trained_on = dict(Counter(name for name, _ in cases))
     per_class = Counter(CLASSES[label(c)] for _, c in cases)
     data = {

@@ -55,7 +55,15 @@ from callbot.understanding.need_lexicon import (
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
-from callbot.understanding.need_model import CUES, Rules, Verdict, current, judge, score
+from callbot.understanding.need_model import (
+    CUES,
+    Rules,
+    Verdict,
+    current,
+    judge,
+    recategorise,
+    score,
+)
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_time import defuse, quiet
@@ -89,7 +97,7 @@ class NeedResult:
 
     def as_dict(self) -> dict[str, Any]:
         """What ``callbot parse need`` prints (``model`` only when the model overruled the
-        rules: "promote", "demote" or "service")."""
+        rules: "promote", "demote", "service" or "category")."""
         return {
             "category": self.category,
             "urgency": self.urgency,
@@ -225,6 +233,8 @@ def _with_model(
             confidence=round(0.6 * view.emergency, 2),
             model=verdict,
         )
+    if not emergency and (read := recategorise(model, words, result.category)) is not None:
+        return replace(result, category=read, model="category")
     return result
 
 
