@@ -4,8 +4,9 @@ Issue 13's second round studied and tuned on half A of the second development pa
 (``parse_dev3.jsonl``) and kept half B unseen, as its own check that what was learnt on A
 holds on wordings nobody tuned for, until its last pass (the rules' final pass, after commit
 1b76a9e), which was made from half B's errors: from then on half B is a development set like
-A, and only the locked part measures unseen wordings. Round 3 does the same with the third development
-part (``parse_dev4.jsonl``, the default of ``--half``): half A studied, half B kept unseen.
+A, and only the locked part measures unseen wordings. Round 3 does the same with the third
+development part (``parse_dev4.jsonl``, the default of ``--half``): half A studied, half B kept
+unseen.
 The statistical model beside the rules (:mod:`callbot.lab.train_need`) is never trained on the
 unseen half of the current round nor on the locked part.
 
