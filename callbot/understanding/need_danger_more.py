@@ -44,6 +44,15 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
         bám theo, bám đuôi, lẽo đẽo theo, ở một mình, ở nhà một mình, một mình ở nhà
         """, tags="prowler"),
     entry(None, "normal", 0, "quơ, huơ, khua, múa, quơ quơ", tags="hold"),
+    # A stranger taking a child away ("thằng cha lạ nắm tay thằng nhỏ lôi đi": stranger + away).
+    entry(None, "normal", 0, """
+        thằng cha lạ, ông lạ, bà lạ, người lạ mặt, cha lạ, mụ lạ, con mẹ lạ, người lạ hoắc
+        """, tags="stranger"),
+    # Stuck up a tree or a roof, afraid to come down ("trèo lên cây không dám xuống").
+    entry(None, "normal", 0, """
+        {k} dám xuống, {k} dám leo xuống, {k} dám trèo xuống, {k} leo xuống được,
+        {k} trèo xuống được, sắp gãy, gãy dần, đang gãy
+        """, tags="cannot_leave"),
     # A lift: also as Vosk writes it; stopped between floors (the elevator + stall combination).
     entry(None, "normal", 0, "thang mái, cầu thang máy", tags="stuck elevator"),
     entry(None, "normal", 0, """

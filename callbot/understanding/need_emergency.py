@@ -138,7 +138,9 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         mặt tím, tím mặt, tím người, tím tái mặt, thở {k} đều, thở đứt quãng, thở ngắt quãng,
         thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than,
         bấc tỉnh, bất tỉnh nhân sự, mắt nhìn lệch, mắt lệch một bên, nhìn lệch một bên,
-        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu,
+        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu, mắc ngay cổ, mắc cổ, hóc ngay cổ,
+        nghẹn ngay cổ, kẹt ngay cổ, tím luôn, tím hết người, hóc đồ ăn, hóc thức ăn,
+        nghẹn đồ ăn, nghẹn thức ăn, mắc đồ ăn, hóc kẹo, nghẹn kẹo, hóc thạch, nghẹn thạch,
         máu xịt, xịt máu, máu vọt, vọt máu, máu trào, máu ra ướt, thấm ướt khăn, ướt hết khăn,
         ướt đẫm máu, thấm đẫm máu, máu thấm ướt
         """, tags="sick", fold="tone"),

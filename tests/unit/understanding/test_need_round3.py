@@ -148,3 +148,56 @@ def test_home_oxygen_running_low_is_high(text: str) -> None:
 
 def test_home_oxygen_run_out_is_still_an_emergency() -> None:
     assert parse_need("bình oxy của ba tui hết rồi ổng thở không nổi").urgency == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # choking on food, said the way families say it
+        ("bà nội ăn cục thịt mắc ngay cổ ho không được mặt tím luôn", "115"),
+        ("thằng nhỏ hóc kẹo nãy giờ thở không nổi", "115"),
+        # a child up a tree, afraid to come down
+        ("con tui leo lên cây xoài giờ không dám xuống cành thì đang gãy", "114"),
+        # a stranger taking a child away
+        ("có ông lạ nắm tay con gái tui lôi đi ra đầu hẻm", "113"),
+    ],
+)
+def test_more_described_emergencies(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # what is asked for decides, after a past event: papers, money, a lesson
+        ("năm rồi ổng bị tai nạn lao động giờ tui xin giấy xác nhận cho công ty", "other"),
+        ("cháy hồi tuần trước tắt rồi giờ tui hỏi giấy xác nhận thiệt hại", "other"),
+        ("ba tui mất ở bệnh viện hồi tháng trước giờ làm giấy chứng tử ở đâu", "other"),
+        ("hồi tối có đứa ném đá bể kính nhà tui giờ hỏi bảo hiểm nhà có đền bù không", "financial"),
+        ("chủ trọ giữ tiền cọc không trả tui muốn đòi lại tiền", "financial"),
+        ("bà tui nằm viện giờ hỏi chế độ hỗ trợ diện phí", "financial"),
+        ("con tui chơi game la hét om sòm tui hỏi phường có lớp kỹ năng sống không", "other"),
+        # Vosk's spellings of what is asked: "que tét nhan", "cúp diện"
+        ("tui cần mua que tét nhan ở đâu còn bán", "testing"),
+        ("phòng trọ tui cúp diện từ sáng chưa có lại", "other"),
+        # people passing themselves off as the ward: a violation to report
+        ("có người tự xưng là bên phường tới thu tiền mà không có giấy tờ", "violation"),
+        # a call made by mistake
+        ("không có gì đâu chị ồn quá tại con nít giỡn tui bấm gọi nhầm", "other"),
+    ],
+)
+def test_the_category_of_what_is_asked(text: str, category: str) -> None:
+    result = parse_need(text)
+    assert (result.category, result.urgency) == (category, "normal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ra chợ mua ký thịt mà như bị cướp trắng tui hỏi phường có phát gạo không",
+        "nếu con tui bị hóc đồ ăn thì sơ cứu sao chị",
+    ],
+)
+def test_more_look_alikes(text: str) -> None:
+    assert parse_need(text).urgency == "normal"
