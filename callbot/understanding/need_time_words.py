@@ -136,7 +136,10 @@ DENIED = phrases("""
     từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
     đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi,
     không có gì hết, không có gì cả, không có gì đâu, không có chuyện gì, báo nhầm,
-    báo động giả, báo cháy giả, không có thật
+    báo động giả, báo cháy giả, không có thật,
+    hổng có gì đâu, hông có gì đâu, hổng có gì hết, hông có gì hết, chẳng có gì đâu,
+    hổng có chuyện gì, hông có chuyện gì, không có thiệt, hổng có thiệt, hông có thiệt,
+    không phải thật, không phải thiệt, hổng phải thiệt, hông phải thiệt
 """)
 # "... báo là không có gì" at the end of the answer: nothing happened.
 NOTHING_AT_END = phrases("không có gì, hổng có gì, hông có gì, chẳng có gì")

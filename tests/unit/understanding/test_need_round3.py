@@ -201,3 +201,15 @@ def test_the_category_of_what_is_asked(text: str, category: str) -> None:
 )
 def test_more_look_alikes(text: str) -> None:
     assert parse_need(text).urgency == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied the southern way: "hổng có gì đâu", "hổng có thiệt"
+        "thằng nhỏ chơi game la lên giết hết tụi nó tui tưởng có chuyện mà hổng có gì đâu",
+        "bà ngoại coi phim thấy bắt cóc con nít tưởng thiệt mà hổng có thiệt đâu chị",
+    ],
+)
+def test_denied_the_southern_way(text: str) -> None:
+    assert parse_need(text).urgency == "normal"
