@@ -35,6 +35,8 @@ DANGER_COMBOS: tuple[Combo, ...] = (
           gives=_SHUT_IN),
     Combo(("car", "closed"), "other", "emergency", 5, window=10, service="114",
           gives=_SHUT_IN),
+    Combo(("red_hot", "wall"), "other", "emergency", 5, window=4, service="114",
+          gives=frozenset({"fire"})),
     Combo(("stranger", "away"), "violation", "emergency", 5, window=8, ordered=True,
           service="113"),
     Combo(("prowler", "door_try"), "violation", "emergency", 5, window=10, service="113"),

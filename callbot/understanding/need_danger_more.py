@@ -77,6 +77,13 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
         ngồi trên nóc, trên nóc nhà, leo lên sân thượng, {k} có ghe, {k} có xuồng,
         {k} có ghe xuồng
         """, tags="stuck"),
+    # A door or a wall red hot: a fire behind it ("cánh cửa sắt nóng đỏ": red_hot + wall).
+    entry(None, "normal", 0, "nóng đỏ, nóng rực, đỏ rực, nóng ran, nóng hầm hập, nóng bỏng tay",
+          tags="red_hot"),
+    entry(None, "normal", 0, """
+        cánh cửa, cửa sắt, cánh cửa sắt, cửa phòng, cửa nhà, vách, vách tường,
+        bức tường, tường nhà, tay nắm cửa, nắm cửa
+        """, tags="wall"),
     # Look-alikes.
     entry(None, "normal", 0, """
         sụp bánh, bị sụp bánh, lọt bánh, sụp ổ gà, sụp lỗ, té ổ gà, mù mịt, mù trời,

@@ -179,8 +179,16 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
     entry("other", "normal", 3, """
         đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,
-        đèn chiếu sáng, đèn tín hiệu
+        đèn chiếu sáng, đèn tín hiệu, gắn đèn, gắn thêm đèn, lắp đèn, lắp thêm đèn, đèn hẻm,
+        đèn đầu hẻm, đèn trong hẻm, đèn cuối hẻm
         """, tags="lamp"),
+    # First aid asked about ("vỗ lưng sao", "cách sơ cứu"): medical, not what it is about.
+    entry("medical", "normal", 3, """
+        vỗ lưng, sơ cứu, cách sơ cứu, hô hấp nhân tạo, ép tim, thổi ngạt, cách cầm máu,
+        cách xử trí
+        """),
+    # "tui qua coi" (I went over to look) is no "túi quà" heard without its tones.
+    entry(None, "normal", 0, "tui qua, tôi qua, em qua, chị qua, anh qua, con qua, qua coi"),
     entry("other", "normal", 3, """
         ổ gà, ổ voi,
         đường hư, đường bể, mặt đường, cây gãy, gãy nhánh, gãy cành, nhánh cây, cây xanh,

@@ -81,7 +81,9 @@ RESOLVED = phrases("""
     sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại,
     mẹ tròn con vuông, sinh xong rồi, sanh xong rồi, đẻ xong rồi, mẹ con khỏe, mẹ con đều khỏe,
     mẹ con bình an, sinh được bé, sanh được bé, đẻ được bé, sinh được con, sinh ra rồi,
-    sinh thường rồi
+    sinh thường rồi,
+    khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
+    giờ hết mùi, hết mùi ga rồi, không còn mùi
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")

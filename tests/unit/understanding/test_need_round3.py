@@ -213,3 +213,25 @@ def test_more_look_alikes(text: str) -> None:
 )
 def test_denied_the_southern_way(text: str) -> None:
     assert parse_need(text).urgency == "normal"
+
+
+def test_a_door_red_hot_is_a_fire() -> None:
+    result = parse_need("phòng bên cạnh cửa sắt nóng đỏ luôn mà nghe có người kêu ở trỏng")
+    assert (result.urgency, result.service) == ("emergency", "114")
+
+
+def test_a_flushed_face_is_no_fire() -> None:
+    assert parse_need("con tui mặt nóng đỏ sốt ba mươi tám độ").service is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cho tui hỏi nếu con nít bị mắc xương thì vỗ lưng sao cho đúng", "medical"),
+        ("bình ga nhà kế bên xì hồi nãy tui qua coi khóa van rồi giờ hết mùi", "other"),
+        ("hồi tối có đám đánh nhau ngoài hẻm giờ yên rồi tui xin gắn thêm đèn hẻm", "other"),
+    ],
+)
+def test_what_is_asked_after_the_event(text: str, category: str) -> None:
+    result = parse_need(text)
+    assert (result.category, result.urgency) == (category, "normal")
