@@ -132,7 +132,8 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         đốt rác, đốt lá, đốt vàng mã, đốt nhang, khói nhang, nướng, lò nướng, hút thuốc,
         khói thuốc, khói xe, khói bụi, xả khói, thải khói, nhà máy, ống khói, khói nhà máy,
         chiên, chiên cá, đang chiên, chiên xào, xào, nấu ăn, nấu nướng, đang nấu, thắp nhang,
-        thắp hương, cúng, đang cúng, khói hương, máy báo khói, báo khói, chuông báo khói
+        thắp hương, cúng, đang cúng, khói hương, máy báo khói, báo khói, chuông báo khói, xông nhà,
+        bồ kết, xông trầm, đốt trầm, khói trầm, nướng khô, nướng thịt
         """, tags="smoke_daily"),
     # Trapped, said in two parts: "kẹt" ... "không ra được" (the stuck combinations).
     entry(None, "normal", 0, """

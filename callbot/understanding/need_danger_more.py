@@ -30,18 +30,22 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
         cại cửa, cại cửa sổ, cạy cổng, leo cửa sổ, trèo cửa sổ, chui cửa sổ, leo qua cổng,
         trèo qua cổng, chèo qua cổng, leo qua rào, trèo qua rào, chèo qua rào, leo qua tường,
         trèo qua tường, chèo qua tường, leo vô nhà, trèo vô nhà, leo vào nhà, trèo vào nhà,
-        chèo vô nhà, lẻn vô phòng, phá cửa sổ, quơ dao, huơ dao, khua dao, quơ mã tấu,
+        chèo vô nhà, lẻn vô phòng, phá cửa sổ, nạy cửa, nạy cửa sổ, nạy khóa, nạy cổng,
+        leo lên ban công, trèo lên ban công, leo ban công, trèo ban công, quơ dao, huơ dao,
+        khua dao, quơ mã tấu,
         huơ mã tấu, quơ rựa, quơ búa
         """, service="113", tags="crime", fold="tone"),
     entry("violation", "emergency", 5, "giở trò", service="113", tags="crime", fold="exact"),
     entry(None, "normal", 0, """
         vặn cửa, đẩy cửa, giật cửa, giựt cửa, dặn cửa, lay cửa, rung cửa, gõ cửa hoài,
-        mở cửa hoài, vặn cửa hoài
+        mở cửa hoài, vặn cửa hoài, lay cổng, rung cổng, giật cổng, đẩy cổng, mở khóa cửa,
+        mở khóa cổng, đập cổng
         """, tags="door_try"),
     entry(None, "normal", 0, """
         đứng ngoài, đứng ngoài cổng, đứng ngoài cửa, đứng trước cửa, đứng trước cổng,
         đứng dưới cổng, đứng dưới cửa, đi theo em, đi theo tui, đi theo tôi, đi theo con,
-        bám theo, bám đuôi, lẽo đẽo theo, ở một mình, ở nhà một mình, một mình ở nhà
+        bám theo, bám đuôi, lẽo đẽo theo, ở một mình, ở nhà một mình, một mình ở nhà,
+        ở có một mình, nhà đâu có ai, nửa đêm có người, có ai đang, người lạ cứ
         """, tags="prowler"),
     entry(None, "normal", 0, "quơ, huơ, khua, múa, quơ quơ", tags="hold"),
     # A stranger taking a child away ("thằng cha lạ nắm tay thằng nhỏ lôi đi": stranger + away).
@@ -66,15 +70,17 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
         """, tags="car"),
     entry(None, "normal", 0, """
         cửa đóng kín, đóng kín, đóng kín mít, khóa cửa xe, xe khóa, kính đóng kín,
-        bỏ quên, để quên
+        bỏ quên, để quên, cửa khóa, cửa xe khóa, ngủ quên, khóa trái
         """, tags="closed"),
     # On the roof in a flood ("nước lên tới nóc", "ngồi trên mái tôn": flood + stuck).
     entry("other", "emergency", 5, """
-        lên tới nóc, tới nóc nhà, ngập nóc nhà, lên tới mái, nước tới nóc
+        lên tới nóc, tới nóc nhà, ngập nóc nhà, lên tới mái, nước tới nóc, ngập tới trần,
+        ngập gần tới trần, ngập gần nóc, ngập lút nhà, ngập lút đầu, nước tới trần
         """, service="114", tags="trapped", fold="tone"),
     entry(None, "normal", 0, """
         ngồi trên mái, trên mái tôn, leo lên mái, trèo lên mái, leo lên nóc, trèo lên nóc,
-        ngồi trên nóc, trên nóc nhà, leo lên sân thượng, {k} có ghe, {k} có xuồng,
+        ngồi trên nóc, trên nóc nhà, leo lên sân thượng, trên nóc tủ, leo lên nóc tủ,
+        leo lên tủ, đứng trên bàn, leo lên bàn, {k} có ghe, {k} có xuồng,
         {k} có ghe xuồng
         """, tags="stuck"),
     # A door or a wall red hot: a fire behind it ("cánh cửa sắt nóng đỏ": red_hot + wall).
@@ -86,6 +92,7 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
         """, tags="wall"),
     # Look-alikes.
     entry(None, "normal", 0, """
+        báo cháy, máy báo cháy, chuông báo cháy, còi báo cháy, hệ thống báo cháy, đầu báo cháy,
         sụp bánh, bị sụp bánh, lọt bánh, sụp ổ gà, sụp lỗ, té ổ gà, mù mịt, mù trời,
         giết tui luôn đi, giết tôi luôn đi, giết tui luôn, giết tôi luôn, giết tui đi,
         giết tôi đi, giết em luôn đi

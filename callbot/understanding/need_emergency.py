@@ -70,8 +70,16 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         giật {k} ngừng, giật {k} dứt, giựt {k} dứt, giật hoài, giựt hoài, giật mãi, giật lại,
         giật cơn nữa, lên cơn nữa, lên cơn lại, lại lên cơn, cơn thứ hai, cơn thứ ba,
         cơn thứ tư, cơn thứ mấy, cơn nữa rồi, giật mấy cơn, giật cứng người, giật cả người,
-        co giật liên tục, co giật hoài, co giật lại, lên cơn co giật, lên cơn động kinh nữa
+        co giật liên tục, co giật hoài, co giật lại, lên cơn co giật, lên cơn động kinh nữa,
+        bị giật cả người, bị giật liên tục, bị giật hoài, bị giật từng cơn, bị giật từng hồi,
+        giật từng hồi, bị giật tay chân, cơn này tới cơn khác, cơn này qua cơn khác,
+        lên cơn hoài, lên cơn liên tục, lên cơn {k} ngừng, lên cơn mãi, lên cơn nữa rồi
         """, tags="sick seizure", fold="tone"),
+    # A fit that will not end ("lên cơn mà lâu quá chưa hết cơn": the fit + not_over combination).
+    entry(None, "normal", 0, "lên cơn", tags="fit"),
+    entry(None, "normal", 0, """
+        chưa hết cơn, {k} hết cơn, chưa dứt cơn, {k} dứt cơn, cơn kéo dài, lâu quá chưa hết
+        """, tags="not_over"),
     # What jerks but is no seizure: a network, a screen, an eyelid (DEMOTIONS: the seizure
     # words fall to normal when one is named).
     entry(None, "normal", 0, """
@@ -87,7 +95,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
     # "muốn chết" is a wish to die, unless a feeling is said big ("đau đầu muốn chết vì giấy
     # tờ", "nghe giá mà muốn ngất": the "hyperbole" hits are then dropped, :mod:`.need_time`).
     entry("medical", "emergency", 5, """
-        muốn chết, gần chết, muốn xỉu, muốn ngất, muốn ngất xỉu, chết mất
+        muốn chết, gần chết, muốn xỉu, muốn ngất, muốn ngất xỉu, chết mất, muốn té xỉu,
+        muốn té ngửa, muốn xỉu ngang
         """, tags="sick hyperbole", fold="tone"),
     # Lying still: an emergency, unless the answer says the person is asleep or at play
     # (the "still" hits are then dropped, :mod:`.need_time`).
@@ -98,7 +107,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, each(OXY,
         "cần {}", "hết {}", "thở {}", "xin {}", "thiếu {}", "tụt {}", "{} tụt", "{} thấp",
         "{} máu thấp")),
-    entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}"),
+    entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}", "máy thở {}"),
        tags="equipment"),
     # Said of the last hours: a wound, an overdose, a birth going wrong, a fall that hurt, a
     # breathing or heart that fails, a hypoglycaemia, a severe burn or sting.
@@ -194,6 +203,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
 EMERGENCY_COMBOS: tuple[Combo, ...] = (
     Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True,
           gives=frozenset({"unresponsive"})),
+    Combo(("fit", "not_over"), "medical", "emergency", 5, window=6, ordered=True),
     Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
     Combo(("burn", "extent"), "medical", "emergency", 5, window=3, ordered=True),
     Combo(("fall", "boiling"), "medical", "emergency", 5, window=5, ordered=True),

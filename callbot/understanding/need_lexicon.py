@@ -132,6 +132,7 @@ ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, """
         đang chạy bằng pin, chạy bằng pin, còn được chừng, còn dùng được, còn xài được,
         còn chạy được, vẫn chạy, vẫn đang chạy, còn được mấy tiếng, dùng được tới, sắp hết,
+        đang chạy, vẫn còn chạy, máy còn chạy,
         gần hết, sắp cạn, sắp hết rồi, gần hết rồi
         """, tags="lasting"),
     entry("medical", "high", 3, "bình sắp hết, bình gần hết, bình sắp cạn, " + each(OXY,

@@ -176,7 +176,10 @@ FUTURE = phrases("""
 # "lỡ cháy thì sao", "nhỡ nó té xuống thì làm sao": a "lỡ" answered by "thì sao" within
 # WHAT_IF_REACH words is supposed (a "lỡ" alone is "by accident": "tui lỡ bấm nhầm").
 WHAT_IF = words("lỡ nhỡ")
-WHAT_IF_ENDS = phrases("thì sao, thì làm sao, thì phải làm sao, thì tính sao, thì sao ạ")
+WHAT_IF_ENDS = phrases("""
+    thì sao, thì làm sao, thì phải làm sao, thì tính sao, thì làm gì, thì phải làm gì,
+    thì gọi ai, thì gọi số nào, thì báo ai, thì xử lý sao, thì xử lý thế nào, thì thế nào
+""")
 WHAT_IF_REACH = 8
 CLAUSE_BREAKS = words("mà nhưng nên tại vì muốn xin cần hỏi nhờ giờ đang còn lại")
 HABIT = phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")

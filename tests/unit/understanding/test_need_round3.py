@@ -235,3 +235,45 @@ def test_a_flushed_face_is_no_fire() -> None:
 def test_what_is_asked_after_the_event(text: str, category: str) -> None:
     result = parse_need(text)
     assert (result.category, result.urgency) == (category, "normal")
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # the same classes said other ways (north, centre, south; Vosk's spellings)
+        ("thằng em tui lên cơn hoài không ngừng hết cơn này tới cơn khác", "115"),
+        ("bà tui động kinh lên cơn mà lâu quá chưa hết cơn", "115"),
+        ("ông nội bị giật cả người nãy giờ gần mười phút rồi", "115"),
+        ("nhà tui nước ngập gần tới trần rồi ông bà già chưa ra được", "114"),
+        ("nước dâng cao quá mấy mẹ con đang đứng trên nóc tủ", "114"),
+        ("em bé ngủ quên trong xe hơi cửa khóa mà trời nắng quá", "114"),
+        ("nửa đêm có người cứ lay cổng nhà tui tui ở có một mình", "113"),
+        ("có ai đang mở khóa cửa nhà tui mà nhà đâu có ai khác", "113"),
+        ("có người đang nạy cửa sổ nhà tui", "113"),
+        ("có người leo lên ban công nhà tui kìa", "113"),
+    ],
+)
+def test_the_classes_said_otherwise(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hỏi thử thôi nha lỡ bị rắn cắn thì làm gì",
+        "nhỡ thang máy kẹt thì gọi ai chị",
+        "nhà tui đang nướng khô mực khói quá máy báo cháy kêu inh ỏi",
+        "tui đang xông nhà bằng bồ kết khói um mà chuông báo cháy reo",
+        "tui nghe giá xăng mà muốn té xỉu",
+        "thang máy kẹt ở tầng ba mà trong đó không có ai hết",
+        "con dâu tui sinh em bé hôm qua rồi mẹ con đều khỏe giờ hỏi làm khai sinh",
+    ],
+)
+def test_the_look_alikes_said_otherwise(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+def test_an_oxygen_machine_still_running_is_high() -> None:
+    result = parse_need("máy thở ô xy của ông tui đang chạy nhưng điện yếu chập chờn")
+    assert (result.category, result.urgency) == ("medical", "high")
