@@ -39,7 +39,8 @@ MORE_DANGER_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, """
         vặn cửa, đẩy cửa, giật cửa, giựt cửa, dặn cửa, lay cửa, rung cửa, gõ cửa hoài,
         mở cửa hoài, vặn cửa hoài, lay cổng, rung cổng, giật cổng, đẩy cổng, mở khóa cửa,
-        mở khóa cổng, đập cổng
+        mở khóa cổng, đập cổng, lấp ló, nhìn vô nhà, nhìn vào nhà, ngó vô nhà, dòm vô nhà,
+        dòm ngó
         """, tags="door_try"),
     entry(None, "normal", 0, """
         đứng ngoài, đứng ngoài cổng, đứng ngoài cửa, đứng trước cửa, đứng trước cổng,

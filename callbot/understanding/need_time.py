@@ -74,7 +74,7 @@ _PROGRAMME_REACH = 3
 _ASLEEP_REACH = 3
 _BENEFICIARY = "person"
 _FIRE = frozenset({"fire", "smoke", "blast"})
-_SHUT_IN = frozenset({"stuck", "trapped", "shut_in"})
+_SHUT_IN = frozenset({"stuck", "trapped", "shut_in", "collapse"})
 _SUPPLY = "supply"  # a supply running low is not resolved by the patient being well
 
 

@@ -277,3 +277,21 @@ def test_the_look_alikes_said_otherwise(text: str) -> None:
 def test_an_oxygen_machine_still_running_is_high() -> None:
     result = parse_need("máy thở ô xy của ông tui đang chạy nhưng điện yếu chập chờn")
     assert (result.category, result.urgency) == ("medical", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("có người đi theo tui từ chợ về giờ đứng lấp ló trước cổng nhà tui ở một mình", "113"),
+        ("có ông lạ cứ đứng ngoài cửa sổ nhìn vô nhà em", "113"),
+        ("có đứa nhỏ trong xe hơi khóa cửa mà người lớn đi đâu mất", "114"),
+    ],
+)
+def test_prowlers_and_cars_said_otherwise(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
+
+
+def test_a_collapse_with_nobody_inside_is_no_emergency() -> None:
+    result = parse_need("cái nhà hoang đầu hẻm sập rồi không có ai ở trong giờ hỏi ai dọn")
+    assert (result.category, result.urgency) == ("other", "normal")
