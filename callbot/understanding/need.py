@@ -174,7 +174,10 @@ def parse_need(text: str) -> NeedResult:
     calm = defuse(live, words, marks)
     lowered = [a for a, b in zip(live, calm, strict=True) if a.rank > b.rank]
     denied = [h for h in found if h.negated and h.entry.urgency == "emergency"]
-    defused = bool(denied) or any(_WHO not in h.entry.tags for h in lowered)
+    # what is denied as a whole ("hổng có thiệt đâu", "báo nhầm") defuses who is named too
+    defused = (
+        bool(denied) or bool(marks["denied"]) or any(_WHO not in h.entry.tags for h in lowered)
+    )
     combined, quieted = combine(calm)
     calm = [quiet(h) if id(h) in quieted else h for h in calm]
     before = demote(calm + combined + readings(calm, words))

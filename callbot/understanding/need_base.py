@@ -152,6 +152,7 @@ DIALECT: dict[str, str] = {
     "hắn": "nó",
     "nỏ": "không",
     "chộ": "thấy",
+    "chừ": "giờ",
 }
 
 

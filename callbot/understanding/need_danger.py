@@ -130,7 +130,10 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         """),
     entry(None, "normal", 0, """
         đốt rác, đốt lá, đốt vàng mã, đốt nhang, khói nhang, nướng, lò nướng, hút thuốc,
-        khói thuốc, khói xe, khói bụi, xả khói, thải khói, nhà máy, ống khói, khói nhà máy
+        khói thuốc, khói xe, khói bụi, xả khói, thải khói, nhà máy, ống khói, khói nhà máy,
+        chiên, chiên cá, đang chiên, chiên xào, xào, nấu ăn, nấu nướng, đang nấu, thắp nhang,
+        thắp hương, cúng, đang cúng, khói hương, máy báo khói, báo khói, chuông báo khói, xông nhà,
+        bồ kết, xông trầm, đốt trầm, khói trầm, nướng khô, nướng thịt
         """, tags="smoke_daily"),
     # Trapped, said in two parts: "kẹt" ... "không ra được" (the stuck combinations).
     entry(None, "normal", 0, """
@@ -222,7 +225,7 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         bắt cóc, bế đi, bế đi mất, bế lên xe, bắt đi, dụ đi, dẫn đi mất, chở đi mất, bắt mất,
         bị bắt đi, người lạ bế, dụ dỗ, bắt con nít, bắt trẻ, nhốt, bị nhốt,
         giam lỏng, {k} cho ra, {k} cho về, {k} cho đi, giữ người, trói, bị trói,
-        khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, giở trò, dâm ô, xé áo,
+        khóa cửa nhốt, hiếp, hiếp dâm, cưỡng hiếp, xâm hại, sàm sỡ, dâm ô, xé áo,
         xé quần áo, lột đồ, cưỡng bức, kéo vô hẻm, kéo vào hẻm, tiền chuộc, đòi tiền chuộc,
         bắt người, dụ con nít, dụ bé, dụ trẻ, bắt giữ, lạ dẫn đi, lạ bắt đi, lạ chở đi, lạ dụ,
         bồng đi, bồng đi mất, ẵm đi, ẵm đi mất, bồng lên xe, ẵm lên xe, kề cổ, dao kề cổ,
@@ -340,7 +343,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
-        cướp mất giờ, cướp giờ, cướp thời gian, cướp mất thời gian, cướp công, cướp lời,
+        cướp trắng, bị cướp trắng, như cướp ngày, cướp ngày, cướp mất giờ, cướp giờ,
+        cướp thời gian, cướp mất thời gian, cướp công, cướp lời,
         cướp mất công, cướp sóng, giết thời giờ, như bị cướp, như ăn cướp,
         đang đánh bài, đang đánh bạc, đang đánh cờ, đang đánh răng, đang đánh máy,
         đang đánh giá, chém gió, chém giá, giết thời gian, giết heo,

@@ -13,6 +13,9 @@ from callbot.understanding.need_base import Combo
 # The table is laid out by hand, one meaning per combination: keep the formatter off it.
 # fmt: off
 _STUCK = frozenset({"stuck"})
+# Shut in a lift or a car: 114 before the banging on the door it makes (113's "đập cửa"), and
+# no emergency when nobody is inside (need_time).
+_SHUT_IN = frozenset({"shut_in"})
 DANGER_COMBOS: tuple[Combo, ...] = (
     Combo(("fall", "water_body"), "other", "emergency", 5, window=3, ordered=True,
           service="114", gives=frozenset({"water"})),
@@ -26,7 +29,20 @@ DANGER_COMBOS: tuple[Combo, ...] = (
           gives=_STUCK),
     Combo(("flood", "cannot_leave"), "other", "emergency", 5, window=10, service="114",
           gives=_STUCK),
-    Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114"),
+    Combo(("elevator", "stuck"), "other", "emergency", 5, window=5, service="114",
+          gives=_SHUT_IN),
+    Combo(("elevator", "stall"), "other", "emergency", 5, window=10, service="114",
+          gives=_SHUT_IN),
+    Combo(("car", "closed"), "other", "emergency", 5, window=10, service="114",
+          gives=_SHUT_IN),
+    Combo(("car", "stuck"), "other", "emergency", 5, window=6, service="114",
+          gives=_SHUT_IN),
+    Combo(("red_hot", "wall"), "other", "emergency", 5, window=4, service="114",
+          gives=frozenset({"fire"})),
+    Combo(("stranger", "away"), "violation", "emergency", 5, window=8, ordered=True,
+          service="113"),
+    Combo(("prowler", "door_try"), "violation", "emergency", 5, window=10, service="113"),
+    Combo(("stranger", "door_try"), "violation", "emergency", 5, window=10, service="113"),
     Combo(("gas", "leak"), "other", "emergency", 5, window=4, service="114",
           gives=frozenset({"blast"})),
     Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,

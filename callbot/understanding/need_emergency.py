@@ -31,7 +31,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
         lơ mơ, mất ý thức, {k} còn ý thức, cứng đơ,
         mềm nhũn, người mềm, mềm oặt, lả đi, xụi lơ, trợn mắt, trợn trắng, trợn ngược,
-        mắt trợn, đứng tròng, lên tròng, ngã quỵ, gục xuống, ngã gục, té gục, lăn đùng,
+        mắt trợn, mắt cứ trợn, trợn lên, trợn ngược lên, đứng tròng, lên tròng, ngã quỵ,
+        gục xuống, ngã gục, té gục, lăn đùng,
         người lạnh ngắt, lạnh ngắt,
         chảy máu, ra máu, mất máu, chảy nhiều máu, máu chảy, ho ra máu, nôn ra máu,
         ói ra máu, băng huyết, ra huyết, máu ra, máu {k} cầm, máu {k} ngừng, máu {k} dừng,
@@ -62,6 +63,29 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         điện giật, giật điện, bị điện giật, chạm điện, trúng độc, uống nhầm, uống lộn thuốc,
         quá liều, ngạt khí, ngộ độc khí, rắn cắn, bị rắn cắn
         """, tags="sick"),
+    # Seizures that go on or come back: "giật liên tục", "lên cơn giật", "cơn thứ ba".
+    entry("medical", "emergency", 5, """
+        lên cơn giật, cơn giật, lên cơn giựt, cơn giựt, giật liên tục, giựt liên tục,
+        giật liên hồi, giật từng cơn, giựt từng cơn, giật tiếp, giựt tiếp, giật không ngừng,
+        giật {k} ngừng, giật {k} dứt, giựt {k} dứt, giật hoài, giựt hoài, giật mãi, giật lại,
+        giật cơn nữa, lên cơn nữa, lên cơn lại, lại lên cơn, cơn thứ hai, cơn thứ ba,
+        cơn thứ tư, cơn thứ mấy, cơn nữa rồi, giật mấy cơn, giật cứng người, giật cả người,
+        co giật liên tục, co giật hoài, co giật lại, lên cơn co giật, lên cơn động kinh nữa,
+        bị giật cả người, bị giật liên tục, bị giật hoài, bị giật từng cơn, bị giật từng hồi,
+        giật từng hồi, bị giật tay chân, cơn này tới cơn khác, cơn này qua cơn khác,
+        lên cơn hoài, lên cơn liên tục, lên cơn {k} ngừng, lên cơn mãi, lên cơn nữa rồi
+        """, tags="sick seizure", fold="tone"),
+    # A fit that will not end ("lên cơn mà lâu quá chưa hết cơn": the fit + not_over combination).
+    entry(None, "normal", 0, "lên cơn", tags="fit"),
+    entry(None, "normal", 0, """
+        chưa hết cơn, {k} hết cơn, chưa dứt cơn, {k} dứt cơn, cơn kéo dài, lâu quá chưa hết
+        """, tags="not_over"),
+    # What jerks but is no seizure: a network, a screen, an eyelid (DEMOTIONS: the seizure
+    # words fall to normal when one is named).
+    entry(None, "normal", 0, """
+        mạng, wifi, wi fi, internet, đường truyền, màn hình, hình ảnh, video, lag, giật lag,
+        mí mắt, mí mắt giật, mắt giật, giật mí mắt, mắt giựt, bắp thịt giật, cơ giật
+        """, tags="twitch"),
     # No answer, no movement: an emergency, unless the answer says the person sleeps soundly
     # ("ngủ say", "ngáy": the "unresponsive" hits are then dropped, :mod:`.need_time`).
     entry("medical", "emergency", 5, """
@@ -71,7 +95,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
     # "muốn chết" is a wish to die, unless a feeling is said big ("đau đầu muốn chết vì giấy
     # tờ", "nghe giá mà muốn ngất": the "hyperbole" hits are then dropped, :mod:`.need_time`).
     entry("medical", "emergency", 5, """
-        muốn chết, gần chết, muốn xỉu, muốn ngất, muốn ngất xỉu, chết mất
+        muốn chết, gần chết, muốn xỉu, muốn ngất, muốn ngất xỉu, chết mất, muốn té xỉu,
+        muốn té ngửa, muốn xỉu ngang
         """, tags="sick hyperbole", fold="tone"),
     # Lying still: an emergency, unless the answer says the person is asleep or at play
     # (the "still" hits are then dropped, :mod:`.need_time`).
@@ -82,7 +107,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, each(OXY,
         "cần {}", "hết {}", "thở {}", "xin {}", "thiếu {}", "tụt {}", "{} tụt", "{} thấp",
         "{} máu thấp")),
-    entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}"),
+    entry("medical", "emergency", 5, "máy thở, " + each(OXY, "bình {}", "máy tạo {}", "máy thở {}"),
        tags="equipment"),
     # Said of the last hours: a wound, an overdose, a birth going wrong, a fall that hurt, a
     # breathing or heart that fails, a hypoglycaemia, a severe burn or sting.
@@ -122,8 +147,21 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         mặt tím, tím mặt, tím người, tím tái mặt, thở {k} đều, thở đứt quãng, thở ngắt quãng,
         thở khò khè rồi lịm, đốt than trong phòng, khí than, ngạt khói than, ngộ độc khí than,
         bấc tỉnh, bất tỉnh nhân sự, mắt nhìn lệch, mắt lệch một bên, nhìn lệch một bên,
-        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu
+        {k} nuốt được, ngoẹo đầu, ngoẹo cổ, gục đầu, mắc ngay cổ, mắc cổ, hóc ngay cổ,
+        nghẹn ngay cổ, kẹt ngay cổ, tím luôn, tím hết người, hóc đồ ăn, hóc thức ăn,
+        nghẹn đồ ăn, nghẹn thức ăn, mắc đồ ăn, hóc kẹo, nghẹn kẹo, hóc thạch, nghẹn thạch,
+        máu xịt, xịt máu, máu vọt, vọt máu, máu trào, máu ra ướt, thấm ướt khăn, ướt hết khăn,
+        ướt đẫm máu, thấm đẫm máu, máu thấm ướt
         """, tags="sick", fold="tone"),
+    # A cut at home, a kitchen knife's ("bị dao phay cắt vô tay"): a wound (115), no weapon;
+    # a cloth pressed on it ("đè hổng cầm được") is no one pressed under a collapse.
+    entry("medical", "normal", 3, """
+        bị dao cắt, dao cắt, bị dao phay cắt, dao phay cắt, bị dao cứa, dao cứa, bị dao đứt,
+        dao phay cứa, bị dao phay cứa, dao phay chặt, bị dao phay chặt, dao phay đứt,
+        dao cắt trúng, bị dao chặt, cắt trúng tay, cắt vô tay, cắt vô cổ tay, đứt tay,
+        đè {k} cầm, đè {k} cầm được, đè chặt, đè lên vết, đè vết thương,
+        đè lên vết thương, lấy khăn đè, lấy tay đè, đè khăn, ấn chặt, đè cầm máu
+        """, tags="sick"),
     # A burn is severe when it is large ("bỏng từ bụng xuống chân", "phỏng đen hết lưng") or
     # of a fall into something boiling ("té lọt vô nồi nước sôi"): the burn + extent and the
     # fall + boiling combinations.
@@ -150,7 +188,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         """, tags="rouse"),
     entry(None, "normal", 0, """
         {k} trả lời, {k} thưa, {k} dậy, {k} lên tiếng, {k} ừ, {k} nói gì, {k} tỉnh lại,
-        {k} hay biết, {k} biết gì, {k} biết gì hết, {k} biết chi
+        {k} hay biết, {k} biết gì, {k} biết gì hết, {k} biết chi, {k} dạ, {k} đáp,
+        {k} thưa gì, {k} ừ gì
         """, tags="unanswered"),
     # Calls on the phone and words that contain an emergency's without being one.
     entry(None, "normal", 0, """
@@ -164,6 +203,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
 EMERGENCY_COMBOS: tuple[Combo, ...] = (
     Combo(("rouse", "unanswered"), "medical", "emergency", 5, window=3, ordered=True,
           gives=frozenset({"unresponsive"})),
+    Combo(("fit", "not_over"), "medical", "emergency", 5, window=6, ordered=True),
     Combo(("swallow_all", "pack"), "medical", "emergency", 5, window=2, ordered=True),
     Combo(("burn", "extent"), "medical", "emergency", 5, window=3, ordered=True),
     Combo(("fall", "boiling"), "medical", "emergency", 5, window=5, ordered=True),

@@ -48,6 +48,7 @@ from callbot.understanding.need_base import (
 )
 from callbot.understanding.need_danger import FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
 from callbot.understanding.need_danger_combos import DANGER_COMBOS
+from callbot.understanding.need_danger_more import MORE_DANGER_ENTRIES
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 
@@ -98,7 +99,8 @@ _INTENSIFIERS = (
 )
 _FIGURES = ", ".join(f"{f} {i}" for f in _FEELINGS for i in _INTENSIFIERS) + (
     ", mắc cười muốn chết, buồn ngủ muốn chết, lo lắng muốn chết, quá trời muốn chết"
-    ", mệt đứt hơi, leo đứt hơi, chạy đứt hơi"
+    ", mệt đứt hơi, leo đứt hơi, chạy đứt hơi, đói xỉu, đói xỉu luôn, đói sỉu, chờ muốn chết"
+    ", đợi muốn chết, chờ muốn xỉu, đợi muốn xỉu, chờ gần chết"
 )
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
@@ -107,6 +109,7 @@ ENTRIES: tuple[Entry, ...] = (
     *EMERGENCY_ENTRIES,
     *FIRE_RESCUE_ENTRIES,
     *POLICE_ENTRIES,
+    *MORE_DANGER_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -123,6 +126,18 @@ ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, """
         phòng khi, phòng hờ, dự phòng, để sẵn, mua sẵn, trữ sẵn, phòng trường hợp, lỡ khi
         """, tags="precaution"),
+    # Oxygen at home still running, running low: high, not an emergency ("máy đang chạy bằng
+    # pin còn được ba tiếng", "bình sắp hết"; DEMOTIONS), and not reassured by the patient
+    # being well ("ông vẫn tỉnh nói chuyện bình thường": a supply, need_time).
+    entry(None, "normal", 0, """
+        đang chạy bằng pin, chạy bằng pin, còn được chừng, còn dùng được, còn xài được,
+        còn chạy được, vẫn chạy, vẫn đang chạy, còn được mấy tiếng, dùng được tới, sắp hết,
+        đang chạy, vẫn còn chạy, máy còn chạy,
+        gần hết, sắp cạn, sắp hết rồi, gần hết rồi
+        """, tags="lasting"),
+    entry("medical", "high", 3, "bình sắp hết, bình gần hết, bình sắp cạn, " + each(OXY,
+        "{} sắp hết", "sắp hết {}", "{} gần hết", "gần hết {}", "{} sắp cạn"),
+        tags="lasting supply"),
     # -- medical ---------------------------------------------------------------------------
     entry("medical", "high", 3, """
         sốt cao, sốt li bì, sốt {k} hạ, {k} hạ sốt, sốt {k} giảm, sốt {k} dứt, khò khè,
@@ -203,11 +218,12 @@ ENTRIES: tuple[Entry, ...] = (
     # Who: an elderly person or a child named (high when the need is theirs, :mod:`.need`).
     entry(None, "high", 0, """
         người già, người lớn tuổi, cụ già, ông già, bà già, ông cụ, bà cụ, lớn tuổi, cao tuổi,
-        ông bà, bà nội, bà ngoại, ông nội, ông ngoại, mẹ già, má già, cha già, ba già,
-        già rồi, tuổi già,
+        ông bà, bà nội, bà ngoại, ông nội, ông ngoại, già rồi, tuổi già,
         con nhỏ, con còn nhỏ, em bé, trẻ em, trẻ nhỏ, con nít, đứa nhỏ, sơ sinh, trẻ sơ sinh,
         mới sinh, mới đẻ, cháu nhỏ, cháu bé, bé, tháng tuổi
         """, tags="person who"),
+    # Matched exactly: "mà giá rau" (but the price of vegetables) is no "má già".
+    entry(None, "high", 0, "mẹ già, má già, cha già, ba già", tags="person who", fold="exact"),
     entry(None, "normal", 0, "tuổi", tags="age"),
     entry(None, "normal", 0, "thấp, tụt, giảm, xuống", tags="low"),
     entry(None, "normal", 0, _DAYS + ", hổm rày, hổm nay, bữa giờ, mấy bữa nay, liên tục, hoài",
@@ -243,6 +259,8 @@ REASSURING: tuple[Reading, ...] = (
 
 DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("equipment", "precaution", "normal"),
+    Demotion("equipment", "lasting", "high"),
+    Demotion("seizure", "twitch", "normal"),  # "mạng giật liên tục", "mí mắt giật hoài"
     Demotion("smoke", "smoke_daily", "normal"),  # the smoke of burning rubbish, of a grill
     Demotion("plain", "lamp", "normal"),  # "bóng đèn đường bị cháy": burnt out
     Demotion("plain", "appliance", "normal"),  # "cái nồi cơm điện cháy rồi"

@@ -51,7 +51,9 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         nghị quyết sáu mươi tám, nghị quyết sáu tám, bảo hiểm thất nghiệp,
         gói hai mươi sáu nghìn tỷ, chủ nhà đuổi, bị đuổi, đóng tiền, trả tiền, tiền mặt,
         nợ, vay, lương, cho vay, nghỉ không lương, viện phí, tiền viện phí, học phí,
-        tiền học, tiền học phí, sửa nhà, hỗ trợ sửa nhà, xây lại nhà, tiền sửa nhà,
+        tiền học, tiền học phí, diện phí, tiền diện phí, tiền cọc, tiền đặt cọc, trả cọc,
+        giữ cọc, đòi lại tiền, đền bù, bồi thường, bảo hiểm nhà, bảo hiểm đền, sửa nhà,
+        hỗ trợ sửa nhà, xây lại nhà, tiền sửa nhà,
         {k} đi làm được, {k} đi lượm được, {k} đi bán được, {k} làm ăn được, nghỉ làm
         """),
     entry("financial", "normal", 2, "được hỗ trợ, hỏi hỗ trợ, có hỗ trợ"),
@@ -62,8 +64,10 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     # -- testing and quarantine ------------------------------------------------------------
     entry("testing", "normal", 3, """
         xét nghiệm, test nhanh, tét nhanh, test, pcr, pê xê rờ, lấy mẫu, kết quả xét nghiệm,
-        khu cách ly, cách ly tập trung, cách ly tại nhà, tự cách ly, giấy xác nhận,
-        hoàn thành cách ly, truy vết, tiếp xúc gần, f1, ép một, f một, f2, ép hai,
+        khu cách ly, cách ly tập trung, cách ly tại nhà, tự cách ly,
+        giấy xác nhận hoàn thành cách ly, giấy xác nhận âm tính, giấy xác nhận xét nghiệm,
+        hoàn thành cách ly, que tét, que test, que thử, tét nhan, kít test, kit test, truy vết,
+        tiếp xúc gần, f1, ép một, f một, f2, ép hai,
         khai báo y tế
         """),
     entry("testing", "normal", 2, """
@@ -80,7 +84,8 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         """),
     entry("violation", "normal", 4, """
         thu tiền, ăn chặn, ăn bớt, bớt xén, tham nhũng, giá cắt cổ, bán giá cao, chặt chém,
-        nâng giá, tố giác, tố cáo
+        nâng giá, tố giác, tố cáo, giả danh, mạo danh, tự xưng, xưng là bên, nghi là giả,
+        giả làm người
         """),
     # Counterfeit or unsafe goods, drugs sold: a report.
     entry("violation", "normal", 4, """
@@ -133,7 +138,7 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     entry("other", "normal", 2, """
         giấy đi đường, giấy thông hành, giấy tờ, về quê, hồi hương, hỏa táng, mai táng,
         an táng, tro cốt, hỏi, cho hỏi, muốn hỏi, hỏi thông tin, khi nào, thủ tục,
-        kẹt lại, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, vô gia cư,
+        kẹt lại, giới nghiêm, cúp nước, cúp điện, mất nước, mất điện, cúp diện, mất diện, vô gia cư,
         chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
         dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn, dọn giùm,
         dọn giúp, ai dọn, cảm ơn, cám ơn, gọi báo, tổ ong, phá tổ ong, đồ điện hư,
@@ -161,15 +166,29 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     entry("other", "normal", 3, """
         xác nhận cư trú, giấy xác nhận cư trú, đăng ký tạm trú, tạm trú, tạm vắng, hộ khẩu,
         sổ hộ khẩu, căn cước, căn cước công dân, chứng minh nhân dân, giấy khai sinh, khai sinh,
-        khai tử, làm giấy tờ
+        khai tử, làm giấy tờ, giấy chứng tử, chứng tử, giấy xác nhận, xác nhận tai nạn,
+        tai nạn lao động, xác nhận thiệt hại, giấy xác nhận thiệt hại, tình trạng hôn nhân,
+        lớp kỹ năng, kỹ năng sống, rửa đường, dầu loang, tràn dầu
+        """),
+    # A call made by mistake says that nothing is needed, whatever it was about.
+    entry("other", "normal", 4, """
+        gọi nhầm, bấm nhầm, bấm gọi nhầm, gọi lộn, gọi lộn số, bấm lộn, bấm lộn số, lỡ bấm gọi
         """),
     # Stuck somewhere: stranded (other), or trapped with "không ra được" (need_danger).
     entry("other", "normal", 2, "kẹt, mắc kẹt, bị kẹt", tags="stuck jam"),
     # Public works for the ward: lights, roads, trees, drains (not a violation, no danger).
     entry("other", "normal", 3, """
         đèn đường, bóng đèn đường, đèn hư, đèn chớp tắt, đèn giao thông, bóng đèn,
-        đèn chiếu sáng, đèn tín hiệu
+        đèn chiếu sáng, đèn tín hiệu, gắn đèn, gắn thêm đèn, lắp đèn, lắp thêm đèn, đèn hẻm,
+        đèn đầu hẻm, đèn trong hẻm, đèn cuối hẻm
         """, tags="lamp"),
+    # First aid asked about ("vỗ lưng sao", "cách sơ cứu"): medical, not what it is about.
+    entry("medical", "normal", 3, """
+        vỗ lưng, sơ cứu, cách sơ cứu, hô hấp nhân tạo, ép tim, thổi ngạt, cách cầm máu,
+        cách xử trí
+        """),
+    # "tui qua coi" (I went over to look) is no "túi quà" heard without its tones.
+    entry(None, "normal", 0, "tui qua, tôi qua, em qua, chị qua, anh qua, con qua, qua coi"),
     entry("other", "normal", 3, """
         ổ gà, ổ voi,
         đường hư, đường bể, mặt đường, cây gãy, gãy nhánh, gãy cành, nhánh cây, cây xanh,

@@ -74,6 +74,8 @@ _PROGRAMME_REACH = 3
 _ASLEEP_REACH = 3
 _BENEFICIARY = "person"
 _FIRE = frozenset({"fire", "smoke", "blast"})
+_SHUT_IN = frozenset({"stuck", "trapped", "shut_in", "collapse"})
+_SUPPLY = "supply"  # a supply running low is not resolved by the patient being well
 
 
 def _event(hit: Hit) -> bool:
@@ -141,6 +143,7 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
         or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
         or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
         or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
+        or (bool(_SHUT_IN & tags) and bool(marks["nobody_inside"]))
     )
 
 
@@ -167,7 +170,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
     person = _BENEFICIARY in tags and urgent
     return (
         ((urgent or _event(hit)) and _within(hit, marks["past"]))
-        or (urgent and _resolved(hit, marks))
+        or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
         or (emergency and _within(hit, marks["chronic"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))

@@ -181,6 +181,16 @@ def _denied_at_end(words: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in _find(words, tw.NOTHING_AT_END) if e == len(words)]
 
 
+def _what_if(words: list[str]) -> list[tuple[int, int]]:
+    """ "lỡ cháy thì sao": a "lỡ" (or "nhỡ") that a "thì sao" answers soon after."""
+    ends = [s for s, _ in _find(words, tw.WHAT_IF_ENDS)]
+    return [
+        (i, i + 1)
+        for i, w in enumerate(words)
+        if w in tw.WHAT_IF and any(0 < e - i <= tw.WHAT_IF_REACH for e in ends)
+    ]
+
+
 Marks = dict[str, list[tuple[int, int]]]
 
 
@@ -198,12 +208,13 @@ def time_marks(words: list[str]) -> Marks:
         "fire_out": [(s, e) for s, e in _find(words, tw.FIRE_OUT) if not _negated(words, s)]
         + _completed(words, tw.FIRE_OUT_VERBS),
         "nobody_hurt": _find(words, tw.NOBODY_HURT),
+        "nobody_inside": _find(words, tw.NOBODY_INSIDE),
         "denied": _find(words, tw.DENIED) + _denied_at_end(words),
         "drill": _find(words, tw.DRILL),
         "joke": _find(words, tw.JOKE),
         "asleep": [(s, e) for s, e in _find(words, tw.ASLEEP) if not _not_asleep(words, s)],
         "sound_asleep": _find(words, tw.SOUND_ASLEEP),
-        "supposed": _find(words, tw.SUPPOSED),
+        "supposed": _find(words, tw.SUPPOSED) + _what_if(words),
         "mistaken": _mistaken(words),
         "doubt": _find(words, tw.DOUBT),
         "screening": _find(words, tw.SCREENING),

@@ -78,7 +78,12 @@ RESOLVED = phrases("""
     cấp cứu xong, lập biên bản rồi, qua rồi, hết nguy hiểm, được đưa đi cấp cứu,
     đưa đi cấp cứu rồi, đã được cấp cứu, hồi tỉnh, hồi phục, qua cơn, qua khỏi,
     ăn uống bình thường, chơi bình thường, đi lại bình thường, nói chuyện bình thường,
-    sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại
+    sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại,
+    mẹ tròn con vuông, sinh xong rồi, sanh xong rồi, đẻ xong rồi, mẹ con khỏe, mẹ con đều khỏe,
+    mẹ con bình an, sinh được bé, sanh được bé, đẻ được bé, sinh được con, sinh ra rồi,
+    sinh thường rồi,
+    khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
+    giờ hết mùi, hết mùi ga rồi, không còn mùi
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
@@ -110,7 +115,16 @@ HOSPITAL = phrases("""
 """)
 NOBODY_HURT = phrases("""
     không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
-    không có ai bị thương, may không ai, hổng ai sao, hông ai sao, không ai bị làm sao
+    không có ai bị thương, may không ai, hổng ai sao, hông ai sao, không ai bị làm sao,
+    không ai bị răng, không ai răng, không ai bị chi, không ai can chi, không ai việc gì,
+    không có ai bị gì, hổng ai bị gì, hông ai bị gì, không ai bị thương gì
+""")
+# Nobody shut in: "thang máy kẹt mà không có ai ở trong" (rule 3, for who is shut in).
+NOBODY_INSIDE = phrases("""
+    không có ai ở trong, không ai ở trong, không có ai bên trong, không ai bên trong,
+    không có ai trong đó, không ai trong đó, không có người bên trong, không có người ở trong,
+    hổng có ai ở trong, hông có ai ở trong, hổng có ai trong, trong đó không có ai,
+    bên trong không có ai, trống không, đi vắng hết
 """)
 
 # 4. Denied, a drill.
@@ -124,7 +138,10 @@ DENIED = phrases("""
     từ từ cũng được, khi nào rảnh, lúc nào rảnh, không cần gấp, chưa cần gấp, hơi đau,
     đau nhẹ, bị nhẹ, nhẹ nhẹ, sơ sơ thôi,
     không có gì hết, không có gì cả, không có gì đâu, không có chuyện gì, báo nhầm,
-    báo động giả, báo cháy giả, không có thật
+    báo động giả, báo cháy giả, không có thật,
+    hổng có gì đâu, hông có gì đâu, hổng có gì hết, hông có gì hết, chẳng có gì đâu,
+    hổng có chuyện gì, hông có chuyện gì, không có thiệt, hổng có thiệt, hông có thiệt,
+    không phải thật, không phải thiệt, hổng phải thiệt, hông phải thiệt
 """)
 # "... báo là không có gì" at the end of the answer: nothing happened.
 NOTHING_AT_END = phrases("không có gì, hổng có gì, hông có gì, chẳng có gì")
@@ -136,7 +153,10 @@ REAL = words("thật thiệt")
 REAL_REACH = 3
 
 # 5. Joke, supposition, fear, future, habit.
-JOKE = phrases("giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi")
+JOKE = phrases("""
+    giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi, nói vậy thôi,
+    nói vậy chứ, nói quá thôi, nói cho vui, nói cho vui thôi, nói thế thôi, nói thế chứ
+""")
 SUPPOSED = phrases("""
     nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, lỡ có, lỡ nhà, lỡ ai, nhỡ có, nhỡ ai, giả sử,
     phòng khi, trường hợp, cách sơ cứu, sơ cứu,
@@ -153,6 +173,14 @@ FUTURE = phrases("""
     năm sau, tương lai, về sau, biết đâu, lỡ sau này, hồi nào không hay
 """)
 # Where a feared or future clause ends.
+# "lỡ cháy thì sao", "nhỡ nó té xuống thì làm sao": a "lỡ" answered by "thì sao" within
+# WHAT_IF_REACH words is supposed (a "lỡ" alone is "by accident": "tui lỡ bấm nhầm").
+WHAT_IF = words("lỡ nhỡ")
+WHAT_IF_ENDS = phrases("""
+    thì sao, thì làm sao, thì phải làm sao, thì tính sao, thì làm gì, thì phải làm gì,
+    thì gọi ai, thì gọi số nào, thì báo ai, thì xử lý sao, thì xử lý thế nào, thì thế nào
+""")
+WHAT_IF_REACH = 8
 CLAUSE_BREAKS = words("mà nhưng nên tại vì muốn xin cần hỏi nhờ giờ đang còn lại")
 HABIT = phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
 OR_WHAT = words("sao gì là không chưa hông hổng ai đâu chi")
@@ -176,7 +204,7 @@ FICTION_REACH = 4
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
     thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
-    đói no căng mắc rầu ức điên khùng kẹt tắc
+    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi
 """)
 FEELING_REACH = 3
 # A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
