@@ -236,7 +236,10 @@ def _with_model(
             confidence=round(0.6 * view.emergency, 2),
             model=verdict,
         )
-    if not emergency and (read := recategorise(model, words, result.category)) is not None:
+    if (
+        not emergency
+        and (read := recategorise(model, words, result.category, result.confidence)) is not None
+    ):
         return replace(result, category=read, model="category")
     return result
 

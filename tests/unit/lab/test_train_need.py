@@ -67,10 +67,17 @@ def test_fitting_is_deterministic_and_learns(
     assert need_model.score(model, standard(tokens("cháy nhà"))).service == "114"
     assert need_model.score(model, standard(tokens("xin gạo"))).emergency < 0.5
 
-    cases = [("tiny set", ev.Case(f"t{k}", "need", t, {}, k)) for k, t in enumerate(texts)]
+    kinds = ["other", "other", "medical", "medical", "food", "food"]
+    cases = [
+        ("tiny set", ev.Case(f"t{k}", "need", t, {"category": kinds[k]}, k))
+        for k, t in enumerate(texts)
+    ]
     monkeypatch.setattr(train_need, "training_cases", lambda: cases)
     monkeypatch.setattr(train_need, "label", lambda c: labels[int(c.id[1:])])
     out = tmp_path / "model.json"
     assert train_need.main_train(out, as_json=False) == 0
     loaded = need_model.load.__wrapped__(out)
     assert loaded is not None and loaded.meta["trained_on"] == {"tiny set": 6}
+    words = standard(tokens("xin gạo ăn"))
+    assert need_model.category(loaded, words) is not None
+    assert need_model.category(loaded, words)[0] == "food"  # type: ignore[index]
