@@ -40,86 +40,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from callbot.understanding.name_lexicon import (
+    AGE,
+    AGE_NUMBERS,
+    CORRECTIONS,
+    FOLDED_PRONOUNS,
+    FOLDED_SURNAMES,
+    LA_FOLDED,
+    LA_WINDOW,
+    MAX_WORDS,
+    MIDDLE_MARKS,
+    MIDDLE_NAMES,
+    NOT_NAME,
+    PRONOUNS,
+    REFUSALS,
+    RESTART,
+    SPELLING,
+    STOP_PAIRS,
+    STOPS,
+    SURNAMES,
+    TEN_FOLDED,
+    TITLES,
+    TONELESS_TRAILING,
+    TRAILING,
+)
 from callbot.understanding.text import (
-    FILLERS,
     INTERJECTIONS,
     drop_trailing_address,
     fold,
     strip_fillers,
     tokens,
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-SURNAMES: frozenset[str] = _words(
-    """
-    nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lưu trương đinh
-    đoàn lâm mai trịnh cao tạ hà đào lương thái châu quách tô tăng lại kiều từ triệu tôn âu
-    mạc thân chu giang khổng kim lục nghiêm quan tống vương diệp hứa doãn phùng lạc thạch
-    vi lò hầu mạch trà phương cù khúc ninh bạch văng lữ lư mã đàm tiêu lã ung viên lều la
-    """
-)
-
-PRONOUNS: frozenset[str] = _words(
-    "tôi tui em con cháu mình tớ anh chị cô chú bác ông bà dì cậu mợ thím"
-)
-# Titles dropped at the start of a name; "anh" and "em" are not among them ("Anh Thư").
-_TITLES: frozenset[str] = _words("chị cô chú bác ông bà dì cậu mợ thím")
-# Words that end a name: they are never part of one.
-_STOPS: frozenset[str] = _words(
-    """
-    tôi tui em mình tớ cháu ở nhà số sinh tuổi địa điện đang bị cần muốn xin còn và với hiện
-    sống từng quận phường đường là thì không chưa có được cho hỏi gọi biết nhớ quên nói giúp
-    làm đi về lấy nhận nhưng mà chứ hay hoặc cũng gì sao ai đâu đây này kia người tên họ của
-    ạ nha nhé nhá hả đó đấy ấy vậy rồi hổng hông để lắm cảm cám mẹ bố má vợ chồng
-    """
-)
-# Two words that end a name although the first may be part of one ("Năm").
-_STOP_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    {("năm", "nay"), ("năm", "sinh"), ("năm", "tuổi"), ("hai", "vợ"), ("ba", "mẹ")}
-)
-# A caller correcting themselves: the name is what follows.
-_CORRECTIONS: frozenset[str] = frozenset({"nhầm", "lộn"})
-# "... à không lê văn tâm": a "không" right before a surname starts the name again.
-_RESTART = "không"
-# An age said after the name ("bùi gia bảo con tám tuổi"): ends it.
-_AGE = "tuổi"
-_AGE_NUMBERS: frozenset[str] = _words(
-    "một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt chục mấy"
-)
-# Middle names whose diacritics the recognizer may drop (only fixed between surname and name).
-_MIDDLE_NAMES: dict[str, str] = {"thi": "thị", "van": "văn"}
-# Words that may come before a surname without being part of the name.
-_NOT_NAME: frozenset[str] = _STOPS | PRONOUNS | FILLERS | {"tên", "họ", "là", "của", "thưa"}
-_REFUSALS: tuple[tuple[str, ...], ...] = (
-    ("giấu", "tên"),
-    ("ẩn", "danh"),
-    ("bí", "mật"),
-    ("quên", "rồi"),
-    ("không",),  # "không biết", "không muốn nói", "không có"...
-    ("hổng",),  # southern "không"
-    ("hông",),
-)
-# Discourse particles that end an answer ("tên em là lan nè"): dropped from the name's end.
-_TRAILING: frozenset[str] = _words("nè nha nhé nhen nghen nghe đó đấy á a hen thôi vậy há hả")
-# A toneless "ha" after a word with diacritics is a particle ("lụa ha"), else Hà ("thi ha").
-_TONELESS_TRAILING: frozenset[str] = _words("ha")
-# Surnames said without diacritics, restored when only one surname folds to them.
-_FOLDED_SURNAMES: dict[str, str] = {
-    bare: next(s for s in SURNAMES if fold(s) == bare)
-    for bare in {fold(s) for s in SURNAMES}
-    if sum(fold(s) == bare for s in SURNAMES) == 1
-}
-# Lead-in words as Vosk mishears them ("tênh tôi lả lan"): recognised by their folded form
-# where a lead-in is expected (see :func:`_lead_in_words`).
-_LA_FOLDED = "la"
-_TEN_FOLDED: frozenset[str] = frozenset({"ten", "tenh", "tem", "tien"})
-_FOLDED_PRONOUNS: dict[str, str] = {fold(p): p for p in _words("tôi tui em con cháu mình")}
-_LA_WINDOW = 5  # "tên" ... "là": how far to look for the "là"
-_MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -136,7 +87,7 @@ class NameResult:
 
 def _is_la(word: str, after: str | None) -> bool:
     """A misheard "là": "lả", "lá", "la"... ("lã" is a surname: only before another one)."""
-    if word == "là" or fold(word) != _LA_FOLDED:
+    if word == "là" or fold(word) != LA_FOLDED:
         return word == "là"
     return word != "lã" or after in SURNAMES
 
@@ -154,15 +105,15 @@ def _lead_in_words(words: list[str]) -> list[str]:
         nxt = out[k + 1] if k + 1 < len(out) else None
         after = out[k + 2] if k + 2 < len(out) else None
         prev = out[k - 1] if k else None
-        after_ten = prev == "tên" or fold(prev or "") in _TEN_FOLDED
-        bare_pronoun = word == fold(word) and word in _FOLDED_PRONOUNS
+        after_ten = prev == "tên" or fold(prev or "") in TEN_FOLDED
+        bare_pronoun = word == fold(word) and word in FOLDED_PRONOUNS
         if bare_pronoun and after_ten and nxt is not None and _is_la(nxt, after):
-            out[k] = _FOLDED_PRONOUNS[word]
+            out[k] = FOLDED_PRONOUNS[word]
     for k, word in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
         after = out[k + 2] if k + 2 < len(out) else None
         prev = out[k - 1] if k else None
-        if word != "tên" and fold(word) in _TEN_FOLDED and nxt is not None:
+        if word != "tên" and fold(word) in TEN_FOLDED and nxt is not None:
             lead = prev is None or prev in PRONOUNS or prev == "họ"
             pronoun_next = nxt in PRONOUNS and after is not None and _is_la(after, None)
             if lead and (pronoun_next or (_is_la(nxt, after) and (word != "tiên" or prev))):
@@ -172,7 +123,7 @@ def _lead_in_words(words: list[str]) -> list[str]:
             and nxt is not None
             and (prev == "tên" or prev in PRONOUNS)
             and _is_la(word, nxt)
-            and nxt not in _STOPS
+            and nxt not in STOPS
         ):
             out[k] = "là"
     return out
@@ -181,13 +132,18 @@ def _lead_in_words(words: list[str]) -> list[str]:
 def _restore(name: list[str]) -> list[str]:
     """Trailing particles dropped ("lan nè"); a surname said without diacritics restored
     ("nguyen van an" -> "nguyễn van an"; :func:`_clean` then fixes "van"/"thi"), or misheard
-    by its tone in a name of three words or more ("nguyển thị hồng" -> "nguyễn thị hồng")."""
-    while len(name) > 1 and name[-1] in _TRAILING:
+    by its tone in a name of three words or more ("nguyển thị hồng" -> "nguyễn thị hồng"), or
+    said the southern way ("chần văn lợi" -> "trần văn lợi", "dõ" -> "võ")."""
+    while len(name) > 1 and name[-1] in TRAILING:
         name = name[:-1]
     first = name[0] if len(name) >= 2 else ""
     bare = fold(first)
-    if first not in SURNAMES and bare in _FOLDED_SURNAMES and (first == bare or len(name) >= 3):
-        name = [_FOLDED_SURNAMES[bare], *name[1:]]
+    if first not in SURNAMES and bare in FOLDED_SURNAMES and (first == bare or len(name) >= 3):
+        name = [FOLDED_SURNAMES[bare], *name[1:]]
+    elif first not in SURNAMES and len(name) >= 3 and first.startswith(("ch", "d")):
+        swapped = "tr" + first[2:] if first.startswith("ch") else "v" + first[1:]
+        if swapped in SURNAMES:  # the southern ch/tr and d/v: "chần văn lợi", "dõ thị lan"
+            name = [swapped, *name[1:]]
     return name
 
 
@@ -208,7 +164,7 @@ def _after_one_ten(words: list[str], k: int) -> tuple[int, list[str]]:
         h = words.index("họ")
         prefix = [w for w in words[h + 1 : k] if w in SURNAMES]
     start = k + 1
-    window = words[start : start + _LA_WINDOW]
+    window = words[start : start + LA_WINDOW]
     if "là" in window:
         return start + window.index("là") + 1, prefix
     while start < len(words) and words[start] in PRONOUNS | {"của", "thì", "đầy", "đủ"}:
@@ -229,8 +185,8 @@ def _start_without_lead_in(words: list[str]) -> int:
         start += 1
     if words and words[start] not in SURNAMES:
         for k in range(start, len(words) - 1):
-            if words[k] in SURNAMES and words[k + 1] not in _STOPS:
-                if all(w in _NOT_NAME for w in words[start:k]):
+            if words[k] in SURNAMES and words[k + 1] not in STOPS:
+                if all(w in NOT_NAME for w in words[start:k]):
                     return k
                 break
     return start
@@ -239,7 +195,7 @@ def _start_without_lead_in(words: list[str]) -> int:
 def _refused(words: list[str]) -> bool:
     if words[0] == "thôi":  # "thôi khỏi"; "lan thôi" is a name and a particle
         return True
-    for refusal in _REFUSALS:
+    for refusal in REFUSALS:
         n = len(refusal)
         if any(tuple(words[k : k + n]) == refusal for k in range(len(words) - n + 1)):
             return True
@@ -256,7 +212,7 @@ def _confidence(words: list[str], lead_in: bool) -> float:
     confidence = 0.95 if lead_in and surname else 0.85 if lead_in or surname else 0.6
     if len(words) == 1:
         confidence -= 0.2
-    elif len(words) > _MAX_WORDS:
+    elif len(words) > MAX_WORDS:
         confidence -= 0.35
     return round(max(confidence, 0.1), 2)
 
@@ -264,7 +220,7 @@ def _confidence(words: list[str], lead_in: bool) -> float:
 def _strip(said: list[str]) -> list[str]:
     """Fillers stripped, but with no diacritic anywhere a last "ha" is Hà ("nguyen thi ha")."""
     rest = strip_fillers(said)
-    if rest and said[-1] in _TONELESS_TRAILING and all(w == fold(w) for w in said):
+    if rest and said[-1] in TONELESS_TRAILING and all(w == fold(w) for w in said):
         rest = [*rest, said[-1]]
     return rest
 
@@ -277,11 +233,14 @@ def _name_from(words: list[str], start: int) -> list[str]:
     if corrections and corrections[-1] + 1 < len(rest):  # "lan à nhầm lam"
         before = rest[: corrections[-1]]
         rest = rest[corrections[-1] + 1 :]
-    while len(rest) > 1 and rest[0] in _TITLES:
+    while len(rest) > 1 and rest[0] in TITLES:
         rest = rest[1:]
     name: list[str] = []
     for k, word in enumerate(rest):
-        if word in _STOPS or word.isdigit() or tuple(rest[k : k + 2]) in _STOP_PAIRS:
+        if word in SPELLING and len(name) >= 3 and name[-1] in name[:-1]:
+            name.pop()  # "quách chấn hưng, quách là quách trong quách tĩnh"
+            break
+        if word in STOPS or word.isdigit() or tuple(rest[k : k + 2]) in STOP_PAIRS:
             break
         if _age_at(rest, k) or _explained(rest, k, before, name):
             break
@@ -292,19 +251,19 @@ def _name_from(words: list[str], start: int) -> list[str]:
 def _correction_at(words: list[str], k: int) -> bool:
     """A self-correction at ``k``: "nhầm", "lộn", or a "không" right before a surname
     ("lê văn tám à không lê văn tâm")."""
-    if words[k] in _CORRECTIONS:
+    if words[k] in CORRECTIONS:
         return True
-    return words[k] == _RESTART and k > 0 and k + 1 < len(words) and words[k + 1] in SURNAMES
+    return words[k] == RESTART and k > 0 and k + 1 < len(words) and words[k + 1] in SURNAMES
 
 
 def _age_at(words: list[str], k: int) -> bool:
     """An age starts at ``k``: "con tám tuổi", "mười hai tuổi" (a pronoun, numbers, "tuổi")."""
     j = k + 1 if words[k] in PRONOUNS else k
-    if j == len(words) or words[j] not in _AGE_NUMBERS:
+    if j == len(words) or words[j] not in AGE_NUMBERS:
         return False
-    while j < len(words) and words[j] in _AGE_NUMBERS:
+    while j < len(words) and words[j] in AGE_NUMBERS:
         j += 1
-    return j < len(words) and words[j] == _AGE
+    return j < len(words) and words[j] == AGE
 
 
 def _explained(words: list[str], k: int, before: list[str], name: list[str]) -> bool:
@@ -331,8 +290,8 @@ def _clean(name: list[str]) -> list[str]:
         restart = len(words) - 1 - words[::-1].index(words[0])
         if len(words) - restart >= 2:
             words = words[restart:]
-    if len(words) >= 3 and words[0] in SURNAMES and words[1] in _MIDDLE_NAMES:
-        words = [words[0], _MIDDLE_NAMES[words[1]], *words[2:]]
+    if len(words) >= 3 and words[0] in SURNAMES and words[1] in MIDDLE_NAMES:
+        words = [words[0], MIDDLE_NAMES[words[1]], *words[2:]]
     return words
 
 
@@ -352,7 +311,7 @@ def _lead_in_name(words: list[str]) -> list[str]:
 def _corrected(said: list[str]) -> list[str] | None:
     """The words after the caller's last self-correction ("à lộn", "nhầm", "xin lỗi"), when
     a name is said there again after a lead-in ("... à lộn, tui tên lý văn cảnh")."""
-    marks = [k for k, w in enumerate(said) if w in _CORRECTIONS or w == "lỗi"]
+    marks = [k for k, w in enumerate(said) if w in CORRECTIONS or w == "lỗi"]
     if not marks:
         return None
     rest = said[marks[-1] + 1 :]
@@ -370,9 +329,32 @@ def parse_name(text: str) -> NameResult:
     return _parse(said)
 
 
+def _by_parts(words: list[str]) -> list[str]:
+    """A name said part by part ("họ nguyễn, tên lót văn, tên tài"), or []."""
+    if "họ" not in words:
+        return []
+    k = words.index("họ") + 1
+    if k >= len(words) or words[k] not in SURNAMES:
+        return []
+    name, k = [words[k]], k + 1
+    mark = next((m for m in MIDDLE_MARKS if tuple(words[k : k + len(m)]) == m), None)
+    if mark is not None:
+        k += len(mark)
+        while k < len(words) and words[k] not in STOPS:
+            name.append(words[k])
+            k += 1
+    if k >= len(words) or words[k] != "tên":
+        return []
+    given = _name_from(words, k + 1)
+    return [*name, *given] if given else []
+
+
 def _parse(said: list[str]) -> NameResult:
+    parts = _by_parts([w for w in said if w not in INTERJECTIONS])
+    if parts:
+        return NameResult(title_case(parts), _confidence(parts, lead_in=True))
     words = _lead_in_words([w for w in said if w not in INTERJECTIONS])
-    if len(words) > 1 and words[-1] in _TONELESS_TRAILING and words[-2] != fold(words[-2]):
+    if len(words) > 1 and words[-1] in TONELESS_TRAILING and words[-2] != fold(words[-2]):
         words = words[:-1]  # a particle "ha" after a word with diacritics ("lụa ha")
     name = _lead_in_name(words)
     if name:

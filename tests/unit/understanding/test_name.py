@@ -174,6 +174,22 @@ def test_as_dict_and_registry() -> None:
         ("dạ nguyển thị mai nha chị", "Nguyễn Thị Mai"),
         ("tên tui là trẩn văn tư", "Trần Văn Tư"),
         ("em tên nguyển lan", "Nguyển Lan"),  # two words: too little to say it is a surname
+        # the southern ch/tr and d/v at the surname, in a name of three words
+        ("chần thị mỹ", "Trần Thị Mỹ"),
+        ("dạ tui tên dũ văn hòa", "Vũ Văn Hòa"),
+        ("chu văn an", "Chu Văn An"),  # a surname already
+        # Khmer surnames are written without tones
+        ("chau sóc kha ở tri tôn đó cô", "Chau Sóc Kha"),
+        ("tên con là danh thị sa rinh", "Danh Thị Sa Rinh"),
+        # what ends a name: a southern "chớ", a vocative, a word spelt out
+        ("tui là lê văn hưng chớ hổng phải hùng", "Lê Văn Hưng"),
+        ("tên chú hả đỗ văn năm nghe cưng", "Đỗ Văn Năm"),
+        ("lục thị hạnh lục là lục trong lục vân tiên đó", "Lục Thị Hạnh"),
+        ("mạc văn đông mạc như mạc đĩnh chi", "Mạc Văn Đông"),
+        # a name said part by part
+        ("họ phan tên lót thanh tên tùng nha", "Phan Thanh Tùng"),
+        ("dạ họ võ chữ lót thị tên kim ngân", "Võ Thị Kim Ngân"),
+        ("họ lý tên hoa", "Lý Hoa"),
     ],
 )
 def test_misheard_lead_ins_particles_and_bare_surnames(text: str, name: str) -> None:
