@@ -101,6 +101,7 @@ HOUSE_LETTERS: dict[str, str] = {
 STREET_STOPS = frozenset(
     {"gần", "cạnh", "đối", "kế", "ngay", "chỗ", "ở", "tại", "thuộc", "bên", "trong", "phía"}
     | {"nha", "nhé", "ạ", "à", "đó", "này", "kia", "luôn", "với", "và", "cũ", "mới"}
+    | {"á", "nè", "nghe", "nghen", "hen", "nhen"}  # southern particles ("lạc long quân á")
 )
 MAX_STREET_WORDS = 6
 # Streets whose name starts with a number word that is no house number.

@@ -337,6 +337,9 @@ def test_diacritics_first() -> None:
         ("nhà tui ở trong hẻm đường cô giang phường cô giang quận nhứt", None, "Cô Giang"),
         ("ờ bạch đằng phường hai bình thạnh", None, "Bạch Đằng"),
         ("nhà tui quận năm phường chín", None, None),
+        # southern particles end a street said bare
+        ("trong hẻm nguyễn tri phương á phường chín quận năm", None, "Nguyễn Tri Phương"),
+        ("số tám đường hậu giang nè phường hai quận sáu", "8", "Hậu Giang"),
     ],
 )
 def test_house_and_street(text: str, house: str | None, street: str | None) -> None:
