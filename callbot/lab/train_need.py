@@ -27,7 +27,13 @@ from callbot.errors import ConfigError
 from callbot.lab import evaluate as ev
 from callbot.lab.halves import select_half
 from callbot.understanding.need_base import standard
-from callbot.understanding.need_model import CATEGORIES, CLASSES, MODEL_FILE, features
+from callbot.understanding.need_model import (
+    CATEGORIES,
+    CLASSES,
+    MODEL_FILE,
+    URGENCIES,
+    features,
+)
 from callbot.understanding.text import tokens
 
 MIN_COUNT = 2
@@ -63,10 +69,22 @@ def label(case: ev.Case) -> int:
     return CLASSES.index(service)
 
 
-def fit(texts: list[str], labels: list[int], categories: list[int] | None = None) -> dict[str, Any]:
+def _urgency(case: ev.Case) -> int | None:
+    """The urgency head's class of a labelled need; None for an emergency."""
+    urgency = case.expect["urgency"]
+    return None if urgency == "emergency" else URGENCIES.index(urgency)
+
+
+def fit(
+    texts: list[str],
+    labels: list[int],
+    categories: list[int] | None = None,
+    urgencies: list[int | None] | None = None,
+) -> dict[str, Any]:
     """The model's JSON data for these answers: the emergency head from ``labels`` (indexes of
-    :data:`CLASSES`), and the category head from ``categories`` (indexes of
-    :data:`CATEGORIES`) when given."""
+    :data:`CLASSES`); the category head from ``categories`` (indexes of :data:`CATEGORIES`)
+    and the urgency head from ``urgencies`` (indexes of :data:`URGENCIES`, None for an
+    emergency: the head learns the needs that are none) when given."""
     feats = [set(features(standard(tokens(t)))) for t in texts]
     counts = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
@@ -82,14 +100,27 @@ def fit(texts: list[str], labels: list[int], categories: list[int] | None = None
         "bias": _rounded(b),
         "features": {f: _rounded(w[vocab[f]]) for f in names},
     }
+    heads: dict[str, Any] = {}
     if categories is not None:
-        cw, cb = _softmax(x, categories, len(CATEGORIES))
-        data |= {
-            "categories": list(CATEGORIES),
-            "category_bias": _rounded(cb),
-            "category_features": {f: _rounded(cw[vocab[f]]) for f in names},
-        }
+        heads["category"] = _head(x, categories, CATEGORIES, names, vocab)
+    if urgencies is not None:
+        rows = [k for k, u in enumerate(urgencies) if u is not None]
+        kept = [u for u in urgencies if u is not None]
+        heads["urgency"] = _head(x[rows], kept, URGENCIES, names, vocab)
+    if heads:
+        data["heads"] = heads
     return data
+
+
+def _head(
+    x: Any, labels: list[int], classes: tuple[str, ...], names: list[str], vocab: dict[str, int]
+) -> dict[str, Any]:
+    w, b = _softmax(x, labels, len(classes))
+    return {
+        "classes": list(classes),
+        "bias": _rounded(b),
+        "features": {f: _rounded(w[vocab[f]]) for f in names},
+    }
 
 
 def _softmax(x: Any, labels: list[int], classes: int) -> tuple[Any, Any]:
@@ -119,6 +150,7 @@ def train(out: Path = MODEL_FILE) -> dict[str, Any]:
         [c.text for _, c in cases],
         [label(c) for _, c in cases],
         [CATEGORIES.index(c.expect["category"]) for _, c in cases],
+        [_urgency(c) for _, c in cases],
     )
     trained_on = dict(Counter(name for name, _ in cases))
     per_class = Counter(CLASSES[label(c)] for _, c in cases)

@@ -48,6 +48,7 @@ from typing import Any
 
 from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_combine import combine, demote, readings, reassured
+from callbot.understanding.need_heads import recategorise, reurge
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
     URGENCY_RANK,
@@ -57,11 +58,11 @@ from callbot.understanding.need_lexicon import (
 from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_model import (
     CUES,
+    Model,
     Rules,
     Verdict,
     current,
     judge,
-    recategorise,
     score,
 )
 from callbot.understanding.need_negation import minimised, negate
@@ -97,7 +98,7 @@ class NeedResult:
 
     def as_dict(self) -> dict[str, Any]:
         """What ``callbot parse need`` prints (``model`` only when the model overruled the
-        rules: "promote", "demote", "service" or "category")."""
+        rules: "promote", "demote", "service", "category" or "urgency")."""
         return {
             "category": self.category,
             "urgency": self.urgency,
@@ -236,11 +237,21 @@ def _with_model(
             confidence=round(0.6 * view.emergency, 2),
             model=verdict,
         )
-    if (
-        not emergency
-        and (read := recategorise(model, words, result.category, result.confidence)) is not None
-    ):
-        return replace(result, category=read, model="category")
+    return _read_heads(model, words, result, read_high)
+
+
+def _read_heads(model: Model, words: list[str], result: NeedResult, read_high: bool) -> NeedResult:
+    """The rules' result of an answer that is no emergency, its category and urgency read
+    again by the model's other heads where the rules are unsure (:mod:`.need_heads`;
+    ``read_high``: the rules read a need as high on what was said, not only on who)."""
+    if result.urgency == "emergency":
+        return result
+    read = recategorise(model, words, result.category, result.confidence)
+    if read is not None:
+        result = replace(result, category=read, model="category")
+    urged = reurge(model, words, result.urgency, read_high)
+    if urged is not None:
+        result = replace(result, urgency=urged, model=result.model or "urgency")
     return result
 
 

@@ -39,14 +39,8 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   theirs (a child shut in a car that the rules read as someone held, a cut that bleeds read
   as a blade): the caller hears the model's number.
 
-- **category**: for an answer that is no emergency, the model's second head (six classes, the
-  same features) replaces the rules' category when the rules are unsure of theirs (a close
-  runner-up, only context, an inexact match: confidence below :data:`RULES_SURE`) and the
-  model sure of another (>= :data:`CATEGORY_SURE`). Chosen in round 3 with models trained
-  without the set they were scored on, before the rules studied half A of the third
-  development part: on that half, categories 185 -> 191 of 222; on the second development part
-  489 of 498 either way. Without the rules' doubt the model undid 10 right categories there
-  ("tôi không sốt không ho chỉ cần gạo": words, not what is denied).
+- the model's other heads (:class:`Head`: the category, high or normal) are read by
+  :mod:`.need_heads` where the rules are unsure of theirs.
 
 All stay explainable: a promotion's ``emergency_reasons`` are the caller's words that weighed
 most towards that service (:attr:`Score.words`), and a demotion or a change of service keeps
@@ -70,6 +64,7 @@ from callbot.understanding.need_match import toneless
 
 CLASSES: tuple[str, ...] = ("none", "115", "114", "113")
 CATEGORIES: tuple[Category, ...] = ("food", "medical", "financial", "testing", "violation", "other")
+URGENCIES: tuple[str, ...] = ("normal", "high")  # the urgency head: needs that are no emergency
 MODEL_FILE = Path(__file__).with_name("need_model.json")
 # Decided before the model was measured on half B of the second development part (on a
 # simulation: the round-1 rules and a model trained without half A, scored on half A).
@@ -82,8 +77,6 @@ KNOWN_WORDS = 8
 KNOWN_SHARE = 0.7
 SERVICE_RATIO = 10.0
 SERVICE_SURE = 0.8
-CATEGORY_SURE = 0.7
-RULES_SURE = 0.9  # the confidence of a category the rules read on an exact phrase, unrivalled
 # The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
 CUES = frozenset(
     [
@@ -180,7 +173,7 @@ _PLAIN = frozenset(
     ]
 )
 
-Verdict = Literal["promote", "demote", "service", "category"]
+Verdict = Literal["promote", "demote", "service", "category", "urgency"]
 _state = {"enabled": True}
 
 
@@ -191,8 +184,29 @@ class Model:
     weights: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
     meta: dict[str, Any]
-    category_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
-    category_bias: tuple[float, ...] = ()
+    heads: dict[str, Head] = field(default_factory=dict)  # "category", "urgency"
+
+
+@dataclass(frozen=True)
+class Head:
+    """Another head over the same features: its classes, weights per feature and biases."""
+
+    classes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+
+    def read(self, words: list[str]) -> tuple[str, float]:
+        """The most likely class of an answer, and its probability."""
+        found = [k for k in features(words) if k in self.weights]
+        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
+        logits = list(self.bias)
+        for key in found:
+            for k, w in enumerate(self.weights[key]):
+                logits[k] += w * scale
+        top = max(logits)
+        exp = [math.exp(z - top) for z in logits]
+        best = max(range(len(exp)), key=exp.__getitem__)
+        return self.classes[best], exp[best] / sum(exp)
 
 
 @dataclass(frozen=True)
@@ -251,15 +265,16 @@ def load(path: Path = MODEL_FILE) -> Model | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    heads = ("features", "bias", "category_features", "category_bias")
-    meta = {k: v for k, v in data.items() if k not in heads}
-    return Model(
-        _weights(data["features"]),
-        tuple(float(x) for x in data["bias"]),
-        meta,
-        _weights(data.get("category_features", {})),
-        tuple(float(x) for x in data.get("category_bias", ())),
-    )
+    heads = {
+        name: Head(
+            tuple(head["classes"]),
+            _weights(head["features"]),
+            tuple(float(x) for x in head["bias"]),
+        )
+        for name, head in data.get("heads", {}).items()
+    }
+    meta = {k: v for k, v in data.items() if k not in ("features", "bias", "heads")}
+    return Model(_weights(data["features"]), tuple(float(x) for x in data["bias"]), meta, heads)
 
 
 def _weights(raw: dict[str, list[float]]) -> dict[str, tuple[float, ...]]:
@@ -296,37 +311,6 @@ def score(model: Model, words: list[str], known: frozenset[int] = frozenset()) -
         reverse=True,
     )
     return Score(probabilities, _merged(found[k][0] for w, k in pull[:_EXPLAIN] if w > 0))
-
-
-def recategorise(
-    model: Model, words: list[str], theirs: Category, confidence: float
-) -> Category | None:
-    """The model's category where the rules are unsure of theirs (``confidence`` below
-    :data:`RULES_SURE`) and the model sure (>= :data:`CATEGORY_SURE`) of another on an answer
-    it knows (:func:`knows`), for an answer that is no emergency; None: the rules' stands."""
-    if confidence >= RULES_SURE or not knows(model, words):
-        return None
-    read = category(model, words)
-    if read is None or read[0] == theirs or read[1] < CATEGORY_SURE:
-        return None
-    return read[0]
-
-
-def category(model: Model, words: list[str]) -> tuple[Category, float] | None:
-    """The category the model reads in an answer, and its probability (None: no category
-    head in the file)."""
-    if not model.category_bias:
-        return None
-    found = [k for k in features(words) if k in model.category_weights]
-    scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-    logits = list(model.category_bias)
-    for key in found:
-        for k, w in enumerate(model.category_weights[key]):
-            logits[k] += w * scale
-    top = max(logits)
-    exp = [math.exp(z - top) for z in logits]
-    best = max(range(len(exp)), key=exp.__getitem__)
-    return CATEGORIES[best], exp[best] / sum(exp)
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

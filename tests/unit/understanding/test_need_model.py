@@ -12,11 +12,12 @@ import pytest
 
 import callbot.lab.evaluate as ev
 from callbot.lab.halves import select_half
-from callbot.understanding import need_model
+from callbot.understanding import need_heads, need_model
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_base import standard
 from callbot.understanding.need_model import (
     CLASSES,
+    Head,
     Model,
     Rules,
     Score,
@@ -196,33 +197,34 @@ def test_a_change_of_service_keeps_the_rules_reasons_and_says_so(
 def _category_model(best: str, weight: float) -> Model:
     """A model whose category head reads ``best`` on the word "w" (with ``weight``)."""
     row = tuple(weight if c == best else 0.0 for c in need_model.CATEGORIES)
-    return Model({"w:w": (0.0,) * 4}, (0.0,) * 4, {}, {"w:w": row}, (0.0,) * 6)
+    head = Head(need_model.CATEGORIES, {"w:w": row}, (0.0,) * 6)
+    return Model({"w:w": (0.0,) * 4}, (0.0,) * 4, {}, {"category": head})
 
 
 def test_the_model_reads_the_category_only_where_the_rules_are_unsure() -> None:
     sure = _category_model("financial", 9.0)  # about 0.99 financial
     unsure = _category_model("financial", 1.0)  # about 0.35: not sure
-    assert need_model.category(sure, _TEN) == ("financial", pytest.approx(0.99, abs=0.01))
-    assert need_model.recategorise(sure, _TEN, "medical", 0.77) == "financial"
-    assert need_model.recategorise(sure, _TEN, "medical", 0.9) is None  # the rules are sure
-    assert need_model.recategorise(sure, _TEN, "financial", 0.5) is None  # the same category
-    assert need_model.recategorise(unsure, _TEN, "medical", 0.5) is None
-    assert need_model.recategorise(sure, _TEN[:5], "medical", 0.5) is None  # too short
+    assert need_heads.category(sure, _TEN) == ("financial", pytest.approx(0.99, abs=0.01))
+    assert need_heads.recategorise(sure, _TEN, "medical", 0.77) == "financial"
+    assert need_heads.recategorise(sure, _TEN, "medical", 0.9) is None  # the rules are sure
+    assert need_heads.recategorise(sure, _TEN, "financial", 0.5) is None  # the same category
+    assert need_heads.recategorise(unsure, _TEN, "medical", 0.5) is None
+    assert need_heads.recategorise(sure, _TEN[:5], "medical", 0.5) is None  # too short
     without = Model({"w:w": (0.0,) * 4}, (0.0,) * 4, {})  # a file without the category head
-    assert need_model.category(without, _TEN) is None
-    assert need_model.recategorise(without, _TEN, "medical", 0.5) is None
+    assert need_heads.category(without, _TEN) is None
+    assert need_heads.recategorise(without, _TEN, "medical", 0.5) is None
 
 
 def test_the_bundled_model_has_a_category_head() -> None:
     model = need_model.load()
-    assert model is not None and model.category_bias and model.category_weights
-    assert model.meta["categories"] == list(need_model.CATEGORIES)
+    assert model is not None and set(model.heads) == {"category", "urgency"}
+    assert model.heads["category"].classes == need_model.CATEGORIES
     for text, expected in (
         ("nhà tui hết gạo hết mì rồi xin phường cho ít gạo ăn đỡ", "food"),
         ("tui muốn hỏi tiền hỗ trợ người mất việc nộp hồ sơ ở đâu", "financial"),
         ("tui muốn đăng ký xét nghiệm test nhanh cho cả nhà ở hẻm này", "testing"),
     ):
-        read = need_model.category(model, standard(tokens(text)))
+        read = need_heads.category(model, standard(tokens(text)))
         assert read is not None and read[0] == expected and read[1] >= 0.7, text
 
 
@@ -233,14 +235,13 @@ def test_a_change_of_category_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     row = tuple(9.0 if c == "financial" else 0.0 for c in need_model.CATEGORIES)
     words = "không có tiền bệnh viện cho ba tui mấy bữa nay rồi anh ơi"  # medical or money?
     known = {f"w:{w}": (0.0,) * 4 for w in words.split()}  # it knows every word: no emergency
-    reading = Model(
-        model.weights | known, model.bias, {}, {f"w:{w}": row for w in words.split()}, (0.0,) * 6
-    )
+    head = Head(need_model.CATEGORIES, {f"w:{w}": row for w in words.split()}, (0.0,) * 6)
+    reading = Model(model.weights | known, model.bias, {}, {"category": head})
     monkeypatch.setattr("callbot.understanding.need.current", lambda: reading)
     with monkeypatch.context() as rules_only:
         rules_only.setattr("callbot.understanding.need.current", lambda: None)
         before = parse_need(words)
-    assert before.category == "medical" and before.confidence < need_model.RULES_SURE
+    assert before.category == "medical" and before.confidence < need_heads.RULES_SURE
     result = parse_need(words)
     assert (result.category, result.model, result.urgency) == ("financial", "category", "normal")
     assert result.reasons == before.reasons  # the words the rules read stay shown
