@@ -157,7 +157,11 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
         or _doubted(hit, words, marks)
         or _within(hit, marks["feared"])
         or _right_after(hit, marks["lo"], _FEAR_REACH)
-        or any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
+        or any(
+            hit.start - _TOPIC_REACH <= e - 1 < hit.start
+            and not tw.CLAUSE_BREAKS.intersection(words[e : hit.start])
+            for _, e in marks["topic"]
+        )
     )
 
 
