@@ -98,3 +98,21 @@ def test_what_only_looks_like_those(text: str) -> None:
 def test_a_gas_leak_said_apart_is_114(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "114")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "má tui lên cơn suyễn khó thở mà xịt thuốc xong thở êm lại rồi muốn hỏi chỗ khám",
+        "ông lên cơn hen khó thở xịt thuốc rồi giờ dịu lại rồi tui hỏi mua bình xịt",
+        "con tui lúc mới đẻ ra bị ngạt phải thở máy giờ lớn rồi em muốn xin học bổng",
+        "thằng cu hồi còn nhỏ bị co giật giờ mười tuổi rồi tui hỏi bảo hiểm y tế",
+    ],
+)
+def test_recovered_or_long_ago_is_no_emergency(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+def test_breathing_not_better_still_is_115() -> None:
+    result = parse_need("ba tui khó thở quá xịt thuốc rồi mà không bớt")
+    assert (result.urgency, result.service) == ("emergency", "115")
