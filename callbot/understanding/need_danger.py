@@ -285,10 +285,12 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         côn, nhị khúc, phảng, liềm, mác, lưỡi lê, roi điện, súng điện, gậy điện, dùi cui
         """, tags="weapon"),
     # Taken away: a hold ("bắt", "bế", "lôi") and away ("lên xe", "chở đi"); gangs at work.
-    entry(None, "normal", 0, "bắt, kéo, lôi, tóm, chụp, túm", tags="seize"),
+    entry(None, "normal", 0, "bắt, kéo, lôi, lồi, tóm, chụp, túm, nhét, tống, xốc",
+          tags="seize"),
     entry(None, "normal", 0, """
         lên xe, chở đi, đi mất, mang đi, đem đi, chạy mất, kéo đi, lôi đi, đưa đi mất, chở mất,
-        tống lên xe, nhét lên xe, lên ô tô
+        tống lên xe, nhét lên xe, lên ô tô, vô xe, vào xe, lên xe hơi, vô xe hơi, vô ô tô,
+        vào ô tô, lên xe tải, lên xe con
         """, tags="away"),
     # Someone in the house taking things: "có đứa vô nhà ... lấy đồ" (enter + take).
     entry(None, "normal", 0, ", ".join(

@@ -43,7 +43,7 @@ DANGER_COMBOS: tuple[Combo, ...] = (
           service="113"),
     Combo(("prowler", "door_try"), "violation", "emergency", 5, window=10, service="113"),
     Combo(("stranger", "door_try"), "violation", "emergency", 5, window=10, service="113"),
-    Combo(("gas", "leak"), "other", "emergency", 5, window=4, service="114",
+    Combo(("gas", "leak"), "other", "emergency", 5, window=7, service="114",
           gives=frozenset({"blast"})),
     Combo(("threat", "act"), "violation", "emergency", 5, window=8, ordered=True,
           service="113"),

@@ -49,6 +49,7 @@ from callbot.understanding.need_base import (
 from callbot.understanding.need_danger import FIRE_RESCUE_ENTRIES, POLICE_ENTRIES
 from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_danger_more import MORE_DANGER_ENTRIES
+from callbot.understanding.need_described import DESCRIBED_COMBOS, DESCRIBED_ENTRIES
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 
@@ -110,6 +111,7 @@ ENTRIES: tuple[Entry, ...] = (
     *FIRE_RESCUE_ENTRIES,
     *POLICE_ENTRIES,
     *MORE_DANGER_ENTRIES,
+    *DESCRIBED_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -233,6 +235,7 @@ ENTRIES: tuple[Entry, ...] = (
 COMBOS: tuple[Combo, ...] = (
     *EMERGENCY_COMBOS,
     *DANGER_COMBOS,
+    *DESCRIBED_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -14,13 +14,13 @@ out of the present::
 Each marker scopes over the events of its own clause or stretch, not over the whole answer
 (the words are in :mod:`.need_time_words`, where they are found in :mod:`.need_time_marks`):
 
-1. **Past, or long-standing.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi
-   sáng", "mấy bữa trước", "từng bị", "má tui trước bị") opens a past stretch; a present
-   marker ("giờ", "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A marker that ends
-   its clause ("bị tai biến hồi năm ngoái, giờ...", "quậy phá hồi nãy mà ...") covers the
-   clause before it. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past. A long-standing
-   or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi trời lạnh") is
-   no emergency in its clause.
+1. **Past, or long-standing.** A past marker ("năm ngoái", "tuần trước", "hôm qua", "hồi sáng",
+   "mấy bữa trước", "từng bị", "má tui trước bị", "hồi mới sinh", "lúc còn nhỏ") opens a past
+   stretch; a present marker ("giờ", "bây giờ", "đang", "lại", "vừa", "tự nhiên") closes it. A
+   marker that ends its clause ("bị tai biến hồi năm ngoái, giờ...", "quậy phá hồi nãy mà ...")
+   covers the clause before it. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past. A
+   long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi trời
+   lạnh") is no emergency in its clause.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "vớt lên kịp", "đi viện về
    rồi", "ăn uống bình thường"), a completed rescue or return ("tìm được rồi", "chở về nhà
    giùm rồi", "mở ra được rồi") or helpers who took care of it ("xe cứu thương chở đi rồi",
@@ -157,7 +157,11 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
         or _doubted(hit, words, marks)
         or _within(hit, marks["feared"])
         or _right_after(hit, marks["lo"], _FEAR_REACH)
-        or any(hit.start - _TOPIC_REACH <= e - 1 < hit.start for _, e in marks["topic"])
+        or any(
+            hit.start - _TOPIC_REACH <= e - 1 < hit.start
+            and not tw.CLAUSE_BREAKS.intersection(words[e : hit.start])
+            for _, e in marks["topic"]
+        )
     )
 
 

@@ -29,7 +29,8 @@ PAST = phrases(
     lần trước, đợt trước, dạo trước, từng bị, từng có, đã từng, cách đây, hồi tết, hồi hôm,
     đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
     mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
-    chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước
+    chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
+    lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé
 """
     + ", ".join(
         f"{when} {day}"
@@ -45,7 +46,7 @@ CHRONIC = phrases("""
 YEARS = words("năm tháng")
 HOI = "hồi"
 HOI_TIMES = words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
-HOI_TIMES |= words("cuối mấy bữa nãy hai ba bốn mười")
+HOI_TIMES |= words("cuối mấy bữa nãy hai ba bốn mười mới còn bé")
 UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
@@ -81,7 +82,8 @@ RESOLVED = phrases("""
     sinh hoạt bình thường, hết đau, hết sưng, tỉnh lại liền, tỉnh lại ngay, rồi tỉnh lại,
     mẹ tròn con vuông, sinh xong rồi, sanh xong rồi, đẻ xong rồi, mẹ con khỏe, mẹ con đều khỏe,
     mẹ con bình an, sinh được bé, sanh được bé, đẻ được bé, sinh được con, sinh ra rồi,
-    sinh thường rồi,
+    sinh thường rồi, thở lại êm, thở êm lại, thở êm rồi, thở được rồi, thở lại ngon, dịu lại rồi,
+    đỡ hơn rồi, bớt rồi,
     khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
     giờ hết mùi, hết mùi ga rồi, không còn mùi
 """)

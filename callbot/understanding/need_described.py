@@ -1,0 +1,70 @@
+"""Emergencies callers describe without naming them (round 4 of issue 13; read by
+:mod:`.need_lexicon`).
+
+Each entry covers a class of speech, in several wordings and as Vosk damages them, not one
+transcript (what the fields mean: :mod:`.need_lexicon`):
+
+- **Dragged into a vehicle** (113): "lôi lên xe", "kéo lên xe hơi", "nhét vô xe", "tống lên
+  xe" (heard "lồi lên xe": tones are tolerated); with who is dragged between ("nhét con gái
+  tui vô xe") it is :mod:`.need_danger`'s ``seize`` + ``away``, whose words grew for it.
+  "bế lên xe", "bắt đi" are in :mod:`.need_danger`.
+- **Stranded up high** (114): on a power pole, a tree, scaffolding, a roof, and unable to come
+  down ("trên cột điện bị chuột rút không leo xuống được"): the ``height`` + ``cannot_leave``
+  combination, a wider window than :mod:`.need_danger`'s "dưới đó ... chưa lên được".
+- **No answer when called** (115), as the south says it and Vosk writes it: "kiu" for "kêu",
+  "chả lời" for "trả lời" (tr/ch), "không cục cựa", "không hé mắt".
+- **Poisoned by drink** (115): after alcohol ("rượu đế", "uống rượu";
+  "nhậu" and "rượu giả" are words of :mod:`.need_requests` already), delirium or a
+  sudden loss of sight ("nói sảng", "mắt nhìn hổng thấy"), the ``drink`` + ``methanol``
+  combination (a drunk who is sick or asleep is no emergency: nothing of this is said).
+  Delirium and slumping ("nói sảng", "nằm gục") are emergencies alone too.
+"""
+
+from __future__ import annotations
+
+from callbot.understanding.need_base import Combo, Entry, entry
+
+# The table is laid out by hand, one meaning per entry: keep the formatter off it.
+# fmt: off
+DESCRIBED_ENTRIES: tuple[Entry, ...] = (
+    entry("violation", "emergency", 5, """
+        lôi lên xe, kéo lên xe, lôi vô xe, kéo vô xe, lôi vào xe, kéo vào xe, nhét vô xe,
+        nhét vào xe, tống vô xe, ép lên xe, bắt lên xe,
+        bị bắt lên xe, đẩy vô xe, lôi lên ô tô, kéo lên ô tô, lôi đi mất, kéo đi mất,
+        lôi đi mất tiêu, chở đi mất tiêu, chở mất tiêu
+        """, service="113", tags="crime", fold="tone"),
+    entry(None, "normal", 0, """
+        trên cột điện, trên trụ điện, trên cột, leo cột điện, leo lên cột, trên ngọn cây,
+        trên cây cao, trên giàn giáo, trên mái nhà, trên mái tôn, trên tầng cao, trên cần cẩu,
+        trên bảng hiệu, trên biển quảng cáo, trên lan can, ngoài lan can, trên dây điện,
+        trên cầu, trên tháp
+        """, tags="height"),
+    entry(None, "normal", 0, """
+        {k} leo xuống được, {k} trèo xuống được, {k} xuống được, {k} dám xuống,
+        {k} dám leo xuống, {k} tự xuống được, {k} leo xuống nổi, {k} xuống nổi
+        """, tags="cannot_leave"),
+    entry(None, "normal", 0, "kiu, kiu hoài, kiu mãi, kiu hoài hổng", tags="rouse"),
+    entry(None, "normal", 0, """
+        {k} chả lời, {k} cục cựa,
+        {k} trả lời gì, {k} chả lời gì, {k} hé mắt
+        """, tags="unanswered"),
+    entry("medical", "emergency", 5, """
+        nói sảng, nói mê sảng, la sảng, nằm gục, gục luôn, gục tại chỗ, ngồi gục, gục mặt xuống
+        """, service="115", tags="sick", fold="tone"),
+    entry(None, "normal", 0, """
+        uống rượu, rượu đế, rượu pha cồn, rượu lậu, rượu trắng, rượu thuốc, uống cồn, rượu,
+        rượu không nhãn, rượu nếp, bia rượu
+        """, tags="drink"),
+    entry(None, "normal", 0, """
+        mắt nhìn {k} thấy, mắt {k} thấy, nhìn {k} thấy gì, {k} thấy đường, mắt mờ dần,
+        mắt tự nhiên mờ, tự nhiên mù, bị mù luôn, mờ mắt, mắt mờ, nhìn mờ
+        """, tags="methanol"),
+)
+
+DESCRIBED_COMBOS: tuple[Combo, ...] = (
+    Combo(("height", "cannot_leave"), "other", "emergency", 5, window=6, ordered=True,
+          service="114", gives=frozenset({"stuck"})),
+    Combo(("drink", "methanol"), "medical", "emergency", 5, window=12, ordered=True,
+          service="115"),
+)
+# fmt: on
