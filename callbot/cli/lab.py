@@ -136,7 +136,7 @@ def cmd_eval_parse(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_train_need(config: Config, args: argparse.Namespace) -> int:
     """``callbot train need-model``: fit the need parser's model on the labelled sets (never
-    half B of the third development part, never the locked part) and write its file."""
+    the locked part) and write its file."""
     from callbot.lab.train_need import main_train
 
     return main_train(args.out, as_json=args.json)
@@ -241,7 +241,7 @@ def _add_eval_parsers(sub: Any) -> None:
     tsub = train.add_subparsers(dest="action", required=True)
     p = tsub.add_parser(
         "need-model",
-        help="the need parser's model, from the labelled sets (never half B, never locked)",
+        help="the need parser's model, from the labelled sets (never the locked part)",
     )
     p.add_argument("--out", type=Path, default=None, help="default: the bundled model file")
     p.add_argument("--json", action="store_true")

@@ -10,20 +10,19 @@ import pytest
 import callbot.lab.evaluate as ev
 from callbot.errors import ConfigError
 from callbot.lab import train_need
-from callbot.lab.halves import half_of
 from callbot.understanding import need_model
 from callbot.understanding.need_base import standard
 from callbot.understanding.text import tokens
 
 
-def test_it_learns_from_half_a_of_the_third_part_never_half_b_nor_the_locked_part() -> None:
+def test_it_learns_from_the_development_sets_never_the_locked_part() -> None:
     cases = train_need.training_cases()
     ids = [c.id for _, c in cases]
     assert len(ids) == len(set(ids))
     assert all(c.kind == "need" for _, c in cases)
     assert not any(i.startswith(ev.LOCKED_ID_PREFIX) for i in ids)
-    dev4 = [i for i in ids if i.startswith("dev4-")]
-    assert dev4 and all(half_of(i) == "A" for i in dev4)
+    dev4 = {i for i in ids if i.startswith("dev4-")}
+    assert dev4 == {c.id for c in ev.load_set(ev.dev4_set_file()) if c.kind == "need"}
     assert {i for i in ids if i.startswith("dev3-")} == {
         c.id for c in ev.load_set(ev.dev3_set_file()) if c.kind == "need"
     }
@@ -57,8 +56,9 @@ def test_labels_are_the_service_or_that_of_the_category() -> None:
 def test_fitting_is_deterministic_and_learns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    texts = ["nhà cháy lớn", "cháy nhà rồi", "mẹ khó thở", "khó thở quá", "xin gạo", "xin gạo ăn"]
-    labels = [2, 2, 1, 1, 0, 0]
+    texts = ["nhà cháy lớn", "cháy nhà rồi", "cháy nhà to", "mẹ khó thở", "khó thở quá"]
+    texts += ["khó thở lắm", "xin gạo", "xin gạo ăn", "xin gạo nha"]
+    labels = [2, 2, 2, 1, 1, 1, 0, 0, 0]  # every word kept is said twice or more
     first, second = train_need.fit(texts, labels), train_need.fit(texts, labels)
     assert first == second
     model = need_model.Model(
@@ -67,9 +67,9 @@ def test_fitting_is_deterministic_and_learns(
     assert need_model.score(model, standard(tokens("cháy nhà"))).service == "114"
     assert need_model.score(model, standard(tokens("xin gạo"))).emergency < 0.5
 
-    kinds = ["other", "other", "medical", "medical", "food", "food"]
+    kinds = ["other"] * 3 + ["medical"] * 3 + ["food"] * 3
     cases = [
-        ("tiny set", ev.Case(f"t{k}", "need", t, {"category": kinds[k]}, k))
+        ("tiny set", ev.Case(f"t{k}", "need", t, {"category": kinds[k], "urgency": "normal"}, k))
         for k, t in enumerate(texts)
     ]
     monkeypatch.setattr(train_need, "training_cases", lambda: cases)
@@ -77,7 +77,7 @@ def test_fitting_is_deterministic_and_learns(
     out = tmp_path / "model.json"
     assert train_need.main_train(out, as_json=False) == 0
     loaded = need_model.load.__wrapped__(out)
-    assert loaded is not None and loaded.meta["trained_on"] == {"tiny set": 6}
+    assert loaded is not None and loaded.meta["trained_on"] == {"tiny set": 9}
     words = standard(tokens("xin gạo ăn"))
     assert loaded.heads["category"].read(words)[0] == "food"
     assert set(loaded.heads) == {"category", "urgency"}
