@@ -18,15 +18,16 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has six sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has seven sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
 ``parse_locked.jsonl`` that is only ever scored, a second development part
 ``parse_dev3.jsonl`` written later and apart again, after the parsers were tuned on the first,
 and a third, ``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read
-neither the parsers nor the other sets), so that each round generalises on wordings nobody
-tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
+neither the parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most
+of those that are no emergency look-alikes of one), written apart while round 4 studied the
+third and scored once after it, so that each round generalises on wordings nobody tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
 other sets) unless ``--show-locked-errors`` asks for them, which breaks the lock: whoever
 reads them can no longer measure on it honestly. A set is locked when it is that file or when
 its ids start with :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``.
@@ -119,6 +120,11 @@ def dev4_set_file() -> Path:
     return default_set_file().with_name("parse_dev4.jsonl")
 
 
+def dev5_set_file() -> Path:
+    """The fourth development part, ``tests/fixtures/parse_dev5.jsonl`` (round 4's check)."""
+    return default_set_file().with_name("parse_dev5.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -133,6 +139,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("locked part", locked_set_file()),
         ("second development part", dev3_set_file()),
         ("third development part", dev4_set_file()),
+        ("fourth development part", dev5_set_file()),
     ]
 
 

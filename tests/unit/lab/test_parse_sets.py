@@ -234,3 +234,18 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
     kinds = _phone_kinds(dev4)
     assert kinds["028"] >= 4 and kinds["other landline"] >= 5
     assert kinds["mobile"] >= 15 and kinds["none"] >= 6
+
+
+def test_fourth_development_part_is_needs_mostly_look_alikes_and_new(
+    dev: list[ev.Case], dev3: list[ev.Case], dev4: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    dev5 = ev.load_set(ev.dev5_set_file())
+    assert len(dev5) >= 300 and all(c.id.startswith("dev5-") for c in dev5)
+    assert all(c.kind == "need" for c in dev5) and not ev.is_locked(ev.dev5_set_file(), dev5)
+    assert ("fourth development part", ev.dev5_set_file()) in ev.standard_sets()
+    assert all(_services(dev5)[s] >= 40 for s in ev.SERVICES), _services(dev5)
+    not_emergency = _not_emergencies(dev5)
+    assert len(not_emergency) >= 150
+    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
+    texts = _as_vosk_writes(dev5, locked)
+    assert {c.text for c in dev + dev3 + dev4}.isdisjoint(texts)
