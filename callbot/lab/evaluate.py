@@ -22,18 +22,19 @@ The repository has seven sets (:func:`standard_sets`), and ``callbot eval parse`
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
-``parse_locked.jsonl`` that is only ever scored, a second development part
-``parse_dev3.jsonl`` written later and apart again, after the parsers were tuned on the first,
-and a third, ``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read
-neither the parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most
-of those that are no emergency look-alikes of one), written apart while round 4 studied the
-third and scored once after it, so that each round generalises on wordings nobody tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
-other sets) unless ``--show-locked-errors`` asks for them, which breaks the lock: whoever
-reads them can no longer measure on it honestly. A set is locked when it is that file or when
-its ids start with :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``.
-``--half A|B`` scores one fixed half of a set (default: the third development part;
-:mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A of the second part and kept
-half B unseen until its final pass; round 3 does the same with the third part.
+``parse_locked.jsonl`` that is only ever scored, a second development part ``parse_dev3.jsonl``
+written later and apart again, after the parsers were tuned on the first, and a third,
+``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read neither the
+parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most of those that
+are no emergency look-alikes of one), written apart while round 4 studied the third and scored
+once after it, so that each round generalises on wordings nobody tuned for. The locked part's
+wrong answers are never listed (``--errors`` lists those of the other sets) unless
+``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
+measure on it honestly. A set is locked when it is that file or when its ids start with
+:data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores
+one fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round
+2 of issue 13 tuned on half A of the second part and kept half B unseen until its final pass;
+round 3 does the same with the third part.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
