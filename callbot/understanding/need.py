@@ -217,8 +217,12 @@ def _with_model(
     # one emergency phrase, then the caller asks for something else: the shape of an
     # emergency word said in passing ("đau đầu muốn chết vì giấy tờ, tui hỏi thủ tục")
     single = len(alarms) == 1 and any(w in REQUEST_WORDS for w in words[alarms[0].end :])
+    # every emergency phrase said before the caller's last request ("... tui muốn hỏi"): they
+    # moved on from it; one said after it ("hỏi tiền hỗ trợ mà bà em mới té") is never so
+    asks = [i for i, w in enumerate(words) if w in REQUEST_WORDS]
+    moved_on = bool(alarms and asks) and all(a.end <= asks[-1] for a in alarms)
     emergency = result.urgency == "emergency"
-    rules = Rules(emergency, result.service, cue, sure, read_high, single)
+    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on)
     verdict = judge(model, view, rules, words)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]

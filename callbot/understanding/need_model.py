@@ -28,11 +28,16 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   out of its training, recall 77 -> 82 of 87, the false emergencies unchanged at 12 of 135);
 - **demote**: the rules' emergency rests on one phrase, after which the caller asks for
   something else ("cần", "xin", "hỏi"...: the shape of an emergency word said in passing),
-  and the model says emergency with probability < :data:`DEMOTE`. An emergency phrase said
-  alone or with a story of its own is never demoted, however unlikely the model finds it (a
-  demotion of whatever the model scored below 0.05 was tried in round 3: it would have taken
-  3 false emergencies of 135 off the third part's half A, but it demoted real ones said in
-  an unusual context, "nhà hết gạo mà ông đột quỵ");
+  and the model says emergency with probability < :data:`DEMOTE`; or every emergency phrase
+  came before the caller's last request, the model knows the answer (:func:`knows`) and all
+  but rules an emergency out (< :data:`DEMOTE_KNOWN`). An emergency phrase said alone, with a
+  story of its own, or after the request ("cho em hỏi tiền hỗ trợ mà khoan, bà em mới té giờ
+  gọi không trả lời") is never demoted, however unlikely the model finds it: a demotion of
+  whatever it scored below 0.05 was tried in round 3 and demoted real emergencies said in an
+  unusual context ("nhà hết gạo mà ông đột quỵ"), and below 0.1 without the request's place,
+  that one. Chosen in round 4 on the fourth development part (scored unseen first; the rules
+  had not studied it and the model not learnt it): false emergencies 31 -> 28 of 180, no
+  emergency lost there nor on the third part's half A with a model trained without it;
 - **service**: the rules' emergency stands, but the model is sure of another service
   (>= :data:`SERVICE_SURE`) and finds it at least :data:`SERVICE_RATIO` times likelier than
   theirs (a child shut in a car that the rules read as someone held, a cut that bleeds read
@@ -76,6 +81,7 @@ KNOWN_WORDS = 8
 KNOWN_SHARE = 0.7
 SERVICE_RATIO = 10.0
 SERVICE_SURE = 0.8
+DEMOTE_KNOWN = 0.1
 # The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
 CUES = frozenset(
     [
@@ -333,6 +339,7 @@ class Rules:
     sure: bool  # no emergency phrase denied or put out of the present
     read_high: bool  # a need read as high, but for who is named
     single: bool  # their emergency rests on one phrase the caller moved on from
+    moved_on: bool = False  # every emergency phrase was said before the caller's last request
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -351,6 +358,8 @@ def judge(model: Model, view: Score, rules: Rules, words: list[str]) -> Verdict 
         alone = view.top >= PROMOTE_ALONE and knows(model, words)
         return "promote" if trusted and (cued or alone) else None
     if rules.single and view.emergency < DEMOTE:
+        return "demote"
+    if rules.moved_on and view.emergency < DEMOTE_KNOWN and knows(model, words):
         return "demote"
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:

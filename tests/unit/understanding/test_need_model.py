@@ -152,7 +152,7 @@ def test_no_promotion_where_the_rules_are_sure(text: str) -> None:
 @pytest.mark.usefixtures("fake_model")
 def test_a_demotion_keeps_the_rules_other_reasons() -> None:
     result = parse_need("cái quạt bốc mùi khét tui muốn hỏi chỗ sửa abcbình")
-    assert (result.urgency, result.service, result.model) == ("normal", None, "demote")
+    assert (result.urgency, result.service, result.model) == ("high", None, "demote")  # neo đơn
     assert "mùi khét" in result.reasons
 
 
@@ -245,3 +245,32 @@ def test_a_change_of_category_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.reasons == before.reasons  # the words the rules read stay shown
     sure = parse_need("tui cần tiền mua thuốc cho ba tui bị bệnh ở nhà")  # the rules are sure
     assert sure.model is None and sure.category == "medical"
+
+
+def test_an_emergency_the_caller_moved_on_from_is_demoted_only_before_the_request() -> None:
+    none = Score((0.97, 0.01, 0.01, 0.01), ())
+    moved = _rules(True, "114", moved_on=True)
+    assert judge(_KNOWING, none, moved, _TEN) == "demote"
+    assert judge(_KNOWING, none, moved, _TEN[:5]) is None  # too short to trust the model
+    assert judge(_KNOWING, none, _rules(True, "114"), _TEN) is None  # said after the request
+    unsure = Score((0.85, 0.05, 0.05, 0.05), ())
+    assert judge(_KNOWING, unsure, moved, _TEN) is None  # not ruled out
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_an_emergency_said_after_the_request_is_never_demoted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    words = "cho em hỏi tiền hỗ trợ người già đăng ký sao mà bà em mới té giờ gọi không trả lời"
+    calm = {f"w:{w}": (9.0, -3.0, -3.0, -3.0) for w in words.split()}  # "no emergency" words
+    model = need_model.current()
+    assert model is not None
+    monkeypatch.setattr(
+        "callbot.understanding.need.current", lambda: Model(calm, model.bias, {}, model.heads)
+    )
+    assert parse_need(words).urgency == "emergency"
+    # the same model on smoke said before the request (the rules alone: 114): demoted
+    before = "có khói đen bay qua từ nhà kế bên em muốn hỏi tiền hỗ trợ cho người già neo đơn"
+    calm |= {f"w:{w}": (9.0, -3.0, -3.0, -3.0) for w in before.split()}
+    result = parse_need(before)
+    assert (result.urgency, result.service, result.model) == ("high", None, "demote")  # neo đơn
