@@ -152,7 +152,7 @@ def test_no_promotion_where_the_rules_are_sure(text: str) -> None:
 @pytest.mark.usefixtures("fake_model")
 def test_a_demotion_keeps_the_rules_other_reasons() -> None:
     result = parse_need("cái quạt bốc mùi khét tui muốn hỏi chỗ sửa abcbình")
-    assert (result.urgency, result.service, result.model) == ("high", None, "demote")  # neo đơn
+    assert (result.urgency, result.service, result.model) == ("normal", None, "demote")
     assert "mùi khét" in result.reasons
 
 
