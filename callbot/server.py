@@ -5,12 +5,13 @@ Starts in this order, failing early with a clear message: configuration, rendere
 database (migrated to the current schema: a wrong ``storage.database_url`` stops here, saying
 why), this node's row in the cluster (:mod:`callbot.cluster.nodes`), AMI (in the background:
 the routes decide from the dialplan's counts until the monitor has synced), then the FastAGI
-listener and, when ``cluster.metrics_port`` is set, Prometheus metrics on it. The speech model
-loads in the background too: calls are taken at once, and their answers wait (pending) until
-the transcription workers start; from then on the read-back also takes spoken answers (until
-then, keys only). A model that cannot be loaded is logged as an ERROR and transcription waits
-for one; the calls go on. With ``cluster.transcribe`` false the node runs no transcription
-thread: ``callbot worker`` processes (here or on other machines) do that work.
+listener and, when ``cluster.metrics_port`` is set, Prometheus metrics on it. The parsers' data
+(the gazetteer, the need model) loads in the background, before the first answer needs it. The
+speech model loads in the background too: calls are taken at once, and their answers wait
+(pending) until the transcription workers start; from then on the read-back also takes spoken
+answers (until then, keys only). A model that cannot be loaded is logged as an ERROR and
+transcription waits for one; the calls go on. With ``cluster.transcribe`` false the node runs
+no transcription thread: ``callbot worker`` processes (here or on other machines) do that work.
 
 Two sweepers run in threads: every heartbeat, this node writes that it is alive and finishes
 the calls of dead nodes (:mod:`callbot.cluster.takeover`), and every few seconds the tickets
@@ -42,6 +43,7 @@ from callbot.pbx.audiosocket import MediaServer
 from callbot.pbx.fastagi import FastAgiServer
 from callbot.pbx.queue_monitor import QueueMonitor
 from callbot.tickets.leases import Leases
+from callbot.understanding.registry import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,7 @@ class Server:
         threading.Thread(target=self._pulse, name="heartbeat", daemon=True).start()
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
         threading.Thread(target=self._start_transcription, name="asr-load", daemon=True).start()
+        threading.Thread(target=warm_up, name="parsers-load", daemon=True).start()
 
     def _start_transcription(self) -> None:
         """Load the speech model and start the workers; never takes the call path down."""
