@@ -1,0 +1,54 @@
+"""Round 5 of issue 13 (the fourth development part studied, false emergencies first): the
+classes of error it showed, with our own examples (other wordings, regions, recognition
+damage), read by the rules alone (the statistical model is another engineer's work and must
+not be what makes these pass)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from callbot.understanding import need_model
+from callbot.understanding.need import parse_need
+
+
+@pytest.fixture(autouse=True)
+def _rules_only() -> Iterator[None]:
+    was = need_model.model_enabled()
+    need_model.use_model(False)
+    try:
+        yield
+    finally:
+        need_model.use_model(was)
+
+
+def _urgency(text: str) -> str:
+    return parse_need(text).urgency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng em tui nuốt hết lọ thuốc an thần rồi",
+        "nó nuốt nguyên vỉ thuốc ngủ của má nó",
+        "ông ngoại ngủ mà ngáy rồ rồ lạ lắm kêu hổng dậy",
+        "ba tui ngáy khò khè bất thường lay mãi không tỉnh",
+        "má tui uống lộn chai xăng tưởng nước giờ ói quá",
+        "thằng nhỏ uống lầm nước tẩy bồn cầu",
+        "vợ tui đang rặn mà xe cấp cứu chưa tới",
+        "thấy cái đầu em bé rồi chị ơi làm sao đây",
+        "chồng tui ngã thang trên mái xuống nằm đó",
+        "thằng con giựt kinh phong mắt trợn ngược",
+        "bà ngoại vã mồ hôi nói năng lung tung không nhận ra ai",
+        "thợ điện bị giựt té xuống đất",
+    ],
+)
+def test_115_said_without_a_medical_word(text: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", "115")
+
+
+def test_a_phone_snatched_is_no_electric_shock() -> None:
+    result = parse_need("bạn tui bị giật điện thoại trên đường hồi tối")
+    assert result.service != "115"
