@@ -97,11 +97,18 @@ _INTENSIFIERS = (
     "muốn điên",
     "chết mất",
     "muốn ngất",
+    "muốn tắt thở",
+    "tắt thở luôn",
+    "muốn đứt hơi",
 )
 _FIGURES = ", ".join(f"{f} {i}" for f in _FEELINGS for i in _INTENSIFIERS) + (
     ", mắc cười muốn chết, buồn ngủ muốn chết, lo lắng muốn chết, quá trời muốn chết"
     ", mệt đứt hơi, leo đứt hơi, chạy đứt hơi, đói xỉu, đói xỉu luôn, đói sỉu, chờ muốn chết"
     ", đợi muốn chết, chờ muốn xỉu, đợi muốn xỉu, chờ gần chết"
+    # the weather said big (round 5): "nực quá thở không nổi luôn mà cúp điện"
+    ", nực quá thở không nổi, nực thở không nổi, oi quá thở không nổi, oi bức thở không nổi"
+    ", nóng nực thở không nổi, nóng nực quá thở không nổi, nực muốn ngộp thở, oi muốn ngộp thở"
+    ", nực quá ngộp thở, ngột ngạt quá thở không nổi, cười tắt thở, cười muốn đứt ruột"
 )
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.

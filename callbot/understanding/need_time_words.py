@@ -85,7 +85,15 @@ RESOLVED = phrases("""
     sinh thường rồi, thở lại êm, thở êm lại, thở êm rồi, thở được rồi, thở lại ngon, dịu lại rồi,
     đỡ hơn rồi, bớt rồi,
     khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
-    giờ hết mùi, hết mùi ga rồi, không còn mùi
+    giờ hết mùi, hết mùi ga rồi, không còn mùi,
+    tỉnh táo bình thường, giờ tỉnh táo, tỉnh táo lại, tỉnh táo rồi, tỉnh queo, khỏe re,
+    khỏe re rồi, giờ khỏe, khỏe lại rồi, là hết liền, hết liền, hết ngay,
+    hết tê rồi, hết run rồi, hết ói rồi, hết khó thở rồi, hết mệt rồi,
+    máu ngưng rồi, máu ngừng rồi, ngưng chảy, ngừng chảy, cầm lại rồi, một hồi nó ngưng rồi,
+    một lát nó ngưng rồi, một lúc nó ngưng rồi, băng lại ngưng rồi,
+    cười giỡn, cười nói bình thường, giỡn bình thường, chạy nhảy bình thường,
+    chạy nhảy lại, ăn ngủ bình thường, ngồi dậy nói chuyện, nói chuyện lại bình thường,
+    chơi lại bình thường, ăn được rồi
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")

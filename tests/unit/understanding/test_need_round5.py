@@ -52,3 +52,33 @@ def test_115_said_without_a_medical_word(text: str) -> None:
 def test_a_phone_snatched_is_no_electric_shock() -> None:
     result = parse_need("bạn tui bị giật điện thoại trên đường hồi tối")
     assert result.service != "115"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con tui té xuống ao ông nội vớt lên ho sặc sụa giờ tỉnh táo rồi có cần đi khám không",
+        "bả bị tụt đường huyết run rẩy tui cho ăn cục kẹo là hết liền",
+        "ổng bị ong đốt sưng môi mà uống thuốc dị ứng giờ khỏe re",
+        "bị dao cắt chảy máu quá trời mà đè một lát nó ngưng rồi",
+        "thằng nhỏ bị điện giựt tê tay chút xíu giờ hết tê rồi",
+        "con bé mắc nghẹn hột nhãn vỗ lưng ra được giờ chạy nhảy bình thường",
+        "mấy đứa nhỏ chọc tui cười muốn tắt thở luôn chị ơi tui hỏi lịch tiêm",
+        "nực quá thở không nổi mà cúp điện hoài vậy",
+    ],
+)
+def test_recovered_or_said_big_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ tôi hết khó thở chưa thì tôi không biết",
+        "con tui tỉnh táo được chút rồi lại co giật",
+        "ba tui ho quá thở không nổi",
+        "ông cười cười rồi tự nhiên méo miệng nói đớ",
+    ],
+)
+def test_not_recovered_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
