@@ -44,7 +44,11 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    bị lên cơn": a habit, not now.
 6. **Figures of speech.** An event right after a simile ("như bị cướp", "ngủ say như chết"),
    in a game or a film ("chơi game bắn nhau"), and a feeling said big ("đau đầu muốn chết vì
-   chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency.
+   chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency. What was seen in the
+   news or in a film ("đọc báo thấy vụ cháy...", "coi phim thấy người ta bị bắt cóc", "cướp
+   tiệm vàng trên ti vi") is none in its clause; a screen in the room is no film ("đang coi
+   phim thấy ổng ôm ngực"). "tưởng ... hóa ra ti vi mở phim": a reversal to something
+   harmless resolves what came before.
 7. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
    ("nằm im") is no emergency, and the person said just before sleeping is not in need; with
    sound sleep ("ngủ say", "ngáy", "thức khuya"), neither is "gọi không dậy", "bất động".
@@ -130,6 +134,8 @@ def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
     return (
         _right_after(hit, marks["simile"], tw.SIMILE_REACH)
         or _right_after(hit, marks["fiction"], tw.FICTION_REACH)
+        or _within(hit, marks["media"])
+        or any(0 <= s - hit.end < tw.ON_MEDIA_REACH for s, _ in marks["on_media"])
         or _hyperbole(hit, words)
     )
 

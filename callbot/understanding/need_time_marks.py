@@ -191,6 +191,29 @@ def _what_if(words: list[str]) -> list[tuple[int, int]]:
     ]
 
 
+def _seen_in_media(words: list[str]) -> list[tuple[int, int]]:
+    """ "đọc báo thấy ...", "coi phim thấy ...": the clause of what was told (round 5)."""
+    told = [
+        (s, e) for s, e in _find(words, tw.NEWS) if tw.TELLING & set(words[e : e + tw.MEDIA_REACH])
+    ]
+    scenes = [s for s, _ in _find(words, tw.SCENE)]
+    told += [
+        (s, e)
+        for s, e in _find(words, tw.SCREEN)
+        if any(0 <= k - e < tw.MEDIA_REACH for k in scenes)
+    ]
+    return _clauses(words, told)
+
+
+def _revealed(words: list[str]) -> list[tuple[int, int]]:
+    """ "hóa ra ti vi mở phim", "té ra con mèo": a reversal to something harmless."""
+    return [
+        (s, e)
+        for s, e in _find(words, tw.REVERSAL)
+        if tw.HARMLESS & set(words[e : e + tw.REVEALED_REACH])
+    ]
+
+
 Marks = dict[str, list[tuple[int, int]]]
 
 
@@ -204,7 +227,10 @@ def time_marks(words: list[str]) -> Marks:
     return {
         "past": past_spans(words),
         "chronic": chronic_spans(words),
-        "resolved": resolved + _completed(words, tw.COMPLETED_VERBS) + _helped(words),
+        "resolved": resolved
+        + _completed(words, tw.COMPLETED_VERBS)
+        + _helped(words)
+        + _revealed(words),
         "fire_out": [(s, e) for s, e in _find(words, tw.FIRE_OUT) if not _negated(words, s)]
         + _completed(words, tw.FIRE_OUT_VERBS),
         "nobody_hurt": _find(words, tw.NOBODY_HURT),
@@ -223,6 +249,8 @@ def time_marks(words: list[str]) -> Marks:
         "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
         "simile": [(s, e) for s, e in _find(words, tw.SIMILE) if not _seeming(words, s)],
         "fiction": _find(words, tw.FICTION),
+        "media": _seen_in_media(words),
+        "on_media": _find(words, tw.ON_MEDIA),
         "topic": _find(words, tw.TOPIC),
         "hospital": _find(words, tw.HOSPITAL),
         "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],

@@ -210,6 +210,39 @@ FICTION = phrases("""
     phim hành động, đồ chơi, súng đồ chơi, súng nước, chơi đồ hàng
 """)
 FICTION_REACH = 4
+# Seen in the news or on a screen (round 5): "đọc báo thấy vụ cháy chung cư", "coi phim thấy
+# người ta bị bắt cóc", "đọc tin có vụ bắt cóc trẻ em": a media word, then within
+# MEDIA_REACH words a word of telling ("thấy", "vụ", "nói"), scopes over its clause.
+NEWS = phrases("""
+    đọc báo, coi báo, xem báo, báo đăng, báo đài, đọc tin, coi tin, xem tin, nghe tin,
+    tin tức, bản tin, coi thời sự, xem thời sự, nghe thời sự, thời sự, lướt mạng, lướt phây,
+    lướt facebook, lướt tóp tóp, lướt tiktok, đọc trên mạng, coi trên mạng, xem trên mạng,
+    nghe kể, nghe người ta kể, nghe đồn, đọc truyện, phim thảm họa, phim kinh dị, phim hình sự,
+    phim hành động, phim ma, phim chiến tranh, phim xác sống, phim cảnh sát
+""")
+TELLING = words("thấy vụ nói kể đưa chiếu đăng có về")
+# On a screen, what was told must be a scene ("coi phim thấy người ta bị..."): "đang coi
+# phim thấy ổng ôm ngực" is the caller's own evening.
+SCREEN = phrases("""
+    coi phim, xem phim, phim, coi clip, xem clip
+""")
+SCENE = phrases("thấy người ta, thấy cảnh, thấy vụ, có cảnh, có vụ, nhân vật, diễn viên")
+MEDIA_REACH = 3
+# Where an event said was shown: "cướp tiệm vàng trên ti vi", "vụ cháy trên báo" (the event
+# within ON_MEDIA_REACH words before).
+ON_MEDIA = phrases("""
+    trên ti vi, trên tivi, trên báo, trên mạng, trên thời sự, trong phim, trên phim,
+    trên tin tức, trên facebook, trên phây, trên face, trên zalo, trên tiktok, trong bản tin,
+    trên đài, trong clip, trên youtube
+""")
+ON_MEDIA_REACH = 5
+# "tưởng chuyện gì hóa ra ti vi mở phim": a reversal then something harmless, within
+# REVEALED_REACH words, resolves what was said before it.
+HARMLESS = words("""
+    ti tivi phim game giỡn chơi mèo chó chuột gió pháo karaoke hát loa nhạc diễn tập
+    quay đồ hàng nấu nướng đốt rác nhang khói bếp
+""")
+REVEALED_REACH = 4
 # How a feeling is said big ("đau đầu muốn chết vì chuyện giấy tờ", "nghe giá mà muốn ngất").
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi

@@ -82,3 +82,33 @@ def test_recovered_or_said_big_is_no_emergency(text: str) -> None:
 )
 def test_not_recovered_stays_an_emergency(text: str) -> None:
     assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua tui đọc báo thấy vụ cháy nhà trọ chết mấy người tui muốn hỏi cách thoát hiểm",
+        "coi thời sự thấy vụ trộm chó đâm người ở bình chánh tui lo quá",
+        "nghe tin có vụ bắt cóc con nít ở chợ tui muốn hỏi có thiệt không",
+        "con tui coi phim kinh dị thấy người ta bị treo cổ giờ nó sợ không dám ngủ",
+        "tui xem clip thấy cảnh người ta bị điện giật té từ trên cột xuống hỏi sơ cứu sao",
+        "vụ cướp ngân hàng trên ti vi là ở quận nào vậy",
+        "nghe bên nhà kia la làng cứu với tưởng có trộm hóa ra tụi nhỏ coi phim",
+        "nghe tiếng nổ đùng đùng tưởng cháy té ra pháo bông",
+    ],
+)
+def test_seen_in_the_news_or_on_a_screen_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba tui đang coi phim thấy ổng ôm ngực khó thở",
+        "đang coi ti vi thì nhà bên cháy lớn lắm",
+        "má tui đọc báo tự nhiên méo miệng nói đớ",
+        "tưởng không có gì hóa ra nó bị co giật",
+    ],
+)
+def test_a_screen_in_the_room_is_no_fiction(text: str) -> None:
+    assert _urgency(text) == "emergency"
