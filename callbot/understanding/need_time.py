@@ -25,10 +25,13 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    rồi", "ăn uống bình thường"), a completed rescue or return ("tìm được rồi", "chở về nhà
    giùm rồi", "mở ra được rồi") or helpers who took care of it ("xe cứu thương chở đi rồi",
    "bảo vệ đưa về rồi"), the events said before it are not urgent now; what comes after still
-   counts ("tỉnh rồi mà giờ lại co giật"). A fire put out ("dập tắt", "tạt nước tắt liền
-   rồi") resolves the fire said before it, not the burns. Someone in hospital ("đang nằm
-   viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no medical emergency (a fire
-   or an attacker at the hospital still is one).
+   counts ("tỉnh rồi mà giờ lại co giật"). Helpers who dealt with it ("công an tới giải tán
+   rồi", "xe cứu hỏa tới xịt xong xuôi rồi") resolve it too, and the smoke left after a fire
+   put out is none. A past marker after an emergency times it ("bị trấn lột hồi trưa mất
+   cái điện thoại") unless it goes on ("cháy hồi nãy chưa tắt"). A fire put out ("dập tắt",
+   "tạt nước tắt liền rồi") resolves the fire said before it, not the burns. Someone in
+   hospital ("đang nằm viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no
+   medical emergency (a fire or an attacker at the hospital still is one).
 3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies, the
    explosions and collapses of the answer are not urgent (a fire still burning still is).
 4. **Denied, or a drill.** "không gấp", "không phải cấp cứu", "báo động giả", "... là không
@@ -147,6 +150,8 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
     return (
         any(e >= hit.end for _, e in marks["resolved"] + marks["joke"])
         or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
+        # the smoke left of a fire put out ("xịt xong rồi giờ khói còn bay qua")
+        or ("smoke" in tags and any(e <= hit.start for _, e in marks["fire_out"]))
         or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
         or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
         or (bool(_SHUT_IN & tags) and bool(marks["nobody_inside"]))
@@ -182,6 +187,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         ((urgent or _event(hit)) and _within(hit, marks["past"]))
         or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
         or (emergency and _within(hit, marks["chronic"]))
+        or (emergency and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))

@@ -93,18 +93,23 @@ RESOLVED = phrases("""
     một lát nó ngưng rồi, một lúc nó ngưng rồi, băng lại ngưng rồi,
     cười giỡn, cười nói bình thường, giỡn bình thường, chạy nhảy bình thường,
     chạy nhảy lại, ăn ngủ bình thường, ngồi dậy nói chuyện, nói chuyện lại bình thường,
-    chơi lại bình thường, ăn được rồi
+    chơi lại bình thường, ăn được rồi,
+    bỏ đi mất tiêu, bỏ đi mất rồi, giờ im re, giờ êm rồi, giờ yên rồi, nhưng giờ đi rồi,
+    mà giờ đi rồi, giờ tụi nó đi rồi, giờ nó đi rồi, giờ ổng đi rồi, giờ bỏ đi rồi,
+    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
 # A fire put out: resolves the fire, not the burns ("lửa dập rồi mà ổng phỏng nặng").
-FIRE_OUT = phrases("dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy")
+FIRE_OUT = phrases("""
+    dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy, xịt xong, xịt tắt
+""")
 # "<verb> ... rồi": a completed rescue or return ("tìm được rồi", "mở ra được rồi", "nước
 # rút rồi"); :data:`FIRE_OUT_VERBS` resolve a fire only ("tạt nước tắt liền rồi").
 COMPLETED_VERBS = phrases("""
     tìm được, tìm thấy, kiếm được, kiếm thấy, chở về, đưa về, dẫn về, đem về, về tới nhà,
     mở được, mở ra được, ra được, thoát ra được, thoát được, nước rút, rút nước,
-    nuốt trôi, cứu được, kéo ra được, lôi ra được
+    nuốt trôi, cứu được, kéo ra được, lôi ra được, về nhà, mở ra, mở cửa ra
 """)
 FIRE_OUT_VERBS = phrases("tắt, dập, dập tắt, ngắt điện, rút điện, cúp cầu dao")
 COMPLETED_REACH = 3
@@ -116,6 +121,15 @@ HELPERS = phrases("""
     cứu hỏa, lính cứu hỏa, người ta, hàng xóm, bác sĩ
 """)
 CARRY = words("chở đưa đem dẫn khiêng")
+# What helpers do to an emergency, then "rồi" within HANDLED_REACH words (round 5).
+HANDLING = phrases("""
+    giải tán, lập biên bản, xử lý, xịt, xịt nước, dập, bắt, còng, tới giải quyết, giải quyết,
+    can ra, can ngăn, dẹp, dẹp yên, chữa, cứu ra
+""")
+HANDLED_REACH = 6
+# Said right after a past marker, it says ongoing ("cháy hồi nãy chưa tắt"): the marker does
+# not time what came before it.
+STILL_AFTER = words("vẫn còn chưa tới đến nay hoài mãi")
 HELPER_REACH = 5
 HOSPITAL = phrases("""
     đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,

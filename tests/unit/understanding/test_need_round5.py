@@ -112,3 +112,33 @@ def test_seen_in_the_news_or_on_a_screen_is_no_emergency(text: str) -> None:
 )
 def test_a_screen_in_the_room_is_no_fiction(text: str) -> None:
     assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hồi tối có vụ đánh nhau ngoài quán bida công an phường tới giải tán rồi tui hỏi ai dọn",
+        "kho bên cạnh cháy hồi khuya lính cứu hỏa tới xịt xong rồi giờ khói còn bay qua",
+        "nhà bà tư bị cháy hồi sáng bà qua ở tạm nhà con gái tui muốn quyên góp",
+        "thằng nhỏ bị giật dây chuyền hồi chiều ở chợ giờ nó về nhà rồi",
+        "có ông say xỉn đập cửa nhà tui hồi nãy rồi bỏ đi mất tiêu",
+        "mấy thằng lạ lảng vảng trước nhà nãy giờ nhưng giờ đi rồi",
+        "thang máy kẹt hồi trưa bảo vệ mở ra rồi tui muốn phản ánh",
+    ],
+)
+def test_handled_or_over_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà tui cháy hồi nãy giờ lửa còn lớn lắm",
+        "cháy hồi nãy chưa tắt nữa chị ơi",
+        "em gái em đau đầu dữ dội chưa từng có rồi nôn vọt cổ cứng đơ",
+        "tụi nó kéo lên xe chạy mất rồi",
+        "công an tới mà chưa giải tán được tụi nó còn đang chém nhau",
+    ],
+)
+def test_not_over_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
