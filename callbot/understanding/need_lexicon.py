@@ -51,6 +51,7 @@ from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_danger_more import MORE_DANGER_ENTRIES
 from callbot.understanding.need_described import DESCRIBED_COMBOS, DESCRIBED_ENTRIES
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
+from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 
 __all__ = [
@@ -119,6 +120,7 @@ ENTRIES: tuple[Entry, ...] = (
     *POLICE_ENTRIES,
     *MORE_DANGER_ENTRIES,
     *DESCRIBED_ENTRIES,
+    *FALSE_ALARM_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -142,7 +144,7 @@ ENTRIES: tuple[Entry, ...] = (
         đang chạy bằng pin, chạy bằng pin, còn được chừng, còn dùng được, còn xài được,
         còn chạy được, vẫn chạy, vẫn đang chạy, còn được mấy tiếng, dùng được tới, sắp hết,
         đang chạy, vẫn còn chạy, máy còn chạy,
-        gần hết, sắp cạn, sắp hết rồi, gần hết rồi
+        gần hết, sắp cạn, sắp hết rồi, gần hết rồi, nữa là hết, còn chừng, còn khoảng
         """, tags="lasting"),
     entry("medical", "high", 3, "bình sắp hết, bình gần hết, bình sắp cạn, " + each(OXY,
         "{} sắp hết", "sắp hết {}", "{} gần hết", "gần hết {}", "{} sắp cạn"),
@@ -276,6 +278,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("plain", "appliance", "normal"),  # "cái nồi cơm điện cháy rồi"
     Demotion("jammed", "traffic", "normal"),  # "kẹt xe ở ngã tư ngày nào cũng kẹt cứng"
     Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
+    *FALSE_ALARM_DEMOTIONS,
 )
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between

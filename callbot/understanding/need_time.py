@@ -70,6 +70,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -210,11 +211,33 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
     )
 
 
+def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
+    """An emergency said of an animal (:mod:`.need_false_alarms`): one named before it with no
+    person nor attack between ("con mèo ... kẹt trên mái"), or right after it ("giết con chó")."""
+    for a in animals:
+        between = words[a + 1 : hit.start]
+        if 0 < hit.start - a <= fa.ANIMAL_REACH and not (fa.HUMANS | fa.ATTACKS) & set(between):
+            return True
+        if 0 <= a - hit.end < fa.ANIMAL_AFTER:
+            return True
+    return False
+
+
+def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -> bool:
+    """A vague threat by message or online ("nhắn tin hăm dọa"): a report, unless it is to
+    kill, burn or maim (:mod:`.need_false_alarms`)."""
+    return (
+        hit.entry.category == "violation"
+        and not fa.LETHAL & set(words)
+        and any(0 <= hit.start - e < fa.REMOTE_REACH for _, e in remote)
+    )
+
+
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
     :func:`time_marks` of ``words``, computed once for several calls)."""
     marks = time_marks(words) if marks is None else marks
-    if not any(marks.values()) and not any("hyperbole" in h.entry.tags for h in hits):
+    if not any(marks.values()) and not any({"hyperbole", "animal"} & h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}
     habits = [
@@ -223,4 +246,14 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
         if s not in ends and (e >= len(words) or words[e] not in tw.OR_WHAT)
     ]
     marks = {**marks, "habit": habits}
-    return [quiet(h) if _calmed(h, words, marks) else h for h in hits]
+    animals = [h.start for h in hits if "animal" in h.entry.tags]
+    return [
+        quiet(h)
+        if _calmed(h, words, marks)
+        or (
+            h.entry.urgency == "emergency"
+            and (_of_an_animal(h, animals, words) or _sent_from_afar(h, marks["remote"], words))
+        )
+        else h
+        for h in hits
+    ]

@@ -10,6 +10,7 @@ Phrases are looked up by their first word, each list indexed once.
 
 from __future__ import annotations
 
+from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 
 _CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT}
@@ -288,6 +289,7 @@ def time_marks(words: list[str]) -> Marks:
         "hospital": _find(words, tw.HOSPITAL),
         "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],
         "programme": _find(words, tw.PROGRAMME),
+        "remote": _find(words, fa.REMOTE),
     }
 
 

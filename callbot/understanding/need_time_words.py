@@ -30,7 +30,8 @@ PAST = phrases(
     đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
     mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
     chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
-    lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé
+    lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé, bữa tui thấy,
+    bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi
 """
     + ", ".join(
         f"{when} {day}"
@@ -41,7 +42,8 @@ PAST = phrases(
 CHRONIC = phrases("""
     mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
     bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
-    mỗi lần, thường xuyên
+    mỗi lần, thường xuyên, đêm nào cũng, tối nào cũng, ngày nào cũng, sáng nào cũng,
+    bữa nào cũng, hôm nào cũng, lần nào cũng, tuần nào cũng, hễ
 """)
 YEARS = words("năm tháng")
 HOI = "hồi"
@@ -96,7 +98,7 @@ RESOLVED = phrases("""
     chơi lại bình thường, ăn được rồi,
     bỏ đi mất tiêu, bỏ đi mất rồi, giờ im re, giờ êm rồi, giờ yên rồi, nhưng giờ đi rồi,
     mà giờ đi rồi, giờ tụi nó đi rồi, giờ nó đi rồi, giờ ổng đi rồi, giờ bỏ đi rồi,
-    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi
+    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi, chơi vui vẻ, trong đó vui vẻ
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
@@ -148,7 +150,8 @@ NOBODY_INSIDE = phrases("""
     không có ai ở trong, không ai ở trong, không có ai bên trong, không ai bên trong,
     không có ai trong đó, không ai trong đó, không có người bên trong, không có người ở trong,
     hổng có ai ở trong, hông có ai ở trong, hổng có ai trong, trong đó không có ai,
-    bên trong không có ai, trống không, đi vắng hết
+    bên trong không có ai, trống không, đi vắng hết, trong xe không có ai, trong xe không ai,
+    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau
 """)
 
 # 4. Denied, a drill.
@@ -189,7 +192,10 @@ SUPPOSED = phrases("""
 # "tưởng": what the caller thought, until "ai dè", "hóa ra" say what it was.
 MISTAKEN = phrases("tưởng, tưởng là, cứ tưởng, tưởng đâu, tưởng như")
 REVERSAL = phrases("ai dè, hóa ra, té ra, thì ra, nào ngờ, ai ngờ, không ngờ")
-FEARED = phrases("sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là")
+FEARED = phrases("""
+    sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là, dễ, dễ bị,
+    có thể bị, coi chừng bị
+""")
 # A fear said as a feeling, not of a future event: "tui sợ quá, tụi nó đang đập cửa".
 FEAR_FELT = words("quá lắm hãi run muốn thiệt thật chết wá qá ghê")
 FUTURE = phrases("""
@@ -261,7 +267,7 @@ REVEALED_REACH = 4
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
     thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
-    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi
+    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi tăng đắt giá thách
 """)
 FEELING_REACH = 3
 # A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
@@ -289,7 +295,7 @@ PROGRAMME = phrases("""
 """)
 TOPIC = phrases("""
     hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường,
-    tầm soát
+    tầm soát, phòng chống, phòng ngừa, tuyên truyền, kỹ năng phòng, nói chuyện về
 """)
 # A disease right after a screening is what is tested for, not what someone has ("xét nghiệm
 # tầm soát ung thư gan").

@@ -142,3 +142,115 @@ def test_handled_or_over_is_no_emergency(text: str) -> None:
 )
 def test_not_over_stays_an_emergency(text: str) -> None:
     assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con chó nhà tui rớt xuống giếng sủa hoài không lên được",
+        "con mèo leo lên cây cao kẹt trên đó không xuống được",
+        "bầy gà nhà tui bị chết hết không biết có phải ngộ độc không",
+        "thằng cha kế bên đòi đánh chết con chó nhà tui",
+        "tụi nó đầu độc con chó nhà em rồi",
+        "con bò nhà tui sa xuống mương không kéo lên được",
+    ],
+)
+def test_an_animal_in_trouble_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con chó nhà bên cắn thằng nhỏ chảy máu quá trời",
+        "con chó sủa quá tui ra coi thấy ông hàng xóm nằm bất động",
+        "con mèo làm đổ nồi nước sôi lên người bé phỏng khắp người",
+        "nuôi con chó mà ổng ngất xỉu ngoài sân",
+    ],
+)
+def test_a_person_near_an_animal_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng bồ cũ nhắn tin hăm dọa em hoài",
+        "có tài khoản lạ trên mạng đe dọa sẽ tìm tới nhà tui",
+        "nó gọi điện hăm he đòi nợ hoài tui muốn báo công an",
+        "người ta bình luận trên phây dọa tui",
+    ],
+)
+def test_a_vague_threat_sent_from_afar_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người nhắn tin dọa tối nay tới giết cả nhà tui",
+        "nó nhắn tin nói sẽ tạt axit con gái tui",
+        "ổng đứng trước cổng la sẽ đốt nhà tui",
+        "chồng cũ đang đứng ngoài cửa hăm dọa em",
+    ],
+)
+def test_a_threat_to_kill_or_at_the_door_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cái hố ga ngoài đầu hẻm mất nắp người đi đêm dễ té xuống lắm",
+        "cây me trước nhà nghiêng quá dễ đổ đè người đi đường",
+        "chung cư tui khóa cửa thoát hiểm có cháy là chết hết",
+        "cửa cuốn nhà tui bị kẹt không kéo lên được gọi thợ ở đâu",
+        "tui lỡ khóa chìa trong xe hơi mà trong xe không có ai",
+        "nhà tui có ổ ong vò vẽ trên cây mít muốn nhờ người phá",
+        "tối nào cũng nghe mùi khét mà kiếm không ra",
+        "bình ô xy của ông còn chừng một ngày nữa là hết",
+        "mấy ông tụ tập đánh bài ăn tiền ồn quá",
+        "trường muốn mời công an nói chuyện phòng chống đuối nước cho học sinh",
+    ],
+)
+def test_a_hazard_with_nobody_hurt_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng nhỏ té xuống hố ga mất nắp không lên được",
+        "cây đổ đè người đi đường máu chảy nhiều lắm",
+        "chung cư cháy mà cửa thoát hiểm bị khóa kẹt trong đó",
+        "thằng nhỏ bị ong vò vẽ đốt sưng hết mặt khó thở",
+        "bình ô xy của ông hết rồi ổng thở không được",
+    ],
+)
+def test_a_hazard_that_hurt_someone_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giá rau ngoài chợ giờ mắc như ăn cướp",
+        "nhà trọ lấy tiền nước hai chục ngàn một khối đúng là ăn cướp",
+        "giá xăng tăng muốn chết luôn",
+        "sửa cái xe mà lấy tiền khác gì ăn cướp",
+        "tiền điện tháng này cao như bị cướp",
+    ],
+)
+def test_a_price_said_to_be_robbery_is_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tụi nó cướp giật túi xách bà già rồi chạy",
+        "có đứa cầm dao vô tiệm ăn cướp",
+    ],
+)
+def test_a_robbery_stays_an_emergency(text: str) -> None:
+    assert _urgency(text) == "emergency"
