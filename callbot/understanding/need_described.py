@@ -29,6 +29,8 @@ Round 5 (the fourth development part studied), 115 said without a medical word:
 - **Heatstroke**: "nóng hầm hập" (not the "hầm" of a tunnel), "nói lảm nhảm" after sun.
 - **A fall from a ladder** ("ngã thang"), **convulsions** ("giật kinh phong"), someone
   **sweating and confused** ("vã mồ hôi nói năng lung tung": a hypoglycaemia).
+- **114 and 113 misheard or said the southern way**: "khối đen" (khói), "chèo rào"
+  (trèo), "đập tủ kín" (kính); "đập vợ", "nắm tóc lôi" (a beating now).
 - **A worker shocked**: "thợ điện bị giật" is an electric shock (115), not a snatch (113).
 """
 
@@ -91,6 +93,19 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         nóng hầm hặp, hầm hập, hầm hặp, nóng hừng hực, nói lảm nhảm, lảm nhảm,
         say nắng
         """, tags="sick"),
+    # Round 5, 114 and 113 as Vosk damages them or the south says them: "khối đen" (khói),
+    # "chèo rào" (trèo), "đập tủ kín" (kính); a husband beating his wife now.
+    entry("other", "emergency", 5, """
+        khối đen, khối đen ra, khối mù mịt, khối bốc lên, khối đầy nhà, khối đen kịt
+        """, service="114", tags="fire smoke", fold="exact"),
+    entry("violation", "emergency", 5, """
+        chèo rào, chèo tường, chèo cổng, leo dào, trèo dào, đập tủ kính, đập tủ kín,
+        đập kính lấy đồ, đập tủ lấy đồ, phá tủ kính
+        """, service="113", tags="crime", fold="tone"),
+    entry("violation", "emergency", 5, """
+        đập vợ, đập chồng, đang đập con, nắm tóc lôi, túm tóc lôi, nắm đầu lôi, nắm tóc kéo,
+        túm tóc kéo
+        """, service="113", tags="violence", fold="tone"),
     entry(None, "normal", 0, "vã mồ hôi, toát mồ hôi, đổ mồ hôi hột, run tay chân", tags="sweat"),
     entry(None, "normal", 0, """
         nói năng lung tung, nói lung tung, {k} nhận ra ai, {k} nhận ra người nhà, lừ đừ

@@ -254,3 +254,18 @@ def test_a_price_said_to_be_robbery_is_no_emergency(text: str) -> None:
 )
 def test_a_robbery_stays_an_emergency(text: str) -> None:
     assert _urgency(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("khối đen bốc ra từ cửa sổ nhà bên", "114"),
+        ("có thằng chèo rào vô sân nhà tui", "113"),
+        ("hai đứa bịt mặt đang đập tủ kín tiệm vàng", "113"),
+        ("ông hàng xóm say rượu đang đập vợ ngoài sân", "113"),
+        ("thằng chồng nắm tóc lôi vợ ra đường", "113"),
+    ],
+)
+def test_114_and_113_misheard_or_said_the_southern_way(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
