@@ -61,6 +61,9 @@ HUMANS = words("""
 # An animal that attacks a person: the emergency is the person's ("con chó cắn thằng nhỏ").
 ATTACKS = words("cắn đốt chích húc mổ cào đá táp vồ")
 ANIMAL_REACH = 10
+# Between an animal and an emergency, these make the emergency someone else's: a person, an
+# attack, or a new clause ("đang cho gà ăn thì nghe nổ lớn").
+NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng")
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""

@@ -214,9 +214,11 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
 def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
     """An emergency said of an animal (:mod:`.need_false_alarms`): one named before it with no
     person nor attack between ("con mèo ... kẹt trên mái"), or right after it ("giết con chó")."""
+    if _FIRE & hit.entry.tags:
+        return False  # a fire is nobody's ("con mèo làm đổ nến cháy rèm")
     for a in animals:
-        between = words[a + 1 : hit.start]
-        if 0 < hit.start - a <= fa.ANIMAL_REACH and not (fa.HUMANS | fa.ATTACKS) & set(between):
+        between = set(words[a + 1 : hit.start])
+        if 0 < hit.start - a <= fa.ANIMAL_REACH and not fa.NOT_OF_AN_ANIMAL & between:
             return True
         if 0 <= a - hit.end < fa.ANIMAL_AFTER:
             return True

@@ -166,6 +166,9 @@ def test_an_animal_in_trouble_is_no_emergency(text: str) -> None:
         "con chó sủa quá tui ra coi thấy ông hàng xóm nằm bất động",
         "con mèo làm đổ nồi nước sôi lên người bé phỏng khắp người",
         "nuôi con chó mà ổng ngất xỉu ngoài sân",
+        "đang cho gà ăn thì nghe nổ lớn khói đen",
+        "con mèo làm đổ nến cháy rèm cửa rồi",
+        "con chó sủa dữ quá tui ra thấy nhà bên cháy",
     ],
 )
 def test_a_person_near_an_animal_stays_an_emergency(text: str) -> None:
