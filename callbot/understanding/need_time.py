@@ -28,7 +28,8 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    counts ("tỉnh rồi mà giờ lại co giật"). Helpers who dealt with it ("công an tới giải tán
    rồi", "xe cứu hỏa tới xịt xong xuôi rồi") resolve it too, and the smoke left after a fire
    put out is none. A past marker after an emergency times it ("bị trấn lột hồi trưa mất
-   cái điện thoại") unless it goes on ("cháy hồi nãy chưa tắt"). A fire put out ("dập tắt",
+   cái điện thoại") unless it goes on ("cháy hồi nãy chưa tắt") or is medical ("bị đột
+   quỵ hồi sáng" may still need 115). A fire put out ("dập tắt",
    "tạt nước tắt liền rồi") resolves the fire said before it, not the burns. Someone in
    hospital ("đang nằm viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no
    medical emergency (a fire or an attacker at the hospital still is one).
@@ -188,7 +189,8 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         ((urgent or _event(hit)) and _within(hit, marks["past"]))
         or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
         or (emergency and _within(hit, marks["chronic"]))
-        or (emergency and _within(hit, marks["timed"]))
+        # not a medical one: a stroke "hồi sáng" may still need 115 now
+        or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))

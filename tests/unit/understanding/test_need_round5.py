@@ -137,6 +137,8 @@ def test_handled_or_over_is_no_emergency(text: str) -> None:
         "cháy hồi nãy chưa tắt nữa chị ơi",
         "em gái em đau đầu dữ dội chưa từng có rồi nôn vọt cổ cứng đơ",
         "tụi nó kéo lên xe chạy mất rồi",
+        "ba tui bị đột quỵ hồi sáng ở nhà một mình",
+        "mẹ tui bị tai biến hồi sáng nằm một chỗ",
         "công an tới mà chưa giải tán được tụi nó còn đang chém nhau",
     ],
 )
