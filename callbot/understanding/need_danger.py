@@ -181,7 +181,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         nổ tung đầu, đầu muốn nổ, nổ con mắt, chó đánh nhau, gà đánh nhau, mèo đánh nhau,
         chó rượt, bị chó rượt, sơ cấp cứu, lớp sơ cấp cứu, học cấp cứu,
         khoa cấp cứu, phòng cấp cứu, cơm bị cháy, nồi cơm cháy, cháy nồi, khét nồi,
-        cháy khét nồi
+        cháy khét nồi, để phòng cháy, cách phòng cháy, đồ phòng cháy, dụng cụ phòng cháy
         """),
     # Gone swimming, and not seen since (the swim + missing combination).
     entry(None, "normal", 0, """

@@ -18,6 +18,20 @@ transcript (what the fields mean: :mod:`.need_lexicon`):
   sudden loss of sight ("nói sảng", "mắt nhìn hổng thấy"), the ``drink`` + ``methanol``
   combination (a drunk who is sick or asleep is no emergency: nothing of this is said).
   Delirium and slumping ("nói sảng", "nằm gục") are emergencies alone too.
+
+Round 5 (the fourth development part studied), 115 said without a medical word:
+
+- **A whole pack swallowed** as "nuốt" says it ("nuốt nguyên vỉ thuốc ngủ", "nuốt hết lọ"),
+  and a wrong bottle drunk ("uống lộn chai dầu hỏa", "uống lầm nước tẩy": "lộn", "lầm").
+- **Snoring that is strange** ("ngáy khò khè lạ lắm", "ngáy rồ rồ bất thường") of someone who
+  cannot be woken: a stroke's, not sleep (sleep defuses "gọi không dậy", not this).
+- **A birth under way**: "rặn ra cái đầu", "thấy cái đầu em bé", "lòi đầu em bé".
+- **Heatstroke**: "nóng hầm hập" (not the "hầm" of a tunnel), "nói lảm nhảm" after sun.
+- **A fall from a ladder** ("ngã thang"), **convulsions** ("giật kinh phong"), someone
+  **sweating and confused** ("vã mồ hôi nói năng lung tung": a hypoglycaemia).
+- **114 and 113 misheard or said the southern way**: "khối đen" (khói), "chèo rào"
+  (trèo), "đập tủ kín" (kính); "đập vợ", "nắm tóc lôi" (a beating now).
+- **A worker shocked**: "thợ điện bị giật" is an electric shock (115), not a snatch (113).
 """
 
 from __future__ import annotations
@@ -59,12 +73,52 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         mắt nhìn {k} thấy, mắt {k} thấy, nhìn {k} thấy gì, {k} thấy đường, mắt mờ dần,
         mắt tự nhiên mờ, tự nhiên mù, bị mù luôn, mờ mắt, mắt mờ, nhìn mờ
         """, tags="methanol"),
+    # Round 5, 115 (module docstring).
+    entry(None, "normal", 0, "nuốt nguyên, nuốt luôn, nuốt một lúc, uống luôn", tags="swallow_all"),
+    entry("medical", "emergency", 5, """
+        nuốt thuốc ngủ, nuốt cả vỉ, nuốt hết vỉ, nuốt nguyên vỉ, nuốt nguyên lọ, nuốt hết lọ,
+        nuốt thuốc chuột, nuốt thuốc sâu, uống lộn dầu, uống lộn chai, uống lộn xăng,
+        uống lộn nước tẩy, uống lộn thuốc tẩy, uống lộn axit, uống lộn thuốc sâu, uống lầm,
+        uống nhầm chai, uống nhầm xăng, uống nhầm thuốc, uống lộn thuốc, uống nhầm axit,
+        ngáy lạ, ngáy khò khè lạ, ngáy to lạ, ngáy bất thường, ngáy khác thường, ngáy rồ rồ lạ,
+        ngáy kiểu lạ, ngáy rất lạ, ngáy khò khè bất thường,
+        rặn ra cái đầu, rặn ra đầu, thấy cái đầu em bé, ra cái đầu em bé, lòi đầu em bé,
+        lòi cái đầu, ló đầu em bé, ló cái đầu, đầu em bé ra, đầu em bé lòi ra, đầu đứa nhỏ ra,
+        rặn đẻ, đang rặn, rặn ra rồi,
+        thợ điện bị giật, điện bị giật, bị điện giựt, điện giựt, thợ điện bị giựt,
+        ngã thang, té thang, rớt thang, té từ thang, ngã từ thang, té từ trên thang,
+        giật kinh phong, giựt kinh phong, lên kinh phong, lên cơn kinh phong
+        """, service="115", tags="sick", fold="tone"),
+    entry("medical", "high", 3, """
+        nóng hầm hặp, hầm hập, hầm hặp, nóng hừng hực, nói lảm nhảm, lảm nhảm,
+        say nắng
+        """, tags="sick"),
+    # Round 5, 114 and 113 as Vosk damages them or the south says them: "khối đen" (khói),
+    # "chèo rào" (trèo), "đập tủ kín" (kính); a husband beating his wife now.
+    entry("other", "emergency", 5, """
+        khối đen, khối đen ra, khối mù mịt, khối bốc lên, khối đầy nhà, khối đen kịt
+        """, service="114", tags="fire smoke", fold="exact"),
+    entry("violation", "emergency", 5, """
+        chèo rào, chèo tường, chèo cổng, leo dào, trèo dào, đập tủ kính, đập tủ kín,
+        đập kính lấy đồ, đập tủ lấy đồ, phá tủ kính
+        """, service="113", tags="crime", fold="tone"),
+    entry("violation", "emergency", 5, """
+        đập vợ, đập chồng, đang đập con, nắm tóc lôi, túm tóc lôi, nắm đầu lôi, nắm tóc kéo,
+        túm tóc kéo
+        """, service="113", tags="violence", fold="tone"),
+    entry(None, "normal", 0, "vã mồ hôi, toát mồ hôi, đổ mồ hôi hột, run tay chân", tags="sweat"),
+    entry(None, "normal", 0, """
+        nói năng lung tung, nói lung tung, {k} nhận ra ai, {k} nhận ra người nhà, lừ đừ
+        """, tags="confused"),
 )
 
 DESCRIBED_COMBOS: tuple[Combo, ...] = (
     Combo(("height", "cannot_leave"), "other", "emergency", 5, window=6, ordered=True,
           service="114", gives=frozenset({"stuck"})),
     Combo(("drink", "methanol"), "medical", "emergency", 5, window=12, ordered=True,
+          service="115"),
+    # sweating and confused: a hypoglycaemia, a heatstroke (round 5)
+    Combo(("sweat", "confused"), "medical", "emergency", 5, window=10, ordered=True,
           service="115"),
 )
 # fmt: on

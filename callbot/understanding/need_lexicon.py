@@ -51,6 +51,7 @@ from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_danger_more import MORE_DANGER_ENTRIES
 from callbot.understanding.need_described import DESCRIBED_COMBOS, DESCRIBED_ENTRIES
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
+from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 
 __all__ = [
@@ -97,11 +98,18 @@ _INTENSIFIERS = (
     "muốn điên",
     "chết mất",
     "muốn ngất",
+    "muốn tắt thở",
+    "tắt thở luôn",
+    "muốn đứt hơi",
 )
 _FIGURES = ", ".join(f"{f} {i}" for f in _FEELINGS for i in _INTENSIFIERS) + (
     ", mắc cười muốn chết, buồn ngủ muốn chết, lo lắng muốn chết, quá trời muốn chết"
     ", mệt đứt hơi, leo đứt hơi, chạy đứt hơi, đói xỉu, đói xỉu luôn, đói sỉu, chờ muốn chết"
     ", đợi muốn chết, chờ muốn xỉu, đợi muốn xỉu, chờ gần chết"
+    # the weather said big (round 5): "nực quá thở không nổi luôn mà cúp điện"
+    ", nực quá thở không nổi, nực thở không nổi, oi quá thở không nổi, oi bức thở không nổi"
+    ", nóng nực thở không nổi, nóng nực quá thở không nổi, nực muốn ngộp thở, oi muốn ngộp thở"
+    ", nực quá ngộp thở, ngột ngạt quá thở không nổi, cười tắt thở, cười muốn đứt ruột"
 )
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
@@ -112,6 +120,7 @@ ENTRIES: tuple[Entry, ...] = (
     *POLICE_ENTRIES,
     *MORE_DANGER_ENTRIES,
     *DESCRIBED_ENTRIES,
+    *FALSE_ALARM_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -135,7 +144,7 @@ ENTRIES: tuple[Entry, ...] = (
         đang chạy bằng pin, chạy bằng pin, còn được chừng, còn dùng được, còn xài được,
         còn chạy được, vẫn chạy, vẫn đang chạy, còn được mấy tiếng, dùng được tới, sắp hết,
         đang chạy, vẫn còn chạy, máy còn chạy,
-        gần hết, sắp cạn, sắp hết rồi, gần hết rồi
+        gần hết, sắp cạn, sắp hết rồi, gần hết rồi, nữa là hết, còn chừng, còn khoảng
         """, tags="lasting"),
     entry("medical", "high", 3, "bình sắp hết, bình gần hết, bình sắp cạn, " + each(OXY,
         "{} sắp hết", "sắp hết {}", "{} gần hết", "gần hết {}", "{} sắp cạn"),
@@ -269,6 +278,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("plain", "appliance", "normal"),  # "cái nồi cơm điện cháy rồi"
     Demotion("jammed", "traffic", "normal"),  # "kẹt xe ở ngã tư ngày nào cũng kẹt cứng"
     Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
+    *FALSE_ALARM_DEMOTIONS,
 )
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between

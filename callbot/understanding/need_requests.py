@@ -122,6 +122,7 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         {k} mang khẩu trang,
         {k} đeo khẩu, vi phạm, mở quán, vẫn mở, vẫn mở cửa, vẫn bán, lén bán, bán lén,
         mở cửa buôn bán, chợ tự phát, chợ cóc, họp chợ, nhậu, nhậu nhẹt, ăn nhậu, đánh bài,
+        đánh bày, đánh bài ăn tiền, đánh bày ăn tiền, đánh bạc ăn tiền, cá độ, đá gà,
         đánh bạc, cờ bạc, karaoke, hát karaoke, {k} chấp hành, {k} tuân thủ, {k} khai báo,
         đá banh, đá bóng, tổ chức tiệc, đám cưới, đám giỗ, đám tiệc, {k} giãn cách,
         {k} có lý do, {k} lý do
@@ -142,6 +143,7 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
         chỗ ngủ, chỗ ở, ngủ ngoài đường, tình nguyện viên, số điện thoại, rào chắn, làm rào,
         dọn dẹp, dọn rác, học nghề, lớp học nghề, lớp hè, kiểm tra an toàn, dọn giùm,
         dọn giúp, ai dọn, cảm ơn, cám ơn, gọi báo, tổ ong, phá tổ ong, đồ điện hư,
+        tổ ong vò vẽ, tổ ong bò vẽ, ổ ong vò vẽ, ổ ong, ong làm tổ, tổ ong lỗ,
         thu gom, tay vịn, làm tay vịn, gắn camera, lắp camera, camera, dưỡng sinh,
         câu lạc bộ dưỡng sinh, ra tòa, tìm lại gia đình, tìm người thân
         """),

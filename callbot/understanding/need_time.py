@@ -25,10 +25,14 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    rồi", "ăn uống bình thường"), a completed rescue or return ("tìm được rồi", "chở về nhà
    giùm rồi", "mở ra được rồi") or helpers who took care of it ("xe cứu thương chở đi rồi",
    "bảo vệ đưa về rồi"), the events said before it are not urgent now; what comes after still
-   counts ("tỉnh rồi mà giờ lại co giật"). A fire put out ("dập tắt", "tạt nước tắt liền
-   rồi") resolves the fire said before it, not the burns. Someone in hospital ("đang nằm
-   viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no medical emergency (a fire
-   or an attacker at the hospital still is one).
+   counts ("tỉnh rồi mà giờ lại co giật"). Helpers who dealt with it ("công an tới giải tán
+   rồi", "xe cứu hỏa tới xịt xong xuôi rồi") resolve it too, and the smoke left after a fire
+   put out is none. A past marker after an emergency times it ("bị trấn lột hồi trưa mất
+   cái điện thoại") unless it goes on ("cháy hồi nãy chưa tắt") or is medical ("bị đột
+   quỵ hồi sáng" may still need 115). A fire put out ("dập tắt",
+   "tạt nước tắt liền rồi") resolves the fire said before it, not the burns. Someone in
+   hospital ("đang nằm viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no
+   medical emergency (a fire or an attacker at the hospital still is one).
 3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies, the
    explosions and collapses of the answer are not urgent (a fire still burning still is).
 4. **Denied, or a drill.** "không gấp", "không phải cấp cứu", "báo động giả", "... là không
@@ -44,7 +48,11 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    bị lên cơn": a habit, not now.
 6. **Figures of speech.** An event right after a simile ("như bị cướp", "ngủ say như chết"),
    in a game or a film ("chơi game bắn nhau"), and a feeling said big ("đau đầu muốn chết vì
-   chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency.
+   chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency. What was seen in the
+   news or in a film ("đọc báo thấy vụ cháy...", "coi phim thấy người ta bị bắt cóc", "cướp
+   tiệm vàng trên ti vi") is none in its clause; a screen in the room is no film ("đang coi
+   phim thấy ổng ôm ngực"). "tưởng ... hóa ra ti vi mở phim": a reversal to something
+   harmless resolves what came before.
 7. **Asleep or at play.** With "ngủ", "ngáy", "chơi", "coi ti vi" in the answer, lying still
    ("nằm im") is no emergency, and the person said just before sleeping is not in need; with
    sound sleep ("ngủ say", "ngáy", "thức khuya"), neither is "gọi không dậy", "bất động".
@@ -63,6 +71,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -130,6 +139,8 @@ def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
     return (
         _right_after(hit, marks["simile"], tw.SIMILE_REACH)
         or _right_after(hit, marks["fiction"], tw.FICTION_REACH)
+        or _within(hit, marks["media"])
+        or any(0 <= s - hit.end < tw.ON_MEDIA_REACH for s, _ in marks["on_media"])
         or _hyperbole(hit, words)
     )
 
@@ -141,6 +152,8 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
     return (
         any(e >= hit.end for _, e in marks["resolved"] + marks["joke"])
         or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
+        # the smoke left of a fire put out ("xịt xong rồi giờ khói còn bay qua")
+        or ("smoke" in tags and any(e <= hit.start for _, e in marks["fire_out"]))
         or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
         or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
         or (bool(_SHUT_IN & tags) and bool(marks["nobody_inside"]))
@@ -176,6 +189,8 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         ((urgent or _event(hit)) and _within(hit, marks["past"]))
         or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
         or (emergency and _within(hit, marks["chronic"]))
+        # not a medical one: a stroke "hồi sáng" may still need 115 now
+        or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
@@ -198,11 +213,35 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
     )
 
 
+def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
+    """An emergency said of an animal (:mod:`.need_false_alarms`): one named before it with no
+    person nor attack between ("con mèo ... kẹt trên mái"), or right after it ("giết con chó")."""
+    if _FIRE & hit.entry.tags:
+        return False  # a fire is nobody's ("con mèo làm đổ nến cháy rèm")
+    for a in animals:
+        between = set(words[a + 1 : hit.start])
+        if 0 < hit.start - a <= fa.ANIMAL_REACH and not fa.NOT_OF_AN_ANIMAL & between:
+            return True
+        if 0 <= a - hit.end < fa.ANIMAL_AFTER:
+            return True
+    return False
+
+
+def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -> bool:
+    """A vague threat by message or online ("nhắn tin hăm dọa"): a report, unless it is to
+    kill, burn or maim (:mod:`.need_false_alarms`)."""
+    return (
+        hit.entry.category == "violation"
+        and not fa.LETHAL & set(words)
+        and any(0 <= hit.start - e < fa.REMOTE_REACH for _, e in remote)
+    )
+
+
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
     :func:`time_marks` of ``words``, computed once for several calls)."""
     marks = time_marks(words) if marks is None else marks
-    if not any(marks.values()) and not any("hyperbole" in h.entry.tags for h in hits):
+    if not any(marks.values()) and not any({"hyperbole", "animal"} & h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}
     habits = [
@@ -211,4 +250,14 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
         if s not in ends and (e >= len(words) or words[e] not in tw.OR_WHAT)
     ]
     marks = {**marks, "habit": habits}
-    return [quiet(h) if _calmed(h, words, marks) else h for h in hits]
+    animals = [h.start for h in hits if "animal" in h.entry.tags]
+    return [
+        quiet(h)
+        if _calmed(h, words, marks)
+        or (
+            h.entry.urgency == "emergency"
+            and (_of_an_animal(h, animals, words) or _sent_from_afar(h, marks["remote"], words))
+        )
+        else h
+        for h in hits
+    ]

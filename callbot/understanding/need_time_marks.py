@@ -10,6 +10,7 @@ Phrases are looked up by their first word, each list indexed once.
 
 from __future__ import annotations
 
+from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 
 _CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT}
@@ -85,6 +86,23 @@ def past_spans(words: list[str]) -> list[tuple[int, int]]:
     followed by "mà", "nhưng" ("quậy phá hồi nãy mà ...") covers that clause only.
     """
     return _spans(words, _past_starts(words), always_back=False)
+
+
+def timed_spans(words: list[str]) -> list[tuple[int, int]]:
+    """What a past marker said after it times ("bị trấn lột hồi trưa mất cái điện thoại",
+    "nhà kế bên cháy hồi khuya người ta..."): from the present marker before to the marker,
+    unless it is said to go on ("cháy hồi nãy chưa tắt", "hồi nãy giờ") or is no past at
+    all ("chưa từng có"). Emergencies only: a request's topic stays (round 5)."""
+    present = {s for s, _ in _find(words, tw.PRESENT) + _find(words, tw.ASKING_NOW)}
+    out = []
+    for start, end in _past_starts(words):
+        if end >= len(words) or words[end] in tw.STILL_AFTER or end in present:
+            continue
+        if start > 0 and words[start - 1] in tw.NEGATING:
+            continue
+        back = max((p for p in present if p < start), default=-1) + 1
+        out.append((back, start))
+    return out
 
 
 def chronic_spans(words: list[str]) -> list[tuple[int, int]]:
@@ -176,6 +194,20 @@ def _helped(words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _handled(words: list[str]) -> list[tuple[int, int]]:
+    """Helpers who dealt with it: "công an tới giải tán rồi", "công an tới lập biên bản vụ
+    đánh nhau rồi", "xe cứu hỏa tới xịt xong xuôi rồi" (round 5)."""
+    out = []
+    for s, e in _find(words, tw.HELPERS):
+        for _, he in _find(words[e : e + tw.HELPER_REACH + 2], tw.HANDLING):
+            k = e + he
+            after = words[k : k + tw.HANDLED_REACH]
+            if tw.DONE in after and not tw.NEGATING & set(words[s:k] + after):
+                out.append((s, k + after.index(tw.DONE) + 1))
+            break
+    return out
+
+
 def _denied_at_end(words: list[str]) -> list[tuple[int, int]]:
     """ "... báo là không có gì": nothing happened, said at the very end."""
     return [(s, e) for s, e in _find(words, tw.NOTHING_AT_END) if e == len(words)]
@@ -191,6 +223,29 @@ def _what_if(words: list[str]) -> list[tuple[int, int]]:
     ]
 
 
+def _seen_in_media(words: list[str]) -> list[tuple[int, int]]:
+    """ "đọc báo thấy ...", "coi phim thấy ...": the clause of what was told (round 5)."""
+    told = [
+        (s, e) for s, e in _find(words, tw.NEWS) if tw.TELLING & set(words[e : e + tw.MEDIA_REACH])
+    ]
+    scenes = [s for s, _ in _find(words, tw.SCENE)]
+    told += [
+        (s, e)
+        for s, e in _find(words, tw.SCREEN)
+        if any(0 <= k - e < tw.MEDIA_REACH for k in scenes)
+    ]
+    return _clauses(words, told)
+
+
+def _revealed(words: list[str]) -> list[tuple[int, int]]:
+    """ "hóa ra ti vi mở phim", "té ra con mèo": a reversal to something harmless."""
+    return [
+        (s, e)
+        for s, e in _find(words, tw.REVERSAL)
+        if tw.HARMLESS & set(words[e : e + tw.REVEALED_REACH])
+    ]
+
+
 Marks = dict[str, list[tuple[int, int]]]
 
 
@@ -203,8 +258,13 @@ def time_marks(words: list[str]) -> Marks:
     ]
     return {
         "past": past_spans(words),
+        "timed": timed_spans(words),
         "chronic": chronic_spans(words),
-        "resolved": resolved + _completed(words, tw.COMPLETED_VERBS) + _helped(words),
+        "resolved": resolved
+        + _completed(words, tw.COMPLETED_VERBS)
+        + _helped(words)
+        + _handled(words)
+        + _revealed(words),
         "fire_out": [(s, e) for s, e in _find(words, tw.FIRE_OUT) if not _negated(words, s)]
         + _completed(words, tw.FIRE_OUT_VERBS),
         "nobody_hurt": _find(words, tw.NOBODY_HURT),
@@ -223,10 +283,13 @@ def time_marks(words: list[str]) -> Marks:
         "lo": [(s, e) for s, e in _find(words, tw.FEARED) if words[s:e] == ["lo"]],
         "simile": [(s, e) for s, e in _find(words, tw.SIMILE) if not _seeming(words, s)],
         "fiction": _find(words, tw.FICTION),
+        "media": _seen_in_media(words),
+        "on_media": _find(words, tw.ON_MEDIA),
         "topic": _find(words, tw.TOPIC),
         "hospital": _find(words, tw.HOSPITAL),
         "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],
         "programme": _find(words, tw.PROGRAMME),
+        "remote": _find(words, fa.REMOTE),
     }
 
 

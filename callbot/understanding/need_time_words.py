@@ -30,7 +30,8 @@ PAST = phrases(
     đầu tháng, cuối tháng, đầu năm, cuối năm, đã mất, đã qua đời, mất vì, chết vì, qua đời vì,
     mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
     chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
-    lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé
+    lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé, bữa tui thấy,
+    bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi
 """
     + ", ".join(
         f"{when} {day}"
@@ -41,7 +42,8 @@ PAST = phrases(
 CHRONIC = phrases("""
     mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
     bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
-    mỗi lần, thường xuyên
+    mỗi lần, thường xuyên, đêm nào cũng, tối nào cũng, ngày nào cũng, sáng nào cũng,
+    bữa nào cũng, hôm nào cũng, lần nào cũng, tuần nào cũng, hễ
 """)
 YEARS = words("năm tháng")
 HOI = "hồi"
@@ -85,18 +87,31 @@ RESOLVED = phrases("""
     sinh thường rồi, thở lại êm, thở êm lại, thở êm rồi, thở được rồi, thở lại ngon, dịu lại rồi,
     đỡ hơn rồi, bớt rồi,
     khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
-    giờ hết mùi, hết mùi ga rồi, không còn mùi
+    giờ hết mùi, hết mùi ga rồi, không còn mùi,
+    tỉnh táo bình thường, giờ tỉnh táo, tỉnh táo lại, tỉnh táo rồi, tỉnh queo, khỏe re,
+    khỏe re rồi, giờ khỏe, khỏe lại rồi, là hết liền, hết liền, hết ngay,
+    hết tê rồi, hết run rồi, hết ói rồi, hết khó thở rồi, hết mệt rồi,
+    máu ngưng rồi, máu ngừng rồi, ngưng chảy, ngừng chảy, cầm lại rồi, một hồi nó ngưng rồi,
+    một lát nó ngưng rồi, một lúc nó ngưng rồi, băng lại ngưng rồi,
+    cười giỡn, cười nói bình thường, giỡn bình thường, chạy nhảy bình thường,
+    chạy nhảy lại, ăn ngủ bình thường, ngồi dậy nói chuyện, nói chuyện lại bình thường,
+    chơi lại bình thường, ăn được rồi,
+    bỏ đi mất tiêu, bỏ đi mất rồi, giờ im re, giờ êm rồi, giờ yên rồi, nhưng giờ đi rồi,
+    mà giờ đi rồi, giờ tụi nó đi rồi, giờ nó đi rồi, giờ ổng đi rồi, giờ bỏ đi rồi,
+    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi, chơi vui vẻ, trong đó vui vẻ
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
 # A fire put out: resolves the fire, not the burns ("lửa dập rồi mà ổng phỏng nặng").
-FIRE_OUT = phrases("dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy")
+FIRE_OUT = phrases("""
+    dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy, xịt xong, xịt tắt
+""")
 # "<verb> ... rồi": a completed rescue or return ("tìm được rồi", "mở ra được rồi", "nước
 # rút rồi"); :data:`FIRE_OUT_VERBS` resolve a fire only ("tạt nước tắt liền rồi").
 COMPLETED_VERBS = phrases("""
     tìm được, tìm thấy, kiếm được, kiếm thấy, chở về, đưa về, dẫn về, đem về, về tới nhà,
     mở được, mở ra được, ra được, thoát ra được, thoát được, nước rút, rút nước,
-    nuốt trôi, cứu được, kéo ra được, lôi ra được
+    nuốt trôi, cứu được, kéo ra được, lôi ra được, về nhà, mở ra, mở cửa ra
 """)
 FIRE_OUT_VERBS = phrases("tắt, dập, dập tắt, ngắt điện, rút điện, cúp cầu dao")
 COMPLETED_REACH = 3
@@ -108,6 +123,15 @@ HELPERS = phrases("""
     cứu hỏa, lính cứu hỏa, người ta, hàng xóm, bác sĩ
 """)
 CARRY = words("chở đưa đem dẫn khiêng")
+# What helpers do to an emergency, then "rồi" within HANDLED_REACH words (round 5).
+HANDLING = phrases("""
+    giải tán, lập biên bản, xử lý, xịt, xịt nước, dập, bắt, còng, tới giải quyết, giải quyết,
+    can ra, can ngăn, dẹp, dẹp yên, chữa, cứu ra
+""")
+HANDLED_REACH = 6
+# Said right after a past marker, it says ongoing ("cháy hồi nãy chưa tắt"): the marker does
+# not time what came before it.
+STILL_AFTER = words("vẫn còn chưa tới đến nay hoài mãi")
 HELPER_REACH = 5
 HOSPITAL = phrases("""
     đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,
@@ -126,7 +150,8 @@ NOBODY_INSIDE = phrases("""
     không có ai ở trong, không ai ở trong, không có ai bên trong, không ai bên trong,
     không có ai trong đó, không ai trong đó, không có người bên trong, không có người ở trong,
     hổng có ai ở trong, hông có ai ở trong, hổng có ai trong, trong đó không có ai,
-    bên trong không có ai, trống không, đi vắng hết
+    bên trong không có ai, trống không, đi vắng hết, trong xe không có ai, trong xe không ai,
+    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau
 """)
 
 # 4. Denied, a drill.
@@ -167,7 +192,10 @@ SUPPOSED = phrases("""
 # "tưởng": what the caller thought, until "ai dè", "hóa ra" say what it was.
 MISTAKEN = phrases("tưởng, tưởng là, cứ tưởng, tưởng đâu, tưởng như")
 REVERSAL = phrases("ai dè, hóa ra, té ra, thì ra, nào ngờ, ai ngờ, không ngờ")
-FEARED = phrases("sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là")
+FEARED = phrases("""
+    sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là, dễ, dễ bị,
+    có thể bị, coi chừng bị
+""")
 # A fear said as a feeling, not of a future event: "tui sợ quá, tụi nó đang đập cửa".
 FEAR_FELT = words("quá lắm hãi run muốn thiệt thật chết wá qá ghê")
 FUTURE = phrases("""
@@ -202,11 +230,44 @@ FICTION = phrases("""
     phim hành động, đồ chơi, súng đồ chơi, súng nước, chơi đồ hàng
 """)
 FICTION_REACH = 4
+# Seen in the news or on a screen (round 5): "đọc báo thấy vụ cháy chung cư", "coi phim thấy
+# người ta bị bắt cóc", "đọc tin có vụ bắt cóc trẻ em": a media word, then within
+# MEDIA_REACH words a word of telling ("thấy", "vụ", "nói"), scopes over its clause.
+NEWS = phrases("""
+    đọc báo, coi báo, xem báo, báo đăng, báo đài, đọc tin, coi tin, xem tin, nghe tin,
+    tin tức, bản tin, coi thời sự, xem thời sự, nghe thời sự, thời sự, lướt mạng, lướt phây,
+    lướt facebook, lướt tóp tóp, lướt tiktok, đọc trên mạng, coi trên mạng, xem trên mạng,
+    nghe kể, nghe người ta kể, nghe đồn, đọc truyện, phim thảm họa, phim kinh dị, phim hình sự,
+    phim hành động, phim ma, phim chiến tranh, phim xác sống, phim cảnh sát
+""")
+TELLING = words("thấy vụ nói kể đưa chiếu đăng có về")
+# On a screen, what was told must be a scene ("coi phim thấy người ta bị..."): "đang coi
+# phim thấy ổng ôm ngực" is the caller's own evening.
+SCREEN = phrases("""
+    coi phim, xem phim, phim, coi clip, xem clip
+""")
+SCENE = phrases("thấy người ta, thấy cảnh, thấy vụ, có cảnh, có vụ, nhân vật, diễn viên")
+MEDIA_REACH = 3
+# Where an event said was shown: "cướp tiệm vàng trên ti vi", "vụ cháy trên báo" (the event
+# within ON_MEDIA_REACH words before).
+ON_MEDIA = phrases("""
+    trên ti vi, trên tivi, trên báo, trên mạng, trên thời sự, trong phim, trên phim,
+    trên tin tức, trên facebook, trên phây, trên face, trên zalo, trên tiktok, trong bản tin,
+    trên đài, trong clip, trên youtube
+""")
+ON_MEDIA_REACH = 5
+# "tưởng chuyện gì hóa ra ti vi mở phim": a reversal then something harmless, within
+# REVEALED_REACH words, resolves what was said before it.
+HARMLESS = words("""
+    ti tivi phim game giỡn chơi mèo chó chuột gió pháo karaoke hát loa nhạc diễn tập
+    quay đồ hàng nấu nướng đốt rác nhang khói bếp
+""")
+REVEALED_REACH = 4
 # How a feeling is said big ("đau đầu muốn chết vì chuyện giấy tờ", "nghe giá mà muốn ngất").
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
     thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
-    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi
+    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi tăng đắt giá thách
 """)
 FEELING_REACH = 3
 # A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
@@ -234,7 +295,7 @@ PROGRAMME = phrases("""
 """)
 TOPIC = phrases("""
     hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường,
-    tầm soát
+    tầm soát, phòng chống, phòng ngừa, tuyên truyền, kỹ năng phòng, nói chuyện về
 """)
 # A disease right after a screening is what is tested for, not what someone has ("xét nghiệm
 # tầm soát ung thư gan").
