@@ -203,15 +203,26 @@ class Head:
     def read(self, words: list[str]) -> tuple[str, float]:
         """The most likely class of an answer, and its probability."""
         found = [k for k in features(words) if k in self.weights]
-        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        logits = list(self.bias)
-        for key in found:
-            for k, w in enumerate(self.weights[key]):
-                logits[k] += w * scale
-        top = max(logits)
-        exp = [math.exp(z - top) for z in logits]
-        best = max(range(len(exp)), key=exp.__getitem__)
-        return self.classes[best], exp[best] / sum(exp)
+        probabilities = _softmax(self.weights, self.bias, found)
+        best = max(range(len(probabilities)), key=probabilities.__getitem__)
+        return self.classes[best], probabilities[best]
+
+
+def _softmax(
+    weights: dict[str, tuple[float, ...]], bias: tuple[float, ...], found: Iterable[str]
+) -> tuple[float, ...]:
+    """The class probabilities of an answer whose known features are ``found`` (the vector
+    of present features scaled to length 1)."""
+    keys = list(found)
+    scale = 1.0 / math.sqrt(len(keys)) if keys else 0.0
+    logits = list(bias)
+    for key in keys:
+        for k, w in enumerate(weights[key]):
+            logits[k] += w * scale
+    top = max(logits)
+    exp = [math.exp(z - top) for z in logits]
+    total = sum(exp)
+    return tuple(e / total for e in exp)
 
 
 @dataclass(frozen=True)
@@ -295,15 +306,7 @@ def score(model: Model, words: list[str], known: frozenset[int] = frozenset()) -
     """The model's view of one answer; its :attr:`Score.spans` leave out the words the rules
     already read (``known``, word indexes) and words that say nothing by themselves."""
     found = {k: v for k, v in features(words).items() if k in model.weights}
-    scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-    logits = list(model.bias)
-    for key in found:
-        for k, w in enumerate(model.weights[key]):
-            logits[k] += w * scale
-    top = max(logits)
-    exp = [math.exp(z - top) for z in logits]
-    total = sum(exp)
-    probabilities = tuple(e / total for e in exp)
+    probabilities = _softmax(model.weights, model.bias, found)
     best = 1 + max(range(len(CLASSES) - 1), key=lambda k: probabilities[k + 1])
     pull = sorted(
         (

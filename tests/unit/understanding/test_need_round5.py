@@ -5,22 +5,11 @@ not be what makes these pass)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 
-
-@pytest.fixture(autouse=True)
-def _rules_only() -> Iterator[None]:
-    was = need_model.model_enabled()
-    need_model.use_model(False)
-    try:
-        yield
-    finally:
-        need_model.use_model(was)
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.py)
 
 
 def _urgency(text: str) -> str:
