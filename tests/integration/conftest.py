@@ -63,6 +63,11 @@ TEST_ENV = {
     # tests/unit/routing/test_settle.py and on the sandbox in test_understanding.py (its own
     # window).
     "CALLBOT_ROUTING__REPEAT_WINDOW_HOURS": "0",
+    # Decoding at the calls' own priority: on this machine the other load is the other test
+    # workers (nice 0, not calls), and behind them decoding at asr.nice 10 starves (an answer
+    # of 0.7 s decoded in 27 s beside three busy processes): the read-backs then go by without
+    # their transcripts. asr.nice itself: tests/unit/transcription, `callbot bench load`.
+    "CALLBOT_ASR__NICE": "0",
 }
 
 # What the robot callers say (rendered with espeak-ng's Vietnamese voice).
