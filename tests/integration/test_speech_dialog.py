@@ -134,7 +134,6 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
     no = synthesize_text("아니요", "espeak", cache, language="ko")
     name, address, need = answers
     assert wait_until(lambda: _serve_listens(server), timeout=60), "serve never loaded a model"
-    log_start = server.log_path.stat().st_size
     actions = (
         "answer",  # name
         "answer",  # address
@@ -146,21 +145,7 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
         "answer",  # its read-back: "네"
         "keys:1",  # read-back of the need: 1, pressed while the callbot listens
     )
-    (result,) = simulator.run(
-        [
-            SimCall(
-                answers=(name, address, need, yes, no, address, yes),
-                actions=actions,
-                caller_number="0907770001",  # a number no other test calls from
-                ready=True,
-            )
-        ]
-    )
-    assert result.error is None, json.dumps(result.as_dict(), default=str, ensure_ascii=False)
-    ticket = result.ticket
-    assert ticket is not None and ticket.outcome == "complete" and ticket.status == "new"
-    steps = [(a.step, a.attempt) for a in ticket.answers]
-    assert steps == [
+    expected = [
         ("name", 1),
         ("address", 1),
         ("need", 1),
@@ -168,7 +153,34 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
         ("confirm_address", 1),
         ("address", 2),
         ("confirm_address", 2),
-    ], steps  # no confirm_need: a key, not an answer
+    ]  # no confirm_need: a key, not an answer
+    # The robot speaks a second after it hears a prompt end. When the machine is loaded by the
+    # other test workers (three sandboxes on two cores), a pause inside a prompt or a late
+    # transcript can put its word outside the recording or skip a read-back: the callbot then
+    # does what it must (asks again, or reads nothing back), and the robot's fixed script goes
+    # out of step. One more call, from another number, is then made; it must pass whole.
+    for number in ("0907770001", "0907770002"):  # numbers no other test calls from
+        log_start = server.log_path.stat().st_size
+        (result,) = simulator.run(
+            [
+                SimCall(
+                    answers=(name, address, need, yes, no, address, yes),
+                    actions=actions,
+                    caller_number=number,
+                    ready=True,
+                )
+            ]
+        )
+        steps = [(a.step, a.attempt) for a in result.ticket.answers] if result.ticket else []
+        log = server.log_path.read_bytes()[log_start:].decode("utf-8", errors="replace")
+        out_of_step = "matched no phrase" in log or "no transcript in time" in log
+        if steps == expected or not out_of_step:
+            break
+        print(f"\nthe robot went out of step with the callbot ({steps}); calling again")
+    assert result.error is None, json.dumps(result.as_dict(), default=str, ensure_ascii=False)
+    ticket = result.ticket
+    assert ticket is not None and ticket.outcome == "complete" and ticket.status == "new"
+    assert steps == expected, steps
     spoken = [a for a in ticket.answers if a.step.startswith("confirm_")]
     phrases = load_prompts(config.prompts.file).spoken["ko"]["confirm"]
     assert [choose(phrases, [w.word for w in a.words]) for a in spoken] == ["1", "2", "1"]
