@@ -110,11 +110,16 @@ class NeedResult:
         }
 
 
+def _last_request(words: list[str]) -> int | None:
+    """Where the answer's last request word ("cần", "xin", "hỏi"...) is, if it has one."""
+    return next((i for i in range(len(words) - 1, -1, -1) if words[i] in REQUEST_WORDS), None)
+
+
 def _asked(hits: list[Hit], words: list[str]) -> list[Hit]:
-    """The hits said after the answer's last request word ("cần", "xin", "hỏi"...): what the
-    caller asks for, rather than the story around it."""
-    marks = [i for i, w in enumerate(words) if w in REQUEST_WORDS]
-    return [h for h in hits if marks and h.start > marks[-1]]
+    """The hits said after the answer's last request word: what the caller asks for, rather
+    than the story around it."""
+    last = _last_request(words)
+    return [h for h in hits if last is not None and h.start > last]
 
 
 def _choose(hits: list[Hit], words: list[str]) -> tuple[Category, bool, bool]:
@@ -214,13 +219,13 @@ def _with_model(
     known = frozenset(i for h in found for i in range(h.start, h.end))
     view = score(model, words, known)
     alarms = alarming(hits, result.service)
-    # one emergency phrase, then the caller asks for something else: the shape of an
-    # emergency word said in passing ("đau đầu muốn chết vì giấy tờ, tui hỏi thủ tục")
-    single = len(alarms) == 1 and any(w in REQUEST_WORDS for w in words[alarms[0].end :])
     # every emergency phrase said before the caller's last request ("... tui muốn hỏi"): they
     # moved on from it; one said after it ("hỏi tiền hỗ trợ mà bà em mới té") is never so
-    asks = [i for i, w in enumerate(words) if w in REQUEST_WORDS]
-    moved_on = bool(alarms and asks) and all(a.end <= asks[-1] for a in alarms)
+    last = _last_request(words)
+    moved_on = bool(alarms) and last is not None and all(a.end <= last for a in alarms)
+    # one such phrase: the shape of an emergency word said in passing ("đau đầu muốn chết vì
+    # giấy tờ, tui hỏi thủ tục")
+    single = moved_on and len(alarms) == 1
     emergency = result.urgency == "emergency"
     rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on)
     verdict = judge(model, view, rules, words)
