@@ -59,10 +59,12 @@ from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_model import (
     CUES,
     Model,
+    Reading,
     Rules,
     Verdict,
     current,
     judge,
+    reading,
     score,
 )
 from callbot.understanding.need_negation import minimised, negate
@@ -217,7 +219,8 @@ def _with_model(
     if model is None:
         return result
     known = frozenset(i for h in found for i in range(h.start, h.end))
-    view = score(model, words, known)
+    seen = reading(model, words)  # its features and whether the model knows it, once
+    view = score(model, seen, known)
     alarms = alarming(hits, result.service)
     # every emergency phrase said before the caller's last request ("... tui muốn hỏi"): they
     # moved on from it; one said after it ("hỏi tiền hỗ trợ mà bà em mới té") is never so
@@ -228,7 +231,7 @@ def _with_model(
     single = moved_on and len(alarms) == 1
     emergency = result.urgency == "emergency"
     rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on)
-    verdict = judge(model, view, rules, words)
+    verdict = judge(view, rules, seen)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)
@@ -246,19 +249,19 @@ def _with_model(
             confidence=round(0.6 * view.emergency, 2),
             model=verdict,
         )
-    return _read_heads(model, words, result, read_high)
+    return _read_heads(model, seen, result, read_high)
 
 
-def _read_heads(model: Model, words: list[str], result: NeedResult, read_high: bool) -> NeedResult:
+def _read_heads(model: Model, seen: Reading, result: NeedResult, read_high: bool) -> NeedResult:
     """The rules' result of an answer that is no emergency, its category and urgency read
     again by the model's other heads where the rules are unsure (:mod:`.need_heads`;
     ``read_high``: the rules read a need as high on what was said, not only on who)."""
     if result.urgency == "emergency":
         return result
-    read = recategorise(model, words, result.category, result.confidence)
+    read = recategorise(model, seen, result.category, result.confidence)
     if read is not None:
         result = replace(result, category=read, model="category")
-    urged = reurge(model, words, result.urgency, read_high)
+    urged = reurge(model, seen, result.urgency, read_high)
     if urged is not None:
         result = replace(result, urgency=urged, model=result.model or "urgency")
     return result

@@ -33,46 +33,46 @@ from __future__ import annotations
 from typing import cast
 
 from callbot.understanding.need_base import Category, Urgency
-from callbot.understanding.need_model import Model, knows
+from callbot.understanding.need_model import Model, Reading
 
 CATEGORY_SURE = 0.7
 RULES_SURE = 0.9  # the confidence of a category the rules read on an exact phrase, unrivalled
 URGENCY_SURE = 0.8
 
 
-def category(model: Model, words: list[str]) -> tuple[Category, float] | None:
+def category(model: Model, seen: Reading) -> tuple[Category, float] | None:
     """The category the model reads in an answer, and its probability (None: no such head)."""
     head = model.heads.get("category")
     if head is None:
         return None
-    read, probability = head.read(words)
+    read, probability = head.read(seen)
     return cast(Category, read), probability
 
 
 def recategorise(
-    model: Model, words: list[str], theirs: Category, confidence: float
+    model: Model, seen: Reading, theirs: Category, confidence: float
 ) -> Category | None:
     """The head's category where the rules are unsure of theirs (``confidence``) and the head
     sure of another, on an answer the model knows; None: the rules' category stands."""
-    if confidence >= RULES_SURE or not knows(model, words):
+    if confidence >= RULES_SURE or not seen.known:
         return None
-    read = category(model, words)
+    read = category(model, seen)
     if read is None or read[0] == theirs or read[1] < CATEGORY_SURE:
         return None
     return read[0]
 
 
-def reurge(model: Model, words: list[str], theirs: Urgency, read_high: bool) -> Urgency | None:
+def reurge(model: Model, seen: Reading, theirs: Urgency, read_high: bool) -> Urgency | None:
     """High or normal, where the head is sure of the other than the rules' (``theirs``) on an
     answer the model knows; None: the rules' urgency stands (always for an emergency, and for
     a high the rules read on what was said, ``read_high``: a medicine run out, a fever of an
     F0, rather than only on who is named)."""
     head = model.heads.get("urgency")
-    if head is None or theirs == "emergency" or not knows(model, words):
+    if head is None or theirs == "emergency" or not seen.known:
         return None
     if theirs == "high" and read_high:
         return None
-    read, probability = head.read(words)
+    read, probability = head.read(seen)
     if read == theirs or probability < URGENCY_SURE:
         return None
     return cast(Urgency, read)

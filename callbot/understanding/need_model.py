@@ -200,9 +200,9 @@ class Head:
     weights: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
 
-    def read(self, words: list[str]) -> tuple[str, float]:
+    def read(self, seen: Reading) -> tuple[str, float]:
         """The most likely class of an answer, and its probability."""
-        found = [k for k in features(words) if k in self.weights]
+        found = [k for k in seen.features if k in self.weights]
         probabilities = _softmax(self.weights, self.bias, found)
         best = max(range(len(probabilities)), key=probabilities.__getitem__)
         return self.classes[best], probabilities[best]
@@ -248,6 +248,20 @@ class Score:
         best = max(range(1, len(CLASSES)), key=lambda k: self.probabilities[k])
         service: Service = CLASSES[best]  # type: ignore[assignment]
         return service
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One answer as the model reads it, built once (:func:`reading`) for all its heads."""
+
+    words: list[str]  # normalized and read the standard way
+    features: dict[str, list[tuple[int, int]]]  # :func:`features`
+    known: bool  # :func:`knows`
+
+
+def reading(model: Model, words: list[str]) -> Reading:
+    """``words`` as the model reads them."""
+    return Reading(words, features(words), knows(model, words))
 
 
 def features(words: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -302,10 +316,11 @@ def current() -> Model | None:
     return load() if model_enabled() else None
 
 
-def score(model: Model, words: list[str], known: frozenset[int] = frozenset()) -> Score:
+def score(model: Model, seen: Reading, known: frozenset[int] = frozenset()) -> Score:
     """The model's view of one answer; its :attr:`Score.spans` leave out the words the rules
     already read (``known``, word indexes) and words that say nothing by themselves."""
-    found = {k: v for k, v in features(words).items() if k in model.weights}
+    words = seen.words
+    found = {k: v for k, v in seen.features.items() if k in model.weights}
     probabilities = _softmax(model.weights, model.bias, found)
     best = 1 + max(range(len(CLASSES) - 1), key=lambda k: probabilities[k + 1])
     pull = sorted(
@@ -353,16 +368,16 @@ def knows(model: Model, words: list[str]) -> bool:
     return seen >= KNOWN_SHARE * len(words)
 
 
-def judge(model: Model, view: Score, rules: Rules, words: list[str]) -> Verdict | None:
+def judge(view: Score, rules: Rules, seen: Reading) -> Verdict | None:
     """Whether the model overrules the rules, and how (module docstring)."""
     if not rules.emergency:
         trusted = bool(view.spans) and rules.sure and not rules.read_high
         cued = rules.cue and view.emergency >= PROMOTE
-        alone = view.top >= PROMOTE_ALONE and knows(model, words)
+        alone = view.top >= PROMOTE_ALONE and seen.known
         return "promote" if trusted and (cued or alone) else None
     if rules.single and view.emergency < DEMOTE:
         return "demote"
-    if rules.moved_on and view.emergency < DEMOTE_KNOWN and knows(model, words):
+    if rules.moved_on and view.emergency < DEMOTE_KNOWN and seen.known:
         return "demote"
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:

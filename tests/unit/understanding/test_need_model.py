@@ -23,6 +23,7 @@ from callbot.understanding.need_model import (
     features,
     judge,
     knows,
+    reading,
     score,
 )
 from callbot.understanding.text import tokens
@@ -75,8 +76,12 @@ def test_features_are_words_and_pairs_with_and_without_tones() -> None:
 def test_the_bundled_model_scores_an_answer() -> None:
     model = need_model.load()
     assert model is not None
-    urgent = score(model, standard(tokens("mẹ tui khó thở tím tái gọi không trả lời")))
-    calm = score(model, standard(tokens("tui muốn hỏi chỗ đăng ký tiêm ngừa cho con")))
+    urgent = score(
+        model, reading(model, standard(tokens("mẹ tui khó thở tím tái gọi không trả lời")))
+    )
+    calm = score(
+        model, reading(model, standard(tokens("tui muốn hỏi chỗ đăng ký tiêm ngừa cho con")))
+    )
     assert sum(urgent.probabilities) == pytest.approx(1.0)
     assert urgent.emergency > 0.5 > calm.emergency
     assert urgent.service == "115"
@@ -97,35 +102,39 @@ def test_judge_promotes_only_unsure_rules_on_words_they_did_not_read() -> None:
     low = Score((0.95, 0.03, 0.01, 0.01), ())
     middle = Score((0.5, 0.3, 0.1, 0.1), ((2, 3),))
     m, w = _KNOWING, _TEN
-    assert judge(m, high, _rules(), w) == "promote"
-    assert judge(m, high, _rules(sure=False), w) is None  # an emergency denied or defused
-    assert judge(m, high, _rules(read_high=True), w) is None
-    assert judge(m, unread, _rules(), w) is None
-    assert judge(m, middle, _rules(), w) is None
-    assert judge(m, low, _rules(True, "115", single=True), w) == "demote"
-    assert judge(m, low, _rules(True, "115"), w) is None
-    assert judge(m, middle, _rules(True, "115", single=True), w) is None
+    assert judge(high, _rules(), reading(m, w)) == "promote"
+    assert judge(high, _rules(sure=False), reading(m, w)) is None  # an emergency denied or defused
+    assert judge(high, _rules(read_high=True), reading(m, w)) is None
+    assert judge(unread, _rules(), reading(m, w)) is None
+    assert judge(middle, _rules(), reading(m, w)) is None
+    assert judge(low, _rules(True, "115", single=True), reading(m, w)) == "demote"
+    assert judge(low, _rules(True, "115"), reading(m, w)) is None
+    assert judge(middle, _rules(True, "115", single=True), reading(m, w)) is None
 
 
 def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_words() -> None:
     sure = Score((0.05, 0.9, 0.03, 0.02), ((2, 3),))
     spread = Score((0.04, 0.32, 0.32, 0.32), ((2, 3),))  # "an emergency", of no service
-    assert judge(_KNOWING, sure, _rules(cue=False), _TEN) == "promote"
-    assert judge(_KNOWING, spread, _rules(cue=False), _TEN) is None
-    assert judge(_KNOWING, sure, _rules(cue=False), _TEN[:4]) is None  # too short to trust
+    assert judge(sure, _rules(cue=False), reading(_KNOWING, _TEN)) == "promote"
+    assert judge(spread, _rules(cue=False), reading(_KNOWING, _TEN)) is None
+    assert judge(sure, _rules(cue=False), reading(_KNOWING, _TEN[:4])) is None  # too short to trust
     unknown = ["w"] * 5 + ["q"] * 5  # half of the words never seen in training
     assert not knows(_KNOWING, unknown) and knows(_KNOWING, _TEN)
-    assert judge(_KNOWING, sure, _rules(cue=False), unknown) is None
+    assert judge(sure, _rules(cue=False), reading(_KNOWING, unknown)) is None
 
 
 def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None:
     lift = Score((0.02, 0.03, 0.9, 0.05), ())
     unsure = Score((0.2, 0.05, 0.6, 0.15), ())
-    assert judge(_KNOWING, lift, _rules(True, "113"), _TEN) == "service"  # 0.9 >= 10 x 0.05
-    assert judge(_KNOWING, lift, _rules(True, "114"), _TEN) is None  # the same service
-    assert judge(_KNOWING, unsure, _rules(True, "113"), _TEN) is None  # not sure enough
+    assert (
+        judge(lift, _rules(True, "113"), reading(_KNOWING, _TEN)) == "service"
+    )  # 0.9 >= 10 x 0.05
+    assert judge(lift, _rules(True, "114"), reading(_KNOWING, _TEN)) is None  # the same service
+    assert judge(unsure, _rules(True, "113"), reading(_KNOWING, _TEN)) is None  # not sure enough
     close = Score((0.02, 0.0, 0.85, 0.13), ())
-    assert judge(_KNOWING, close, _rules(True, "113"), _TEN) is None  # not 10 times likelier
+    assert (
+        judge(close, _rules(True, "113"), reading(_KNOWING, _TEN)) is None
+    )  # not 10 times likelier
 
 
 @pytest.mark.usefixtures("fake_model")
@@ -203,15 +212,24 @@ def _category_model(best: str, weight: float) -> Model:
 def test_the_model_reads_the_category_only_where_the_rules_are_unsure() -> None:
     sure = _category_model("financial", 9.0)  # about 0.99 financial
     unsure = _category_model("financial", 1.0)  # about 0.35: not sure
-    assert need_heads.category(sure, _TEN) == ("financial", pytest.approx(0.99, abs=0.01))
-    assert need_heads.recategorise(sure, _TEN, "medical", 0.77) == "financial"
-    assert need_heads.recategorise(sure, _TEN, "medical", 0.9) is None  # the rules are sure
-    assert need_heads.recategorise(sure, _TEN, "financial", 0.5) is None  # the same category
-    assert need_heads.recategorise(unsure, _TEN, "medical", 0.5) is None
-    assert need_heads.recategorise(sure, _TEN[:5], "medical", 0.5) is None  # too short
+    assert need_heads.category(sure, reading(sure, _TEN)) == (
+        "financial",
+        pytest.approx(0.99, abs=0.01),
+    )
+    assert need_heads.recategorise(sure, reading(sure, _TEN), "medical", 0.77) == "financial"
+    assert (
+        need_heads.recategorise(sure, reading(sure, _TEN), "medical", 0.9) is None
+    )  # the rules are sure
+    assert (
+        need_heads.recategorise(sure, reading(sure, _TEN), "financial", 0.5) is None
+    )  # the same category
+    assert need_heads.recategorise(unsure, reading(unsure, _TEN), "medical", 0.5) is None
+    assert (
+        need_heads.recategorise(sure, reading(sure, _TEN[:5]), "medical", 0.5) is None
+    )  # too short
     without = Model({"w:w": (0.0,) * 4}, (0.0,) * 4, {})  # a file without the category head
-    assert need_heads.category(without, _TEN) is None
-    assert need_heads.recategorise(without, _TEN, "medical", 0.5) is None
+    assert need_heads.category(without, reading(without, _TEN)) is None
+    assert need_heads.recategorise(without, reading(without, _TEN), "medical", 0.5) is None
 
 
 def test_the_bundled_model_has_a_category_head() -> None:
@@ -223,7 +241,7 @@ def test_the_bundled_model_has_a_category_head() -> None:
         ("tui muốn hỏi tiền hỗ trợ người mất việc nộp hồ sơ ở đâu", "financial"),
         ("tui muốn đăng ký xét nghiệm test nhanh cho cả nhà ở hẻm này", "testing"),
     ):
-        read = need_heads.category(model, standard(tokens(text)))
+        read = need_heads.category(model, reading(model, standard(tokens(text))))
         assert read is not None and read[0] == expected and read[1] >= 0.7, text
 
 
@@ -251,11 +269,13 @@ def test_a_change_of_category_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_emergency_the_caller_moved_on_from_is_demoted_only_before_the_request() -> None:
     none = Score((0.97, 0.01, 0.01, 0.01), ())
     moved = _rules(True, "114", moved_on=True)
-    assert judge(_KNOWING, none, moved, _TEN) == "demote"
-    assert judge(_KNOWING, none, moved, _TEN[:5]) is None  # too short to trust the model
-    assert judge(_KNOWING, none, _rules(True, "114"), _TEN) is None  # said after the request
+    assert judge(none, moved, reading(_KNOWING, _TEN)) == "demote"
+    assert judge(none, moved, reading(_KNOWING, _TEN[:5])) is None  # too short to trust the model
+    assert (
+        judge(none, _rules(True, "114"), reading(_KNOWING, _TEN)) is None
+    )  # said after the request
     unsure = Score((0.85, 0.05, 0.05, 0.05), ())
-    assert judge(_KNOWING, unsure, moved, _TEN) is None  # not ruled out
+    assert judge(unsure, moved, reading(_KNOWING, _TEN)) is None  # not ruled out
 
 
 @pytest.mark.usefixtures("fake_model")
