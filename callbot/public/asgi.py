@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from starlette.types import Scope
 
 from callbot.config import Config
 from callbot.intake.chat.service import Chat, open_chat
-from callbot.intake.services import Written, open_written
+from callbot.intake.services import Written, open_written, warm_parsers
 from callbot.public import labels
 from callbot.public.antibot import FormTokens, ProofOfWork, load_secret
 from callbot.public.limits import Limits
@@ -147,6 +148,8 @@ def create_app(site: Site) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # The parsers load beside the first requests, not in the first one's path.
+        threading.Thread(target=warm_parsers, name="parsers-load", daemon=True).start()
         # The chat's workers run in the server (every node its own), only with Zalo set up.
         if site.config.zalo.configured:
             site.chat.start()

@@ -5,7 +5,10 @@ fields and errors beside them, the honeypot, the minimum fill time, the limits p
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
+
+import pytest
 
 from tests.support.public import FORM, Public, challenge, png, send, solve, token
 
@@ -239,3 +242,16 @@ def test_kept_photos_may_be_dropped(tmp_path: Path) -> None:
     ticket = public.tickets.get(number_in(sent.text))
     assert public.site.written.intake.tickets.attachments([ticket.id]) == []
     assert list((public.config.storage.recordings_dir / "pending").rglob("photo-*")) == []
+
+
+def test_the_site_loads_the_parsers_when_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gazetteer and the need model load beside the first requests, not in their path."""
+    warmed = threading.Event()
+    monkeypatch.setattr("callbot.public.asgi.warm_parsers", warmed.set)
+    public = Public(tmp_path)
+    assert not warmed.is_set()
+    with public.client() as client:  # the app's lifespan starts
+        assert warmed.wait(5)
+        assert client.get("/").status_code == 200
