@@ -1,0 +1,63 @@
+"""Round 6 of issue 13 (the fifth development part studied): the classes of error it showed,
+with our own examples (other wordings, regions, recognition damage), read by the rules alone
+(the statistical model must not be what makes these pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from callbot.understanding.need import parse_need
+
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.py)
+
+
+def _urgency(text: str) -> str:
+    return parse_need(text).urgency
+
+
+def _service(text: str) -> tuple[str, str | None]:
+    result = parse_need(text)
+    return result.urgency, result.service
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ổng đang bốp cổ vợ ổng ngoài sân kìa",
+        "thằng đó xiết cổ con nhỏ trong hẻm",
+        "có thằng say rượu đang rượt tui tui trốn vô tiệm tạp hóa",
+        "hai thằng nhỏ đập lộn một đứa lấy cục gạch đập thằng kia",
+        "ông hàng xóm đập tới tấp vô đầu thằng con",
+        "có người kéo con bé vô xe hơi nó giãy giụa quá trời",
+    ],
+)
+def test_violence_now_is_113(text: str) -> None:
+    assert _service(text) == ("emergency", "113")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng nhỏ ăn tôm xong môi sưng vù lên thở khò khè",
+        "bé ăn cua xong mắt sưng húp lại khò khè",
+        "bà ngoại ăn nấm rừng về đau bụng ói mửa",
+        "ông nội nằm mê không biết gì nữa hết",
+        "chồng tui bị tiểu đường giờ lịm dần kêu không giậy",
+        "má em nói lấp bấp không ra chữ một bên tay yếu",
+        "em tôi rạch tay trong phòng tôi đạp cửa vô thấy máu chảy nhiều lắm",
+    ],
+)
+def test_medical_said_otherwise_is_115(text: str) -> None:
+    assert _service(text) == ("emergency", "115")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nước vô nhà ngập tới giường bà nội bị liệt tụi tui không cõng nổi",
+        "thằng bé vùng vẫy dưới mương nước sâu",
+        "nước lũ tràn bờ bao mà ba tui nằm một chỗ không tự di chuyển được",
+    ],
+)
+def test_rescue_is_114(text: str) -> None:
+    assert _service(text) == ("emergency", "114")
