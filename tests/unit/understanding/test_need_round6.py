@@ -28,6 +28,7 @@ def _service(text: str) -> tuple[str, str | None]:
         "có thằng say rượu đang rượt tui tui trốn vô tiệm tạp hóa",
         "hai thằng nhỏ đập lộn một đứa lấy cục gạch đập thằng kia",
         "ông hàng xóm đập tới tấp vô đầu thằng con",
+        "mấy đứa nó lấy mũ bảo hiểm đánh vô đầu anh tui",
         "có người kéo con bé vô xe hơi nó giãy giụa quá trời",
     ],
 )
@@ -61,3 +62,31 @@ def test_medical_said_otherwise_is_115(text: str) -> None:
 )
 def test_rescue_is_114(text: str) -> None:
     assert _service(text) == ("emergency", "114")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông nội tui mất trong vụ cháy năm hai ngàn mười tám tui cần làm giấy tờ đất",
+        "nhà tui bị cháy năm chín tám giờ xin giấy xác nhận để làm lại sổ",
+        "tui hỏi tiền bồi thường của nhà nước cho hộ bị cháy nhà đợt rồi",
+        "ông chồng bả hay la đâm chết mày chứ có đánh ai đâu tui chỉ hỏi chuyện tiếng ồn",
+        "bả chửi vậy hoài dọa giết mà nói quen miệng thôi",
+        "bức tường nhà kho sắp sập tui muốn báo phường tới coi",
+        "con cá vùng vẫy trong thau dữ lắm",
+        "con gái tui nhốt mình trong phòng không chịu ăn cơm tui muốn hỏi chỗ tư vấn tâm lý",
+        "tui cần mua nón bảo hiểm cho con đi học",
+    ],
+)
+def test_look_alikes_are_no_emergency(text: str) -> None:
+    assert _urgency(text) != "emergency"
+
+
+def test_a_year_this_year_is_no_past() -> None:
+    # only a year before this one puts what is said in the past
+    result = parse_need("năm nay nhà tui cháy lớn lắm lửa còn đang bốc")
+    assert result.urgency == "emergency"
+
+
+def test_an_insurance_topic_still_defuses() -> None:
+    assert _urgency("tui hỏi bảo hiểm cho người bị tai nạn giao thông") != "emergency"
