@@ -90,3 +90,20 @@ def test_a_year_this_year_is_no_past() -> None:
 
 def test_an_insurance_topic_still_defuses() -> None:
     assert _urgency("tui hỏi bảo hiểm cho người bị tai nạn giao thông") != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quán cơm đầu chợ bán đồ ăn thiu ăn vô ai cũng đau bụng",
+        "tiệm tạp hóa bán bánh quá hạn sử dụng tui muốn phản ánh",
+        "ngoài chợ có sạp bán thuốc dỏm uống vô không hết bệnh",
+        "chai nước tương hết date rồi mà họ vẫn bán cho khách",
+    ],
+)
+def test_selling_spoiled_or_fake_goods_is_a_violation(text: str) -> None:
+    assert parse_need(text).category == "violation"
+
+
+def test_an_expired_card_is_no_report() -> None:
+    assert parse_need("thẻ bảo hiểm y tế của tui hết hạn rồi làm lại ở đâu").category != "violation"
