@@ -86,7 +86,7 @@ FIRE_RESCUE_ENTRIES: tuple[Entry, ...] = (
         ngập tới cổ, ngập tới ngực, ngập tới nóc, ngập nóc
         """, service="114", tags="trapped", fold="tone"),
     entry("other", "emergency", 5, """
-        chìm, chìm mất, bị chìm, chìm xuống, chìm nghỉm, đang chìm, chới với, vùng vẫy,
+        chìm, chìm mất, bị chìm, chìm xuống, chìm nghỉm, đang chìm, chới với,
         lũ cuốn, nước cuốn, bị cuốn, cuốn trôi, bị cuốn trôi, trôi mất, bị trôi, lũ quét,
         lật ghe, ghe lật, ghe bị lật, lật thuyền, thuyền lật, lật xuồng, xuồng lật, chìm ghe,
         chìm tàu, tàu chìm, lật đò, đò lật, lao xuống sông, lao xuống kênh, xe lao xuống,

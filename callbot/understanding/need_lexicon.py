@@ -50,6 +50,10 @@ from callbot.understanding.need_danger import FIRE_RESCUE_ENTRIES, POLICE_ENTRIE
 from callbot.understanding.need_danger_combos import DANGER_COMBOS
 from callbot.understanding.need_danger_more import MORE_DANGER_ENTRIES
 from callbot.understanding.need_described import DESCRIBED_COMBOS, DESCRIBED_ENTRIES
+from callbot.understanding.need_described_more import (
+    DESCRIBED_MORE_COMBOS,
+    DESCRIBED_MORE_ENTRIES,
+)
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
@@ -120,6 +124,7 @@ ENTRIES: tuple[Entry, ...] = (
     *POLICE_ENTRIES,
     *MORE_DANGER_ENTRIES,
     *DESCRIBED_ENTRIES,
+    *DESCRIBED_MORE_ENTRIES,
     *FALSE_ALARM_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -245,6 +250,7 @@ COMBOS: tuple[Combo, ...] = (
     *EMERGENCY_COMBOS,
     *DANGER_COMBOS,
     *DESCRIBED_COMBOS,
+    *DESCRIBED_MORE_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

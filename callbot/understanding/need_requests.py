@@ -91,7 +91,12 @@ REQUEST_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "normal", 4, """
         rượu giả, bán rượu giả, thuốc giả, hàng giả, sữa giả, hàng nhái, thịt heo bệnh,
         heo bệnh, thịt bệnh, thịt bẩn, thực phẩm bẩn, thịt thối, hàng kém chất lượng,
-        bán ma túy, buôn ma túy, ma túy, chích choác, hút chích, tiêm chích, bán hàng cấm
+        bán ma túy, buôn ma túy, ma túy, chích choác, hút chích, tiêm chích, bán hàng cấm,
+        đồ thiu, bán đồ thiu, đồ ăn thiu, đồ ôi thiu, ôi thiu, thịt ôi, hàng dỏm, đồ dỏm,
+        thuốc dỏm, thuốc tây dỏm, bán đồ dỏm, bán thuốc dỏm, hết hạn sử dụng, quá hạn sử dụng,
+        quá date, hết date, đồ hết hạn, hàng hết hạn, bán hàng hết hạn, bán đồ hết hạn,
+        sữa hết hạn, thuốc hết hạn, thực phẩm hết hạn, mà họ vẫn bán, mà vẫn bán, mà còn bán,
+        mà vẫn còn bán, mà tiệm vẫn bán
         """),
     # Noise and nuisances at night: a report to the ward.
     entry("violation", "normal", 3, """

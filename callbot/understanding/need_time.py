@@ -20,7 +20,8 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    marker that ends its clause ("bị tai biến hồi năm ngoái, giờ...", "quậy phá hồi nãy mà ...")
    covers the clause before it. "từ hôm qua", "hồi sáng tới giờ" are ongoing, not past. A
    long-standing or recurring condition ("liệt nửa người lâu rồi", "ba năm nay", "mỗi khi trời
-   lạnh") is no emergency in its clause.
+   lạnh") is no emergency in its clause. A year before this one ("năm hai ngàn mười lăm",
+   "năm chín tám") and a death "trong vụ" ("mất trong vụ cháy chợ") are past markers too.
 2. **Resolved.** After a resolution ("đỡ rồi", "tỉnh lại rồi", "vớt lên kịp", "đi viện về
    rồi", "ăn uống bình thường"), a completed rescue or return ("tìm được rồi", "chở về nhà
    giùm rồi", "mở ra được rồi") or helpers who took care of it ("xe cứu thương chở đi rồi",
@@ -45,7 +46,8 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    xuống chết đuối") and a future ("mai mốt", "có ngày", "sau này") scope over their clause,
    to the next "mà", "nên", "muốn", "giờ", "đang"...; a fear felt ("sợ quá", "sợ lắm") is no
    supposition ("tui sợ quá tụi nó đang đập cửa"). "thằng nhỏ hay đánh nhau", "ổng thường
-   bị lên cơn": a habit, not now.
+   bị lên cơn": a habit, not now. A threat said by habit and denied ("nói vậy hoài",
+   "quen miệng", "chứ có đánh ai đâu") is a joke's kin: what came before is not urgent.
 6. **Figures of speech.** An event right after a simile ("như bị cướp", "ngủ say như chết"),
    in a game or a film ("chơi game bắn nhau"), and a feeling said big ("đau đầu muốn chết vì
    chuyện giấy tờ", "nghe giá nhà mà muốn ngất luôn") are no emergency. What was seen in the
@@ -59,7 +61,8 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 8. **Beneficiaries and topics.** An elderly person or a child named as who a programme is for
    ("tiền hỗ trợ người già", "lớp hè cho con nít") is no vulnerable person in need; an
    emergency named as a programme's topic ("hỗ trợ cho người bị bạo lực gia đình", "nạn nhân
-   vụ cháy", "tầm soát ung thư") is no emergency now.
+   vụ cháy", "tầm soát ung thư") is no emergency now, further off when "cho" says who it is
+   for ("tiền hỗ trợ của phường cho nhà bị cháy"); "nón bảo hiểm" is a helmet, no topic.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -78,6 +81,7 @@ from callbot.understanding.need_time_marks import Marks, time_marks
 
 _FEAR_REACH = 2  # a plain "lo" right before the event ("lo sập")
 _TOPIC_REACH = 4
+_FOR_WHOM_REACH = 8
 _HABIT_REACH = 3
 _PROGRAMME_REACH = 3
 _ASLEEP_REACH = 3
@@ -171,11 +175,19 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
         or _within(hit, marks["feared"])
         or _right_after(hit, marks["lo"], _FEAR_REACH)
         or any(
-            hit.start - _TOPIC_REACH <= e - 1 < hit.start
+            hit.start - _reach(words, e, hit.start) <= e - 1 < hit.start
             and not tw.CLAUSE_BREAKS.intersection(words[e : hit.start])
             for _, e in marks["topic"]
         )
     )
+
+
+def _reach(words: list[str], end: int, start: int) -> int:
+    """How far a topic ("hỗ trợ", "chế độ") reaches: further when "cho" names who it is for
+    ("tiền hỗ trợ của phường cho nhà bị cháy", round 6)."""
+    if tw.FOR_WHOM in words[end:start]:
+        return _FOR_WHOM_REACH
+    return _TOPIC_REACH
 
 
 def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:

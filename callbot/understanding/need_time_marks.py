@@ -10,8 +10,11 @@ Phrases are looked up by their first word, each list indexed once.
 
 from __future__ import annotations
 
+from datetime import date
+
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
+from callbot.understanding.numbers import DIGITS, read_number
 
 _CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT}
 
@@ -47,7 +50,7 @@ def _find(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
 
 def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     """Where a past stretch begins (and its marker ends); ongoing ones left out."""
-    marks = _find(words, tw.PAST)
+    marks = _find(words, tw.PAST) + _years(words)
     marks += [
         (i, i + 2)
         for i in range(len(words) - 1)
@@ -67,6 +70,26 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
         and not (s > 0 and words[s] in tw.UNITS and words[s - 1] in tw.NUMBER_WORDS)
         and not (s > 0 and words[s - 1] in tw.NOT_YET_DEAD)
     ]
+
+
+def _years(words: list[str]) -> list[tuple[int, int]]:
+    """ "năm hai ngàn mười lăm", "năm chín lăm": a year before this one (round 6)."""
+    out = []
+    for i in range(len(words) - 1):
+        if words[i] != tw.YEAR:
+            continue
+        read = read_number(words, i + 1)
+        if read is None:
+            continue
+        value, end = read
+        if value < 10 and end < len(words) and words[end] in DIGITS:  # "năm chín tám"
+            value, end = value * 10 + DIGITS[words[end]], end + 1
+        if end < len(words) and words[end] == "tuổi":
+            continue  # an age ("hồi năm mười tám tuổi")
+        year = value + 1900 if 45 <= value <= 99 and end - i <= 3 else value
+        if tw.FIRST_YEAR <= year < date.today().year:
+            out.append((i, end))
+    return out
 
 
 def _counted_years(words: list[str]) -> list[tuple[int, int]]:
@@ -285,12 +308,19 @@ def time_marks(words: list[str]) -> Marks:
         "fiction": _find(words, tw.FICTION),
         "media": _seen_in_media(words),
         "on_media": _find(words, tw.ON_MEDIA),
-        "topic": _find(words, tw.TOPIC),
+        "topic": _topics(words, tw.TOPIC),
         "hospital": _find(words, tw.HOSPITAL),
         "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],
-        "programme": _find(words, tw.PROGRAMME),
+        "programme": _topics(words, tw.PROGRAMME),
         "remote": _find(words, fa.REMOTE),
     }
+
+
+def _topics(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
+    """A topic or a programme ("hỗ trợ", "bảo hiểm"), not the helmet's "nón bảo hiểm"."""
+    return [
+        (s, e) for s, e in _find(words, phrases) if not (s and words[s - 1] in tw.NOT_A_TOPIC_AFTER)
+    ]
 
 
 def _not_asleep(words: list[str], start: int) -> bool:

@@ -31,7 +31,8 @@ PAST = phrases(
     mất do, chết do, qua đời do, tử vong vì, tử vong do, hồi chiến tranh, thời chiến tranh,
     chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
     lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé, bữa tui thấy,
-    bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi
+    bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi, mất trong vụ, chết trong vụ,
+    qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ
 """
     + ", ".join(
         f"{when} {day}"
@@ -182,7 +183,11 @@ REAL_REACH = 3
 # 5. Joke, supposition, fear, future, habit.
 JOKE = phrases("""
     giỡn, nói giỡn, giỡn thôi, đùa thôi, nói đùa, đùa chứ, giỡn chứ, nói chơi, nói vậy thôi,
-    nói vậy chứ, nói quá thôi, nói cho vui, nói cho vui thôi, nói thế thôi, nói thế chứ
+    nói vậy chứ, nói quá thôi, nói cho vui, nói cho vui thôi, nói thế thôi, nói thế chứ,
+    nói vậy hoài, la vậy hoài, chửi vậy hoài, nói quen miệng, quen miệng, cửa miệng, nói cửa miệng,
+    dọa chơi, dọa cho sợ, chứ có đánh đâu, chứ có đánh ai đâu, chứ đâu có đánh,
+    chứ có làm gì đâu, chứ có làm gì ai đâu, chứ có đụng ai đâu, chứ có giết ai đâu,
+    chứ không có đánh, chứ có đánh bao giờ, chứ đâu có làm gì
 """)
 SUPPOSED = phrases("""
     nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, lỡ có, lỡ nhà, lỡ ai, nhỡ có, nhỡ ai, giả sử,
@@ -212,6 +217,12 @@ WHAT_IF_ENDS = phrases("""
 """)
 WHAT_IF_REACH = 8
 CLAUSE_BREAKS = words("mà nhưng nên tại vì muốn xin cần hỏi nhờ giờ đang còn lại")
+# A year said ("năm hai ngàn mười lăm", "năm chín lăm"): before this one, a past marker.
+YEAR = "năm"
+FIRST_YEAR = 1945
+# An emergency a programme is for, further than TOPIC's reach when "cho" says who
+# ("tiền hỗ trợ của phường cho nhà bị cháy").
+FOR_WHOM = "cho"
 HABIT = phrases("hay, thường, thường hay, lâu lâu, thỉnh thoảng, hay bị, thường bị")
 OR_WHAT = words("sao gì là không chưa hông hổng ai đâu chi")
 
@@ -297,6 +308,8 @@ TOPIC = phrases("""
     hỗ trợ, trợ cấp, chế độ, chính sách, bảo hiểm, chương trình, nạn nhân, thủ tục, bồi thường,
     tầm soát, phòng chống, phòng ngừa, tuyên truyền, kỹ năng phòng, nói chuyện về
 """)
+# "nón bảo hiểm", "mũ bảo hiểm": a helmet, no insurance (round 6).
+NOT_A_TOPIC_AFTER = words("nón mũ")
 # A disease right after a screening is what is tested for, not what someone has ("xét nghiệm
 # tầm soát ung thư gan").
 SCREENING = phrases("tầm soát, sàng lọc, khám sàng lọc, khám tầm soát")
