@@ -52,6 +52,7 @@ def training_cases() -> list[tuple[str, ev.Case]]:
         ("second development part", ev.load_set(ev.dev3_set_file())),
         ("third development part", ev.load_set(ev.dev4_set_file())),
         ("fourth development part", ev.load_set(ev.dev5_set_file())),
+        ("fifth development part", ev.load_set(ev.dev6_set_file())),
     ]
     out = []
     for name, cases in sets:
