@@ -84,98 +84,20 @@ SERVICE_SURE = 0.8
 DEMOTE_KNOWN = 0.1
 # The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
 CUES = frozenset(
-    [
-        "sick",
-        "burn",
-        "extent",
-        "boiling",
-        "fall",
-        "water_body",
-        "stuck",
-        "jam",
-        "cannot_leave",
-        "flood",
-        "carry",
-        "swim",
-        "missing",
-        "gas",
-        "leak",
-        "threat",
-        "hit",
-        "seize",
-        "away",
-        "enter",
-        "fuel",
-        "gang",
-        "perpetrator",
-        "measure",
-        "pregnant",
-        "belly",
-        "pressure",
-    ]
+    (
+        "sick burn extent boiling fall water_body stuck jam cannot_leave flood carry "
+        "swim missing gas leak threat hit seize away enter fuel gang perpetrator "
+        "measure pregnant belly pressure"
+    ).split()
 )
 _EXPLAIN = 3  # features shown for a promotion
 # Words that say nothing of an emergency by themselves: never shown as its reason alone.
 _PLAIN = frozenset(
-    [
-        "ơi",
-        "nha",
-        "tui",
-        "tôi",
-        "con",
-        "em",
-        "nó",
-        "anh",
-        "chị",
-        "ông",
-        "bà",
-        "mẹ",
-        "ba",
-        "má",
-        "cha",
-        "bố",
-        "vợ",
-        "chồng",
-        "cháu",
-        "ổng",
-        "bả",
-        "mình",
-        "tụi",
-        "có",
-        "là",
-        "thì",
-        "mà",
-        "rồi",
-        "đang",
-        "bị",
-        "cái",
-        "này",
-        "đó",
-        "giờ",
-        "nhà",
-        "ở",
-        "với",
-        "và",
-        "của",
-        "cho",
-        "không",
-        "đi",
-        "ra",
-        "vô",
-        "vào",
-        "lên",
-        "xuống",
-        "quá",
-        "lắm",
-        "một",
-        "hai",
-        "ba",
-        "người",
-        "thằng",
-        "đứa",
-        "bé",
-        "nhỏ",
-    ]
+    (
+        "ơi nha tui tôi con em nó anh chị ông bà mẹ ba má cha bố vợ chồng cháu ổng bả "
+        "mình tụi có là thì mà rồi đang bị cái này đó giờ nhà ở với và của cho không đi "
+        "ra vô vào lên xuống quá lắm một hai người thằng đứa bé nhỏ"
+    ).split()
 )
 
 Verdict = Literal["promote", "demote", "service", "category", "urgency"]
