@@ -31,7 +31,7 @@ transcript (what the fields mean: :mod:`.need_lexicon`):
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import Combo, Entry, entry
+from callbot.understanding.need_base import OXY, Combo, Entry, each, entry
 
 _SERVICES = (
     "cứu hỏa", "chữa cháy", "cấp cứu", "công an", "cảnh sát", "cứu nạn", "cứu thương",
@@ -119,6 +119,14 @@ PERIL_ENTRIES: tuple[Entry, ...] = (
         đòi tiền chuột, tiền chuột, là chặt tay, chặt tay nó, chặt ngón tay, dọa chặt tay,
         trèo qua ban công, leo qua ban công, chèo qua ban công
         """, service="113", tags="crime", fold="exact"),
+    # Oxygen breathed at home: high, not emergency, when it lasts a while yet ("bình còn
+    # chút xíu chắc tới tối là hết": the equipment + lasting demotion of need_lexicon).
+    entry("medical", "emergency", 5, each(OXY, "thở {} ở nhà", "thở {} tại nhà"),
+          tags="equipment"),
+    entry(None, "normal", 0, """
+        tới tối là hết, tới sáng là hết, tới mai là hết, tới chiều là hết, còn chút xíu,
+        còn chút ít, còn xíu, còn được chút
+        """, tags="lasting"),
     # Look-alikes: a service's number asked, "đứng tròng" matched exactly.
     entry(None, "normal", 0, ", ".join(f"{n} {s}" for n in _NUMBER_OF for s in _SERVICES)),
     entry("medical", "emergency", 5, "đứng tròng, lên tròng", tags="sick", fold="exact"),
