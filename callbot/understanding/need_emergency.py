@@ -31,7 +31,7 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         bất tỉnh, bất tỉnh nhân sự, ngất, ngất xỉu, xỉu, hôn mê, {k} tỉnh, lịm đi, mê man,
         lơ mơ, mất ý thức, {k} còn ý thức, cứng đơ,
         mềm nhũn, người mềm, mềm oặt, lả đi, xụi lơ, trợn mắt, trợn trắng, trợn ngược,
-        mắt trợn, mắt cứ trợn, trợn lên, trợn ngược lên, đứng tròng, lên tròng, ngã quỵ,
+        mắt trợn, mắt cứ trợn, trợn lên, trợn ngược lên, ngã quỵ,
         gục xuống, ngã gục, té gục, lăn đùng,
         người lạnh ngắt, lạnh ngắt,
         chảy máu, ra máu, mất máu, chảy nhiều máu, máu chảy, ho ra máu, nôn ra máu,

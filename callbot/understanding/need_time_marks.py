@@ -16,7 +16,14 @@ from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.numbers import DIGITS, read_number
 
-_CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT}
+_CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT if len(p) == 1}
+# A present marker of several words breaks a clause only when said whole: "đột nhiên" does,
+# the "đột" of "đột quỵ" does not (round 7).
+_PRESENT_PHRASES = tuple(p for p in tw.PRESENT if len(p) > 1)
+
+
+def _breaks(words: list[str], k: int) -> bool:
+    return words[k] in _CLAUSE_BREAKS or any(_at(words, k, p) for p in _PRESENT_PHRASES)
 
 
 def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -155,7 +162,7 @@ def _clauses(words: list[str], marks: list[tuple[int, int]]) -> list[tuple[int, 
     """From each marker's end to the next clause break ("mà", "nên", "muốn", "giờ"...)."""
     out = []
     for _, end in marks:
-        stop = next((k for k in range(end, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        stop = next((k for k in range(end, len(words)) if _breaks(words, k)), len(words))
         out.append((end, stop))
     return out
 

@@ -192,11 +192,15 @@ JOKE = phrases("""
 SUPPOSED = phrases("""
     nếu, lỡ mà, lỡ như, nhỡ mà, nhỡ như, lỡ có, lỡ nhà, lỡ ai, nhỡ có, nhỡ ai, giả sử,
     phòng khi, trường hợp, cách sơ cứu, sơ cứu,
-    cách xử lý khi, làm sao khi, khi có người
+    cách xử lý khi, làm sao khi, khi có người, hỏi dấu hiệu, hỏi triệu chứng, hỏi biểu hiện,
+    dấu hiệu nhận biết, cách nhận biết, để nhận biết
 """)
 # "tưởng": what the caller thought, until "ai dè", "hóa ra" say what it was.
 MISTAKEN = phrases("tưởng, tưởng là, cứ tưởng, tưởng đâu, tưởng như")
-REVERSAL = phrases("ai dè, hóa ra, té ra, thì ra, nào ngờ, ai ngờ, không ngờ")
+REVERSAL = phrases("""
+    ai dè, hóa ra, té ra, thì ra, nào ngờ, ai ngờ, không ngờ, coi thì, qua coi thì,
+    ra coi thì, nhìn kỹ thì, mới biết là
+""")
 FEARED = phrases("""
     sợ, lo, e là, nguy cơ, có nguy cơ, sợ là, sợ bị, lo bị, ngại, sợ rằng, lo là, dễ, dễ bị,
     có thể bị, coi chừng bị
