@@ -65,6 +65,7 @@ from typing import Any, Literal
 
 from callbot.understanding.need_base import Category, Service
 from callbot.understanding.need_match import toneless
+from callbot.understanding.need_time_words import words
 
 CLASSES: tuple[str, ...] = ("none", "115", "114", "113")
 CATEGORIES: tuple[Category, ...] = ("food", "medical", "financial", "testing", "violation", "other")
@@ -83,21 +84,17 @@ SERVICE_RATIO = 10.0
 SERVICE_SURE = 0.8
 DEMOTE_KNOWN = 0.1
 # The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
-CUES = frozenset(
-    (
-        "sick burn extent boiling fall water_body stuck jam cannot_leave flood carry "
-        "swim missing gas leak threat hit seize away enter fuel gang perpetrator "
-        "measure pregnant belly pressure"
-    ).split()
+CUES = words(
+    "sick burn extent boiling fall water_body stuck jam cannot_leave flood carry "
+    "swim missing gas leak threat hit seize away enter fuel gang perpetrator "
+    "measure pregnant belly pressure"
 )
 _EXPLAIN = 3  # features shown for a promotion
 # Words that say nothing of an emergency by themselves: never shown as its reason alone.
-_PLAIN = frozenset(
-    (
-        "ơi nha tui tôi con em nó anh chị ông bà mẹ ba má cha bố vợ chồng cháu ổng bả "
-        "mình tụi có là thì mà rồi đang bị cái này đó giờ nhà ở với và của cho không đi "
-        "ra vô vào lên xuống quá lắm một hai người thằng đứa bé nhỏ"
-    ).split()
+_PLAIN = words(
+    "ơi nha tui tôi con em nó anh chị ông bà mẹ ba má cha bố vợ chồng cháu ổng bả "
+    "mình tụi có là thì mà rồi đang bị cái này đó giờ nhà ở với và của cho không đi "
+    "ra vô vào lên xuống quá lắm một hai người thằng đứa bé nhỏ"
 )
 
 Verdict = Literal["promote", "demote", "service", "category", "urgency"]
