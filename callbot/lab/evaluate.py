@@ -28,9 +28,9 @@ written later and apart again, after the parsers were tuned on the first, and a 
 parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most of those that
 are no emergency look-alikes of one), written apart while round 4 studied the third and scored
 once after it, and a fifth, ``parse_dev6.jsonl`` (480 needs, written apart after round 5 by two
-writers in the style of the writer of the development and locked parts), so that each round generalises on
-wordings nobody tuned for. The locked part's
-wrong answers are never listed (``--errors`` lists those of the other sets) unless
+writers in the style of the writer of the development and locked parts), so that each round
+generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
+(``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
 measure on it honestly. A set is locked when it is that file or when its ids start with
 :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores
