@@ -58,6 +58,7 @@ from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENT
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
+from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -128,6 +129,7 @@ ENTRIES: tuple[Entry, ...] = (
     *DESCRIBED_MORE_ENTRIES,
     *FALSE_ALARM_ENTRIES,
     *PERIL_ENTRIES,
+    *WITNESSED_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -254,6 +256,7 @@ COMBOS: tuple[Combo, ...] = (
     *DESCRIBED_COMBOS,
     *DESCRIBED_MORE_COMBOS,
     *PERIL_COMBOS,
+    *WITNESSED_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -200,7 +200,8 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
     return (
         ((urgent or _event(hit)) and _within(hit, marks["past"]))
         or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
-        or (emergency and _within(hit, marks["chronic"]))
+        # stuck "lâu rồi" is stuck the longer, not a chronic complaint (round 8)
+        or (emergency and _within(hit, marks["chronic"]) and not _SHUT_IN & tags)
         # not a medical one: a stroke "hồi sáng" may still need 115 now
         or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))

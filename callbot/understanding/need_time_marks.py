@@ -300,7 +300,7 @@ def time_marks(words: list[str]) -> Marks:
         "nobody_hurt": _find(words, tw.NOBODY_HURT),
         "nobody_inside": _find(words, tw.NOBODY_INSIDE),
         "denied": _find(words, tw.DENIED) + _denied_at_end(words),
-        "drill": _find(words, tw.DRILL),
+        "drill": [(s, e) for s, e in _find(words, tw.DRILL) if not tw.RUSE & {*words[e : e + 1]}],
         "joke": _find(words, tw.JOKE),
         "asleep": [(s, e) for s, e in _find(words, tw.ASLEEP) if not _not_asleep(words, s)],
         "sound_asleep": _find(words, tw.SOUND_ASLEEP),

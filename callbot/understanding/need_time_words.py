@@ -177,6 +177,8 @@ DRILL = phrases("""
     diễn tập, tập huấn, tập dượt, thực tập, khói giả, giả vờ, giả bộ, đóng giả, tập chữa cháy,
     tập thoát hiểm, thao diễn
 """)
+# A ruse of the offenders, no drill: "hai thằng giả bộ mua hàng giật cái điện thoại" (round 8).
+RUSE = words("mua hỏi xin quen khách")
 REAL = words("thật thiệt")
 REAL_REACH = 3
 
