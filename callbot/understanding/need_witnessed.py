@@ -116,6 +116,8 @@ WITNESSED_COMBOS: tuple[Combo, ...] = (
           gives=_WATER),
     Combo(("swim", "cramp"), "other", "emergency", 5, window=8, ordered=True,
           service="114", gives=_WATER),
+    Combo(("open_water", "cramp"), "other", "emergency", 5, window=8, service="114",
+          gives=_WATER),
     Combo(("vessel", "fall"), "other", "emergency", 5, window=8, ordered=True,
           service="114", gives=_WATER),
     Combo(("fall", "container"), "other", "emergency", 5, window=3, ordered=True,
