@@ -27,7 +27,7 @@ written later and apart again, after the parsers were tuned on the first, and a 
 ``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read neither the
 parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most of those that
 are no emergency look-alikes of one), written apart while round 4 studied the third and scored
-once after it, and a fifth, ``parse_dev6.jsonl`` (480 needs, written apart after round 5 by two
+once after it, and a fifth, ``parse_dev6.jsonl`` (720 needs, written apart after round 5 by three
 writers in the style of the writer of the development and locked parts), so that each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless
