@@ -8,12 +8,9 @@ from __future__ import annotations
 import pytest
 
 from callbot.understanding.need import parse_need
+from tests.support.need import urgency as _urgency
 
 pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.py)
-
-
-def _urgency(text: str) -> str:
-    return parse_need(text).urgency
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 from callbot.understanding.need import parse_need
+from tests.support.need import urgency_and_service as _service
 
 pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.py)
-
-
-def _service(text: str) -> tuple[str, str | None]:
-    result = parse_need(text)
-    return result.urgency, result.service
 
 
 @pytest.mark.parametrize(
