@@ -14,6 +14,8 @@ each test on a fresh copy of a migrated template database.
 from __future__ import annotations
 
 import gc
+import logging
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +26,19 @@ from tests.support.database import Database, open_database_url
 from tests.support.postgres import TestCluster
 
 BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(autouse=True)
+def _root_logging_as_it_was() -> Iterator[None]:
+    """The root logger's handlers and level put back after each test: a command run in the
+    test's process (``callbot.cli.main``) installs a handler on the stderr pytest captured
+    for that test, and a thread of a later test (an AMI client reconnecting) would log to
+    that closed stream ("--- Logging error ---")."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -44,6 +59,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and callspec.params.get("db_backend") == "postgresql":
             item.add_marker(pytest.mark.postgresql)
+    workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "")  # set in xdist's workers
+    _long_ones_first(items, int(workers) if workers.isdigit() and int(workers) > 0 else 1)
+
+
+def _long_ones_first(items: list[pytest.Item], workers: int) -> None:
+    """The tests marked ``long`` (a minute or more of real calls), longest first, dealt in
+    turn to the heads of the equal shares xdist's worksteal first gives each worker, so that
+    none of them starts last and runs on alone while the other workers idle."""
+
+    def seconds(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("long")
+        return float(marker.args[0]) if marker is not None else 0.0
+
+    long_ones = sorted((i for i in items if seconds(i)), key=seconds, reverse=True)
+    if not long_ones:
+        return
+    rest = [i for i in items if not seconds(i)]
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for n, item in enumerate(long_ones):
+        shares[n % workers].append(item)
+    ordered: list[pytest.Item] = []
+    for k in range(workers):  # worksteal: share k is pending[:len(pending) // (workers - k)]
+        size = (len(items) - len(ordered)) // (workers - k)
+        take = max(0, size - len(shares[k]))
+        ordered += shares[k] + rest[:take]
+        del rest[:take]
+    items[:] = ordered + rest
 
 
 @pytest.fixture(scope="session")

@@ -243,6 +243,7 @@ def test_zero_in_the_callbot_returns_the_caller_to_the_queue(
     assert ticket.status == "new" and ticket.no_speech  # nothing recorded: ready at once
 
 
+@pytest.mark.long(60)
 def test_long_wait_in_the_queue_is_offered_the_callbot(
     config: Config, simulator: Simulator, sim_operator, answers: tuple[Path, ...], events
 ) -> None:

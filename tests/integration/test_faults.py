@@ -58,6 +58,7 @@ def _hold_write_lock(database: Path, seconds: float) -> subprocess.Popen[str]:
     return process
 
 
+@pytest.mark.long(95)
 def test_database_unwritable_for_30_s_mid_call(
     config: Config,
     server: ServeProcess,
@@ -340,6 +341,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+@pytest.mark.long(280)
 def test_serve_killed_at_every_step_20_times_loses_no_answer(
     config: Config,
     server: ServeProcess,

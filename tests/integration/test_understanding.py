@@ -29,6 +29,7 @@ def merging_server(server: ServeProcess) -> Iterator[ServeProcess]:
     server.start()
 
 
+@pytest.mark.long(110)
 def test_a_repeat_caller_is_merged_into_the_open_ticket(
     merging_server: ServeProcess,
     simulator: Simulator,
