@@ -36,7 +36,8 @@ _LEVELS_ALLOWED = {"exact": 1, "tone": 2, "full": 3}
 
 Index = dict[str, list[tuple[Entry, tuple[str, ...]]]]
 # (words, a bare phrase with at most one letter deleted) -> (entry, the bare phrase)
-FuzzyIndex = dict[tuple[int, str], list[tuple[Entry, str]]]
+# (word count, the word that may be off, the other words) -> the phrases, bare
+FuzzyIndex = dict[tuple[int, int, tuple[str, ...]], list[tuple[Entry, str]]]
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,6 @@ def forms(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     return words, [toneless(w) for w in words], [fold(w) for w in words]
 
 
-def _deletions(text: str) -> set[str]:
-    return {text[:i] + text[i + 1 :] for i in range(len(text))}
-
-
 def _one_off(said: str, phrase: str) -> bool:
     """One word of ``said`` is one letter off the phrase's (Levenshtein 1), keeping its first
     letter, in a word of :data:`FUZZY_MIN_WORD`+ letters: "nhiem" for "nghiem", never "toi"
@@ -99,7 +96,8 @@ _TONELESS_OF: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultd
 
 
 def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
-    """Per-level first-word indexes, every phrase bare, and the fuzzy deletion index."""
+    """Per-level first-word indexes, every phrase bare, and the index of the phrases looked
+    for one letter off (by the word that may be off and the others)."""
     levels: tuple[Index, Index, Index] = (defaultdict(list), defaultdict(list), defaultdict(list))
     every_bare: Index = defaultdict(list)
     fuzzy: FuzzyIndex = defaultdict(list)
@@ -120,8 +118,10 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
             # not looked for one letter off: a blocker found that way hides nothing.
             meaningful = entry.category is not None or bool(entry.tags)
             if entry.fold == "full" and entry.urgency != "emergency" and long_enough and meaningful:
-                for key in _deletions(bare) | {bare}:
-                    fuzzy[(len(words), key)].append((entry, bare))
+                for j in range(len(words)):  # one word off, the others said as they are
+                    fuzzy[(len(words), j, bare_words[:j] + bare_words[j + 1 :])].append(
+                        (entry, bare)
+                    )
     return (
         (dict(levels[0]), dict(levels[1]), dict(levels[2])),
         dict(every_bare),
@@ -130,23 +130,27 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
 
 
 _LEVELS, _EVERY_BARE, _FUZZY = _build()
-_FUZZY_LENGTHS = sorted({n for n, _ in _FUZZY})
+_FUZZY_LENGTHS = sorted({n for n, _, _ in _FUZZY})
 # Every word of the phrases looked for one letter off: a window with two words outside it
 # cannot be one letter off any of them.
 _FUZZY_WORDS = frozenset(w for entries in _FUZZY.values() for _, p in entries for w in p.split())
 
 
 def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
+    """The phrases said one letter off (:func:`_one_off`): each window of a phrase's length
+    looked up once per word that may be the one off, the others as said."""
     known = [w in _FUZZY_WORDS for w in bare]
     for i in range(len(bare)):
         for n in _FUZZY_LENGTHS:
             if i + n > len(bare):
                 break
-            if n - sum(known[i : i + n]) > 1:
+            unknown = [j for j in range(n) if not known[i + j]]
+            if len(unknown) > 1:
                 continue
-            said = " ".join(bare[i : i + n])
-            for key in _deletions(said) | {said}:
-                for entry, phrase in _FUZZY.get((n, key), ()):
+            window = bare[i : i + n]
+            said = " ".join(window)
+            for j in unknown or range(n):  # a word no phrase has must be the one off
+                for entry, phrase in _FUZZY.get((n, j, tuple(window[:j] + window[j + 1 :])), ()):
                     if (id(entry), i, i + n) not in add and _one_off(said, phrase):
                         add[(id(entry), i, i + n)] = Hit(entry, i, i + n, FUZZY, ((i, i + n),))
 
