@@ -35,7 +35,6 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _LEVELS_ALLOWED = {"exact": 1, "tone": 2, "full": 3}
 
 Index = dict[str, list[tuple[Entry, tuple[str, ...]]]]
-# (words, a bare phrase with at most one letter deleted) -> (entry, the bare phrase)
 # (word count, the word that may be off, the other words) -> the phrases, bare
 FuzzyIndex = dict[tuple[int, int, tuple[str, ...]], list[tuple[Entry, str]]]
 

@@ -23,7 +23,10 @@ _PRESENT_PHRASES = tuple(p for p in tw.PRESENT if len(p) > 1)
 
 
 def _breaks(words: list[str], k: int) -> bool:
-    return words[k] in _CLAUSE_BREAKS or any(_at(words, k, p) for p in _PRESENT_PHRASES)
+    """Whether a clause ends at word ``k``: a break word, or a present marker said whole."""
+    return words[k] in _CLAUSE_BREAKS or any(
+        _at(words, k, p) for p in _indexed(_PRESENT_PHRASES).get(words[k], ())
+    )
 
 
 def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
