@@ -258,12 +258,12 @@ def _add_eval_parsers(sub: Any) -> None:
         "parse",
         help="parser accuracy per field, emergency recall per service, false emergencies",
         description="Scores the parsers on the labelled set, the hold-out set, the development "
-        "and locked parts of the issue 13 set and its second to fifth development parts "
+        "and locked parts of the issue 13 set and its second to sixth development parts "
         "(or on --set-file). The locked part is only ever scored: its wrong answers are "
         "not printed, not even with --errors.",
     )
     p.add_argument(
-        "--set-file", type=Path, default=None, help="score this set only (default: all eight)"
+        "--set-file", type=Path, default=None, help="score this set only (default: all nine)"
     )
     p.add_argument(
         "--errors",

@@ -18,7 +18,7 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has eight sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has nine sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
@@ -27,8 +27,11 @@ written later and apart again, after the parsers were tuned on the first, and a 
 ``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read neither the
 parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most of those that
 are no emergency look-alikes of one), written apart while round 4 studied the third and scored
-once after it, and a fifth, ``parse_dev6.jsonl`` (720 needs, written apart after round 5 by three
-writers in the style of the writer of the development and locked parts), so that each round
+once after it, a fifth, ``parse_dev6.jsonl`` (720 needs, written apart after round 5 by three
+writers in the style of the writer of the development and locked parts), and a sixth,
+``parse_dev7.jsonl`` (720 needs, written apart after round 8 by three more writers: terse
+answers with more recogniser damage, long answers with the emergency buried, and near twins of
+emergencies that are none), so that each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
@@ -133,6 +136,11 @@ def dev6_set_file() -> Path:
     return default_set_file().with_name("parse_dev6.jsonl")
 
 
+def dev7_set_file() -> Path:
+    """The sixth development part, ``tests/fixtures/parse_dev7.jsonl`` (round 9 of issue 13)."""
+    return default_set_file().with_name("parse_dev7.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -149,6 +157,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("third development part", dev4_set_file()),
         ("fourth development part", dev5_set_file()),
         ("fifth development part", dev6_set_file()),
+        ("sixth development part", dev7_set_file()),
     ]
 
 

@@ -265,3 +265,27 @@ def test_fifth_development_part_is_needs_in_the_locked_parts_style_and_new(
     texts = _as_vosk_writes(dev6, locked)
     earlier = dev + dev3 + ev.load_set(ev.dev4_set_file()) + ev.load_set(ev.dev5_set_file())
     assert {c.text for c in earlier}.isdisjoint(texts)
+
+
+def test_sixth_development_part_is_needs_written_apart_and_new(
+    dev: list[ev.Case], dev3: list[ev.Case], locked: list[ev.Case]
+) -> None:
+    dev7 = ev.load_set(ev.dev7_set_file())
+    assert len(dev7) >= 720 and all(c.id.startswith("dev7-") for c in dev7)
+    assert all(c.kind == "need" for c in dev7) and not ev.is_locked(ev.dev7_set_file(), dev7)
+    assert ("sixth development part", ev.dev7_set_file()) in ev.standard_sets()
+    assert all(_services(dev7)[s] >= 135 for s in ev.SERVICES), _services(dev7)
+    not_emergency = _not_emergencies(dev7)
+    assert len(not_emergency) >= 315
+    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
+    texts = _as_vosk_writes(dev7, locked)
+    earlier = (
+        dev
+        + dev3
+        + [
+            c
+            for f in (ev.dev4_set_file(), ev.dev5_set_file(), ev.dev6_set_file())
+            for c in ev.load_set(f)
+        ]
+    )
+    assert {c.text for c in earlier}.isdisjoint(texts)
