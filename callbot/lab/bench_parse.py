@@ -1,9 +1,10 @@
-"""``callbot bench parse``: the parsers' time per answer and the gazetteer's cold load.
+"""``callbot bench parse``: the parsers' time per answer and their cold loads.
 
 The benchmark times each parser per answer (p50, p99, max over at least
 :data:`BENCH_MIN_ANSWERS` answers per kind, after a warm-up pass) on the transcripts of a
-labelled set (default: the labelled set of :mod:`callbot.lab.evaluate`), and the gazetteer's
-cold load in a fresh interpreter. Figures only, no pass or fail.
+labelled set (default: the labelled set of :mod:`callbot.lab.evaluate`), and, each in a fresh
+interpreter, the gazetteer's cold load and the need parser's (its import, then its first
+answer: the lexicon's indexes built and the model read). Figures only, no pass or fail.
 
 The need parser is timed twice in the same run, with its statistical model and with the rules
 alone (``need_rules_only``), in alternating rounds so that the machine's load falls on both
@@ -51,14 +52,36 @@ print(json.dumps({"total_ms": (t2 - t0) * 1e3, "import_ms": (t1 - t0) * 1e3,
 """
 
 
+_NEED_PROBE = """
+import json, time
+t0 = time.perf_counter()
+from callbot.understanding.need import parse_need
+t1 = time.perf_counter()
+parse_need("dạ")
+t2 = time.perf_counter()
+print(json.dumps({"total_ms": (t2 - t0) * 1e3, "import_ms": (t1 - t0) * 1e3,
+                  "load_ms": (t2 - t1) * 1e3}))
+"""
+
+
 def gazetteer_cold_load(timeout: float = 120.0) -> dict[str, Any]:
     """Import the gazetteer and run ``load_gazetteer()`` in a fresh interpreter, timed there."""
+    return _probe(_GAZETTEER_PROBE, timeout)
+
+
+def need_cold_load(timeout: float = 120.0) -> dict[str, Any]:
+    """Import the need parser and parse one answer in a fresh interpreter, timed there."""
+    return _probe(_NEED_PROBE, timeout)
+
+
+def _probe(code: str, timeout: float) -> dict[str, Any]:
+    """The JSON figures ``code`` prints last, run in a fresh interpreter on this tree."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", _GAZETTEER_PROBE],
+            [sys.executable, "-c", code],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -136,11 +159,12 @@ def _figures(times: list[float]) -> dict[str, Any]:
 
 
 def main_bench(set_file: Path | None, as_json: bool) -> int:
-    """``callbot bench parse``: gazetteer cold load and time per answer per kind (the need
-    parser with and without its model, unless the model is off or absent)."""
+    """``callbot bench parse``: cold loads and time per answer per kind (the need parser with
+    and without its model, unless the model is off or absent)."""
     path = set_file or default_set_file()
     cases = load_set(path)
     gazetteer = gazetteer_cold_load()
+    need_load = need_cold_load()
     parsers, unavailable = evaluate.resolve_parsers({c.kind for c in cases})
     kinds: dict[str, dict[str, Any]] = {}
     for kind in REQUIRED:
@@ -159,7 +183,12 @@ def main_bench(set_file: Path | None, as_json: bool) -> int:
                 kinds[kind] = time_kind(parsers[kind], texts)
         except Exception as exc:  # a parser crash is reported, not raised
             kinds[kind] = {"unavailable": f"parser failed: {type(exc).__name__}: {exc}"}
-    data = {"set_file": str(path), "gazetteer_cold_load": gazetteer, "kinds": kinds}
+    data = {
+        "set_file": str(path),
+        "gazetteer_cold_load": gazetteer,
+        "need_cold_load": need_load,
+        "kinds": kinds,
+    }
     print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_bench(data))
     return 0
 
@@ -173,9 +202,16 @@ def render_bench(data: dict[str, Any]) -> str:
         else f"{g['total_ms']:.1f} ms (import {g['import_ms']:.1f} ms"
         f" + load_gazetteer() {g['load_ms']:.1f} ms, fresh process)"
     )
-    out = [
-        f"parse benchmark on {data['set_file']}",
-        f"gazetteer cold load: {load}",
+    out = [f"parse benchmark on {data['set_file']}", f"gazetteer cold load: {load}"]
+    n = data.get("need_cold_load", {"unavailable": "not measured"})
+    out += [
+        "need parser cold load: "
+        + (
+            f"unavailable ({n['unavailable']})"
+            if "unavailable" in n
+            else f"{n['total_ms']:.1f} ms (import {n['import_ms']:.1f} ms"
+            f" + first answer {n['load_ms']:.1f} ms: indexes and model, fresh process)"
+        ),
         "",
         f"{'kind':<16} {'answers':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}",
     ]

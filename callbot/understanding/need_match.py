@@ -21,6 +21,7 @@ muốn chết" does not hide "muốn chết").
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -90,16 +91,42 @@ def _one_off(said: str, phrase: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-# (entry id, a phrase's bare words) -> the toneless words of the phrases that fold to them
-_TONELESS_OF: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+@dataclass(frozen=True)
+class _Tables:
+    """The lexicon indexed for matching, built once (:func:`_tables`)."""
+
+    levels: tuple[Index, Index, Index]  # per level, by a phrase's first word
+    every_bare: Index  # every phrase bare, by its first word
+    fuzzy: FuzzyIndex  # phrases looked for one letter off (:func:`_fuzzy`)
+    fuzzy_lengths: list[int]
+    # Every word of the phrases looked for one letter off: a window with two words outside
+    # it cannot be one letter off any of them.
+    fuzzy_words: frozenset[str]
+    # (entry id, a phrase's bare words) -> the toneless words of the phrases that fold to them
+    toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]]
 
 
-def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
+_built: list[_Tables] = []
+_building = threading.Lock()
+
+
+def _tables() -> _Tables:
+    """The indexes, built on first use (a third of a second: not at import, so that `callbot
+    serve` opens its FastAGI port first and builds them in its warm-up thread)."""
+    if not _built:
+        with _building:
+            if not _built:
+                _built.append(_build())
+    return _built[0]
+
+
+def _build() -> _Tables:
     """Per-level first-word indexes, every phrase bare, and the index of the phrases looked
     for one letter off (by the word that may be off and the others)."""
     levels: tuple[Index, Index, Index] = (defaultdict(list), defaultdict(list), defaultdict(list))
     every_bare: Index = defaultdict(list)
     fuzzy: FuzzyIndex = defaultdict(list)
+    toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
     for entry in ENTRIES:
         for phrase in entry.phrases:
             words = tokens(phrase)
@@ -110,7 +137,7 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
                 continue
             for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
                 levels[level][form[0]].append((entry, tuple(form)))
-            _TONELESS_OF[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
+            toneless_of[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
             # Words of no meaning of their own (lookalikes that keep emergencies out) are
@@ -121,26 +148,23 @@ def _build() -> tuple[tuple[Index, Index, Index], Index, FuzzyIndex]:
                     fuzzy[(len(words), j, bare_words[:j] + bare_words[j + 1 :])].append(
                         (entry, bare)
                     )
-    return (
+    return _Tables(
         (dict(levels[0]), dict(levels[1]), dict(levels[2])),
         dict(every_bare),
         dict(fuzzy),
+        sorted({n for n, _, _ in fuzzy}),
+        frozenset(w for entries in fuzzy.values() for _, p in entries for w in p.split()),
+        dict(toneless_of),
     )
-
-
-_LEVELS, _EVERY_BARE, _FUZZY = _build()
-_FUZZY_LENGTHS = sorted({n for n, _, _ in _FUZZY})
-# Every word of the phrases looked for one letter off: a window with two words outside it
-# cannot be one letter off any of them.
-_FUZZY_WORDS = frozenset(w for entries in _FUZZY.values() for _, p in entries for w in p.split())
 
 
 def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
     """The phrases said one letter off (:func:`_one_off`): each window of a phrase's length
     looked up once per word that may be the one off, the others as said."""
-    known = [w in _FUZZY_WORDS for w in bare]
+    tables = _tables()
+    known = [w in tables.fuzzy_words for w in bare]
     for i in range(len(bare)):
-        for n in _FUZZY_LENGTHS:
+        for n in tables.fuzzy_lengths:
             if i + n > len(bare):
                 break
             unknown = [j for j in range(n) if not known[i + j]]
@@ -149,7 +173,8 @@ def _fuzzy(bare: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
             window = bare[i : i + n]
             said = " ".join(window)
             for j in unknown or range(n):  # a word no phrase has must be the one off
-                for entry, phrase in _FUZZY.get((n, j, tuple(window[:j] + window[j + 1 :])), ()):
+                key = (n, j, tuple(window[:j] + window[j + 1 :]))
+                for entry, phrase in tables.fuzzy.get(key, ()):
                     if (id(entry), i, i + n) not in add and _one_off(said, phrase):
                         add[(id(entry), i, i + n)] = Hit(entry, i, i + n, FUZZY, ((i, i + n),))
 
@@ -163,17 +188,18 @@ def _bare_heard(
         all(
             words[k] == bare[k] or toneless_said[k] == phrase[k - i] for k in range(i, i + len(seq))
         )
-        for phrase in _TONELESS_OF.get((id(entry), seq), ())
+        for phrase in _tables().toneless_of.get((id(entry), seq), ())
     )
 
 
 def candidates(words: list[str]) -> list[Hit]:
     """Every phrase occurrence in ``words`` (normalized tokens), at the best level it matches."""
+    tables = _tables()
     best: dict[tuple[int, int, int], Hit] = {}
     levelled = forms(words)
     for level, said in enumerate(levelled):
         for i, word in enumerate(said):
-            for entry, seq in _LEVELS[level].get(word, ()):
+            for entry, seq in tables.levels[level].get(word, ()):
                 end = i + len(seq)
                 if tuple(said[i:end]) != seq or (id(entry), i, end) in best:
                     continue
@@ -183,7 +209,7 @@ def candidates(words: list[str]) -> list[Hit]:
     bare = levelled[BARE]
     if words and bare == words:  # no diacritic anywhere: every phrase may match bare
         for i in range(len(bare)):
-            for entry, seq in _EVERY_BARE.get(bare[i], ()):
+            for entry, seq in tables.every_bare.get(bare[i], ()):
                 end = i + len(seq)
                 if tuple(bare[i:end]) == seq and (id(entry), i, end) not in best:
                     best[(id(entry), i, end)] = Hit(entry, i, end, BARE, ((i, end),))

@@ -46,6 +46,7 @@ def test_bench_prints_the_need_parser_with_and_without_its_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(bp, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
+    monkeypatch.setattr(bp, "need_cold_load", lambda: {"unavailable": "not in this test"})
     monkeypatch.setattr(ev, "parser", lambda kind: parse_need)
     path = tmp_path / "set.jsonl"
     lines = [

@@ -296,6 +296,7 @@ def test_bench_prints_times_per_kind(
 ) -> None:
     monkeypatch.setattr(ev, "parser", _fake_parser)
     monkeypatch.setattr(bp, "gazetteer_cold_load", lambda: {"unavailable": "not in this test"})
+    monkeypatch.setattr(bp, "need_cold_load", lambda: {"unavailable": "not in this test"})
     path = _write(tmp_path, TINY)
     assert bp.main_bench(path, as_json=True) == 0
     data = json.loads(capsys.readouterr().out)
@@ -307,7 +308,15 @@ def test_bench_prints_times_per_kind(
     assert bp.main_bench(path, as_json=False) == 0
     text = capsys.readouterr().out
     assert "gazetteer cold load: unavailable (not in this test)" in text
+    assert "need parser cold load: unavailable (not in this test)" in text
     assert "p50 ms" in text
+
+
+def test_need_cold_load_runs_in_a_fresh_process() -> None:
+    """The need parser's import and first answer (its indexes built, its model read)."""
+    result = bp.need_cold_load()
+    assert "unavailable" not in result, result
+    assert result["total_ms"] >= result["load_ms"] > 0 and result["import_ms"] > 0
 
 
 def test_gazetteer_cold_load_runs_in_a_fresh_process() -> None:

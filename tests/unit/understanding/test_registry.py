@@ -7,19 +7,24 @@ import sys
 
 
 def test_warm_up_loads_the_gazetteer_and_the_need_model_once() -> None:
-    """In a fresh interpreter: nothing is loaded on import; after :func:`warm_up`, both the
-    gazetteer and the need model are, and answers after it load nothing more."""
+    """In a fresh interpreter: nothing is loaded on import (nor the need lexicon's indexes,
+    a third of a second that `callbot serve` spends after its port is open); after
+    :func:`warm_up`, the gazetteer, the need model and the indexes are, and answers after it
+    load nothing more."""
     script = """
-from callbot.understanding import gazetteer, need_model, registry
+from callbot.understanding import gazetteer, need_match, need_model, registry
 assert need_model.load.cache_info().currsize == 0
 assert gazetteer.load_gazetteer.cache_info().currsize == 0
+assert need_match._built == []
 registry.warm_up()
 assert need_model.load.cache_info().currsize == 1
 assert gazetteer.load_gazetteer.cache_info().currsize == 1
+tables = need_match._built[0]
 registry.parse("need", "mẹ tôi khó thở quá")
 registry.parse("address", "phường hai quận năm")
 assert need_model.load.cache_info().misses == 1
 assert gazetteer.load_gazetteer.cache_info().misses == 1
+assert need_match._built == [tables]
 print("warm")
 """
     done = subprocess.run(
