@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -236,56 +238,43 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
     assert kinds["mobile"] >= 15 and kinds["none"] >= 6
 
 
-def test_fourth_development_part_is_needs_mostly_look_alikes_and_new(
-    dev: list[ev.Case], dev3: list[ev.Case], dev4: list[ev.Case], locked: list[ev.Case]
+# The development parts of needs only, written apart one after another: (name, file, at least
+# so many needs, emergencies per service, needs that are none).
+_NEED_PARTS = (ev.dev4_set_file, ev.dev5_set_file, ev.dev6_set_file, ev.dev7_set_file)
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "size", "per_service", "none"),
+    [
+        ("fourth development part", ev.dev5_set_file, 300, 40, 150),
+        ("fifth development part", ev.dev6_set_file, 720, 150, 270),
+        ("sixth development part", ev.dev7_set_file, 720, 135, 315),
+    ],
+)
+def test_development_parts_of_needs_are_written_apart_and_new(
+    name: str,
+    part: Callable[[], Path],
+    size: int,
+    per_service: int,
+    none: int,
+    dev: list[ev.Case],
+    dev3: list[ev.Case],
+    locked: list[ev.Case],
 ) -> None:
-    dev5 = ev.load_set(ev.dev5_set_file())
-    assert len(dev5) >= 300 and all(c.id.startswith("dev5-") for c in dev5)
-    assert all(c.kind == "need" for c in dev5) and not ev.is_locked(ev.dev5_set_file(), dev5)
-    assert ("fourth development part", ev.dev5_set_file()) in ev.standard_sets()
-    assert all(_services(dev5)[s] >= 40 for s in ev.SERVICES), _services(dev5)
-    not_emergency = _not_emergencies(dev5)
-    assert len(not_emergency) >= 150
+    """Each is needs only, as Vosk writes them, with enough emergencies of each service and
+    needs that are none of every category, and shares no text with the locked part nor with
+    any part written before it."""
+    path = part()
+    cases = ev.load_set(path)
+    prefix = path.stem.removeprefix("parse_") + "-"
+    assert len(cases) >= size and all(c.id.startswith(prefix) for c in cases)
+    assert all(c.kind == "need" for c in cases) and not ev.is_locked(path, cases)
+    assert (name, path) in ev.standard_sets()
+    assert all(_services(cases)[s] >= per_service for s in ev.SERVICES), _services(cases)
+    not_emergency = _not_emergencies(cases)
+    assert len(not_emergency) >= none
     assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
-    texts = _as_vosk_writes(dev5, locked)
-    assert {c.text for c in dev + dev3 + dev4}.isdisjoint(texts)
-
-
-def test_fifth_development_part_is_needs_in_the_locked_parts_style_and_new(
-    dev: list[ev.Case], dev3: list[ev.Case], locked: list[ev.Case]
-) -> None:
-    dev6 = ev.load_set(ev.dev6_set_file())
-    assert len(dev6) >= 720 and all(c.id.startswith("dev6-") for c in dev6)
-    assert all(c.kind == "need" for c in dev6) and not ev.is_locked(ev.dev6_set_file(), dev6)
-    assert ("fifth development part", ev.dev6_set_file()) in ev.standard_sets()
-    assert all(_services(dev6)[s] >= 150 for s in ev.SERVICES), _services(dev6)
-    not_emergency = _not_emergencies(dev6)
-    assert len(not_emergency) >= 270
-    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
-    texts = _as_vosk_writes(dev6, locked)
-    earlier = dev + dev3 + ev.load_set(ev.dev4_set_file()) + ev.load_set(ev.dev5_set_file())
-    assert {c.text for c in earlier}.isdisjoint(texts)
-
-
-def test_sixth_development_part_is_needs_written_apart_and_new(
-    dev: list[ev.Case], dev3: list[ev.Case], locked: list[ev.Case]
-) -> None:
-    dev7 = ev.load_set(ev.dev7_set_file())
-    assert len(dev7) >= 720 and all(c.id.startswith("dev7-") for c in dev7)
-    assert all(c.kind == "need" for c in dev7) and not ev.is_locked(ev.dev7_set_file(), dev7)
-    assert ("sixth development part", ev.dev7_set_file()) in ev.standard_sets()
-    assert all(_services(dev7)[s] >= 135 for s in ev.SERVICES), _services(dev7)
-    not_emergency = _not_emergencies(dev7)
-    assert len(not_emergency) >= 315
-    assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
-    texts = _as_vosk_writes(dev7, locked)
-    earlier = (
-        dev
-        + dev3
-        + [
-            c
-            for f in (ev.dev4_set_file(), ev.dev5_set_file(), ev.dev6_set_file())
-            for c in ev.load_set(f)
-        ]
-    )
+    texts = _as_vosk_writes(cases, locked)
+    before = _NEED_PARTS[: _NEED_PARTS.index(part)]
+    earlier = dev + dev3 + [c for f in before for c in ev.load_set(f())]
     assert {c.text for c in earlier}.isdisjoint(texts)
