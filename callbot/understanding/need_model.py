@@ -26,6 +26,16 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   trusted; on a described emergency the rules have no phrase for ("ổng đứng ngoài vặn nắm cửa
   mà em ở một mình") it is (round 3 of issue 13: on the third development part's half A, held
   out of its training, recall 77 -> 82 of 87, the false emergencies unchanged at 12 of 135);
+- **promote over a high need**: the rules read a need as high (a medicine run out, a child
+  with no food, an oxygen reading...) and nothing was denied or put out of the present, but
+  the model is all but sure it is an emergency (>= :data:`PROMOTE_OVER_HIGH`) and knows the
+  answer: a symptom the rules read as serious but not urgent, said with what makes it urgent
+  in words they lack ("bị ông đốt sưng hết mặt thở khò khè", "nuốt cục pin ... ho sặc sụa").
+  Chosen in round 9 of issue 13 where the model had not learnt the answers: on the four new
+  writers of the sixth development part (model not trained on them, rules before round 9)
+  emergencies found 503 -> 509 of 525 and false ones 17 -> 18 of 395 (an oxygen bottle
+  nearly empty); with the models trained without the third, fourth and fifth parts, nothing
+  changed on those;
 - **demote**: the rules' emergency rests on one phrase, after which the caller asks for
   something else ("cần", "xin", "hỏi"...: the shape of an emergency word said in passing),
   and the model says emergency with probability < :data:`DEMOTE`; or every emergency phrase
@@ -83,6 +93,7 @@ KNOWN_SHARE = 0.7
 SERVICE_RATIO = 10.0
 SERVICE_SURE = 0.8
 DEMOTE_KNOWN = 0.1
+PROMOTE_OVER_HIGH = 0.9  # round 9 (module docstring)
 # The rules' tags that are cues of an emergency without being one (need_lexicon and its parts).
 CUES = words(
     "sick burn extent boiling fall water_body stuck jam cannot_leave flood carry "
@@ -293,6 +304,9 @@ def judge(view: Score, rules: Rules, seen: Reading) -> Verdict | None:
         trusted = bool(view.spans) and rules.sure and not rules.read_high
         cued = rules.cue and view.emergency >= PROMOTE
         alone = view.top >= PROMOTE_ALONE and seen.known
+        if rules.read_high:
+            over_high = view.emergency >= PROMOTE_OVER_HIGH and seen.known
+            return "promote" if view.spans and rules.sure and over_high else None
         return "promote" if trusted and (cued or alone) else None
     if rules.single and view.emergency < DEMOTE:
         return "demote"

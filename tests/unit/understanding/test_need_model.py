@@ -105,12 +105,31 @@ def test_judge_promotes_only_unsure_rules_on_words_they_did_not_read() -> None:
     m, w = _KNOWING, _TEN
     assert judge(high, _rules(), reading(m, w)) == "promote"
     assert judge(high, _rules(sure=False), reading(m, w)) is None  # an emergency denied or defused
-    assert judge(high, _rules(read_high=True), reading(m, w)) is None
+    assert (
+        judge(Score((0.15, 0.8, 0.03, 0.02), ((2, 3),)), _rules(read_high=True), reading(m, w))
+        is None
+    )
     assert judge(unread, _rules(), reading(m, w)) is None
     assert judge(middle, _rules(), reading(m, w)) is None
     assert judge(low, _rules(True, "115", single=True), reading(m, w)) == "demote"
     assert judge(low, _rules(True, "115"), reading(m, w)) is None
     assert judge(middle, _rules(True, "115", single=True), reading(m, w)) is None
+
+
+def test_over_a_need_read_as_high_the_model_promotes_only_when_all_but_sure() -> None:
+    """A need the rules read as high is an emergency only when the model all but rules out
+    anything else (>= 0.9, whatever the service), knows the answer, and weighed words of its
+    own, and nothing was denied or put out of the present."""
+    sure = Score((0.06, 0.5, 0.4, 0.04), ((2, 3),))  # 0.94 an emergency, 0.5 of one service
+    below = Score((0.12, 0.8, 0.04, 0.04), ((2, 3),))
+    high = _rules(read_high=True)
+    assert judge(sure, high, reading(_KNOWING, _TEN)) == "promote"
+    assert judge(sure, _rules(read_high=True, cue=False), reading(_KNOWING, _TEN)) == "promote"
+    assert judge(below, high, reading(_KNOWING, _TEN)) is None
+    assert judge(sure, high, reading(_KNOWING, _TEN[:4])) is None  # too short to trust
+    assert judge(sure, _rules(read_high=True, sure=False), reading(_KNOWING, _TEN)) is None
+    unread = Score(sure.probabilities, ())  # all that weighed was read by the rules
+    assert judge(unread, high, reading(_KNOWING, _TEN)) is None
 
 
 def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_words() -> None:
