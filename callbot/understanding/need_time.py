@@ -75,6 +75,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from callbot.understanding import need_false_alarms as fa
+from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -142,7 +143,7 @@ def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
     """Rule 6: a simile, a game or a film, a feeling said big."""
     return (
         _right_after(hit, marks["simile"], tw.SIMILE_REACH)
-        or _right_after(hit, marks["fiction"], tw.FICTION_REACH)
+        or la.in_fiction(hit, words, marks["fiction"], tw.FICTION_REACH)
         or _within(hit, marks["media"])
         or any(0 <= s - hit.end < tw.ON_MEDIA_REACH for s, _ in marks["on_media"])
         or _hyperbole(hit, words)
@@ -206,6 +207,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
+        or (emergency and la.look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -250,10 +252,18 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
     )
 
 
+def all_marks(words: list[str]) -> Marks:
+    """:func:`time_marks` of ``words`` and those of :mod:`.need_look_alikes`, together."""
+    marks = time_marks(words)
+    for key, found in la.look_alike_marks(words).items():
+        marks[key] = marks.get(key, []) + found
+    return marks
+
+
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
-    :func:`time_marks` of ``words``, computed once for several calls)."""
-    marks = time_marks(words) if marks is None else marks
+    :func:`all_marks` of ``words``, computed once for several calls)."""
+    marks = all_marks(words) if marks is None else marks
     if not any(marks.values()) and not any({"hyperbole", "animal"} & h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}
