@@ -56,6 +56,7 @@ ASHORE = phrases(
         "{} hết",
         "{} an toàn",
         "{} được hết",
+        "{} được rồi",
         "{} cả rồi",
     )
     + ", ai cũng lên bờ, mọi người lên bờ, cả nhà lên bờ, người ta lên bờ hết"
@@ -75,13 +76,26 @@ FICTION_STOPS = tw.CLAUSE_BREAKS | words("""
     thì rồi xong tự bỗng chợt thiệt thật đời ba má mẹ bố cha ông bà anh chị vợ chồng
 """)
 ASKED = phrases("hỏi, cho hỏi, muốn hỏi, xin hỏi, hỏi thật, hỏi xem, hỏi thử, hỏi là")
-HOW_ENDS = phrases("""
-    thì làm gì, thì làm sao, thì phải làm sao, thì phải làm gì, thì sơ cứu sao, thì sơ cứ sao,
-    thì sơ cứu thế nào, thì sơ cứu như nào, thì sơ cứu làm sao, thì xử lý sao, thì xử lý thế nào,
+HOW_ENDS = phrases(
+    """
+    thì làm gì, thì làm sao, thì phải làm sao, thì phải làm gì, thì xử lý sao, thì xử lý thế nào,
     thì xử lý làm sao, thì gọi ai, thì gọi số nào, thì báo ai, thì cứu sao, thì cứu làm sao,
-    thì thoát ra sao, thì thoát sao, thì làm thế nào, thì làm răng, thì làm như nào,
-    sơ cứu sao, sơ cứ sao, sơ cứu thế nào, sơ cứu như nào, sơ cứu ra sao, xử lý sao
-""")
+    thì thoát ra sao, thì thoát sao, thì làm thế nào, thì làm răng, thì làm như nào, xử lý sao,
+"""
+    + each(
+        ("sơ cứu", "sơ cứ", "xơ cứu", "xơ cứ", "sơ cấp cứu"),
+        "thì {} sao",
+        "thì {} thế nào",
+        "thì {} như nào",
+        "thì {} làm sao",
+        "thì {} ra sao",
+        "{} sao",
+        "{} thế nào",
+        "{} như nào",
+        "{} ra sao",
+        "{} răng",
+    )
+)
 HOW_REACH = 10
 # Between "hỏi" and the emergency, someone of the caller's, someone there or something now: a
 # real case ("cho em hỏi ba em bị rắn cắn thì sơ cứu sao").
@@ -98,7 +112,8 @@ TEACHING = phrases("""
 LOAN_APP = phrases("""
     app vay, áp vay, ap vay, app cho vay, áp cho vay, ứng dụng vay, ứng dụng cho vay,
     vay qua app, vay qua áp, vay app, vay áp, vay online, vay trên mạng, vay qua mạng,
-    app tín dụng, áp tín dụng, tụi app, bên app
+    app tín dụng, áp tín dụng, tụi app, bên app, vay tiền online, vay tiền qua app,
+    vay tiền qua áp, vay tiền qua ứng dụng, vay tiền trên mạng, vay tiền qua mạng, vay tiền app
 """)
 # The lender's thugs said to be here ("đang đứng trước cửa cầm mã tấu").
 ARRIVED = phrases("""
@@ -161,6 +176,8 @@ LOOK_ALIKE_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, each(("ngột thở", "ngộp thở", "ngột ngạt", "ngộp", "bụi"),
         "{} muốn chết", "{} gần chết", "{} muốn xỉu", "{} chết luôn") + """,
         bụi mù ngộp thở, bụi mù ngột thở, bụi quá ngộp thở, bụi ngộp thở, khói bụi ngộp thở,
+        bụi quá thở không nổi, bụi thở không nổi, bụi mù thở không nổi, khói bụi thở không nổi,
+        bụi quá không thở nổi,
         muốn đứng tim, muốn đứng tim luôn, xém đứng tim, suýt đứng tim, gần đứng tim,
         đứng tim luôn á, hết hồn muốn đứng tim, như muốn đứng tim
         """),

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "cháy cái chòi sau vườn mà lửa tắc rồi không ai sao tui báo cho biết",
         "chiếc ghe bị nước cuốn mà mấy người trên ghe bơi vô bờ hết rồi giờ hỏi trục vớt ghe",
         "xe máy bị nước cuốn mà người lên bờ an toàn rồi muốn hỏi chỗ sửa xe",
+        "xe tải bị lũ cuốn tài xế bơi vô bờ được rồi hỏi chỗ kéo xe",
     ],
 )
 def test_fire_out_and_everyone_ashore_are_resolved(text: str) -> None:
@@ -75,6 +76,7 @@ def test_what_happens_beside_a_game_or_a_shoot_is_an_emergency(text: str, servic
         "cho hỏi bị điện giật thì sơ cứu thế nào",
         "em hỏi thử bị ong đốt sưng mặt thì xử lý sao",
         "cho hỏi người bị đuối nước thì sơ cứ sao",
+        "cho hỏi bị rắn cắn thì xơ cứu sao",
         "tui muốn hỏi kẹt thang máy thì gọi số nào",
         "tui thấy trên ti vi người ta dạy cách hô hấp nhân tạo cho người bị đuối nước",
         "phường có mở lớp sơ cứu cho người ngưng tim không",
@@ -123,6 +125,7 @@ def test_a_beating_nobody_stops_is_an_emergency(text: str) -> None:
     [
         "bên app vay gọi điện hăm dọa giết cả nhà tui",
         "áp vay nhắn tin chửi bới khủng bố bạn bè tui",
+        "tụi vay tiền online gọi khủng bố hàng xóm tui",
         "số lạ gọi nói giả danh công an nói con tui bị bắt giữ mà con tui đang ở nhà bình thường",
         "có người gọi nói bắt cóc đứa cháu đòi tiền chuộc tui biết là tụi lừa đảo",
         "hồi nảy bị cướp giật túi xách tụi nó chạy mất rồi",
@@ -153,6 +156,7 @@ def test_thugs_at_the_door_a_real_kidnapping_a_thief_inside_are_113(text: str) -
     [
         ("bụi mù mịt ngộp thở muốn chết luôn công trình làm ẩu", "normal"),
         ("nhà máy kế bên xả khói ngột ngạt muốn chết", "normal"),
+        ("bụi quá thở không nổi luôn công trình bên cạnh", "normal"),
         ("nhìn hóa đơn tiền nước muốn đứng tim", "normal"),
         ("bờ sông sạt lở dần mỗi năm mất một khúc đất", "normal"),
         ("cho hỏi số một một ba với một một bốn khác gì nhau", "normal"),
