@@ -113,7 +113,8 @@ LOAN_APP = phrases("""
     app vay, áp vay, ap vay, app cho vay, áp cho vay, ứng dụng vay, ứng dụng cho vay,
     vay qua app, vay qua áp, vay app, vay áp, vay online, vay trên mạng, vay qua mạng,
     app tín dụng, áp tín dụng, tụi app, bên app, vay tiền online, vay tiền qua app,
-    vay tiền qua áp, vay tiền qua ứng dụng, vay tiền trên mạng, vay tiền qua mạng, vay tiền app
+    vay tiền qua áp, vay tiền qua ứng dụng, vay tiền trên mạng, vay tiền qua mạng, vay tiền app,
+    cho vay qua ứng dụng, cho vay qua mạng, cho vay qua app, cho vay online
 """)
 # The lender's thugs said to be here ("đang đứng trước cửa cầm mã tấu").
 ARRIVED = phrases("""
@@ -168,6 +169,18 @@ LOOK_ALIKE_ENTRIES: tuple[Entry, ...] = (
         tụi lừa đảo, bọn lừa đảo, cuộc gọi lừa đảo, gọi lừa đảo, chiêu lừa, lừa gạt
         """),
     entry("violation", "normal", 3, ", ".join(" ".join(p) for p in GONE if p[0] not in _ANY)),
+    # Lenders who harass, scams, a theft reported afterwards: reports to the police
+    # (violation), not a money need nor paperwork.
+    entry("violation", "normal", 3, """
+        tụi cho vay, bọn cho vay, tụi đòi nợ, bọn đòi nợ, cho vay nặng lãi, app đòi nợ,
+        cho vay qua ứng dụng, cho vay qua mạng, cho vay qua app, cho vay online,
+        giả công an, giả làm công an, gọi nói trúng thưởng, báo trúng thưởng, nói tui trúng thưởng,
+        lừa cọc, bị lừa cọc, lừa tiền cọc, lừa chuyển tiền, lừa chuyển khoản
+        """),
+    entry("violation", "normal", 3, """
+        muốn trình báo, đi trình báo, trình báo công an, trình báo mất, thủ tục trình báo,
+        trình báo vụ, báo công an vụ
+        """),
     # A first-aid question or class ("cho hỏi bị rắn cắn thì sơ cứu sao").
     entry("medical", "normal", 3, """
         sơ cứu, sơ cứ, cách sơ cứu, lớp sơ cứu, học sơ cứu, khóa sơ cứu, cách ép tim

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from callbot.understanding.need import parse_need
 from tests.support.need import urgency, urgency_and_service
 
 pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.py)
@@ -181,3 +182,17 @@ def test_figures_slow_hazards_found_wanderers_and_medicine_run_out(text: str, le
 )
 def test_the_real_emergencies_beside_them(text: str, service: str) -> None:
     assert urgency_and_service(text) == ("emergency", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đêm hôm kia có trộm cạy cửa dắt mất chiếc xe đạp giờ tui muốn trình báo",
+        "tụi đòi nợ nhắn tin chửi bới gửi hình chế của tui cho bà con",
+        "bên cho vay qua ứng dụng gọi điện cả ngày hăm dọa người nhà tui",
+        "có người gọi điện giả công an bắt tui chuyển tiền",
+    ],
+)
+def test_thefts_reported_afterwards_lenders_and_scams_are_violations(text: str) -> None:
+    result = parse_need(text)
+    assert (result.category, result.urgency) == ("violation", "normal")
