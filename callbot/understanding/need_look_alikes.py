@@ -8,8 +8,8 @@ regions and recognition damages, not by their sentences:
   vehicle or a boat was swept away ("người lên bờ hết rồi", "vô bờ an toàn hết"): resolved
   (:data:`FIRE_OUT`, :data:`ASHORE`); someone still in the water said after it still counts.
 - **A game, a film shoot** ("đang chơi điện tử bị tụi nó vây đánh", "đoàn phim quay cảnh
-  rượt đuổi"): what their clause says, to the next break ("thì", "mà", "giờ"...), is no
-  emergency unless said to be real (:data:`GAME`, :data:`SHOOT`).
+  rượt đuổi"): what their clause says, to the next break ("thì", "mà", "giờ", a relative, a
+  collapse...), is no emergency unless said to be real (:data:`GAME`, :data:`SHOOT`).
 - **A how-to question** ("cho hỏi bị rắn cắn thì sơ cứu sao", "sơ cứ" as Vosk writes it):
   an emergency between "hỏi" and a "thì làm gì" with nobody named nor anything happening now
   is asked about, not reported (:data:`HOW_ENDS`); a first-aid class or a lesson seen on TV
@@ -66,14 +66,17 @@ GAME = phrases("""
     trong game, game sinh tồn, game bắn súng, game kinh dị, chơi liên quân, chơi pubg,
     chơi pớp gi, chơi free fire, chơi phi phai, chơi đột kích, game
 """)
+# A scene shot, not a witness filming ("tui quay clip tụi nó đánh người" is one).
 SHOOT = phrases("""
-    quay phim, đoàn phim, đoàng phim, quay clip, quay video, quay cảnh, đóng phim, đóng cảnh,
-    diễn cảnh, cảnh quay, quay tiktok, quay tóp tóp, quay mv, quay quảng cáo, đoàn làm phim
+    quay phim cảnh, đoàn phim, đoàng phim, đóng phim, đóng cảnh, diễn cảnh, cảnh quay,
+    quay tiktok cảnh, quay tóp tóp cảnh, quay mv, quay quảng cáo, đoàn làm phim, phim trường
 """)
 # Where a game's or a shoot's clause ends ("đang chơi game thì ba tui té xỉu", "ghiền game
-# bị ba nó đánh": the family is no player).
+# bị ba nó đánh": the family is no player; "chơi game suốt đêm ngất xỉu": the player's own
+# collapse is no scene).
 FICTION_STOPS = tw.CLAUSE_BREAKS | words("""
     thì rồi xong tự bỗng chợt thiệt thật đời ba má mẹ bố cha ông bà anh chị vợ chồng
+    đêm suốt hoài ngất xỉu bất co sùi
 """)
 ASKED = phrases("hỏi, cho hỏi, muốn hỏi, xin hỏi, hỏi thật, hỏi xem, hỏi thử, hỏi là")
 HOW_ENDS = phrases(
@@ -117,12 +120,24 @@ LOAN_APP = phrases("""
     cho vay qua ứng dụng, cho vay qua mạng, cho vay qua app, cho vay online
 """)
 # The lender's thugs said to be here ("đang đứng trước cửa cầm mã tấu").
-ARRIVED = phrases("""
+ARRIVED = phrases(
+    """
     trước cửa, ngoài cửa, trước nhà, trước cổng, ngoài cổng, tới nhà rồi, tới rồi,
     đang đứng, đập cửa, xông vô, xông vào, kéo tới, đang tới, đang ở ngoài, tới tận nhà,
+    kéo đến, đang ở ngoài,
     vô nhà, vào nhà, đang đập, đang chém, đang đánh, tới đánh, tới chém, tới đập, tới đòi,
-    kéo người tới, dẫn người tới
-""")
+    kéo người tới, dẫn người tới,
+"""
+    + each(
+        ("tới nhà", "tới nhà tui", "tới nhà tôi", "đến nhà", "đến nhà tôi", "qua nhà"),
+        "{} rồi",
+        "{} chém",
+        "{} đánh",
+        "{} đập",
+        "{} đâm",
+        "{} phá",
+    )
+)
 # A kidnapping claimed by phone, a scam: "số lạ gọi nói bắt cóc", "giả danh công an".
 CLAIMED = phrases("""
     số lạ, gọi nói, gọi điện nói, gọi tới nói, gọi vô nói, điện thoại nói, nhắn tin nói,

@@ -65,6 +65,8 @@ def test_a_game_or_a_film_shoot_is_no_emergency(text: str) -> None:
         ("thằng nhỏ đang chơi game thì ba nó té xỉu bất tỉnh", "115"),
         ("chơi game xong ra ngoài đánh nhau thiệt với thằng bạn", "113"),
         ("đoàn phim đang quay thì cháy thiệt luôn có người kẹt bên trong", "114"),
+        ("tui quay clip tụi nó đánh người ngoài đầu hẻm", "113"),
+        ("thằng nhỏ chơi game cả đêm ngất xỉu không tỉnh", "115"),
     ],
 )
 def test_what_happens_beside_a_game_or_a_shoot_is_an_emergency(text: str, service: str) -> None:
@@ -142,6 +144,7 @@ def test_threats_by_phone_scams_and_thefts_over_are_no_emergency(text: str) -> N
     [
         "tụi app cho vay đang đứng trước cửa nhà tui cầm mã tấu đòi chém",
         "tụi đòi nợ app vay kéo tới đập cửa nhà tui",
+        "tụi app vay tới nhà tui chém chồng tui",
         "có người gọi nói con tui bị bắt cóc đòi tiền chuộc giờ tui hổng liên lạc được với nó",
         "tụi nó bắt cóc con tui rồi gọi điện đòi tiền chuộc",
         "thằng trộm còn ở trong nhà tui đang trốn",
