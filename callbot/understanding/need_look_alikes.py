@@ -124,7 +124,8 @@ ARRIVED = phrases(
     """
     trước cửa, ngoài cửa, trước nhà, trước cổng, ngoài cổng, tới nhà rồi, tới rồi,
     đang đứng, đập cửa, xông vô, xông vào, kéo tới, đang tới, đang ở ngoài, tới tận nhà,
-    kéo đến, đang ở ngoài,
+    kéo đến, đang ở ngoài, dưới nhà, đang ở dưới, ngoài ngõ, trước ngõ, đầu ngõ, trước hẻm,
+    cầm dao, cầm mã tấu, cầm súng, cầm hung khí, cầm gậy, cầm cây, cầm xăng,
     vô nhà, vào nhà, đang đập, đang chém, đang đánh, tới đánh, tới chém, tới đập, tới đòi,
     kéo người tới, dẫn người tới,
 """
@@ -138,6 +139,8 @@ ARRIVED = phrases(
         "{} phá",
     )
 )
+# Said before the arrival, a threat of it: "nhắn tin dọa qua nhà chém", "nói sẽ cầm dao tới".
+THREATENED = words("dọa hăm nói sẽ đòi")
 # A kidnapping claimed by phone, a scam: "số lạ gọi nói bắt cóc", "giả danh công an".
 CLAIMED = phrases("""
     số lạ, gọi nói, gọi điện nói, gọi tới nói, gọi vô nói, điện thoại nói, nhắn tin nói,
@@ -257,7 +260,11 @@ def look_alike_marks(words_: list[str]) -> Marks:
         "how_to": how,
         "teaching": _clauses(words_, find(words_, TEACHING), tw.CLAUSE_BREAKS),
         "loan_app": find(words_, LOAN_APP),
-        "arrived": find(words_, ARRIVED),
+        "arrived": [
+            (s, e)
+            for s, e in find(words_, ARRIVED)
+            if not THREATENED & set(words_[max(0, s - 2) : s])
+        ],
         "claimed": find(words_, CLAIMED),
         "safe": find(words_, SAFE),
         "gone": find(words_, GONE),
