@@ -64,6 +64,11 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    vụ cháy", "tầm soát ung thư") is no emergency now, further off when "cho" says who it is
    for ("tiền hỗ trợ của phường cho nhà bị cháy"); "nón bảo hiểm" is a helmet, no topic.
 
+9. **Look-alikes of round 9** (:mod:`.need_look_alikes`, its marks joined to these by
+   :func:`all_marks`): a game's or a film shoot's clause, a how-to question or a first-aid
+   class, threats from a lending app by phone, a kidnapping claimed by a scammer, a theft
+   over with the thief gone.
+
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
 nhà" is financial). In a past stretch everything said is lowered; a resolution or a joke
