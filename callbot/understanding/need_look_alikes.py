@@ -27,6 +27,9 @@ regions and recognition damages, not by their sentences:
 - **A wanderer found** ("đi lạc hoài, tìm về rồi"), **a daily heart medicine run out** ("thuốc
   tim mỗi ngày ... hết": high), **slow erosion** ("sạt lở dần", feared for the rains): no
   emergency now; **the service numbers asked about** ("số một một bốn với một một lăm").
+- **Reports, not other needs**: lenders who harass ("tụi đòi nợ", "cho vay qua ứng dụng"),
+  scams ("giả công an", "lừa cọc") and a theft reported afterwards ("muốn trình báo",
+  "thủ tục trình báo") are violations, not money or paperwork.
 """
 
 from __future__ import annotations
