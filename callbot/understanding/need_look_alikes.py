@@ -261,7 +261,7 @@ def look_alike_marks(words_: list[str]) -> Marks:
         "game": _clauses(words_, find(words_, GAME), FICTION_STOPS),
         "shoot": _clauses(words_, find(words_, SHOOT), FICTION_STOPS),
         "how_to": how,
-        "teaching": _clauses(words_, find(words_, TEACHING), tw.CLAUSE_BREAKS),
+        "teaching": _clauses(words_, find(words_, TEACHING), FICTION_STOPS),
         "loan_app": find(words_, LOAN_APP),
         "arrived": [
             (s, e)
