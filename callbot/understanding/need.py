@@ -69,8 +69,7 @@ from callbot.understanding.need_model import (
 )
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_time import defuse, quiet
-from callbot.understanding.need_time_marks import time_marks
+from callbot.understanding.need_time import all_marks, defuse, quiet
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
@@ -178,7 +177,7 @@ def parse_need(text: str) -> NeedResult:
     words = standard(said)
     found = minimised(negate(select(candidates(words)), words), words)
     live = [h for h in found if not h.negated]
-    marks = time_marks(words)
+    marks = all_marks(words)
     calm = defuse(live, words, marks)
     lowered = [a for a, b in zip(live, calm, strict=True) if a.rank > b.rank]
     denied = [h for h in found if h.negated and h.entry.urgency == "emergency"]

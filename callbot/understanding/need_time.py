@@ -64,6 +64,11 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    vụ cháy", "tầm soát ung thư") is no emergency now, further off when "cho" says who it is
    for ("tiền hỗ trợ của phường cho nhà bị cháy"); "nón bảo hiểm" is a helmet, no topic.
 
+9. **Look-alikes of round 9** (:mod:`.need_look_alikes`, its marks joined to these by
+   :func:`all_marks`): a game's or a film shoot's clause, a how-to question or a first-aid
+   class, threats from a lending app by phone, a kidnapping claimed by a scammer, a theft
+   over with the thief gone.
+
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
 nhà" is financial). In a past stretch everything said is lowered; a resolution or a joke
@@ -75,6 +80,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from callbot.understanding import need_false_alarms as fa
+from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -142,7 +148,7 @@ def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
     """Rule 6: a simile, a game or a film, a feeling said big."""
     return (
         _right_after(hit, marks["simile"], tw.SIMILE_REACH)
-        or _right_after(hit, marks["fiction"], tw.FICTION_REACH)
+        or la.in_fiction(hit, words, marks["fiction"], tw.FICTION_REACH)
         or _within(hit, marks["media"])
         or any(0 <= s - hit.end < tw.ON_MEDIA_REACH for s, _ in marks["on_media"])
         or _hyperbole(hit, words)
@@ -206,6 +212,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
+        or (emergency and la.look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -250,10 +257,18 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
     )
 
 
+def all_marks(words: list[str]) -> Marks:
+    """:func:`time_marks` of ``words`` and those of :mod:`.need_look_alikes`, together."""
+    marks = time_marks(words)
+    for key, found in la.look_alike_marks(words).items():
+        marks[key] = marks.get(key, []) + found
+    return marks
+
+
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
-    :func:`time_marks` of ``words``, computed once for several calls)."""
-    marks = time_marks(words) if marks is None else marks
+    :func:`all_marks` of ``words``, computed once for several calls)."""
+    marks = all_marks(words) if marks is None else marks
     if not any(marks.values()) and not any({"hyperbole", "animal"} & h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}

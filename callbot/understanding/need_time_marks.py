@@ -58,6 +58,9 @@ def _find(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
     return found
 
 
+find = _find  # the phrase lookup, for the other marks' modules (:mod:`.need_look_alikes`)
+
+
 def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     """Where a past stretch begins (and its marker ends); ongoing ones left out."""
     marks = _find(words, tw.PAST) + _years(words)
@@ -96,7 +99,8 @@ def _years(words: list[str]) -> list[tuple[int, int]]:
             value, end = value * 10 + DIGITS[words[end]], end + 1
         if end < len(words) and words[end] == "tuổi":
             continue  # an age ("hồi năm mười tám tuổi")
-        year = value + 1900 if 45 <= value <= 99 and end - i <= 3 else value
+        # "năm chín lăm", "năm tám mươi tư" (round 9): a year of the last century
+        year = value + 1900 if 45 <= value <= 99 and end - i <= 4 else value
         if tw.FIRST_YEAR <= year < date.today().year:
             out.append((i, end))
     return out

@@ -49,7 +49,7 @@ CHRONIC = phrases("""
 YEARS = words("năm tháng")
 HOI = "hồi"
 HOI_TIMES = words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
-HOI_TIMES |= words("cuối mấy bữa nãy hai ba bốn mười mới còn bé")
+HOI_TIMES |= words("cuối mấy bữa nãy nảy nẩy nẫy hai ba bốn mười mới còn bé")
 UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
@@ -86,7 +86,7 @@ RESOLVED = phrases("""
     mẹ tròn con vuông, sinh xong rồi, sanh xong rồi, đẻ xong rồi, mẹ con khỏe, mẹ con đều khỏe,
     mẹ con bình an, sinh được bé, sanh được bé, đẻ được bé, sinh được con, sinh ra rồi,
     sinh thường rồi, thở lại êm, thở êm lại, thở êm rồi, thở được rồi, thở lại ngon, dịu lại rồi,
-    đỡ hơn rồi, bớt rồi,
+    đỡ hơn rồi, bớt rồi, đỡ nhiều rồi, đỡ được nhiều rồi, đỡ nhiều lắm rồi,
     khóa van rồi, khóa van lại rồi, đã khóa van, khóa bình rồi, khóa bình ga rồi, hết mùi rồi,
     giờ hết mùi, hết mùi ga rồi, không còn mùi,
     tỉnh táo bình thường, giờ tỉnh táo, tỉnh táo lại, tỉnh táo rồi, tỉnh queo, khỏe re,
@@ -112,7 +112,8 @@ FIRE_OUT = phrases("""
 COMPLETED_VERBS = phrases("""
     tìm được, tìm thấy, kiếm được, kiếm thấy, chở về, đưa về, dẫn về, đem về, về tới nhà,
     mở được, mở ra được, ra được, thoát ra được, thoát được, nước rút, rút nước,
-    nuốt trôi, cứu được, kéo ra được, lôi ra được, về nhà, mở ra, mở cửa ra
+    nuốt trôi, cứu được, kéo ra được, lôi ra được, về nhà, mở ra, mở cửa ra, tìm về, kiếm về,
+    dắt về
 """)
 FIRE_OUT_VERBS = phrases("tắt, dập, dập tắt, ngắt điện, rút điện, cúp cầu dao")
 COMPLETED_REACH = 3
@@ -138,7 +139,8 @@ HOSPITAL = phrases("""
     đang nằm viện, nằm bệnh viện, đang nằm bệnh viện, điều trị ở bệnh viện,
     điều trị tại bệnh viện, đã nhập viện, nhập viện rồi, đang điều trị ở, nằm viện,
     ở bệnh viện, trong bệnh viện, tại bệnh viện, đang ở viện, bác sĩ đang theo dõi,
-    đang được cấp cứu, đang cấp cứu ở, đã được đưa vô viện, ở trong viện
+    đang được cấp cứu, đang cấp cứu ở, đã được đưa vô viện, ở trong viện, ở bệnh diện,
+    nằm bệnh diện, điều trị ở bệnh diện, trong bệnh diện, có bác sĩ chăm, bác sĩ chăm rồi
 """)
 NOBODY_HURT = phrases("""
     không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
@@ -297,11 +299,11 @@ ASLEEP = phrases("""
     ngủ, ngủ say, ngủ trưa, ngủ ngon, ngủ ngon lành, ngáy, đang ngủ, chơi, chơi điện thoại,
     coi ti vi, coi tivi, xem ti vi, xem tivi, coi phim, xem phim, nghe nhạc, đọc sách,
     nghỉ trưa, nghỉ ngơi, ngủ khò, coi điện thoại, xem điện thoại, lướt điện thoại, nằm nghỉ,
-    nằm chơi, thư giãn, lười dậy, nằm nướng
+    nằm chơi, thư giãn, lười dậy, nằm nướng, ngũ, ngũ say, ngũ ngon, đang ngũ, ngũ trưa
 """)
 SOUND_ASLEEP = phrases("""
     ngủ say, ngủ ngon, ngủ ngon lành, ngáy, ngủ khò, ngủ say như chết, ngủ như chết,
-    thức khuya, ngủ bù, ngủ quên, ngủ mê
+    thức khuya, ngủ bù, ngủ quên, ngủ mê, ngũ say, ngũ ngon, ngũ khò
 """)
 NOT_ASLEEP = frozenset({"chỗ", "nơi", "không", "chưa", "hổng", "hông", "mất", "khó"})
 
