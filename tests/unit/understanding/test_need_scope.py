@@ -147,3 +147,29 @@ def test_lookalikes_and_questions_are_no_emergency(text: str, category: str | No
 
 def test_symptoms_said_apart_from_a_question_still_count() -> None:
     assert _service("không biết có phải đột quỵ không mà ổng nói đớ méo miệng") == "115"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("ba tui khó thở hồi nãy giờ", "115"),
+        ("ông nội nằm im không động đậy lúc nãy giờ", "115"),
+        ("má tui bị khó thở hồi nảy giờ rồi không đỡ", "115"),  # Vosk's "nảy"
+        ("khói đen bốc lên từ nhà bên hồi nãy giờ", "114"),
+    ],
+)
+def test_a_while_ago_and_all_along_since_is_now(text: str, service: str) -> None:
+    """ "hồi nãy giờ": since a while ago and up to now (round 9), not a past event."""
+    assert _service(text) == service
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba tui khó thở hồi nãy giờ đỡ rồi",
+        "hồi nãy ba tui khó thở giờ đỡ rồi",
+        "tụi nó đánh nhau hồi nãy giờ công an giải tán rồi",
+    ],
+)
+def test_a_while_ago_then_over_is_still_over(text: str) -> None:
+    assert _urgency(text) != "emergency"
