@@ -3,7 +3,7 @@
 Multinomial logistic regression over the answer's words and word pairs, as said and without
 tones (``w:``, ``b:``, ``t:``, ``tb:`` features, present or not, the vector scaled to length
 1), into four classes: no emergency, 115, 114, 113. ``callbot train need-model``
-(:mod:`callbot.lab.train_need`) fits it on the labelled set, the hold-out set and the five
+(:mod:`callbot.lab.train_need`) fits it on the labelled set, the hold-out set and the six
 development parts (never the locked part), and writes
 ``need_model.json`` beside this module: the features it kept with their four weights, the
 biases, and what it was trained on. It is read once, offline; scoring one answer is a few
