@@ -85,8 +85,9 @@ MISSED_ENTRIES: tuple[Entry, ...] = (
         người bên trong, người ở trong, người trong xe, người trên xe, hành khách, khách trong xe,
         đập kính kêu cứu, đập cửa kêu cứu
         """, tags="inside"),
+    # Lists made of every pairing: matched with the tones lost, no further (speed).
     entry(None, "normal", 0, ", ".join(f"{a} {b}" for a in _INTO for b in _ENCLOSURES),
-          tags="enclosure"),
+          tags="enclosure", fold="tone"),
     entry(None, "normal", 0, """
         cửa đóng lại, cửa sập lại, đóng sập lại, cửa tự đóng, {k} mở ra được,
         kéo hoài {k} ra, kéo {k} ra
@@ -162,7 +163,7 @@ MISSED_ENTRIES: tuple[Entry, ...] = (
         rượt đập, ra phang
         """, tags="strike"),
     entry(None, "normal", 0, ", ".join(f"{a} {b}" for a in _FOLLOWERS for b in _FOLLOWING),
-          tags="follow"),
+          tags="follow", fold="tone"),
     entry(None, "normal", 0, """
         sợ quá, sợ lắm, em sợ quá, tui sợ quá, tôi sợ quá, sợ muốn khóc, run quá, hoảng quá,
         tới giờ vẫn, tới giờ còn, vẫn còn theo, còn đang theo, vẫn đang theo, đang theo sau
