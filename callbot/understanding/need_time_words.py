@@ -155,7 +155,8 @@ NOBODY_INSIDE = phrases("""
     không có ai trong đó, không ai trong đó, không có người bên trong, không có người ở trong,
     hổng có ai ở trong, hông có ai ở trong, hổng có ai trong, trong đó không có ai,
     bên trong không có ai, trống không, đi vắng hết, trong xe không có ai, trong xe không ai,
-    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau
+    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau,
+    chưa ai bị kẹt, chưa có ai bị kẹt, không ai bị kẹt, không có ai bị kẹt, hổng ai bị kẹt
 """)
 
 # 4. Denied, a drill.

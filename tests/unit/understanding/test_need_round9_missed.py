@@ -124,3 +124,39 @@ def test_fights_muggings_followers_and_extortion_are_113(text: str) -> None:
 )
 def test_look_alikes_stay_no_emergency(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # the same part's misses of the rules alone: Vosk's damage to known words
+        ("than máy bệnh viện đứng giữa chừng có hai người trong đó", "114"),
+        ("chiếc xe bảy chỗ lao xuống kêng người còn kẹt bên trong", "114"),
+        ("thằng cháu tui té xuống cái giến sau nhà", "114"),
+        ("anh thợ sơn đu dây kẹt lơ lững ngoài tầng mười", "114"),
+        ("ổng tự nhiên xĩu ngay trong bếp", "115"),
+        ("thằng nhỏ bị rắng cắn ở bụi chuối", "115"),
+        ("dạ ông già tui ôm ngựt thở dốc", "115"),
+        ("có đứa bị bắt cốc ngay cổng trường", "113"),
+        ("thằng say cầm giao dượt người ta ngoài đầu hẻm", "113"),
+        # a car's door that will not open in rising water, a child touched, a wife dragged
+        ("nước dâng lên gần nóc xe mà bà ngoại trong xe mở cửa không ra", "114"),
+        ("có ông đang sờ mó con bé ngoài bến xe", "113"),
+        ("ổng đang nắm tóc vợ lôi ra đường", "113"),
+        ("có thằng cứ đi theo con gái tui tới giờ nó núp trong tiệm thuốc", "113"),
+    ],
+)
+def test_known_words_as_vosk_damages_them(text: str, service: str) -> None:
+    assert _service(text) == ("emergency", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "than máy chung cư tui hay bị khựng giữa tầng nhưng chưa ai bị kẹt tui muốn phản ánh",
+        "hồi xưa ổng bị rắng cắn một lần",
+        "đi xe buýt mà cửa xe không mở được tui muốn khiếu nại tài xế",
+    ],
+)
+def test_their_look_alikes_stay_no_emergency(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
