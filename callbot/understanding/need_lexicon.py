@@ -57,6 +57,7 @@ from callbot.understanding.need_described_more import (
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
+from callbot.understanding.need_missed import MISSED_COMBOS, MISSED_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
@@ -132,6 +133,7 @@ ENTRIES: tuple[Entry, ...] = (
     *PERIL_ENTRIES,
     *WITNESSED_ENTRIES,
     *LOOK_ALIKE_ENTRIES,
+    *MISSED_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -162,8 +164,8 @@ ENTRIES: tuple[Entry, ...] = (
         tags="lasting supply"),
     # -- medical ---------------------------------------------------------------------------
     entry("medical", "high", 3, """
-        sốt cao, sốt li bì, sốt {k} hạ, {k} hạ sốt, sốt {k} giảm, sốt {k} dứt, khò khè,
-        thở khò khè, chạy thận, lọc máu, ung thư, hóa trị, xạ trị, mệt lả, yếu lắm,
+        sốt cao, sốt li bì, sốt {k} hạ, {k} hạ sốt, sốt {k} giảm, sốt {k} dứt,
+        chạy thận, lọc máu, ung thư, hóa trị, xạ trị, mệt lả, yếu lắm,
         ói liên tục, tim đập nhanh, đánh trống ngực, vã mồ hôi lạnh, tai nạn,
         qua đời, tử vong, đã chết, chết rồi, chết ở nhà
         """, tags="sick"),
@@ -259,6 +261,7 @@ COMBOS: tuple[Combo, ...] = (
     *DESCRIBED_MORE_COMBOS,
     *PERIL_COMBOS,
     *WITNESSED_COMBOS,
+    *MISSED_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

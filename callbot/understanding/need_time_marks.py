@@ -195,8 +195,9 @@ def _mistaken(words: list[str]) -> list[tuple[int, int]]:
 
 
 def _seeming(words: list[str], start: int) -> bool:
-    """ "hình như", "dường như", "có vẻ như": it seems, no simile."""
-    return start > 0 and words[start - 1] in tw.SEEMING
+    """ "hình như", "dường như", "có vẻ như": it seems; "cứng như đá": a body described. No
+    simile of what follows."""
+    return start > 0 and (words[start - 1] in tw.SEEMING or words[start - 1] in tw.DESCRIBING)
 
 
 def _negated(words: list[str], start: int) -> bool:
@@ -292,7 +293,8 @@ def time_marks(words: list[str]) -> Marks:
     resolved = [
         (s, e)
         for s, e in _find(words, tw.RESOLVED)
-        if not _negated(words, s) and not (words[s] == "qua" and s and words[s - 1] in tw.TIMES)
+        if not _negated(words, s)
+        and not (words[s] == "qua" and s and words[s - 1] in tw.TIMES | tw.SPREADING)
     ]
     return {
         "past": past_spans(words),

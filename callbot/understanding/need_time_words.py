@@ -101,10 +101,13 @@ RESOLVED = phrases("""
     chơi lại bình thường, ăn được rồi,
     bỏ đi mất tiêu, bỏ đi mất rồi, giờ im re, giờ êm rồi, giờ yên rồi, nhưng giờ đi rồi,
     mà giờ đi rồi, giờ tụi nó đi rồi, giờ nó đi rồi, giờ ổng đi rồi, giờ bỏ đi rồi,
-    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi, chơi vui vẻ, trong đó vui vẻ
+    cho về rồi, cho về nhà rồi, ở tạm, xong xuôi rồi, chơi vui vẻ, trong đó vui vẻ,
+    chạy lại bình thường, chạy lại rồi, hoạt động lại bình thường, mở cửa ra được rồi
 """)
 # "qua rồi" after a time is that time ("từ hôm qua rồi"), not "it has passed".
 TIMES = words("hôm đêm tối sáng chiều trưa bữa tuần tháng năm khuya")
+# Nor after a spreading ("lửa lan qua rồi": it has spread over, round 9).
+SPREADING = words("lan tràn")
 # A fire put out: resolves the fire, not the burns ("lửa dập rồi mà ổng phỏng nặng").
 FIRE_OUT = phrases("""
     dập tắt, dập xong, dập được rồi, tắt rồi, lửa tắt, lửa đã tắt, hết cháy, xịt xong, xịt tắt
@@ -156,7 +159,8 @@ NOBODY_INSIDE = phrases("""
     không có ai trong đó, không ai trong đó, không có người bên trong, không có người ở trong,
     hổng có ai ở trong, hông có ai ở trong, hổng có ai trong, trong đó không có ai,
     bên trong không có ai, trống không, đi vắng hết, trong xe không có ai, trong xe không ai,
-    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau
+    trong nhà không có ai, trong phòng không có ai, còn cửa sau, đi cửa sau ra, ra cửa sau,
+    chưa ai bị kẹt, chưa có ai bị kẹt, không ai bị kẹt, không có ai bị kẹt, hổng ai bị kẹt
 """)
 
 # 4. Denied, a drill.
@@ -246,6 +250,8 @@ DOUBT_ENDS = words("không hông hổng ko chưa ta")
 SIMILE = phrases("như, như là, như bị, y như, giống như, tưởng như, như thể")
 SIMILE_REACH = 4  # "như có tảng đá đè"
 SEEMING = words("hình dường vẻ")
+# "bụng cứng như đá", "người cứng như khúc gỗ": a body described, no supposition.
+DESCRIBING = words("cứng")
 FICTION = phrases("""
     game, chơi game, trò chơi, chơi trò, phim, coi phim, xem phim, trong phim, đóng phim,
     phim hành động, đồ chơi, súng đồ chơi, súng nước, chơi đồ hàng
