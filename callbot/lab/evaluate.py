@@ -29,9 +29,10 @@ parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most
 are no emergency look-alikes of one), written apart while round 4 studied the third and scored
 once after it, a fifth, ``parse_dev6.jsonl`` (720 needs, written apart after round 5 by three
 writers in the style of the writer of the development and locked parts), and a sixth,
-``parse_dev7.jsonl`` (720 needs, written apart after round 8 by three more writers: terse
-answers with more recogniser damage, long answers with the emergency buried, and near twins of
-emergencies that are none), so that each round
+``parse_dev7.jsonl`` (1,400 needs, written apart after round 8 by six more writers: terse
+answers with more recogniser damage, long answers with the emergency buried, near twins of
+emergencies that are none, bystanders and relatives, the city at night and at work; the last
+three were scored unseen after round 9), so that each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer

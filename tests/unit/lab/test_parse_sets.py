@@ -248,7 +248,7 @@ _NEED_PARTS = (ev.dev4_set_file, ev.dev5_set_file, ev.dev6_set_file, ev.dev7_set
     [
         ("fourth development part", ev.dev5_set_file, 300, 40, 150),
         ("fifth development part", ev.dev6_set_file, 720, 150, 270),
-        ("sixth development part", ev.dev7_set_file, 720, 135, 315),
+        ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
