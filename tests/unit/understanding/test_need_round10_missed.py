@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "thằng út hóc nghẹ cục kẹo mặt tím",
         # the caller forced the door: the one found needs 115
         "tôi phải phá khóa vô thì thấy bác hàng xóm nằm bất tỉnh dưới sàn",
-        "em đạp cửa vô thấy chú bảy nằm im gọi không dậy",
+        "em liền đạp cửa vô thấy chú bảy nằm im gọi không dậy",
         # the thud of a fall, a bleeding head
         "bà cụ té đánh uỵch ngoài sân giờ đầu chảy máu nhiều",
         # vehicles that crashed into each other, someone not moving
