@@ -63,7 +63,8 @@ ATTACKS = words("cắn đốt chích húc mổ cào đá táp vồ")
 ANIMAL_REACH = 10
 # Between an animal and an emergency, these make the emergency someone else's: a person, an
 # attack, or a new clause ("đang cho gà ăn thì nghe nổ lớn").
-NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng")
+# "quay" turns to someone else ("đánh con chó rồi quay qua đánh con nít": round 10).
+NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng quay")
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""
@@ -74,3 +75,6 @@ REMOTE_REACH = 5
 # A threat to kill, burn or maim stays an emergency however it came ("nhắn tin dọa tối nay
 # tới giết cả nhà tui", labelled 113 in the second development part).
 LETHAL = words("giết đốt chém đâm bắn tạt axit thủ tiêu xử nổ")
+# A crime relayed by message but said to be under way ("nhắn có người phá khóa đang vô nhà").
+UNDER_WAY = words("đang")
+UNDER_WAY_REACH = 6

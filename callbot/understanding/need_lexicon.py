@@ -58,6 +58,7 @@ from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENT
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_missed import MISSED_COMBOS, MISSED_ENTRIES
+from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
@@ -134,6 +135,7 @@ ENTRIES: tuple[Entry, ...] = (
     *WITNESSED_ENTRIES,
     *LOOK_ALIKE_ENTRIES,
     *MISSED_ENTRIES,
+    *MISSED_MORE_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -262,6 +264,7 @@ COMBOS: tuple[Combo, ...] = (
     *PERIL_COMBOS,
     *WITNESSED_COMBOS,
     *MISSED_COMBOS,
+    *MISSED_MORE_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

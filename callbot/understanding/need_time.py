@@ -238,6 +238,8 @@ def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
     person nor attack between ("con mèo ... kẹt trên mái"), or right after it ("giết con chó")."""
     if _FIRE & hit.entry.tags:
         return False  # a fire is nobody's ("con mèo làm đổ nến cháy rèm")
+    if words[hit.start] in fa.ATTACKS:
+        return False  # the animal attacks someone ("chó dữ cắn nát bắp chân")
     for a in animals:
         between = set(words[a + 1 : hit.start])
         if 0 < hit.start - a <= fa.ANIMAL_REACH and not fa.NOT_OF_AN_ANIMAL & between:
@@ -253,6 +255,10 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
     return (
         hit.entry.category == "violation"
         and not fa.LETHAL & set(words)
+        and not (
+            "crime" in hit.entry.tags
+            and fa.UNDER_WAY & set(words[hit.end : hit.end + fa.UNDER_WAY_REACH])
+        )
         and any(0 <= hit.start - e < fa.REMOTE_REACH for _, e in remote)
     )
 
