@@ -27,6 +27,7 @@ wordings, regions and recognition damages, not by their sentences:
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from callbot.understanding import need_time_words as tw
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 PEST = words("chuột chút gián mèo thạch sùng thằn lằn nhện dơi chim ếch cóc")
 REVERSALS = phrases("thì ra, hóa ra, té ra, hóa ra là, thì ra là, té ra là, ai dè, nào ngờ")
 ANIMAL_REACH = 8
+ONLY = "thôi"
 PLAY = phrases("""
     tập kịch, đóng kịch, diễn kịch, vở kịch, tập diễn, tập văn nghệ, diễn văn nghệ,
     đóng vai, vai bị, sắm vai, tiểu phẩm, tập tiểu phẩm, diễn tiểu phẩm, tập kệch, đóng kệch
@@ -139,11 +141,21 @@ def more_look_alike_marks(words_: list[str]) -> Marks:
     for _, e in find(words_, PLAY):
         stop = next((k for k in range(e, len(words_)) if words_[k] in PLAY_STOPS), len(words_))
         play.append((e, stop))
-    said = {*words_, *(" ".join(p) for p in zip(words_, words_[1:]))}
+    said = {*words_, *(" ".join(p) for p in pairwise(words_))}
     sudden = bool({w.replace("_", " ") for w in SUDDEN} & said)
     snoring = bool(SNORING & said) and bool(find(words_, FOR_YEARS)) and not sudden
+    # what the animal did, to the clause's end, when "thôi" says it was all ("té ra con chuột
+    # cống chạy vô thôi": no fall into a drain)
+    pest_spans = []
+    for s, e in pests:
+        stop = next(
+            (k for k in range(e, len(words_)) if words_[k] in tw.CLAUSE_BREAKS), len(words_)
+        )
+        if ONLY in words_[e : stop + 1]:
+            pest_spans.append((s, stop))
     return {
         "resolved": pests + find(words_, RELEASED),
+        "pest": pest_spans,
         "media": media,
         "play": play,
         "which_number": find(words_, WHICH_NUMBER),
@@ -166,7 +178,7 @@ def more_look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
     numbers = set(said) <= _NUMBERS
     breathing = "thở" in said
     return (
-        (not real and any(s <= hit.start < e for s, e in marks["play"]))
+        (not real and any(s <= hit.start < e for s, e in marks["play"] + marks["pest"]))
         or (numbers and bool(marks["which_number"]))
         or _aid_question(hit, words_, marks["aid"])
         or any(

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
     [
         # a scare that was a small animal
         "nghe bên nhà kế la thất thanh tui chạy qua hóa ra con gián bò lên người bả thôi",
+        "nghe la om sòm ngó qua té ra con chuột cống chạy vô nhà thôi chú",
+        "nghe tiếng kêu cứu chạy ra hóa ra là con mèo bị kẹt chân thôi",
         "tiếng hét lớn lắm mà té ra có con chuột chạy ngang bếp thôi anh ơi",
         "con nhỏ la cứu với tui tưởng có chuyện thì ra thấy con thạch sùng rớt trúng đầu nó thôi",
     ],
@@ -92,7 +94,8 @@ def test_a_fire_now_or_a_collapse_by_the_tv_is_an_emergency(text: str, service: 
         "coi tin thấy vụ cháy xóm trọ ở quận tám muốn hỏi mấy nhà bị cháy có được cứu trợ không",
         "cho tui hỏi người bị cháy nhà thì phường có trợ cấp gì không",
         "chị muốn hỏi chỗ nào tư vấn cho người bị bạo hành gia đình",
-        "tui sợ mai mốt ổng nhậu về lại đánh như bữa trước nên hỏi đường dây nóng cho phụ nữ bị bạo hành",
+        "tui sợ mai mốt ổng nhậu về lại đánh như bữa trước nên hỏi đường dây nóng cho phụ nữ"
+        " bị bạo hành",
     ],
 )
 def test_aid_or_counselling_asked_for_is_a_topic(text: str) -> None:
@@ -104,6 +107,9 @@ def test_aid_or_counselling_asked_for_is_a_topic(text: str) -> None:
     [
         ("nhà tui đang cháy lớn còn người kẹt bên trong", "114"),
         ("chồng em đang đánh em chảy máu đầu em cần tư vấn", "113"),
+        ("chồng đang đánh em em cần chỗ tạm lánh cho mẹ con em", "113"),
+        ("nhà hàng xóm đang cháy có ai được giúp đỡ chưa", "114"),
+        ("tui thấy vụ cháy lớn đầu hẻm gọi số nào", "114"),
         ("ổng đang đánh con tui dữ lắm vì say rượu", "113"),
     ],
 )
@@ -160,7 +166,8 @@ def test_breathing_stopped_now_in_sleep_is_an_emergency(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "thang máy chung cư kẹt hồi chiều mà bảo vệ mở cửa cho mọi người ra hết rồi tui phản ánh nó hư hoài",
+        "thang máy chung cư kẹt hồi chiều mà bảo vệ mở cửa cho mọi người ra hết rồi tui phản ánh"
+        " nó hư hoài",
         "thang máy bị kẹt nhưng thợ tới cứu ra hết rồi tui muốn khiếu nại ban quản lý",
     ],
 )
