@@ -112,7 +112,7 @@ MORE_LOOK_ALIKE_ENTRIES: tuple[Entry, ...] = (
     # Medicine nearly run out (with a chronic illness or a daily medicine: high).
     entry(None, "normal", 0, each(("chỉ còn", "còn có", "chỉ còn có", "còn đúng"),
         "{} một viên", "{} hai viên", "{} một liều", "{} một cữ", "{} một vỉ") + """,
-        sắp hết thuốc, gần hết thuốc, hết hàng, nhà thuốc hết, tiệm thuốc hết, hổng còn thuốc
+        sắp hết thuốc, gần hết thuốc, hết hàng, nhà thuốc hết, tiệm thuốc hết
         """, tags="runout"),
     # Sleep apnoea, a clinic asked for.
     entry("medical", "normal", 3, """
