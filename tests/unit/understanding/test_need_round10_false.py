@@ -20,6 +20,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "nghe bên nhà kế la thất thanh tui chạy qua hóa ra con gián bò lên người bả thôi",
         "nghe la om sòm ngó qua té ra con chuột cống chạy vô nhà thôi chú",
         "nghe tiếng kêu cứu chạy ra hóa ra là con mèo bị kẹt chân thôi",
+        "nghe tiếng thét chạy sang hoá ra con chuột chạy qua chân bà thôi",
         "tiếng hét lớn lắm mà té ra có con chuột chạy ngang bếp thôi anh ơi",
         "con nhỏ la cứu với tui tưởng có chuyện thì ra thấy con thạch sùng rớt trúng đầu nó thôi",
     ],
@@ -46,6 +47,7 @@ def test_a_scare_that_was_real_is_still_an_emergency(text: str, service: str) ->
         "mấy đứa nhỏ tập văn nghệ diễn cảnh bị cướp giựt la ầm ĩ tui báo trước cho tổ dân phố",
         "thằng út tập kệch vai con tin kêu cứu với om sòm chị đừng lo",
         "tụi học sinh diễn tiểu phẩm bị bắt cóc ngoài sân nhà văn hóa",
+        "cháu nó đang tập đóng kịch vai bị bắt cóc kêu cứu ầm lên hàng xóm tưởng thật",
     ],
 )
 def test_a_play_rehearsed_is_no_emergency(text: str) -> None:
@@ -70,6 +72,7 @@ def test_a_real_emergency_near_a_play_is_one(text: str, service: str) -> None:
         "tui mới lên thành phố hổng rành số một một năm với một một bốn số nào gọi cái gì",
         "con tui coi ti vi thấy vụ cháy chung cư nó hỏi số cứu hỏa là số mấy",
         "xem tivi thấy cảnh cháy chợ mẹ muốn biết số điện thoại cứu hỏa là số mấy",
+        "bác ở quê ra không biết số một một ba với số một một lăm số nào gọi công an",
     ],
 )
 def test_which_number_is_which_is_a_question(text: str) -> None:
@@ -146,6 +149,7 @@ def test_a_seizure_now_is_an_emergency(text: str) -> None:
         "chồng tui ngủ ngáy to lắm có lúc ngưng thở cả chục giây mấy năm nay rồi",
         "ba em ngáy mà nhiều khi như ngừng thở lâu nay rồi muốn đi khám ngưng thở khi ngủ",
         "tôi hỏi chỗ khám hội chứng ngưng thở khi ngủ cho ông xã",
+        "nhà tôi ông ấy ngáy to nhiều năm nay có lúc ngừng thở muốn đi khám",
     ],
 )
 def test_snoring_for_years_is_no_emergency(text: str) -> None:
@@ -191,6 +195,7 @@ def test_people_still_in_a_lift_is_an_emergency(text: str) -> None:
     [
         "khuya qua biến áp đầu xóm nổ cái bùm điện lực tới cắt điện rồi tới giờ vẫn chưa có điện",
         "hồi tối trạm diến áp nổ một phát giờ cả khu bị cúp điện tới sáng chưa có lại",
+        "tối qua trạm biến thế nổ đùng một cái giờ vẫn mất điện cả khu",
     ],
 )
 def test_a_bang_then_only_a_power_cut_is_no_emergency(text: str) -> None:
