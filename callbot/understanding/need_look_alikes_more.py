@@ -42,6 +42,19 @@ PEST = words("chuột chút gián mèo thạch sùng thằn lằn nhện dơi ch
 REVERSALS = phrases("thì ra, hóa ra, té ra, hóa ra là, thì ra là, té ra là, ai dè, nào ngờ")
 ANIMAL_REACH = 8
 ONLY = "thôi"
+# "tưởng bị trộm hóa ra thằng em tui đi khuya về leo cổng thôi": one of the family, after a
+# thought of danger, is no intruder.
+FAMILY = words("em con cháu chồng vợ ba má mẹ bố cha ông bà anh chị ổng bả")
+FAMILY_REACH = 3
+THOUGHT = words("tưởng")
+# A fire drill in the building ("sáng nay tập phòng cháy chuông kêu ầm ĩ").
+TRAINING = phrases("""
+    tập phòng cháy, tập báo cháy, tập pccc, tập phòng cháy chữa cháy, tập chạy cháy,
+    tập thoát nạn, diễn tập cháy, tập phòng chữa cháy, tập huấn pccc
+""")
+# A service's number asked ("số điện thoại đội chữa cháy quận mình"): the service is named.
+NUMBER_OF = phrases("số điện thoại, số đt, số điện thoại của, số máy, số của, xin số, lưu số")
+NUMBER_REACH = 3
 PLAY = phrases("""
     tập kịch, đóng kịch, diễn kịch, vở kịch, tập diễn, tập văn nghệ, diễn văn nghệ,
     đóng vai, vai bị, sắm vai, tiểu phẩm, tập tiểu phẩm, diễn tiểu phẩm, tập kệch, đóng kệch
@@ -126,7 +139,12 @@ MORE_LOOK_ALIKE_ENTRIES: tuple[Entry, ...] = (
 def more_look_alike_marks(words_: list[str]) -> Marks:
     """Where the answer says what this module's classes need (module docstring); the keys
     ``resolved`` and ``media`` add to :func:`.need_time_marks.time_marks`'s."""
-    pests = [(s, e) for s, e in find(words_, REVERSALS) if PEST & set(words_[e : e + ANIMAL_REACH])]
+    reversals = find(words_, REVERSALS)
+    pests = [(s, e) for s, e in reversals if PEST & set(words_[e : e + ANIMAL_REACH])]
+    thought = bool(THOUGHT & set(words_))
+    family = [
+        (s, e) for s, e in reversals if thought and FAMILY & set(words_[e : e + FAMILY_REACH])
+    ]
     power = find(words_, POWER_HANDLED)
     media = []
     shown = [s for s, _ in find(words_, SHOWN)]
@@ -147,11 +165,16 @@ def more_look_alike_marks(words_: list[str]) -> Marks:
     # what the animal did, to the clause's end, when "thôi" says it was all ("té ra con chuột
     # cống chạy vô thôi": no fall into a drain)
     pest_spans = []
-    for s, e in pests:
+    for s, e in pests + family:
         stop = next(
             (k for k in range(e, len(words_)) if words_[k] in tw.CLAUSE_BREAKS), len(words_)
         )
-        if ONLY in words_[e : stop + 1]:
+        # "thôi rồi" is dismay, not "only"
+        if any(
+            w == ONLY and words_[k + 1 : k + 2] != ["rồi"]
+            for k, w in enumerate(words_)
+            if e <= k <= stop
+        ):
             pest_spans.append((s, stop))
     return {
         "resolved": pests + find(words_, RELEASED),
@@ -163,6 +186,8 @@ def more_look_alike_marks(words_: list[str]) -> Marks:
         "counsel": find(words_, COUNSEL),
         "power_handled": power,
         "snoring": [(0, len(words_))] if snoring else [],
+        "drill": find(words_, TRAINING),
+        "number_of": find(words_, NUMBER_OF),
     }
 
 
@@ -180,6 +205,7 @@ def more_look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
     return (
         (not real and any(s <= hit.start < e for s, e in marks["play"] + marks["pest"]))
         or (numbers and bool(marks["which_number"]))
+        or any(0 <= hit.start - e < NUMBER_REACH for _, e in marks["number_of"])
         or _aid_question(hit, words_, marks["aid"])
         or any(
             0 < hit.start - e < COUNSEL_REACH

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "nghe la om sòm ngó qua té ra con chuột cống chạy vô nhà thôi chú",
         "nghe tiếng kêu cứu chạy ra hóa ra là con mèo bị kẹt chân thôi",
         "nghe tiếng thét chạy sang hoá ra con chuột chạy qua chân bà thôi",
+        "tưởng ăn trộm ai dè ông chồng tui say xỉn trèo tường vô thôi",
+        "nghe tiếng động tưởng có kẻ gian hóa ra con trai tui đi làm ca đêm về leo rào thôi",
         "tiếng hét lớn lắm mà té ra có con chuột chạy ngang bếp thôi anh ơi",
         "con nhỏ la cứu với tui tưởng có chuyện thì ra thấy con thạch sùng rớt trúng đầu nó thôi",
     ],
@@ -34,6 +36,9 @@ def test_a_scare_that_was_a_small_animal_is_no_emergency(text: str) -> None:
     [
         ("nghe la thất thanh chạy qua thì ra bả bị té cầu thang máu chảy nhiều lắm", "115"),
         ("hóa ra con chuột làm đổ đèn dầu giờ cháy rèm cửa lan ra rồi", "114"),
+        ("tưởng thằng con tui giỡn hóa ra con tui bị điện giật thôi rồi nằm im luôn", "115"),
+        ("nghe đập cửa tưởng chồng tui về hóa ra có thằng lạ cầm dao xông vô nhà", "113"),
+        ("tưởng ổng ngủ trưa ai dè ổng bất tỉnh từ hồi nào rồi", "115"),
     ],
 )
 def test_a_scare_that_was_real_is_still_an_emergency(text: str, service: str) -> None:
@@ -204,6 +209,28 @@ def test_a_bang_then_only_a_power_cut_is_no_emergency(text: str) -> None:
 
 def test_a_transformer_exploding_now_is_an_emergency() -> None:
     text = "trạm biến áp đầu hẻm vừa nổ lửa cháy lan vô nhà dân"
+    assert urgency_and_service(text) == ("emergency", "114")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xin số điện thoại đội chữa cháy phường mình để dán ở bảng tin",
+        "sáng nay tòa nhà tập phòng cháy chuông reo inh ỏi tui hỏi có báo trước không",
+    ],
+)
+def test_a_service_number_or_a_fire_drill_is_no_emergency(text: str) -> None:
+    assert urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xin số điện thoại cứu hỏa nhà tui đang cháy",
+        "đang tập phòng cháy thì cháy thật ở tầng năm",
+    ],
+)
+def test_a_fire_beside_a_number_or_a_drill_is_an_emergency(text: str) -> None:
     assert urgency_and_service(text) == ("emergency", "114")
 
 
