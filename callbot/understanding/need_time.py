@@ -68,6 +68,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    :func:`all_marks`): a game's or a film shoot's clause, a how-to question or a first-aid
    class, threats from a lending app by phone, a kidnapping claimed by a scammer, a theft
    over with the thief gone.
+10. **Look-alikes of round 10** (:mod:`.need_look_alikes_more`, joined the same way): a play
+   rehearsed, a scare that was a rat, which number is which, aid or counselling asked for,
+   an epilepsy medicine, snoring for years, people let out already, the power cut after a bang.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -81,6 +84,7 @@ from dataclasses import replace
 
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
+from callbot.understanding import need_look_alikes_more as lm
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -213,6 +217,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and _not_now(hit, words, marks))
         or (emergency and _figure(hit, words, marks))
         or (emergency and la.look_alike(hit, words, marks))
+        or (emergency and lm.more_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -266,8 +271,9 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
 def all_marks(words: list[str]) -> Marks:
     """:func:`time_marks` of ``words`` and those of :mod:`.need_look_alikes`, together."""
     marks = time_marks(words)
-    for key, found in la.look_alike_marks(words).items():
-        marks[key] = marks.get(key, []) + found
+    for more in (la.look_alike_marks(words), lm.more_look_alike_marks(words)):
+        for key, found in more.items():
+            marks[key] = marks.get(key, []) + found
     return marks
 
 
