@@ -65,7 +65,7 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     """Where a past stretch begins (and its marker ends); ongoing ones left out."""
     marks = _find(words, tw.PAST) + _years(words)
     marks += [
-        (i, i + 2)
+        (i, _month_named(words, i + 2) if words[i + 1] == "tháng" else i + 2)
         for i in range(len(words) - 1)
         if words[i] == tw.HOI and words[i + 1] in tw.HOI_TIMES
     ]
@@ -84,6 +84,12 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
         and not (s > 0 and words[s] in tw.UNITS and words[s - 1] in tw.NUMBER_WORDS)
         and not (s > 0 and words[s - 1] in tw.NOT_YET_DEAD)
     ]
+
+
+def _month_named(words: list[str], i: int) -> int:
+    """Where "hồi tháng ba", "hồi tháng mười hai" end: past the month's number (round 10)."""
+    said = words[i : i + 2]
+    return i + next((k for k, w in enumerate(said) if w not in tw.NUMBER_WORDS), len(said))
 
 
 def _years(words: list[str]) -> list[tuple[int, int]]:

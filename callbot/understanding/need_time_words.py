@@ -44,7 +44,8 @@ CHRONIC = phrases("""
     mấy năm nay, nhiều năm nay, mấy năm rồi, nhiều năm rồi, lâu rồi, lâu năm, lâu nay, từ nhỏ,
     bẩm sinh, từ lâu, bao năm nay, cả năm nay, mấy tháng nay, nhiều tháng nay, mỗi khi,
     mỗi lần, thường xuyên, đêm nào cũng, tối nào cũng, ngày nào cũng, sáng nào cũng,
-    bữa nào cũng, hôm nào cũng, lần nào cũng, tuần nào cũng, hễ
+    bữa nào cũng, hôm nào cũng, lần nào cũng, tuần nào cũng, hễ,
+    mấy năm ni, nhiều năm ni, lâu ni, bao năm ni, cả năm ni, mấy tháng ni
 """)
 YEARS = words("năm tháng")
 HOI = "hồi"

@@ -173,3 +173,31 @@ def test_a_while_ago_and_all_along_since_is_now(text: str, service: str) -> None
 )
 def test_a_while_ago_then_over_is_still_over(text: str) -> None:
     assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bà nội bị ngất hồi tháng ba giờ con muốn xin giấy xác nhận",
+        "ổng té cầu thang hồi tháng mười hai giờ hỏi tiền bảo hiểm",
+        "o tui bị tai biến mấy năm ni nằm một chỗ hỏi tiền trợ cấp",
+        "cả nhà đói muốn sỉu mà chưa có lương tháng này",
+    ],
+)
+def test_a_month_named_the_central_years_and_a_hunger_said_big_are_no_emergency(
+    text: str,
+) -> None:
+    """ "hồi tháng ba" is a past month (not "ba", father); "mấy năm ni" is central for
+    "mấy năm nay"; "muốn sỉu" is Vosk's "muốn xỉu", a figure of speech (round 10)."""
+    assert _urgency(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("hồi tháng ba ổng bị té rồi giờ lại té bất tỉnh luôn", "115"),
+        ("bà nội bị ngất hồi tháng ba giờ lại ngất kêu không tỉnh", "115"),
+    ],
+)
+def test_a_month_named_leaves_what_happens_now(text: str, service: str) -> None:
+    assert _service(text) == service
