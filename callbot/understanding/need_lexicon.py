@@ -142,7 +142,8 @@ ENTRIES: tuple[Entry, ...] = (
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
-    entry("food", "high", 3, "sắp chết đói, đói muốn chết, đói gần chết, đói muốn xỉu, đói muốn sỉu",
+    entry("food", "high", 3,
+          "sắp chết đói, đói muốn chết, đói gần chết, đói muốn xỉu, đói muốn sỉu",
           tags="hunger"),
     entry(None, "normal", 0, _FIGURES),
     # Everyday phrases one tone away from an emergency's ("chạy mau" / "chảy máu").
