@@ -233,15 +233,22 @@ LOOK_ALIKE_ENTRIES: tuple[Entry, ...] = (
 # fmt: on
 
 
+def clause_end(words_: list[str], start: int, stops: frozenset[str]) -> int:
+    """Where the clause from ``start`` ends: the next of ``stops``, or the answer's end."""
+    return next((k for k in range(start, len(words_)) if words_[k] in stops), len(words_))
+
+
+def said_real(words_: list[str], end: int) -> bool:
+    """Whether "thật", "thiệt" follows within :data:`.need_time_words.REAL_REACH` words of
+    ``end``: what was said is real, no film, drill or play."""
+    return bool(tw.REAL.intersection(words_[end : end + tw.REAL_REACH]))
+
+
 def _clauses(
     words_: list[str], marks: list[tuple[int, int]], stops: frozenset[str]
 ) -> list[tuple[int, int]]:
     """From each marker's end to the next of ``stops`` (or the answer's end)."""
-    out = []
-    for _, end in marks:
-        stop = next((k for k in range(end, len(words_)) if words_[k] in stops), len(words_))
-        out.append((end, stop))
-    return out
+    return [(end, clause_end(words_, end, stops)) for _, end in marks]
 
 
 def look_alike_marks(words_: list[str]) -> Marks:
@@ -277,7 +284,7 @@ def look_alike_marks(words_: list[str]) -> Marks:
 def in_fiction(hit: Hit, words_: list[str], marks: list[tuple[int, int]], reach: int) -> bool:
     """Whether ``hit`` is said within ``reach`` words after a game or a film named (``marks``),
     in its clause ("chơi game xong ra ngoài đánh nhau" is not) and not said to be real."""
-    real = bool(tw.REAL.intersection(words_[hit.end : hit.end + tw.REAL_REACH]))
+    real = said_real(words_, hit.end)
     return not real and any(
         0 <= hit.start - e < reach and not FICTION_STOPS & set(words_[e : hit.start])
         for _, e in marks
@@ -287,7 +294,7 @@ def in_fiction(hit: Hit, words_: list[str], marks: list[tuple[int, int]], reach:
 def look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
     """Whether an emergency ``hit`` is one of this module's look-alikes (module docstring)."""
     inside = any(s <= hit.start < e for s, e in marks["game"] + marks["shoot"])
-    real = bool(tw.REAL.intersection(words_[hit.end : hit.end + tw.REAL_REACH]))
+    real = said_real(words_, hit.end)
     violation = hit.entry.category == "violation"
     theft = "crime" in hit.entry.tags and bool(THEFT & set(words_[hit.start : hit.end]))
     claims = [s for s, _ in marks["claimed"]]

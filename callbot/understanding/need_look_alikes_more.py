@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Entry, each, entry
+from callbot.understanding.need_look_alikes import clause_end, said_real
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -151,14 +152,8 @@ def more_look_alike_marks(words_: list[str]) -> Marks:
     for _, e in find(words_, ON_TV):
         if not any(0 <= k - e < SHOWN_REACH for k in shown):
             continue
-        stop = next(
-            (k for k in range(e, len(words_)) if words_[k] in tw.CLAUSE_BREAKS), len(words_)
-        )
-        media.append((e, stop))
-    play = []
-    for _, e in find(words_, PLAY):
-        stop = next((k for k in range(e, len(words_)) if words_[k] in PLAY_STOPS), len(words_))
-        play.append((e, stop))
+        media.append((e, clause_end(words_, e, tw.CLAUSE_BREAKS)))
+    play = [(e, clause_end(words_, e, PLAY_STOPS)) for _, e in find(words_, PLAY)]
     said = {*words_, *(" ".join(p) for p in pairwise(words_))}
     sudden = bool({w.replace("_", " ") for w in SUDDEN} & said)
     snoring = bool(SNORING & said) and bool(find(words_, FOR_YEARS)) and not sudden
@@ -166,9 +161,7 @@ def more_look_alike_marks(words_: list[str]) -> Marks:
     # cống chạy vô thôi": no fall into a drain)
     pest_spans = []
     for s, e in pests + family:
-        stop = next(
-            (k for k in range(e, len(words_)) if words_[k] in tw.CLAUSE_BREAKS), len(words_)
-        )
+        stop = clause_end(words_, e, tw.CLAUSE_BREAKS)
         # "thôi rồi" is dismay, not "only"
         if any(
             w == ONLY and words_[k + 1 : k + 2] != ["rồi"]
@@ -199,7 +192,7 @@ def _aid_question(hit: Hit, words_: list[str], aid: list[tuple[int, int]]) -> bo
 def more_look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
     """Whether an emergency ``hit`` is one of this module's look-alikes (module docstring)."""
     said = words_[hit.start : hit.end]
-    real = bool(tw.REAL.intersection(words_[hit.end : hit.end + tw.REAL_REACH]))
+    real = said_real(words_, hit.end)
     numbers = set(said) <= _NUMBERS
     breathing = "thở" in said
     return (

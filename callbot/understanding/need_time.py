@@ -144,10 +144,6 @@ def _doubted(hit: Hit, words: list[str], marks: Marks) -> bool:
     return _right_after(hit, marks["doubt"], tw.DOUBT_REACH) and bool(tw.DOUBT_ENDS & set(after))
 
 
-def _real(hit: Hit, words: list[str]) -> bool:
-    return bool(tw.REAL.intersection(words[hit.end : hit.end + tw.REAL_REACH]))
-
-
 def _figure(hit: Hit, words: list[str], marks: Marks) -> bool:
     """Rule 6: a simile, a game or a film, a feeling said big."""
     return (
@@ -178,7 +174,7 @@ def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
     """Rules 4-5 and 8 for an emergency: denied, a drill, supposed, feared, a topic."""
     return (
         bool(marks["denied"])
-        or (bool(marks["drill"]) and not _real(hit, words))
+        or (bool(marks["drill"]) and not la.said_real(words, hit.end))
         or _after(hit, marks["supposed"])
         or _within(hit, marks["mistaken"])
         or _doubted(hit, words, marks)

@@ -50,9 +50,10 @@ CHRONIC = phrases("""
 YEARS = words("năm tháng")
 HOI = "hồi"
 HOI_TIMES = words("sáng trưa chiều tối khuya đêm hôm trước xưa đó năm tháng tuần nhỏ tết đầu")
-HOI_TIMES |= words("cuối mấy bữa nãy nảy nẩy nẫy hai ba bốn mười mới còn bé")
-# "hồi nãy giờ", "lúc nãy giờ": a while ago and all along since, not the past (round 9).
+# "nãy" as said and as Vosk writes it; "hồi nãy giờ", "lúc nãy giờ": a while ago and all
+# along since, not the past (round 9).
 NAY = words("nãy nảy nẩy nẫy")
+HOI_TIMES |= NAY | words("cuối mấy bữa hai ba bốn mười mới còn bé")
 UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
