@@ -165,3 +165,12 @@ def each(forms: tuple[str, ...], *patterns: str) -> str:
     """Every pattern filled with every form (``{}`` stands for it), as a comma-separated phrase
     list for :func:`entry`."""
     return ", ".join(p.format(f) for p in patterns for f in forms)
+
+
+def pairings(*parts: tuple[str, ...]) -> str:
+    """Every phrase made of one phrase of each of ``parts`` in turn ("chui vô" + "máy giặt"),
+    as a comma-separated phrase list for :func:`entry`."""
+    out = [""]
+    for part in parts:
+        out = [f"{a} {b}".strip() for a in out for b in part]
+    return ", ".join(out)

@@ -48,7 +48,7 @@ transcript (what the fields mean: :mod:`.need_lexicon`):
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import OXY, SPO2, Combo, Entry, each, entry
+from callbot.understanding.need_base import OXY, SPO2, Combo, Entry, each, entry, pairings
 
 _FATHER = ("ba tui", "ba tôi", "ba em", "ba con", "ba nó", "ba mình")
 _ENCLOSURES = (
@@ -90,7 +90,7 @@ MISSED_ENTRIES: tuple[Entry, ...] = (
         đập kính kêu cứu, đập cửa kêu cứu
         """, tags="inside"),
     # Lists made of every pairing: matched with the tones lost, no further (speed).
-    entry(None, "normal", 0, ", ".join(f"{a} {b}" for a in _INTO for b in _ENCLOSURES),
+    entry(None, "normal", 0, pairings(_INTO, _ENCLOSURES),
           tags="enclosure", fold="tone"),
     entry(None, "normal", 0, """
         cửa đóng lại, cửa sập lại, đóng sập lại, cửa tự đóng, {k} mở ra được,
@@ -166,7 +166,7 @@ MISSED_ENTRIES: tuple[Entry, ...] = (
         ra đập, đập ông, đập thằng, đập người, đập bà, đập anh, đập chị,
         rượt đập, ra phang
         """, tags="strike"),
-    entry(None, "normal", 0, ", ".join(f"{a} {b}" for a in _FOLLOWERS for b in _FOLLOWING),
+    entry(None, "normal", 0, pairings(_FOLLOWERS, _FOLLOWING),
           tags="follow", fold="tone"),
     entry(None, "normal", 0, """
         sợ quá, sợ lắm, em sợ quá, tui sợ quá, tôi sợ quá, sợ muốn khóc, run quá, hoảng quá,

@@ -40,7 +40,7 @@ transcript (what the fields mean: :mod:`.need_lexicon`):
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import Combo, Entry, entry
+from callbot.understanding.need_base import Combo, Entry, entry, pairings
 
 _VEHICLES = (
     "xe", "xe máy", "chiếc xe", "chiếc xe máy", "ô tô", "xe hơi", "xe tải", "xe buýt",
@@ -62,14 +62,6 @@ _FOODS = (
     "bún bò, bò khô, gỏi bò, bò nướng, bò bít tết, cháo bò, lẩu bò, bò xào, thịt gà, cánh gà, "
     "cơm gà, cháo gà, xôi gà, chân gà, trứng gà, thịt heo, thịt vịt, cháo vịt, trứng vịt"
 )
-
-
-def _joined(*parts: tuple[str, ...]) -> str:
-    """Every pairing of ``parts``' phrases, as a comma-separated phrase list."""
-    out = [""]
-    for part in parts:
-        out = [f"{a} {b}".strip() for a in out for b in part]
-    return ", ".join(out)
 
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
@@ -113,14 +105,14 @@ MISSED_MORE_ENTRIES: tuple[Entry, ...] = (
         canh trước cửa, đứng gác cửa, gác cửa, gác ngoài cửa, canh chừng cửa, đứng canh ngoài
         """, tags="guard"),
     # Vehicles that crashed: no fight.
-    entry(None, "normal", 0, _joined(_VEHICLES, _CRASHED), tags="crash", fold="tone"),
+    entry(None, "normal", 0, pairings(_VEHICLES, _CRASHED), tags="crash", fold="tone"),
     # 115: choking heard "nghẹ"; food named with an animal's word.
     entry("medical", "emergency", 5, """
         mắc nghẹ, bị nghẹ, bị mắc nghẹ, hóc nghẹ, nghẹ thở, nghẹ cứng, mắc nghẹ cổ, nghẹ họng
         """, service="115", tags="sick", fold="exact"),
     entry(None, "normal", 0, _FOODS),
     # The caller's own forcing of a door: a rescue, no break-in.
-    entry(None, "normal", 0, _joined(_CALLERS, _THEN, _FORCED), fold="tone"),
+    entry(None, "normal", 0, pairings(_CALLERS, _THEN, _FORCED), fold="tone"),
     # 113: a break-in heard "dào"; someone climbing in over the roof or a wall.
     entry("violation", "emergency", 5, """
         đang dào nhà, dào nhà, phá khóa dào, cạy cửa dào, lẻn dào, đột nhập dào, leo dào nhà,

@@ -31,7 +31,7 @@ transcript (what the fields mean: :mod:`.need_lexicon`):
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import OXY, Combo, Entry, each, entry
+from callbot.understanding.need_base import OXY, Combo, Entry, each, entry, pairings
 
 _SERVICES = (
     "cứu hỏa", "chữa cháy", "cấp cứu", "công an", "cảnh sát", "cứu nạn", "cứu thương",
@@ -128,7 +128,7 @@ PERIL_ENTRIES: tuple[Entry, ...] = (
         còn chút ít, còn xíu, còn được chút
         """, tags="lasting"),
     # Look-alikes: a service's number asked, "đứng tròng" matched exactly.
-    entry(None, "normal", 0, ", ".join(f"{n} {s}" for n in _NUMBER_OF for s in _SERVICES)),
+    entry(None, "normal", 0, pairings(_NUMBER_OF, _SERVICES)),
     entry("medical", "emergency", 5, "đứng tròng, lên tròng", tags="sick", fold="exact"),
 )
 
