@@ -7,6 +7,7 @@ itself is shown with small hand-made models, so that each edge is certain.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 
@@ -23,6 +24,7 @@ from callbot.understanding.need_model import (
     features,
     judge,
     knows,
+    learnt_words,
     reading,
     score,
 )
@@ -297,6 +299,23 @@ def test_an_emergency_the_caller_moved_on_from_is_demoted_only_before_the_reques
     )  # said after the request
     unsure = Score((0.85, 0.05, 0.05, 0.05), ())
     assert judge(unsure, moved, reading(_KNOWING, _TEN)) is None  # not ruled out
+    # no request at all: demoted only where the model learnt every emergency phrase
+    assert judge(none, _rules(True, "115", learnt=True), reading(_KNOWING, _TEN)) == "demote"
+
+
+@dataclass
+class Hit:
+    """A rules' hit as :func:`learnt_words` reads it."""
+
+    start: int
+    end: int
+
+
+def test_the_model_learnt_a_phrase_when_it_learnt_its_words_or_each_pair() -> None:
+    model = Model({"w:ngất": (0.0,) * 4, "b:bất tỉnh": (0.0,) * 4}, (0.0,) * 4, {})
+    said = ["mẹ", "bất", "tỉnh", "ngất", "xỉu"]
+    assert learnt_words(model, said, Hit(1, 3)) and learnt_words(model, said, Hit(3, 4))
+    assert not learnt_words(model, said, Hit(3, 5))  # "ngất xỉu" as a pair was never seen
 
 
 @pytest.mark.usefixtures("fake_model")
