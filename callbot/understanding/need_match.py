@@ -229,14 +229,16 @@ def candidates(words: list[str]) -> list[Hit]:
 def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
     """The phrases said with an accent's merged consonants ("có chộm", "nôi lên xe"): every
     word compared by :func:`.need_missed_accents.accent_key`, found at the FUZZY level over
-    words no other phrase of two words or more was found in."""
+    words no other phrase of two words or more crosses (a phrase inside it is no obstacle:
+    "đau đầu" in "đau đầu giữ dội")."""
     index = _tables().accents
     keys = [accent_key(w) for w in words]
-    read = {k for hit in add.values() if hit.end - hit.start > 1 for k in range(hit.start, hit.end)}
+    read = [(hit.start, hit.end) for hit in add.values() if hit.end - hit.start > 1]
     for i, key in enumerate(keys):
         for entry, seq in index.get(key, ()):
             end = i + len(seq)
-            if tuple(keys[i:end]) == seq and not read.intersection(range(i, end)):
+            crossed = any(a < end and i < b and not i <= a < b <= end for a, b in read)
+            if tuple(keys[i:end]) == seq and not crossed and (id(entry), i, end) not in add:
                 add[(id(entry), i, end)] = Hit(entry, i, end, FUZZY, ((i, end),))
 
 

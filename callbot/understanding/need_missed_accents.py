@@ -76,7 +76,8 @@ MISSED_ACCENT_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, """
         trên đọt, trên đọt cây, trên ngọn, lên cây dừa, trèo lên cây dừa, leo lên cây dừa,
         leo cây dừa, trèo cây dừa, ôm thân cây, ôm cứng thân cây, mép gác, trên mép gác,
-        lên gác, trên gác, giữa mái, mép tường, ngoài mép tường, mái hiên tầng, mép mái tôn
+        lên gác, trên gác, giữa mái, mép tường, ngoài mép tường, mái hiên tầng, mép mái tôn,
+        leo lên trụ điện, trèo lên trụ điện, trên xà ngang, leo lên cột điện
         """, tags="height"),
     entry(None, "normal", 0, """
         {k} xuống được, {k} tụt xuống được, {k} leo xuống được, {k} lên {k} xuống được,
@@ -94,7 +95,12 @@ MISSED_ACCENT_ENTRIES: tuple[Entry, ...] = (
     entry("other", "emergency", 5, """
         khóa mình trong xe, tự khóa mình trong xe, khóa mình trong ô tô, khóa mình trong xe hơi
         """, service="114", tags="trapped"),
-    entry(None, "normal", 0, "đóng cửa lại, cửa khóa lại, {k} mở cửa ra được", tags="shut"),
+    entry(None, "normal", 0, """
+        đóng cửa lại, cửa khóa lại, {k} mở cửa ra được, nắp đóng lại, nắp sập lại, mở {k} ra
+        """, tags="shut"),
+    entry(None, "normal", 0, """
+        {k} ai khiêng ra nổi, {k} khiêng ra nổi, {k} ai cõng ra nổi, {k} ai bế ra nổi
+        """, tags="cannot_carry"),
     entry("other", "emergency", 5, """
         kẹt tay vào thang cuốn, kẹt tay vô thang cuốn, kẹt chân vào thang cuốn,
         kẹt chân vô thang cuốn, kẹt tay trong thang cuốn, kẹt vô thang cuốn, kẹt vào thang cuốn,
