@@ -143,7 +143,8 @@ def _build() -> _Tables:
                 levels[level][form[0]].append((entry, tuple(form)))
             toneless_of[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
             keyed = tuple(accent_key(w) for w in words)
-            if entry.fold != "exact":
+            # emergencies, their parts and their tagged look-alikes: not a need's category
+            if entry.fold != "exact" and (entry.urgency == "emergency" or entry.tags):
                 accents[keyed[0]].append((entry, keyed))
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
