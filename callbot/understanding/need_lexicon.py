@@ -59,6 +59,10 @@ from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_look_alikes_more import MORE_LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_missed import MISSED_COMBOS, MISSED_ENTRIES
+from callbot.understanding.need_missed_accents import (
+    MISSED_ACCENT_COMBOS,
+    MISSED_ACCENT_ENTRIES,
+)
 from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
@@ -139,6 +143,7 @@ ENTRIES: tuple[Entry, ...] = (
     *MORE_LOOK_ALIKE_ENTRIES,
     *MISSED_ENTRIES,
     *MISSED_MORE_ENTRIES,
+    *MISSED_ACCENT_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -269,6 +274,7 @@ COMBOS: tuple[Combo, ...] = (
     *WITNESSED_COMBOS,
     *MISSED_COMBOS,
     *MISSED_MORE_COMBOS,
+    *MISSED_ACCENT_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from callbot.understanding.need_lexicon import ENTRIES, URGENCY_RANK, Entry
+from callbot.understanding.need_missed_accents import accent_key
 from callbot.understanding.text import fold, tokens
 
 EXACT, TONELESS, BARE, FUZZY = 0, 1, 2, 3
@@ -104,6 +105,8 @@ class _Tables:
     fuzzy_words: frozenset[str]
     # (entry id, a phrase's bare words) -> the toneless words of the phrases that fold to them
     toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]]
+    # emergencies and combination parts by their words' accent keys (:func:`_accented`)
+    accents: Index
 
 
 _built: list[_Tables] = []
@@ -127,6 +130,7 @@ def _build() -> _Tables:
     every_bare: Index = defaultdict(list)
     fuzzy: FuzzyIndex = defaultdict(list)
     toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+    accents: Index = defaultdict(list)
     for entry in ENTRIES:
         for phrase in entry.phrases:
             words = tokens(phrase)
@@ -138,6 +142,10 @@ def _build() -> _Tables:
             for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
                 levels[level][form[0]].append((entry, tuple(form)))
             toneless_of[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
+            keyed = tuple(accent_key(w) for w in words)
+            # emergencies, their parts and their tagged look-alikes: not a need's category
+            if entry.fold != "exact" and (entry.urgency == "emergency" or entry.tags):
+                accents[keyed[0]].append((entry, keyed))
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
             # Words of no meaning of their own (lookalikes that keep emergencies out) are
@@ -155,6 +163,7 @@ def _build() -> _Tables:
         sorted({n for n, _, _ in fuzzy}),
         frozenset(w for entries in fuzzy.values() for _, p in entries for w in p.split()),
         dict(toneless_of),
+        dict(accents),
     )
 
 
@@ -214,7 +223,24 @@ def candidates(words: list[str]) -> list[Hit]:
                 if tuple(bare[i:end]) == seq and (id(entry), i, end) not in best:
                     best[(id(entry), i, end)] = Hit(entry, i, end, BARE, ((i, end),))
     _fuzzy(bare, best)
+    _accented(words, best)
     return list(best.values())
+
+
+def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
+    """The phrases said with an accent's merged consonants ("có chộm", "nôi lên xe"): every
+    word compared by :func:`.need_missed_accents.accent_key`, found at the FUZZY level over
+    words no other phrase of two words or more crosses (a phrase inside it is no obstacle:
+    "đau đầu" in "đau đầu giữ dội")."""
+    index = _tables().accents
+    keys = [accent_key(w) for w in words]
+    read = [(hit.start, hit.end) for hit in add.values() if hit.end - hit.start > 1]
+    for i, key in enumerate(keys):
+        for entry, seq in index.get(key, ()):
+            end = i + len(seq)
+            crossed = any(a < end and i < b and not i <= a < b <= end for a, b in read)
+            if tuple(keys[i:end]) == seq and not crossed and (id(entry), i, end) not in add:
+                add[(id(entry), i, end)] = Hit(entry, i, end, FUZZY, ((i, end),))
 
 
 def select(found: list[Hit]) -> list[Hit]:
