@@ -168,9 +168,11 @@ _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), servi
 
 def _find(words: list[str], phrases: Iterable[tuple[str, ...]]) -> list[Span]:
     """Where each phrase is said (every occurrence), in order."""
+    said = set(words)
     found = {
         (i, i + len(p))
         for p in phrases
+        if p[0] in said
         for i in range(len(words) - len(p) + 1)
         if tuple(words[i : i + len(p)]) == p
     }
@@ -252,8 +254,8 @@ def scene_hits(live: list[Hit], hits: list[Hit], words: list[str]) -> list[Hit]:
     resolution were read), unless the answer's own marks put them out of the present."""
     extra: list[Hit] = []
     attacked = [h for h in live if h.entry.alarm == "113" and not h.negated]
-    attackers = _find(words, ATTACKERS)
-    for start, end in _find(words, BACK):
+    attackers = _find(words, ATTACKERS) if attacked else []
+    for start, end in _find(words, BACK) if attackers else []:
         if any(h.end <= start for h in attacked) and any(e <= start for _, e in attackers):
             extra.append(Hit(_BACK_ENTRY, start, end, 0, ((start, end),)))
             break
