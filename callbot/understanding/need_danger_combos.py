@@ -67,6 +67,8 @@ DANGER_COMBOS: tuple[Combo, ...] = (
     Combo(("fuel", "pour"), "violation", "emergency", 5, window=3, service="113"),
     Combo(("male", "press"), "violation", "emergency", 5, window=2, ordered=True,
           service="113", quiets=True),
+    Combo(("stranger", "press"), "violation", "emergency", 5, window=2, ordered=True,
+          service="113", quiets=True),
     Combo(("we", "breakin"), None, "normal", 0, window=2, ordered=True, quiets=True),
     Combo(("jam", "place"), "other", "emergency", 5, window=2, ordered=True, service="114"),
     Combo(("water_body", "carry"), "other", "emergency", 5, window=3, ordered=True,

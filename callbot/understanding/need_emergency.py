@@ -160,7 +160,8 @@ EMERGENCY_ENTRIES: tuple[Entry, ...] = (
         dao phay cứa, bị dao phay cứa, dao phay chặt, bị dao phay chặt, dao phay đứt,
         dao cắt trúng, bị dao chặt, cắt trúng tay, cắt vô tay, cắt vô cổ tay, đứt tay,
         đè {k} cầm, đè {k} cầm được, đè chặt, đè lên vết, đè vết thương,
-        đè lên vết thương, lấy khăn đè, lấy tay đè, đè khăn, ấn chặt, đè cầm máu
+        đè lên vết thương, lấy khăn đè, lấy tay đè, đè khăn, ấn chặt, đè cầm máu,
+        lấy áo đè, lấy vải đè, đè chặt vết thương, đè chỗ chảy máu
         """, tags="sick"),
     # A burn is severe when it is large ("bỏng từ bụng xuống chân", "phỏng đen hết lưng") or
     # of a fall into something boiling ("té lọt vô nồi nước sôi"): the burn + extent and the

@@ -18,6 +18,10 @@ classes it showed, each covered in several wordings and regions, not by its sent
 - **A price said to be robbery** ("đúng là ăn cướp", "khác gì ăn cướp") or to kill ("giá xăng
   tăng muốn chết": :data:`.need_time_words.FEELINGS`): a report.
 - **Oxygen that will run out** ("còn chừng nửa ngày nữa là hết"): high, not yet emergency.
+- **A word of another service in a scene of one** (round 11): drooping eyelids ("mí mắt sụp
+  xuống") are no collapse, a boat's propeller ("chân vịt chém vô đùi") no duck nor attacker,
+  a blade dragged in sparks ("kéo lê tóe lửa") no fire, men jumping onto the bank ("nhảy lên
+  bờ") no fall into the water (a cloth pressed on a wound: :mod:`.need_emergency`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,18 @@ from callbot.understanding.need_time_words import phrases, words
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
 FALSE_ALARM_ENTRIES: tuple[Entry, ...] = (
+    # A word of another service in a scene of one (round 11, module docstring).
+    entry("medical", "normal", 3, """
+        mi mắt sụp, mí mắt sụp, mi mắt sụp xuống, mí mắt sụp xuống, mí sụp xuống, mắt sụp xuống,
+        sụp mi, mí mắt bị sụp
+        """, tags="sick", fold="tone"),
+    entry(None, "normal", 0, """
+        chân vịt, cánh quạt, nhảy lên bờ, nhảy lên ghe, nhảy qua ghe, nhảy sang ghe,
+        nhảy lên tàu, nhảy lên xuồng, kéo lê tóe lửa, kéo lê xẹt lửa, cà tóe lửa, mài tóe lửa
+        """),
+    entry("medical", "emergency", 5, """
+        chân vịt chém, chân vịt cắt, chân vịt cứa, chân vịt đánh, chân vịt quất, chân vịt cuốn
+        """, tags="sick", fold="tone"),
     # "có cháy là chết hết": a fire supposed (the longest match keeps "cháy" out).
     entry(None, "normal", 0, """
         có cháy là, có cháy thì, có hỏa hoạn là, có hỏa hoạn thì, lỡ cháy là, mà cháy là,
