@@ -148,16 +148,16 @@ def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_
 
 def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None:
     lift = Score((0.02, 0.03, 0.9, 0.05), ())
-    unsure = Score((0.2, 0.05, 0.6, 0.15), ())
+    unsure = Score((0.3, 0.05, 0.55, 0.1), ())
     assert (
         judge(lift, _rules(True, "113"), reading(_KNOWING, _TEN)) == "service"
-    )  # 0.9 >= 10 x 0.05
+    )  # 0.9 >= 5 x 0.05
     assert judge(lift, _rules(True, "114"), reading(_KNOWING, _TEN)) is None  # the same service
-    assert judge(unsure, _rules(True, "113"), reading(_KNOWING, _TEN)) is None  # not sure enough
-    close = Score((0.02, 0.0, 0.85, 0.13), ())
+    assert judge(unsure, _rules(True, "113"), reading(_KNOWING, _TEN)) is None  # 0.55 < 0.6
+    close = Score((0.02, 0.0, 0.8, 0.18), ())
     assert (
         judge(close, _rules(True, "113"), reading(_KNOWING, _TEN)) is None
-    )  # not 10 times likelier
+    )  # not 5 times likelier
 
 
 @pytest.mark.usefixtures("fake_model")
