@@ -58,6 +58,7 @@ from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENT
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_look_alikes_more import MORE_LOOK_ALIKE_ENTRIES
+from callbot.understanding.need_look_alikes_settled import SETTLED_LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_missed import MISSED_COMBOS, MISSED_ENTRIES
 from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
@@ -137,6 +138,7 @@ ENTRIES: tuple[Entry, ...] = (
     *WITNESSED_ENTRIES,
     *LOOK_ALIKE_ENTRIES,
     *MORE_LOOK_ALIKE_ENTRIES,
+    *SETTLED_LOOK_ALIKE_ENTRIES,
     *MISSED_ENTRIES,
     *MISSED_MORE_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
