@@ -71,6 +71,10 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 10. **Look-alikes of round 10** (:mod:`.need_look_alikes_more`, joined the same way): a play
    rehearsed, a scare that was a rat, which number is which, aid or counselling asked for,
    an epilepsy medicine, snoring for years, people let out already, the power cut after a bang.
+11. **Look-alikes of round 11** (:mod:`.need_look_alikes_settled`, joined the same way): a
+   medical event of another day, a stroke long bedridden, a scene settled, in care or asked
+   only to know, an event named as over, its papers and handouts, a clip, a supposed part, a
+   bang with the breaker tripped, firecrackers, a road hole, a thing dropped, a small burn.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
