@@ -71,6 +71,10 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 10. **Look-alikes of round 10** (:mod:`.need_look_alikes_more`, joined the same way): a play
    rehearsed, a scare that was a rat, which number is which, aid or counselling asked for,
    an epilepsy medicine, snoring for years, people let out already, the power cut after a bang.
+11. **Look-alikes of round 11** (:mod:`.need_look_alikes_settled`, joined the same way): a
+   medical event of another day, a stroke long bedridden, a scene settled, in care or asked
+   only to know, an event named as over, its papers and handouts, a clip, a supposed part, a
+   bang with the breaker tripped, firecrackers, a road hole, a thing dropped, a small burn.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -85,6 +89,7 @@ from dataclasses import replace
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_more as lm
+from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -214,6 +219,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and _figure(hit, words, marks))
         or (emergency and la.look_alike(hit, words, marks))
         or (emergency and lm.more_look_alike(hit, words, marks))
+        or (emergency and ls.settled(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -267,7 +273,11 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
 def all_marks(words: list[str]) -> Marks:
     """:func:`time_marks` of ``words`` and those of :mod:`.need_look_alikes`, together."""
     marks = time_marks(words)
-    for more in (la.look_alike_marks(words), lm.more_look_alike_marks(words)):
+    for more in (
+        la.look_alike_marks(words),
+        lm.more_look_alike_marks(words),
+        ls.settled_marks(words),
+    ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
     return marks

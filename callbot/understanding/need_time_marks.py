@@ -81,7 +81,13 @@ def _past_starts(words: list[str]) -> list[tuple[int, int]]:
         if not (s > 0 and words[s - 1] in tw.SINCE)
         and not any(_at(words, e, u) for u in tw.UNTIL_NOW)
         and not (words[e - 1] in tw.NAY and _at(words, e, ("giờ",)))
-        and not (s > 0 and words[s] in tw.UNITS and words[s - 1] in tw.NUMBER_WORDS)
+        # "bảy tuần" is seven weeks, "thứ bảy tuần rồi" last Saturday
+        and not (
+            s > 0
+            and words[s] in tw.UNITS
+            and words[s - 1] in tw.NUMBER_WORDS
+            and not (s > 1 and words[s - 2] == "thứ")
+        )
         and not (s > 0 and words[s - 1] in tw.NOT_YET_DEAD)
     ]
 

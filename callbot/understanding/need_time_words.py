@@ -32,7 +32,7 @@ PAST = phrases(
     chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
     lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé, bữa tui thấy,
     bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi, mất trong vụ, chết trong vụ,
-    qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ
+    qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ,
 """
     + ", ".join(
         f"{when} {day}"
@@ -296,7 +296,7 @@ REVEALED_REACH = 4
 FEELINGS = words("""
     nóng lạnh mệt khát buồn chán sợ lo tức giận ồn cười ngứa mỏi cực khổ bực ghét thèm nhớ hôi
     thúi thối dơ nghèo vui sướng ngán quê nực oi mập chật đông đau nhức quá trời luôn ngủ
-    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi tăng đắt giá thách
+    đói no căng mắc rầu ức điên khùng kẹt tắc chờ đợi tăng đắt giá thách nắng
 """)
 FEELING_REACH = 3
 # A feeling said big with a cause after it ("muốn chết vì", "muốn xỉu với giá xăng") or a
