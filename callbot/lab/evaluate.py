@@ -18,7 +18,7 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has nine sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has ten sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
@@ -32,7 +32,10 @@ writers in the style of the writer of the development and locked parts), and a s
 ``parse_dev7.jsonl`` (1,400 needs, written apart after round 8 by six more writers: terse
 answers with more recogniser damage, long answers with the emergency buried, near twins of
 emergencies that are none, bystanders and relatives, the city at night and at work; the last
-three were scored unseen after round 9), so that each round
+three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (1,440 needs,
+written apart after round 10 by six more writers: elderly callers, the outskirts, which number
+when a scene has two, near twins, northern and central accents, young city callers), so that
+each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
@@ -142,6 +145,11 @@ def dev7_set_file() -> Path:
     return default_set_file().with_name("parse_dev7.jsonl")
 
 
+def dev8_set_file() -> Path:
+    """The seventh development part, ``tests/fixtures/parse_dev8.jsonl`` (round 11 of issue 13)."""
+    return default_set_file().with_name("parse_dev8.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -159,6 +167,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("fourth development part", dev5_set_file()),
         ("fifth development part", dev6_set_file()),
         ("sixth development part", dev7_set_file()),
+        ("seventh development part", dev8_set_file()),
     ]
 
 

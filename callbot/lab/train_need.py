@@ -1,7 +1,7 @@
 """``callbot train need-model``: fit the need parser's statistical model and write its file.
 
 The model (:mod:`callbot.understanding.need_model`) is trained on the needs of the labelled
-set, the hold-out set and the six development parts, never on the locked part (a set whose
+set, the hold-out set and the seven development parts, never on the locked part (a set whose
 ids are locked is refused). Each round of issue 13 kept half of its newest part unseen
 (:mod:`callbot.lab.halves`) until it was scored: round 2 trained on half A of the second part,
 round 3 on half A of the third; both halves have been studied since. Each answer's class is
@@ -54,6 +54,7 @@ def training_cases() -> list[tuple[str, ev.Case]]:
         ("fourth development part", ev.load_set(ev.dev5_set_file())),
         ("fifth development part", ev.load_set(ev.dev6_set_file())),
         ("sixth development part", ev.load_set(ev.dev7_set_file())),
+        ("seventh development part", ev.load_set(ev.dev8_set_file())),
     ]
     out = []
     for name, cases in sets:

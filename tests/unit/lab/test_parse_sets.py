@@ -240,7 +240,13 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = (ev.dev4_set_file, ev.dev5_set_file, ev.dev6_set_file, ev.dev7_set_file)
+_NEED_PARTS = (
+    ev.dev4_set_file,
+    ev.dev5_set_file,
+    ev.dev6_set_file,
+    ev.dev7_set_file,
+    ev.dev8_set_file,
+)
 
 
 @pytest.mark.parametrize(
@@ -249,6 +255,7 @@ _NEED_PARTS = (ev.dev4_set_file, ev.dev5_set_file, ev.dev6_set_file, ev.dev7_set
         ("fourth development part", ev.dev5_set_file, 300, 40, 150),
         ("fifth development part", ev.dev6_set_file, 720, 150, 270),
         ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
+        ("seventh development part", ev.dev8_set_file, 1440, 255, 675),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(

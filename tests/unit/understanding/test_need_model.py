@@ -61,6 +61,7 @@ def test_the_bundled_model_learnt_the_development_sets_never_the_locked_part() -
         "fourth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev5_set_file())),
         "fifth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev6_set_file())),
         "sixth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev7_set_file())),
+        "seventh development part": sum(c.kind == "need" for c in ev.load_set(ev.dev8_set_file())),
     }
     assert all(len(w) == len(CLASSES) for w in model.weights.values())
 
@@ -149,9 +150,7 @@ def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_
 def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None:
     lift = Score((0.02, 0.03, 0.9, 0.05), ())
     unsure = Score((0.3, 0.05, 0.55, 0.1), ())
-    assert (
-        judge(lift, _rules(True, "113"), reading(_KNOWING, _TEN)) == "service"
-    )  # 0.9 >= 5 x 0.05
+    assert judge(lift, _rules(True, "113"), reading(_KNOWING, _TEN)) == "service"  # 0.9 >= 5 x 0.05
     assert judge(lift, _rules(True, "114"), reading(_KNOWING, _TEN)) is None  # the same service
     assert judge(unsure, _rules(True, "113"), reading(_KNOWING, _TEN)) is None  # 0.55 < 0.6
     close = Score((0.02, 0.0, 0.8, 0.18), ())
