@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
 # A past marker of the same day or the day before: a stroke "hồi sáng" may still need 115.
 SAME_DAY = words("sáng trưa chiều tối khuya đêm qua nãy nảy nẩy nẫy hôm")
+HOURS = words("phút tiếng giờ giây")
+DAYS = words("ngày bữa hôm tuần tháng năm")
 FAR = words("trước ngoái năm tháng tuần cách xưa kia đây còn bé nhỏ tết thứ chủ")
 STROKE = words("tai biến đột quỵ liệt bại")
 BEDRIDDEN = phrases("""
@@ -151,8 +153,17 @@ def _long_ago(words_: list[str]) -> list[tuple[int, int]]:
     return [
         (back, start)
         for back, start in tm.timed_spans(words_)
-        if FAR & set(words_[start : start + 3]) and not SAME_DAY & set(words_[start : start + 2])
+        if FAR & set(words_[start : start + 3])
+        and not SAME_DAY & set(words_[start : start + 2])
+        and not _hours_ago(words_[start : start + 6])
     ]
+
+
+def _hours_ago(marker: list[str]) -> bool:
+    """ "cách đây hai tiếng", "cách đây mười lăm phút": the same day (a stroke's window), though
+    "cách" is far; the first unit of time named decides ("cách đây hai năm giờ ..." is years)."""
+    unit = next((w for w in marker if w in HOURS or w in DAYS), None)
+    return unit in HOURS
 
 
 def _what_if(words_: list[str]) -> list[tuple[int, int]]:

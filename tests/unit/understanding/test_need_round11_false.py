@@ -91,3 +91,16 @@ def test_settled_scenes_are_no_emergency(text: str) -> None:
 )
 def test_their_emergencies_stay(text: str, service: str) -> None:
     assert _service(text) == ("emergency", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ tui bị đột quỵ cách đây hai tiếng miệng méo nói không được",
+        "ba tui ngất cách đây mười lăm phút giờ vẫn chưa tỉnh",
+        "ông ngoại bị tai biến cách đây một tiếng đồng hồ tay chân bên phải không cử động",
+    ],
+)
+def test_minutes_or_hours_ago_is_not_another_day(text: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", "115"), result
