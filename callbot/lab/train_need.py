@@ -91,11 +91,7 @@ def fit(
     feats = [set(features(standard(tokens(t)))) for t in texts]
     counts = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
-    x = np.zeros((len(texts), len(vocab)), dtype=np.float64)
-    for row, fs in enumerate(feats):
-        cols = [vocab[f] for f in fs if f in vocab]
-        if cols:
-            x[row, cols] = 1.0 / np.sqrt(len(cols))
+    x = Sparse.of([sorted(vocab[f] for f in fs if f in vocab) for fs in feats], len(vocab))
     names = sorted(vocab, key=vocab.__getitem__)
     w, b = _softmax(x, labels, len(CLASSES))
     data: dict[str, Any] = {
@@ -109,10 +105,52 @@ def fit(
     if urgencies is not None:
         rows = [k for k, u in enumerate(urgencies) if u is not None]
         kept = [u for u in urgencies if u is not None]
-        heads["urgency"] = _head(x[rows], kept, URGENCIES, names, vocab)
+        heads["urgency"] = _head(x.take(rows), kept, URGENCIES, names, vocab)
     if heads:
         data["heads"] = heads
     return data
+
+
+class Sparse:
+    """The answers' feature vectors as (row, column, value) triples: each row's features
+    present, each ``1 / sqrt(n)`` (the vector scaled to length 1). An answer has a few dozen
+    of the tens of thousands of features, so the products of the descent cost what is said,
+    not rows x features (a dense matrix of the seven development parts is over 1 GB and its
+    fit took 44 minutes; the same sums here take about a minute)."""
+
+    def __init__(self, rows: Any, cols: Any, vals: Any, shape: tuple[int, int]) -> None:
+        self.rows, self.cols, self.vals, self.shape = rows, cols, vals, shape
+
+    @classmethod
+    def of(cls, features: list[list[int]], width: int) -> Sparse:
+        """The matrix whose row ``k`` has the columns ``features[k]``."""
+        rows = np.repeat(np.arange(len(features)), [len(f) for f in features])
+        cols = np.array([c for f in features for c in f], dtype=np.int64)
+        vals = np.concatenate(
+            [np.zeros(0)] + [np.full(len(f), 1.0 / np.sqrt(max(len(f), 1))) for f in features]
+        )
+        return cls(rows, cols, vals, (len(features), width))
+
+    def take(self, kept: list[int]) -> Sparse:
+        """The rows ``kept``, in that order."""
+        where = {r: k for k, r in enumerate(kept)}
+        mask = np.isin(self.rows, kept)
+        rows = np.array([where[r] for r in self.rows[mask]], dtype=np.int64)
+        return Sparse(rows, self.cols[mask], self.vals[mask], (len(kept), self.shape[1]))
+
+    def dot(self, w: Any) -> Any:
+        """``x @ w``."""
+        part = self.vals[:, None] * w[self.cols]
+        return np.stack(
+            [np.bincount(self.rows, part[:, k], self.shape[0]) for k in range(w.shape[1])], 1
+        )
+
+    def tdot(self, g: Any) -> Any:
+        """``x.T @ g``."""
+        part = self.vals[:, None] * g[self.rows]
+        return np.stack(
+            [np.bincount(self.cols, part[:, k], self.shape[1]) for k in range(g.shape[1])], 1
+        )
 
 
 def _head(
@@ -132,12 +170,12 @@ def _softmax(x: Any, labels: list[int], classes: int) -> tuple[Any, Any]:
     w = np.zeros((x.shape[1], classes))
     b = np.zeros(classes)
     for _ in range(STEPS):
-        z = x @ w + b
+        z = x.dot(w) + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         grad = (p - y) / x.shape[0]
-        w -= RATE * (x.T @ grad + L2 * w)
+        w -= RATE * (x.tdot(grad) + L2 * w)
         b -= RATE * grad.sum(axis=0)
     return w, b
 

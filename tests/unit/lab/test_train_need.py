@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import callbot.lab.evaluate as ev
@@ -87,3 +88,18 @@ def test_fitting_is_deterministic_and_learns(
     words = standard(tokens("xin gạo ăn"))
     assert loaded.heads["category"].read(need_model.reading(loaded, words))[0] == "food"
     assert set(loaded.heads) == {"category", "urgency"}
+
+
+def test_the_sparse_rows_multiply_as_the_dense_matrix_they_stand_for() -> None:
+    features = [[0, 3], [], [1, 2, 3], [4]]
+    x = train_need.Sparse.of(features, 5)
+    dense = np.zeros((4, 5))
+    for row, cols in enumerate(features):
+        dense[row, cols] = 1.0 / np.sqrt(len(cols)) if cols else 0.0
+    w = np.arange(20, dtype=float).reshape(5, 4) / 7
+    g = np.arange(16, dtype=float).reshape(4, 4) / 3
+    assert np.allclose(x.dot(w), dense @ w)
+    assert np.allclose(x.tdot(g), dense.T @ g)
+    kept = x.take([2, 0])
+    assert kept.shape == (2, 5)
+    assert np.allclose(kept.dot(w), dense[[2, 0]] @ w)
