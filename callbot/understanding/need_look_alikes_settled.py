@@ -233,10 +233,12 @@ def _bedridden(hit: Hit, words_: list[str], marks: Marks) -> bool:
 
 
 def _event_over(hit: Hit, words_: list[str], marks: Marks) -> bool:
-    """Right after "sau vụ", or placed "trong vụ" with nothing said to go on."""
-    going_on = bool(GOING_ON & set(words_))
-    return any(0 <= hit.start - e < AFTER_EVENT_REACH for _, e in marks["after_event"]) or (
-        not going_on and any(s == hit.end or 0 <= hit.start - e < 2 for s, e in marks["in_event"])
+    """Right after "sau vụ", or placed "trong vụ", with nothing said to go on ("sau vụ sập nhà
+    hồi nãy còn hai người kẹt" is the collapse itself, still trapping them)."""
+    if GOING_ON & set(words_):
+        return False
+    return any(0 <= hit.start - e < AFTER_EVENT_REACH for _, e in marks["after_event"]) or any(
+        s == hit.end or 0 <= hit.start - e < 2 for s, e in marks["in_event"]
     )
 
 
