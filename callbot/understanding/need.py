@@ -64,7 +64,6 @@ from callbot.understanding.need_model import (
     Verdict,
     current,
     judge,
-    learnt_words,
     reading,
     score,
 )
@@ -231,10 +230,8 @@ def _with_model(
     # one such phrase: the shape of an emergency word said in passing ("đau đầu muốn chết vì
     # giấy tờ, tui hỏi thủ tục")
     single = moved_on and len(alarms) == 1
-    # no request at all, and the model learnt every emergency phrase said (its words or pairs)
-    learnt = bool(alarms) and last is None and all(learnt_words(model, words, a) for a in alarms)
     emergency = result.urgency == "emergency"
-    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on, learnt)
+    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on)
     verdict = judge(view, rules, seen)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]

@@ -48,15 +48,11 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   that one. Chosen in round 4 on the fourth development part (scored unseen first; the rules
   had not studied it and the model not learnt it): false emergencies 31 -> 28 of 180, no
   emergency lost there nor on the third part's half A with a model trained without it. In
-  session 8 the same demotion was widened to an answer with no request at all whose every
-  emergency phrase the model learnt (:func:`learnt_words`: its word, or each pair of its
-  words, was a feature in training), so that what outweighs the phrase is the model's
-  reading of it, not of the words around a phrase it never saw ("mất việc ... mà vợ sắp
-  sinh", "không có ai cơn này qua cơn khác" stay emergencies). On the eighth development
-  part's first five writers, not learnt by the model: false emergencies 25 -> 22 of 570,
-  none of 630 lost; with the models trained without each of the third to sixth parts,
-  nothing changed there. Widened to every answer without a phrase after the request, it
-  made 20 of 570 but demoted phrases the model never learnt (four unit tests' sentences);
+  session 8 the same demotion of an answer with no request at all, when the model had learnt
+  the words of every emergency phrase, was tried (false 25 -> 22 of 570 on the eighth part's
+  first writers, unseen) and taken back: a reviewer's "ba tui đột quỵ hồi sáng tới giờ chưa đi
+  viện giờ lơ mơ" (a stroke this morning, drowsy now) was demoted, and round 11's rules had
+  by then settled those answers themselves;
 - **service**: the rules' emergency stands, but the model is sure of another service
   (>= :data:`SERVICE_SURE`) and finds it at least :data:`SERVICE_RATIO` times likelier than
   theirs (a child shut in a car that the rules read as someone held, a cut that bleeds read
@@ -85,9 +81,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from callbot.understanding.need_base import Category, Service
 from callbot.understanding.need_match import toneless
@@ -304,7 +299,6 @@ class Rules:
     read_high: bool  # a need read as high, but for who is named
     single: bool  # their emergency rests on one phrase the caller moved on from
     moved_on: bool = False  # every emergency phrase was said before the caller's last request
-    learnt: bool = False  # no request, and the model learnt every emergency phrase's words
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -313,27 +307,6 @@ def knows(model: Model, words: list[str]) -> bool:
         return False
     seen = sum(1 for w in words if f"w:{w}" in model.weights or f"t:{toneless(w)}" in model.weights)
     return seen >= KNOWN_SHARE * len(words)
-
-
-class Span(Protocol):
-    """Where a rules' hit lies in the answer's words."""
-
-    @property
-    def start(self) -> int:
-        """The first word's index."""
-
-    @property
-    def end(self) -> int:
-        """The index after the last word."""
-
-
-def learnt_words(model: Model, words: list[str], span: Span) -> bool:
-    """Whether the model learnt the words of ``span`` (a rules' hit: ``start``, ``end``): its
-    one word, or every pair of its words, was a feature in training."""
-    said = words[span.start : span.end]
-    if len(said) == 1:
-        return f"w:{said[0]}" in model.weights
-    return all(f"b:{a} {b}" in model.weights for a, b in pairwise(said))
 
 
 def judge(view: Score, rules: Rules, seen: Reading) -> Verdict | None:
@@ -348,7 +321,7 @@ def judge(view: Score, rules: Rules, seen: Reading) -> Verdict | None:
         return "promote" if trusted and (cued or alone) else None
     if rules.single and view.emergency < DEMOTE:
         return "demote"
-    if (rules.moved_on or rules.learnt) and view.emergency < DEMOTE_KNOWN and seen.known:
+    if rules.moved_on and view.emergency < DEMOTE_KNOWN and seen.known:
         return "demote"
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:
