@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from callbot.understanding.need_lexicon import ENTRIES, URGENCY_RANK, Entry
-from callbot.understanding.need_missed_accents import accent_key
+from callbot.understanding.need_missed_accents import accent_key, named_thing
 from callbot.understanding.text import fold, tokens
 
 EXACT, TONELESS, BARE, FUZZY = 0, 1, 2, 3
@@ -239,7 +239,9 @@ def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
         for entry, seq in index.get(key, ()):
             end = i + len(seq)
             crossed = any(a < end and i < b and not i <= a < b <= end for a, b in read)
-            if tuple(keys[i:end]) == seq and not crossed and (id(entry), i, end) not in add:
+            thing = any(named_thing(words, k) for k in range(i, min(end, len(words))))
+            fresh = (id(entry), i, end) not in add
+            if tuple(keys[i:end]) == seq and not crossed and not thing and fresh:
                 add[(id(entry), i, end)] = Hit(entry, i, end, FUZZY, ((i, end),))
 
 

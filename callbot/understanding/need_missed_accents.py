@@ -48,6 +48,17 @@ _INITIALS = (("tr", "ch"), ("gi", "d"), ("r", "d"), ("s", "x"), ("l", "n"))
 _FINALS = (("nh", "n"), ("ng", "n"))
 
 
+# A thing named by its classifier is the thing, not its accent twin: "cái nôi", "xe nôi" is a
+# cradle or a pram ("tui mua cái nôi lên xe"), not "lôi lên xe" (a reviewer's probe, round 11).
+_THINGS = frozenset({"nôi"})
+_CLASSIFIERS = frozenset({"cái", "chiếc", "xe"})
+
+
+def named_thing(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a thing named with its classifier (:data:`_THINGS`)."""
+    return words[k] in _THINGS and k > 0 and words[k - 1] in _CLASSIFIERS
+
+
 def accent_key(word: str) -> str:
     """``word`` with its initial and final consonants folded to the class an accent merges
     them into, tones and vowels kept: "trộm" and "chộm" -> "chộm", "sân" and "xân" -> "xân",

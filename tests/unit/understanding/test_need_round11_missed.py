@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from callbot.understanding.need import parse_need
 from callbot.understanding.need_missed_accents import accent_key
 from tests.support.need import urgency_and_service as _service
 
@@ -124,3 +125,10 @@ def test_confusion_the_unanswering_and_blood_vomited_are_115(text: str) -> None:
 )
 def test_look_alikes_stay_no_emergency(text: str) -> None:
     assert _service(text)[0] != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["tui mua cái nôi lên xe chở về cho con", "đi xe nôi lên xe buýt được không"]
+)
+def test_a_cradle_is_not_dragged_into_a_car(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
