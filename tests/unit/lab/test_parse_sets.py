@@ -255,7 +255,7 @@ _NEED_PARTS = (
         ("fourth development part", ev.dev5_set_file, 300, 40, 150),
         ("fifth development part", ev.dev6_set_file, 720, 150, 270),
         ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
-        ("seventh development part", ev.dev8_set_file, 1440, 255, 675),
+        ("seventh development part", ev.dev8_set_file, 2879, 485, 1324),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
