@@ -32,9 +32,11 @@ writers in the style of the writer of the development and locked parts), and a s
 ``parse_dev7.jsonl`` (1,400 needs, written apart after round 8 by six more writers: terse
 answers with more recogniser damage, long answers with the emergency buried, near twins of
 emergencies that are none, bystanders and relatives, the city at night and at work; the last
-three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (1,440 needs,
-written apart after round 10 by six more writers: elderly callers, the outskirts, which number
-when a scene has two, near twins, northern and central accents, young city callers), so that
+three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (2,879 needs,
+written apart after round 10 by twelve more writers: elderly callers, the outskirts, which
+number when a scene has two, near twins, northern and central accents, young city callers;
+after round 11, medical emergencies described, police scenes with someone hurt, short
+answers, two things in one call, noisy lines, the locked part's writer's style), so that
 each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless

@@ -2,7 +2,7 @@
 asked about (round 11 of issue 13; entries read by :mod:`.need_lexicon`, marks and the test by
 :mod:`.need_time`, as :mod:`.need_look_alikes_more`).
 
-The eighth development part's near twins (the same scenes once the danger is over or handled,
+The seventh development part's near twins (the same scenes once the danger is over or handled,
 asked about, or only a figure of speech) showed these classes, each covered in several
 wordings, regions and recognition damages, not by their sentences:
 

@@ -1,4 +1,4 @@
-"""Emergencies the eighth development part showed the rules missing (round 11 of issue 13):
+"""Emergencies the seventh development part showed the rules missing (round 11 of issue 13):
 speech damaged by an accent or by Vosk, and scenes described without an emergency word
 (read by :mod:`.need_match`, :func:`accent_key`, and :mod:`.need_lexicon`, the entries).
 

@@ -57,7 +57,7 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   (>= :data:`SERVICE_SURE`) and finds it at least :data:`SERVICE_RATIO` times likelier than
   theirs (a child shut in a car that the rules read as someone held, a cut that bleeds read
   as a blade): the caller hears the model's number. Lowered in session 8 from 0.8 and 10
-  times, where the model had not learnt the answers (the eighth development part with the
+  times, where the model had not learnt the answers (the seventh development part with the
   model trained before it; the sixth with a model trained before it; the third to fifth with
   models trained without each): right services 723 -> 727 of 765 and 788 -> 791 of 795
   (someone pulled out of a wreck or a gas-filled room and not breathing is 115; a snake bite

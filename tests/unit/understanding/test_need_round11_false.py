@@ -1,4 +1,4 @@
-"""Round 11 of issue 13 (false emergencies of the eighth development part: near twins and the
+"""Round 11 of issue 13 (false emergencies of the seventh development part: near twins and the
 same scenes once over or handled): the classes of :mod:`callbot.understanding.
 need_look_alikes_settled`, with our own examples (other wordings, regions, recognition damage),
 and the emergencies that look like them and must stay, read by the rules alone."""

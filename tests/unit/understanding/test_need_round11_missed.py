@@ -1,4 +1,4 @@
-"""Round 11 of issue 13 (the eighth development part's missed emergencies): accent damage read
+"""Round 11 of issue 13 (the seventh development part's missed emergencies): accent damage read
 in general (:func:`.need_missed_accents.accent_key`) and scenes said without an emergency word,
 with our own sentences and their look-alikes, by the rules alone (the statistical model must
 not be what makes these pass)."""

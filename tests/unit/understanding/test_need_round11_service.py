@@ -1,4 +1,4 @@
-"""Round 11 of issue 13 (writer L of the eighth development part: which number): the state of
+"""Round 11 of issue 13 (writer L of the seventh development part: which number): the state of
 the scene decides the service (:mod:`callbot.understanding.need_scene`). Our own examples
 (other wordings, regions, recognition damage) and their look-alikes, read by the rules alone."""
 
