@@ -49,7 +49,7 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   had not studied it and the model not learnt it): false emergencies 31 -> 28 of 180, no
   emergency lost there nor on the third part's half A with a model trained without it. In
   session 8 the same demotion of an answer with no request at all, when the model had learnt
-  the words of every emergency phrase, was tried (false 25 -> 22 of 570 on the eighth part's
+  the words of every emergency phrase, was tried (false 25 -> 22 of 570 on the seventh part's
   first writers, unseen) and taken back: a reviewer's "ba tui đột quỵ hồi sáng tới giờ chưa đi
   viện giờ lơ mơ" (a stroke this morning, drowsy now) was demoted, and round 11's rules had
   by then settled those answers themselves;

@@ -3,7 +3,7 @@
 A caller often describes a scene with details of several services: an attack and a wound, a
 crash and a person not breathing, a wire and a body. :func:`.need_service.choose_service`
 ranks the services (114, then 113, then 115); this module reads what the caller says about
-the *state* of the scene, which decides between them (round 11, writer L of the eighth
+the *state* of the scene, which decides between them (round 11, writer L of the seventh
 development part):
 
 1. **The attacker gone or held** ("tụi nó chạy rồi", "thằng kia chạy mất", "bỏ đi hết rồi",
