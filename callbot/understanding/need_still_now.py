@@ -72,6 +72,7 @@ FEAR_SIGNS = words("nước gió ánh")
 RABIES = words("dại")
 FIT = "cơn"
 BACK_HOME = words("về xuất")
+LAY = "nằm"
 ACCIDENT_AFTER_LO = words("tay chân miệng bước trớn đà")
 
 # fmt: off
@@ -119,16 +120,16 @@ def _spans_after_event(words_: list[str]) -> list[tuple[int, int]]:
 def _still_spans(words_: list[str]) -> list[tuple[int, int]]:
     """After a marker of today or yesterday, the clause of a still word and what follows."""
     markers = find(words_, TODAY) + find(words_, YESTERDAY)
+    settled = [re for _, re in find(words_, tw.RESOLVED)]
     out = []
     for s, e in find(words_, STILL):
-        if e < len(words_) and words_[e] in NOT_STILL_AFTER:
+        back = max((me for _, me in markers if me <= s), default=-1)
+        if back < 0 or (e < len(words_) and words_[e] in NOT_STILL_AFTER):
             continue
         if s > 0 and words_[s - 1] in tw.NEGATING:
             continue  # "không còn", "hổng còn"
-        ends = [me for _, me in markers if me <= s]
-        if not ends:
-            continue
-        back = max(ends)
+        if any(re <= s for re in settled) or tw.DONE in words_[back:s]:
+            continue  # what is left once it is over ("giải tán hết rồi mà máu còn dính")
         start = max([back] + [k + 1 for k in range(back, s) if words_[k] in STILL_CLAUSE_STARTS])
         out.append((start, len(words_)))
     return out
@@ -163,8 +164,9 @@ def revise(marks: Marks, words_: list[str]) -> Marks:
         after = words_[s + 1] if s + 1 < len(words_) else ""
         return (s > 0 and words_[s - 1] == FIT) or (rabies and after in FEAR_SIGNS)
 
-    def home(e: int) -> bool:
-        return bool(BACK_HOME & set(words_[e : e + 2]))
+    def home(s: int, e: int) -> bool:
+        # the patient came home ("nằm viện về rồi"), not a visitor ("nuôi ... trong viện về")
+        return LAY in words_[s:e] and bool(BACK_HOME & set(words_[e : e + 2]))
 
     def accident(s: int) -> bool:
         return (
@@ -174,7 +176,7 @@ def revise(marks: Marks, words_: list[str]) -> Marks:
     return {
         **marks,
         "feared": [(s, e) for s, e in marks["feared"] if not sign(s - 1)],
-        "hospital": [(s, e) for s, e in marks["hospital"] if not home(e)],
+        "hospital": [(s, e) for s, e in marks["hospital"] if not home(s, e)],
         "supposed": [(s, e) for s, e in marks["supposed"] if not accident(s)],
     }
 
