@@ -67,6 +67,7 @@ from callbot.understanding.need_missed_accents import (
 from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
+from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
 __all__ = [
@@ -146,6 +147,7 @@ ENTRIES: tuple[Entry, ...] = (
     *MISSED_ENTRIES,
     *MISSED_MORE_ENTRIES,
     *MISSED_ACCENT_ENTRIES,
+    *STILL_NOW_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),

@@ -90,6 +90,7 @@ from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_more as lm
 from callbot.understanding import need_look_alikes_settled as ls
+from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -175,12 +176,13 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
     )
 
 
-def _not_now(hit: Hit, words: list[str], marks: Marks) -> bool:
-    """Rules 4-5 and 8 for an emergency: denied, a drill, supposed, feared, a topic."""
+def _not_now(hit: Hit, words: list[str], marks: Marks, now: bool) -> bool:
+    """Rules 4-5 and 8 for an emergency: denied, a drill, supposed, feared, a topic (``now``:
+    said to go on now, :mod:`.need_still_now`)."""
     return (
         bool(marks["denied"])
         or (bool(marks["drill"]) and not la.said_real(words, hit.end))
-        or _after(hit, marks["supposed"])
+        or (_after(hit, marks["supposed"]) and not now)
         or _within(hit, marks["mistaken"])
         or _doubted(hit, words, marks)
         or _within(hit, marks["feared"])
@@ -208,14 +210,15 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
     tags = hit.entry.tags
     asleep = marks["asleep"]
     person = _BENEFICIARY in tags and urgent
+    now = sn.now(hit, marks)
     return (
-        ((urgent or _event(hit)) and _within(hit, marks["past"]))
+        ((urgent or _event(hit)) and _within(hit, marks["past"]) and not now)
         or (urgent and _resolved(hit, marks) and _SUPPLY not in tags)
         # stuck "lâu rồi" is stuck the longer, not a chronic complaint (round 8)
         or (emergency and _within(hit, marks["chronic"]) and not _SHUT_IN & tags)
         # not a medical one: a stroke "hồi sáng" may still need 115 now
-        or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]))
-        or (emergency and _not_now(hit, words, marks))
+        or (emergency and hit.entry.alarm != "115" and _within(hit, marks["timed"]) and not now)
+        or (emergency and _not_now(hit, words, marks, now))
         or (emergency and _figure(hit, words, marks))
         or (emergency and la.look_alike(hit, words, marks))
         or (emergency and lm.more_look_alike(hit, words, marks))
@@ -277,10 +280,11 @@ def all_marks(words: list[str]) -> Marks:
         la.look_alike_marks(words),
         lm.more_look_alike_marks(words),
         ls.settled_marks(words),
+        sn.still_now_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
-    return marks
+    return sn.revise(marks, words)
 
 
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
@@ -296,6 +300,8 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
         if s not in ends and (e >= len(words) or words[e] not in tw.OR_WHAT)
     ]
     marks = {**marks, "habit": habits}
+    alive = [h for h in hits if not _calmed(h, words, marks)]
+    marks = {**marks, "now": marks["now"] + sn.revived(hits, alive, words)}
     animals = [h.start for h in hits if "animal" in h.entry.tags]
     return [
         quiet(h)
