@@ -75,6 +75,10 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    medical event of another day, a stroke long bedridden, a scene settled, in care or asked
    only to know, an event named as over, its papers and handouts, a clip, a supposed part, a
    bang with the breaker tripped, firecrackers, a road hole, a thing dropped, a small burn.
+12. **Look-alikes of round 12** (:mod:`.need_look_alikes_things`, joined the same way): a
+   device "bị sập", a small device's bang gone out, "đáng bị" (an opinion), a thing dropped,
+   handouts after a fire, observation in hospital, a near miss ("hụt"), "chứ có ai ... đâu",
+   and people at ease (a class for children, an elder's chores, a palsy unchanged).
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -90,6 +94,7 @@ from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_more as lm
 from callbot.understanding import need_look_alikes_settled as ls
+from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
@@ -223,6 +228,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and la.look_alike(hit, words, marks))
         or (emergency and lm.more_look_alike(hit, words, marks))
         or (emergency and ls.settled(hit, words, marks))
+        or (emergency and lt.thing_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -231,6 +237,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
             and _right_after(hit, marks["test_of"], 1)
         )
         or (person and (_within(hit, marks["feared"]) or _after(hit, marks["supposed"])))
+        or (person and lt.class_for(hit, words))
         or ("still" in tags and bool(asleep))
         or ("unresponsive" in tags and bool(marks["sound_asleep"]))
         or (person and any(0 <= s - hit.end < _ASLEEP_REACH for s, _ in asleep))
@@ -281,6 +288,7 @@ def all_marks(words: list[str]) -> Marks:
         lm.more_look_alike_marks(words),
         ls.settled_marks(words),
         sn.still_now_marks(words),
+        lt.thing_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
@@ -291,6 +299,8 @@ def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> lis
     """The hits with those the answer puts out of the present made not urgent (``marks``:
     :func:`all_marks` of ``words``, computed once for several calls)."""
     marks = all_marks(words) if marks is None else marks
+    if lt.at_ease(hits, words, marks):
+        return [quiet(h) if h.entry.urgency != "normal" else h for h in hits]
     if not any(marks.values()) and not any({"hyperbole", "animal"} & h.entry.tags for h in hits):
         return hits
     ends = {h.end for h in hits if h.entry.category is not None}
