@@ -39,7 +39,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "chú ba bị rắn lụt cắn ở bờ ruộng",
         "chị tui mới tám tháng mà bể nước ối rồi",
         "thằng cháu lên cơn đọng kinh hoài không dứt",
-        "vợ tui vừa sanh hồi trưa giờ ra quyết quá trời",
+        "vợ tui mới sanh ở nhà hồi trưa giờ ra quyết quá trời",
     ],
 )
 def test_medical_emergencies_described_are_115(text: str) -> None:
