@@ -66,6 +66,9 @@ class Combo:
     # the second part was not what it seemed: its urgency goes ("tụi tui phá cửa vô": a
     # rescue, not a break-in; "thằng đàn ông đang đè": an assault, not a collapse)
     quiets: bool = False
+    # the first part is context said before the event ("mới sanh ... máu ra hoài"): the hit
+    # stands where the second part is, so a past marker of the context leaves it be
+    at_second: bool = False
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ def combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
                 quieted.add(id(b))
             lo, hi = min(a.start, b.start), max(a.end, b.end)
             spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
+            if combo.at_second:
+                lo, hi, spans = b.start, b.end, b.spans
             entry = _synthetic(
                 combo.category, combo.urgency, combo.weight, combo.service, combo.gives
             )

@@ -64,6 +64,10 @@ from callbot.understanding.need_missed_accents import (
     MISSED_ACCENT_COMBOS,
     MISSED_ACCENT_ENTRIES,
 )
+from callbot.understanding.need_missed_medical import (
+    MISSED_MEDICAL_COMBOS,
+    MISSED_MEDICAL_ENTRIES,
+)
 from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
@@ -148,6 +152,7 @@ ENTRIES: tuple[Entry, ...] = (
     *MISSED_MORE_ENTRIES,
     *MISSED_ACCENT_ENTRIES,
     *STILL_NOW_ENTRIES,
+    *MISSED_MEDICAL_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -279,6 +284,7 @@ COMBOS: tuple[Combo, ...] = (
     *MISSED_COMBOS,
     *MISSED_MORE_COMBOS,
     *MISSED_ACCENT_COMBOS,
+    *MISSED_MEDICAL_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
