@@ -238,10 +238,11 @@ def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
     for i, key in enumerate(keys):
         for entry, seq in index.get(key, ()):
             end = i + len(seq)
+            if tuple(keys[i:end]) != seq or (id(entry), i, end) in add:
+                continue
             crossed = any(a < end and i < b and not i <= a < b <= end for a, b in read)
-            thing = any(named_thing(words, k) for k in range(i, min(end, len(words))))
-            fresh = (id(entry), i, end) not in add
-            if tuple(keys[i:end]) == seq and not crossed and not thing and fresh:
+            thing = any(named_thing(words, k) for k in range(i, end))
+            if not crossed and not thing:
                 add[(id(entry), i, end)] = Hit(entry, i, end, FUZZY, ((i, end),))
 
 
