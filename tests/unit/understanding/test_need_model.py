@@ -147,14 +147,16 @@ def test_without_a_cue_the_model_promotes_only_when_sure_of_the_service_and_the_
 
 def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None:
     lift = Score((0.02, 0.03, 0.9, 0.05), ())
+    known, short = reading(_KNOWING, _TEN), reading(_KNOWING, _TEN[:5])
+    assert judge(lift, _rules(True, "113"), short) == "service"  # 0.9 >= 0.8 and 10 x 0.05
+    assert judge(lift, _rules(True, "114"), known) is None  # the same service
+    leaning = Score((0.05, 0.05, 0.2, 0.7), ())  # 113 at 0.7: 14 times the rules' 115
+    assert judge(leaning, _rules(True, "115"), known) == "service"  # >= 0.6 and 5 x on known
+    assert judge(leaning, _rules(True, "115"), short) is None  # an answer it does not know
     unsure = Score((0.3, 0.05, 0.55, 0.1), ())
-    assert judge(lift, _rules(True, "113"), reading(_KNOWING, _TEN)) == "service"  # 0.9 >= 5 x 0.05
-    assert judge(lift, _rules(True, "114"), reading(_KNOWING, _TEN)) is None  # the same service
-    assert judge(unsure, _rules(True, "113"), reading(_KNOWING, _TEN)) is None  # 0.55 < 0.6
+    assert judge(unsure, _rules(True, "113"), known) is None  # 0.55 < 0.6
     close = Score((0.02, 0.0, 0.8, 0.18), ())
-    assert (
-        judge(close, _rules(True, "113"), reading(_KNOWING, _TEN)) is None
-    )  # not 5 times likelier
+    assert judge(close, _rules(True, "113"), known) is None  # not 5 times likelier
 
 
 @pytest.mark.usefixtures("fake_model")
@@ -315,6 +317,12 @@ def test_an_emergency_said_after_the_request_is_never_demoted(
     calm |= {f"w:{w}": (9.0, -3.0, -3.0, -3.0) for w in before.split()}
     result = parse_need(before)
     assert (result.urgency, result.service, result.model) == ("high", None, "demote")  # neo đơn
+
+
+def test_a_short_answer_keeps_the_rules_service_unless_the_model_is_all_but_sure() -> None:
+    # session 8: "thằng nhỏ đang chết đuối" was told 113 when unknown answers could change
+    result = parse_need("thằng nhỏ đang chết đuối ngoài sông")
+    assert result.urgency == "emergency" and result.service != "113", result
 
 
 def test_an_emergency_said_without_a_request_is_not_demoted_on_the_models_word() -> None:
