@@ -61,6 +61,7 @@ BEDRIDDEN = phrases("""
     nằm im một chỗ mấy năm
 """)
 BEDRIDDEN_REACH = 10
+STILL = words("vẫn còn")  # a sign said to remain: a stroke's after-effect (_after_effect)
 SUDDEN = words("lại tự đột bỗng vừa mới nãy nảy sáng tối")
 SETTLED = phrases("""
     kiểm tra nói không có gì, kiểm tra không có gì, kiểm tra rồi không có gì,
@@ -232,6 +233,20 @@ def _bedridden(hit: Hit, words_: list[str], marks: Marks) -> bool:
     return False
 
 
+def _after_effect(hit: Hit, words_: list[str], marks: Marks) -> bool:
+    """A stroke's sign said to remain ("vẫn", "còn") after a stroke of another day ("bị đột
+    quỵ hồi năm ngoái giờ vẫn yếu một bên"), nothing sudden between: its after-effect."""
+    if hit.entry.alarm != "115" or STROKE & set(words_[hit.start : hit.end]):
+        return False
+    if not STILL & set(words_[max(0, hit.start - 2) : hit.start]):
+        return False
+    return any(
+        STROKE & set(words_[b:e]) and not SUDDEN & set(words_[e : hit.start])
+        for b, e in marks["long_ago"]
+        if e <= hit.start
+    )
+
+
 def _event_over(hit: Hit, words_: list[str], marks: Marks) -> bool:
     """Right after "sau vụ", or placed "trong vụ", with nothing said to go on ("sau vụ sập nhà
     hồi nãy còn hai người kẹt" is the collapse itself, still trapping them)."""
@@ -290,6 +305,7 @@ def settled(hit: Hit, words_: list[str], marks: Marks) -> bool:
     return (
         long_ago
         or _bedridden(hit, words_, marks)
+        or _after_effect(hit, words_, marks)
         or _event_over(hit, words_, marks)
         or _supposed_part(hit, words_, marks)
         or _not_what_it_sounds(hit, words_, marks)

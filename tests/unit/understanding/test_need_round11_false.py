@@ -104,3 +104,16 @@ def test_their_emergencies_stay(text: str, service: str) -> None:
 def test_minutes_or_hours_ago_is_not_another_day(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "115"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("bị đột quỵ hồi năm ngoái giờ vẫn yếu một bên", False),
+        ("má tui tai biến hồi tháng trước giờ vẫn còn yếu nửa người cần xin xe lăn", False),
+        ("ba tui đột quỵ hồi năm ngoái mà giờ tự nhiên lại yếu một bên nói ngọng", True),
+        ("ba tui đột quỵ hồi sáng giờ vẫn yếu một bên", True),
+    ],
+)
+def test_a_strokes_after_effect_is_not_a_new_stroke(text: str, urgent: bool) -> None:
+    assert (parse_need(text).urgency == "emergency") is urgent, text
