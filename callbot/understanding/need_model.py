@@ -65,7 +65,10 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   snake bite with drooping eyelids is 115), the others unchanged, one lost (a drowned child
   pulled out told 114), every one of them on an answer the model knows; at 3 times, three
   more lost on the third and fourth parts. Without :func:`knows`, a reviewer's short "thằng
-  nhỏ đang chết đuối ngoài sông" was told 113 on the model's word;
+  nhỏ đang chết đuối ngoài sông" was told 113 on the model's word; and not to 113 in that
+  band, for its police leans on who is named ("thằng", "tụi nó") more than on what happens:
+  "thằng nhỏ đang chết đuối ngoài mương cứu với" (a drowning, known) was told 113 too. The
+  band's one gain into 113 there is read by the rules since round 11;
 
 - the model's other heads (:class:`Head`: the category, high or normal) are read by
   :mod:`.need_heads` where the rules are unsure of theirs.
@@ -337,6 +340,5 @@ def _another_service(view: Score, rules: Rules, seen: Reading) -> bool:
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:
         return True
-    return (
-        view.top >= SERVICE_SURE_KNOWN and view.top >= SERVICE_RATIO_KNOWN * theirs and seen.known
-    )
+    lowered = view.top >= SERVICE_SURE_KNOWN and view.top >= SERVICE_RATIO_KNOWN * theirs
+    return lowered and seen.known and view.service != "113"

@@ -150,13 +150,16 @@ def test_the_model_changes_the_service_only_when_sure_and_far_likelier() -> None
     known, short = reading(_KNOWING, _TEN), reading(_KNOWING, _TEN[:5])
     assert judge(lift, _rules(True, "113"), short) == "service"  # 0.9 >= 0.8 and 10 x 0.05
     assert judge(lift, _rules(True, "114"), known) is None  # the same service
-    leaning = Score((0.05, 0.05, 0.2, 0.7), ())  # 113 at 0.7: 14 times the rules' 115
+    leaning = Score((0.05, 0.05, 0.7, 0.2), ())  # 114 at 0.7: 14 times the rules' 115
     assert judge(leaning, _rules(True, "115"), known) == "service"  # >= 0.6 and 5 x on known
     assert judge(leaning, _rules(True, "115"), short) is None  # an answer it does not know
     unsure = Score((0.3, 0.05, 0.55, 0.1), ())
     assert judge(unsure, _rules(True, "113"), known) is None  # 0.55 < 0.6
     close = Score((0.02, 0.0, 0.8, 0.18), ())
     assert judge(close, _rules(True, "113"), known) is None  # not 5 times likelier
+    police = Score((0.05, 0.05, 0.2, 0.7), ())  # classes: none, 115, 114, 113
+    assert judge(police, _rules(True, "115"), known) is None  # not to 113 below 0.8
+    assert judge(Score((0.02, 0.03, 0.05, 0.9), ()), _rules(True, "115"), known) == "service"
 
 
 @pytest.mark.usefixtures("fake_model")
@@ -321,8 +324,9 @@ def test_an_emergency_said_after_the_request_is_never_demoted(
 
 def test_a_short_answer_keeps_the_rules_service_unless_the_model_is_all_but_sure() -> None:
     # session 8: "thằng nhỏ đang chết đuối" was told 113 when unknown answers could change
-    result = parse_need("thằng nhỏ đang chết đuối ngoài sông")
-    assert result.urgency == "emergency" and result.service != "113", result
+    for text in ("thằng nhỏ đang chết đuối ngoài sông", "thằng nhỏ đang chết đuối ngoài mương"):
+        result = parse_need(text)
+        assert result.urgency == "emergency" and result.service != "113", result
 
 
 def test_an_emergency_said_without_a_request_is_not_demoted_on_the_models_word() -> None:
