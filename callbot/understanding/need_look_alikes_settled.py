@@ -52,8 +52,6 @@ if TYPE_CHECKING:
 
 # A past marker of the same day or the day before: a stroke "hồi sáng" may still need 115.
 SAME_DAY = words("sáng trưa chiều tối khuya đêm qua nãy nảy nẩy nẫy hôm")
-HOURS = words("phút tiếng giờ giây")
-DAYS = words("ngày bữa hôm tuần tháng năm")
 FAR = words("trước ngoái năm tháng tuần cách xưa kia đây còn bé nhỏ tết thứ chủ")
 STROKE = words("tai biến đột quỵ liệt bại")
 BEDRIDDEN = phrases("""
@@ -163,8 +161,8 @@ def _long_ago(words_: list[str]) -> list[tuple[int, int]]:
 def _hours_ago(marker: list[str]) -> bool:
     """ "cách đây hai tiếng", "cách đây mười lăm phút": the same day (a stroke's window), though
     "cách" is far; the first unit of time named decides ("cách đây hai năm giờ ..." is years)."""
-    unit = next((w for w in marker if w in HOURS or w in DAYS), None)
-    return unit in HOURS
+    unit = next((w for w in marker if w in tw.HOURS or w in tw.UNITS), None)
+    return unit in tw.HOURS
 
 
 def _what_if(words_: list[str]) -> list[tuple[int, int]]:

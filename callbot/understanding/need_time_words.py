@@ -55,6 +55,7 @@ HOI_TIMES = words("sáng trưa chiều tối khuya đêm hôm trước xưa đó
 NAY = words("nãy nảy nẩy nẫy")
 HOI_TIMES |= NAY | words("cuối mấy bữa hai ba bốn mười mới còn bé")
 UNITS = frozenset({"ngày", "hôm", "bữa", "tuần", "tháng", "năm"})
+HOURS = frozenset({"phút", "tiếng", "giờ", "giây"})  # units of the same day ("cách đây hai tiếng")
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
 SINCE = frozenset({"từ", "tự"})
