@@ -139,6 +139,7 @@ class TranscriptionPool:
         self._clock = clock
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._lingering: list[threading.Thread] = []  # still decoding when a stop gave up
         self._wake = threading.Condition()  # workers wait here for work
         self._wake_count = 0
         self._settled = threading.Condition()  # wait_for waits here for results
@@ -157,7 +158,9 @@ class TranscriptionPool:
             self.jobs.release_stale_jobs(self.stale_after)
         except StorageError as exc:
             log.error("transcription: cannot look for interrupted jobs yet: %s", exc)
-        self._stopping.clear()
+        # Each start has its own stop signal: a thread a stop left decoding ends with its
+        # job instead of joining the new start as a worker too many.
+        self._stopping = threading.Event()
         for index, recognizer in enumerate(recognizers, 1):
             thread = threading.Thread(
                 target=self._work, args=(recognizer,), name=f"asr-{index}", daemon=True
@@ -178,14 +181,17 @@ class TranscriptionPool:
     def stop(self, timeout: float = 10.0) -> bool:
         """Stop taking jobs; wait up to ``timeout`` s for jobs being decoded. True if all ended.
 
-        Jobs still being decoded then go back to ``pending`` for the next start.
+        Jobs still being decoded then go back to ``pending`` for the next start; their threads
+        end with their decode, and a later stop waits for them too.
         """
         self._stopping.set()
         self.notify()
         deadline = time.monotonic() + timeout
-        for thread in self._threads:
+        threads = self._lingering + self._threads
+        for thread in threads:
             thread.join(max(0.0, deadline - time.monotonic()))
-        alive = [t.name for t in self._threads if t.is_alive()]
+        self._lingering = [t for t in threads if t.is_alive()]
+        alive = [t.name for t in self._lingering]
         self._threads = []
         if alive:
             try:
@@ -241,7 +247,8 @@ class TranscriptionPool:
 
     def _work(self, recognizer: SpeechRecognizer) -> None:
         lower_priority(self.nice)
-        while not self._stopping.is_set():
+        stopping = self._stopping  # this start's signal (see start)
+        while not stopping.is_set():
             with self._wake:
                 seen = self._wake_count
             try:
@@ -267,7 +274,8 @@ class TranscriptionPool:
 
     def _supervise(self) -> None:
         """Mark this pool's running jobs alive; release those of workers that died."""
-        while not self._stopping.wait(self.heartbeat_interval):
+        stopping = self._stopping
+        while not stopping.wait(self.heartbeat_interval):
             try:
                 with self._busy_lock:
                     busy = self._busy
