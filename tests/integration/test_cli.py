@@ -12,6 +12,7 @@ from tests.integration.conftest import ServeProcess, run_cli
 pytestmark = pytest.mark.asterisk
 
 
+@pytest.mark.long(85)
 def test_call_simulate_prints_the_ticket_and_tickets_show_finds_it(
     server: ServeProcess, answers: tuple[Path, ...]
 ) -> None:

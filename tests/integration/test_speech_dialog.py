@@ -110,6 +110,7 @@ def _serve_listens(server: ServeProcess) -> bool:
     return SPOKEN_READY in log.rpartition("FastAGI listening")[2]
 
 
+@pytest.mark.long(110)
 def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
     config: Config,
     simulator: Simulator,

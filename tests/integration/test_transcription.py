@@ -35,7 +35,7 @@ def _ready_tickets(simulator: Simulator, answers: tuple[Path, ...], count: int) 
     return ids
 
 
-@pytest.mark.long(65)
+@pytest.mark.long(95)
 def test_transcribe_reruns_a_ticket_by_hand(
     simulator: Simulator, tickets: TicketRepository, jobs: JobQueue, answers: tuple[Path, ...]
 ) -> None:
@@ -56,7 +56,7 @@ def test_transcribe_reruns_a_ticket_by_hand(
     assert nothing.returncode == 0 and "nothing to transcribe" in nothing.stdout
 
 
-@pytest.mark.long(155)
+@pytest.mark.long(95)
 def test_killing_serve_during_transcription_loses_and_repeats_nothing(
     simulator: Simulator,
     server: ServeProcess,

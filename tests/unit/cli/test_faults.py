@@ -173,7 +173,12 @@ PIPED = [
     ["users", "list"],
     ["models", "list"],
     ["parse", "address", "phường hai quận năm"],
-    ["eval", "parse"],
+    [
+        "eval",
+        "parse",
+        "--set-file",
+        "tests/fixtures/parse_eval.jsonl",
+    ],  # one set: the pipe is what is tested
     ["backup"],
 ]
 
