@@ -173,12 +173,8 @@ PIPED = [
     ["users", "list"],
     ["models", "list"],
     ["parse", "address", "phường hai quận năm"],
-    [
-        "eval",
-        "parse",
-        "--set-file",
-        "tests/fixtures/parse_eval.jsonl",
-    ],  # one set: the pipe is what is tested
+    # One set: the pipe is what is tested here, not the parsers on every need.
+    ["eval", "parse", "--set-file", "tests/fixtures/parse_eval.jsonl"],
     ["backup"],
 ]
 
