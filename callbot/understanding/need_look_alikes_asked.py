@@ -69,7 +69,8 @@ BREAKERS = phrases("""
 _NUMBERS = ("một một lăm", "một một năm", "một một bốn", "một một ba")
 QUESTIONS = phrases(
     """
-    gọi số nào, gọi số mấy, số nào, số mấy, gọi ai, gọi cho ai, gọi đâu, gọi ở đâu, báo ai,
+    gọi số nào, gọi số mấy, số nào, số mấy, số mô, gọi số mô, gọi ai, gọi cho ai, gọi đâu,
+    gọi ở đâu, gọi mô, báo mô, mần răng, mần chi, làm chi, báo ai,
     báo cho ai, báo đâu, báo ở đâu, làm gì, làm sao, làm thế nào, làm như nào, làm răng,
     xử lý sao, xử lý thế nào, chạy ra sao, chạy sao, thoát ra sao, thoát sao, sơ cứu sao,
     sơ cứu thế nào, cứu sao, phải làm gì, phải làm sao, nên làm gì, nên làm sao, cho ăn gì,
@@ -82,8 +83,10 @@ THEN = words("thì thời")
 # Between "thì" and the question: "thì phải gọi số nào", "thì mình làm sao".
 THEN_FILLERS = words("phải mình nên ta người tui tôi em cần")
 NOW = words("""
-    đang giờ bây chừ rồi vừa mới nãy này nào ơi cứu lẹ gấp kìa đây nhanh trời
+    đang giờ bây chừ rồi vừa mới nãy này nào cứu lẹ gấp kìa đây nhanh trời
 """)
+# Right after the question: "gọi số mấy đây", "... lẹ lên" (not "vậy chị ơi").
+URGED = words("đây lẹ gấp cứu nhanh kìa liền")
 ASK_REACH = 14
 # 4. A dream, a rumour.
 DREAMS = phrases("""
@@ -164,7 +167,7 @@ def _asked(words_: list[str]) -> list[tuple[int, int]]:
         else:
             continue
         span = words_[start:s]
-        if NOW & set(span) or NOW & set(after) or tw.REAL & set(span):
+        if NOW & set(span) or URGED & set(after) or tw.REAL & set(span):
             continue
         if opened is None and PERSONAL - {"nhà"} & set(span):
             continue

@@ -37,6 +37,8 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         "hỏi chút cháy nhà gọi một một bốn hay một một ba",
         "thấy cháy rừng thì báo cho ai",
         "khi có hỏa hoạn phải làm gì",
+        "khi thấy nhà kế bên cháy thì gọi số mô rứa o",
+        "khi bị cướp thì báo ai vậy anh ơi",
         "người bị hạ đường huyết thì cho ăn gì vậy chị",
         "cho hỏi triệu chứng đột quỵ gồm những gì",
         # a dream, a rumour, a game or a film told as such
