@@ -79,6 +79,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    device "bị sập", a small device's bang gone out, "đáng bị" (an opinion), a thing dropped,
    handouts after a fire, observation in hospital, a near miss ("hụt"), "chứ có ai ... đâu",
    and people at ease (a class for children, an elder's chores, a palsy unchanged).
+13. **Look-alikes of round 13** (:mod:`.need_look_alikes_asked`, joined the same way): a
+   harmless drink taken by mistake, a tripped breaker, which number or what to do asked
+   about, a dream or a rumour, a medicine taken as prescribed.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -92,6 +95,7 @@ from dataclasses import replace
 
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
+from callbot.understanding import need_look_alikes_asked as lq
 from callbot.understanding import need_look_alikes_more as lm
 from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
@@ -229,6 +233,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and lm.more_look_alike(hit, words, marks))
         or (emergency and ls.settled(hit, words, marks))
         or (emergency and lt.thing_look_alike(hit, words, marks))
+        or (emergency and lq.asked_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -289,6 +294,7 @@ def all_marks(words: list[str]) -> Marks:
         ls.settled_marks(words),
         sn.still_now_marks(words),
         lt.thing_marks(words),
+        lq.asked_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
