@@ -70,6 +70,7 @@ from callbot.understanding.need_model import (
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_scene import scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
+from callbot.understanding.need_still_in_danger import danger_hits, water_service
 from callbot.understanding.need_time import all_marks, defuse, quiet
 from callbot.understanding.text import INTERJECTIONS, tokens
 
@@ -192,7 +193,7 @@ def parse_need(text: str) -> NeedResult:
     hits = defuse(before, words, marks)
     lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
     hits = _who_in_need(reassured(hits, calm, words), defused)
-    hits = scene_hits(live, hits, words)
+    hits = danger_hits(live, scene_hits(live, hits, words), words)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     cue = any(CUES & h.entry.tags for h in live)
@@ -281,7 +282,11 @@ def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]
         # children or elderly people named in a report ("mấy đứa nhỏ la hét đá banh") are
         # who the report is about, not people in need
         top, urgency = URGENCY_RANK["normal"], "normal"
-    service = scene_service(choose_service(hits), hits, words) if urgency == "emergency" else None
+    service = (
+        water_service(scene_service(choose_service(hits), hits, words), hits, words)
+        if urgency == "emergency"
+        else None
+    )
     if service is not None:
         category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]

@@ -345,7 +345,8 @@ POLICE_ENTRIES: tuple[Entry, ...] = (
         """),
     # Lookalikes of violence.
     entry(None, "normal", 0, """
-        cướp trắng, bị cướp trắng, như cướp ngày, cướp ngày, cướp mất giờ, cướp giờ,
+        cướp trắng, bị cướp trắng, như cướp ngày, cướp ngày, cướp mất giờ, cướp giờ làm,
+        cướp giờ ngủ, cướp giờ nghỉ, cướp giờ học, cướp giờ giấc, cướp hết giờ, cướp giờ của,
         cướp thời gian, cướp mất thời gian, cướp công, cướp lời,
         cướp mất công, cướp sóng, giết thời giờ, như bị cướp, như ăn cướp,
         đang đánh bài, đang đánh bạc, đang đánh cờ, đang đánh răng, đang đánh máy,

@@ -70,6 +70,11 @@ ASKED = phrases("thì sao, thì làm sao, thì gọi, thì báo, phải làm sao
 # A fear that is a sign ("lên cơn sợ nước", "sợ gió sợ ánh sáng" of rabies).
 FEAR_SIGNS = words("nước gió ánh")
 RABIES = words("dại")
+# A bite or a scratch by an animal that carries rabies ("bị con chó nhà bên cắn"): what
+# follows it, a fear of water or wind, is a sign (:mod:`.need_still_in_danger`).
+BITERS = words("chó mèo khỉ dơi cún")
+BITES = words("cắn cắng cào quào táp ngoạm")
+BITE_REACH = 5
 FIT = "cơn"
 BACK_HOME = words("về xuất")
 LAY = "nằm"
@@ -158,7 +163,7 @@ def still_now_marks(words_: list[str]) -> Marks:
 def revise(marks: Marks, words_: list[str]) -> Marks:
     """``marks`` without a rabies sign's fear, a hospital one came home from, and an accident's
     "lỡ tay" taken for a supposition."""
-    rabies = bool(RABIES & set(words_))
+    rabies = bool(RABIES & set(words_)) or bitten(words_) is not None
 
     def sign(s: int) -> bool:
         after = words_[s + 1] if s + 1 < len(words_) else ""
@@ -179,6 +184,18 @@ def revise(marks: Marks, words_: list[str]) -> Marks:
         "hospital": [(s, e) for s, e in marks["hospital"] if not home(s, e)],
         "supposed": [(s, e) for s, e in marks["supposed"] if not accident(s)],
     }
+
+
+def bitten(words_: list[str]) -> tuple[int, int] | None:
+    """Where the first bite by an animal is said ("chó cắn", "bị con mèo nhà bên quào"):
+    from the animal to the bite, if one is."""
+    for i, w in enumerate(words_):
+        if w in BITERS:
+            ahead = words_[i + 1 : i + BITE_REACH]
+            end = next((i + 2 + k for k, b in enumerate(ahead) if b in BITES), None)
+            if end is not None:
+                return i, end
+    return None
 
 
 def now(hit: Hit, marks: Marks) -> bool:
