@@ -18,7 +18,7 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has ten sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has eleven sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
@@ -36,8 +36,9 @@ three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (2,
 written apart after round 10 by twelve more writers: elderly callers, the outskirts, which
 number when a scene has two, near twins, northern and central accents, young city callers;
 after round 11, medical emergencies described, police scenes with someone hurt, short
-answers, two things in one call, noisy lines, the locked part's writer's style), so that
-each round
+answers, two things in one call, noisy lines, the locked part's writer's style), and an eighth, ``parse_dev9.jsonl`` (480 needs, written apart after
+round 13 by two more writers: police scenes with other services' words, and callers who say an
+emergency word in passing beside medical emergencies said plainly), so that each round
 generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
 (``--errors`` lists those of the other sets) unless
 ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
@@ -152,6 +153,11 @@ def dev8_set_file() -> Path:
     return default_set_file().with_name("parse_dev8.jsonl")
 
 
+def dev9_set_file() -> Path:
+    """The eighth development part, ``tests/fixtures/parse_dev9.jsonl`` (round 14 of issue 13)."""
+    return default_set_file().with_name("parse_dev9.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -170,6 +176,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("fifth development part", dev6_set_file()),
         ("sixth development part", dev7_set_file()),
         ("seventh development part", dev8_set_file()),
+        ("eighth development part", dev9_set_file()),
     ]
 
 

@@ -246,6 +246,7 @@ _NEED_PARTS = (
     ev.dev6_set_file,
     ev.dev7_set_file,
     ev.dev8_set_file,
+    ev.dev9_set_file,
 )
 
 
@@ -256,6 +257,7 @@ _NEED_PARTS = (
         ("fifth development part", ev.dev6_set_file, 720, 150, 270),
         ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
         ("seventh development part", ev.dev8_set_file, 2879, 485, 1324),
+        ("eighth development part", ev.dev9_set_file, 480, 65, 230),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
