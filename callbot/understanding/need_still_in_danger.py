@@ -27,7 +27,10 @@ number; each is read in several wordings and regions, not one transcript:
    (:mod:`.need_time`).
 
 :func:`danger_hits` adds the emergencies of rules 1-3, read against the answer's time marks
-like any other ("sợ tụi nó còn đứng đó" is feared, not now).
+like any other ("sợ tụi nó còn đứng đó" is feared, not now). Round 15 (a reviewer's probe):
+a sign after a bite dated in the past is present unless dated itself (:func:`_present_signs`);
+fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`); any
+noun for the thief (:data:`ROBBER_NOUNS`).
 """
 
 from __future__ import annotations
