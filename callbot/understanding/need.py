@@ -193,7 +193,7 @@ def parse_need(text: str) -> NeedResult:
     hits = defuse(before, words, marks)
     lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
     hits = _who_in_need(reassured(hits, calm, words), defused)
-    hits = danger_hits(live, scene_hits(live, hits, words), words)
+    hits = danger_hits(live, scene_hits(live, hits, words), words, marks)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     cue = any(CUES & h.entry.tags for h in live)

@@ -27,16 +27,20 @@ number; each is read in several wordings and regions, not one transcript:
    (:mod:`.need_time`).
 
 :func:`danger_hits` adds the emergencies of rules 1-3, read against the answer's time marks
-like any other ("sợ tụi nó còn đứng đó" is feared, not now).
+like any other ("sợ tụi nó còn đứng đó" is feared, not now). Round 15 (a reviewer's probe):
+a sign after a bite dated in the past is present unless dated itself (:func:`_present_signs`);
+fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`); any
+noun for the thief (:data:`ROBBER_NOUNS`).
 """
 
 from __future__ import annotations
 
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Entry, Service
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_still_now import TODAY, bitten
-from callbot.understanding.need_time import defuse
-from callbot.understanding.need_time_marks import find
+from callbot.understanding.need_time import all_marks, defuse
+from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import NEGATING, Phrases, phrases, words
 
 Span = tuple[int, int]
@@ -45,8 +49,30 @@ Span = tuple[int, int]
 RABIES_STRONG = phrases("""
     sợ nước, sợ gió, sợ ánh sáng, sợ ánh đèn, sợ ánh nắng, sợ tiếng động, thấy nước là sợ,
     sợ uống nước, {k} dám uống nước, co giật, co giựt, lên cơn, sùi bọt mép, sủi bọt mép,
-    chảy nước dãi, chảy dãi, cắn người, đòi cắn, cắn lung tung, cắn xé
+    chảy nước dãi, chảy dãi, cắn người, đòi cắn, cắn lung tung, cắn xé, sợ nướt, sợ nuớc,
+    {k} uống được nước, {k} nuốt được nước, {k} uống nước được, {k} nuốt nước được,
+    {k} uống được nướt, {k} chịu uống nước
 """)
+# Round 15: a fear of water or wind said as a reaction ("thấy nước là la lên", "nhìn cốc
+# nước là co rúm lại", "đưa ly nước là ổng hất ra", "thấy quạt gió là hoảng"): a seeing or
+# offering word, the thing within THING_REACH words, "là", a reaction within REACT_REACH.
+SEEING = words("thấy nhìn đưa bưng đem mở bật")
+FEARED_THINGS = words("nước nướt ly cốc ca chén quạt gió")
+THING_REACH = 3
+REACTIONS = words("""
+    la hét sợ hoảng co rúm hất né tránh run khóc giãy gào thét quýnh rú lên cơn xua đẩy
+""")
+REACT_REACH = 4
+IS = frozenset({"là"})
+# A sign said with a past mark of its own ("hồi đó cháu sợ nước mà giờ hết rồi"); the
+# marks that date the bite (up to BITE_DATE_REACH words after it) date the bite only.
+THEN = phrases("""
+    lúc đó, hồi đó, khi đó, lúc ấy, hồi ấy, khi ấy, lúc đầu, hồi đầu, ban đầu, mấy bữa đầu,
+    mấy hôm đầu, mấy ngày đầu, hôm đó, bữa đó, ngày đó
+""")
+THEN_REACH = 5
+BITE_DATE_REACH = 7
+THOUGHT = "tưởng"
 RABIES_WEAK = phrases("""
     la hét, la hét om sòm, kích động, hung hăng, la lối, gào thét, quậy phá, nói sảng,
     điên loạn, hoảng loạn
@@ -85,6 +111,14 @@ NEAR = phrases("""
 # đứng đầu hẻm chờ công an").
 ROBBERS = words("nó tụi bọn thằng tên kẻ đám chúng hắn gã cướp trộm")
 CALLERS = words("tui tôi em mình tao tau con cháu")
+THEFT = words("trộm giật móc cướp")
+# Round 15: any noun for the thief ("người lấy", "người đó", "cha đó", "tên kia").
+ROBBER_NOUNS = phrases("""
+    người lấy, người giật, người trộm, người móc, người cướp, người đó, người kia, người ấy,
+    người lạ đó, cha đó, cha kia, cha nội đó, thằng cha, ông đó, ông kia, tên kia, tên đó,
+    đứa đó, đứa kia, đứa lấy, thằng kia, thằng đó, con nhỏ đó, con mẻ, mụ đó, mụ kia, bà kia,
+    bả, ổng, ảnh, thằng ni, thằng tê, thằng nớ, người nớ, người tê
+""")
 WHO_REACH = 4
 GONE_AFTER = phrases("""
     chạy rồi, chạy mất, đi mất, đi rồi, trốn mất, biến mất, bỏ đi, không còn ở, hổng còn ở
@@ -97,13 +131,20 @@ DROWNING = phrases("""
 """)
 NOW_BEFORE = words("đang sắp gần")
 NOW_BEFORE_REACH = 2  # "đang chết đuối", "đang bị đuối nước"
-WATER_PLACES = words("sông mương ao kênh biển hồ suối giếng đầm rạch lạch dòng nước")
+WATER_PLACES = words("sông mương ao kênh biển hồ suối giếng đầm rạch lạch dòng nước đập bể thác")
 WATER_PLACE_BEFORE = words("ngoài dưới giữa ở trong")
 IN_WATER = phrases("""
     kêu cứu, cứu với, cứu dùm, cứu giùm, vùng vẫy, chới với, ngoi lên, hụp xuống, trồi lên,
     {k} bơi được, {k} biết bơi, {k} biết lội
 """)
 WATER_REACH = 6
+# Round 15: a search still going on ("mọi người đang lặn tìm chưa thấy", "chưa nổi lên"):
+# still in the water, placed or not.
+SEARCHING = phrases("""
+    lặn tìm, mò tìm, lặn xuống tìm, lặn mò, đang tìm, đang mò, đang lặn, chưa tìm thấy,
+    chưa tìm được, chưa thấy, chưa nổi lên, chưa nổi, chưa vớt, chưa vớt được, chưa vớt lên,
+    chưa kéo lên, đang vớt, đang dò tìm, dò tìm, đang rà tìm
+""")
 RESCUED = "rescued"
 
 _RABIES_ENTRY = Entry("medical", "emergency", 5, (), frozenset({"sick"}), service="115")
@@ -144,11 +185,49 @@ def _rabies(words_: list[str]) -> list[Span]:
             return False
         return not (words_[s] == "sợ" and e < len(words_) and words_[e] in WOUND_WORDS)
 
-    strong = [sp for sp in find(words_, RABIES_STRONG) if sign(*sp)]
+    strong = [sp for sp in find(words_, RABIES_STRONG) + _reactions(words_) if sign(*sp)]
     weak = [sp for sp in find(words_, RABIES_WEAK) if sign(*sp)]
     if strong or (weak and RABID & set(words_)):
         return strong + weak
     return []
+
+
+def _first(words_: list[str], start: int, reach: int, wanted: frozenset[str]) -> int | None:
+    """The first index from ``start`` within ``reach`` words whose word is ``wanted``."""
+    return next(
+        (k for k, w in enumerate(words_[start : start + reach], start) if w in wanted), None
+    )
+
+
+def _reactions(words_: list[str]) -> list[Span]:
+    """Fear of water or wind said as a reaction ("thấy nước là la lên"): see :data:`SEEING`."""
+    out = []
+    for i in (k for k, w in enumerate(words_) if w in SEEING):
+        thing = _first(words_, i + 1, THING_REACH, FEARED_THINGS)
+        is_ = None if thing is None else _first(words_, thing + 1, 3, IS)
+        react = None if is_ is None else _first(words_, is_ + 1, REACT_REACH, REACTIONS)
+        if react is not None and not _denied(words_, react):
+            out.append((i, react + 1))
+    return out
+
+
+def _present_signs(spans: list[Span], words_: list[str]) -> list[Span]:
+    """The rabies signs said after a bite placed in the past that carry no past mark of their
+    own: present (the bite's date dates the bite, not the signs)."""
+    found = bitten(words_)
+    if found is None:
+        return []
+    bite_end = found[1]
+    dated = [s for s, _ in find(words_, tw.PAST) if s < bite_end + BITE_DATE_REACH]
+    if not dated:
+        return []  # the bite is not placed in the past: the usual reading holds
+    last_date = max(e for s, e in find(words_, tw.PAST) if s < bite_end + BITE_DATE_REACH)
+    own = [e for s, e in find(words_, tw.PAST) + find(words_, THEN) if s >= last_date]
+    return [
+        (s, e)
+        for s, e in spans
+        if s >= last_date and not any(0 <= s - oe <= THEN_REACH for oe in own)
+    ]
 
 
 def _hypo(words_: list[str]) -> list[Span]:
@@ -168,18 +247,26 @@ def _the_robber(words_: list[str], start: int) -> bool:
     :data:`WHO_REACH` words before it, the caller not named after them."""
     before = words_[max(0, start - WHO_REACH) : start]
     last = max((k for k, w in enumerate(before) if w in ROBBERS), default=None)
+    nouns = [e - 1 for _, e in find(before, ROBBER_NOUNS)]
+    if nouns and (last is None or max(nouns) > last):
+        last = max(nouns)
     return last is not None and not CALLERS & set(before[last + 1 :])
 
 
 def _near(live: list[Hit], words_: list[str]) -> list[Span]:
     """Rule 3: a theft or attack a moment ago, then the robber said to be still around."""
-    attacks = [h for h in live if h.entry.alarm == "113" and not h.negated]
+    attacks = [(h.start, h.end) for h in live if h.entry.alarm == "113" and not h.negated]
+    attacks += [  # round 15: a bare theft verb ("bị trộm", "thằng ni giật cái túi")
+        (k, k + 1)
+        for k, w in enumerate(words_)
+        if w in THEFT and words_[k + 1 : k + 2] != ["mình"] and not _denied(words_, k)
+    ]
     if not attacks:
         return []
     recent = find(words_, RECENT)
-    if not any(0 <= h.start - e <= RECENT_REACH for h in attacks for _, e in recent):
+    if not any(0 <= a - e <= RECENT_REACH for a, _ in attacks for _, e in recent):
         return []
-    after = min(h.end for h in attacks)
+    after = min(e for _, e in attacks)
     near = [
         (s, e)
         for s, e in find(words_, NEAR)
@@ -192,20 +279,38 @@ def _near(live: list[Hit], words_: list[str]) -> list[Span]:
     return [] if gone else [last]
 
 
-def danger_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit]:
+def danger_hits(
+    live: list[Hit], hits: list[Hit], words_: list[str], marks: Marks | None = None
+) -> list[Hit]:
     """``hits`` with the emergencies of rules 1-3 added (``live``: before time and resolution
     were read), unless the answer's own marks put them out of the present."""
     said = set(words_)
     extra: list[Hit] = []
+    rabies_now: list[Span] = []
     if said & ANIMALS:
-        extra += [Hit(_RABIES_ENTRY, s, e, 0, ((s, e),)) for s, e in _rabies(words_)]
+        signs = _rabies(words_)
+        rabies_now = _present_signs(signs, words_)
+        extra += [Hit(_RABIES_ENTRY, s, e, 0, ((s, e),)) for s, e in signs]
     if said & {"insulin", "in", "insu", "thuốc"}:
         extra += [Hit(_RABIES_ENTRY, s, e, 0, ((s, e),)) for s, e in _hypo(words_)]
     if said & {"hồi", "lúc", "khi", "ban", "mới", "vừa", "sáng", "trưa", "chiều", "tối"}:
         extra += [Hit(_NEAR_ENTRY, s, e, 0, ((s, e),)) for s, e in _near(live, words_)]
     if not extra:
         return hits
-    return hits + [h for h in defuse(extra, words_) if h.entry.urgency == "emergency"]
+    marks = all_marks(words_) if marks is None else marks
+    if rabies_now:  # "tưởng không sao nay cháu sợ nước": thought fine, and it is not
+        thought = [
+            (s, e)
+            for s, e in marks["resolved"] + marks["mistaken"]
+            if s > 0 and words_[s - 1] == THOUGHT
+        ]
+        marks = {
+            **marks,
+            "now": marks["now"] + rabies_now,
+            "resolved": [sp for sp in marks["resolved"] if sp not in thought],
+            "mistaken": [sp for sp in marks["mistaken"] if sp not in thought],
+        }
+    return hits + [h for h in defuse(extra, words_, marks) if h.entry.urgency == "emergency"]
 
 
 def _in_water(words_: list[str], start: int, end: int) -> bool:
@@ -217,6 +322,8 @@ def _in_water(words_: list[str], start: int, end: int) -> bool:
         w in WATER_PLACES and k > 0 and ahead[k - 1] in WATER_PLACE_BEFORE
         for k, w in enumerate(ahead)
     )
+    if find(words_[end:], SEARCHING):
+        return True
     return placed and bool(find(words_[end:], IN_WATER))
 
 
