@@ -196,6 +196,8 @@ def parse_need(text: str) -> NeedResult:
     hits = danger_hits(live, scene_hits(live, hits, words), words, marks)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
+    # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep
+    sure = sure and not marks.get("breaker_tripped")
     cue = any(CUES & h.entry.tags for h in live)
     # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt
     read_high = any(h.rank == URGENCY_RANK["high"] and _WHO not in h.entry.tags for h in hits)

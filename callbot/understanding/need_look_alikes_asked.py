@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from callbot.understanding import need_look_alikes_general as lg
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_look_alikes import ASKED, PERSONAL
 from callbot.understanding.need_time_marks import Marks, find
@@ -205,18 +206,20 @@ def _signs_asked(words_: list[str]) -> list[tuple[int, int]]:
 
 def asked_marks(words_: list[str]) -> Marks:
     """Where the answer says what this module's classes need (module docstring)."""
-    if not CUES & set(words_):
+    if not (CUES | lg.CUES) & set(words_):
         return {}
     marks: Marks = {"_mistake": find(words_, MISTAKE)}
     dreams = [
         (e, next((k for k in range(e, len(words_)) if words_[k] in DREAM_STOPS), len(words_)))
         for _, e in find(words_, DREAMS)
     ]
+    breakers = find(words_, BREAKERS)
     return {
+        **lg.general_marks(words_, breakers),
         "resolved": _screen_revealed(words_),
         "signs_asked": _signs_asked(words_),
         "harmless_drink": _harmless(words_, marks),
-        "breaker": find(words_, BREAKERS),
+        "breaker": breakers,
         "asked_which": _asked(words_),
         "dream": dreams,
         "usual_medicine": find(words_, USUAL),
@@ -258,4 +261,5 @@ def asked_look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
         or any(s <= hit.start < e for s, e in marks["asked_which"] + marks["signs_asked"])
         or (not real and any(s <= hit.start < e for s, e in marks["dream"]))
         or _usual(hit, words_, marks)
+        or lg.general_look_alike(hit, marks)
     )
