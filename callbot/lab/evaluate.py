@@ -39,9 +39,9 @@ after round 11, medical emergencies described, police scenes with someone hurt, 
 answers, two things in one call, noisy lines, the locked part's writer's style), and an
 eighth, ``parse_dev9.jsonl`` (480 needs, written apart after round 13 by two more writers:
 police scenes with other services' words, and callers who say an emergency word in passing
-beside medical emergencies said plainly), so that each round generalises on wordings nobody tuned for. The locked part's wrong answers are never listed
-(``--errors`` lists those of the other sets) unless
-``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
+beside medical emergencies said plainly), so that each round generalises on wordings nobody
+tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
+other sets) unless ``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
 measure on it honestly. A set is locked when it is that file or when its ids start with
 :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores
 one fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round
