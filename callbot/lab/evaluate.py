@@ -34,19 +34,19 @@ answers with more recogniser damage, long answers with the emergency buried, nea
 emergencies that are none, bystanders and relatives, the city at night and at work; the last
 three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (2,879 needs,
 written apart after round 10 by twelve more writers: elderly callers, the outskirts, which
-number when a scene has two, near twins, northern and central accents, young city callers;
-after round 11, medical emergencies described, police scenes with someone hurt, short
-answers, two things in one call, noisy lines, the locked part's writer's style), and an
-eighth, ``parse_dev9.jsonl`` (480 needs, written apart after round 13 by two more writers:
-police scenes with other services' words, and callers who say an emergency word in passing
-beside medical emergencies said plainly), so that each round generalises on wordings nobody
-tuned for. The locked part's wrong answers are never listed (``--errors`` lists those of the
-other sets) unless ``--show-locked-errors`` asks for them, which breaks the lock: whoever
-reads them can no longer measure on it honestly. A set is locked when it is that file or when its ids start with
-:data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores
-one fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round
-2 of issue 13 tuned on half A of the second part and kept half B unseen until its final pass;
-round 3 does the same with the third part.
+number when a scene has two, near twins, northern and central accents, young city callers; after
+round 11, medical emergencies described, police scenes with someone hurt, short answers, two
+things in one call, noisy lines, the locked part's writer's style), and an eighth,
+``parse_dev9.jsonl`` (480 needs, written apart after round 13 by two more writers: police scenes
+with other services' words, and callers who say an emergency word in passing beside medical
+emergencies said plainly), so that each round generalises on wordings nobody tuned for. The
+locked part's wrong answers are never listed (``--errors`` lists those of the other sets) unless
+``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
+measure on it honestly. A set is locked when it is that file or when its ids start with
+:data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores one
+fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round 2 of
+issue 13 tuned on half A of the second part and kept half B unseen until its final pass; round 3
+does the same with the third part.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
