@@ -69,7 +69,7 @@ from callbot.understanding.need_model import (
     score,
 )
 from callbot.understanding.need_negation import minimised, negate
-from callbot.understanding.need_scene import gone_spans, scene_hits, scene_service
+from callbot.understanding.need_scene import scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_still_in_danger import danger_hits, water_service
 from callbot.understanding.need_time import all_marks, defuse, quiet
@@ -195,7 +195,7 @@ def parse_need(text: str) -> NeedResult:
     lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
     hits = _who_in_need(reassured(hits, calm, words), defused)
     hits = danger_hits(live, scene_hits(live, hits, words), words)
-    hits = attack_hits(live, hits, words, gone_spans(words))
+    hits = attack_hits(live, hits, words)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     cue = any(CUES & h.entry.tags for h in live)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from callbot.understanding.need_base import Entry
 from callbot.understanding.need_match import Hit
+from callbot.understanding.need_scene import gone_spans
 from callbot.understanding.need_time import defuse
 from callbot.understanding.need_time_marks import find
 from callbot.understanding.need_time_words import NEGATING, phrases, words
@@ -92,15 +93,15 @@ def _with_denials(table: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], 
 VICTIM_SIGNS = _with_denials(VICTIM_SIGNS)
 
 
-def _victim_signs(live: list[Hit], words_: list[str], gone: list[Span]) -> list[Span]:
-    """Rule 1: the victim's signs said after the attack, the attackers gone or the blow to
-    the head (``gone``: where :data:`.need_scene.GONE` is said)."""
+def _victim_signs(live: list[Hit], words_: list[str]) -> list[Span]:
+    """Rule 1: the victim's signs said after the attack, the attackers gone (where
+    :data:`.need_scene.GONE` is said) or the blow to the head."""
     attacks = [h for h in live if h.entry.alarm == "113" and "violence" in h.entry.tags]
     if not attacks:
         return []
     first = min(h.start for h in attacks)
     heads = [e for s, e in find(words_, HEAD_BLOWS) if s >= first - 2]
-    left = [e for s, e in gone if s > first]
+    left = [e for s, e in gone_spans(words_) if s > first]
     after = min(heads + left, default=None)
     if after is None:
         return []
@@ -122,14 +123,13 @@ def _still_under(live: list[Hit], words_: list[str]) -> list[Span]:
     return out[-1:]
 
 
-def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str], gone: list[Span]) -> list[Hit]:
+def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit]:
     """``hits`` with the emergencies of rules 1 and 2 added (``live``: before time and
-    resolution were read; ``gone``: where the attackers are said to have left), unless the
-    answer's own marks put them out of the present."""
+    resolution were read), unless the answer's own marks put them out of the present."""
     said = set(words_)
     extra: list[Hit] = []
     if any(h.entry.alarm == "113" for h in live):
-        extra += [Hit(_MEDICAL, s, e, 0, ((s, e),)) for s, e in _victim_signs(live, words_, gone)]
+        extra += [Hit(_MEDICAL, s, e, 0, ((s, e),)) for s, e in _victim_signs(live, words_)]
     if said & COLLAPSES:
         extra += [Hit(_TRAPPED, s, e, 0, ((s, e),)) for s, e in _still_under(live, words_)]
     if not extra:
