@@ -46,6 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from callbot.understanding.need_after_attack import attack_hits
 from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_heads import recategorise, reurge
@@ -194,6 +195,7 @@ def parse_need(text: str) -> NeedResult:
     lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
     hits = _who_in_need(reassured(hits, calm, words), defused)
     hits = danger_hits(live, scene_hits(live, hits, words), words, marks)
+    hits = attack_hits(live, hits, words)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep

@@ -90,7 +90,7 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         giật kinh phong, giựt kinh phong, lên kinh phong, lên cơn kinh phong
         """, service="115", tags="sick", fold="tone"),
     entry("medical", "high", 3, """
-        nóng hầm hặp, hầm hập, hầm hặp, nóng hừng hực, nói lảm nhảm, lảm nhảm
+        nóng hầm hặp, hầm hập, hầm hặp, nóng hừng hực
         """, tags="sick"),
     # Round 5, 114 and 113 as Vosk damages them or the south says them: "khối đen" (khói),
     # "chèo rào" (trèo), "đập tủ kín" (kính); a husband beating his wife now.

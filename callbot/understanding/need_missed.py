@@ -192,6 +192,8 @@ MISSED_ENTRIES: tuple[Entry, ...] = (
     # "cầm giao dượt"), a car's door that will not open in water, a child touched by a man.
     entry(None, "normal", 0, "than máy", tags="stuck elevator", fold="exact"),
     entry(None, "normal", 0, "kêng, giến, giến khoan, cái giến", tags="water_body"),
+    entry(None, "normal", 0, "diếng, dếng, cái diếng, cái dếng, miệng diếng, miệng dếng",
+          tags="water_body", fold="exact"),
     entry(None, "normal", 0, "mở cửa {k} ra, cửa xe {k} mở được, kẹt cửa xe", tags="shut"),
     entry(None, "normal", 0, """
         tới giờ, đến giờ, tới bây giờ, đến bây giờ, núp trong, trốn trong cửa hàng,

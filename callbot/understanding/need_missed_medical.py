@@ -45,11 +45,15 @@ _LIFT = (
 _DROPPED = ("rớt", "làm rớt", "đánh rơi", "rơi", "rớt cái", "rớt đôi", "làm rơi")
 _HELD = ("đôi đũa", "đũa", "cái ly", "ly", "cái chén", "chén", "cái muỗng", "muỗng", "cái tách",
          "cái cốc", "cốc", "bát", "cái bát", "cây viết")  # fmt: skip
+# held, then let fall: "cầm cái ly cũng rớt", "cầm đũa là rơi"
+_FELL = ("cũng rớt", "là rớt", "rớt", "bị rớt", "rớt luôn", "cũng rơi", "là rơi", "rơi",
+         "rơi luôn", "cũng hổng được", "{k} chặt", "hổng nổi")  # fmt: skip
 _MOUTHS = ("miệng", "cái miệng", "mồm", "môi", "mặt", "khóe miệng", "nửa mặt")
 _PULLED = ("xệ qua một bên", "lệch qua một bên", "méo qua một bên", "xệ một bên",
            "lệch một bên", "méo một bên", "kéo qua một bên", "xệ xuống một bên",
            "lệch sang một bên", "méo sang một bên", "xệ sang một bên", "bị lệch",
-           "bị xệ")  # fmt: skip
+           "bị xệ", "méo xệch", "xệch qua một bên", "xệch một bên", "méo qua", "bị méo",
+           "méo xẹo", "lệch qua", "xệ qua")  # fmt: skip
 _SIDES = ("người bên phải", "người bên trái", "nửa người", "bên phải", "bên trái",
           "nửa người bên phải", "nửa người bên trái", "chân bên trái", "chân bên phải",
           "tay chân bên phải", "tay chân bên trái", "một bên người")  # fmt: skip
@@ -79,6 +83,7 @@ MISSED_MEDICAL_ENTRIES: tuple[Entry, ...] = (
     # Stroke signs, each alone a sign only (two make the emergency, see the combos).
     entry(None, "normal", 0, pairings(_ARMS, _LIFT), tags="stroke_sign", fold="tone"),
     entry(None, "normal", 0, pairings(_DROPPED, _HELD), tags="stroke_sign", fold="tone"),
+    entry(None, "normal", 0, pairings(("cầm",), _HELD, _FELL), tags="stroke_sign", fold="tone"),
     entry(None, "normal", 0, pairings(_MOUTHS, _PULLED), tags="stroke_sign", fold="tone"),
     entry(None, "normal", 0, pairings(_SIDES, _WEAK), tags="stroke_sign", fold="tone"),
     entry(None, "normal", 0, """
@@ -92,6 +97,15 @@ MISSED_MEDICAL_ENTRIES: tuple[Entry, ...] = (
         """, tags="stroke_sign", fold="tone"),
     # A feeling said big: "tức muốn đột quỵ" is anger, no stroke.
     entry(None, "normal", 0, pairings(_ANGRY, _STROKE_BIG), fold="tone"),
+    # Babbling (a high alone, as :mod:`.need_described` read it) beside another sign is a
+    # stroke's.
+    entry("medical", "high", 3, "nói lảm nhảm, lảm nhảm", tags="sick babble"),
+    # A cloth pressed on a wound that keeps bleeding (no one under a collapse, round 14).
+    entry("medical", "normal", 3, """
+        đè hoài {k} cầm, đè mãi {k} cầm, đè hoài mà {k} cầm, đè mãi mà {k} cầm,
+        ấn hoài {k} cầm, ấn mãi {k} cầm, bịt hoài {k} cầm, đè cỡ nào cũng {k} cầm,
+        đè hoài {k} hết, đè {k} hết chảy, đè mà máu vẫn chảy, đè mà vẫn chảy
+        """, tags="sick", fold="tone"),
     # Choking that cannot cough.
     entry(None, "normal", 0, """
         nghẹn, hóc, nuốt, ôm cổ, ôm lấy cổ
@@ -149,6 +163,8 @@ MISSED_MEDICAL_COMBOS: tuple[Combo, ...] = (
     Combo(("birth", "bleeding_on"), "medical", "emergency", 5, window=14, ordered=True,
           service="115", gives=frozenset({"sick"}), at_second=True),
     Combo(("confused", "stroke_sign"), "medical", "emergency", 5, window=None,
+          service="115", gives=frozenset({"sick"})),
+    Combo(("babble", "stroke_sign"), "medical", "emergency", 5, window=12,
           service="115", gives=frozenset({"sick"})),
 )
 # fmt: on

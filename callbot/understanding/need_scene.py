@@ -61,6 +61,8 @@ GONE = _phrases("""
     chạy thoát, bỏ chạy rồi, bỏ chạy mất, bỏ đi, bỏ đi hết, bỏ đi rồi, bỏ trốn, trốn mất,
     trốn rồi, tẩu thoát, đi mất rồi, đi mất tiêu, phóng đi mất, vọt mất, vọt lẹ, chuồn mất,
     chuồn rồi, biến mất, ôm đồ chạy, lên xe chạy, rồ ga chạy,
+    bỏ chạy hết, chạy hết rồi, chạy hết trơn, chạy về rồi, chạy về nhà rồi, chạy về nhà,
+    bỏ về rồi, bỏ về, bỏ đi mất, đi mất, đi hết rồi, kéo nhau đi rồi, kéo nhau chạy,
     giữ nó lại, giữ lại rồi, giữ được nó, bắt được nó, bắt được rồi, tóm được nó, tóm được rồi,
     trói nó lại, trói lại rồi, khống chế được, công an bắt rồi, bị bắt rồi, bắt lại rồi
 """)
@@ -75,6 +77,12 @@ ATTACKERS = _phrases("""
     tụi nó, bọn nó, chúng nó, nó, tụi kia, bọn kia, thằng đó, thằng kia, mấy thằng, tụi đó,
     đám đó, đám kia, bọn chúng, tụi giang hồ, băng đó
 """)
+# Rule 1 (round 14): the attackers named, then plainly gone ("tụi nó đi rồi", "bọn nó về
+# rồi"); "đi rồi" alone is said of anyone.
+LEFT = ("đi rồi", "về rồi", "đi hết", "về hết", "đi luôn rồi", "về luôn rồi")
+GONE += tuple(a + tuple(w.split()) for a in ATTACKERS if a != ("nó",) for w in LEFT)
+# A wound named by what made it ("vết chém sâu", "chỗ bị đâm"): no attack of its own.
+WOUND = frozenset({"vết", "chỗ"})
 # Rule 3: someone pulled out (a verb, then "ra" or "lên bờ", with "được" or "rồi").
 _FREEING = frozenset(
     [
@@ -166,6 +174,11 @@ _BACK_ENTRY = Entry(
 _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), service="114")
 
 
+def gone_spans(words: list[str]) -> list[Span]:
+    """Where the attackers are said to be gone or held (rule 1)."""
+    return _find(words, GONE)
+
+
 def _find(words: list[str], phrases: Iterable[tuple[str, ...]]) -> list[Span]:
     """Where each phrase is said (every occurrence), in order."""
     said = set(words)
@@ -224,6 +237,11 @@ def _snatch_of_a_shock(hit: Hit, words: list[str], electric: bool) -> bool:
 
 def _means(hit: Hit, words: list[str], means: list[Span]) -> bool:
     return hit.entry.alarm == "113" and any(s <= hit.start < e for s, e in means)
+
+
+def _wound(hit: Hit, words: list[str]) -> bool:
+    """The attack's word names a wound ("vết chém", "chỗ bị đâm"), not an attack now."""
+    return bool(WOUND & set(words[max(0, hit.start - 2) : hit.start]))
 
 
 def _ours(span: Span, words: list[str]) -> bool:
@@ -294,7 +312,11 @@ def scene_service(service: Service | None, hits: list[Hit], words: list[str]) ->
     if medical and gone:
         last = max(e for _, e in gone)
         if not any(s >= last for s, _ in comeback):
-            discounted |= {id(h) for h in hits if h.entry.alarm == "113" and h.start < last}
+            discounted |= {
+                id(h)
+                for h in hits
+                if h.entry.alarm == "113" and (h.start < last or _wound(h, words))
+            }
     freed = _freed(words)
     if medical and freed:
         last = max(e for _, e in freed)
