@@ -58,6 +58,7 @@ from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENT
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_look_alikes_more import MORE_LOOK_ALIKE_ENTRIES
+from callbot.understanding.need_look_alikes_passing import PASSING_ENTRIES
 from callbot.understanding.need_look_alikes_settled import SETTLED_LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_missed import MISSED_COMBOS, MISSED_ENTRIES
 from callbot.understanding.need_missed_accents import (
@@ -148,6 +149,7 @@ ENTRIES: tuple[Entry, ...] = (
     *LOOK_ALIKE_ENTRIES,
     *MORE_LOOK_ALIKE_ENTRIES,
     *SETTLED_LOOK_ALIKE_ENTRIES,
+    *PASSING_ENTRIES,
     *MISSED_ENTRIES,
     *MISSED_MORE_ENTRIES,
     *MISSED_ACCENT_ENTRIES,

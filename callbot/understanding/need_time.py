@@ -82,6 +82,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 13. **Look-alikes of round 13** (:mod:`.need_look_alikes_asked`, joined the same way): a
    harmless drink taken by mistake, a tripped breaker, which number or what to do asked
    about, a dream or a rumour, a medicine taken as prescribed.
+14. **Look-alikes of round 14** (:mod:`.need_look_alikes_passing`, joined the same way): a
+   road sunk, an oxygen cylinder with supply left, "đêm nào ... cũng", asthma managed, what
+   goes on "tới giờ" ended by a past episode of another year.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -97,6 +100,7 @@ from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_asked as lq
 from callbot.understanding import need_look_alikes_more as lm
+from callbot.understanding import need_look_alikes_passing as lp
 from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_still_now as sn
@@ -234,6 +238,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and ls.settled(hit, words, marks))
         or (emergency and lt.thing_look_alike(hit, words, marks))
         or (emergency and lq.asked_look_alike(hit, words, marks))
+        or (emergency and lp.passing_look_alike(hit, words))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -295,10 +300,11 @@ def all_marks(words: list[str]) -> Marks:
         sn.still_now_marks(words),
         lt.thing_marks(words),
         lq.asked_marks(words),
+        lp.passing_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
-    return sn.revise(marks, words)
+    return lp.cut_now(sn.revise(marks, words), words)
 
 
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:

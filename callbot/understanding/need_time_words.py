@@ -32,7 +32,8 @@ PAST = phrases(
     chủ nhật rồi, chủ nhật trước, thứ bảy rồi, thứ bảy tuần trước, lúc mới sinh, khi mới sinh,
     lúc mới đẻ, hồi còn nhỏ, lúc còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi còn bé, bữa tui thấy,
     bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi, mất trong vụ, chết trong vụ,
-    qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ,
+    qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ, ngày xưa, ngày trước, hồi ấy, ngày ấy,
+    thuở trước, thuở xưa, khi xưa, lúc xưa, hồi trẻ, lúc trẻ, hồi còn trẻ, thời trẻ,
 """
     + ", ".join(
         f"{when} {day}"
