@@ -82,6 +82,8 @@ REPORT_WEIGHT = 4
 # needs of the same urgency ("mẹ nằm viện ... tui cần giấy tạm trú" is other).
 REQUEST_WORDS = frozenset({"cần", "xin", "muốn", "hỏi", "nhờ"})
 _WHO = "who"
+_PERPETRATOR = "perpetrator"  # an attacker named (need_service)
+_FIRE_OR_WATER = frozenset({"fire", "water"})
 
 
 @dataclass(frozen=True)
@@ -241,9 +243,11 @@ def _with_model(
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)
-    if verdict == "service":
+    if verdict == "service" and not _not_the_police(view.service, hits, found):
         service = view.service
         return replace(result, category=service_category(service), service=service, model=verdict)
+    if verdict == "service":  # a fire or water told 113 with nothing of the police said
+        return result
     if verdict == "promote":
         service = view.service
         return replace(
@@ -256,6 +260,19 @@ def _with_model(
             model=verdict,
         )
     return _read_heads(model, seen, result, read_high)
+
+
+def _not_the_police(service: str | None, hits: list[Hit], found: list[Hit]) -> bool:
+    """Whether the model's 113 must not replace the rules' number: they read a fire or someone
+    in the water and heard nothing of the police (no act of violence, no attacker, however
+    they read its time). The model's 113 leans on who is named and how: "nhà tui đang cháy"
+    was told 113 on "tui" (a reviewer's probe)."""
+    if service != "113" or not any(_FIRE_OR_WATER & h.entry.tags for h in hits):
+        return False
+    return not any(
+        h.entry.alarm == "113" or h.entry.category == "violation" or _PERPETRATOR in h.entry.tags
+        for h in found
+    )
 
 
 def _read_heads(model: Model, seen: Reading, result: NeedResult, read_high: bool) -> NeedResult:

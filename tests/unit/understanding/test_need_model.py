@@ -334,3 +334,17 @@ def test_an_emergency_said_without_a_request_is_not_demoted_on_the_models_word()
     # session 8: demoting it when the model learnt the phrase lost this one (module docstring)
     result = parse_need("ba tui đột quỵ hồi sáng tới giờ chưa đi viện giờ lơ mơ")
     assert (result.urgency, result.service) == ("emergency", "115"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà tui đang cháy",  # a reviewer's probe: the model's 113 on "tui"
+        "xe tui đang cháy",
+        "nhà tui cháy rồi",
+        "thằng nhỏ đang chết đuối ngoài mương cứu với",
+    ],
+)
+def test_a_fire_or_someone_in_the_water_is_never_told_113_on_the_models_word(text: str) -> None:
+    result = parse_need(text)
+    assert result.urgency == "emergency" and result.service == "114", result
