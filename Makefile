@@ -46,7 +46,7 @@ run: setup
 	$(BIN)/callbot run
 
 test: setup
-	$(BIN)/pytest $(or $(T),-n 3 --dist worksteal)
+	$(BIN)/pytest $(or $(T),-n 4 --dist worksteal)
 
 # Without Debian packages: the few unit tests that render speech with espeak-ng and ffmpeg
 # (marked tools) and the runs on a throwaway PostgreSQL (marked postgresql) are left to

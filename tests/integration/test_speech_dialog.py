@@ -156,7 +156,7 @@ def test_spoken_yes_and_no_at_the_read_back_on_the_real_model(
         ("confirm_address", 2),
     ]  # no confirm_need: a key, not an answer
     # The robot speaks a second after it hears a prompt end. When the machine is loaded by the
-    # other test workers (three sandboxes on two cores), a pause inside a prompt or a late
+    # other test workers (four sandboxes on two cores), a pause inside a prompt or a late
     # transcript can put its word outside the recording or skip a read-back: the callbot then
     # does what it must (asks again, or reads nothing back), and the robot's fixed script goes
     # out of step. One more call, from another number, is then made; it must pass whole.
