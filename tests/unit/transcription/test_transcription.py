@@ -567,9 +567,10 @@ def test_a_worker_that_keeps_dying_on_an_answer_gives_up(
     assert sum(fakes.calls.values()) == 0
 
 
-def test_stop_hands_back_a_job_still_being_decoded(
+def _stopped_while_decoding(
     repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
-) -> None:
+) -> tuple[TranscriptionPool, Fakes, threading.Event, TicketRecord]:
+    """A one-worker pool stopped (0.2 s) while its recognizer is held at ``gate``."""
     gate = threading.Event()
     fakes = Fakes(gate=gate)
     pool = make_pool(jobs, recordings, fakes, pools, workers=1)
@@ -579,6 +580,13 @@ def test_stop_hands_back_a_job_still_being_decoded(
     pool.notify()
     assert wait_until(lambda: jobs.jobs(ticket.id)[0].status == "running")
     assert pool.stop(timeout=0.2) is False
+    return pool, fakes, gate, ticket
+
+
+def test_stop_hands_back_a_job_still_being_decoded(
+    repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
+) -> None:
+    pool, _, gate, ticket = _stopped_while_decoding(repo, recordings, pools, jobs)
     (job,) = jobs.jobs(ticket.id)
     assert (job.status, job.locked_by) == ("pending", None)  # the next start takes it
     gate.set()
@@ -592,15 +600,7 @@ def test_stop_hands_back_a_job_still_being_decoded(
 def test_a_thread_left_decoding_ends_instead_of_working_for_the_next_start(
     repo: TicketRepository, recordings: Path, pools: list[TranscriptionPool], jobs: JobQueue
 ) -> None:
-    gate = threading.Event()
-    fakes = Fakes(gate=gate)
-    pool = make_pool(jobs, recordings, fakes, pools, workers=1)
-    pool.start()
-    ticket = new_ticket(repo)
-    repo.add_answer(ticket.id, "name", spoken(recordings, "name.wav"), 1.0, "silence")
-    pool.notify()
-    assert wait_until(lambda: jobs.jobs(ticket.id)[0].status == "running")
-    assert pool.stop(timeout=0.2) is False
+    pool, fakes, gate, ticket = _stopped_while_decoding(repo, recordings, pools, jobs)
     (left,) = pool._lingering
     pool.start()  # one new worker; the one left decoding is not one more
     gate.set()
