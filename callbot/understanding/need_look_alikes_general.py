@@ -26,6 +26,11 @@ The reviewer's false emergencies showed these classes, each read as a pattern, n
   ``breaker_tripped`` also tells :mod:`.need` that the rules read a calm scene, so the model
   does not promote it on "cầu" (:func:`.need_model.judge` promotes only what the rules were
   sure of).
+
+Round 16 (a reviewer's probe of rounds 14-15): the caller as the hearer ("em nghe bảo") and
+"nhà" as a collapse's place ("sập nhà") name nobody, "mới" after hearsay is no now; "A hay B",
+"bao lâu" and "nên ... không" ask; "bao nhiêu người" counts; "làm sao biết" opens a question;
+"chống giật" names a breaker, no shock.
 """
 
 from __future__ import annotations
@@ -51,9 +56,23 @@ CLOSING = phrases("""
     phải không, đúng không, nguy hiểm không, có sao không, không vậy, không ạ, không nhỉ,
     phải hông, đúng hông, phải hôn, đúng hôn, hông vậy
 """)
-COUNTED = phrases("hay bị, nhiều vụ, thường bị, hay xảy ra")
+COUNTED = phrases("""
+    hay bị, nhiều vụ, thường bị, hay xảy ra, bao nhiêu người, bao nhiêu vụ, bao nhiêu ca,
+    bao nhiêu trường hợp, mấy vụ, mấy ca
+""")
 THEN = words("thì thời")
-QWORDS = words("nào sao răng gì đâu mô ai chi mấy")
+# Round 16: "bao lâu", "bao xa"; "A hay B" ("báo công an hay gọi một một ba").
+QWORDS = words("nào sao răng gì đâu mô ai chi mấy bao hay")
+# Round 16: the caller as the one who heard ("em nghe bảo"), the place of a collapse or fire
+# ("sập nhà", "cháy nhà"), "mới" after hearsay ("nghe nói mới có vụ"): no one, no now.
+HEARERS = words("em tui tôi con cháu mình anh chị")
+PLACE_OF = words("sập cháy")
+HEARD_NOT_NOW = words("mới vừa")
+# Round 16: how to tell ("làm sao biết người nhà bị đột quỵ"): a question from the start.
+HOW_TO_TELL = phrases("""
+    làm sao biết, làm sao nhận biết, làm sao để biết, làm thế nào biết, làm sao mà biết,
+    cách nhận biết, cách biết, sao biết, làm răng biết
+""")
 THEN_REACH = 8
 SCREENS = phrases("""
     phim, trong phim, hoạt hình, phim hoạt hình, truyện, đọc truyện, clip, video, phim truyền
@@ -65,7 +84,7 @@ MAKING = words("quay đóng làm")
 # "ba tui đang coi phim thấy ổng ôm ngực": a screen watched now is the caller's evening.
 WATCHING_NOW = words("đang")
 # A final "không" asks only after these ("có được chạm vào không", not "không có ai ... không").
-ASKING = phrases("có phải, có được, có nên, có cần, có sao, có nguy, có bị, có hay")
+ASKING = phrases("có phải, có được, có nên, có cần, có sao, có nguy, có bị, có hay, nên")
 SCREEN_REACH = 10
 HABITS = phrases("""
     suốt ngày, ngày nào cũng, đêm nào cũng, tối nào cũng, lúc nào cũng, cả ngày, suốt đêm,
@@ -75,10 +94,11 @@ HABIT_REACH = 4
 TRIPS = words("sập nhảy nhẩy ngắt cúp tắt")
 TRIP_REACH = 4
 BURNING = words("cháy lửa khói khét nổ tóe chập bốc nóng giật")
+GUARD = "chống"
 # A word one of the classes needs: without any, the answer is not looked at further.
 CUES = words("""
     nghe nói bảo đâu không hông hôn hay nhiều thường thì thời phim hoạt truyện clip video trò
-    game suốt nào cả hở động cầu át áp aptomat atomat cb
+    game suốt nào cả hở động cầu át áp aptomat atomat cb bao mấy làm cách sao
 """)
 
 
@@ -89,12 +109,28 @@ def _closing(words_: list[str]) -> bool:
     return bool(words_) and words_[-1] in {"không", "hông"} and bool(find(words_[:-1], ASKING))
 
 
+def _personal(words_: list[str], heard: list[int]) -> set[str]:
+    """The words of ``words_`` that name someone of the caller's, less the hearer before
+    hearsay ("em nghe bảo") and "nhà" as a collapse's or fire's place ("sập nhà")."""
+    return {
+        w
+        for k, w in enumerate(words_)
+        if w in OWN
+        and not (w in HEARERS and k + 1 in heard)
+        and not (w == "nhà" and k > 0 and words_[k - 1] in PLACE_OF)
+    }
+
+
 def _general(words_: list[str]) -> list[tuple[int, int]]:
     """The whole answer when it asks or tells in general (module docstring)."""
+    hearsay = [s for s, _ in find(words_, HEARSAY)]
     said = set(words_)
-    if OWN & said or NOW & said:
+    if any(s == 0 for s, _ in find(words_, HOW_TO_TELL)) and not NOW & said:
+        return [(0, len(words_))]
+    heard = any(s < HEARSAY_REACH for s in hearsay)
+    now = NOW - HEARD_NOT_NOW if heard else NOW
+    if _personal(words_, hearsay) or now & said:
         return []
-    heard = any(s < HEARSAY_REACH for s, _ in find(words_, HEARSAY))
     if heard or _closing(words_) or find(words_, COUNTED):
         return [(0, len(words_))]
     return []
@@ -129,7 +165,8 @@ def _screened(words_: list[str]) -> list[tuple[int, int]]:
 
 def _tripped(words_: list[str], breakers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A breaker followed by its trip ("cầu dao tổng bị nhảy"), nothing burning."""
-    if BURNING & set(words_):
+    burning = {w for k, w in enumerate(words_) if not (k > 0 and words_[k - 1] == GUARD)}
+    if BURNING & burning:  # round 16: "cầu dao chống giật" names the breaker
         return []
     out = []
     for s, e in breakers:

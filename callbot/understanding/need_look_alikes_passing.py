@@ -30,6 +30,10 @@ regions and recognition damages, not by their sentences:
 - **A fire extinguisher or an alarm** ("bình chửa cháy" as Vosk writes it, "bình cứu hỏa",
   "chuông báo cháy", "đầu báo khói"): equipment, no fire (:data:`PASSING_ENTRIES`); the fear
   said with it ("sợ mai mốt chập điện") is already a feared clause.
+
+Round 16 (a reviewer's probe): "cháy" right after chữa/báo/cứu starts no fire ("bình chữa
+cháy nhà em"); a cylinder rented, bought or sold is equipment; "sụp" sinks a road too; a
+wall beside the house ("sau nhà") fallen on things only, no one named, is no one trapped.
 """
 
 from __future__ import annotations
@@ -65,12 +69,18 @@ PASSING_ENTRIES: tuple[Entry, ...] = (
         xài được tới, dùng được tới, đủ xài tới, đủ dùng tới, xài đỡ, dùng đỡ, đổi bình,
         nạp bình, nạp lại bình, đem đi nạp, đem nạp, đi nạp, chỗ nạp, tiệm nạp
         """, tags="lasting"),
+    # Round 16: a cylinder rented, bought or sold is equipment, no one short of breath: the
+    # equipment + precaution demotion makes it normal (no "thuê bình": a longer phrase the
+    # cylinder crosses out would hide the shorter one, need_match.select).
+    entry(None, "normal", 0, """
+        thuê, cho thuê, mướn, cho mướn, mua, mua ở đâu, bán, chỗ bán, tiệm bán, chỗ thuê
+        """, tags="precaution"),
 )
 # fmt: on
 
 # 1. A road sunk.
-SINKS = words("lún sụt")
-SINK_HIT = words("bị lún sụt xuống đất")  # every word of the hit one of these ("lún bùn": no)
+SINKS = words("lún sụt sụp")
+SINK_HIT = words("bị lún sụt sụp xuống đất")  # every word of the hit one of these ("lún bùn": no)
 ROADS = words("lề đường vỉa hè lộ hẻm ngõ kiệt sân lối")
 ROAD_REACH = 7
 DOWN = "xuống"  # "bị lún xuống": the sinking itself
@@ -103,6 +113,20 @@ FAR_PAST = phrases("""
     trước kia, hồi nhỏ, hồi còn nhỏ, lúc nhỏ, hồi bé, lúc bé, hồi tết, hồi ấy, ngày ấy
 """)
 CUES = SINKS | ASTHMA
+# Round 16: "cháy" inside fire equipment ("bình chữa cháy nhà em") starts no fire.
+FIGHTS = words("chữa chửa trữa báo cứu")
+# Round 16: a wall of the house's back or side fallen on things, no one ("bức tường sau nhà
+# đổ xuống đè mấy chậu cây"): "nhà" after a side word is a place; only things crushed.
+SIDES = words("sau trước cạnh bên hông")
+CRUSH = words("đè trúng rớt")
+THINGS_CRUSHED = words("""
+    chậu cây xe mái hàng rào đồ cái mấy vài chiếc bồn lu cửa kiếng kính tôn vách
+""")
+PEOPLE = words("""
+    người ai con cháu ông bà ba má mẹ bố anh chị em thằng nhỏ bé đứa cô chú bác vợ chồng
+    kẹt mắc kêu thở
+""")
+CRUSH_REACH = 3
 
 
 def _recurring(words_: list[str]) -> list[tuple[int, int]]:
@@ -126,7 +150,13 @@ def passing_marks(words_: list[str]) -> Marks:
     the other classes' words are, that :func:`.need_time.defuse` reads the answer."""
     return {
         "chronic": _recurring(words_),
-        "passing_cues": [(k, k + 1) for k, w in enumerate(words_) if w in CUES],
+        "passing_cues": [
+            (k, k + 1)
+            for k, w in enumerate(words_)
+            if w in CUES
+            or (k > 0 and (w, words_[k - 1] in FIGHTS) == ("cháy", True))
+            or (k > 0 and (w, words_[k - 1] in SIDES) == ("nhà", True))
+        ],
     }
 
 
@@ -167,8 +197,28 @@ def _managed(hit: Hit, words_: list[str]) -> bool:
     return bool(find(words_, MANAGED)) and not attack and not DISTRESS & set(rest)
 
 
+def _equipment_fire(hit: Hit, words_: list[str]) -> bool:
+    """ "bình chữa cháy nhà em": the fire of a fire-fighting or alarm word."""
+    return words_[hit.start] == "cháy" and hit.start > 0 and words_[hit.start - 1] in FIGHTS
+
+
+def _things_crushed(hit: Hit, words_: list[str]) -> bool:
+    """ "tường sau nhà đổ xuống đè mấy chậu cây": a side of the house, things crushed only;
+    ``hit`` is the fall or the crush said from that "nhà" on."""
+    if hit.entry.alarm != "114" or {"fire", "smoke", "blast"} & hit.entry.tags:
+        return False
+    house = [k for k in range(1, hit.start + 1) if words_[k] == "nhà" and words_[k - 1] in SIDES]
+    crush = [k for k in range(hit.start, len(words_)) if words_[k] in CRUSH]
+    if not house or not crush:
+        return False
+    crushed = words_[crush[0] + 1 : crush[0] + 1 + CRUSH_REACH]
+    return bool(THINGS_CRUSHED & set(crushed)) and not PEOPLE & set(words_[house[-1] :])
+
+
 def passing_look_alike(hit: Hit, words_: list[str]) -> bool:
     """Whether an emergency ``hit`` is one of this module's look-alikes (module docstring)."""
+    if _equipment_fire(hit, words_) or _things_crushed(hit, words_):
+        return True
     if not CUES & set(words_[hit.start : hit.end]):
         return False
     return _road_sunk(hit, words_) or _managed(hit, words_)

@@ -48,6 +48,7 @@ Span = tuple[int, int]
 # Rule 1: rabies signs (strong alone; weak beside a strong one or a rabid animal named).
 RABIES_STRONG = phrases("""
     sợ nước, sợ gió, sợ ánh sáng, sợ ánh đèn, sợ ánh nắng, sợ tiếng động, thấy nước là sợ,
+    sợ quạt, sợ máy lạnh, sợ máy quạt, sợ điều hòa, sợ điều hoà, sợ máy điều hòa,
     sợ uống nước, {k} dám uống nước, co giật, co giựt, lên cơn, sùi bọt mép, sủi bọt mép,
     chảy nước dãi, chảy dãi, cắn người, đòi cắn, cắn lung tung, cắn xé, sợ nướt, sợ nuớc,
     {k} uống được nước, {k} nuốt được nước, {k} uống nước được, {k} nuốt nước được,
@@ -287,6 +288,7 @@ def danger_hits(
     said = set(words_)
     extra: list[Hit] = []
     rabies_now: list[Span] = []
+    signs: list[Span] = []
     if said & ANIMALS:
         signs = _rabies(words_)
         rabies_now = _present_signs(signs, words_)
@@ -298,6 +300,9 @@ def danger_hits(
     if not extra:
         return hits
     marks = all_marks(words_) if marks is None else marks
+    if signs:  # round 16: "sợ quạt sợ gió" is a sign, no fear of something to come
+        starts = {s for s, e in signs if words_[s] == "sợ"}
+        marks = {**marks, "feared": [sp for sp in marks["feared"] if sp[0] not in starts]}
     if rabies_now:  # "tưởng không sao nay cháu sợ nước": thought fine, and it is not
         thought = [
             (s, e)
