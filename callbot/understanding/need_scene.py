@@ -28,6 +28,10 @@ development part):
    dao rồi") and not breathing: 115. "bị giật" where electricity is named ("đang sửa điện
    thì bị giật") is a shock, not a snatching.
 
+Round 16: the attackers may be named by their attack ("tụi đánh đi rồi", "người ta đâm ảnh
+xong về rồi": :func:`gone_spans`), and "quay lại" inside a fear stays feared
+(:mod:`.need_time_marks`).
+
 :func:`scene_hits` adds the emergencies rules 2 and 5 find (read against the answer's time
 marks like any other: "sợ tụi nó quay lại" is feared, not now); :func:`scene_service` gives
 the number once the rules of :mod:`.need_service` have chosen one.

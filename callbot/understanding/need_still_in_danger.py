@@ -30,7 +30,9 @@ number; each is read in several wordings and regions, not one transcript:
 like any other ("sợ tụi nó còn đứng đó" is feared, not now). Round 15 (a reviewer's probe):
 a sign after a bite dated in the past is present unless dated itself (:func:`_present_signs`);
 fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`); any
-noun for the thief (:data:`ROBBER_NOUNS`).
+noun for the thief (:data:`ROBBER_NOUNS`). Round 16: a thief named as such ("tên trộm còn
+trốn trong kho") needs no moment ago, and the agent of the theft is who is still around when
+no one else is named between (:func:`_agent_near`).
 """
 
 from __future__ import annotations
