@@ -20,6 +20,12 @@ transcript:
    rescue is now. A person must be named before it ("đồ đạc còn nằm dưới" is no one), and
    not pulled out since (:func:`.need_scene._freed`'s words, "moi ra được rồi").
 
+3. **In the water or down a well** (114, round 16): a fall or jump into the water and a
+   search after it ("té sông hồi nãy mọi người đang lặn tìm chưa thấy": "hồi nãy" after the
+   fall is the same moment), or someone at the bottom of a well or pit with a medical
+   emergency ("bị ngạt nằm dưới đáy giếng"); not once pulled out, nor a thing dropped
+   ("đánh rơi điện thoại xuống sông").
+
 Beside them, in the lexicon: a well as Vosk writes it ("diếng", "dếng": a ``water_body`` of
 :mod:`.need_missed`, so "té xuống diếng" is a fall into water) and a cloth pressed on a wound
 that keeps bleeding ("đè hoài hổng cầm": :mod:`.need_missed_medical`, no one under a
@@ -33,7 +39,8 @@ from __future__ import annotations
 
 from callbot.understanding.need_base import Entry
 from callbot.understanding.need_match import Hit
-from callbot.understanding.need_scene import gone_spans
+from callbot.understanding.need_scene import freed_spans, gone_spans
+from callbot.understanding.need_still_in_danger import SEARCHING, WATER_PLACES
 from callbot.understanding.need_time import defuse
 from callbot.understanding.need_time_marks import find
 from callbot.understanding.need_time_words import NEGATING, phrases, words
@@ -75,6 +82,18 @@ FREED = phrases("""
     lôi ra rồi, cứu ra rồi, đưa ra rồi, khiêng ra rồi, khiêng ra được
 """)
 
+# Rule 3 (round 16): someone gone into the water ("té sông", "nhảy cầu xuống sông", "rớt xuống
+# mương") and a search after it ("đang lặn tìm", "chưa tìm thấy"): still in the water, 114,
+# though "hồi nãy" follows the fall; someone at the bottom of a well or pit ("nằm dưới đáy
+# giếng", "còn dưới hầm") with a medical emergency said: the rescue first, 114.
+INTO_WATER = words("té rớt rơi nhảy lọt trượt ngã lao trôi")
+INTO_REACH = 4
+BOTTOM = phrases("""
+    đáy giếng, dưới giếng, trong giếng, đáy diếng, dưới diếng, đáy hầm, dưới hầm,
+    đáy hố, dưới hố, đáy bể, dưới bể, đáy bồn, dưới bồn, đáy hầm cầu, dưới hầm cầu
+""")
+BOTTOM_WORDS = words("giếng diếng hầm hố bể bồn")
+_WATER = Entry("other", "emergency", 5, (), frozenset({"water_body"}), service="114")
 _MEDICAL = Entry("medical", "emergency", 5, (), frozenset({"sick"}), service="115")
 _TRAPPED = Entry("other", "emergency", 5, (), frozenset({"trapped"}), service="114")
 
@@ -123,8 +142,35 @@ def _still_under(live: list[Hit], words_: list[str]) -> list[Span]:
     return out[-1:]
 
 
+def _denied(words_: list[str], start: int) -> bool:
+    return bool(NEGATING & set(words_[max(0, start - 2) : start]))
+
+
+def _water(live: list[Hit], words_: list[str]) -> list[Span]:
+    """Round 16: a fall into the water and a search after it, or someone at the bottom of a
+    well with a medical emergency said; not once pulled out (:func:`.need_scene.freed_spans`)."""
+    freed = freed_spans(words_)
+    falls = [
+        k
+        for k, w in enumerate(words_)
+        if w in INTO_WATER
+        and WATER_PLACES & set(words_[k + 1 : k + 1 + INTO_REACH])
+        and not _denied(words_, k)
+        and words_[k - 1 : k] not in (["đánh"], ["làm"])  # a thing dropped ("đánh rơi")
+    ]
+    out: list[Span] = []
+    if falls:
+        out += [
+            (s, e) for s, e in find(words_, SEARCHING) if s > min(falls) and not _denied(words_, s)
+        ]
+    if any(h.entry.alarm == "115" and h.entry.urgency == "emergency" for h in live):
+        out += [sp for sp in find(words_, BOTTOM) if not _denied(words_, sp[0])]
+    last = max((s for s, _ in out), default=-1)
+    return [] if any(s > last for s, _ in freed) else out[-1:]
+
+
 def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit]:
-    """``hits`` with the emergencies of rules 1 and 2 added (``live``: before time and
+    """``hits`` with the emergencies of rules 1-3 added (``live``: before time and
     resolution were read), unless the answer's own marks put them out of the present."""
     said = set(words_)
     extra: list[Hit] = []
@@ -132,6 +178,8 @@ def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit
         extra += [Hit(_MEDICAL, s, e, 0, ((s, e),)) for s, e in _victim_signs(live, words_)]
     if said & COLLAPSES:
         extra += [Hit(_TRAPPED, s, e, 0, ((s, e),)) for s, e in _still_under(live, words_)]
+    if said & (WATER_PLACES | BOTTOM_WORDS):
+        extra += [Hit(_WATER, s, e, 0, ((s, e),)) for s, e in _water(live, words_)]
     if not extra:
         return hits
     return hits + [h for h in defuse(extra, words_) if h.entry.urgency == "emergency"]

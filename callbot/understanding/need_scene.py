@@ -28,6 +28,10 @@ development part):
    dao rồi") and not breathing: 115. "bị giật" where electricity is named ("đang sửa điện
    thì bị giật") is a shock, not a snatching.
 
+Round 16: the attackers may be named by their attack ("tụi đánh đi rồi", "người ta đâm ảnh
+xong về rồi": :func:`gone_spans`), and "quay lại" inside a fear stays feared
+(:mod:`.need_time_marks`).
+
 :func:`scene_hits` adds the emergencies rules 2 and 5 find (read against the answer's time
 marks like any other: "sợ tụi nó quay lại" is feared, not now); :func:`scene_service` gives
 the number once the rules of :mod:`.need_service` have chosen one.
@@ -81,6 +85,13 @@ ATTACKERS = _phrases("""
 # rồi"); "đi rồi" alone is said of anyone.
 LEFT = ("đi rồi", "về rồi", "đi hết", "về hết", "đi luôn rồi", "về luôn rồi")
 GONE += tuple(a + tuple(w.split()) for a in ATTACKERS if a != ("nó",) for w in LEFT)
+# Round 16 (a reviewer's probe): the attackers named by what they did ("tụi đánh đi rồi",
+# "mấy đứa nó đánh con tui ... xong về rồi", "người ta đâm ảnh xong đi rồi"): a group word
+# and an attack verb within ATTACK_REACH words before the leaving, or "xong" then the leaving.
+GROUPS = _phrases("tụi, bọn, đám, mấy thằng, mấy đứa, mấy người, người, người ta, tụi nó, bọn nó")
+ATTACK_VERBS = frozenset({"đánh", "đâm", "chém", "đập", "đạp", "chọt", "đấm", "đá", "phang"})
+ATTACK_REACH = 8
+GROUP_REACH = 3
 # A wound named by what made it ("vết chém sâu", "chỗ bị đâm"): no attack of its own.
 WOUND = frozenset({"vết", "chỗ"})
 # Rule 3: someone pulled out (a verb, then "ra" or "lên bờ", with "được" or "rồi").
@@ -176,7 +187,28 @@ _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), servi
 
 def gone_spans(words: list[str]) -> list[Span]:
     """Where the attackers are said to be gone or held (rule 1)."""
-    return _find(words, GONE)
+    found = _find(words, GONE)
+    if ATTACK_VERBS & set(words):
+        found = sorted(set(found) | set(_left_after_attack(words)))
+    return found
+
+
+def _left_after_attack(words: list[str]) -> list[Span]:
+    """The attackers named by their attack, then gone ("tụi đánh đi rồi", "người ta đâm ảnh
+    xong về rồi"); "đi rồi" after no attack is said of anyone."""
+    verbs = [k for k, w in enumerate(words) if w in ATTACK_VERBS]
+    out = []
+    for s, e in _find(words, [tuple(w.split()) for w in LEFT]):
+        near = [v for v in verbs if 0 < s - v <= ATTACK_REACH]
+        if not near or set(NOT) & set(words[max(0, s - 2) : s]):
+            continue
+        after_done = words[s - 1] == "xong"
+        by_group = any(
+            any(0 <= v - ge <= GROUP_REACH - 1 for gs, ge in _find(words[:v], GROUPS)) for v in near
+        )
+        if after_done or by_group:
+            out.append((s, e))
+    return out
 
 
 def _find(words: list[str], phrases: Iterable[tuple[str, ...]]) -> list[Span]:
@@ -190,6 +222,11 @@ def _find(words: list[str], phrases: Iterable[tuple[str, ...]]) -> list[Span]:
         if tuple(words[i : i + len(p)]) == p
     }
     return sorted(found)
+
+
+def freed_spans(words: list[str]) -> list[Span]:
+    """Where someone is said to be pulled out (rule 3)."""
+    return _freed(words)
 
 
 def _freed(words: list[str]) -> list[Span]:
@@ -305,7 +342,7 @@ def scene_service(service: Service | None, hits: list[Hit], words: list[str]) ->
         for h in hits
         if _snatch_of_a_shock(h, words, electric) or (medical and _means(h, words, means))
     }
-    gone = _find(words, GONE)
+    gone = gone_spans(words)
     comeback = _find(words, BACK) + [
         (h.start, h.end) for h in hits if "perpetrator" in h.entry.tags
     ]

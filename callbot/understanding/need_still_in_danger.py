@@ -30,7 +30,9 @@ number; each is read in several wordings and regions, not one transcript:
 like any other ("sợ tụi nó còn đứng đó" is feared, not now). Round 15 (a reviewer's probe):
 a sign after a bite dated in the past is present unless dated itself (:func:`_present_signs`);
 fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`); any
-noun for the thief (:data:`ROBBER_NOUNS`).
+noun for the thief (:data:`ROBBER_NOUNS`). Round 16: a thief named as such ("tên trộm còn
+trốn trong kho") needs no moment ago, and the agent of the theft is who is still around when
+no one else is named between (:func:`_agent_near`).
 """
 
 from __future__ import annotations
@@ -106,8 +108,19 @@ NEAR = phrases("""
     còn quanh quẩn, còn ở, còn núp, còn trốn, còn nấp, còn đậu, còn chạy lòng vòng,
     vẫn đứng, vẫn ngồi, vẫn còn ở, vẫn còn đứng, vẫn lảng vảng, vẫn lòng vòng, vẫn ở,
     đang đứng, đang ngồi, đang núp, đang nấp, đang lảng vảng, đang lòng vòng, đang rình,
-    đứng đầu hẻm, đứng ngoài đầu hẻm, ngồi đầu hẻm, lảng vảng, lởn vởn
+    đứng đầu hẻm, đứng ngoài đầu hẻm, ngồi đầu hẻm, lảng vảng, lởn vởn,
+    đang đi bộ, đang đi về phía, đang đi về hướng, đang chạy về phía, đang đi vô, đang trốn
 """)
+# Round 16: the thief named as such ("tên trộm", "đứa lấy trộm gà") is one now, no moment
+# ago needed; and the agent of the theft ("ông kia vừa móc ví của bà cụ") is who is still
+# around when no one else is named between (a possession, "gà nhà tui", names no one).
+THIEF_NOUNS = phrases("""
+    tên trộm, thằng trộm, kẻ trộm, đứa trộm, tên ăn trộm, thằng ăn trộm, kẻ ăn trộm,
+    đứa ăn trộm, người ăn trộm, tên lấy trộm, thằng lấy trộm, đứa lấy trộm, kẻ lấy trộm,
+    tên cướp, thằng cướp, kẻ cướp, kẻ gian, tên trộm chó, thằng trộm chó
+""")
+AGENT_REACH = 3
+POSSESSING = words("nhà của")
 # Who is still around: the robber ("tụi nó", "thằng đó", "hắn"), not the caller ("tui đang
 # đứng đầu hẻm chờ công an").
 ROBBERS = words("nó tụi bọn thằng tên kẻ đám chúng hắn gã cướp trộm")
@@ -254,6 +267,24 @@ def _the_robber(words_: list[str], start: int) -> bool:
     return last is not None and not CALLERS & set(before[last + 1 :])
 
 
+def _agent_near(words_: list[str], start: int, thefts: list[int], thieves: list[Span]) -> bool:
+    """Whether the thief of the last theft before ``start`` is who is still around: a thief
+    noun, or an agent named just before the theft verb, and no caller named between
+    (:data:`POSSESSING` before the caller's word names an owner, not a subject)."""
+    agents = [e for s, e in thieves if e <= start]
+    for k in (k for k in thefts if k < start):
+        before = words_[max(0, k - AGENT_REACH) : k]
+        if ROBBERS & set(before) or find(before, ROBBER_NOUNS):
+            agents.append(k + 1)
+    if not agents:
+        return False
+    last = max(agents)
+    return not any(
+        w in CALLERS and words_[k - 1] not in POSSESSING
+        for k, w in enumerate(words_[last:start], last)
+    )
+
+
 def _near(live: list[Hit], words_: list[str]) -> list[Span]:
     """Rule 3: a theft or attack a moment ago, then the robber said to be still around."""
     attacks = [(h.start, h.end) for h in live if h.entry.alarm == "113" and not h.negated]
@@ -262,16 +293,20 @@ def _near(live: list[Hit], words_: list[str]) -> list[Span]:
         for k, w in enumerate(words_)
         if w in THEFT and words_[k + 1 : k + 2] != ["mình"] and not _denied(words_, k)
     ]
+    thieves = [sp for sp in find(words_, THIEF_NOUNS) if not _denied(words_, sp[0])]
     if not attacks:
         return []
     recent = find(words_, RECENT)
-    if not any(0 <= a - e <= RECENT_REACH for a, _ in attacks for _, e in recent):
+    if not thieves and not any(0 <= a - e <= RECENT_REACH for a, _ in attacks for _, e in recent):
         return []
     after = min(e for _, e in attacks)
+    thefts = [s for s, _ in attacks]
     near = [
         (s, e)
         for s, e in find(words_, NEAR)
-        if s >= after and not _denied(words_, s) and _the_robber(words_, s)
+        if s >= after
+        and not _denied(words_, s)
+        and (_the_robber(words_, s) or _agent_near(words_, s, thefts, thieves))
     ]
     if not near:
         return []
@@ -295,7 +330,9 @@ def danger_hits(
         extra += [Hit(_RABIES_ENTRY, s, e, 0, ((s, e),)) for s, e in signs]
     if said & {"insulin", "in", "insu", "thuốc"}:
         extra += [Hit(_RABIES_ENTRY, s, e, 0, ((s, e),)) for s, e in _hypo(words_)]
-    if said & {"hồi", "lúc", "khi", "ban", "mới", "vừa", "sáng", "trưa", "chiều", "tối"}:
+    if said & {"hồi", "lúc", "khi", "ban", "mới", "vừa", "sáng", "trưa", "chiều", "tối"} or (
+        said & {"trộm", "cướp", "gian"}
+    ):
         extra += [Hit(_NEAR_ENTRY, s, e, 0, ((s, e),)) for s, e in _near(live, words_)]
     if not extra:
         return hits

@@ -182,9 +182,20 @@ def _clauses(words: list[str], marks: list[tuple[int, int]]) -> list[tuple[int, 
     """From each marker's end to the next clause break ("mà", "nên", "muốn", "giờ"...)."""
     out = []
     for _, end in marks:
-        stop = next((k for k in range(end, len(words)) if _breaks(words, k)), len(words))
+        stop = next(
+            (k for k in range(end, len(words)) if _breaks(words, k) and not _back(words, k)),
+            len(words),
+        )
         out.append((end, stop))
     return out
+
+
+_BACK_VERBS = frozenset({"quay", "trở", "vòng", "kéo"})
+
+
+def _back(words: list[str], k: int) -> bool:
+    """ "lại" of "quay lại", "trở lại" (the feared coming back): no clause break (round 16)."""
+    return words[k] == "lại" and k > 0 and words[k - 1] in _BACK_VERBS
 
 
 def _feared(words: list[str]) -> list[tuple[int, int]]:
