@@ -135,8 +135,9 @@ ROBBER_NOUNS = phrases("""
 """)
 WHO_REACH = 4
 GONE_AFTER = phrases("""
-    chạy rồi, chạy mất, đi mất, đi rồi, trốn mất, biến mất, bỏ đi, không còn ở, hổng còn ở
-""")
+    chạy rồi, chạy mất, đi mất, đi rồi, trốn mất, biến mất, bỏ đi, không còn ở, hổng còn ở,
+    tù, trại giam, trại cải tạo, bị bắt rồi, bắt rồi
+""")  # held ("giờ vẫn còn ở trong tù") is no danger near
 # Rule 4: the drowning words (medical in :mod:`.need_emergency`), and what keeps the drowning
 # person in the water: "đang" or "sắp" before them, or a place in the water after them.
 DROWNING = phrases("""

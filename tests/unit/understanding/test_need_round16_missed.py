@@ -89,3 +89,14 @@ def test_look_alikes_are_no_emergency(text: str) -> None:
 )
 def test_pulled_out_already_is_115(text: str) -> None:
     assert _service(text) == ("emergency", "115")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "năm ngoái tiệm tôi bị cướp tên cướp giờ vẫn còn ở trong tù",  # a reviewer's probe
+        "hồi tháng trước thằng trộm xe nhà tui giờ nó còn ở trại giam tui muốn hỏi bồi thường",
+    ],
+)
+def test_a_thief_held_in_prison_is_no_danger_near(text: str) -> None:
+    assert _service(text)[0] != "emergency"
