@@ -15,11 +15,8 @@ number; each is read in several wordings and regions, not one transcript:
    (:mod:`.need_missed_medical`) does not reach: "tiêm insulin xong giờ run tay vã mồ hôi",
    "uống thuốc tiểu đường rồi lơ mơ nói lảm nhảm": a sign within :data:`HYPO_REACH` words
    after the drug, 115. A question about the drug with no sign stays what it was.
-3. **A robbery just now, the robbers still near** ("vừa bị giật điện thoại thằng giật còn
-   đứng bên kia đường", "hồi nãy tụi nó cướp giờ còn lảng vảng ngoài chợ"): a theft or an
-   attack said after a marker of a moment ago ("hồi nãy", "mới", "vừa"), then the robber
-   said to be still around: 113. Not after another day's marker ("tuần trước bị cướp ...
-   tui muốn làm đơn"), nor when they left after ("chạy mất rồi").
+3. **A robbery just now, the robbers still near** ("hồi nãy tụi nó cướp giờ còn lảng vảng
+   ngoài chợ"): 113, read by :mod:`.need_thief_near` (split from here in session 9).
 4. **Drowning while still in the water** ("thằng nhỏ đang chết đuối ngoài mương", "con tui
    bị đuối nước giữa sông kêu cứu"): the drowning words are medical, but the rescue comes
    first, 114 (:func:`water_service`). Pulled out already ("vớt lên rồi mà hổng thở",
@@ -29,10 +26,8 @@ number; each is read in several wordings and regions, not one transcript:
 :func:`danger_hits` adds the emergencies of rules 1-3, read against the answer's time marks
 like any other ("sợ tụi nó còn đứng đó" is feared, not now). Round 15 (a reviewer's probe):
 a sign after a bite dated in the past is present unless dated itself (:func:`_present_signs`);
-fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`); any
-noun for the thief (:data:`ROBBER_NOUNS`). Round 16: a thief named as such ("tên trộm còn
-trốn trong kho") needs no moment ago, and the agent of the theft is who is still around when
-no one else is named between (:func:`_agent_near`).
+fear said as a reaction (:func:`_reactions`); a search going on (:data:`SEARCHING`). Round
+16: "sợ quạt" is a sign and opens no fear; the thief's readings are :mod:`.need_thief_near`'s.
 """
 
 from __future__ import annotations
@@ -40,7 +35,9 @@ from __future__ import annotations
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Entry, Service
 from callbot.understanding.need_match import Hit
-from callbot.understanding.need_still_now import TODAY, bitten
+from callbot.understanding.need_still_now import bitten
+from callbot.understanding.need_thief_near import NEAR_ENTRY, near_spans
+from callbot.understanding.need_thief_near import denied_before as _denied
 from callbot.understanding.need_time import all_marks, defuse
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import NEGATING, Phrases, phrases, words
@@ -100,44 +97,6 @@ HYPO_SIGNS = phrases("""
     gọi {k} dậy, gọi {k} trả lời, co giật, co giựt, mắt lờ đờ, lờ đờ, đói run, tim đập nhanh
 """)
 HYPO_REACH = 16
-# Rule 3: a moment ago, then the robber still around.
-RECENT = TODAY + phrases("mới, vừa, mới bị, vừa bị, mới nãy, vừa xong")
-RECENT_REACH = 4  # words from the marker to the theft
-NEAR = phrases("""
-    còn đứng, còn ngồi, còn lảng vảng, còn lởn vởn, còn lòng vòng, còn loanh quanh,
-    còn quanh quẩn, còn ở, còn núp, còn trốn, còn nấp, còn đậu, còn chạy lòng vòng,
-    vẫn đứng, vẫn ngồi, vẫn còn ở, vẫn còn đứng, vẫn lảng vảng, vẫn lòng vòng, vẫn ở,
-    đang đứng, đang ngồi, đang núp, đang nấp, đang lảng vảng, đang lòng vòng, đang rình,
-    đứng đầu hẻm, đứng ngoài đầu hẻm, ngồi đầu hẻm, lảng vảng, lởn vởn,
-    đang đi bộ, đang đi về phía, đang đi về hướng, đang chạy về phía, đang đi vô, đang trốn
-""")
-# Round 16: the thief named as such ("tên trộm", "đứa lấy trộm gà") is one now, no moment
-# ago needed; and the agent of the theft ("ông kia vừa móc ví của bà cụ") is who is still
-# around when no one else is named between (a possession, "gà nhà tui", names no one).
-THIEF_NOUNS = phrases("""
-    tên trộm, thằng trộm, kẻ trộm, đứa trộm, tên ăn trộm, thằng ăn trộm, kẻ ăn trộm,
-    đứa ăn trộm, người ăn trộm, tên lấy trộm, thằng lấy trộm, đứa lấy trộm, kẻ lấy trộm,
-    tên cướp, thằng cướp, kẻ cướp, kẻ gian, tên trộm chó, thằng trộm chó
-""")
-AGENT_REACH = 3
-POSSESSING = words("nhà của")
-# Who is still around: the robber ("tụi nó", "thằng đó", "hắn"), not the caller ("tui đang
-# đứng đầu hẻm chờ công an").
-ROBBERS = words("nó tụi bọn thằng tên kẻ đám chúng hắn gã cướp trộm")
-CALLERS = words("tui tôi em mình tao tau con cháu")
-THEFT = words("trộm giật móc cướp")
-# Round 15: any noun for the thief ("người lấy", "người đó", "cha đó", "tên kia").
-ROBBER_NOUNS = phrases("""
-    người lấy, người giật, người trộm, người móc, người cướp, người đó, người kia, người ấy,
-    người lạ đó, cha đó, cha kia, cha nội đó, thằng cha, ông đó, ông kia, tên kia, tên đó,
-    đứa đó, đứa kia, đứa lấy, thằng kia, thằng đó, con nhỏ đó, con mẻ, mụ đó, mụ kia, bà kia,
-    bả, ổng, ảnh, thằng ni, thằng tê, thằng nớ, người nớ, người tê
-""")
-WHO_REACH = 4
-GONE_AFTER = phrases("""
-    chạy rồi, chạy mất, đi mất, đi rồi, trốn mất, biến mất, bỏ đi, không còn ở, hổng còn ở,
-    tù, trại giam, trại cải tạo, bị bắt rồi, bắt rồi
-""")  # held ("giờ vẫn còn ở trong tù") is no danger near
 # Rule 4: the drowning words (medical in :mod:`.need_emergency`), and what keeps the drowning
 # person in the water: "đang" or "sắp" before them, or a place in the water after them.
 DROWNING = phrases("""
@@ -163,9 +122,6 @@ SEARCHING = phrases("""
 RESCUED = "rescued"
 
 _RABIES_ENTRY = Entry("medical", "emergency", 5, (), frozenset({"sick"}), service="115")
-_NEAR_ENTRY = Entry(
-    "violation", "emergency", 5, (), frozenset({"violence", "perpetrator"}), service="113"
-)
 
 
 def _with_denials(table: Phrases) -> Phrases:
@@ -178,10 +134,6 @@ def _with_denials(table: Phrases) -> Phrases:
 
 
 RABIES_STRONG, HYPO_SIGNS, IN_WATER = map(_with_denials, (RABIES_STRONG, HYPO_SIGNS, IN_WATER))
-
-
-def _denied(words_: list[str], start: int) -> bool:
-    return bool(NEGATING & set(words_[max(0, start - 2) : start]))
 
 
 def _rabies(words_: list[str]) -> list[Span]:
@@ -257,65 +209,6 @@ def _hypo(words_: list[str]) -> list[Span]:
     ]
 
 
-def _the_robber(words_: list[str], start: int) -> bool:
-    """Whether who is said to be around at ``start`` is the robber: one named in the
-    :data:`WHO_REACH` words before it, the caller not named after them."""
-    before = words_[max(0, start - WHO_REACH) : start]
-    last = max((k for k, w in enumerate(before) if w in ROBBERS), default=None)
-    nouns = [e - 1 for _, e in find(before, ROBBER_NOUNS)]
-    if nouns and (last is None or max(nouns) > last):
-        last = max(nouns)
-    return last is not None and not CALLERS & set(before[last + 1 :])
-
-
-def _agent_near(words_: list[str], start: int, thefts: list[int], thieves: list[Span]) -> bool:
-    """Whether the thief of the last theft before ``start`` is who is still around: a thief
-    noun, or an agent named just before the theft verb, and no caller named between
-    (:data:`POSSESSING` before the caller's word names an owner, not a subject)."""
-    agents = [e for s, e in thieves if e <= start]
-    for k in (k for k in thefts if k < start):
-        before = words_[max(0, k - AGENT_REACH) : k]
-        if ROBBERS & set(before) or find(before, ROBBER_NOUNS):
-            agents.append(k + 1)
-    if not agents:
-        return False
-    last = max(agents)
-    return not any(
-        w in CALLERS and words_[k - 1] not in POSSESSING
-        for k, w in enumerate(words_[last:start], last)
-    )
-
-
-def _near(live: list[Hit], words_: list[str]) -> list[Span]:
-    """Rule 3: a theft or attack a moment ago, then the robber said to be still around."""
-    attacks = [(h.start, h.end) for h in live if h.entry.alarm == "113" and not h.negated]
-    attacks += [  # round 15: a bare theft verb ("bị trộm", "thằng ni giật cái túi")
-        (k, k + 1)
-        for k, w in enumerate(words_)
-        if w in THEFT and words_[k + 1 : k + 2] != ["mình"] and not _denied(words_, k)
-    ]
-    thieves = [sp for sp in find(words_, THIEF_NOUNS) if not _denied(words_, sp[0])]
-    if not attacks:
-        return []
-    recent = find(words_, RECENT)
-    if not thieves and not any(0 <= a - e <= RECENT_REACH for a, _ in attacks for _, e in recent):
-        return []
-    after = min(e for _, e in attacks)
-    thefts = [s for s, _ in attacks]
-    near = [
-        (s, e)
-        for s, e in find(words_, NEAR)
-        if s >= after
-        and not _denied(words_, s)
-        and (_the_robber(words_, s) or _agent_near(words_, s, thefts, thieves))
-    ]
-    if not near:
-        return []
-    last = min(near, key=lambda sp: (-sp[1], sp[0]))  # the last said, whole
-    gone = [s for s, _ in find(words_, GONE_AFTER) if s >= last[1]]
-    return [] if gone else [last]
-
-
 def danger_hits(
     live: list[Hit], hits: list[Hit], words_: list[str], marks: Marks | None = None
 ) -> list[Hit]:
@@ -334,7 +227,7 @@ def danger_hits(
     if said & {"hồi", "lúc", "khi", "ban", "mới", "vừa", "sáng", "trưa", "chiều", "tối"} or (
         said & {"trộm", "cướp", "gian"}
     ):
-        extra += [Hit(_NEAR_ENTRY, s, e, 0, ((s, e),)) for s, e in _near(live, words_)]
+        extra += [Hit(NEAR_ENTRY, s, e, 0, ((s, e),)) for s, e in near_spans(live, words_)]
     if not extra:
         return hits
     marks = all_marks(words_) if marks is None else marks
