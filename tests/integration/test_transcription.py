@@ -83,10 +83,13 @@ def test_killing_serve_during_transcription_loses_and_repeats_nothing(
         timeout=120,
     ), settled()
     assert wait_until(lambda: all(tickets.get(t).status == "new" for t in ticket_ids))
-    # Each answer was stored exactly once, across the killed process and its successor.
+    # No answer was stored twice, across the killed process and its successor. The log line
+    # follows the store, so the kill may fall between the two for the one answer whose store
+    # it interrupted (its text is in the database, checked above): at most one unlogged.
     log = server.log_path.read_bytes()[log_start:].decode("utf-8", errors="replace")
     stored = Counter(int(m) for m in STORED.findall(log))
-    assert {i: stored[i] for i in answer_ids} == dict.fromkeys(answer_ids, 1), stored
+    assert all(stored[i] <= 1 for i in answer_ids), stored
+    assert sum(1 for i in answer_ids if stored[i] == 0) <= 1, stored
     redone = [j for j in jobs.jobs() if j.answer_id in answer_ids]
     assert {j.status for j in redone} == {"done"} and {j.locked_by for j in redone} == {None}
     assert max(j.attempts for j in redone) <= 2  # at most the interrupted attempt, then one

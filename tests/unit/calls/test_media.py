@@ -224,7 +224,9 @@ def test_a_caller_resuming_as_the_next_prompt_starts_continues_the_same_recordin
     assert port.play("ask_name", "0", resume_until=resume_until) == RESUMED  # ...it was not
     recording = port.record(path, "#", resume=True)
     assert recording.ended_by == "silence"
-    assert speech_seconds(path) == pytest.approx(1.7, abs=0.06)  # both parts, one answer
+    # both parts, one answer (one part alone is 0.8 or 0.9 s; a loaded machine has measured
+    # 1.76 s of voice in it)
+    assert speech_seconds(path) == pytest.approx(1.7, abs=0.15)
     assert recording.duration_seconds > 0.8 + 1.2 + 0.9
 
 
