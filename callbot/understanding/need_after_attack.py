@@ -43,7 +43,7 @@ from callbot.understanding.need_scene import freed_spans, gone_spans
 from callbot.understanding.need_still_in_danger import SEARCHING, WATER_PLACES
 from callbot.understanding.need_time import defuse
 from callbot.understanding.need_time_marks import find
-from callbot.understanding.need_time_words import NEGATING, phrases, words
+from callbot.understanding.need_time_words import denied_before, phrases, with_denials, words
 
 Span = tuple[int, int]
 
@@ -98,18 +98,7 @@ _MEDICAL = Entry("medical", "emergency", 5, (), frozenset({"sick"}), service="11
 _TRAPPED = Entry("other", "emergency", 5, (), frozenset({"trapped"}), service="114")
 
 
-def _with_denials(table: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    out: list[tuple[str, ...]] = []
-    for p in table:
-        out.extend(
-            [tuple(n if w == "{k}" else w for w in p) for n in sorted(NEGATING)]
-            if "{k}" in p
-            else [p]
-        )
-    return tuple(out)
-
-
-VICTIM_SIGNS = _with_denials(VICTIM_SIGNS)
+VICTIM_SIGNS = with_denials(VICTIM_SIGNS)
 
 
 def _victim_signs(live: list[Hit], words_: list[str]) -> list[Span]:
@@ -142,10 +131,6 @@ def _still_under(live: list[Hit], words_: list[str]) -> list[Span]:
     return out[-1:]
 
 
-def _denied(words_: list[str], start: int) -> bool:
-    return bool(NEGATING & set(words_[max(0, start - 2) : start]))
-
-
 def _water(live: list[Hit], words_: list[str]) -> list[Span]:
     """Round 16: a fall into the water and a search after it, or someone at the bottom of a
     well with a medical emergency said; not once pulled out (:func:`.need_scene.freed_spans`)."""
@@ -155,16 +140,18 @@ def _water(live: list[Hit], words_: list[str]) -> list[Span]:
         for k, w in enumerate(words_)
         if w in INTO_WATER
         and WATER_PLACES & set(words_[k + 1 : k + 1 + INTO_REACH])
-        and not _denied(words_, k)
+        and not denied_before(words_, k)
         and words_[k - 1 : k] not in (["đánh"], ["làm"])  # a thing dropped ("đánh rơi")
     ]
     out: list[Span] = []
     if falls:
         out += [
-            (s, e) for s, e in find(words_, SEARCHING) if s > min(falls) and not _denied(words_, s)
+            (s, e)
+            for s, e in find(words_, SEARCHING)
+            if s > min(falls) and not denied_before(words_, s)
         ]
     if any(h.entry.alarm == "115" and h.entry.urgency == "emergency" for h in live):
-        out += [sp for sp in find(words_, BOTTOM) if not _denied(words_, sp[0])]
+        out += [sp for sp in find(words_, BOTTOM) if not denied_before(words_, sp[0])]
     last = max((s for s, _ in out), default=-1)
     return [] if any(s > last for s, _ in freed) else out[-1:]
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding import need_time_words as tw
+from callbot.understanding.need_base import NOT
 from callbot.understanding.need_look_alikes import clause_end
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
@@ -73,7 +74,6 @@ WENT_OUT = phrases("""
 WENT_OUT_REACH = 10
 HIT_BY = words("trúng văng thương phỏng bỏng máu mù bén lan")
 BURNING = words("cháy khói")
-NOT = words("không hổng hông chẳng chưa")
 DESERVES = "đáng"
 DESERVES_JOIN = words("ra lẽ phải cho nó bị")
 SAYS = words("nói bảo biểu kêu thấy nghĩ chửi mắng la rầy")

@@ -37,10 +37,9 @@ from callbot.understanding.need_base import Entry, Service
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_still_now import bitten
 from callbot.understanding.need_thief_near import NEAR_ENTRY, near_spans
-from callbot.understanding.need_thief_near import denied_before as _denied
 from callbot.understanding.need_time import all_marks, defuse
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import NEGATING, Phrases, phrases, words
+from callbot.understanding.need_time_words import denied_before, phrases, with_denials, words
 
 Span = tuple[int, int]
 
@@ -124,16 +123,7 @@ RESCUED = "rescued"
 _RABIES_ENTRY = Entry("medical", "emergency", 5, (), frozenset({"sick"}), service="115")
 
 
-def _with_denials(table: Phrases) -> Phrases:
-    """``table`` with each ``{k}`` read as every negation word."""
-    out: list[tuple[str, ...]] = []
-    for p in table:
-        forms = [tuple(n if w == "{k}" else w for w in p) for n in NEGATING] if "{k}" in p else [p]
-        out.extend(forms)
-    return tuple(out)
-
-
-RABIES_STRONG, HYPO_SIGNS, IN_WATER = map(_with_denials, (RABIES_STRONG, HYPO_SIGNS, IN_WATER))
+RABIES_STRONG, HYPO_SIGNS, IN_WATER = map(with_denials, (RABIES_STRONG, HYPO_SIGNS, IN_WATER))
 
 
 def _rabies(words_: list[str]) -> list[Span]:
@@ -146,7 +136,7 @@ def _rabies(words_: list[str]) -> list[Span]:
         return []  # an animal bitten ("con chó nhà tui bị chó dại cắn")
 
     def sign(s: int, e: int) -> bool:
-        if s < bite or _denied(words_, s):
+        if s < bite or denied_before(words_, s):
             return False
         if ANIMALS & set(words_[max(bite, s - ANIMAL_BEFORE) : s]):
             return False
@@ -173,7 +163,7 @@ def _reactions(words_: list[str]) -> list[Span]:
         thing = _first(words_, i + 1, THING_REACH, FEARED_THINGS)
         is_ = None if thing is None else _first(words_, thing + 1, 3, IS)
         react = None if is_ is None else _first(words_, is_ + 1, REACT_REACH, REACTIONS)
-        if react is not None and not _denied(words_, react):
+        if react is not None and not denied_before(words_, react):
             out.append((i, react + 1))
     return out
 
@@ -199,13 +189,13 @@ def _present_signs(spans: list[Span], words_: list[str]) -> list[Span]:
 
 def _hypo(words_: list[str]) -> list[Span]:
     """Rule 2: a sign of low sugar within :data:`HYPO_REACH` words after the drug."""
-    causes = [e for s, e in find(words_, HYPO_CAUSES) if not _denied(words_, s)]
+    causes = [e for s, e in find(words_, HYPO_CAUSES) if not denied_before(words_, s)]
     if not causes:
         return []
     return [
         (s, e)
         for s, e in find(words_, HYPO_SIGNS)
-        if any(0 <= s - c <= HYPO_REACH for c in causes) and not _denied(words_, s)
+        if any(0 <= s - c <= HYPO_REACH for c in causes) and not denied_before(words_, s)
     ]
 
 

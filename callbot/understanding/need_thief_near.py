@@ -21,7 +21,7 @@ from callbot.understanding.need_base import Entry
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_still_now import TODAY
 from callbot.understanding.need_time_marks import find
-from callbot.understanding.need_time_words import NEGATING, phrases, words
+from callbot.understanding.need_time_words import denied_before, phrases, words
 
 Span = tuple[int, int]
 
@@ -67,11 +67,6 @@ GONE_AFTER = phrases("""
 NEAR_ENTRY = Entry(
     "violation", "emergency", 5, (), frozenset({"violence", "perpetrator"}), service="113"
 )
-
-
-def denied_before(words_: list[str], start: int) -> bool:
-    """Whether a negation word stands in the two words before ``start``."""
-    return bool(NEGATING & set(words_[max(0, start - 2) : start]))
 
 
 def _the_robber(words_: list[str], start: int) -> bool:

@@ -339,3 +339,17 @@ TEST_OF = phrases("xét nghiệm, test, test nhanh, thử")
 # Said between a negation and what it denies: "không thấy tỉnh", "hổng còn thở".
 ASPECTS = words("thấy còn có")
 NEGATING = frozenset({"không", "chưa", "hổng", "hông", "chẳng", "bất", "bấc", "chả", "ko"})
+
+
+def with_denials(table: Phrases) -> Phrases:
+    """``table`` with each ``{k}`` read as every negation word ("thở {k} nổi")."""
+    out: list[tuple[str, ...]] = []
+    for p in table:
+        negations = sorted(NEGATING) if "{k}" in p else ["{k}"]
+        out.extend(tuple(n if w == "{k}" else w for w in p) for n in negations)
+    return tuple(out)
+
+
+def denied_before(said: list[str], start: int) -> bool:
+    """Whether a negation word stands in the two words before ``start`` ("không sợ nước")."""
+    return bool(NEGATING & set(said[max(0, start - 2) : start]))
