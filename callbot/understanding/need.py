@@ -196,8 +196,8 @@ def parse_need(text: str) -> NeedResult:
     hits = defuse(before, words, marks)
     lowered += [a for a, b in zip(before, hits, strict=True) if a.rank > b.rank]
     hits = _who_in_need(reassured(hits, calm, words), defused)
-    hits = danger_hits(live, scene_hits(live, hits, words), words, marks)
-    hits = attack_hits(live, hits, words)
+    hits = danger_hits(live, scene_hits(live, hits, words, marks), words, marks)
+    hits = attack_hits(live, hits, words, marks)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep

@@ -42,7 +42,7 @@ from callbot.understanding.need_match import Hit
 from callbot.understanding.need_scene import freed_spans, gone_spans
 from callbot.understanding.need_still_in_danger import SEARCHING, WATER_PLACES
 from callbot.understanding.need_time import defuse
-from callbot.understanding.need_time_marks import find
+from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import denied_before, phrases, with_denials, words
 
 Span = tuple[int, int]
@@ -156,9 +156,12 @@ def _water(live: list[Hit], words_: list[str]) -> list[Span]:
     return [] if any(s > last for s, _ in freed) else out[-1:]
 
 
-def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit]:
+def attack_hits(
+    live: list[Hit], hits: list[Hit], words_: list[str], marks: Marks | None = None
+) -> list[Hit]:
     """``hits`` with the emergencies of rules 1-3 added (``live``: before time and
-    resolution were read), unless the answer's own marks put them out of the present."""
+    resolution were read), unless the answer's own marks (``marks``, when already read)
+    put them out of the present."""
     said = set(words_)
     extra: list[Hit] = []
     if any(h.entry.alarm == "113" for h in live):
@@ -169,4 +172,4 @@ def attack_hits(live: list[Hit], hits: list[Hit], words_: list[str]) -> list[Hit
         extra += [Hit(_WATER, s, e, 0, ((s, e),)) for s, e in _water(live, words_)]
     if not extra:
         return hits
-    return hits + [h for h in defuse(extra, words_) if h.entry.urgency == "emergency"]
+    return hits + [h for h in defuse(extra, words_, marks) if h.entry.urgency == "emergency"]

@@ -45,6 +45,7 @@ from callbot.understanding.need_base import NOT, Entry, Service
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_time import defuse
+from callbot.understanding.need_time_marks import Marks
 
 Span = tuple[int, int]
 
@@ -304,9 +305,12 @@ def _on_the_wire(words: list[str], hits: list[Hit], *, strict: bool = False) -> 
     return max(e for _, e in live) > max((e for _, e in off), default=-1)
 
 
-def scene_hits(live: list[Hit], hits: list[Hit], words: list[str]) -> list[Hit]:
+def scene_hits(
+    live: list[Hit], hits: list[Hit], words: list[str], marks: Marks | None = None
+) -> list[Hit]:
     """``hits`` with the emergencies of rules 2 and 5 added (``live``: before time and
-    resolution were read), unless the answer's own marks put them out of the present."""
+    resolution were read), unless the answer's own marks (``marks``, when already read) put
+    them out of the present."""
     extra: list[Hit] = []
     attacked = [h for h in live if h.entry.alarm == "113" and not h.negated]
     attackers = _find(words, ATTACKERS) if attacked else []
@@ -321,7 +325,7 @@ def scene_hits(live: list[Hit], hits: list[Hit], words: list[str]) -> list[Hit]:
         extra.append(Hit(_WIRE_ENTRY, start, end, 0, ((start, end),)))
     if not extra:
         return hits
-    return hits + [h for h in defuse(extra, words) if h.entry.urgency == "emergency"]
+    return hits + [h for h in defuse(extra, words, marks) if h.entry.urgency == "emergency"]
 
 
 def scene_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:
