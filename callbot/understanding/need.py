@@ -238,16 +238,15 @@ def _with_model(
     # giấy tờ, tui hỏi thủ tục")
     single = moved_on and len(alarms) == 1
     emergency = result.urgency == "emergency"
-    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on)
+    no_police = _fire_without_police(hits, found)
+    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on, no_police)
     verdict = judge(view, rules, seen)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)
-    if verdict == "service" and not _not_the_police(view.service, hits, found):
+    if verdict == "service":
         service = view.service
         return replace(result, category=service_category(service), service=service, model=verdict)
-    if verdict == "service":  # a fire or water told 113 with nothing of the police said
-        return result
     if verdict == "promote":
         service = view.service
         return replace(
@@ -262,12 +261,11 @@ def _with_model(
     return _read_heads(model, seen, result, read_high)
 
 
-def _not_the_police(service: str | None, hits: list[Hit], found: list[Hit]) -> bool:
-    """Whether the model's 113 must not replace the rules' number: they read a fire or someone
-    in the water and heard nothing of the police (no act of violence, no attacker, however
-    they read its time). The model's 113 leans on who is named and how: "nhà tui đang cháy"
-    was told 113 on "tui" (a reviewer's probe)."""
-    if service != "113" or not any(_FIRE_OR_WATER & h.entry.tags for h in hits):
+def _fire_without_police(hits: list[Hit], found: list[Hit]) -> bool:
+    """Whether the rules read a fire or someone in the water and heard nothing of the police
+    (no act of violence, no attacker, however they read its time): the model may not make
+    it 113 (:func:`.need_model.judge`)."""
+    if not any(_FIRE_OR_WATER & h.entry.tags for h in hits):
         return False
     return not any(
         h.entry.alarm == "113" or h.entry.category == "violation" or _PERPETRATOR in h.entry.tags

@@ -68,7 +68,9 @@ unsure of themselves or the model is sure of itself (:class:`Rules` is what the 
   nhỏ đang chết đuối ngoài sông" was told 113 on the model's word; and not to 113 in that
   band, for its police leans on who is named ("thằng", "tụi nó") more than on what happens:
   "thằng nhỏ đang chết đuối ngoài mương cứu với" (a drowning, known) was told 113 too. The
-  band's one gain into 113 there is read by the rules since round 11;
+  band's one gain into 113 there is read by the rules since round 11. In session 9, never
+  to 113 in either band where the rules read a fire or someone in the water and heard
+  nothing of the police (``Rules.no_police``: "nhà tui đang cháy" was told 113 on "tui");
 
 - the model's other heads (:class:`Head`: the category, high or normal) are read by
   :mod:`.need_heads` where the rules are unsure of theirs.
@@ -307,6 +309,7 @@ class Rules:
     read_high: bool  # a need read as high, but for who is named
     single: bool  # their emergency rests on one phrase the caller moved on from
     moved_on: bool = False  # every emergency phrase was said before the caller's last request
+    no_police: bool = False  # a fire or someone in the water read, nothing of the police heard
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -336,7 +339,11 @@ def judge(view: Score, rules: Rules, seen: Reading) -> Verdict | None:
 
 def _another_service(view: Score, rules: Rules, seen: Reading) -> bool:
     """Whether the model is sure enough of another service than the rules' (module
-    docstring): all but sure on any answer, or less so on one it knows."""
+    docstring): all but sure on any answer, or less so on one it knows; never 113 where the
+    rules read a fire or someone in the water and heard nothing of the police (its 113 leans
+    on who is named: "nhà tui đang cháy" was told 113 on "tui", a reviewer's probe)."""
+    if view.service == "113" and rules.no_police:
+        return False
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:
         return True
