@@ -128,6 +128,11 @@ def cmd_transcribe(config: Config, args: argparse.Namespace) -> int:
     finally:
         pool.stop()
     answers = jobs.answers(ids).values()
+    # A worker stores an answer's text, then settles its ticket; a stop that did not wait for
+    # the settle (a slow first parse on a loaded machine) would leave it for serve's sweeper.
+    # Settling is idempotent: every ticket this run touched is ready when the command returns.
+    for ticket_id in sorted({a.ticket_id for a in answers}):
+        store.settler.settle(ticket_id)
     counts = {state: sum(1 for a in answers if a.transcription == state) for state in _STATES}
     print(
         f"{what}: {len(ids)} answer(s): {counts['done']} transcribed, "

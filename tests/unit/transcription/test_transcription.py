@@ -786,6 +786,42 @@ def test_cli_transcribe_runs_a_pool_until_done(
     assert CALLER_WORDS in shown and "(no speech)" in shown
 
 
+def test_cli_transcribe_settles_a_ticket_whose_worker_stopped_before_settling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CI saw it once: the worker stored the last answer's text, ``wait_for`` saw it settled,
+    and the process ended before the worker's settle step ran (the first parse is slow on a
+    loaded machine). The command settles what it transcribed itself."""
+    import callbot.app
+    from callbot.routing.settle import Settler
+
+    root = tmp_path / "storage"
+    settings = ["--set", f"storage.root={root}"]
+    repo = callbot.app.open_tickets(cli.load_config(settings=[f"storage.root={root}"]))
+    recordings = root / "recordings"
+    recordings.mkdir(parents=True, exist_ok=True)
+    ticket = new_ticket(repo)
+    repo.add_answer(ticket.id, "need", spoken(recordings, "need.wav"), 1.0, "silence")
+    end_call(repo, ticket.id, "complete", "completed")
+    fakes = Fakes()
+
+    class CutShort(Settler):
+        """The worker's settle step, cut short: as if its thread died with the process."""
+
+        def settle(self, ticket_id: int) -> bool:
+            return False
+
+    def fake_pool(config: object, jobs: JobQueue, *_: object) -> TranscriptionPool:
+        jobs._settler = CutShort(jobs._tx)
+        return TranscriptionPool(jobs, fakes, 1, recordings, poll_interval=0.05)
+
+    monkeypatch.setattr(callbot.app, "build_transcription", fake_pool)
+    assert cli.main([*settings, "transcribe", "--pending"]) == 0
+    assert "1 answer(s): 1 transcribed" in capsys.readouterr().out
+    stored = repo.get(ticket.id)
+    assert stored.status == "new" and stored.answers[0].transcription == "done"
+
+
 # -- migration 0002 ----------------------------------------------------------------------
 
 
