@@ -57,6 +57,7 @@ from callbot.understanding.need_lexicon import (
     Urgency,
 )
 from callbot.understanding.need_match import Hit, candidates, select
+from callbot.understanding.need_missed_round18 import fight_service
 from callbot.understanding.need_model import (
     CUES,
     Model,
@@ -301,11 +302,10 @@ def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]
         # children or elderly people named in a report ("mấy đứa nhỏ la hét đá banh") are
         # who the report is about, not people in need
         top, urgency = URGENCY_RANK["normal"], "normal"
-    service = (
-        water_service(scene_service(choose_service(hits), hits, words), hits, words)
-        if urgency == "emergency"
-        else None
-    )
+    service = None
+    if urgency == "emergency":
+        chosen = water_service(scene_service(choose_service(hits), hits, words), hits, words)
+        service = fight_service(chosen, hits, words)
     if service is not None:
         category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]

@@ -156,6 +156,7 @@ DIALECT: dict[str, str] = {
     "nỏ": "không",
     "chộ": "thấy",
     "chừ": "giờ",
+    "rượng": "dượng",  # Vosk's spelling of a stepfather (no word of its own; round 18)
 }
 
 

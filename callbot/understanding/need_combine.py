@@ -31,6 +31,13 @@ from callbot.understanding.need_lexicon import (
 from callbot.understanding.need_match import Hit
 from callbot.understanding.numbers import DIGITS, read_number
 
+_SOME = "mấy"
+_DECADES = frozenset(range(20, 100, 10))
+_TENS = frozenset({"mươi", "chục"})
+_PARENTS = frozenset({"ba"})
+_WHOSE = frozenset({"tui", "tôi", "em", "con", "cháu", "mình", "nó", "ổng", "bả", "anh", "chị"})
+_OF = frozenset({"của", "cho"})
+
 
 def _gap(a: Hit, b: Hit) -> int:
     return max(0, b.start - a.end, a.start - b.end)
@@ -78,11 +85,24 @@ def combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
 
 
 def _number(words: list[str], i: int) -> tuple[int, int] | None:
-    """A cardinal at ``i``; two bare digits are tens and units ("ba chín độ" is 39)."""
+    """A cardinal at ``i``; two bare digits are tens and units ("ba chín độ" is 39); a decade
+    and "mấy" is its middle ("tám mươi mấy", "tám mấy" are 85: round 18)."""
     read = read_number(words, i)
     if read and read[0] < 10 and read[1] < len(words) and words[read[1]] in DIGITS:
         return read[0] * 10 + DIGITS[words[read[1]]], read[1] + 1
+    if read and read[1] < len(words) and words[read[1]] == _SOME:
+        if 2 <= read[0] <= 9:
+            return read[0] * 10 + 5, read[1] + 1
+        if read[0] in _DECADES and words[read[1] - 1] in _TENS:
+            return read[0] + 5, read[1] + 1
     return read
+
+
+def _kin(words: list[str], j: int) -> bool:
+    """ "ba" of a father, no number ("máy đo ô xi của ba tui", "ba tui đo được")."""
+    return words[j] in _PARENTS and (
+        (j + 1 < len(words) and words[j + 1] in _WHOSE) or (j > 0 and words[j - 1] in _OF)
+    )
 
 
 def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] | None:
@@ -90,7 +110,7 @@ def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] 
     if reading.after:
         j = hit.end
         limit = min(len(words), hit.end + (LOOSE_REACH if reading.loose else READING_REACH))
-        while j < limit and _number(words, j) is None:
+        while j < limit and (_number(words, j) is None or (reading.loose and _kin(words, j))):
             loose_skip = reading.loose and words[j] not in OTHER_MEASURES
             if words[j] not in READING_SKIP and not loose_skip:
                 break

@@ -33,7 +33,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
    quỵ hồi sáng" may still need 115). A fire put out ("dập tắt",
    "tạt nước tắt liền rồi") resolves the fire said before it, not the burns. Someone in
    hospital ("đang nằm viện", "ở bệnh viện", "bác sĩ đang theo dõi") is cared for: no
-   medical emergency (a fire or an attacker at the hospital still is one).
+   medical emergency (a fire or an attacker at the hospital still is one), unless the
+   answer turns away from it first ("mà không phải chuyện đó", "tui đang đi ngoài đường
+   thấy ...": :func:`.need_missed_round18.elsewhere_spans`).
 3. **Nobody hurt.** "không ai bị sao", "may không ai bị thương": the medical emergencies, the
    explosions and collapses of the answer are not urgent (a fire still burning still is).
 4. **Denied, or a drill.** "không gấp", "không phải cấp cứu", "báo động giả", "... là không
@@ -183,9 +185,18 @@ def _resolved(hit: Hit, marks: Marks) -> bool:
         or (bool(_FIRE & tags) and any(e >= hit.end for _, e in marks["fire_out"]))
         # the smoke left of a fire put out ("xịt xong rồi giờ khói còn bay qua")
         or ("smoke" in tags and any(e <= hit.start for _, e in marks["fire_out"]))
-        or ((medical or hit.entry.category == "medical") and bool(marks["hospital"]))
+        or ((medical or hit.entry.category == "medical") and _in_care(hit, marks))
         or ((medical or "blast" in tags or "collapse" in tags) and bool(marks["nobody_hurt"]))
         or (bool(_SHUT_IN & tags) and bool(marks["nobody_inside"]))
+    )
+
+
+def _in_care(hit: Hit, marks: Marks) -> bool:
+    """A hospital named, and no turn away from it ("mà không phải chuyện đó", "đang đi
+    ngoài đường thấy") between it and ``hit``: someone cared for (round 18)."""
+    return any(
+        not any(e <= turn < hit.start for turn, _ in marks["elsewhere"])
+        for _, e in marks["hospital"]
     )
 
 

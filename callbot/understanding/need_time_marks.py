@@ -14,6 +14,7 @@ from datetime import date
 
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
+from callbot.understanding.need_missed_round18 import elsewhere_spans
 from callbot.understanding.numbers import DIGITS, read_number
 
 _CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT if len(p) == 1}
@@ -350,6 +351,7 @@ def time_marks(words: list[str]) -> Marks:
         "on_media": _find(words, tw.ON_MEDIA),
         "topic": _topics(words, tw.TOPIC),
         "hospital": _find(words, tw.HOSPITAL),
+        "elsewhere": elsewhere_spans(words),
         "habit": [(s, e) for s, e in _find(words, tw.HABIT) if s > 0],
         "programme": _topics(words, tw.PROGRAMME),
         "remote": _find(words, fa.REMOTE),
