@@ -98,6 +98,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from callbot.understanding import need_calm_scenes as cs
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_asked as lq
@@ -250,6 +251,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and lt.thing_look_alike(hit, words, marks))
         or (emergency and lq.asked_look_alike(hit, words, marks))
         or (emergency and lp.passing_look_alike(hit, words))
+        or (emergency and cs.calm_look_alike(hit, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -312,6 +314,7 @@ def all_marks(words: list[str]) -> Marks:
         lt.thing_marks(words),
         lq.asked_marks(words),
         lp.passing_marks(words),
+        cs.calm_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from callbot.understanding import need_calm_scenes as cs
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_missed_round18 import elsewhere_spans
@@ -206,7 +207,7 @@ def _feared(words: list[str]) -> list[tuple[int, int]]:
         for s, e in _find(words, tw.FEARED)
         if words[s:e] != ["lo"] and not (e < len(words) and words[e] in tw.FEAR_FELT)
     ]
-    return _clauses(words, fears + _find(words, tw.FUTURE))
+    return _clauses(words, fears + cs.fears(words) + _find(words, tw.FUTURE))
 
 
 def _mistaken(words: list[str]) -> list[tuple[int, int]]:
