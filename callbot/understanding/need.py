@@ -202,6 +202,8 @@ def parse_need(text: str) -> NeedResult:
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep
     sure = sure and not marks.get("breaker_tripped")
+    # nor a minor wound, choking over or household water (need_minor_and_asked)
+    sure = sure and not marks.get("calm_scene")
     cue = any(CUES & h.entry.tags for h in live)
     # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt
     read_high = any(h.rank == URGENCY_RANK["high"] and _WHO not in h.entry.tags for h in hits)
