@@ -203,7 +203,9 @@ def parse_need(text: str) -> NeedResult:
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep
     sure = sure and not marks.get("breaker_tripped")
-    # so is a quarrel with words only ("hai đứa con đang cãi nhau giành đồ chơi": round 17)
+    # so is a calm scene: a quarrel with words only ("hai đứa con đang cãi nhau giành đồ
+    # chơi", need_calm_scenes), a minor wound, choking over or household water
+    # (need_minor_and_asked)
     sure = sure and not marks.get("calm_scene")
     cue = any(CUES & h.entry.tags for h in live)
     # a symptom the rules read as high ("tim đập nhanh") is their reading, not a doubt

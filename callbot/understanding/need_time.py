@@ -87,6 +87,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 14. **Look-alikes of round 14** (:mod:`.need_look_alikes_passing`, joined the same way): a
    road sunk, an oxygen cylinder with supply left, "đêm nào ... cũng", asthma managed, what
    goes on "tới giờ" ended by a past episode of another year.
+15. **Look-alikes of round 18** (:mod:`.need_minor_and_asked`, joined the same way): a minor
+   wound cared for, choking over, out of the water by himself, pest control, a stray animal to
+   catch, a number or a service asked about, strangers seen for days, a theft over.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -106,6 +109,7 @@ from callbot.understanding import need_look_alikes_more as lm
 from callbot.understanding import need_look_alikes_passing as lp
 from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
+from callbot.understanding import need_minor_and_asked as mn
 from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
@@ -252,6 +256,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and lq.asked_look_alike(hit, words, marks))
         or (emergency and lp.passing_look_alike(hit, words))
         or (emergency and cs.calm_look_alike(hit, marks))
+        or (emergency and mn.minor_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -315,6 +320,7 @@ def all_marks(words: list[str]) -> Marks:
         lq.asked_marks(words),
         lp.passing_marks(words),
         cs.calm_marks(words),
+        mn.minor_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
