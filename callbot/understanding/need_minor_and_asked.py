@@ -333,7 +333,7 @@ def _theft_over(hit: Hit, words_: list[str]) -> bool:
 
 def minor_look_alike(hit: Hit, words_: list[str], marks: Marks) -> bool:
     """Whether an emergency ``hit`` is one of this module's look-alikes (module docstring)."""
-    if "calm_scene" not in marks:
+    if "choking_over" not in marks:  # none of this module's cues in the answer
         return False
     tags = hit.entry.tags
     return (
