@@ -56,6 +56,7 @@ def training_cases() -> list[tuple[str, ev.Case]]:
         ("sixth development part", ev.load_set(ev.dev7_set_file())),
         ("seventh development part", ev.load_set(ev.dev8_set_file())),
         ("eighth development part", ev.load_set(ev.dev9_set_file())),
+        ("ninth development part", ev.load_set(ev.dev10_set_file())),
     ]
     out = []
     for name, cases in sets:

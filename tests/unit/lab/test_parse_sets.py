@@ -247,6 +247,7 @@ _NEED_PARTS = (
     ev.dev7_set_file,
     ev.dev8_set_file,
     ev.dev9_set_file,
+    ev.dev10_set_file,
 )
 
 
@@ -258,6 +259,7 @@ _NEED_PARTS = (
         ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
         ("seventh development part", ev.dev8_set_file, 2879, 485, 1324),
         ("eighth development part", ev.dev9_set_file, 480, 65, 230),
+        ("ninth development part", ev.dev10_set_file, 480, 35, 295),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
