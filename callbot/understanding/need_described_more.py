@@ -66,8 +66,11 @@ DESCRIBED_MORE_ENTRIES: tuple[Entry, ...] = (
         nón bảo hiểm, mũ bảo hiểm, cục gạch, viên gạch, chai bia, vỏ chai, cái ghế, ghế nhựa,
         ghế sắt, cục đá, khúc cây, cây gỗ, thanh sắt
         """, tags="blunt"),
-    entry(None, "normal", 0, "vùng vẫy, giãy giụa, dãy dụa, giẫy giụa, giãy đành đạch",
-          tags="struggle"),
+    entry(None, "normal", 0, """
+        vùng vẫy, giãy giụa, dãy dụa, giẫy giụa, giãy đành đạch, ngoi ngóp, ngoi ngoi ngóp ngóp,
+        ngóc lên ngóc xuống, hụp lên hụp xuống, ngụp lên ngụp xuống, trồi lên hụp xuống,
+        chìm lên chìm xuống
+        """, tags="struggle"),
     # A door broken to reach someone, who is then seen or saved ("phá cửa vào thì thấy"):
     # no break-in.
     entry(None, "normal", 0, each(_BROKE_IN, "{} thì thấy", "{} thấy", "{} coi", "{} xem",

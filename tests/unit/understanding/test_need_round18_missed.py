@@ -93,3 +93,31 @@ def test_missed_medical_emergencies_are_115(text: str) -> None:
 )
 def test_look_alikes_are_no_emergency(text: str) -> None:
     assert _service(text)[0] != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # keeping one's head above water, the water named before or after (a reviewer's probe:
+        # "ở mương trước nhà có ông già té xuống đang ngoi ngóp" was told 113 by the model)
+        "dưới kênh có người đang ngoi ngóp",
+        "ở ao sau nhà thằng nhỏ rớt xuống đang ngóc lên ngóc xuống",
+        "ngoài sông có bà kia hụp lên hụp xuống kêu cứu",
+    ],
+)
+def test_a_struggle_in_the_water_is_114(text: str) -> None:
+    assert _service(text) == ("emergency", "114")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words for a life of debts
+        "nhà tui nợ nần ngoi ngóp quá xin hỗ trợ tiền",
+        "mấy năm nay làm ăn ngoi ngóp tiền điện tiền nước không trả nổi",
+        # pulled out, and well
+        "hồi chiều thằng nhỏ té xuống ao ngoi ngóp mà được kéo lên rồi giờ khỏe",
+    ],
+)
+def test_a_struggle_with_money_or_over_is_no_emergency(text: str) -> None:
+    assert _service(text)[0] != "emergency"
