@@ -56,6 +56,7 @@ from callbot.understanding.need_described_more import (
 )
 from callbot.understanding.need_emergency import EMERGENCY_COMBOS, EMERGENCY_ENTRIES
 from callbot.understanding.need_false_alarms import FALSE_ALARM_DEMOTIONS, FALSE_ALARM_ENTRIES
+from callbot.understanding.need_false_round19 import ROUND19_FALSE_ENTRIES
 from callbot.understanding.need_look_alikes import LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_look_alikes_more import MORE_LOOK_ALIKE_ENTRIES
 from callbot.understanding.need_look_alikes_passing import PASSING_ENTRIES
@@ -157,6 +158,7 @@ ENTRIES: tuple[Entry, ...] = (
     *STILL_NOW_ENTRIES,
     *MISSED_MEDICAL_ENTRIES,
     *ROUND18_ENTRIES,
+    *ROUND19_FALSE_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),

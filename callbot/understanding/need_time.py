@@ -90,6 +90,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 15. **Look-alikes of round 18** (:mod:`.need_minor_and_asked`, joined the same way): a minor
    wound cared for, choking over, out of the water by himself, pest control, a stray animal to
    catch, a number or a service asked about, strangers seen for days, a theft over.
+16. **False emergencies of round 19** (:mod:`.need_false_round19`, joined the same way): a
+   dog the owner will not shut in, a word shouted at play with "nothing" after it, "tìm
+   người" as a search, the caller kept away ("kẹt ở quê").
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -103,6 +106,7 @@ from dataclasses import replace
 
 from callbot.understanding import need_calm_scenes as cs
 from callbot.understanding import need_false_alarms as fa
+from callbot.understanding import need_false_round19 as fr
 from callbot.understanding import need_look_alikes as la
 from callbot.understanding import need_look_alikes_asked as lq
 from callbot.understanding import need_look_alikes_more as lm
@@ -257,6 +261,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and lp.passing_look_alike(hit, words))
         or (emergency and cs.calm_look_alike(hit, marks))
         or (emergency and mn.minor_look_alike(hit, words, marks))
+        or (emergency and fr.round19_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -321,6 +326,7 @@ def all_marks(words: list[str]) -> Marks:
         lp.passing_marks(words),
         cs.calm_marks(words),
         mn.minor_marks(words),
+        fr.round19_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
