@@ -41,10 +41,11 @@ things in one call, noisy lines, the locked part's writer's style), and an eight
 with other services' words, and callers who say an emergency word in passing beside medical
 emergencies said plainly), and a ninth, ``parse_dev10.jsonl`` (480 needs, written apart after
 round 16 by two more writers: everyday scenes told in lively words that are no emergency, and
-callers who talk around the point before they say it), so that each round generalises on wordings nobody tuned for. The
-locked part's wrong answers are never listed (``--errors`` lists those of the other sets) unless
-``--show-locked-errors`` asks for them, which breaks the lock: whoever reads them can no longer
-measure on it honestly. A set is locked when it is that file or when its ids start with
+callers who talk around the point before they say it), so that each round generalises on
+wordings nobody tuned for. The locked part's wrong answers are never listed (``--errors``
+lists those of the other sets) unless ``--show-locked-errors`` asks for them, which breaks
+the lock: whoever reads them can no longer measure on it honestly. A set is locked when it
+is that file or when its ids start with
 :data:`LOCKED_ID_PREFIX`, so a copy stays locked under ``--set-file``. ``--half A|B`` scores one
 fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round 2 of
 issue 13 tuned on half A of the second part and kept half B unseen until its final pass; round 3
