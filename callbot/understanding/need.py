@@ -85,6 +85,7 @@ REQUEST_WORDS = frozenset({"cần", "xin", "muốn", "hỏi", "nhờ"})
 _WHO = "who"
 _PERPETRATOR = "perpetrator"  # an attacker named (need_service)
 _FIRE_OR_WATER = frozenset({"fire", "water"})
+_SICK = "sick"
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,10 @@ def _with_model(
     single = moved_on and len(alarms) == 1
     emergency = result.urgency == "emergency"
     no_police = _fire_without_police(hits, found)
-    rules = Rules(emergency, result.service, cue, sure, read_high, single, moved_on, no_police)
+    unhurt = result.service == "113" and not any(_medical(h) for h in found if not h.negated)
+    rules = Rules(
+        emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt
+    )
     verdict = judge(view, rules, seen)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
@@ -276,6 +280,12 @@ def _fire_without_police(hits: list[Hit], found: list[Hit]) -> bool:
         h.entry.alarm == "113" or h.entry.category == "violation" or _PERPETRATOR in h.entry.tags
         for h in found
     )
+
+
+def _medical(hit: Hit) -> bool:
+    """Whether ``hit`` says something medical: a wound, a sign, a symptom."""
+    entry = hit.entry
+    return entry.alarm == "115" or entry.category == "medical" or _SICK in entry.tags
 
 
 def _read_heads(model: Model, seen: Reading, result: NeedResult, read_high: bool) -> NeedResult:

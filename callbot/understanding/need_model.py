@@ -310,6 +310,7 @@ class Rules:
     single: bool  # their emergency rests on one phrase the caller moved on from
     moved_on: bool = False  # every emergency phrase was said before the caller's last request
     no_police: bool = False  # a fire or someone in the water read, nothing of the police heard
+    unhurt: bool = False  # 113 read, and nothing medical heard (no wound, sign or symptom)
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -341,8 +342,13 @@ def _another_service(view: Score, rules: Rules, seen: Reading) -> bool:
     """Whether the model is sure enough of another service than the rules' (module
     docstring): all but sure on any answer, or less so on one it knows; never 113 where the
     rules read a fire or someone in the water and heard nothing of the police (its 113 leans
-    on who is named: "nhà tui đang cháy" was told 113 on "tui", a reviewer's probe)."""
+    on who is named: "nhà tui đang cháy" was told 113 on "tui", a reviewer's probe); never
+    115 where the rules read 113 and heard nothing medical (round 19: a beating after a small
+    crash, "quệt vào xe ... không sao cả nhưng ông ấy túm cổ áo đấm", was told 115 on the
+    crash's words)."""
     if view.service == "113" and rules.no_police:
+        return False
+    if view.service == "115" and rules.unhurt:
         return False
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:

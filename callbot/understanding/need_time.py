@@ -114,6 +114,7 @@ from callbot.understanding import need_look_alikes_passing as lp
 from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_minor_and_asked as mn
+from callbot.understanding import need_missed_round19 as r19
 from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
@@ -330,7 +331,7 @@ def all_marks(words: list[str]) -> Marks:
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
-    return lp.cut_now(sn.revise(marks, words), words)
+    return lp.cut_now(r19.revived_now(sn.revise(marks, words), words), words)
 
 
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
