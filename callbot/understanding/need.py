@@ -70,6 +70,7 @@ from callbot.understanding.need_model import (
     score,
 )
 from callbot.understanding.need_negation import minimised, negate
+from callbot.understanding.need_rescue_round20 import freed
 from callbot.understanding.need_scene import scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_still_in_danger import danger_hits, water_service
@@ -250,6 +251,8 @@ def _with_model(
         emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt
     )
     verdict = judge(view, rules, seen)
+    if verdict == "service" and result.service == "115" and freed(words):
+        verdict = None  # someone freed, then ill: the rules' 115 stands (round 20)
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)

@@ -160,9 +160,23 @@ DIALECT: dict[str, str] = {
 }
 
 
+# Vosk's "tiêm người cúm" for "tiêm ngừa cúm" (a vaccination, round 20): "người" between a
+# shot and a disease it prevents is "ngừa".
+_SHOTS = frozenset({"tiêm", "chích"})
+_PREVENTED = frozenset({
+    "cúm", "dại", "sởi", "viêm", "uốn", "covid", "cô", "thủy", "lao", "bạch", "ho", "quai",
+    "phế", "não", "rota", "hpv", "sốt", "thương", "ung", "bại", "tay",
+})  # fmt: skip
+
+
 def standard(words: list[str]) -> list[str]:
-    """``words`` with the :data:`DIALECT` words said the way the lexicon says them."""
-    return [DIALECT.get(w, w) for w in words]
+    """``words`` with the :data:`DIALECT` words said the way the lexicon says them (and a
+    shot's "người" before a disease read "ngừa")."""
+    out = [DIALECT.get(w, w) for w in words]
+    for k in range(1, len(out) - 1):
+        if out[k] == "người" and out[k - 1] in _SHOTS and out[k + 1] in _PREVENTED:
+            out[k] = "ngừa"
+    return out
 
 
 def each(forms: tuple[str, ...], *patterns: str) -> str:

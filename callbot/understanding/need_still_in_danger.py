@@ -35,6 +35,7 @@ from __future__ import annotations
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Entry, Service
 from callbot.understanding.need_match import Hit
+from callbot.understanding.need_rescue_round20 import crying_out
 from callbot.understanding.need_still_now import bitten
 from callbot.understanding.need_thief_near import NEAR_ENTRY, near_spans
 from callbot.understanding.need_time import all_marks, defuse
@@ -250,7 +251,8 @@ def _in_water(words_: list[str], start: int, end: int) -> bool:
     )
     if find(words_[end:], SEARCHING):
         return True
-    return placed and bool(find(words_[end:], IN_WATER))
+    # round 20: a cry for help with the water named ("cứu với có người đuối nước ngoài sông")
+    return placed and (bool(find(words_[end:], IN_WATER)) or crying_out(words_))
 
 
 def water_service(service: Service | None, hits: list[Hit], words_: list[str]) -> Service | None:

@@ -93,6 +93,9 @@ Each marker scopes over the events of its own clause or stretch, not over the wh
 16. **False emergencies of round 19** (:mod:`.need_false_round19`, joined the same way): a
    dog the owner will not shut in, a word shouted at play with "nothing" after it, "tìm
    người" as a search, the caller kept away ("kẹt ở quê").
+17. **Round 20** (:mod:`.need_rescue_round20`, joined the same way): a first-aid question and a
+   recurring event are look-alikes; a past stretch ends where someone is freed ("lôi ra được
+   mà ..."), and "thở ngáy" with no sleep named is no sleep.
 
 "Not urgent" lowers the hit to ``normal``, its weight to context (1) and takes it out of the
 combinations, so the category comes from what the caller asks now ("giờ xin hỏi hỗ trợ sửa
@@ -115,6 +118,7 @@ from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_minor_and_asked as mn
 from callbot.understanding import need_missed_round19 as r19
+from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_match import Hit
@@ -263,6 +267,7 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
         or (emergency and cs.calm_look_alike(hit, marks))
         or (emergency and mn.minor_look_alike(hit, words, marks))
         or (emergency and fr.round19_look_alike(hit, words, marks))
+        or (emergency and rr.round20_look_alike(hit, words, marks))
         or (urgent and _right_after(hit, marks["habit"], _HABIT_REACH))
         or (urgent and _right_after(hit, marks["screening"], tw.SCREENING_REACH))
         or (
@@ -328,10 +333,12 @@ def all_marks(words: list[str]) -> Marks:
         cs.calm_marks(words),
         mn.minor_marks(words),
         fr.round19_marks(words),
+        rr.round20_marks(words),
     ):
         for key, found in more.items():
             marks[key] = marks.get(key, []) + found
-    return lp.cut_now(r19.revived_now(sn.revise(marks, words), words), words)
+    revised = r19.revived_now(sn.revise(marks, words), words)
+    return rr.round20_adjust(words, lp.cut_now(revised, words))
 
 
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
