@@ -248,6 +248,7 @@ _NEED_PARTS = (
     ev.dev8_set_file,
     ev.dev9_set_file,
     ev.dev10_set_file,
+    ev.dev11_set_file,
 )
 
 
@@ -260,6 +261,7 @@ _NEED_PARTS = (
         ("seventh development part", ev.dev8_set_file, 2879, 485, 1324),
         ("eighth development part", ev.dev9_set_file, 480, 65, 230),
         ("ninth development part", ev.dev10_set_file, 480, 35, 295),
+        ("tenth development part", ev.dev11_set_file, 480, 90, 210),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
