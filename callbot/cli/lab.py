@@ -263,7 +263,7 @@ def _add_eval_parsers(sub: Any) -> None:
         "not printed, not even with --errors.",
     )
     p.add_argument(
-        "--set-file", type=Path, default=None, help="score this set only (default: all thirteen)"
+        "--set-file", type=Path, default=None, help="score this set only (default: all fourteen)"
     )
     p.add_argument(
         "--errors",

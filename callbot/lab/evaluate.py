@@ -18,7 +18,7 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has thirteen sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
+The repository has fourteen sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
 all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
 ``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
 into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
@@ -43,7 +43,9 @@ emergencies said plainly), and a ninth, ``parse_dev10.jsonl`` (480 needs, writte
 round 16 by two more writers: everyday scenes told in lively words that are no emergency, and
 callers who talk around the point before they say it), and a tenth, ``parse_dev11.jsonl``
 (480 needs by two more writers: the locked part's writer's register, and northern, central and
-Mekong callers whose service hangs on a detail), so that each round generalises on wordings
+Mekong callers whose service hangs on a detail) and an eleventh, ``parse_dev12.jsonl`` (480
+needs by two more writers: working life and the street, and callers under stress on bad
+lines), so that each round generalises on wordings
 nobody tuned for. The locked part's wrong answers are never listed (``--errors``
 lists those of the other sets) unless ``--show-locked-errors`` asks for them, which breaks the
 lock: whoever reads them can no longer measure on it honestly. A set is locked when it is that
@@ -173,6 +175,11 @@ def dev11_set_file() -> Path:
     return default_set_file().with_name("parse_dev11.jsonl")
 
 
+def dev12_set_file() -> Path:
+    """The eleventh development part, ``tests/fixtures/parse_dev12.jsonl`` (session 10)."""
+    return default_set_file().with_name("parse_dev12.jsonl")
+
+
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
     return default_set_file().with_name("parse_locked.jsonl")
@@ -194,6 +201,7 @@ def standard_sets() -> list[tuple[str, Path]]:
         ("eighth development part", dev9_set_file()),
         ("ninth development part", dev10_set_file()),
         ("tenth development part", dev11_set_file()),
+        ("eleventh development part", dev12_set_file()),
     ]
 
 

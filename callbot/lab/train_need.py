@@ -1,7 +1,7 @@
 """``callbot train need-model``: fit the need parser's statistical model and write its file.
 
 The model (:mod:`callbot.understanding.need_model`) is trained on the needs of the labelled
-set, the hold-out set and the ten development parts, never on the locked part (a set whose
+set, the hold-out set and the eleven development parts, never on the locked part (a set whose
 ids are locked is refused). Each round of issue 13 kept half of its newest part unseen
 (:mod:`callbot.lab.halves`) until it was scored: round 2 trained on half A of the second part,
 round 3 on half A of the third; both halves have been studied since. Each answer's class is
@@ -58,6 +58,7 @@ def training_cases() -> list[tuple[str, ev.Case]]:
         ("eighth development part", ev.load_set(ev.dev9_set_file())),
         ("ninth development part", ev.load_set(ev.dev10_set_file())),
         ("tenth development part", ev.load_set(ev.dev11_set_file())),
+        ("eleventh development part", ev.load_set(ev.dev12_set_file())),
     ]
     out = []
     for name, cases in sets:
@@ -118,7 +119,7 @@ class Sparse:
     """The answers' feature vectors as (row, column, value) triples: each row's features
     present, each ``1 / sqrt(n)`` (the vector scaled to length 1). An answer has a few dozen
     of the tens of thousands of features, so the products of the descent cost what is said,
-    not rows x features (a dense matrix of the ten development parts is over 1 GB and its
+    not rows x features (a dense matrix of the eleven development parts is over 1 GB and its
     fit took 44 minutes; the same sums here take about a minute)."""
 
     def __init__(self, rows: Any, cols: Any, vals: Any, shape: tuple[int, int]) -> None:

@@ -249,6 +249,7 @@ _NEED_PARTS = (
     ev.dev9_set_file,
     ev.dev10_set_file,
     ev.dev11_set_file,
+    ev.dev12_set_file,
 )
 
 
@@ -262,6 +263,7 @@ _NEED_PARTS = (
         ("eighth development part", ev.dev9_set_file, 480, 65, 230),
         ("ninth development part", ev.dev10_set_file, 480, 35, 295),
         ("tenth development part", ev.dev11_set_file, 480, 90, 210),
+        ("eleventh development part", ev.dev12_set_file, 480, 90, 210),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(

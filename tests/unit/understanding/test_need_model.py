@@ -63,6 +63,9 @@ def test_the_bundled_model_learnt_the_development_sets_never_the_locked_part() -
         "eighth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev9_set_file())),
         "ninth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev10_set_file())),
         "tenth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev11_set_file())),
+        "eleventh development part": sum(
+            c.kind == "need" for c in ev.load_set(ev.dev12_set_file())
+        ),
     }
     assert all(len(w) == len(CLASSES) for w in model.weights.values())
 
