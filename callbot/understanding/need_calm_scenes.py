@@ -32,6 +32,11 @@ Each class is read as a pattern, in several wordings, regions and recognition da
   "giờ") ends the feared clause: "tui lo quá tụi nó đang đập cửa nhà tui" stays 113, and so does
   one that says now (:data:`NOW_HERE`: "tui lo tụi nó đập cửa nhà tui kìa"). A fear's "bị"
   ("sợ bị giựt đồ", "lo bị cướp") belongs to the feared clause, whose emergency starts with it.
+- **A child shut in a room at play** ("đứa nhỏ tự khóa trái cửa phòng ngủ mà nó đang chơi trong
+  đó vui vẻ, tui muốn kiếm thợ mở khóa"): a room (not a car), a door locked (:data:`SHUT_IN_ROOM`),
+  someone at play or at ease (:data:`AT_PLAY`) and nothing of danger (:data:`DANGER`: heat,
+  crying, smoke, gas...): a ``calm_scene`` the model may not promote (the retrained model of
+  session 10 told it 114 on "vui", "thợ").
 """
 
 from __future__ import annotations
@@ -90,6 +95,16 @@ FEARED_BY = phrases(
     "sợ bị, lo bị, dễ bị, có thể bị, coi chừng bị, e bị, ngại bị, sợ là bị, lo là bị"
 )
 NOW_HERE = words("kìa nè ngay")
+# 4. A child shut in a room at play: a locksmith's job ("đứa nhỏ tự khóa trái cửa phòng ngủ mà
+# nó đang chơi trong đó vui vẻ"), unless anything of danger is said (a car, heat, crying...);
+# "kêu", "kiếm", "tự" are calling, looking for and "by himself" here ("kêu thợ", "kiếm thợ").
+SHUT_IN_ROOM = phrases("khóa trái, tự khóa, khóa cửa, kẹt trong phòng, nhốt trong phòng")
+AT_PLAY = phrases("""
+    vui vẻ, đang chơi, chơi trong, cười giỡn, ngủ ngon, coi ti vi, xem ti vi, coi phim, xem phim
+""")
+DANGER = (HARM - {"khóa", "nhốt", "tự", "kiếm", "kêu"}) | words(
+    "xe nắng nóng khóc thét khói ga điện ngột sợ"
+)
 
 
 _INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
@@ -151,14 +166,23 @@ def fears(words_: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _at_play_inside(words_: list[str]) -> bool:
+    """A child shut in a room and at play, nothing of danger said (module docstring)."""
+    said = set(words_)
+    if "phòng" not in said or DANGER & said:
+        return False
+    return bool(_find(words_, SHUT_IN_ROOM)) and bool(_find(words_, AT_PLAY))
+
+
 def calm_marks(words_: list[str]) -> Marks:
-    """Where the answer says what this module's quarrel and question classes need."""
+    """Where the answer says what this module's classes need."""
     quarrel = _calm_quarrel(words_)
+    calm = bool(quarrel) or _at_play_inside(words_)
     return {
         # the rules' 113 of a quarrel word only among themselves ("gây gổ với nhau"): one who
         # picks a fight on the caller's ("mẹ tôi gây gổ rồi") may threaten
         "calm_quarrel": quarrel if EACH_OTHER in words_ else [],
-        "calm_scene": [(0, len(words_))] if quarrel else [],
+        "calm_scene": [(0, len(words_))] if calm else [],
         "how_often": _how_often(words_),
     }
 

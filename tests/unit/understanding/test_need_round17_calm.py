@@ -131,3 +131,32 @@ def test_twins_stay_with_the_model(text: str, service: str) -> None:
 def test_which_fear_words_open_a_feared_clause(text: str, opened: bool) -> None:
     """Only where "lo" or "e" are followed by who is feared or a time to come."""
     assert bool(fears(_words(text))) is opened
+
+
+@pytest.mark.usefixtures("with_model")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng nhỏ khóa trái cửa phòng đang coi ti vi không chịu mở nhờ người tới mở giùm",
+        "con bé tự khóa cửa phòng chơi trong đó cười giỡn quá trời tui cần thợ mở khóa",
+        "đứa cháu tui khóa trái cửa phòng mà nó ngủ ngon lành kêu thợ tới mở dùm",
+    ],
+)
+def test_a_child_shut_in_a_room_at_play_is_not_promoted(text: str) -> None:
+    """The retrained model of session 10 told such a child 114 on "vui", "thợ"."""
+    assert calm_marks(_words(text))["calm_scene"]
+    result = parse_need(text)
+    assert result.urgency != "emergency" and result.model != "promote"
+
+
+@pytest.mark.usefixtures("with_model")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bé khóa cửa xe hơi ngoài nắng mà nó đang chơi trong xe",
+        "đứa nhỏ tự khóa trái cửa phòng mà trong phòng có mùi khói",
+    ],
+)
+def test_a_child_shut_in_where_danger_is_said_stays_114(text: str) -> None:
+    assert not calm_marks(_words(text))["calm_scene"]
+    assert (parse_need(text).urgency, parse_need(text).service) == ("emergency", "114")
