@@ -750,16 +750,24 @@ def test_requeue_pending_makes_waiting_retries_due_and_failed_ones_on_request(
         jobs.requeue(ticket.id + 1)
 
 
+def _cli_storage(tmp_path: Path) -> tuple[list[str], TicketRepository, Path]:
+    """The CLI's settings for a storage root under ``tmp_path``, its ticket database opened
+    (created) and its recordings folder."""
+    import callbot.app
+
+    root = tmp_path / "storage"
+    repo = callbot.app.open_tickets(cli.load_config(settings=[f"storage.root={root}"]))
+    recordings = root / "recordings"
+    recordings.mkdir(parents=True, exist_ok=True)
+    return ["--set", f"storage.root={root}"], repo, recordings
+
+
 def test_cli_transcribe_runs_a_pool_until_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import callbot.app
 
-    root = tmp_path / "storage"
-    settings = ["--set", f"storage.root={root}"]
-    repo = callbot.app.open_tickets(cli.load_config(settings=[f"storage.root={root}"]))
-    recordings = root / "recordings"
-    recordings.mkdir(parents=True, exist_ok=True)
+    settings, repo, recordings = _cli_storage(tmp_path)
     ticket = new_ticket(repo)
     for step in ("name", "need"):
         repo.add_answer(ticket.id, step, spoken(recordings, f"{step}.wav"), 1.0, "silence")
@@ -795,11 +803,7 @@ def test_cli_transcribe_settles_a_ticket_whose_worker_stopped_before_settling(
     import callbot.app
     from callbot.routing.settle import Settler
 
-    root = tmp_path / "storage"
-    settings = ["--set", f"storage.root={root}"]
-    repo = callbot.app.open_tickets(cli.load_config(settings=[f"storage.root={root}"]))
-    recordings = root / "recordings"
-    recordings.mkdir(parents=True, exist_ok=True)
+    settings, repo, recordings = _cli_storage(tmp_path)
     ticket = new_ticket(repo)
     repo.add_answer(ticket.id, "need", spoken(recordings, "need.wav"), 1.0, "silence")
     end_call(repo, ticket.id, "complete", "completed")

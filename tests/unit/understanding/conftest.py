@@ -19,3 +19,15 @@ def rules_only() -> Iterator[None]:
         yield
     finally:
         need_model.use_model(was)
+
+
+@pytest.fixture
+def with_model() -> Iterator[None]:
+    """The need parser with its statistical model, as callers get it (the tests of what the
+    model may or may not do), as it was after."""
+    was = need_model.model_enabled()
+    need_model.use_model(True)
+    try:
+        yield
+    finally:
+        need_model.use_model(was)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 from tests.support.need import urgency_and_service as _service
 
@@ -62,11 +61,7 @@ def test_still_emergencies(text: str, service: str) -> None:
     assert _service(text) == ("emergency", service)
 
 
+@pytest.mark.usefixtures("with_model")
 @pytest.mark.parametrize("text", ["cầu dao tổng bị nhảy", "cầu giao nhà em bị sập"])
 def test_breaker_not_promoted_by_the_model(text: str) -> None:
-    was = need_model.model_enabled()
-    need_model.use_model(True)
-    try:
-        assert parse_need(text).urgency != "emergency"
-    finally:
-        need_model.use_model(was)
+    assert parse_need(text).urgency != "emergency"

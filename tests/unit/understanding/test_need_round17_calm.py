@@ -6,27 +6,13 @@ since that it may not promote them is what they test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_base import standard
 from callbot.understanding.need_calm_scenes import calm_marks, fears
 from callbot.understanding.text import tokens
 from tests.support.need import urgency_and_service as _service
-
-
-@pytest.fixture
-def with_model() -> Iterator[None]:
-    """The need parser with its statistical model, as callers get it."""
-    was = need_model.model_enabled()
-    need_model.use_model(True)
-    try:
-        yield
-    finally:
-        need_model.use_model(was)
 
 
 def _words(text: str) -> list[str]:

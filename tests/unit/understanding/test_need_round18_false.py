@@ -6,24 +6,9 @@ that must stay, and the calm scenes the statistical model may not promote."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from tests.support.need import urgency_and_service as _service
-
-
-@pytest.fixture
-def with_model() -> Iterator[None]:
-    """The need parser with its statistical model, as it was after."""
-    was = need_model.model_enabled()
-    need_model.use_model(True)
-    try:
-        yield
-    finally:
-        need_model.use_model(was)
-
 
 NOT_EMERGENCIES = [
     # class 1: a minor wound cared for, choking over, out of the water by himself
