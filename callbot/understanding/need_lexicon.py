@@ -73,6 +73,7 @@ from callbot.understanding.need_missed_medical import (
 from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MORE_ENTRIES
 from callbot.understanding.need_missed_round18 import ROUND18_COMBOS, ROUND18_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
+from callbot.understanding.need_police_round20 import ROUND20_COMBOS, ROUND20_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
@@ -159,6 +160,7 @@ ENTRIES: tuple[Entry, ...] = (
     *MISSED_MEDICAL_ENTRIES,
     *ROUND18_ENTRIES,
     *ROUND19_FALSE_ENTRIES,
+    *ROUND20_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -292,6 +294,7 @@ COMBOS: tuple[Combo, ...] = (
     *MISSED_ACCENT_COMBOS,
     *MISSED_MEDICAL_COMBOS,
     *ROUND18_COMBOS,
+    *ROUND20_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
