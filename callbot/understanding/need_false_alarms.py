@@ -91,6 +91,7 @@ REMOTE_REACH = 5
 # A threat to kill, burn or maim stays an emergency however it came ("nhắn tin dọa tối nay
 # tới giết cả nhà tui", labelled 113 in the second development part).
 LETHAL = words("giết đốt chém đâm bắn tạt axit thủ tiêu xử nổ")
-# A crime relayed by message but said to be under way ("nhắn có người phá khóa đang vô nhà").
-UNDER_WAY = words("đang")
+# A crime relayed by message but said to be under way ("nhắn có người phá khóa đang vô nhà"),
+# or the one it is done to hiding now ("nhắn có thằng cầm dao bám theo giờ cháu trốn").
+UNDER_WAY = words("đang trốn núp")
 UNDER_WAY_REACH = 6

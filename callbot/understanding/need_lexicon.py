@@ -74,6 +74,7 @@ from callbot.understanding.need_missed_more import MISSED_MORE_COMBOS, MISSED_MO
 from callbot.understanding.need_missed_round18 import ROUND18_COMBOS, ROUND18_ENTRIES
 from callbot.understanding.need_missed_round19 import ROUND19_COMBOS, ROUND19_ENTRIES
 from callbot.understanding.need_perils import PERIL_COMBOS, PERIL_ENTRIES
+from callbot.understanding.need_police_round20 import POLICE20_COMBOS, POLICE20_ENTRIES
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 from callbot.understanding.need_rescue_round20 import ROUND20_COMBOS, ROUND20_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
@@ -163,6 +164,7 @@ ENTRIES: tuple[Entry, ...] = (
     *ROUND19_FALSE_ENTRIES,
     *ROUND19_ENTRIES,
     *ROUND20_ENTRIES,
+    *POLICE20_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
     entry(None, "normal", 0, "đang sinh sống, sinh sống, đang sinh hoạt, hỗ trợ, mù mờ"),
@@ -298,6 +300,7 @@ COMBOS: tuple[Combo, ...] = (
     *ROUND18_COMBOS,
     *ROUND19_COMBOS,
     *ROUND20_COMBOS,
+    *POLICE20_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -77,9 +77,10 @@ _LURES = ("dụ", "dụ dỗ", "dụ dổ", "lừa", "gạt", "dỗ", "dỗ dàn
 _LURE_WORDS = frozenset(w for lure in _LURES for w in lure.split())
 # -- clinging after a branch broke, pinned by what fell ------------------------------------
 _BRANCH = "cành gãy, nhánh gãy, cành cây gãy, nhánh cây gãy, cành bị gãy, nhánh bị gãy"
-# ("đu lủng lẳng", "đu một tay" are emergencies alone: need_perils)
+# ("đu lủng lẳng", "đu một tay" are emergencies alone: need_perils; "đu lơ lửng" too:
+# need_rescue_round20)
 _CLING = """
-    đu trên cao, đu lơ lửng, đu tòn ten, đu cành, đu nhánh, bám cành, bám nhánh,
+    đu trên cao, đu tòn ten, đu cành, đu nhánh, bám cành, bám nhánh,
     ôm cành, ôm nhánh, đeo lủng lẳng
 """
 _FELL = ("đổ", "sập", "ngã", "đổ ập", "sập xuống", "đổ xuống", "ngã xuống")

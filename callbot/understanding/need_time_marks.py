@@ -16,6 +16,7 @@ from callbot.understanding import need_calm_scenes as cs
 from callbot.understanding import need_false_alarms as fa
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_missed_round18 import elsewhere_spans
+from callbot.understanding.need_police_round20 import seen_instead
 from callbot.understanding.numbers import DIGITS, read_number
 
 _CLAUSE_BREAKS = tw.CLAUSE_BREAKS | {p[0] for p in tw.PRESENT if len(p) == 1}
@@ -211,8 +212,9 @@ def _feared(words: list[str]) -> list[tuple[int, int]]:
 
 
 def _mistaken(words: list[str]) -> list[tuple[int, int]]:
-    """From "tưởng" to "ai dè", "hóa ra" (or the end): what the caller wrongly thought."""
-    reversals = [s for s, _ in _find(words, tw.REVERSAL)]
+    """From "tưởng" to "ai dè", "hóa ra", "mà nhìn qua thấy" (or the end): what the caller
+    wrongly thought (:func:`.need_police_round20.seen_instead`)."""
+    reversals = sorted([s for s, _ in _find(words, tw.REVERSAL)] + seen_instead(words))
     return [
         (e, next((r for r in reversals if r >= e), len(words)))
         for _, e in _find(words, tw.MISTAKEN)
