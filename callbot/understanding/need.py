@@ -56,6 +56,7 @@ from callbot.understanding.need_lexicon import (
     Category,
     Urgency,
 )
+from callbot.understanding.need_marks import all_marks
 from callbot.understanding.need_match import Hit, candidates, select
 from callbot.understanding.need_missed_round18 import fight_service
 from callbot.understanding.need_model import (
@@ -74,7 +75,7 @@ from callbot.understanding.need_rescue_round20 import freed
 from callbot.understanding.need_scene import scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_still_in_danger import danger_hits, water_service
-from callbot.understanding.need_time import all_marks, defuse, quiet
+from callbot.understanding.need_time import defuse, quiet
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)

@@ -194,7 +194,7 @@ def _not_seen(words_: list[str]) -> list[tuple[int, int]]:
 def settled_marks(words_: list[str]) -> Marks:
     """Where the answer says what this module's classes need (module docstring); the keys
     ``resolved``, ``hospital``, ``topic``, ``media``, ``supposed`` and ``power_handled`` add to
-    those of :func:`.need_time.all_marks`."""
+    those of :func:`.need_marks.all_marks`."""
     media = [(e, clause_end(words_, e, tw.CLAUSE_BREAKS)) for _, e in find(words_, CLIP)]
     return {
         "resolved": find(words_, SETTLED),

@@ -157,7 +157,7 @@ def _denials(words_: list[str]) -> list[tuple[int, int]]:
 
 def thing_marks(words_: list[str]) -> Marks:
     """Where the answer says what this module's classes need (module docstring); the key
-    ``hospital`` adds to those of :func:`.need_time.all_marks`."""
+    ``hospital`` adds to those of :func:`.need_marks.all_marks`."""
     return {
         "hospital": _observed(words_),
         "devices": find(words_, DEVICES),

@@ -1,6 +1,6 @@
 """Emergencies the rules missed or sent to the wrong number, as the eleventh development set's
 writers Z and Q said them (round 19 of issue 13; the entries and combinations are read by
-:mod:`.need_lexicon`, :func:`revived_now` by :func:`.need_time.all_marks`).
+:mod:`.need_lexicon`, :func:`revived_now` by :func:`.need_marks.all_marks`).
 
 Each reading covers a kind of speech, in several wordings and regions and as Vosk writes them
 (what the entry fields mean: :mod:`.need_lexicon`):

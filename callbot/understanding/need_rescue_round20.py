@@ -1,6 +1,6 @@
 """Rescues and medical emergencies the rules missed or sent to the wrong number, and false
 emergencies, of the twelfth development set (round 20 of issue 13, writers G and H; entries
-and combinations read by :mod:`.need_lexicon`, :func:`round20_marks` by :mod:`.need_time`,
+and combinations read by :mod:`.need_lexicon`, :func:`round20_marks` by :mod:`.need_marks`,
 :func:`crying_out` by :mod:`.need_still_in_danger`, :func:`freed` by :mod:`.need`).
 
 Each class is read as a pattern, in several wordings, regions and recognition damages:
@@ -146,7 +146,7 @@ def round20_marks(words_: list[str]) -> Marks:
     }
 
 
-def round20_adjust(words_: list[str], marks: Marks) -> Marks:
+def round20_adjust(marks: Marks, words_: list[str]) -> Marks:
     """``marks`` with this module's turns read: a past stretch ends where someone is freed,
     snoring breath with no sleep named is no sleep."""
     if not marks.get("round20_cue"):

@@ -34,11 +34,12 @@ from __future__ import annotations
 
 from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Entry, Service
+from callbot.understanding.need_marks import all_marks
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_rescue_round20 import crying_out
 from callbot.understanding.need_still_now import bitten
 from callbot.understanding.need_thief_near import NEAR_ENTRY, near_spans
-from callbot.understanding.need_time import all_marks, defuse
+from callbot.understanding.need_time import defuse
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import denied_before, phrases, with_denials, words
 

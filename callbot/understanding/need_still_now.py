@@ -1,5 +1,5 @@
 """Emergencies that go on now though the answer names a past moment or a supposition (round
-12 of issue 13; the marks are joined to :mod:`.need_time`'s by :func:`.need_time.all_marks`,
+12 of issue 13; the marks are joined to :mod:`.need_time`'s by :func:`.need_marks.all_marks`,
 the entries read by :mod:`.need_lexicon`).
 
 A past marker ("hồi nãy", "hồi sáng", "sau vụ", "trong vụ") or a supposition ("nếu") puts what

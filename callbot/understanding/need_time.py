@@ -117,12 +117,12 @@ from callbot.understanding import need_look_alikes_passing as lp
 from callbot.understanding import need_look_alikes_settled as ls
 from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_minor_and_asked as mn
-from callbot.understanding import need_missed_round19 as r19
 from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_still_now as sn
 from callbot.understanding import need_time_words as tw
+from callbot.understanding.need_marks import all_marks
 from callbot.understanding.need_match import Hit
-from callbot.understanding.need_time_marks import Marks, time_marks
+from callbot.understanding.need_time_marks import Marks
 
 _FEAR_REACH = 2  # a plain "lo" right before the event ("lo sập")
 _TOPIC_REACH = 4
@@ -319,31 +319,9 @@ def _sent_from_afar(hit: Hit, remote: list[tuple[int, int]], words: list[str]) -
     )
 
 
-def all_marks(words: list[str]) -> Marks:
-    """:func:`time_marks` of ``words`` and those of :mod:`.need_look_alikes`, together."""
-    marks = time_marks(words)
-    for more in (
-        la.look_alike_marks(words),
-        lm.more_look_alike_marks(words),
-        ls.settled_marks(words),
-        sn.still_now_marks(words),
-        lt.thing_marks(words),
-        lq.asked_marks(words),
-        lp.passing_marks(words),
-        cs.calm_marks(words),
-        mn.minor_marks(words),
-        fr.round19_marks(words),
-        rr.round20_marks(words),
-    ):
-        for key, found in more.items():
-            marks[key] = marks.get(key, []) + found
-    revised = r19.revived_now(sn.revise(marks, words), words)
-    return rr.round20_adjust(words, lp.cut_now(revised, words))
-
-
 def defuse(hits: list[Hit], words: list[str], marks: Marks | None = None) -> list[Hit]:
     """The hits with those the answer puts out of the present made not urgent (``marks``:
-    :func:`all_marks` of ``words``, computed once for several calls)."""
+    :func:`.need_marks.all_marks` of ``words``, computed once for several calls)."""
     marks = all_marks(words) if marks is None else marks
     if lt.at_ease(hits, words, marks):
         return [quiet(h) if h.entry.urgency != "normal" else h for h in hits]
