@@ -25,7 +25,8 @@ def _check_answers(
     """Every answer recorded: the file exists, holds the caller's speech, durations match."""
     ticket = result.ticket
     assert ticket is not None, result.error
-    assert [a.step for a in ticket.answers] == ["name", "address", "need"][:count]
+    # On failure, the robot's events and the call's phases tell which prompt was answered when.
+    assert [a.step for a in ticket.answers] == ["name", "address", "need"][:count], result.as_dict()
     for stored, spoken in zip(ticket.answers, answers, strict=False):
         path = config.storage.recordings_dir / stored.audio_path
         assert path.is_file(), path
