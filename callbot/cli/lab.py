@@ -263,7 +263,10 @@ def _add_eval_parsers(sub: Any) -> None:
         "not printed, not even with --errors.",
     )
     p.add_argument(
-        "--set-file", type=Path, default=None, help="score this set only (default: all fourteen)"
+        "--set-file",
+        type=Path,
+        default=None,
+        help="score this set only (default: every standard set)",
     )
     p.add_argument(
         "--errors",

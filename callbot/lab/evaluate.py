@@ -18,42 +18,17 @@ service counts an emergency found only when the parser also gives the labelled s
 service, or another one, is a miss for that service). The false emergency rate is the share of
 needs labelled ``high`` or ``normal`` that the parser calls an emergency.
 
-The repository has fourteen sets (:func:`standard_sets`), and ``callbot eval parse`` scores them
-all: the labelled set ``parse_eval.jsonl`` (the parsers were built on it), the hold-out set
-``parse_holdout.jsonl``, a set of transcripts written apart from the parsers (issue 13) split
-into a development part ``parse_dev2.jsonl`` that engineers may study and a locked part
-``parse_locked.jsonl`` that is only ever scored, a second development part ``parse_dev3.jsonl``
-written later and apart again, after the parsers were tuned on the first, and a third,
-``parse_dev4.jsonl``, written apart once more after round 2 (by writers who read neither the
-parsers nor the other sets), and a fourth, ``parse_dev5.jsonl`` (300 needs, most of those that
-are no emergency look-alikes of one), written apart while round 4 studied the third and scored
-once after it, a fifth, ``parse_dev6.jsonl`` (720 needs, written apart after round 5 by three
-writers in the style of the writer of the development and locked parts), and a sixth,
-``parse_dev7.jsonl`` (1,400 needs, written apart after round 8 by six more writers: terse
-answers with more recogniser damage, long answers with the emergency buried, near twins of
-emergencies that are none, bystanders and relatives, the city at night and at work; the last
-three were scored unseen after round 9), and a seventh, ``parse_dev8.jsonl`` (2,879 needs,
-written apart after round 10 by twelve more writers: elderly callers, the outskirts, which
-number when a scene has two, near twins, northern and central accents, young city callers; after
-round 11, medical emergencies described, police scenes with someone hurt, short answers, two
-things in one call, noisy lines, the locked part's writer's style), and an eighth,
-``parse_dev9.jsonl`` (480 needs, written apart after round 13 by two more writers: police scenes
-with other services' words, and callers who say an emergency word in passing beside medical
-emergencies said plainly), and a ninth, ``parse_dev10.jsonl`` (480 needs, written apart after
-round 16 by two more writers: everyday scenes told in lively words that are no emergency, and
-callers who talk around the point before they say it), and a tenth, ``parse_dev11.jsonl``
-(480 needs by two more writers: the locked part's writer's register, and northern, central and
-Mekong callers whose service hangs on a detail) and an eleventh, ``parse_dev12.jsonl`` (480
-needs by two more writers: working life and the street, and callers under stress on bad
-lines), so that each round generalises on wordings
-nobody tuned for. The locked part's wrong answers are never listed (``--errors``
-lists those of the other sets) unless ``--show-locked-errors`` asks for them, which breaks the
-lock: whoever reads them can no longer measure on it honestly. A set is locked when it is that
-file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy stays locked under
-``--set-file``. ``--half A|B`` scores one
-fixed half of a set (default: the third development part; :mod:`callbot.lab.halves`): round 2 of
-issue 13 tuned on half A of the second part and kept half B unseen until its final pass; round 3
-does the same with the third part.
+The repository's sets (:data:`callbot.lab.parse_sets.SETS`: the labelled set, the hold-out set,
+and issue 13's development parts and locked part, each written apart from the parsers) are
+what ``callbot eval parse`` scores by default (:func:`standard_sets`), so that each round of
+fixes is measured on wordings nobody tuned for. The locked part's wrong answers are never
+listed (``--errors`` lists those of the other sets) unless ``--show-locked-errors`` asks for
+them, which breaks the lock: whoever reads them can no longer measure on it honestly. A set is
+locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
+stays locked under ``--set-file``. ``--half A|B`` scores one fixed half of a set (default: the
+third development part; :mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A of the
+second part and kept half B unseen until its final pass; round 3 does the same with the third
+part.
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
@@ -71,8 +46,10 @@ from pathlib import Path
 from typing import Any
 
 from callbot.errors import ConfigError
+from callbot.lab import parse_sets as ps
 from callbot.lab.eval_render import render_report, render_summary
 from callbot.lab.halves import Half, select_half
+from callbot.lab.parse_sets import set_file, standard_sets
 from callbot.understanding.registry import KINDS, ParseResult, parser
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -116,93 +93,23 @@ class Outcome:
 
 
 def default_set_file() -> Path:
-    """The repository's ``tests/fixtures/parse_eval.jsonl``, found from this package."""
-    return Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "parse_eval.jsonl"
+    """The repository's labelled set, ``tests/fixtures/parse_eval.jsonl``."""
+    return set_file("parse_eval.jsonl")
 
 
 def holdout_set_file() -> Path:
     """The repository's hold-out set ``tests/fixtures/parse_holdout.jsonl`` (never tuned on)."""
-    return default_set_file().with_name("parse_holdout.jsonl")
+    return set_file("parse_holdout.jsonl")
 
 
 def dev_set_file() -> Path:
     """The development part of the issue 13 set, ``tests/fixtures/parse_dev2.jsonl``."""
-    return default_set_file().with_name("parse_dev2.jsonl")
-
-
-def dev3_set_file() -> Path:
-    """The second development part, ``tests/fixtures/parse_dev3.jsonl``, written apart again."""
-    return default_set_file().with_name("parse_dev3.jsonl")
-
-
-def dev4_set_file() -> Path:
-    """The third development part, ``tests/fixtures/parse_dev4.jsonl`` (round 3 of issue 13)."""
-    return default_set_file().with_name("parse_dev4.jsonl")
-
-
-def dev5_set_file() -> Path:
-    """The fourth development part, ``tests/fixtures/parse_dev5.jsonl`` (round 4's check)."""
-    return default_set_file().with_name("parse_dev5.jsonl")
-
-
-def dev6_set_file() -> Path:
-    """The fifth development part, ``tests/fixtures/parse_dev6.jsonl`` (round 6 of issue 13)."""
-    return default_set_file().with_name("parse_dev6.jsonl")
-
-
-def dev7_set_file() -> Path:
-    """The sixth development part, ``tests/fixtures/parse_dev7.jsonl`` (round 9 of issue 13)."""
-    return default_set_file().with_name("parse_dev7.jsonl")
-
-
-def dev8_set_file() -> Path:
-    """The seventh development part, ``tests/fixtures/parse_dev8.jsonl`` (round 11 of issue 13)."""
-    return default_set_file().with_name("parse_dev8.jsonl")
-
-
-def dev9_set_file() -> Path:
-    """The eighth development part, ``tests/fixtures/parse_dev9.jsonl`` (round 14 of issue 13)."""
-    return default_set_file().with_name("parse_dev9.jsonl")
-
-
-def dev10_set_file() -> Path:
-    """The ninth development part, ``tests/fixtures/parse_dev10.jsonl`` (session 10, issue 13)."""
-    return default_set_file().with_name("parse_dev10.jsonl")
-
-
-def dev11_set_file() -> Path:
-    """The tenth development part, ``tests/fixtures/parse_dev11.jsonl`` (session 10, issue 13)."""
-    return default_set_file().with_name("parse_dev11.jsonl")
-
-
-def dev12_set_file() -> Path:
-    """The eleventh development part, ``tests/fixtures/parse_dev12.jsonl`` (session 10)."""
-    return default_set_file().with_name("parse_dev12.jsonl")
+    return set_file("parse_dev2.jsonl")
 
 
 def locked_set_file() -> Path:
     """The locked part of the issue 13 set, ``tests/fixtures/parse_locked.jsonl``: scored only."""
-    return default_set_file().with_name("parse_locked.jsonl")
-
-
-def standard_sets() -> list[tuple[str, Path]]:
-    """The sets ``callbot eval parse`` scores by default, with the name it prints for each."""
-    return [
-        ("labelled set", default_set_file()),
-        ("hold-out set", holdout_set_file()),
-        ("development part", dev_set_file()),
-        ("locked part", locked_set_file()),
-        ("second development part", dev3_set_file()),
-        ("third development part", dev4_set_file()),
-        ("fourth development part", dev5_set_file()),
-        ("fifth development part", dev6_set_file()),
-        ("sixth development part", dev7_set_file()),
-        ("seventh development part", dev8_set_file()),
-        ("eighth development part", dev9_set_file()),
-        ("ninth development part", dev10_set_file()),
-        ("tenth development part", dev11_set_file()),
-        ("eleventh development part", dev12_set_file()),
-    ]
+    return set_file("parse_locked.jsonl")
 
 
 def is_locked(path: Path, cases: Sequence[Case]) -> bool:
@@ -479,7 +386,7 @@ def main_eval(
     """``callbot eval parse``: the figures of one set, or of every standard set; 0 always.
     With ``half``, one half of ``set_file`` (default: the third development part)."""
     if half is not None and set_file is None:
-        set_file = dev4_set_file()
+        set_file = ps.set_file("parse_dev4.jsonl")
     if set_file is not None:
         data = score_set(set_file, None, show_errors, show_locked_errors, half)
         print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render_report(data))

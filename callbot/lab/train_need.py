@@ -1,12 +1,12 @@
 """``callbot train need-model``: fit the need parser's statistical model and write its file.
 
 The model (:mod:`callbot.understanding.need_model`) is trained on the needs of the labelled
-set, the hold-out set and the eleven development parts, never on the locked part (a set whose
-ids are locked is refused). Each round of issue 13 kept half of its newest part unseen
-(:mod:`callbot.lab.halves`) until it was scored: round 2 trained on half A of the second part,
-round 3 on half A of the third; both halves have been studied since. Each answer's class is
-"none" unless it is labelled an emergency, then its ``service`` (or, in the sets that label
-none, the service of its category: medical 115, violation 113, other 114).
+set, the hold-out set and the development parts (:func:`.parse_sets.training_sets`), never on
+the locked part (a set whose ids are locked is refused). Each round of issue 13 kept half of
+its newest part unseen (:mod:`callbot.lab.halves`) until it was scored: round 2 trained on half
+A of the second part, round 3 on half A of the third; both halves have been studied since. Each
+answer's class is "none" unless it is labelled an emergency, then its ``service`` (or, in the
+sets that label none, the service of its category: medical 115, violation 113, other 114).
 
 Fitting is plain batch gradient descent on the softmax loss with an L2 penalty, from zero
 weights, a fixed number of steps: the same sets give the same file. Features said in fewer
@@ -25,6 +25,7 @@ import numpy as np
 
 from callbot.errors import ConfigError
 from callbot.lab import evaluate as ev
+from callbot.lab.parse_sets import training_sets
 from callbot.understanding.need_base import standard
 from callbot.understanding.need_model import (
     CATEGORIES,
@@ -45,21 +46,7 @@ _CATEGORY_SERVICE = {"medical": "115", "violation": "113", "other": "114"}
 
 def training_cases() -> list[tuple[str, ev.Case]]:
     """(set name, case) of every need the model learns from."""
-    sets: list[tuple[str, list[ev.Case]]] = [
-        ("labelled set", ev.load_set(ev.default_set_file())),
-        ("hold-out set", ev.load_set(ev.holdout_set_file())),
-        ("development part", ev.load_set(ev.dev_set_file())),
-        ("second development part", ev.load_set(ev.dev3_set_file())),
-        ("third development part", ev.load_set(ev.dev4_set_file())),
-        ("fourth development part", ev.load_set(ev.dev5_set_file())),
-        ("fifth development part", ev.load_set(ev.dev6_set_file())),
-        ("sixth development part", ev.load_set(ev.dev7_set_file())),
-        ("seventh development part", ev.load_set(ev.dev8_set_file())),
-        ("eighth development part", ev.load_set(ev.dev9_set_file())),
-        ("ninth development part", ev.load_set(ev.dev10_set_file())),
-        ("tenth development part", ev.load_set(ev.dev11_set_file())),
-        ("eleventh development part", ev.load_set(ev.dev12_set_file())),
-    ]
+    sets = [(name, ev.load_set(path)) for name, path in training_sets()]
     out = []
     for name, cases in sets:
         if any(c.id.startswith(ev.LOCKED_ID_PREFIX) for c in cases):
@@ -119,7 +106,7 @@ class Sparse:
     """The answers' feature vectors as (row, column, value) triples: each row's features
     present, each ``1 / sqrt(n)`` (the vector scaled to length 1). An answer has a few dozen
     of the tens of thousands of features, so the products of the descent cost what is said,
-    not rows x features (a dense matrix of the eleven development parts is over 1 GB and its
+    not rows x features (a dense matrix of the development parts is over 1 GB and its
     fit took 44 minutes; the same sums here take about a minute)."""
 
     def __init__(self, rows: Any, cols: Any, vals: Any, shape: tuple[int, int]) -> None:

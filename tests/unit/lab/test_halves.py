@@ -19,7 +19,7 @@ def test_the_half_is_the_parity_of_the_ids_hash() -> None:
 
 
 def test_the_halves_split_the_second_development_part_whatever_its_order() -> None:
-    cases = ev.load_set(ev.dev3_set_file())
+    cases = ev.load_set(ev.set_file("parse_dev3.jsonl"))
     a, b = select_half(cases, "A"), select_half(cases, "B")
     assert len(a) + len(b) == len(cases)
     assert not {c.id for c in a} & {c.id for c in b}

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -43,7 +41,7 @@ def locked() -> list[ev.Case]:
 
 @pytest.fixture(scope="module")
 def dev3() -> list[ev.Case]:
-    return ev.load_set(ev.dev3_set_file())
+    return ev.load_set(ev.set_file("parse_dev3.jsonl"))
 
 
 def _services(cases: list[ev.Case]) -> collections.Counter[str]:
@@ -167,8 +165,8 @@ def test_second_development_part_is_large_mostly_needs_and_not_locked(
 ) -> None:
     assert len(dev3) >= 450
     assert all(c.id.startswith("dev3-") for c in dev3)
-    assert not ev.is_locked(ev.dev3_set_file(), dev3)
-    assert ("second development part", ev.dev3_set_file()) in ev.standard_sets()
+    assert not ev.is_locked(ev.set_file("parse_dev3.jsonl"), dev3)
+    assert ("second development part", ev.set_file("parse_dev3.jsonl")) in ev.standard_sets()
     kinds = collections.Counter(c.kind for c in dev3)
     assert set(kinds) == set(ev.REQUIRED) and min(kinds.values()) >= 15
     assert kinds["need"] >= 0.6 * len(dev3)
@@ -209,7 +207,7 @@ def test_second_development_part_covers_every_district_with_real_units_and_phone
 
 @pytest.fixture(scope="module")
 def dev4() -> list[ev.Case]:
-    return ev.load_set(ev.dev4_set_file())
+    return ev.load_set(ev.set_file("parse_dev4.jsonl"))
 
 
 def test_third_development_part_has_40_emergencies_per_service_and_look_alikes(
@@ -217,8 +215,8 @@ def test_third_development_part_has_40_emergencies_per_service_and_look_alikes(
 ) -> None:
     assert len(dev4) >= 400
     assert all(c.id.startswith("dev4-") for c in dev4)
-    assert not ev.is_locked(ev.dev4_set_file(), dev4)
-    assert ("third development part", ev.dev4_set_file()) in ev.standard_sets()
+    assert not ev.is_locked(ev.set_file("parse_dev4.jsonl"), dev4)
+    assert ("third development part", ev.set_file("parse_dev4.jsonl")) in ev.standard_sets()
     assert all(_services(dev4)[s] >= 40 for s in ev.SERVICES), _services(dev4)
     not_emergency = _not_emergencies(dev4)
     assert len(not_emergency) >= 200
@@ -240,35 +238,25 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = (
-    ev.dev4_set_file,
-    ev.dev5_set_file,
-    ev.dev6_set_file,
-    ev.dev7_set_file,
-    ev.dev8_set_file,
-    ev.dev9_set_file,
-    ev.dev10_set_file,
-    ev.dev11_set_file,
-    ev.dev12_set_file,
-)
+_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 13))
 
 
 @pytest.mark.parametrize(
     ("name", "part", "size", "per_service", "none"),
     [
-        ("fourth development part", ev.dev5_set_file, 300, 40, 150),
-        ("fifth development part", ev.dev6_set_file, 720, 150, 270),
-        ("sixth development part", ev.dev7_set_file, 1400, 265, 605),
-        ("seventh development part", ev.dev8_set_file, 2879, 485, 1324),
-        ("eighth development part", ev.dev9_set_file, 480, 65, 230),
-        ("ninth development part", ev.dev10_set_file, 480, 35, 295),
-        ("tenth development part", ev.dev11_set_file, 480, 90, 210),
-        ("eleventh development part", ev.dev12_set_file, 480, 90, 210),
+        ("fourth development part", "parse_dev5.jsonl", 300, 40, 150),
+        ("fifth development part", "parse_dev6.jsonl", 720, 150, 270),
+        ("sixth development part", "parse_dev7.jsonl", 1400, 265, 605),
+        ("seventh development part", "parse_dev8.jsonl", 2879, 485, 1324),
+        ("eighth development part", "parse_dev9.jsonl", 480, 65, 230),
+        ("ninth development part", "parse_dev10.jsonl", 480, 35, 295),
+        ("tenth development part", "parse_dev11.jsonl", 480, 90, 210),
+        ("eleventh development part", "parse_dev12.jsonl", 480, 90, 210),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
     name: str,
-    part: Callable[[], Path],
+    part: str,
     size: int,
     per_service: int,
     none: int,
@@ -279,7 +267,7 @@ def test_development_parts_of_needs_are_written_apart_and_new(
     """Each is needs only, as Vosk writes them, with enough emergencies of each service and
     needs that are none of every category, and shares no text with the locked part nor with
     any part written before it."""
-    path = part()
+    path = ev.set_file(part)
     cases = ev.load_set(path)
     prefix = path.stem.removeprefix("parse_") + "-"
     assert len(cases) >= size and all(c.id.startswith(prefix) for c in cases)
@@ -291,5 +279,5 @@ def test_development_parts_of_needs_are_written_apart_and_new(
     assert {e["category"] for e in not_emergency} == set(ev.CATEGORIES)
     texts = _as_vosk_writes(cases, locked)
     before = _NEED_PARTS[: _NEED_PARTS.index(part)]
-    earlier = dev + dev3 + [c for f in before for c in ev.load_set(f())]
+    earlier = dev + dev3 + [c for f in before for c in ev.load_set(ev.set_file(f))]
     assert {c.text for c in earlier}.isdisjoint(texts)

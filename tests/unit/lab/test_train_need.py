@@ -23,9 +23,9 @@ def test_it_learns_from_the_development_sets_never_the_locked_part() -> None:
     assert all(c.kind == "need" for _, c in cases)
     assert not any(i.startswith(ev.LOCKED_ID_PREFIX) for i in ids)
     dev4 = {i for i in ids if i.startswith("dev4-")}
-    assert dev4 == {c.id for c in ev.load_set(ev.dev4_set_file()) if c.kind == "need"}
+    assert dev4 == {c.id for c in ev.load_set(ev.set_file("parse_dev4.jsonl")) if c.kind == "need"}
     assert {i for i in ids if i.startswith("dev3-")} == {
-        c.id for c in ev.load_set(ev.dev3_set_file()) if c.kind == "need"
+        c.id for c in ev.load_set(ev.set_file("parse_dev3.jsonl")) if c.kind == "need"
     }
 
 
@@ -38,7 +38,7 @@ def test_a_locked_set_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         "expect": {"category": "food", "urgency": "normal"},
     }
     locked.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(ev, "holdout_set_file", lambda: locked)
+    monkeypatch.setattr(train_need, "training_sets", lambda: [("hold-out set", locked)])
     with pytest.raises(ConfigError, match="locked"):
         train_need.training_cases()
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 import callbot.lab.evaluate as ev
+from callbot.lab.parse_sets import training_sets
 from callbot.understanding import need_heads, need_model
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_base import standard
@@ -51,22 +52,9 @@ def test_the_bundled_model_learnt_the_development_sets_never_the_locked_part() -
     assert model is not None
     assert model.meta["classes"] == list(CLASSES)
     assert model.meta["trained_on"] == {
-        "labelled set": sum(c.kind == "need" for c in ev.load_set(ev.default_set_file())),
-        "hold-out set": sum(c.kind == "need" for c in ev.load_set(ev.holdout_set_file())),
-        "development part": sum(c.kind == "need" for c in ev.load_set(ev.dev_set_file())),
-        "second development part": sum(c.kind == "need" for c in ev.load_set(ev.dev3_set_file())),
-        "third development part": sum(c.kind == "need" for c in ev.load_set(ev.dev4_set_file())),
-        "fourth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev5_set_file())),
-        "fifth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev6_set_file())),
-        "sixth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev7_set_file())),
-        "seventh development part": sum(c.kind == "need" for c in ev.load_set(ev.dev8_set_file())),
-        "eighth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev9_set_file())),
-        "ninth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev10_set_file())),
-        "tenth development part": sum(c.kind == "need" for c in ev.load_set(ev.dev11_set_file())),
-        "eleventh development part": sum(
-            c.kind == "need" for c in ev.load_set(ev.dev12_set_file())
-        ),
+        name: sum(c.kind == "need" for c in ev.load_set(path)) for name, path in training_sets()
     }
+    assert "locked part" not in model.meta["trained_on"]
     assert all(len(w) == len(CLASSES) for w in model.weights.values())
 
 

@@ -1,0 +1,125 @@
+"""The labelled sets of transcripts: which ``callbot eval parse`` scores, which the need model
+learns from, and who wrote each.
+
+A set is a JSON Lines file under ``tests/fixtures`` (its format: :mod:`callbot.lab.evaluate`).
+:data:`SETS` lists them in the order they are printed. The labelled set was the parsers' first
+ground; the hold-out set was never tuned on. Issue 13 then asked for transcripts written apart
+from the parsers, split into development parts that engineers may study and a locked part that
+is only ever scored: each development part was written, by writers who read neither the
+parsers nor the other sets, after a round of fixes had studied the parts before it, so that
+each round is measured on wordings nobody tuned for (its first score is taken unseen). The
+need model (:mod:`callbot.lab.train_need`) learns every set but the locked part
+(:func:`training_sets`).
+
+A new part is one line of :data:`SETS`; its file's ids start with its stem without ``parse_``
+(``dev13-...`` in ``parse_dev13.jsonl``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ParseSet:
+    """One labelled set: the name printed for it, its file, and who wrote it, when, what."""
+
+    name: str
+    file: str
+    story: str
+    locked: bool = False
+
+    @property
+    def path(self) -> Path:
+        """Where the file is in the repository."""
+        return set_file(self.file)
+
+
+SETS: tuple[ParseSet, ...] = (
+    ParseSet("labelled set", "parse_eval.jsonl", "the parsers were built on it"),
+    ParseSet("hold-out set", "parse_holdout.jsonl", "never tuned on"),
+    ParseSet(
+        "development part",
+        "parse_dev2.jsonl",
+        "issue 13's set written apart from the parsers, the part engineers may study",
+    ),
+    ParseSet(
+        "locked part",
+        "parse_locked.jsonl",
+        "the same writer's other part: only ever scored, its errors never printed",
+        locked=True,
+    ),
+    ParseSet(
+        "second development part", "parse_dev3.jsonl", "written later, after round 1 (halves A/B)"
+    ),
+    ParseSet(
+        "third development part",
+        "parse_dev4.jsonl",
+        "written after round 2 by writers who read neither the parsers nor the other sets",
+    ),
+    ParseSet(
+        "fourth development part",
+        "parse_dev5.jsonl",
+        "300 needs, most non-emergencies look-alikes of one; written while round 4 ran",
+    ),
+    ParseSet(
+        "fifth development part",
+        "parse_dev6.jsonl",
+        "720 needs by three writers in the style of the development and locked parts' writer",
+    ),
+    ParseSet(
+        "sixth development part",
+        "parse_dev7.jsonl",
+        "1,400 needs by six writers after round 8: terse answers with more recogniser damage, "
+        "emergencies buried in long answers, near twins, bystanders, the city at night",
+    ),
+    ParseSet(
+        "seventh development part",
+        "parse_dev8.jsonl",
+        "2,879 needs by twelve writers after round 10: the elderly, the outskirts, two services "
+        "in one scene, accents, described medical emergencies, noisy lines, the locked register",
+    ),
+    ParseSet(
+        "eighth development part",
+        "parse_dev9.jsonl",
+        "480 needs after round 13: police scenes with other services' words, emergency words "
+        "said in passing",
+    ),
+    ParseSet(
+        "ninth development part",
+        "parse_dev10.jsonl",
+        "480 needs after round 16: everyday scenes in lively words, callers who talk around "
+        "the point",
+    ),
+    ParseSet(
+        "tenth development part",
+        "parse_dev11.jsonl",
+        "480 needs: the locked part's register; regional callers whose service hangs on a detail",
+    ),
+    ParseSet(
+        "eleventh development part",
+        "parse_dev12.jsonl",
+        "480 needs: working life and the street; callers under stress on bad lines",
+    ),
+)
+
+
+def fixtures_dir() -> Path:
+    """The repository's ``tests/fixtures``, found from this package."""
+    return Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+
+
+def set_file(file: str) -> Path:
+    """The path of one set's file (``"parse_dev12.jsonl"``) in the repository."""
+    return fixtures_dir() / file
+
+
+def standard_sets() -> list[tuple[str, Path]]:
+    """The sets ``callbot eval parse`` scores by default, with the name it prints for each."""
+    return [(s.name, s.path) for s in SETS]
+
+
+def training_sets() -> list[tuple[str, Path]]:
+    """The sets the need model learns from: every one but the locked part."""
+    return [(s.name, s.path) for s in SETS if not s.locked]
