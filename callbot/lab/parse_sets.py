@@ -102,6 +102,12 @@ SETS: tuple[ParseSet, ...] = (
         "parse_dev12.jsonl",
         "480 needs: working life and the street; callers under stress on bad lines",
     ),
+    ParseSet(
+        "twelfth development part",
+        "parse_dev13.jsonl",
+        "480 needs after round 20: what callers see and hear, never its name (writer J); scenes "
+        "where two services meet and the number hangs on a detail (writer K)",
+    ),
 )
 
 

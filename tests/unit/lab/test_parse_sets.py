@@ -238,7 +238,7 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 13))
+_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 14))
 
 
 @pytest.mark.parametrize(
@@ -252,6 +252,7 @@ _NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 13))
         ("ninth development part", "parse_dev10.jsonl", 480, 35, 295),
         ("tenth development part", "parse_dev11.jsonl", 480, 90, 210),
         ("eleventh development part", "parse_dev12.jsonl", 480, 90, 210),
+        ("twelfth development part", "parse_dev13.jsonl", 480, 40, 200),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
