@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from callbot.understanding.need_after_attack import attack_hits
+from callbot.understanding.need_attacker_round21 import attacker_hits, attacker_service
 from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_heads import recategorise, reurge
@@ -202,6 +203,7 @@ def parse_need(text: str) -> NeedResult:
     hits = _who_in_need(reassured(hits, calm, words), defused)
     hits = danger_hits(live, scene_hits(live, hits, words, marks), words, marks)
     hits = attack_hits(live, hits, words, marks)
+    hits = attacker_hits(live, hits, words, marks)
     result = _decide(hits, found, said, words)
     sure = not denied and not any(h.entry.urgency == "emergency" for h in lowered)
     # a breaker's trip the rules read calmly ("cầu dao tổng bị nhảy") is theirs to keep
@@ -323,7 +325,7 @@ def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]
     service = None
     if urgency == "emergency":
         chosen = water_service(scene_service(choose_service(hits), hits, words), hits, words)
-        service = fight_service(chosen, hits, words)
+        service = attacker_service(fight_service(chosen, hits, words), hits, words)
     if service is not None:
         category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]

@@ -188,7 +188,9 @@ _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), servi
 
 def gone_spans(words: list[str]) -> list[Span]:
     """Where the attackers are said to be gone or held (rule 1)."""
-    found = _find(words, GONE)
+    from callbot.understanding.need_attacker_round21 import more_gone  # noqa: PLC0415 (cycle)
+
+    found = more_gone(words, GONE)  # round 21A: more ways of leaving, Vosk's "dồi"
     if ATTACK_VERBS & set(words):
         found = sorted(set(found) | set(_left_after_attack(words)))
     return found

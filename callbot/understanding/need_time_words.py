@@ -34,6 +34,7 @@ PAST = phrases(
     bữa em thấy, bữa con thấy, bữa tui đi, bữa em đi, mất trong vụ, chết trong vụ,
     qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ, ngày xưa, ngày trước, hồi ấy, ngày ấy,
     thuở trước, thuở xưa, khi xưa, lúc xưa, hồi trẻ, lúc trẻ, hồi còn trẻ, thời trẻ,
+    bữa qua, hổm qua,
 """
     + ", ".join(
         f"{when} {day}"
