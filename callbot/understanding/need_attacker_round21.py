@@ -5,7 +5,8 @@ The brief's rule: 113 while whoever threatens or hurts is still there or coming;
 attacker is present and a body is in trouble. Read in several wordings, regions and Vosk's
 spellings:
 
-1. **More ways of leaving** (:func:`more_gone`, joined to :func:`.need_scene.gone_spans`):
+1. **More ways of leaving** (:func:`.need_leaving.more_gone`, joined to
+   :func:`.need_scene.gone_spans`):
    "bỏ chạy luôn", "bỏ chạy dồi" (Vosk's "dồi", "rùi" for "rồi", in every leaving phrase),
    "leo lên xe chạy", "phóng xe đi", "chạy xe đi mất tiêu", "lên phà qua sông rồi",
    "đi khỏi rồi", "mất dạng"; one attacker named by a pronoun after the attack ("em bị bạn
@@ -36,9 +37,8 @@ spellings:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from callbot.understanding.need_base import Entry, Service
+from callbot.understanding.need_leaving import A21_VERBS
 from callbot.understanding.need_marks import all_marks
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_scene import gone_spans
@@ -49,22 +49,6 @@ from callbot.understanding.need_time_words import NEGATING, phrases, with_denial
 Span = tuple[int, int]
 Phrases = tuple[tuple[str, ...], ...]
 
-# Rule 1: leaving, as people say it (and Vosk's "dồi", "rùi" for "rồi").
-A21_GONE = phrases("""
-    bỏ chạy luôn, bỏ chạy mất tiêu, bỏ chạy đi, bỏ đi luôn, bỏ đi mất tiêu, bỏ đi đâu mất,
-    chạy đâu mất tiêu, chạy xe đi, chạy xe đi mất, phóng xe đi, phóng xe chạy, phóng đi,
-    phóng xe bỏ chạy, leo lên xe chạy, nhảy lên xe chạy, lên xe đi mất, lên xe chạy mất,
-    lên xe bỏ đi, lên xe bỏ chạy, lên xe chạy luôn, rồ ga bỏ chạy, lên phà qua sông,
-    lên ghe chạy, lên ghe đi, lên đò qua sông, qua sông rồi, qua sông mất, qua bên kia sông,
-    đi khỏi rồi, đi khỏi, mất dạng, mất hút, chạy mất dạng, chạy trốn, trốn đi, bỏ trốn rồi,
-    tẩu thoát rồi, đi mất biệt, chạy mất biệt, bỏ về nhà
-""")
-A21_DONE = ("dồi", "rùi", "dùi")
-# one attacker named by a pronoun, then "đi rồi" ("ảnh đi rồi"), after an attack
-A21_ONE = words("ảnh ổng hắn gã nó chả y")
-A21_LEFT = phrases("đi rồi, đi luôn rồi, đi mất, đi luôn, về rồi, đi dồi, về dồi")
-A21_VERBS = words("đánh đâm chém đập đạp chọt đấm đá phang tạt tông húc cán đụng táng nện")
-A21_REACH = 8
 # Rule 2: the attack said ("bị ... đâm", "đâm ba nhát") and harm to the body after the leaving.
 A21_BY = 5
 A21_HARM = with_denials(
@@ -112,30 +96,6 @@ A21_IN_CARE = phrases("""
     nằm viện rồi, nằm bệnh diện, vô viện nằm
 """)
 A21_CARE_REACH = 4
-
-
-def _with_done(table: Phrases) -> Phrases:
-    """``table`` with each "rồi" also as Vosk writes it ("dồi", "rùi")."""
-    out = list(table)
-    for p in table:
-        if "rồi" in p:
-            out += [tuple(d if w == "rồi" else w for w in p) for d in A21_DONE]
-    return tuple(out)
-
-
-@lru_cache(maxsize=4)
-def _leavings(base: Phrases) -> Phrases:
-    return _with_done(base) + _with_done(A21_GONE)
-
-
-def more_gone(words_: list[str], base: Phrases) -> list[Span]:
-    """Rule 1: the leavings :data:`.need_scene.GONE` (``base``) does not say."""
-    found = find(words_, _leavings(base))
-    verbs = [k for k, w in enumerate(words_) if w in A21_VERBS]
-    for s, e in find(words_, A21_LEFT):
-        if s and words_[s - 1] in A21_ONE and any(0 < s - v <= A21_REACH for v in verbs):
-            found.append((s - 1, e))
-    return sorted(set(found))
 
 
 def _attacks(live: list[Hit], words_: list[str]) -> list[Span]:

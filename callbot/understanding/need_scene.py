@@ -42,6 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from callbot.understanding.need_base import NOT, Entry, Service
+from callbot.understanding.need_leaving import more_gone
 from callbot.understanding.need_match import Hit
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_time import defuse
@@ -188,8 +189,6 @@ _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), servi
 
 def gone_spans(words: list[str]) -> list[Span]:
     """Where the attackers are said to be gone or held (rule 1)."""
-    from callbot.understanding.need_attacker_round21 import more_gone  # noqa: PLC0415 (cycle)
-
     found = more_gone(words, GONE)  # round 21A: more ways of leaving, Vosk's "dồi"
     if ATTACK_VERBS & set(words):
         found = sorted(set(found) | set(_left_after_attack(words)))
