@@ -80,7 +80,7 @@ ANIMAL_REACH = 10
 # Between an animal and an emergency, these make the emergency someone else's: a person, an
 # attack, or a new clause ("đang cho gà ăn thì nghe nổ lớn").
 # "quay" turns to someone else ("đánh con chó rồi quay qua đánh con nít": round 10).
-NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng quay")
+NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng quay xong")
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""

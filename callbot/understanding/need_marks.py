@@ -26,6 +26,7 @@ from callbot.understanding import need_look_alikes_things as lt
 from callbot.understanding import need_minor_and_asked as mn
 from callbot.understanding import need_missed_round19 as r19
 from callbot.understanding import need_rescue_round20 as rr
+from callbot.understanding import need_round21b as b21
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -43,6 +44,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     mn.minor_marks,
     fr.round19_marks,
     rr.round20_marks,
+    b21.round21b_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -53,6 +55,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     r19.revived_now,
     lp.cut_now,
     rr.round20_adjust,
+    b21.round21b_revise,
 )
 
 
