@@ -73,6 +73,7 @@ from callbot.understanding.need_model import (
 )
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_rescue_round20 import freed
+from callbot.understanding.need_round22d import denied_hong
 from callbot.understanding.need_scene import scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_still_in_danger import danger_hits, water_service
@@ -185,7 +186,7 @@ def parse_need(text: str) -> NeedResult:
     """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
     said = tokens(text)
     words = standard(said)
-    found = minimised(negate(select(candidates(words)), words), words)
+    found = minimised(denied_hong(negate(select(candidates(words)), words), words), words)
     live = [h for h in found if not h.negated]
     marks = all_marks(words)
     calm = defuse(live, words, marks)

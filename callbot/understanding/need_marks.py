@@ -27,6 +27,7 @@ from callbot.understanding import need_minor_and_asked as mn
 from callbot.understanding import need_missed_round19 as r19
 from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_round21b as b21
+from callbot.understanding import need_round22d as d22
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -45,6 +46,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     fr.round19_marks,
     rr.round20_marks,
     b21.round21b_marks,
+    d22.round22d_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
