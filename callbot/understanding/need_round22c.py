@@ -24,6 +24,9 @@ sets' writers L and M said them (round 22C of issue 13). The entries and combos 
   trũng li bì hông chịu bú").
 - **Told plainly** (113): staff beaten ("đánh nhân viên", Vosk's "đáng nhân viên"); someone
   locked in by a partner, Vosk's "nhột" for "nhốt" ("bị bạn trai nhột trong nhà").
+- **A masked man climbing in** (113): "có thằng bịt mặt đang trèo vô cửa sổ nhà bà cụ".
+- **About to jump** (114): someone up high ("trên nóc nhà", "mép sân thượng") who threatens to
+  jump ("đòi nhảy xuống", "dọa nhảy").
 - **A python where people sleep or children are** (114): a python, crocodile or rabid dog
   coiled round something or got into a bedroom, a coop ("con trăn bò vô phòng ngủ quấn quanh
   chân giường", "trăn vô chuồng gà đang quấn con chó").
@@ -170,6 +173,12 @@ _COILED = """
     quấn quanh, đang quấn, quấn lấy, quấn chặt, quấn con, vô phòng ngủ, trong phòng ngủ,
     vô chuồng, vô chuồng gà, vô chuồng heo, dưới gầm giường, vô mùng
 """
+_MASKED = "bịt mặt, trùm mặt, trùm kín mặt, đeo mặt nạ, bịt khăn kín mặt"
+_CLIMBING_IN = "đang trèo vô, đang leo vô, đang chui vô, đang trèo vào, đang leo vào"
+_WANTS_JUMP = """
+    đòi nhảy, đòi nhảy xuống, dọa nhảy, dọa nhảy xuống, muốn nhảy xuống, tính nhảy xuống,
+    định nhảy xuống, đòi gieo mình, đòi buông tay
+"""
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -193,6 +202,9 @@ C22_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _SUNKEN, tags="c22_sunken", fold="tone"),
     entry(None, "normal", 0, _LISTLESS, tags="c22_listless", fold="tone"),
     entry(None, "normal", 0, _COILED, tags="c22_coiled", fold="tone"),
+    entry(None, "normal", 0, _MASKED, tags="c22_masked", fold="tone"),
+    entry(None, "normal", 0, _CLIMBING_IN, tags="c22_climbing_in", fold="tone"),
+    entry(None, "normal", 0, _WANTS_JUMP, tags="c22_wants_jump", fold="tone"),
 )
 
 C22_COMBOS: tuple[Combo, ...] = (
@@ -208,6 +220,12 @@ C22_COMBOS: tuple[Combo, ...] = (
           service="115", gives=frozenset({"sick"})),
     Combo(("c22_sunken", "c22_listless"), "medical", "emergency", 5, window=10,
           service="115", gives=frozenset({"sick"})),
+    Combo(("c22_masked", "c22_climbing_in"), "violation", "emergency", 5, window=6,
+          ordered=True, service="113", gives=frozenset({"crime"})),
+    Combo(("stuck", "c22_wants_jump"), "other", "emergency", 5, window=10, service="114",
+          gives=frozenset({"stuck"})),
+    Combo(("height", "c22_wants_jump"), "other", "emergency", 5, window=10, service="114",
+          gives=frozenset({"stuck"})),
     Combo(("b21_beast", "c22_coiled"), "other", "emergency", 5, window=10, ordered=True,
           service="114", gives=frozenset({"trapped"})),
 )

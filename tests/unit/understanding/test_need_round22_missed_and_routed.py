@@ -64,6 +64,8 @@ def test_signs_told_plainly_are_115(text: str) -> None:
         "cho em hỏi chút xíu thôi có mấy thằng đang đánh một ông già ngoài chợ",
         # gunfire, no blast
         "ngoài đầu hẻm hai băng đang bắn nhau bằng súng hoa cải tiếng nổ quá trời",
+        # a masked man climbing in
+        "thằng cha trùm mặt đang leo vô nhà ông hàng xóm",
         # the caller stuck while the attack goes on
         "thằng cháu đang cầm dao chém ba nó dưới bếp tui kẹt ở trên lầu hông xuống được",
     ],
@@ -77,6 +79,9 @@ def test_attacks_told_plainly_are_113(text: str) -> None:
     [
         "có con trăn bò vô phòng ngủ tụi nhỏ đang ngủ trong đó",
         "con trăn to vô chuồng heo đang quấn con heo con",
+        # about to jump from a height
+        "có chị đứng trên nóc nhà đòi nhảy xuống ai kêu cũng hông nghe",
+        "thằng nhỏ ngồi mép sân thượng dọa nhảy xuống",
     ],
 )
 def test_a_python_where_people_sleep_is_114(text: str) -> None:
@@ -109,6 +114,8 @@ def test_freed_or_left_hurt_is_115(text: str) -> None:
         "cái xe của tui bị xe tải cán qua bể bánh",
         "tui uống lon bò húc xong hơi mệt muốn hỏi có sao hông",
         "hỏi chút xíu thôi thủ tục xin gạo cứu trợ ở đâu",
+        "thằng nhỏ đòi nhảy xuống hồ bơi tắm",
+        "hồi tối có thằng bịt mặt trèo vô nhà mà bị bắt rồi",
     ],
 )
 def test_their_look_alikes_are_no_emergency(text: str) -> None:
