@@ -78,6 +78,7 @@ from callbot.understanding.need_police_round20 import POLICE20_COMBOS, POLICE20_
 from callbot.understanding.need_requests import REQUEST_ENTRIES
 from callbot.understanding.need_rescue_round20 import ROUND20_COMBOS, ROUND20_ENTRIES
 from callbot.understanding.need_round21b import B21_COMBOS, B21_ENTRIES
+from callbot.understanding.need_round22c import C22_COMBOS, C22_ENTRIES
 from callbot.understanding.need_round22d import D22_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
@@ -168,6 +169,7 @@ ENTRIES: tuple[Entry, ...] = (
     *ROUND20_ENTRIES,
     *POLICE20_ENTRIES,
     *B21_ENTRIES,
+    *C22_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -306,6 +308,7 @@ COMBOS: tuple[Combo, ...] = (
     *ROUND20_COMBOS,
     *POLICE20_COMBOS,
     *B21_COMBOS,
+    *C22_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

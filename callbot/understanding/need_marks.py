@@ -27,6 +27,7 @@ from callbot.understanding import need_minor_and_asked as mn
 from callbot.understanding import need_missed_round19 as r19
 from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_round21b as b21
+from callbot.understanding import need_round22c as c22
 from callbot.understanding import need_round22d as d22
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -46,6 +47,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     fr.round19_marks,
     rr.round20_marks,
     b21.round21b_marks,
+    c22.round22c_marks,
     d22.round22d_marks,
 )
 
@@ -58,6 +60,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     lp.cut_now,
     rr.round20_adjust,
     b21.round21b_revise,
+    c22.round22c_revise,
 )
 
 
