@@ -108,6 +108,18 @@ SETS: tuple[ParseSet, ...] = (
         "480 needs after round 20: what callers see and hear, never its name (writer J); scenes "
         "where two services meet and the number hangs on a detail (writer K)",
     ),
+    ParseSet(
+        "thirteenth development part",
+        "parse_dev14.jsonl",
+        "480 needs after round 21: a city hotline's everyday traffic, every district (writer "
+        "L); lines the recogniser damaged badly, old voices, accents, children (writer M)",
+    ),
+    ParseSet(
+        "fourteenth development part",
+        "parse_dev15.jsonl",
+        "480 needs after round 22: a trainer's month of common city emergencies (writer N); "
+        "answers whose service hangs on reading them whole (writer O)",
+    ),
 )
 
 

@@ -1,5 +1,5 @@
-"""Emergencies the rules missed and services they got wrong, as the fourteenth development
-sets' writers L and M said them (round 22C of issue 13). The entries and combos are read by
+"""Emergencies the rules missed and services they got wrong, as the thirteenth development
+part's writers L and M said them (round 22C of issue 13). The entries and combos are read by
 :mod:`.need_lexicon`, :func:`round22c_marks` and :func:`round22c_revise` by :mod:`.need_marks`,
 :func:`round22c_service` by :func:`.need._decide`.
 

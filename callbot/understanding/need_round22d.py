@@ -1,4 +1,4 @@
-"""False emergencies the rules gave on the fourteenth development sets' writers L and M
+"""False emergencies the rules gave on the thirteenth development part's writers L and M
 (round 22D of issue 13): an emergency word said of something that is over, denied, feared,
 asked about or heard of. :func:`round22d_marks` is read by :mod:`.need_marks` (its marks are
 the ones :mod:`.need_time` already reads), :func:`denied_hong` by :func:`.need.parse_need`.

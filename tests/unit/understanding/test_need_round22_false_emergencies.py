@@ -1,4 +1,4 @@
-"""Round 22D of issue 13 (writers L and M of the fourteenth development sets: false
+"""Round 22D of issue 13 (writers L and M of the thirteenth development part: false
 emergencies): a lost elder found, a paralysis of long standing with no carer, a birth near
 and no money, a theft over with hunger now, a fear to come ("lỡ ... thì", "sợ" after a habit,
 a threat to evict), a fee or a course asked about, an animal to be taken away, a medicine
