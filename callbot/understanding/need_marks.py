@@ -29,6 +29,7 @@ from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_round21b as b21
 from callbot.understanding import need_round22c as c22
 from callbot.understanding import need_round22d as d22
+from callbot.understanding import need_round23f as f23
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -49,6 +50,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     b21.round21b_marks,
     c22.round22c_marks,
     d22.round22d_marks,
+    f23.round23f_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
