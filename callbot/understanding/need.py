@@ -75,6 +75,7 @@ from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_rescue_round20 import freed
 from callbot.understanding.need_round22c import round22c_service
 from callbot.understanding.need_round22d import denied_hong
+from callbot.understanding.need_round23e import round23e_service
 from callbot.understanding.need_scene import gone_spans, scene_hits, scene_service
 from callbot.understanding.need_service import alarming, choose_service, service_category
 from callbot.understanding.need_still_in_danger import danger_hits, water_service
@@ -331,6 +332,7 @@ def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]
         service = round22c_service(
             service, hits, words, gone_spans(words)
         )  # round 22C: which number
+        service = round23e_service(service, hits, words)  # round 23E: which number
     if service is not None:
         category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]

@@ -29,6 +29,7 @@ from callbot.understanding import need_rescue_round20 as rr
 from callbot.understanding import need_round21b as b21
 from callbot.understanding import need_round22c as c22
 from callbot.understanding import need_round22d as d22
+from callbot.understanding import need_round23e as e23
 from callbot.understanding import need_round23f as f23
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -63,6 +64,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     rr.round20_adjust,
     b21.round21b_revise,
     c22.round22c_revise,
+    e23.round23e_revise,
 )
 
 
