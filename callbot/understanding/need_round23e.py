@@ -1,5 +1,5 @@
-"""Emergencies the rules missed and services they got wrong, as the fifteenth development
-sets' writers N and O said them (round 23E of issue 13). The entries and combos are read by
+"""Emergencies the rules missed and services they got wrong, as the fourteenth development
+part's writers N and O said them (round 23E of issue 13). The entries and combos are read by
 :mod:`.need_lexicon`, :func:`round23e_revise` by :mod:`.need_marks`, :func:`round23e_service`
 by :func:`.need._decide`.
 
@@ -40,13 +40,16 @@ by :func:`.need._decide`.
   nothing of the attack said after it, and a body hurt (a sign, a wound, or a wounding attack:
   acid, a wheel, a blade) is 115; a lost elder found lying hurt ("đi lạc ... thấy ổng nằm
   ... lạnh ngắt") is 115; a crash ("tông vô xe tải") with a body hurt and no attacker is 115.
+- **Grabbed, then still followed** (113, the retrained model's check): a hand seized ("kéo
+  tay con", "túm tay em"), then the follower named and still after them ("mà ổng vẫn theo",
+  "nó vẫn bám theo"); a parent's or grandparent's hand ("ông ngoại nắm tay con") is none.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import Combo, Entry, Service, entry
+from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -205,6 +208,21 @@ _SNAKES = """
     rắn lục, con rắn lục, rắn cạp nong, rắn hổ đất
 """
 _CLIMBED_IN = "trèo vô, leo vô, trèo vào, leo vào"
+# A child or the caller grabbed, then still followed (the retrained model's check: "ông kia cứ
+# đi theo con nãy giờ kéo tay con con giật ra chạy mà ổng vẫn theo"): a hand seized, then the
+# follower (named: "ổng", "nó", "ông kia") still after them now; a parent's "nắm tay con" is none.
+_STILL_FOLLOWING = pairings(
+    ("ổng", "nó", "hắn", "gã", "ông kia", "thằng kia", "ông đó", "thằng đó", "người đó",
+     "tụi nó", "mấy thằng đó", "ông lạ", "người lạ"),
+    ("vẫn theo", "vẫn đi theo", "vẫn bám theo", "vẫn chạy theo", "còn đi theo", "còn bám theo",
+     "còn chạy theo", "cứ theo hoài", "vẫn còn theo", "vẫn rượt theo"),
+)  # fmt: skip
+_GRABBED = ", ".join(
+    f"{verb} tay {who}"
+    for verb in ("kéo", "nắm", "níu", "lôi", "túm", "chụp", "giật")
+    for who in ("con", "cháu", "tui", "tôi", "bé", "nó", "em")
+    if f"{verb} tay {who}" not in ("kéo tay em", "nắm tay em")  # need_witnessed's "grab"
+)
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -230,6 +248,8 @@ E23_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _SILENT_BABY, tags="e23_silent_baby", fold="tone"),
     entry(None, "normal", 0, _SNAKES, tags="b21_beast", fold="tone"),
     entry(None, "normal", 0, _CLIMBED_IN, tags="e23_climbed_in", fold="tone"),
+    entry(None, "normal", 0, _GRABBED, tags="e23_grabbed", fold="tone"),
+    entry(None, "normal", 0, _STILL_FOLLOWING, tags="e23_still_following", fold="tone"),
 )
 
 E23_COMBOS: tuple[Combo, ...] = (
@@ -246,6 +266,10 @@ E23_COMBOS: tuple[Combo, ...] = (
     Combo(("e23_born", "e23_silent_baby"), "medical", "emergency", 5, window=12, ordered=True,
           service="115", gives=frozenset({"sick"})),
     Combo(("e23_climbed_in", "thief_at_work"), "violation", "emergency", 5, window=14,
+          ordered=True, service="113", gives=frozenset({"crime"})),
+    Combo(("e23_grabbed", "e23_still_following"), "violation", "emergency", 5, window=12,
+          ordered=True, service="113", gives=frozenset({"crime"})),
+    Combo(("grab", "e23_still_following"), "violation", "emergency", 5, window=12,
           ordered=True, service="113", gives=frozenset({"crime"})),
 )
 # fmt: on

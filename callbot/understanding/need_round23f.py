@@ -1,8 +1,8 @@
-"""False emergencies the rules gave on the fifteenth development sets' writers N and O (round
-23F of issue 13): an emergency word echoed to deny it, taken back, cancelled, over with nobody
-hurt, threatened for later, a prevention course, a case in the news or days ago, a rumour
-about someone else, a birth near term with no money. :func:`round23f_marks` is read by
-:mod:`.need_marks`; its marks are the keys :mod:`.need_time` already reads.
+"""False emergencies the rules gave on the fourteenth development part's writers N and O
+(round 23F of issue 13): an emergency word echoed to deny it, taken back, cancelled, over
+with nobody hurt, threatened for later, a prevention course, a case in the news or days ago,
+a rumour about someone else, a birth near term with no money. :func:`round23f_marks` is read
+by :mod:`.need_marks`; its marks are the keys :mod:`.need_time` already reads.
 
 - **Echoed and denied** ("mistaken"): "cháy hả hông phải đâu tui hỏi chuyện khác", "đâm
   người hả không phải đâu chị tui kể phim": the word repeated as a question ("hả", "hở", "à")

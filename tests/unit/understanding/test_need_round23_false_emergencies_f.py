@@ -1,4 +1,4 @@
-"""Round 23F of issue 13 (writers N and O of the fifteenth development set: false
+"""Round 23F of issue 13 (writers N and O of the fourteenth development part: false
 emergencies): an emergency word echoed and denied, taken back, a crew called off, a brawl over
 with nobody hurt, a threat for a later day, a prevention course, a case in the news or days
 ago, a rumour then a question, a scolding "to death", a birth near term with no money; our own

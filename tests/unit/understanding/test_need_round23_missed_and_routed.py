@@ -1,4 +1,4 @@
-"""Round 23E of issue 13 (writers N and O of the fifteenth development set: missed emergencies
+"""Round 23E of issue 13 (writers N and O of the fourteenth development part: missed emergencies
 and wrong services): a covert call, a plea by message, struck or fallen and lying there, a
 finger cut off, a burnt face, shot, a newborn silent, still beating now, a person chained,
 forced to receive clients, glasses thrown, a break-in carrying goods off, a cobra under the
