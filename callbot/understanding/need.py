@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from callbot.understanding.need_after_attack import attack_hits
-from callbot.understanding.need_attacker_round21 import attacker_hits, attacker_service
+from callbot.understanding.need_attacker_round21 import attacker_hits
 from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_heads import recategorise, reurge
@@ -59,7 +59,6 @@ from callbot.understanding.need_lexicon import (
 )
 from callbot.understanding.need_marks import all_marks
 from callbot.understanding.need_match import Hit, candidates, select
-from callbot.understanding.need_missed_round18 import fight_service
 from callbot.understanding.need_model import (
     CUES,
     Model,
@@ -72,17 +71,17 @@ from callbot.understanding.need_model import (
     score,
 )
 from callbot.understanding.need_negation import minimised, negate
+from callbot.understanding.need_number import emergency_number
 from callbot.understanding.need_rescue_round20 import freed
-from callbot.understanding.need_round22c import round22c_service
 from callbot.understanding.need_round22d import denied_hong
-from callbot.understanding.need_round23e import round23e_service
-from callbot.understanding.need_scene import gone_spans, scene_hits, scene_service
-from callbot.understanding.need_service import alarming, choose_service, service_category
-from callbot.understanding.need_still_in_danger import danger_hits, water_service
+from callbot.understanding.need_scene import scene_hits
+from callbot.understanding.need_service import alarming, service_category
+from callbot.understanding.need_still_in_danger import danger_hits
 from callbot.understanding.need_time import defuse, quiet
 from callbot.understanding.text import INTERJECTIONS, tokens
 
 LEVEL_CONFIDENCE = (0.9, 0.75, 0.6, 0.45)
+
 # A report ("thu tiền", "giấy giả") outweighs what it is about, however much that is.
 REPORT_WEIGHT = 4
 # What follows the last of these is what the caller asks for: it decides the category among
@@ -327,12 +326,7 @@ def _decide(hits: list[Hit], found: list[Hit], said: list[str], words: list[str]
         top, urgency = URGENCY_RANK["normal"], "normal"
     service = None
     if urgency == "emergency":
-        chosen = water_service(scene_service(choose_service(hits), hits, words), hits, words)
-        service = attacker_service(fight_service(chosen, hits, words), hits, words)
-        service = round22c_service(
-            service, hits, words, gone_spans(words)
-        )  # round 22C: which number
-        service = round23e_service(service, hits, words)  # round 23E: which number
+        service = emergency_number(hits, words)
     if service is not None:
         category = service_category(service)
     deciding = [h for h in decisive if h.entry.category == category or h.rank == top]
