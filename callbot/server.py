@@ -109,12 +109,23 @@ class Server:
         self._channels_at = 0.0  # monotonic time of the next look at Asterisk's channels
 
     def start(self) -> None:
-        """Start AMI (it connects in the background), the FastAGI listener and the metrics,
-        then the sweepers and the loading of the speech model in threads; returns at once."""
+        """Start AMI (it connects in the background), load the parsers, open the FastAGI
+        listener and the metrics, then start the sweepers and the loading of the speech model
+        in threads.
+
+        The parsers load before the listener opens: loading them holds the interpreter for up
+        to a second at a time on a busy 2-core machine, and a call taken meanwhile sends its
+        caller no audio for that long. Asterisk ends an AudioSocket that is silent both ways
+        for 2 s, so the first callers after a restart were dropped to the queue in the
+        greeting. Until the listener opens, Asterisk's AGI fails at once and the dialplan
+        sends callers to the operators' queue, as for a node that is down."""
         if self.ami is not None:
             self.ami.start()
         if self.app.media is not None:
             self.app.media.start()
+        started = time.monotonic()
+        warm_up()
+        log.info("parsers loaded in %.1f s", time.monotonic() - started)
         self.agi.start()
         host, port = self.agi.address
         cluster = self.config.cluster
@@ -133,7 +144,6 @@ class Server:
         threading.Thread(target=self._pulse, name="heartbeat", daemon=True).start()
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
         threading.Thread(target=self._start_transcription, name="asr-load", daemon=True).start()
-        threading.Thread(target=warm_up, name="parsers-load", daemon=True).start()
 
     def _start_transcription(self) -> None:
         """Load the speech model and start the workers; never takes the call path down."""

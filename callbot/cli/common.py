@@ -17,7 +17,7 @@ from callbot.config import Config
 
 def setup_logging(config: Config, verbose: bool) -> None:
     """One stderr handler on the root logger, each line tagged with its call's id."""
-    from callbot.pbx.fastagi import install_call_logging
+    from callbot.pbx.call_log import install_call_logging
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(

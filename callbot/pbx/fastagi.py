@@ -14,18 +14,15 @@ recovered and returned normally.
 
 Hostile clients: who may hold a connection is :mod:`.agi_admission`'s (the PBX's own slots, a
 limit per other address); here, the whole environment must arrive within ``header_seconds``
-(one deadline for every read of it, so a client trickling a byte now and then is dropped at
-the deadline, not kept for minutes) and weigh at most 64 KiB.
+and weigh at most 64 KiB (:mod:`.agi_header`).
 
-Logging: :class:`CallContextFilter` adds ``call_id`` (the channel's uniqueid, "-" outside a
-call) to every record, for formats such as ``%(asctime)s %(call_id)s %(message)s``; install it
-with :func:`install_call_logging`. Caller data is logged at DEBUG only.
+Logging: each call's records carry its uniqueid (:mod:`.call_log`). Caller data is logged at
+DEBUG only.
 """
 
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import io
 import logging
 import socket
@@ -33,13 +30,15 @@ import socketserver
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from callbot.errors import AgiHangup, AgiProtocolError, ConfigError, SetupError
 from callbot.pbx.agi import AgiChannel, ByteReader, ByteWriter
 from callbot.pbx.agi_admission import PBX, Admission, AdmissionPolicy
+from callbot.pbx.agi_header import DeadlineReader, env_lines
 from callbot.pbx.agi_protocol import parse_env_block
+from callbot.pbx.call_log import CALL_ID
 
 logger = logging.getLogger(__name__)
 
@@ -50,44 +49,9 @@ Route = Callable[[AgiChannel], None]
 ENV_TIMEOUT = 5.0
 #: Seconds to wait for Asterisk to close after we send FAILURE.
 _DRAIN_TIMEOUT = 2.0
-_MAX_ENV_LINES = 256
-_MAX_ENV_LINE_BYTES = 8192
-_MAX_ENV_BYTES = 64 * 1024
 _REFUSAL_LOG_SECONDS = 10.0  # refusals are logged at most this often (a flood is one line)
 _POLL_INTERVAL = 0.2
 _FAILURE = b"FAILURE\n"
-
-_call_id: contextvars.ContextVar[str] = contextvars.ContextVar("callbot_call_id", default="-")
-
-
-class CallContextFilter(logging.Filter):
-    """Sets ``record.call_id`` to the uniqueid of the call being served ("-" outside a call)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Stamp the record with the current call's id; never drops a record."""
-        record.call_id = _call_id.get()
-        return True
-
-
-def install_call_logging(handler: logging.Handler) -> None:
-    """Give ``handler`` the ``call_id`` attribute on every record (once)."""
-    if not any(isinstance(f, CallContextFilter) for f in handler.filters):
-        handler.addFilter(CallContextFilter())
-
-
-class _DeadlineReader(socket.SocketIO):
-    """The socket's raw reader, each read given only what is left of ``deadline`` (monotonic
-    seconds; None: no deadline)."""
-
-    deadline: float | None = None
-
-    def readinto(self, b: Any) -> int | None:
-        if self.deadline is not None:
-            remaining = self.deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError("the AGI environment did not arrive in time")
-            self._sock.settimeout(remaining)  # type: ignore[attr-defined]
-        return super().readinto(b)
 
 
 class _CallRequestHandler(socketserver.StreamRequestHandler):
@@ -96,7 +60,7 @@ class _CallRequestHandler(socketserver.StreamRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.rfile.close()  # socketserver's reader: ours holds a deadline for the environment
-        self.raw_reader = _DeadlineReader(self.connection, "rb")
+        self.raw_reader = DeadlineReader(self.connection, "rb")
         self.rfile = io.BufferedReader(self.raw_reader)
 
     def handle(self) -> None:
@@ -110,8 +74,16 @@ class _TcpServer(socketserver.ThreadingTCPServer):
     request_queue_size = 128  # a burst of calls must not overflow the accept backlog
 
     def __init__(self, address: tuple[str, int], owner: FastAgiServer) -> None:
+        """Bound (a port taken fails here), listening only from :meth:`server_activate`: till
+        then Asterisk is refused at once and sends the caller on (the next node, the queue)
+        rather than into the accept backlog of a server that is not ready."""
         self.owner = owner
-        super().__init__(address, _CallRequestHandler)
+        super().__init__(address, _CallRequestHandler, bind_and_activate=False)
+        try:
+            self.server_bind()
+        except OSError:
+            self.server_close()
+            raise
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # Called by socketserver inside its except block: exc_info is the error.
@@ -169,10 +141,19 @@ class FastAgiServer:
         try:
             self._server = _TcpServer((host, port), self)
         except OSError as exc:
-            raise SetupError(
-                f"cannot listen for FastAGI on {host}:{port}: {exc.strerror or exc}"
-                " (another callbot running? change agi.host/agi.port)"
-            ) from exc
+            raise _taken(host, port, exc) from exc
+
+    def _listen(self) -> None:
+        """Start listening (two servers may both bind a port with SO_REUSEADDR: the second
+        to listen fails here)."""
+        try:
+            self._server.server_activate()
+        except OSError as exc:
+            address = self.address
+            with self._lock:
+                self._serving, self._closed = False, True
+            self._server.server_close()
+            raise _taken(*address, exc) from exc
 
     @property
     def address(self) -> tuple[str, int]:
@@ -187,11 +168,12 @@ class FastAgiServer:
             return len(self._calls)
 
     def start(self) -> None:
-        """Serve in a background thread and return."""
+        """Listen, serve in a background thread and return."""
         with self._lock:
             if self._serving or self._closed:
                 raise SetupError("this FastAGI server was already started")
             self._serving = True
+        self._listen()
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": _POLL_INTERVAL},
@@ -207,6 +189,7 @@ class FastAgiServer:
             if self._serving or self._closed:
                 raise SetupError("this FastAGI server was already started")
             self._serving = True
+        self._listen()
         logger.info("FastAGI listening on %s:%d", *self.address)
         self._server.serve_forever(poll_interval=_POLL_INTERVAL)
 
@@ -278,7 +261,7 @@ class FastAgiServer:
         sock: socket.socket,
         rfile: ByteReader,
         wfile: ByteWriter,
-        raw: _DeadlineReader | None = None,
+        raw: DeadlineReader | None = None,
     ) -> None:
         with self._lock:
             if self._closed:
@@ -316,7 +299,7 @@ class FastAgiServer:
         self, sock: socket.socket, rfile: ByteReader, wfile: ByteWriter, env: dict[str, str]
     ) -> None:
         channel = AgiChannel(rfile, wfile, env)
-        token = _call_id.set(channel.uniqueid or "?")
+        token = CALL_ID.set(channel.uniqueid or "?")
         try:
             route = self._routes.get(channel.script)
             if route is None:
@@ -338,10 +321,10 @@ class FastAgiServer:
                 return
             logger.info("call finished after %.1f s", time.monotonic() - started)
         finally:
-            _call_id.reset(token)
+            CALL_ID.reset(token)
 
     def _read_env(
-        self, sock: socket.socket, rfile: ByteReader, raw: _DeadlineReader | None = None
+        self, sock: socket.socket, rfile: ByteReader, raw: DeadlineReader | None = None
     ) -> dict[str, str] | None:
         """The AGI environment, whole within ``header_seconds`` (one deadline for all of its
         reads when ``raw`` is the reader under ``rfile``), or None: the connection is dropped."""
@@ -350,7 +333,7 @@ class FastAgiServer:
                 raw.deadline = time.monotonic() + self._header_seconds
             else:
                 sock.settimeout(self._header_seconds)
-            env = parse_env_block(_env_lines(rfile))
+            env = parse_env_block(env_lines(rfile))
             if raw is not None:
                 raw.deadline = None
             sock.settimeout(None)
@@ -385,16 +368,8 @@ class FastAgiServer:
             pass
 
 
-def _env_lines(rfile: ByteReader) -> Iterator[bytes]:
-    total = 0
-    for _ in range(_MAX_ENV_LINES):
-        line = rfile.readline(_MAX_ENV_LINE_BYTES)
-        if len(line) >= _MAX_ENV_LINE_BYTES and not line.endswith(b"\n"):
-            raise AgiProtocolError("an AGI environment line is too long")
-        total += len(line)
-        if total > _MAX_ENV_BYTES:
-            raise AgiProtocolError("the AGI environment is too large")
-        if not line:
-            return
-        yield line
-    raise AgiProtocolError("the AGI environment has too many lines")
+def _taken(host: str, port: int, exc: OSError) -> SetupError:
+    return SetupError(
+        f"cannot listen for FastAGI on {host}:{port}: {exc.strerror or exc}"
+        " (another callbot running? change agi.host/agi.port)"
+    )

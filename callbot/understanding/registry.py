@@ -1,8 +1,8 @@
 """Kind name -> parser, for ``callbot parse``, ``callbot eval parse`` and the tickets.
 
 The parsers are imported lazily so that ``callbot parse phone`` does not load the gazetteer;
-a server warms them all up when it starts (:func:`warm_up`), so that its first caller does not
-wait for the gazetteer and the need model to load (a third of a second on a 2-core machine).
+a server warms them all up before it takes calls (:func:`warm_up`), so that no caller waits for
+the gazetteer and the need model to load (a second or more on a busy 2-core machine).
 """
 
 from __future__ import annotations

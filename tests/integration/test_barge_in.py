@@ -64,9 +64,16 @@ def _seconds(prompts: Path, key: str) -> float:
 
 
 def _step_start(config: Config, result: SimResult, step: str) -> float:
-    assert result.ticket is not None
-    steps = read_steps(config.storage.recordings_dir, result.ticket.channel_uniqueid)
-    return next(at for name, at in steps if name == step)
+    ticket = result.ticket
+    assert ticket is not None, result.error
+    steps = read_steps(config.storage.recordings_dir, ticket.channel_uniqueid)
+    started = [at for name, at in steps if name == step]
+    if not started:  # the dialog never reached the step: show the whole call
+        pytest.fail(
+            f"step {step!r} never began (ticket {ticket.outcome}, {ticket.end_reason}; "
+            f"steps {steps}): {json.dumps(result.as_dict(), default=str, ensure_ascii=False)}"
+        )
+    return started[0]
 
 
 def _recording(config: Config, result: SimResult, step: str, attempt: int = 1) -> Path:
@@ -74,6 +81,15 @@ def _recording(config: Config, result: SimResult, step: str, attempt: int = 1) -
     assert ticket is not None, result.error
     answer = next(a for a in ticket.answers if (a.step, a.attempt) == (step, attempt))
     return config.storage.recordings_dir / answer.audio_path
+
+
+def test_serve_loads_its_parsers_before_it_takes_a_call(config: Config, real_prompts: Path) -> None:
+    """The parsers load before the FastAGI listener opens: a call taken while they load
+    (a second or more of a busy machine's interpreter) sent its caller no audio meanwhile,
+    and Asterisk ended the AudioSocket after 2 s of silence both ways, in the greeting."""
+    log = (config.storage.root / "serve-real-prompts.log").read_text(encoding="utf-8")
+    loaded, listening = log.rfind("parsers loaded in"), log.rfind("FastAGI listening on")
+    assert 0 <= loaded < listening, log[-2000:]
 
 
 def test_talking_over_a_question_one_second_in_loses_no_syllable(

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from callbot.errors import AgiError, AgiHangup, AgiInjectionError, AgiProtocolError
+from callbot.errors import AgiError, AgiHangup, AgiInjectionError, AgiProtocolError, SetupError
 from callbot.pbx.agi import AgiChannel, RecordResult
-from callbot.pbx.fastagi import CallContextFilter, FastAgiServer, install_call_logging
+from callbot.pbx.call_log import CallContextFilter, install_call_logging
+from callbot.pbx.fastagi import FastAgiServer
 
 Route = Callable[[AgiChannel], None]
 HOSTILE = 'Nguyễn "Bảy" \\ C:\\tmp\\ ; ${SHELL(rm -rf /)} )('
@@ -141,6 +142,27 @@ def test_address_is_the_bound_port(serve: Callable[..., FastAgiServer]) -> None:
     host, port = serve({}).address
     assert host == "127.0.0.1"
     assert port > 0
+
+
+def test_a_port_taken_fails_at_once_and_calls_are_refused_until_start() -> None:
+    """Bound in the constructor (a port taken is a SetupError then), but refusing
+    connections until :meth:`start`: Asterisk sends the caller on at once instead of
+    leaving the call in the accept backlog while the server gets ready."""
+    server = FastAgiServer("127.0.0.1", 0, {"callbot": lambda channel: None})
+    twin = FastAgiServer("127.0.0.1", server.address[1], {})  # bound too: nobody listens yet
+    try:
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(server.address, timeout=2).close()
+        server.start()
+        with FakeAsterisk(server.address, script="callbot") as fake:
+            assert fake.rest() == b""  # served: the route returned
+        with pytest.raises(SetupError, match="another callbot running"):
+            twin.start()  # the second to listen
+        with pytest.raises(SetupError, match="another callbot running"):
+            FastAgiServer("127.0.0.1", server.address[1], {})  # a port listened on: at once
+    finally:
+        server.stop(timeout=2)
+        twin.stop(timeout=2)
 
 
 def test_unknown_script_gets_failure_and_is_closed(

@@ -8,7 +8,7 @@ import sys
 
 def test_warm_up_loads_the_gazetteer_and_the_need_model_once() -> None:
     """In a fresh interpreter: nothing is loaded on import (nor the need lexicon's indexes,
-    a third of a second that `callbot serve` spends after its port is open); after
+    which `callbot serve` builds before its port opens); after
     :func:`warm_up`, the gazetteer, the need model and the indexes are, and answers after it
     load nothing more."""
     script = """
