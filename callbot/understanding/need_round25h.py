@@ -11,6 +11,8 @@
   con trăn": the room first, then the beast (round 22C read the beast first); and a beast,
   then "hông dám vô" (nobody dares go in).
 - **Water up to the chest (114)** : "nước ngập ngang ngực", "lụt ngập ngang cổ rồi".
+- **The wire still live (114)** : "có người bị giật nằm trong nước mà điện vẫn còn xẹt
+  xẹt": the source still sparking is a rescue before it is a body.
 - **A bone out (115)** : "xương ống quyển lòi ra", "lòi cả xương", "xương đâm ra ngoài".
 - **Lured behind a closed door (113)** : "ông hàng xóm dụ con nhỏ vô nhà đóng cửa lại",
   "lôi con bé vô phòng khóa cửa"; and a child held ("đang giữ con nhỏ") with a door locked
@@ -100,7 +102,11 @@ _CAME_IN = """
     nó đang ở dưới nhà, đang lục đồ dưới nhà, nó mới vô phòng trọ, nó vô phòng trọ
 """
 
+_LIVE_WIRE = pairings(("điện vẫn còn", "điện còn", "dây điện còn", "dây điện vẫn còn"),
+                      ("xẹt", "xẹt xẹt", "chớp chớp"))
+
 H25_ENTRIES: tuple[Entry, ...] = (
+    entry("other", "emergency", 3, _LIVE_WIRE, tags="fire", fold="tone", service="114"),
     entry("violation", "emergency", 3, _SNATCHED, tags="crime", fold="tone", service="113"),
     entry(None, "normal", 0, _HIDING, tags="h25_hiding", fold="tone"),
     entry(None, "normal", 0, _CAME_IN, tags="h25_came_in", fold="tone"),

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.usefixtures("rules_only")  # the rules alone (conftest.
         ("dưới gầm giường có con trăn to lắm anh ơi con tui đang ngủ trên đó", "114"),
         ("có con rắn hổ bò vô bếp nhà tui giờ hông ai dám vô", "114"),
         ("nước lũ ngập tới cổ rồi má tui còn ở trong nhà", "114"),
+        ("ông sửa máy bị giật té ngửa mà cái ổ điện còn xẹt xẹt chưa ai dám lại", "114"),
         ("thằng nhỏ té cây gãy chân xương lòi ra ngoài chảy máu quá trời", "115"),
         ("bà nội tui tiểu đường mà giờ vã mồ hôi hột nói lảm nhảm hông ai hiểu", "115"),
         ("em bị dầu sôi đổ vô chân da lột ra hết đau quá trời chị ơi", "115"),
