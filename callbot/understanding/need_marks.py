@@ -31,6 +31,7 @@ from callbot.understanding import need_round22c as c22
 from callbot.understanding import need_round22d as d22
 from callbot.understanding import need_round23e as e23
 from callbot.understanding import need_round23f as f23
+from callbot.understanding import need_round25h as h25
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -65,6 +66,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     b21.round21b_revise,
     c22.round22c_revise,
     e23.round23e_revise,
+    h25.round25h_revise,
 )
 
 

@@ -11,7 +11,8 @@ order, each given the previous one's number:
   fight's is 113;
 - :func:`.need_attacker_round21.attacker_service`: where the attacker is (gone with someone
   hurt: 115; holding, forcing, threatening from a height: 113);
-- round 22C's and round 23E's readings (:mod:`.need_round22c`, :mod:`.need_round23e`).
+- round 22C's, round 23E's and round 25H's readings (:mod:`.need_round22c`,
+  :mod:`.need_round23e`, :mod:`.need_round25h`).
 
 A round that reads the number adds its reviser at the end; each takes ``(service, hits,
 words)``, ``hits`` being the answer's hits after time.
@@ -27,6 +28,7 @@ from callbot.understanding.need_match import Hit
 from callbot.understanding.need_missed_round18 import fight_service
 from callbot.understanding.need_round22c import round22c_service
 from callbot.understanding.need_round23e import round23e_service
+from callbot.understanding.need_round25h import round25h_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -49,6 +51,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     attacker_service,
     _round22c_service,
     round23e_service,
+    round25h_service,
 )
 
 
