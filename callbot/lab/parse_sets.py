@@ -120,6 +120,12 @@ SETS: tuple[ParseSet, ...] = (
         "480 needs after round 22: a trainer's month of common city emergencies (writer N); "
         "answers whose service hangs on reading them whole (writer O)",
     ),
+    ParseSet(
+        "fifteenth development part",
+        "parse_dev16.jsonl",
+        "480 needs after round 24: a dispatcher's calls where 113 and 115 meet, the attacker "
+        "still there or gone (writer R); bodies told by their signs in the outskirts (writer S)",
+    ),
 )
 
 
