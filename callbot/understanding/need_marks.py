@@ -32,6 +32,7 @@ from callbot.understanding import need_round22d as d22
 from callbot.understanding import need_round23e as e23
 from callbot.understanding import need_round23f as f23
 from callbot.understanding import need_round25h as h25
+from callbot.understanding import need_round26i as i26
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -67,6 +68,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     c22.round22c_revise,
     e23.round23e_revise,
     h25.round25h_revise,
+    i26.round26i_revise,
 )
 
 

@@ -29,6 +29,7 @@ from callbot.understanding.need_missed_round18 import fight_service
 from callbot.understanding.need_round22c import round22c_service
 from callbot.understanding.need_round23e import round23e_service
 from callbot.understanding.need_round25h import round25h_service
+from callbot.understanding.need_round26i import round26i_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -52,6 +53,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     _round22c_service,
     round23e_service,
     round25h_service,
+    lambda s, h, w: round26i_service(s, h, w, gone_spans(w)),
 )
 
 

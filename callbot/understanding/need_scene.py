@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from callbot.understanding.need_base import NOT, Entry, Service
 from callbot.understanding.need_leaving import more_gone
 from callbot.understanding.need_match import Hit
+from callbot.understanding.need_round26i import i26_gone
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_time import defuse
 from callbot.understanding.need_time_marks import Marks
@@ -190,6 +191,7 @@ _WIRE_ENTRY = Entry("other", "emergency", 5, (), frozenset({"live_wire"}), servi
 def gone_spans(words: list[str]) -> list[Span]:
     """Where the attackers are said to be gone or held (rule 1)."""
     found = more_gone(words, GONE)  # round 21A: more ways of leaving, Vosk's "dồi"
+    found = sorted(set(found) | set(i26_gone(words)))  # round 26I: dispersed, handed over
     if ATTACK_VERBS & set(words):
         found = sorted(set(found) | set(_left_after_attack(words)))
     return found
