@@ -32,6 +32,7 @@ from callbot.understanding import need_round22d as d22
 from callbot.understanding import need_round23e as e23
 from callbot.understanding import need_round23f as f23
 from callbot.understanding import need_round25h as h25
+from callbot.understanding import need_round26j as j26
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -53,6 +54,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     c22.round22c_marks,
     d22.round22d_marks,
     f23.round23f_marks,
+    j26.round26j_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -67,6 +69,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     c22.round22c_revise,
     e23.round23e_revise,
     h25.round25h_revise,
+    j26.round26j_revise,
 )
 
 
