@@ -33,6 +33,7 @@ from callbot.understanding import need_round23e as e23
 from callbot.understanding import need_round23f as f23
 from callbot.understanding import need_round25h as h25
 from callbot.understanding import need_round26i as i26
+from callbot.understanding import need_round26j as j26
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -54,6 +55,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     c22.round22c_marks,
     d22.round22d_marks,
     f23.round23f_marks,
+    j26.round26j_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -69,6 +71,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     e23.round23e_revise,
     h25.round25h_revise,
     i26.round26i_revise,
+    j26.round26j_revise,
 )
 
 
