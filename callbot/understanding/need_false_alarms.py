@@ -81,6 +81,10 @@ ANIMAL_REACH = 10
 # attack, or a new clause ("đang cho gà ăn thì nghe nổ lớn").
 # "quay" turns to someone else ("đánh con chó rồi quay qua đánh con nít": round 10).
 NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang thấy nghe tự bỗng quay xong")
+# "rồi" between them, and the emergency names a person: the animal's part is over and someone
+# turns on that person ("đánh chó nhà tui rồi xông vô đánh ba tui"); "con chó ăn bả rồi co
+# giật" names nobody and stays the dog's.
+THEN = "rồi"
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""

@@ -290,15 +290,17 @@ def _calmed(hit: Hit, words: list[str], marks: Marks) -> bool:
 
 
 def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
-    """An emergency said of an animal (:mod:`.need_false_alarms`): one named before it with no
-    person nor attack between ("con mèo ... kẹt trên mái"), or right after it ("giết con chó")."""
+    """An emergency said of an animal (:mod:`.need_false_alarms`): one named before it, no
+    person, attack nor "rồi" between ("con mèo ... kẹt trên mái"), or after it ("giết con chó")."""
     if _FIRE & hit.entry.tags:
         return False  # a fire is nobody's ("con mèo làm đổ nến cháy rèm")
     if words[hit.start] in fa.ATTACKS:
         return False  # the animal attacks someone ("chó dữ cắn nát bắp chân")
+    person = bool(fa.HUMANS & set(words[hit.start : hit.end + 1]))  # "rồi ... đánh ba"
     for a in animals:
         between = set(words[a + 1 : hit.start])
-        if 0 < hit.start - a <= fa.ANIMAL_REACH and not fa.NOT_OF_AN_ANIMAL & between:
+        then = person and fa.THEN in between  # "rồi" counts before a person only: fa.THEN
+        if 0 < hit.start - a <= fa.ANIMAL_REACH and not (fa.NOT_OF_AN_ANIMAL & between or then):
             return True
         if 0 <= a - hit.end < fa.ANIMAL_AFTER:
             return True
