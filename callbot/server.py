@@ -109,20 +109,31 @@ class Server:
         self._channels_at = 0.0  # monotonic time of the next look at Asterisk's channels
 
     def start(self) -> None:
-        """Start AMI (it connects in the background), load the parsers, open the FastAGI
-        listener and the metrics, then start the sweepers and the loading of the speech model
-        in threads.
+        """Start AMI (it connects in the background) and the heartbeat, load the parsers, open
+        the FastAGI listener and the metrics, then start the sweeper and the loading of the
+        speech model in threads. If any of it fails (the port taken, a parser that does not
+        load), what started is stopped (the node is written stopped) and the error raised.
 
         The parsers load before the listener opens: loading them holds the interpreter for up
         to a second at a time on a busy 2-core machine, and a call taken meanwhile sends its
         caller no audio for that long. Asterisk ends an AudioSocket that is silent both ways
         for 2 s, so the first callers after a restart were dropped to the queue in the
-        greeting. Until the listener opens, Asterisk's AGI fails at once and the dialplan
-        sends callers to the operators' queue, as for a node that is down."""
+        greeting. Until the listener opens, Asterisk's connection is refused at once and the
+        dialplan sends callers on, as for a node that is down: to the next node, and to the
+        operators' queue when none takes the call."""
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self) -> None:
         if self.ami is not None:
             self.ami.start()
         if self.app.media is not None:
             self.app.media.start()
+        # Heartbeats from now on: other nodes must not count this one dead while it loads.
+        threading.Thread(target=self._pulse, name="heartbeat", daemon=True).start()
         started = time.monotonic()
         warm_up()
         log.info("parsers loaded in %.1f s", time.monotonic() - started)
@@ -141,7 +152,6 @@ class Server:
             self.config.ami.port,
             self.config.queue.name,
         )
-        threading.Thread(target=self._pulse, name="heartbeat", daemon=True).start()
         threading.Thread(target=self._sweep, name="sweeper", daemon=True).start()
         threading.Thread(target=self._start_transcription, name="asr-load", daemon=True).start()
 

@@ -144,16 +144,19 @@ class FastAgiServer:
             raise _taken(host, port, exc) from exc
 
     def _listen(self) -> None:
-        """Start listening (two servers may both bind a port with SO_REUSEADDR: the second
-        to listen fails here)."""
-        try:
-            self._server.server_activate()
-        except OSError as exc:
-            address = self.address
-            with self._lock:
-                self._serving, self._closed = False, True
-            self._server.server_close()
-            raise _taken(*address, exc) from exc
+        """Start listening, once (SetupError when started or stopped before, or when another
+        server listens on the port: two may bind it with SO_REUSEADDR). The lock is held
+        throughout, so a stop() meanwhile waits and then finds the server serving or closed."""
+        with self._lock:
+            if self._serving or self._closed:
+                raise SetupError("this FastAGI server was already started")
+            try:
+                self._server.server_activate()
+            except OSError as exc:
+                self._closed = True
+                self._server.server_close()
+                raise _taken(*self.address, exc) from exc
+            self._serving = True
 
     @property
     def address(self) -> tuple[str, int]:
@@ -169,10 +172,6 @@ class FastAgiServer:
 
     def start(self) -> None:
         """Listen, serve in a background thread and return."""
-        with self._lock:
-            if self._serving or self._closed:
-                raise SetupError("this FastAGI server was already started")
-            self._serving = True
         self._listen()
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -185,10 +184,6 @@ class FastAgiServer:
 
     def serve_forever(self) -> None:
         """Serve in this thread until :meth:`stop` is called from another thread."""
-        with self._lock:
-            if self._serving or self._closed:
-                raise SetupError("this FastAGI server was already started")
-            self._serving = True
         self._listen()
         logger.info("FastAGI listening on %s:%d", *self.address)
         self._server.serve_forever(poll_interval=_POLL_INTERVAL)
