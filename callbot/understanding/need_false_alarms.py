@@ -85,6 +85,8 @@ NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang th
 # turns on that person ("đánh chó nhà tui rồi xông vô đánh ba tui"); "con chó ăn bả rồi co
 # giật" names nobody and stays the dog's.
 THEN = "rồi"
+# A person named as an animal's owner is not in the scene ("con mèo nhà bà ngoại tui kẹt").
+OWNED = words("nhà của")
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""

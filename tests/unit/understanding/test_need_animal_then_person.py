@@ -1,4 +1,5 @@
-"""An animal named first, then a person attacked: the emergency is the person's.
+"""An animal named first, then a person attacked: the emergency is the person's; a person
+named as the animal's owner ("nhà bà ngoại tui") is not one in danger.
 
 An emergency said of an animal named just before it is none (:mod:`.need_false_alarms`,
 :func:`callbot.understanding.need_time._of_an_animal`), unless the emergency's own words name
@@ -32,6 +33,8 @@ def test_an_animal_then_a_person_attacked_is_113(text: str) -> None:
         "ổng dọa giết con chó nhà tui hoài",
         "con mèo kẹt trên mái tôn hổng xuống được kêu suốt đêm",
         "con chó nhà anh tui bị xe tông chết hồi sáng",
+        "con mèo nhà bà ngoại tui kẹt trên mái tôn hổng xuống được",  # the owner is not there
+        "con chó của chú tư bị xe cán dập chân",
     ],
 )
 def test_an_animal_s_trouble_stays_no_emergency(text: str) -> None:
