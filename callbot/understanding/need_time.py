@@ -299,7 +299,9 @@ def _of_an_animal(hit: Hit, animals: list[int], words: list[str]) -> bool:
     person = bool(fa.HUMANS & set(words[hit.start : hit.end + 1]))  # "rồi ... đánh ba"
     for a in animals:
         between = {  # an owner named is no one there: fa.OWNED
-            w for k, w in enumerate(words[a + 1 : hit.start], a + 1) if words[k - 1] not in fa.OWNED
+            w
+            for k, w in enumerate(words[a + 1 : hit.start], a + 1)
+            if not (w in fa.HUMANS and words[k - 1] in fa.OWNED)
         }
         then = person and fa.THEN in between  # "rồi" counts before a person only: fa.THEN
         if 0 < hit.start - a <= fa.ANIMAL_REACH and not (fa.NOT_OF_AN_ANIMAL & between or then):

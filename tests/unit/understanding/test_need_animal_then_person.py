@@ -39,3 +39,10 @@ def test_an_animal_then_a_person_attacked_is_113(text: str) -> None:
 )
 def test_an_animal_s_trouble_stays_no_emergency(text: str) -> None:
     assert parse_need(text).urgency != "emergency", parse_need(text).as_dict()
+
+
+def test_a_new_clause_after_nha_still_ends_the_animal_s_part() -> None:
+    """Only a person after "nhà"/"của" is an owner: "thì" there still starts a new clause, so
+    the shock is the caller's, not the dog's."""
+    need = parse_need("đang tắm cho con chó sau nhà thì bị điện giật té xỉu")
+    assert need.urgency == "emergency", need.as_dict()
