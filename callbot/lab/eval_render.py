@@ -39,7 +39,9 @@ def _emergency_lines(e: dict[str, Any]) -> list[str]:
             label = f"{service} {SERVICE_NAMES.get(service, '')}"
             out.append(
                 f"  {label:<18} {_count(s['found'], s['expected']):>7} {_pct(s['recall']):>7}"
-                f"  (an emergency whatever the service: {s['flagged']}/{s['expected']})"
+                f"  (an emergency whatever the service: {s['flagged']}/{s['expected']}"
+                + "".join(f"; told {n}: {c}" for n, c in s.get("told", {}).items())
+                + ")"
             )
     else:
         out.append("recall per service   n/a (no emergency here is labelled with a service)")

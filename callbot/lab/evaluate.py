@@ -15,8 +15,9 @@ a number); a transcript is right when all its labelled keys are.
 Emergency figures, on the needs: recall is the share of transcripts labelled emergency that the
 parser calls an emergency, precision the share of its emergencies labelled so. Recall per
 service counts an emergency found only when the parser also gives the labelled service (no
-service, or another one, is a miss for that service). The false emergency rate is the share of
-needs labelled ``high`` or ``normal`` that the parser calls an emergency.
+service, or another one, is a miss for that service). The false emergency rate is the share
+of needs labelled ``high`` or ``normal`` that the parser calls an emergency
+(:mod:`callbot.lab.eval_emergency`, which also counts the numbers told instead).
 
 The repository's sets (:data:`callbot.lab.parse_sets.SETS`: the labelled set, the hold-out set,
 and issue 13's development parts and locked part, each written apart from the parsers) are
@@ -26,9 +27,7 @@ listed (``--errors`` lists those of the other sets) unless ``--show-locked-error
 them, which breaks the lock: whoever reads them can no longer measure on it honestly. A set is
 locked when it is that file or when its ids start with :data:`LOCKED_ID_PREFIX`, so a copy
 stays locked under ``--set-file``. ``--half A|B`` scores one fixed half of a set (default: the
-third development part; :mod:`callbot.lab.halves`): round 2 of issue 13 tuned on half A of the
-second part and kept half B unseen until its final pass; round 3 does the same with the third
-part.
+third development part; :mod:`callbot.lab.halves`; rounds 2 and 3 of issue 13 tuned on half A).
 
 The evaluation is a measurement: it prints figures and exits 0 whatever they are; a missing or
 malformed set file raises :class:`~callbot.errors.ConfigError` naming the file and line. A kind
@@ -47,6 +46,7 @@ from typing import Any
 
 from callbot.errors import ConfigError
 from callbot.lab import parse_sets as ps
+from callbot.lab.eval_emergency import SERVICES, emergency_figures, ratio
 from callbot.lab.eval_render import render_report, render_summary
 from callbot.lab.halves import Half, select_half
 from callbot.lab.parse_sets import set_file, standard_sets
@@ -64,7 +64,6 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
 }
 CATEGORIES = ("food", "medical", "financial", "testing", "violation", "other")
 URGENCIES = ("emergency", "high", "normal")
-SERVICES = ("115", "114", "113")  # medical; fire and rescue; police
 FIELDS = tuple(
     f"{kind}.{key}" for kind in REQUIRED for key in REQUIRED[kind] + OPTIONAL.get(kind, ())
 )
@@ -236,51 +235,6 @@ def evaluate(cases: Sequence[Case]) -> tuple[list[Outcome], dict[str, str]]:
     return outcomes, unavailable
 
 
-def _ratio(right: int, of: int) -> float | None:
-    return right / of if of else None
-
-
-def _flagged(outcome: Outcome) -> bool:
-    return outcome.got is not None and outcome.got.get("urgency") == "emergency"
-
-
-def emergency_figures(outcomes: Sequence[Outcome]) -> dict[str, Any]:
-    """Recall (plain and per service), precision and the false emergency rate of the needs."""
-    needs = [o for o in outcomes if o.case.kind == "need"]
-    expected = [o for o in needs if o.case.expect["urgency"] == "emergency"]
-    others = [o for o in needs if o.case.expect["urgency"] != "emergency"]
-    predicted = sum(_flagged(o) for o in needs)
-    found = sum(_flagged(o) for o in expected)
-    false = sum(_flagged(o) for o in others)
-    services: dict[str, dict[str, Any]] = {}
-    for service in SERVICES:
-        labelled = [o for o in expected if o.case.expect.get("service") == service]
-        if not labelled:
-            continue
-        right = sum(
-            _flagged(o) and _normal("service", (o.got or {}).get("service")) == service
-            for o in labelled
-        )
-        services[service] = {
-            "expected": len(labelled),
-            "found": right,
-            "recall": right / len(labelled),
-            "flagged": sum(_flagged(o) for o in labelled),  # an emergency, whatever the service
-        }
-    return {
-        "expected": len(expected),
-        "predicted": predicted,
-        "found": found,
-        "recall": _ratio(found, len(expected)),
-        "precision": _ratio(found, predicted),
-        "services": services,
-        "service_unlabelled": sum("service" not in o.case.expect for o in expected),
-        "not_emergency": len(others),
-        "false": false,
-        "false_rate": _ratio(false, len(others)),
-    }
-
-
 def report(
     cases: Sequence[Case],
     outcomes: Sequence[Outcome],
@@ -319,14 +273,16 @@ def report(
         "count": len(cases),
         "evaluated": len(outcomes),
         "all_right": right_cases,
-        "accuracy": _ratio(right_cases, len(outcomes)),
+        "accuracy": ratio(right_cases, len(outcomes)),
         "wrong_answers": len(outcomes) - right_cases,
         "fields_right": fields_right,
         "fields_of": fields_of,
-        "field_accuracy": _ratio(fields_right, fields_of),
+        "field_accuracy": ratio(fields_right, fields_of),
         "fields": fields,
         "kinds": kinds,
-        "emergency": emergency_figures(outcomes),
+        "emergency": emergency_figures(
+            [(o.case.expect, o.got) for o in outcomes if o.case.kind == "need"]
+        ),
     }
     if show_errors:
         data["errors"] = [

@@ -1,6 +1,7 @@
 """The scorer's emergency figures and the lock, on tiny sets with a fake parser.
 
-Recall per service counts an emergency found only with the labelled service; the false
+Recall per service counts an emergency found only with the labelled service, and says how many
+were told which other number (a count, even on a locked set); the false
 emergency rate is over needs labelled high or normal; the locked part's wrong answers are
 listed only with ``show_locked_errors``; ``main_eval`` without a set file scores every
 standard set and ends with a summary.
@@ -97,9 +98,9 @@ def test_recall_per_service_needs_the_right_service_and_false_rate_counts_the_re
     data = ev.report(cases, outcomes, unavailable, "a.jsonl")
     e = data["emergency"]
     assert e["services"] == {
-        "115": {"expected": 2, "found": 1, "recall": 0.5, "flagged": 1},
-        "114": {"expected": 1, "found": 1, "recall": 1.0, "flagged": 1},
-        "113": {"expected": 1, "found": 0, "recall": 0.0, "flagged": 1},
+        "115": {"expected": 2, "found": 1, "recall": 0.5, "flagged": 1, "told": {}},
+        "114": {"expected": 1, "found": 1, "recall": 1.0, "flagged": 1, "told": {}},
+        "113": {"expected": 1, "found": 0, "recall": 0.0, "flagged": 1, "told": {"none": 1}},
     }
     assert (e["expected"], e["found"], e["recall"]) == (4, 3, 0.75)
     assert (e["predicted"], e["precision"]) == (4, 0.75)
@@ -118,6 +119,7 @@ def test_locked_errors_are_withheld_unless_asked_apart(
     text = capsys.readouterr().out
     assert ", locked: 7 transcripts" in text
     assert "có cướp" not in text and "wrong answers of the locked part: 4, not shown" in text
+    assert "(an emergency whatever the service: 1/1; told none: 1)" in text  # a count, no line
     assert ev.main_eval(path, as_json=True, show_errors=True) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["locked"] is True and "errors" not in data and data["wrong_answers"] == 4
@@ -194,3 +196,20 @@ def test_summary_columns_line_up_after_a_name_longer_than_the_old_width(tmp_path
     end = head.index("texts") + len("texts")  # the count column ends under its heading
     assert [row[end - 1 : end + 1] for row in rows] == ["7 ", "7 "]
     assert rows[1].startswith("second development part ")
+
+
+def test_the_numbers_told_instead_are_counted_by_number() -> None:
+    from callbot.lab.eval_emergency import emergency_figures
+
+    police = {"category": "violation", **EMERGENCY, "service": "113"}
+    needs = [
+        (police, {"urgency": "emergency", "service": "114"}),
+        (police, {"urgency": "emergency", "service": "114"}),
+        (police, {"urgency": "emergency", "service": "115"}),
+        (police, {"urgency": "emergency", "service": "113"}),
+        (police, {"urgency": "high"}),  # not flagged: no number told
+        (police, None),  # a crash tells nothing
+    ]
+    s = emergency_figures(needs)["services"]["113"]
+    assert (s["expected"], s["found"], s["flagged"]) == (6, 1, 4)
+    assert s["told"] == {"114": 2, "115": 1}
