@@ -91,6 +91,7 @@ _WHO = "who"
 _PERPETRATOR = "perpetrator"  # an attacker named (need_service)
 _FIRE_OR_WATER = frozenset({"fire", "water"})
 _SICK = "sick"
+_MADE = "made_by_person"  # a danger a person makes (round 27K)
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,9 @@ def _with_model(
     emergency = result.urgency == "emergency"
     no_police = _fire_without_police(hits, found)
     unhurt = result.service == "113" and not any(_medical(h) for h in found if not h.negated)
+    made = result.service == "113" and any(_MADE in h.entry.tags for h in hits if not h.negated)
     rules = Rules(
-        emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt
+        emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt, made
     )
     verdict = judge(view, rules, seen)
     if verdict == "service" and result.service == "115" and freed(words):

@@ -311,6 +311,7 @@ class Rules:
     moved_on: bool = False  # every emergency phrase was said before the caller's last request
     no_police: bool = False  # a fire or someone in the water read, nothing of the police heard
     unhurt: bool = False  # 113 read, and nothing medical heard (no wound, sign or symptom)
+    made: bool = False  # 113 read of a danger a person makes (round 27K: a threat, a bomb)
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -345,10 +346,11 @@ def _another_service(view: Score, rules: Rules, seen: Reading) -> bool:
     on who is named: "nhà tui đang cháy" was told 113 on "tui", a reviewer's probe); never
     115 where the rules read 113 and heard nothing medical (round 19: a beating after a small
     crash, "quệt vào xe ... không sao cả nhưng ông ấy túm cổ áo đấm", was told 115 on the
-    crash's words)."""
+    crash's words); never another where the rules read a danger a person makes (round 27K:
+    "thò ra ngoài lan can dọa thả xuống" was told 114 on the height)."""
     if view.service == "113" and rules.no_police:
         return False
-    if view.service == "115" and rules.unhurt:
+    if (view.service == "115" and rules.unhurt) or rules.made:
         return False
     theirs = view.probabilities[CLASSES.index(rules.service)] if rules.service else 1.0
     if view.top >= SERVICE_SURE and view.top >= SERVICE_RATIO * theirs:

@@ -12,7 +12,8 @@ order, each given the previous one's number:
 - :func:`.need_attacker_round21.attacker_service`: where the attacker is (gone with someone
   hurt: 115; holding, forcing, threatening from a height: 113);
 - round 22C's, round 23E's and round 25H's readings (:mod:`.need_round22c`,
-  :mod:`.need_round23e`, :mod:`.need_round25h`).
+  :mod:`.need_round23e`, :mod:`.need_round25h`), round 26I's (a body left once the attackers
+  are gone) and round 27K's (a 114 a person makes: :mod:`.need_round27k`).
 
 A round that reads the number adds its reviser at the end; each takes ``(service, hits,
 words)``, ``hits`` being the answer's hits after time.
@@ -30,6 +31,7 @@ from callbot.understanding.need_round22c import round22c_service
 from callbot.understanding.need_round23e import round23e_service
 from callbot.understanding.need_round25h import round25h_service
 from callbot.understanding.need_round26i import round26i_service
+from callbot.understanding.need_round27k import round27k_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -54,6 +56,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round23e_service,
     round25h_service,
     lambda s, h, w: round26i_service(s, h, w, gone_spans(w)),
+    round27k_service,
 )
 
 

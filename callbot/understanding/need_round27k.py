@@ -1,0 +1,134 @@
+"""Police scenes with a fire's, a blast's or a rescue's props (round 27K of issue 13).
+
+Every number a caller is told after :func:`.need_service.choose_service`'s rule 1 (114 first
+when something burns, explodes or someone is trapped or in the water) must still be 113 when a
+person makes the danger and is still there or still coming: the writer of the development and
+locked parts' register, and unseen writer V, told such scenes as 113, and the parser told them
+114. The entries and combos are read by :mod:`.need_lexicon`, :func:`round27k_service` by
+:mod:`.need_number`.
+
+Their hits carry the tag ``made_by_person``: where the rules read 113 on one, the statistical
+model may not tell another number (:func:`.need_model.judge`; it told "thò ra ngoài lan can
+dọa thả xuống" 114 on the height).
+
+- **A blast threatened (113)** : "ôm bình ga mini giữa quán dọa cho nổ", "mở van gas ... dọa
+  cho nổ cả dãy trọ": a threat word (round ones' ``threat``: "dọa", "hăm") then, within 6
+  words, a blast; the combination quiets the blast, so nothing of a 114 is left. A blast
+  told as news or feared ("sợ bình gas nổ") has no threat word and stays 114 or calm.
+- **A bomb used or planted (113)** : "ném bom xăng vô nhau", "quăng bom xăng vô nhà", "nói gài
+  bom trong kho đòi chuyển tiền": an attack or an extortion, not an accident (round ones read
+  "bom xăng" alone as a blast: the longer phrase hides it). "bị bom hàng" (orders not picked
+  up) holds no such phrase. A fire burning or someone trapped besides ("ném bom xăng vô nhà
+  rồi chạy mất lửa đang cháy ... còn trên lầu") is still 114 first: these readings give 113
+  only where no other 114 is said.
+- **Gunfire (113)** : "có vụ nổ súng ngoài quán", "nghe tiếng nổ súng": "vụ nổ" and "tiếng
+  nổ" inside them are no blast.
+- **Held under water (113)** : "dìm đầu xuống lu nước", "dọa dìm chết", "đè đầu ... xuống
+  nước": someone drowned by a person ("đè đầu" hides round ones' "đè", a collapse).
+- **Held out over a drop, or taken along in a jump (113)** : "nắm tay con chìa ra ngoài lan
+  can dọa thả", "ôm con nhỏ ra mé sông dọa nhảy xuống chung": a life threatened by a person
+  (round 22C: someone about to jump alone is 114, and stays so).
+- **Chained or tied and beaten (113)** : "bị chồng xích chân trong nhà", "trói lại đánh".
+- **A head slammed (113)** : "dộng đầu ba tui vô cột điện" (a fall is "té đập đầu": 115).
+- **Still in the house** : "nó còn ở trong nhà" joins round ones' ``perpetrator`` phrases (a
+  wound with the attacker there is 113: :func:`.need_service.choose_service`, rule 2).
+- **An idiom** : "bị đè đầu cưỡi cổ" (oppressed for years) holds no head held down.
+- **Where the attackers are is no trap** : "bị tụi trộm đánh bể đầu tụi nó còn dưới hầm": a
+  place said right after the attackers' presence (round ones' ``perpetrator``: "tụi nó còn")
+  tells where they are; a 114 read only there (a "dưới hầm", a cellar) gives way to 113.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings
+
+if TYPE_CHECKING:
+    from callbot.understanding.need_match import Hit
+
+__all__ = ["K27_COMBOS", "K27_ENTRIES", "round27k_service"]
+
+# fmt: off
+_BOMB = pairings(
+    ("ném", "quăng", "chọi", "liệng", "thảy", "tạt", "cầm", "ôm", "xách", "cầm theo"),
+    ("bom xăng", "bom", "lựu đạn"),
+) + """,
+    gài bom, đặt bom, cài bom, gắn bom, gài mìn, đặt mìn, dọa đánh bom, đòi đánh bom,
+    dọa cho nổ bom, có bom trong
+"""
+_GUNFIRE = "vụ nổ súng, tiếng nổ súng, nổ súng bắn, nổ mấy phát súng, nổ súng vô"
+_DROWNED = pairings(
+    ("dìm", "dọa dìm", "đòi dìm"),
+    ("chết", "đầu", "xuống nước", "xuống lu", "xuống sông", "xuống kênh", "xuống hồ",
+     "xuống thau", "xuống xô", "xuống chậu"),
+) + ", đè đầu, nhấn đầu, ấn đầu, dìm nó, dìm con, dìm vợ, dìm bà, dìm má, dìm mẹ"
+_HELD_OUT = pairings(
+    ("chìa", "thò", "đưa", "giơ", "thòng"),
+    ("ra ngoài lan can", "ra khỏi lan can", "qua lan can", "ra cửa sổ", "ra ngoài cửa sổ"),
+) + """,
+    dọa thả xuống, đòi thả xuống, hăm thả xuống, dọa buông tay, dọa thả tay, dọa thả con,
+    dọa nhảy xuống chung, đòi nhảy xuống chung, dọa nhảy chung, đòi nhảy chung,
+    nhảy xuống chung, dọa ôm con nhảy, đòi ôm con nhảy, dọa chết chung, đòi chết chung
+"""
+# "dộng đầu" is always someone slamming a head ("té đập đầu" is a fall: round ones' 115)
+_SLAMMED = "dộng đầu, dộng đầu vô, dộng đầu vào, nắm đầu dộng, nắm đầu đập vô tường"
+# the attackers still in the house (round ones' ``perpetrator`` reads "còn trong nhà")
+_STILL_IN = """
+    nó còn ở trong nhà, nó còn ở trong phòng, nó vẫn còn ở trong, còn ở trong nhà,
+    tụi nó còn ở, nó còn ở đó, nó vẫn còn ở đó, nó còn núp trong
+"""
+# an idiom of oppression, no head held down
+_IDIOM = "đè đầu cưỡi cổ, đè đầu đè cổ"
+_CHAINED = """
+    xích chân, xích tay, xích cổ, xích trong nhà, xích lại trong phòng,
+    trói lại đánh, trói lại rồi đánh, trói vô cột đánh, trói vào cột đánh, trói lại đập
+"""
+
+K27_ENTRIES: tuple[Entry, ...] = (
+    entry("violation", "emergency", 5, _BOMB, tags="violence made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "emergency", 5, _GUNFIRE, tags="violence made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "emergency", 5, _DROWNED, tags="violence made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "emergency", 5, _HELD_OUT, tags="violence made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "emergency", 5, _CHAINED, tags="crime made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "emergency", 5, _SLAMMED, tags="violence made_by_person", fold="tone",
+          service="113"),
+    entry(None, "normal", 0, _STILL_IN, tags="perpetrator", fold="tone"),
+    entry(None, "normal", 0, _IDIOM, tags="k27_idiom", fold="tone"),
+)
+
+K27_COMBOS: tuple[Combo, ...] = (
+    Combo(("threat", "blast"), "violation", "emergency", 5, window=6, ordered=True,
+          service="113", gives=frozenset({"violence", "made_by_person"}), quiets=True),
+)
+# fmt: on
+
+_PERPETRATOR = "perpetrator"
+_WHERE_REACH = 2  # words between the attackers' presence and the place that says where
+
+
+def _where_they_are(hit: Hit, hits: list[Hit]) -> bool:
+    """Whether ``hit`` starts right after a phrase of the attackers' presence."""
+    return any(
+        _PERPETRATOR in h.entry.tags and 0 <= hit.start - h.end <= _WHERE_REACH for h in hits
+    )
+
+
+def round27k_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:
+    """113 for a 114 made by a person (a threat, a bomb, a drowning, a child held out), or
+    read only where the attackers are said to be (module docstring); ``service`` otherwise."""
+    if service != "114":
+        return service
+    live = [h for h in hits if not h.negated and h.entry.urgency == "emergency"]
+    rescue = [h for h in live if h.entry.alarm == "114"]
+    if not rescue and any("made_by_person" in h.entry.tags for h in live):
+        return "113"
+    police = any(h.entry.alarm == "113" for h in live)
+    if police and rescue and all(_where_they_are(h, hits) for h in rescue):
+        return "113"
+    return service

@@ -1,0 +1,68 @@
+"""Round 27K: police scenes with a fire's, a blast's or a rescue's props are 113, when a person
+makes the danger; the props alone, feared, past or figurative, stay what they were.
+
+Cases in the tests' own words, not a writer's lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from callbot.understanding.need import parse_need
+from callbot.understanding.need_model import use_model
+
+
+@pytest.fixture(params=[True, False], ids=["model", "rules"])
+def _both(request: pytest.FixtureRequest) -> None:
+    use_model(request.param)
+    yield
+    use_model(True)
+
+
+POLICE = [
+    "thằng kia dọa cho nổ bình gas nếu tui không đưa tiền",  # a blast threatened
+    "ông chồng ôm bình ga trong phòng trọ hăm cho nổ chết hết",
+    "mấy đứa ném bom xăng vô nhà tui",  # a petrol bomb thrown
+    "có đứa ôm bom xăng đứng trước quán dọa ném vô",  # armed with one
+    "có người gọi vô quán nói đặt bom dưới gầm bàn",  # a bomb planted
+    "có vụ nổ súng ngoài quán có người bị thương",  # gunfire is no blast
+    "nó dìm đầu vợ nó xuống lu nước",  # held under water
+    "thằng con nghiện đè đầu bà nội xuống thau nước",
+    "ông kia nắm chân đứa nhỏ thò ra ngoài lan can dọa thả xuống",  # held out over a drop
+    "chồng tui ôm con nhỏ ra bờ kênh dọa nhảy xuống chung",  # taken along in a jump
+    "chị kia bị chồng xích tay trong phòng mấy ngày nay",  # chained
+    "thằng kia dộng đầu ông già vô cột điện",  # a head slammed
+    "bảo vệ bị tụi cướp đánh bể đầu tụi nó còn dưới hầm xe",  # the cellar is where they are
+]
+CALM_OR_OTHER = [
+    ("hồi tháng trước có vụ nổ súng ở quán nhậu giờ yên rồi tui hỏi chuyện an ninh", None),
+    ("shop online của tui bị bom hàng hoài ai giúp tui với", None),
+    ("hôm qua ổng dọa cho nổ bình gas mà giờ ổng đi rồi tui muốn hỏi làm đơn", None),
+    ("sợ bình gas nổ nên hỏi chỗ kiểm tra bình", None),
+    ("bị người ta đè đầu cưỡi cổ bao năm tui muốn khiếu nại", None),
+    ("con chó nhà tui bị xích chân cả ngày tội quá", None),
+    ("tui hỏi coi ai có dìm giá lúa hông", None),
+    ("con đường ngập tới đầu gối xe công nhân chết máy hoài", None),
+    ("bình gas nhà tui xì mùi nồng nặc sợ nổ", "114"),  # no threat: a leak
+    ("có cô gái đứng ngoài lan can tầng mười dọa nhảy", "114"),  # alone: a rescue
+    ("công nhân xuống hố ga sâu không lên được", "114"),
+    # the attackers gone and a fire burning with people inside: the rescue first
+    ("tụi nó ném bom xăng vô nhà rồi chạy mất lửa đang cháy má tui còn kẹt trên lầu", "114"),
+]
+
+
+@pytest.mark.usefixtures("_both")
+@pytest.mark.parametrize("text", POLICE)
+def test_a_danger_a_person_makes_is_113(text: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", "113")
+
+
+@pytest.mark.usefixtures("_both")
+@pytest.mark.parametrize(("text", "service"), CALM_OR_OTHER)
+def test_the_props_alone_keep_their_reading(text: str, service: str | None) -> None:
+    result = parse_need(text)
+    if service is None:
+        assert result.urgency != "emergency"
+    else:
+        assert (result.urgency, result.service) == ("emergency", service)
