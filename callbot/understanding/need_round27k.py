@@ -32,6 +32,9 @@ dọa thả xuống" 114 on the height).
 - **A head slammed (113)** : "dộng đầu ba tui vô cột điện" (a fall is "té đập đầu": 115).
 - **Still in the house** : "nó còn ở trong nhà" joins round ones' ``perpetrator`` phrases (a
   wound with the attacker there is 113: :func:`.need_service.choose_service`, rule 2).
+- **Held by others (113)** : "tụi nó giam em trong căn nhà hoang", "bị bắt cóc nhốt trong
+  kho"; a way out barred just after ("bắt cóc nhốt dưới hầm không ra được") is the holding,
+  not a trap; the police's custody ("em tui bị tạm giam") is no crime.
 - **An idiom** : "bị đè đầu cưỡi cổ" (oppressed for years) holds no head held down.
 - **Where the attackers are is no trap** : "bị tụi trộm đánh bể đầu tụi nó còn dưới hầm": a
   place said right after the attackers' presence (round ones' ``perpetrator``: "tụi nó còn")
@@ -78,6 +81,14 @@ _STILL_IN = """
     nó còn ở trong nhà, nó còn ở trong phòng, nó vẫn còn ở trong, còn ở trong nhà,
     tụi nó còn ở, nó còn ở đó, nó vẫn còn ở đó, nó còn núp trong
 """
+# a person held by others ("bắt cóc" and "nhốt" alone are round ones' crimes, but the model
+# told "bị bắt cóc nhốt trong kho không ra được" 114 on the "không ra được")
+_HELD = pairings(
+    ("giam", "giam lỏng", "giam giữ"),
+    ("trong", "em", "tui", "tôi", "con", "chị", "vợ", "người", "ở trong", "dưới"),
+) + ", bắt cóc nhốt, bắt cóc rồi nhốt, bắt cóc đem nhốt"
+# the police's own custody, no crime ("tạm giam trong" hides "giam trong")
+_CUSTODY = "tạm giam, bị tạm giam, tạm giam trong, trại tạm giam, lệnh tạm giam"
 # an idiom of oppression, no head held down
 _IDIOM = "đè đầu cưỡi cổ, đè đầu đè cổ"
 _CHAINED = """
@@ -100,6 +111,9 @@ K27_ENTRIES: tuple[Entry, ...] = (
           service="113"),
     entry(None, "normal", 0, _STILL_IN, tags="perpetrator", fold="tone"),
     entry(None, "normal", 0, _IDIOM, tags="k27_idiom", fold="tone"),
+    entry("violation", "emergency", 5, _HELD, tags="crime made_by_person", fold="tone",
+          service="113"),
+    entry("violation", "normal", 2, _CUSTODY, tags="k27_custody", fold="tone"),
 )
 
 K27_COMBOS: tuple[Combo, ...] = (
@@ -109,6 +123,9 @@ K27_COMBOS: tuple[Combo, ...] = (
 # fmt: on
 
 _PERPETRATOR = "perpetrator"
+_MADE = "made_by_person"
+_HAZARDS = frozenset({"fire", "smoke", "blast", "water", "collapse", "press"})
+_KEPT_REACH = 4  # words between the holding and the way out barred
 _WHERE_REACH = 2  # words between the attackers' presence and the place that says where
 
 
@@ -119,14 +136,23 @@ def _where_they_are(hit: Hit, hits: list[Hit]) -> bool:
     )
 
 
+def _kept_in(hit: Hit, made: list[Hit]) -> bool:
+    """Whether ``hit`` is a way out barred, said just after someone was held ("bắt cóc nhốt
+    dưới hầm không ra được"): no fire, water or collapse in it, the holding told first."""
+    if _HAZARDS & hit.entry.tags:
+        return False
+    return any(0 <= hit.start - h.end <= _KEPT_REACH for h in made)
+
+
 def round27k_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:
     """113 for a 114 made by a person (a threat, a bomb, a drowning, a child held out), or
     read only where the attackers are said to be (module docstring); ``service`` otherwise."""
     if service != "114":
         return service
     live = [h for h in hits if not h.negated and h.entry.urgency == "emergency"]
-    rescue = [h for h in live if h.entry.alarm == "114"]
-    if not rescue and any("made_by_person" in h.entry.tags for h in live):
+    made = [h for h in live if _MADE in h.entry.tags]
+    rescue = [h for h in live if h.entry.alarm == "114" and not _kept_in(h, made)]
+    if made and not rescue:
         return "113"
     police = any(h.entry.alarm == "113" for h in live)
     if police and rescue and all(_where_they_are(h, hits) for h in rescue):

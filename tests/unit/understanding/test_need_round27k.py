@@ -33,6 +33,8 @@ POLICE = [
     "chị kia bị chồng xích tay trong phòng mấy ngày nay",  # chained
     "thằng kia dộng đầu ông già vô cột điện",  # a head slammed
     "bảo vệ bị tụi cướp đánh bể đầu tụi nó còn dưới hầm xe",  # the cellar is where they are
+    "mấy thằng đó giam tui trong kho mấy bữa nay",  # held by others
+    "con gái tui bị bắt cóc nhốt dưới hầm không ra được",
 ]
 CALM_OR_OTHER = [
     ("hồi tháng trước có vụ nổ súng ở quán nhậu giờ yên rồi tui hỏi chuyện an ninh", None),
@@ -42,6 +44,8 @@ CALM_OR_OTHER = [
     ("bị người ta đè đầu cưỡi cổ bao năm tui muốn khiếu nại", None),
     ("con chó nhà tui bị xích chân cả ngày tội quá", None),
     ("tui hỏi coi ai có dìm giá lúa hông", None),
+    ("thằng em tui bị tạm giam trong trại tui hỏi giờ thăm nuôi", None),  # custody
+    ("thang máy kẹt có hai người bị nhốt bên trong", "114"),
     ("con đường ngập tới đầu gối xe công nhân chết máy hoài", None),
     ("bình gas nhà tui xì mùi nồng nặc sợ nổ", "114"),  # no threat: a leak
     ("có cô gái đứng ngoài lan can tầng mười dọa nhảy", "114"),  # alone: a rescue
