@@ -85,6 +85,7 @@ from callbot.understanding.need_round24g import G24_COMBOS, G24_ENTRIES
 from callbot.understanding.need_round25h import H25_COMBOS, H25_ENTRIES
 from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
+from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -180,6 +181,7 @@ ENTRIES: tuple[Entry, ...] = (
     *H25_ENTRIES,
     *I26_ENTRIES,
     *J26_ENTRIES,
+    *L27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -323,6 +325,7 @@ COMBOS: tuple[Combo, ...] = (
     *G24_COMBOS,
     *H25_COMBOS,
     *J26_COMBOS,
+    *L27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
