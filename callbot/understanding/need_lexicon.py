@@ -86,6 +86,7 @@ from callbot.understanding.need_round25h import H25_COMBOS, H25_ENTRIES
 from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27k import K27_COMBOS, K27_ENTRIES
+from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -182,6 +183,7 @@ ENTRIES: tuple[Entry, ...] = (
     *I26_ENTRIES,
     *J26_ENTRIES,
     *K27_ENTRIES,
+    *L27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -326,6 +328,7 @@ COMBOS: tuple[Combo, ...] = (
     *H25_COMBOS,
     *J26_COMBOS,
     *K27_COMBOS,
+    *L27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -59,6 +59,8 @@ def test_these_are_no_emergency(text: str) -> None:
         # a theft over, hunger now; a carer asked for
         "hôm trước tui bị giựt mất cái bóp giờ hổng có chi ăn với hai đứa nhỏ",
         "ông già tui bị lẫn ở nhà một mình hông ai giữ tui phải đi bán",
+        # still lost: a search, high (round 27L: writers K, N, T and W all label it so)
+        "ông nội tui bị lẫn đi lạc từ sáng tới giờ chưa tìm được",
     ],
 )
 def test_these_are_high(text: str) -> None:
@@ -68,8 +70,7 @@ def test_these_are_high(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "service"),
     [
-        # still lost; a stroke now; labour begun; a theft going on
-        ("ông nội tui bị lẫn đi lạc từ sáng tới giờ chưa tìm được", "113"),
+        # a stroke now; labour begun; a theft going on
         ("má tui tự nhiên bị tai biến nằm liệt một bên nói hổng được", "115"),
         ("vợ tui sắp sanh đau bụng dữ lắm vỡ ối rồi mà hông có tiền", "115"),
         ("có thằng đang cướp tiệm vàng đầu hẻm cướp mất hết rồi giờ nó còn cầm súng", "113"),
