@@ -126,6 +126,12 @@ SETS: tuple[ParseSet, ...] = (
         "480 needs after round 24: a dispatcher's calls where 113 and 115 meet, the attacker "
         "still there or gone (writer R); bodies told by their signs in the outskirts (writer S)",
     ),
+    ParseSet(
+        "sixteenth development part",
+        "parse_dev17.jsonl",
+        "480 needs after round 26, in the locked part's register: emergencies whose service "
+        "hangs on one detail (writer V); what the body shows and where the attacker is (writer W)",
+    ),
 )
 
 
