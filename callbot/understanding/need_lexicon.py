@@ -87,6 +87,7 @@ from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27k import K27_COMBOS, K27_ENTRIES
 from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
+from callbot.understanding.need_round27m import M27_COMBOS, M27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -182,6 +183,7 @@ ENTRIES: tuple[Entry, ...] = (
     *H25_ENTRIES,
     *I26_ENTRIES,
     *J26_ENTRIES,
+    *M27_ENTRIES,
     *K27_ENTRIES,
     *L27_ENTRIES,
     *D22_ENTRIES,
@@ -327,6 +329,7 @@ COMBOS: tuple[Combo, ...] = (
     *G24_COMBOS,
     *H25_COMBOS,
     *J26_COMBOS,
+    *M27_COMBOS,
     *K27_COMBOS,
     *L27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
