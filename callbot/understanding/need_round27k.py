@@ -28,6 +28,14 @@ dọa thả xuống" 114 on the height).
 - **Held out over a drop, or taken along in a jump (113)** : "nắm tay con chìa ra ngoài lan
   can dọa thả", "ôm con nhỏ ra mé sông dọa nhảy xuống chung": a life threatened by a person
   (round 22C: someone about to jump alone is 114, and stays so).
+- **A blast threatened with "đòi" or "nói" (113)** : "ôm bình ga đứng giữa quán đòi mở van
+  cho nổ"; the blast that crosses the threat ("dọa cho nổ bình gas") is part of it.
+- **Coming to attack at once (113)** : "nói tới đốt cho chết hết", "chút nữa quay lại đốt nhà".
+- **Fire or a live wire put to a person (113)** : "châm lửa vô áo vợ", "dọa chích điện vợ".
+- **Carried off, kept (113)** : "bỏ em trong cốp xe đang chạy", "nhốt trong xe hơi đang
+  chạy", "bị giữ trong căn hộ ... tụi nó canh cửa", "treo ngược ra ngoài cửa sổ" (as said:
+  "trèo" is a climb); a pressing down next to a drowning by force ("đè thằng nhỏ vô lu nước
+  nhận đầu xuống": Vosk's "nhận" for "nhấn") is the person's, no collapse.
 - **Chained or tied and beaten (113)** : "bị chồng xích chân trong nhà", "trói lại đánh".
 - **A head slammed (113)** : "dộng đầu ba tui vô cột điện" (a fall is "té đập đầu": 115).
 - **Still in the house** : "nó còn ở trong nhà" joins round ones' ``perpetrator`` phrases (a
@@ -35,6 +43,8 @@ dọa thả xuống" 114 on the height).
 - **Held by others (113)** : "tụi nó giam em trong căn nhà hoang", "bị bắt cóc nhốt trong
   kho"; a way out barred just after ("bắt cóc nhốt dưới hầm không ra được") is the holding,
   not a trap; the police's custody ("em tui bị tạm giam") is no crime.
+- **An engine** : "máy nổ" (a generator, a pump) hides round ones' "nổ"; "phát nổ" said
+  after it is still a blast.
 - **An idiom** : "bị đè đầu cưỡi cổ" (oppressed for years) holds no head held down.
 - **Where the attackers are is no trap** : "bị tụi trộm đánh bể đầu tụi nó còn dưới hầm": a
   place said right after the attackers' presence (round ones' ``perpetrator``: "tụi nó còn")
@@ -55,25 +65,64 @@ __all__ = ["K27_COMBOS", "K27_ENTRIES", "round27k_service"]
 # fmt: off
 _BOMB = pairings(
     ("ném", "quăng", "chọi", "liệng", "thảy", "tạt", "cầm", "ôm", "xách", "cầm theo"),
-    ("bom xăng", "bom", "lựu đạn"),
+    ("bom xăng", "bom", "lựu đạn", "chai xăng"),
 ) + """,
     gài bom, đặt bom, cài bom, gắn bom, gài mìn, đặt mìn, dọa đánh bom, đòi đánh bom,
-    dọa cho nổ bom, có bom trong
+    dọa cho nổ bom, có bom trong, chai xăng có lửa
+"""
+# a blast threatened with "đòi"/"nói" (round ones' ``threat`` reads "dọa", "hăm": the combo)
+_BLAST_THREAT = pairings(
+    ("đòi", "nói", "hăm", "dọa"),
+    ("mở van cho nổ", "cho nổ", "cho nổ tung", "kích nổ", "bật lửa cho nổ", "mở ga cho nổ",
+     "mở gas cho nổ"),
+)
+# a threat to come and attack at once ("nói tới đốt cho chết hết", "chút nữa quay lại đốt")
+_COMING = pairings(
+    ("nói tới", "nói qua", "đòi tới", "đòi qua", "quay lại", "hăm quay lại", "nói quay lại"),
+    ("đốt", "đốt nhà", "chém", "giết", "xử", "đâm"),
+)
+# fire or a live wire put to a person ("châm lửa vô áo vợ", "dọa chích điện vợ")
+_SET_ON = pairings(
+    ("châm lửa", "bật lửa", "mồi lửa"), ("vô áo", "vào áo", "vô người", "vào người", "lên người"),
+) + """,
+    châm lửa đốt người, đốt áo vợ, tưới xăng lên người, dọa chích điện, đòi chích điện,
+    dọa giật điện, đòi giật điện, dí điện, chích điện vợ, chích điện con
+"""
+# taken away in a moving vehicle ("bỏ em trong cốp xe đang chạy", "bắt lên ghe máy đang chạy")
+_CARRIED_OFF = pairings(
+    ("nhốt trong", "bỏ trong", "bắt lên", "lôi lên", "kéo lên", "đẩy lên", "trong"),
+    ("cốp xe đang chạy", "cốp xe hơi đang chạy", "ghe máy đang chạy", "ghe đang chạy"),
+) + """,
+    cốp xe đang chạy, nhốt trong xe hơi đang chạy, nhốt trong xe đang chạy,
+    bắt lên xe đang chạy, bị tụi nó nhốt
+"""
+# kept by others in a room ("bị giữ trong căn hộ ... tụi nó canh cửa")
+_KEPT = """
+    bị giữ trong, giữ trong phòng, giữ trong căn hộ, giữ trong nhà, giữ trong khách sạn,
+    tụi nó canh cửa, canh cửa không cho ra, canh không cho ra
 """
 _GUNFIRE = "vụ nổ súng, tiếng nổ súng, nổ súng bắn, nổ mấy phát súng, nổ súng vô"
 _DROWNED = pairings(
     ("dìm", "dọa dìm", "đòi dìm"),
     ("chết", "đầu", "xuống nước", "xuống lu", "xuống sông", "xuống kênh", "xuống hồ",
      "xuống thau", "xuống xô", "xuống chậu"),
-) + ", đè đầu, nhấn đầu, ấn đầu, dìm nó, dìm con, dìm vợ, dìm bà, dìm má, dìm mẹ"
+) + """,
+    đè đầu, nhấn đầu, ấn đầu, dìm nó, dìm con, dìm vợ, dìm bà, dìm má, dìm mẹ,
+    nhận đầu xuống, nhấn đầu xuống, đòi nhận nước, nhận xuống nước, nhấn xuống nước,
+    nhấn chìm, nhận chìm
+"""
 _HELD_OUT = pairings(
     ("chìa", "thò", "đưa", "giơ", "thòng"),
     ("ra ngoài lan can", "ra khỏi lan can", "qua lan can", "ra cửa sổ", "ra ngoài cửa sổ"),
 ) + """,
     dọa thả xuống, đòi thả xuống, hăm thả xuống, dọa buông tay, dọa thả tay, dọa thả con,
     dọa nhảy xuống chung, đòi nhảy xuống chung, dọa nhảy chung, đòi nhảy chung,
-    nhảy xuống chung, dọa ôm con nhảy, đòi ôm con nhảy, dọa chết chung, đòi chết chung
+    nhảy xuống chung, dọa ôm con nhảy, đòi ôm con nhảy, dọa chết chung, đòi chết chung,
+    nói chết chung, cho chết chung, chết chung cả nhà, đẩy ra mép lan can, đẩy ra lan can,
+    xô ra lan can, đẩy ra mép, kéo ra mép lan can, đẩy ra ngoài lan can
 """
+# hung upside down out of a window ("treo" only as said: "trèo" is a climb)
+_HUNG = pairings(("treo ngược", "treo lơ lửng"), ("ra ngoài cửa sổ", "ra cửa sổ", "ra ngoài"))
 # "dộng đầu" is always someone slamming a head ("té đập đầu" is a fall: round ones' 115)
 _SLAMMED = "dộng đầu, dộng đầu vô, dộng đầu vào, nắm đầu dộng, nắm đầu đập vô tường"
 # the attackers still in the house (round ones' ``perpetrator`` reads "còn trong nhà")
@@ -89,6 +138,8 @@ _HELD = pairings(
 ) + ", bắt cóc nhốt, bắt cóc rồi nhốt, bắt cóc đem nhốt"
 # the police's own custody, no crime ("tạm giam trong" hides "giam trong")
 _CUSTODY = "tạm giam, bị tạm giam, tạm giam trong, trại tạm giam, lệnh tạm giam"
+# an engine ("máy nổ": a generator, a pump) is no blast; "phát nổ" after it still is
+_ENGINE = "máy nổ, cái máy nổ, chạy máy nổ, sửa máy nổ, chữa máy nổ"
 # an idiom of oppression, no head held down
 _IDIOM = "đè đầu cưỡi cổ, đè đầu đè cổ"
 _CHAINED = """
@@ -111,9 +162,14 @@ K27_ENTRIES: tuple[Entry, ...] = (
           service="113"),
     entry(None, "normal", 0, _STILL_IN, tags="perpetrator", fold="tone"),
     entry(None, "normal", 0, _IDIOM, tags="k27_idiom", fold="tone"),
+    entry(None, "normal", 0, _ENGINE, tags="k27_engine", fold="tone"),
     entry("violation", "emergency", 5, _HELD, tags="crime made_by_person", fold="tone",
           service="113"),
     entry("violation", "normal", 2, _CUSTODY, tags="k27_custody", fold="tone"),
+    entry("violation", "emergency", 5, _HUNG, tags="violence made_by_person", fold="exact",
+          service="113"),
+    *(entry("violation", "emergency", 5, p, tags="violence made_by_person", fold="tone",
+            service="113") for p in (_BLAST_THREAT, _COMING, _SET_ON, _CARRIED_OFF, _KEPT)),
 )
 
 K27_COMBOS: tuple[Combo, ...] = (
@@ -126,6 +182,9 @@ _PERPETRATOR = "perpetrator"
 _MADE = "made_by_person"
 _HAZARDS = frozenset({"fire", "smoke", "blast", "water", "collapse", "press"})
 _KEPT_REACH = 4  # words between the holding and the way out barred
+_PRESS = "press"
+_BLAST = "blast"
+_PRESS_REACH = 6  # words between a pressing down and what a person does with it
 _WHERE_REACH = 2  # words between the attackers' presence and the place that says where
 
 
@@ -138,10 +197,20 @@ def _where_they_are(hit: Hit, hits: list[Hit]) -> bool:
 
 def _kept_in(hit: Hit, made: list[Hit]) -> bool:
     """Whether ``hit`` is a way out barred, said just after someone was held ("bắt cóc nhốt
-    dưới hầm không ra được"): no fire, water or collapse in it, the holding told first."""
+    dưới hầm không ra được": no fire, water or collapse in it, the holding told first), or a
+    pressing down next to what a person does ("đè thằng nhỏ vô lu nước nhận đầu xuống"), or
+    a blast that is part of the threat ("dọa cho nổ bình gas": "nổ bình gas" crosses it)."""
+    if _PRESS in hit.entry.tags:  # a person pressing down ("đè thằng nhỏ vô lu nước")
+        return any(_gap(hit, h) <= _PRESS_REACH for h in made)
+    if _BLAST in hit.entry.tags:  # the blast threatened ("dọa cho nổ bình gas")
+        return any(_gap(hit, h) == 0 for h in made)
     if _HAZARDS & hit.entry.tags:
         return False
     return any(0 <= hit.start - h.end <= _KEPT_REACH for h in made)
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
 
 
 def round27k_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:

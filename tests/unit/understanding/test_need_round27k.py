@@ -35,6 +35,17 @@ POLICE = [
     "bảo vệ bị tụi cướp đánh bể đầu tụi nó còn dưới hầm xe",  # the cellar is where they are
     "mấy thằng đó giam tui trong kho mấy bữa nay",  # held by others
     "con gái tui bị bắt cóc nhốt dưới hầm không ra được",
+    "thằng kia cầm bình ga đứng trong tiệm đòi mở van cho nổ",  # a blast threatened, "đòi"
+    "mấy thằng say đập cửa nói chút nữa quay lại chém cả nhà",  # coming back to attack
+    "ông chồng xách can xăng nói tới đốt nhà vợ cũ",
+    "chồng tui châm lửa vô áo tui rồi đứng cười",  # fire put to a person
+    "ổng cầm dây điện dọa chích điện con ổng",
+    "tụi nó nhét em vô cốp xe đang chạy trên xa lộ",  # carried off
+    "tui bị tụi nó giữ trong phòng trọ lấy hết giấy tờ",  # kept by others
+    "ổng ôm thằng nhỏ treo lơ lửng ra ngoài cửa sổ dọa thả",  # hung out of a window
+    "ông hàng xóm đè con nhỏ vô thau nước nhấn đầu xuống",  # pressing down is the person's
+    "có đứa ném chai xăng vô quán rồi còn đứng ngoài chửi",
+    "chồng tui mở bình gas khóa cửa nói chết chung cả nhà",
 ]
 CALM_OR_OTHER = [
     ("hồi tháng trước có vụ nổ súng ở quán nhậu giờ yên rồi tui hỏi chuyện an ninh", None),
@@ -46,6 +57,12 @@ CALM_OR_OTHER = [
     ("tui hỏi coi ai có dìm giá lúa hông", None),
     ("thằng em tui bị tạm giam trong trại tui hỏi giờ thăm nuôi", None),  # custody
     ("thang máy kẹt có hai người bị nhốt bên trong", "114"),
+    ("con tui bị giữ lại trường học thêm vì mưa tui hỏi giờ đón", None),
+    ("tuần trước thằng đó nói quay lại đốt nhà mà giờ nó bị bắt rồi tui hỏi làm đơn", None),
+    ("thằng nhỏ trèo ra ngoài cửa sổ ngồi chơi hồi trưa giờ vô rồi", None),  # "trèo" is no "treo"
+    ("cô ơi chỗ nào nhận nước sạch miễn phí", None),
+    ("tui hỏi cách chữa máy nổ bị chết máy", None),  # an engine, no blast
+    ("máy nổ nhà kế bên phát nổ cháy lớn", "114"),
     ("con đường ngập tới đầu gối xe công nhân chết máy hoài", None),
     ("bình gas nhà tui xì mùi nồng nặc sợ nổ", "114"),  # no threat: a leak
     ("có cô gái đứng ngoài lan can tầng mười dọa nhảy", "114"),  # alone: a rescue
