@@ -88,6 +88,7 @@ from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27k import K27_COMBOS, K27_ENTRIES
 from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
 from callbot.understanding.need_round27m import M27_COMBOS, M27_ENTRIES
+from callbot.understanding.need_round27n import N27_COMBOS, N27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -186,6 +187,7 @@ ENTRIES: tuple[Entry, ...] = (
     *M27_ENTRIES,
     *K27_ENTRIES,
     *L27_ENTRIES,
+    *N27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -332,6 +334,7 @@ COMBOS: tuple[Combo, ...] = (
     *M27_COMBOS,
     *K27_COMBOS,
     *L27_COMBOS,
+    *N27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
