@@ -44,7 +44,9 @@ Look-alikes, calm:
   not when they say nobody helps ("hông ai cứu hết").
 - **Rehab and jail** : "bị nhốt trong trại cai nghiện", "nhốt trong trại giam" is no crime.
 - **Actually** : "bị cô nhốt trong lớp thiệt ra là học phụ đạo": what is said before "thiệt
-  ra là", "hóa ra là" is corrected (``resolved`` up to it); what follows still counts.
+  ra là", "hóa ra là" is corrected (``resolved`` up to it); what follows still counts. A
+  body or a place in danger said before it stays ("té xỉu không dậy thiệt ra là ổng có bệnh
+  tim": the illness explains the fall, it does not take it back; the lead's probe).
 - **Seen on TV** : "coi ti vi vụ bắt cóc ở tỉnh khác": a ``media`` span from the TV, the
   paper, the web to 8 words after, when "vụ" follows at once.
 - **Heard of, asked** : "nghe nói có vụ nổ ở quận mười có phải khu nhà tui hông": news heard
@@ -219,8 +221,13 @@ N27_ASKING_END = words("hông không hả ta hem")
 N27_CALLING = words("cứu giúp đang kẹt kêu la còn")
 
 
+# a body or a place in danger before "thiệt ra là" is not taken back by what explains it
+# ("té xỉu không dậy thiệt ra là ổng có bệnh tim": the illness explains, the fall is now)
+N27_BODY = words("thở xỉu ngất té máu tím giật bất tỉnh sốt ói mửa cháy khói nổ kẹt chìm đuối dậy")
+
+
 def _actually(ws: list[str]) -> list[tuple[int, int]]:
-    return [(0, s) for s, _ in find(ws, N27_ACTUALLY) if s > 0]
+    return [(0, s) for s, _ in find(ws, N27_ACTUALLY) if s > 0 and not N27_BODY & set(ws[:s])]
 
 
 def _on_screen(ws: list[str]) -> list[tuple[int, int]]:

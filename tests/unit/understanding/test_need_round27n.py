@@ -74,6 +74,9 @@ def test_round27n_look_alikes_stay_calm(text: str) -> None:
         "thằng ăn cướp bị bắt rồi mà ông bảo vệ bị nó đâm máu ra nhiều lắm",
         "thang máy chạy lại rồi mà còn kẹt ông già ở trong",
         "con bé nói bị té thiệt ra là bị thằng kia đánh chảy máu đầu",
+        # a body in danger before "thiệt ra là" stays: the explanation does not take it back
+        "mẹ tui thở hổng ra hơi thiệt ra là bả có bệnh phổi",
+        "ba tui té xỉu không dậy thiệt ra là ổng có bệnh tim",
     ],
 )
 def test_round27n_what_follows_still_counts(text: str) -> None:
