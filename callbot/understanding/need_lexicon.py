@@ -87,6 +87,7 @@ from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27k import K27_COMBOS, K27_ENTRIES
 from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
+from callbot.understanding.need_round27p import P27_COMBOS, P27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -184,6 +185,7 @@ ENTRIES: tuple[Entry, ...] = (
     *J26_ENTRIES,
     *K27_ENTRIES,
     *L27_ENTRIES,
+    *P27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -329,6 +331,7 @@ COMBOS: tuple[Combo, ...] = (
     *J26_COMBOS,
     *K27_COMBOS,
     *L27_COMBOS,
+    *P27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
