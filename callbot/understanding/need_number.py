@@ -32,6 +32,7 @@ from callbot.understanding.need_round23e import round23e_service
 from callbot.understanding.need_round25h import round25h_service
 from callbot.understanding.need_round26i import round26i_service
 from callbot.understanding.need_round27k import round27k_service
+from callbot.understanding.need_round27p import round27p_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -57,6 +58,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round25h_service,
     lambda s, h, w: round26i_service(s, h, w, gone_spans(w)),
     round27k_service,
+    round27p_service,
 )
 
 

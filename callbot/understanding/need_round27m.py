@@ -5,9 +5,8 @@ issue 13). The entries and combos are read by :mod:`.need_lexicon`.
   bếp than trong phòng đóng cửa ... ai cũng lừ đừ": a charcoal stove or a generator, and
   within 14 words (before or after) someone drowsy or confused (round ones' ``confused``,
   round 22C's ``c22_listless``): carbon monoxide. A headache alone next to a stove is no emergency.
-- **A rash that does not fade (115)** : "nổi chấm đỏ ấn không mất", "ban tím ấn hổng phai":
-  a rash that stays under a pressing finger, with a fever, is the sign of a blood infection.
-  "nổi mẩn đỏ" or "ban đỏ" alone stay what round ones made of them.
+- **A rash that does not fade** is round 27P's reading (with a fever or purple spots: the two
+  rounds were written side by side; 27M's reading of the pressing alone was dropped for it).
 - **Many sick at once (115)** : "ăn cơm hộp xong cả chục người ói với tiêu chảy", "mười mấy
   công nhân ói mửa": a count of people (not "cả nhà") within 10 words of a sickness: food
   poisoning at a canteen or a feast.
@@ -26,11 +25,6 @@ __all__ = ["M27_COMBOS", "M27_ENTRIES"]
 # fmt: off
 _CHARCOAL = "bếp than, lò than, than tổ ong, đốt than, nấu than, khói than"
 _GENERATOR = "máy phát điện, chạy máy phát, cái máy phát"
-_NOT_FADING = pairings(
-    ("ấn", "ấn vô", "ấn vào", "đè", "bấm"),
-    ("không mất", "hông mất", "hổng mất", "không phai", "hông phai", "hổng phai", "không bay",
-     "hông bay", "hổng bay", "không lặn", "hông lặn", "hổng lặn"),
-) + ", ban xuất huyết, chấm xuất huyết, nổi ban tím, ban tím, nổi chấm tím"
 _MANY = pairings(
     ("cả chục", "hàng chục", "mấy chục", "mười mấy", "hai chục", "ba chục", "chục"),
     ("người", "công nhân", "đứa", "học sinh", "em", "cháu"),
@@ -47,8 +41,6 @@ _BLIND = """
 M27_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _CHARCOAL, tags="m27_fumes", fold="tone"),
     entry(None, "normal", 0, _GENERATOR, tags="m27_fumes", fold="tone"),
-    entry("medical", "emergency", 5, _NOT_FADING, tags="sick m27_rash", fold="tone",
-          service="115"),
     entry(None, "normal", 0, _MANY, tags="m27_many", fold="tone"),
     entry(None, "normal", 0, _EYE_HIT, tags="m27_eye", fold="tone"),
     entry(None, "normal", 0, _BLIND, tags="m27_blind", fold="tone"),

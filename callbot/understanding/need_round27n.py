@@ -158,7 +158,7 @@ N27_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _HEAD_BLOOD, tags="n27_head_blood", fold="tone"),
     entry(None, "normal", 0, _BENT, tags="n27_bent", fold="tone"),
     entry(None, "normal", 0, _BLUE, tags="n27_blue", fold="tone"),
-    entry(None, "normal", 0, _RUNS, tags="n27_runs", fold="tone"),
+    entry("medical", "normal", 3, _RUNS, tags="sick n27_runs", fold="tone", negatable=True),
     entry(None, "normal", 0, _GREEN, tags="n27_green", fold="tone"),
     entry("medical", "emergency", 5, _SPURT, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _REHAB, fold="tone"),

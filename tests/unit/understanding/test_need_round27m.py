@@ -1,5 +1,6 @@
 """Round 27M: medical emergencies told by what the caller sees (fumes indoors with someone
-drowsy, a rash that does not fade, many sick at once, an eye hit and blind) are 115; the same
+drowsy, many sick at once, an eye hit and blind; a rash that does not fade, read by round
+27P) are 115; the same
 words without the danger stay calm.
 
 Cases in the tests' own words, not a writer's lines.
@@ -26,7 +27,7 @@ MEDICAL = [
     "đóng cửa nấu bếp than trong phòng giờ hai đứa nhỏ lừ đừ gọi hoài mới mở mắt",
     "mấy đứa con tui ngủ mê man sáng nay nhà chạy máy phát điện cả đêm",
     "con tui sốt cao người nổi chấm đỏ ấn không mất",
-    "thằng nhỏ sốt hai ngày nay nổi ban tím khắp chân",
+    "thằng nhỏ sốt hai ngày nay nổi ban tím khắp chân ấn vô hổng mất",
     "ăn đám cưới về cả chục người ói mửa tiêu chảy",
     "xưởng tui mười mấy công nhân đau bụng ói sau bữa trưa",
     "anh tui cắt sắt bị mảnh sắt văng vô mắt giờ không thấy gì",
