@@ -253,7 +253,7 @@ def _with_model(
     emergency = result.urgency == "emergency"
     no_police = _fire_without_police(hits, found)
     unhurt = result.service == "113" and not any(_medical(h) for h in found if not h.negated)
-    made = result.service == "113" and any(_MADE in h.entry.tags for h in hits if not h.negated)
+    made = unhurt and any(_MADE in h.entry.tags for h in hits if not h.negated)
     rules = Rules(
         emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt, made
     )

@@ -311,7 +311,7 @@ class Rules:
     moved_on: bool = False  # every emergency phrase was said before the caller's last request
     no_police: bool = False  # a fire or someone in the water read, nothing of the police heard
     unhurt: bool = False  # 113 read, and nothing medical heard (no wound, sign or symptom)
-    made: bool = False  # 113 read of a danger a person makes (round 27K: a threat, a bomb)
+    made: bool = False  # 113 read of a danger a person makes, nothing medical heard (27K)
 
 
 def knows(model: Model, words: list[str]) -> bool:
@@ -346,8 +346,9 @@ def _another_service(view: Score, rules: Rules, seen: Reading) -> bool:
     on who is named: "nhà tui đang cháy" was told 113 on "tui", a reviewer's probe); never
     115 where the rules read 113 and heard nothing medical (round 19: a beating after a small
     crash, "quệt vào xe ... không sao cả nhưng ông ấy túm cổ áo đấm", was told 115 on the
-    crash's words); never another where the rules read a danger a person makes (round 27K:
-    "thò ra ngoài lan can dọa thả xuống" was told 114 on the height)."""
+    crash's words); never another where the rules read a danger a person makes and heard
+    nothing medical (round 27K: "thò ra ngoài lan can dọa thả xuống" was told 114 on the
+    height; with a wound or a sign the model may still tell 115)."""
     if view.service == "113" and rules.no_police:
         return False
     if (view.service == "115" and rules.unhurt) or rules.made:

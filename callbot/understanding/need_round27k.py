@@ -1,11 +1,16 @@
 """Police scenes with a fire's, a blast's or a rescue's props (round 27K of issue 13).
 
-Every number a caller is told after :func:`.need_service.choose_service`'s rule 1 (114 first
-when something burns, explodes or someone is trapped or in the water) must still be 113 when a
-person makes the danger and is still there or still coming: the writer of the development and
-locked parts' register, and unseen writer V, told such scenes as 113, and the parser told them
-114. The entries and combos are read by :mod:`.need_lexicon`, :func:`round27k_service` by
-:mod:`.need_number`.
+:func:`.need_service.choose_service`'s rule 1 tells 114 first when something burns, explodes
+or someone is trapped or in the water; a danger a person makes now (a threat, a bomb, a
+drowning by force, someone held) is 113 all the same: the writer of the development and
+locked parts' register, and unseen writers V and X, told such scenes as 113, and the parser
+told them 114. Whether the act is now or over is read as for any hit (:mod:`.need_time`:
+"hôm qua ổng dọa cho nổ bình gas mà giờ ổng đi rồi" is calm); these readings do not look for
+the person's whereabouts themselves. Each phrase names the act with its object or its actor,
+so that everyday speech with the same verbs stays calm ("quay lại xử lý giấy tờ", "cầm bom
+xịt muỗi", "hàng bị giữ trong kho", "giam trong lòng nỗi buồn", "treo ra cửa sổ phơi đồ": a
+reviewer's probes). The entries and combos are read by :mod:`.need_lexicon`,
+:func:`round27k_service` by :mod:`.need_number`.
 
 Their hits carry the tag ``made_by_person``: where the rules read 113 on one, the statistical
 model may not tell another number (:func:`.need_model.judge`; it told "thò ra ngoài lan can
@@ -38,8 +43,6 @@ dọa thả xuống" 114 on the height).
   nhận đầu xuống": Vosk's "nhận" for "nhấn") is the person's, no collapse.
 - **Chained or tied and beaten (113)** : "bị chồng xích chân trong nhà", "trói lại đánh".
 - **A head slammed (113)** : "dộng đầu ba tui vô cột điện" (a fall is "té đập đầu": 115).
-- **Still in the house** : "nó còn ở trong nhà" joins round ones' ``perpetrator`` phrases (a
-  wound with the attacker there is 113: :func:`.need_service.choose_service`, rule 2).
 - **Held by others (113)** : "tụi nó giam em trong căn nhà hoang", "bị bắt cóc nhốt trong
   kho"; a way out barred just after ("bắt cóc nhốt dưới hầm không ra được") is the holding,
   not a trap; the police's custody ("em tui bị tạm giam") is no crime.
@@ -63,23 +66,33 @@ if TYPE_CHECKING:
 __all__ = ["K27_COMBOS", "K27_ENTRIES", "round27k_service"]
 
 # fmt: off
+# (a weapon named: "cầm bom xịt muỗi" is a spray can, a reviewer's probe)
 _BOMB = pairings(
     ("ném", "quăng", "chọi", "liệng", "thảy", "tạt", "cầm", "ôm", "xách", "cầm theo"),
-    ("bom xăng", "bom", "lựu đạn", "chai xăng"),
+    ("bom xăng", "lựu đạn", "chai xăng"),
 ) + """,
-    gài bom, đặt bom, cài bom, gắn bom, gài mìn, đặt mìn, dọa đánh bom, đòi đánh bom,
-    dọa cho nổ bom, có bom trong, chai xăng có lửa
+    ném bom, quăng bom, gài bom, đặt bom, gài mìn, đặt mìn, dọa đánh bom, đòi đánh bom,
+    dọa cho nổ bom, chai xăng có lửa
 """
-# a blast threatened with "đòi"/"nói" (round ones' ``threat`` reads "dọa", "hăm": the combo)
+# who holds or hurts, and who is held (a person, not goods nor a feeling)
+_ACTOR = ("tụi nó", "người ta", "nó", "chồng", "thằng đó", "thằng kia", "chủ quán", "ông chủ",
+          "bạn trai", "chủ nhà", "bọn nó", "tụi đòi nợ")
+_PERSON = ("em", "tui", "tôi", "con", "cháu", "chị", "vợ", "nó", "con tui", "con nhỏ",
+           "thằng nhỏ", "đứa nhỏ", "em bé", "bé", "người")
+# a blast threatened (round ones' ``threat`` reads "dọa", "hăm" before a blast: the combo);
+# "đòi" only with a gas valve or a lighter ("quân đội đòi cho nổ bom tồn lưu" is no threat)
 _BLAST_THREAT = pairings(
-    ("đòi", "nói", "hăm", "dọa"),
+    ("hăm", "dọa"),
     ("mở van cho nổ", "cho nổ", "cho nổ tung", "kích nổ", "bật lửa cho nổ", "mở ga cho nổ",
      "mở gas cho nổ"),
-)
+) + ", " + pairings(("đòi",), ("mở van cho nổ", "bật lửa cho nổ", "mở ga cho nổ",
+                               "mở gas cho nổ"))
 # a threat to come and attack at once ("nói tới đốt cho chết hết", "chút nữa quay lại đốt")
+# (the act with its object: "quay lại đốt nhang", "nói qua xử lý", "chém gió" are no threat)
 _COMING = pairings(
     ("nói tới", "nói qua", "đòi tới", "đòi qua", "quay lại", "hăm quay lại", "nói quay lại"),
-    ("đốt", "đốt nhà", "chém", "giết", "xử", "đâm"),
+    ("đốt nhà", "đốt cho chết", "đốt chết", "chém chết", "chém cả nhà", "giết cả nhà",
+     "đâm chết", "xử đẹp", "giết tui", "giết em", "chém tui", "chém em"),
 )
 # fire or a live wire put to a person ("châm lửa vô áo vợ", "dọa chích điện vợ")
 _SET_ON = pairings(
@@ -89,18 +102,23 @@ _SET_ON = pairings(
     dọa giật điện, đòi giật điện, dí điện, chích điện vợ, chích điện con
 """
 # taken away in a moving vehicle ("bỏ em trong cốp xe đang chạy", "bắt lên ghe máy đang chạy")
+# (a person put there: "cái cốp xe đang chạy bị bung" is a car)
 _CARRIED_OFF = pairings(
-    ("nhốt trong", "bỏ trong", "bắt lên", "lôi lên", "kéo lên", "đẩy lên", "trong"),
+    ("nhốt trong", "bỏ trong", "bắt lên", "lôi lên", "kéo lên", "đẩy lên"),
     ("cốp xe đang chạy", "cốp xe hơi đang chạy", "ghe máy đang chạy", "ghe đang chạy"),
+) + ", " + pairings(
+    ("bỏ", "nhốt", "nhét", "quăng", "tống"), _PERSON, ("trong cốp xe", "vô cốp xe"),
 ) + """,
-    cốp xe đang chạy, nhốt trong xe hơi đang chạy, nhốt trong xe đang chạy,
-    bắt lên xe đang chạy, bị tụi nó nhốt
+    nhốt trong xe hơi đang chạy, nhốt trong xe đang chạy, bắt lên xe đang chạy, bị tụi nó nhốt
 """
-# kept by others in a room ("bị giữ trong căn hộ ... tụi nó canh cửa")
-_KEPT = """
-    bị giữ trong, giữ trong phòng, giữ trong căn hộ, giữ trong nhà, giữ trong khách sạn,
-    tụi nó canh cửa, canh cửa không cho ra, canh không cho ra
-"""
+# kept by others ("tui bị giữ trong căn hộ ... tụi nó canh cửa", "bạn trai giữ trong phòng"):
+# someone named as held, or someone holding; "hàng bị giữ trong kho", "máy lạnh giữ trong
+# phòng", "em bị giữ trong phòng cách ly" (no one holding) are not (a reviewer's probes)
+_KEPT = pairings(
+    ("tui", "em", "tôi", "con tui", "cháu", "chị"),
+    ("bị giữ trong căn hộ", "bị giữ trong nhà hoang", "bị giữ trong kho", "bị giữ trong xe"),
+) + ", " + pairings(_ACTOR, ("giữ trong", "giữ em trong", "giữ tui trong", "giữ con tui trong")
+) + ", tụi nó canh cửa, canh cửa không cho ra, canh không cho ra"
 _GUNFIRE = "vụ nổ súng, tiếng nổ súng, nổ súng bắn, nổ mấy phát súng, nổ súng vô"
 _DROWNED = pairings(
     ("dìm", "dọa dìm", "đòi dìm"),
@@ -121,20 +139,18 @@ _HELD_OUT = pairings(
     nói chết chung, cho chết chung, chết chung cả nhà, đẩy ra mép lan can, đẩy ra lan can,
     xô ra lan can, đẩy ra mép, kéo ra mép lan can, đẩy ra ngoài lan can
 """
-# hung upside down out of a window ("treo" only as said: "trèo" is a climb)
-_HUNG = pairings(("treo ngược", "treo lơ lửng"), ("ra ngoài cửa sổ", "ra cửa sổ", "ra ngoài"))
+# a child hung out of a window ("treo" only as said: "trèo" is a climb; laundry is no child)
+_HUNG = pairings(
+    ("thằng nhỏ", "con nhỏ", "đứa nhỏ", "em bé", "con tui", "con nó", "bé"),
+    ("treo ngược", "treo lơ lửng", "treo ngược ra ngoài", "treo ra ngoài"),
+)
 # "dộng đầu" is always someone slamming a head ("té đập đầu" is a fall: round ones' 115)
 _SLAMMED = "dộng đầu, dộng đầu vô, dộng đầu vào, nắm đầu dộng, nắm đầu đập vô tường"
-# the attackers still in the house (round ones' ``perpetrator`` reads "còn trong nhà")
-_STILL_IN = """
-    nó còn ở trong nhà, nó còn ở trong phòng, nó vẫn còn ở trong, còn ở trong nhà,
-    tụi nó còn ở, nó còn ở đó, nó vẫn còn ở đó, nó còn núp trong
-"""
 # a person held by others ("bắt cóc" and "nhốt" alone are round ones' crimes, but the model
 # told "bị bắt cóc nhốt trong kho không ra được" 114 on the "không ra được")
-_HELD = pairings(
-    ("giam", "giam lỏng", "giam giữ"),
-    ("trong", "em", "tui", "tôi", "con", "chị", "vợ", "người", "ở trong", "dưới"),
+# ("giam trong lòng nỗi buồn" holds a feeling: a person is named)
+_HELD = pairings(("giam", "giam lỏng", "giam giữ"), _PERSON) + ", " + pairings(
+    _ACTOR, ("giam trong", "giam lỏng"),
 ) + ", bắt cóc nhốt, bắt cóc rồi nhốt, bắt cóc đem nhốt"
 # the police's own custody, no crime ("tạm giam trong" hides "giam trong")
 _CUSTODY = "tạm giam, bị tạm giam, tạm giam trong, trại tạm giam, lệnh tạm giam"
@@ -160,7 +176,6 @@ K27_ENTRIES: tuple[Entry, ...] = (
           service="113"),
     entry("violation", "emergency", 5, _SLAMMED, tags="violence made_by_person", fold="tone",
           service="113"),
-    entry(None, "normal", 0, _STILL_IN, tags="perpetrator", fold="tone"),
     entry(None, "normal", 0, _IDIOM, tags="k27_idiom", fold="tone"),
     entry(None, "normal", 0, _ENGINE, tags="k27_engine", fold="tone"),
     entry("violation", "emergency", 5, _HELD, tags="crime made_by_person", fold="tone",

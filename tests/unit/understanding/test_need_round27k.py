@@ -38,6 +38,7 @@ POLICE = [
     "thằng kia cầm bình ga đứng trong tiệm đòi mở van cho nổ",  # a blast threatened, "đòi"
     "mấy thằng say đập cửa nói chút nữa quay lại chém cả nhà",  # coming back to attack
     "ông chồng xách can xăng nói tới đốt nhà vợ cũ",
+    "tụi nó nhét con tui vô cốp xe rồi chạy",
     "chồng tui châm lửa vô áo tui rồi đứng cười",  # fire put to a person
     "ổng cầm dây điện dọa chích điện con ổng",
     "tụi nó nhét em vô cốp xe đang chạy trên xa lộ",  # carried off
@@ -63,6 +64,20 @@ CALM_OR_OTHER = [
     ("cô ơi chỗ nào nhận nước sạch miễn phí", None),
     ("tui hỏi cách chữa máy nổ bị chết máy", None),  # an engine, no blast
     ("máy nổ nhà kế bên phát nổ cháy lớn", "114"),
+    # a reviewer's probes: the same verbs in everyday speech
+    ("chiều nay tui quay lại xử lý giấy tờ", None),
+    ("tui muốn quay lại chém gió với tổng đài", None),
+    ("bác sĩ nói tới đâm kim lấy máu", None),
+    ("tui cầm bom xịt muỗi", None),
+    ("hàng hóa bị giữ trong kho hải quan", None),
+    ("máy lạnh giữ trong phòng mát quá", None),
+    ("giam trong lòng nỗi buồn", None),
+    ("treo ngược ra ngoài cửa sổ phơi đồ", None),
+    ("cái cốp xe đang chạy bị bung ra hỏi sửa", None),
+    # ... and a medical or a fire emergency beside them keeps its number
+    ("ba tui bị đột quỵ ngã xuống bất tỉnh rồi chị nói qua xử lý sao đây", "115"),
+    ("ông nội khó thở tím tái rồi em bị giữ trong phòng cách ly", "115"),
+    ("tụi nó còn ở trong nhà đang cháy lớn kêu cứu", "114"),
     ("con đường ngập tới đầu gối xe công nhân chết máy hoài", None),
     ("bình gas nhà tui xì mùi nồng nặc sợ nổ", "114"),  # no threat: a leak
     ("có cô gái đứng ngoài lan can tầng mười dọa nhảy", "114"),  # alone: a rescue
