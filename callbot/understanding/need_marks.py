@@ -36,6 +36,7 @@ from callbot.understanding import need_round26i as i26
 from callbot.understanding import need_round26j as j26
 from callbot.understanding import need_round27l as l27
 from callbot.understanding import need_round27n as n27
+from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -60,6 +61,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     j26.round26j_marks,
     l27.round27l_marks,
     n27.round27n_marks,
+    q27.round27q_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -76,6 +78,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     h25.round25h_revise,
     i26.round26i_revise,
     j26.round26j_revise,
+    q27.round27q_revise,
 )
 
 
