@@ -90,6 +90,7 @@ from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
 from callbot.understanding.need_round27m import M27_COMBOS, M27_ENTRIES
 from callbot.understanding.need_round27n import N27_COMBOS, N27_ENTRIES
 from callbot.understanding.need_round27p import P27_COMBOS, P27_ENTRIES
+from callbot.understanding.need_round27q import Q27_COMBOS, Q27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -190,6 +191,7 @@ ENTRIES: tuple[Entry, ...] = (
     *L27_ENTRIES,
     *N27_ENTRIES,
     *P27_ENTRIES,
+    *Q27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -338,6 +340,7 @@ COMBOS: tuple[Combo, ...] = (
     *L27_COMBOS,
     *N27_COMBOS,
     *P27_COMBOS,
+    *Q27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -37,6 +37,7 @@ from callbot.understanding import need_round26j as j26
 from callbot.understanding import need_round27l as l27
 from callbot.understanding import need_round27n as n27
 from callbot.understanding import need_round27p as p27
+from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -62,6 +63,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     l27.round27l_marks,
     n27.round27n_marks,
     p27.round27p_marks,
+    q27.round27q_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -78,6 +80,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     h25.round25h_revise,
     i26.round26i_revise,
     j26.round26j_revise,
+    q27.round27q_revise,
 )
 
 

@@ -175,6 +175,10 @@ P27_COMBOS: tuple[Combo, ...] = (
     # that does not fade (the reading round 27M had, merged here)
     _ill("sick", "p27_no_blanch", 10, ordered=True),
     _ill("p27_purple", "p27_no_blanch", 8),
+    # purple spots with a fever or a listless child (round 27Q's writer): no pressing needed
+    _ill("fever", "p27_purple", 12),
+    _ill("c22_fever", "p27_purple", 12),
+    _ill("c22_listless", "p27_purple", 12),
     _ill("p27_loss", "c22_sunken", 12),
     _ill("p27_sprayed", "p27_poison_sign", 12),
     _ill("p27_sprayed", "confused", 12),
