@@ -132,6 +132,13 @@ SETS: tuple[ParseSet, ...] = (
         "480 needs after round 26, in the locked part's register: emergencies whose service "
         "hangs on one detail (writer V); what the body shows and where the attacker is (writer W)",
     ),
+    ParseSet(
+        "seventeenth development part",
+        "parse_dev18.jsonl",
+        "719 needs after round 27K, in the locked part's register: the border of 113 and 114 "
+        "(writer X); elders on landlines, signs and indirect police calls (writer Y); a nurse's "
+        "115 calls without a keyword (writer Z)",
+    ),
 )
 
 

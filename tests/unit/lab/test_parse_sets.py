@@ -238,7 +238,7 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 18))
+_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 19))
 
 
 @pytest.mark.parametrize(
@@ -257,6 +257,7 @@ _NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 18))
         ("fourteenth development part", "parse_dev15.jsonl", 480, 40, 200),
         ("fifteenth development part", "parse_dev16.jsonl", 480, 40, 200),
         ("sixteenth development part", "parse_dev17.jsonl", 480, 40, 200),
+        ("seventeenth development part", "parse_dev18.jsonl", 719, 55, 300),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
