@@ -85,12 +85,7 @@ from callbot.understanding.need_round24g import G24_COMBOS, G24_ENTRIES
 from callbot.understanding.need_round25h import H25_COMBOS, H25_ENTRIES
 from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
-from callbot.understanding.need_round27k import K27_COMBOS, K27_ENTRIES
-from callbot.understanding.need_round27l import L27_COMBOS, L27_ENTRIES
-from callbot.understanding.need_round27m import M27_COMBOS, M27_ENTRIES
-from callbot.understanding.need_round27n import N27_COMBOS, N27_ENTRIES
-from callbot.understanding.need_round27p import P27_COMBOS, P27_ENTRIES
-from callbot.understanding.need_round27q import Q27_COMBOS, Q27_ENTRIES
+from callbot.understanding.need_round27 import ROUND27_COMBOS, ROUND27_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -186,12 +181,7 @@ ENTRIES: tuple[Entry, ...] = (
     *H25_ENTRIES,
     *I26_ENTRIES,
     *J26_ENTRIES,
-    *M27_ENTRIES,
-    *K27_ENTRIES,
-    *L27_ENTRIES,
-    *N27_ENTRIES,
-    *P27_ENTRIES,
-    *Q27_ENTRIES,
+    *ROUND27_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -335,12 +325,7 @@ COMBOS: tuple[Combo, ...] = (
     *G24_COMBOS,
     *H25_COMBOS,
     *J26_COMBOS,
-    *M27_COMBOS,
-    *K27_COMBOS,
-    *L27_COMBOS,
-    *N27_COMBOS,
-    *P27_COMBOS,
-    *Q27_COMBOS,
+    *ROUND27_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
