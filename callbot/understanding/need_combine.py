@@ -39,10 +39,6 @@ _WHOSE = frozenset({"tui", "tôi", "em", "con", "cháu", "mình", "nó", "ổng"
 _OF = frozenset({"của", "cho"})
 
 
-def _gap(a: Hit, b: Hit) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
 def _synthetic(
     category: Category | None,
     urgency: Urgency,
@@ -66,15 +62,15 @@ def combine(live: list[Hit]) -> tuple[list[Hit], set[int]]:
             for b in live
             if combo.tags[1] in b.entry.tags
             and a is not b
-            and (combo.window is None or _gap(a, b) <= combo.window)
+            and (combo.window is None or a.gap(b) <= combo.window)
             and (not combo.ordered or a.end <= b.start)
         ]
         if pairs:
-            a, b = min(pairs, key=lambda p: _gap(*p))
+            a, b = min(pairs, key=lambda p: p[0].gap(p[1]))
             if combo.quiets:
                 quieted.add(id(b))
             lo, hi = min(a.start, b.start), max(a.end, b.end)
-            spans = ((lo, hi),) if _gap(a, b) <= 2 else (*a.spans, *b.spans)
+            spans = ((lo, hi),) if a.gap(b) <= 2 else (*a.spans, *b.spans)
             if combo.at_second:
                 lo, hi, spans = b.start, b.end, b.spans
             entry = _synthetic(

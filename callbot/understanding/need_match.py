@@ -64,6 +64,11 @@ class Hit:
             return min(self.entry.weight, 1)
         return self.entry.weight
 
+    def gap(self, other: Hit) -> int:
+        """The words between this hit and ``other``, either side (0 when they touch or
+        overlap)."""
+        return max(0, other.start - self.end, self.start - other.end)
+
 
 def toneless(word: str) -> str:
     """``word`` without tone marks, vowel shapes kept: "thở" -> "thơ", "khó" -> "kho"."""

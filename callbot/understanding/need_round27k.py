@@ -216,16 +216,12 @@ def _kept_in(hit: Hit, made: list[Hit]) -> bool:
     pressing down next to what a person does ("đè thằng nhỏ vô lu nước nhận đầu xuống"), or
     a blast that is part of the threat ("dọa cho nổ bình gas": "nổ bình gas" crosses it)."""
     if _PRESS in hit.entry.tags:  # a person pressing down ("đè thằng nhỏ vô lu nước")
-        return any(_gap(hit, h) <= _PRESS_REACH for h in made)
+        return any(hit.gap(h) <= _PRESS_REACH for h in made)
     if _BLAST in hit.entry.tags:  # the blast threatened ("dọa cho nổ bình gas")
-        return any(_gap(hit, h) == 0 for h in made)
+        return any(hit.gap(h) == 0 for h in made)
     if _HAZARDS & hit.entry.tags:
         return False
     return any(0 <= hit.start - h.end <= _KEPT_REACH for h in made)
-
-
-def _gap(a: Hit, b: Hit) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
 
 
 def round27k_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:
