@@ -106,6 +106,9 @@ _PALPITATION = pairings(
     ("tim", "tim nó", "tim tui", "tim ổng", "tim bả"),
     ("đập thình thịch", "đập thùm thụp", "đập như trống", "đập loạn xạ", "đập dồn dập",
      "đập liên hồi"),
+) + ", " + pairings(  # round 27Q's writer's ways, read by its combos (fainting, blackout)
+    ("tim", "tim tui", "tim nó", "tim ổng", "tim bả", "tim em", "tim con"),
+    ("đập loạn xạ", "đập bình bịch", "đập thình thịch loạn xạ", "đập loạn nhịp", "đập rộn"),
 )
 _CHEST = pairings(
     ("ngực",), ("nặng trĩu", "nặng trịch", "nặng như đá đè", "bị đè nặng", "thắt lại"),

@@ -21,7 +21,8 @@ Missed emergencies:
 - **A swollen belly, green vomit (115)** : "bụng chướng căng ói ra dịch xanh".
 - **Arm weak and slurred speech (115)** : "giơ tay lên hông nổi nói lè nhè": more stroke signs.
 - **Followed, then run off the road (113)** : "có người chạy xe theo rồi ép tui vô lề".
-- **Racing heart, about to fall (115)** : "tim đập loạn xạ xây xẩm mặt mày".
+- **Racing heart, about to fall (115)** : "tim đập loạn xạ xây xẩm mặt mày" (the racing heart
+  is round 27N's ``n27_palpitation``, whose table holds this round's ways of saying it too).
 - **A newborn with fever (115)** : "con mới đẻ được một tuần sốt hầm hập", "bé chưa đầy tháng
   sốt nóng"; "bú ít", "bú yếu" join round 22C's listless.
 - **Black stool, then fainting (115)** : "đi cầu phân đen như hắc ín rồi ngất": a colour
@@ -101,10 +102,6 @@ _FAINTISH = """
     chóng mặt muốn té, chóng mặt muốn ngã, chóng mặt muốn ngất,
     tối sầm mặt mày, tối sầm, choáng váng muốn té, đứng {k} vững, muốn té
 """
-_PALPITATION = pairings(
-    ("tim", "tim tui", "tim nó", "tim ổng", "tim bả", "tim em", "tim con"),
-    ("đập loạn xạ", "đập bình bịch", "đập thình thịch loạn xạ", "đập loạn nhịp", "đập rộn"),
-)
 _NEWBORN = """
     mới đẻ được, mới sanh được, mới sinh được, chưa đầy tháng, chưa đầy tháng tuổi,
     mới lọt lòng, mới đẻ mấy ngày, đẻ được mấy ngày, mới đầy tuần
@@ -159,7 +156,6 @@ Q27_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _STROKE, tags="stroke_sign", fold="tone"),
     entry(None, "normal", 0, _FORCED, tags="q27_forced", fold="tone"),
     entry(None, "normal", 0, _FAINTISH, tags="q27_faintish", fold="tone"),
-    entry(None, "normal", 0, _PALPITATION, tags="n27_palpitation", fold="tone"),
     entry(None, "high", 0, _NEWBORN, tags="person who q27_newborn", fold="tone"),
     entry(None, "normal", 0, _FEVER, tags="c22_fever", fold="tone"),
     entry(None, "normal", 0, _WEAK_FEED, tags="c22_listless", fold="tone"),
