@@ -36,7 +36,10 @@ FUZZY_MIN_WORD = 5
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _LEVELS_ALLOWED = {"exact": 1, "tone": 2, "full": 3}
 
-Index = dict[str, list[tuple[Entry, tuple[str, ...]]]]
+# A phrase by its first word (one word long) or its first two words (longer), in lexicon
+# order (the ordinal), so that a window's phrases are tried in the same order either way.
+Found = list[tuple[int, Entry, tuple[str, ...]]]
+Index = tuple[dict[str, Found], dict[tuple[str, str], Found]]
 # (word count, the word that may be off, the other words) -> the phrases, bare
 FuzzyIndex = dict[tuple[int, int, tuple[str, ...]], list[tuple[Entry, str]]]
 
@@ -101,8 +104,8 @@ def _one_off(said: str, phrase: str) -> bool:
 class _Tables:
     """The lexicon indexed for matching, built once (:func:`_tables`)."""
 
-    levels: tuple[Index, Index, Index]  # per level, by a phrase's first word
-    every_bare: Index  # every phrase bare, by its first word
+    levels: tuple[Index, Index, Index]  # per level, by a phrase's first word(s)
+    every_bare: Index  # every phrase bare, by its first word(s)
     fuzzy: FuzzyIndex  # phrases looked for one letter off (:func:`_fuzzy`)
     fuzzy_lengths: list[int]
     # Every word of the phrases looked for one letter off: a window with two words outside
@@ -128,29 +131,55 @@ def _tables() -> _Tables:
     return _built[0]
 
 
+def _new_index() -> Index:
+    return defaultdict(list), defaultdict(list)
+
+
+def _put(index: Index, entry: Entry, seq: tuple[str, ...], ordinal: int) -> None:
+    if len(seq) == 1:
+        index[0][seq[0]].append((ordinal, entry, seq))
+    else:
+        index[1][(seq[0], seq[1])].append((ordinal, entry, seq))
+
+
+def _frozen(index: Index) -> Index:
+    return dict(index[0]), dict(index[1])
+
+
+def _at(index: Index, said: list[str], i: int) -> Found:
+    """The phrases that may start at ``said[i]``, in lexicon order."""
+    one = index[0].get(said[i], [])
+    if i + 1 == len(said):
+        return one
+    more = index[1].get((said[i], said[i + 1]), [])
+    return sorted(one + more) if one and more else one or more
+
+
 def _build() -> _Tables:
     """Per-level first-word indexes, every phrase bare, and the index of the phrases looked
     for one letter off (by the word that may be off and the others)."""
-    levels: tuple[Index, Index, Index] = (defaultdict(list), defaultdict(list), defaultdict(list))
-    every_bare: Index = defaultdict(list)
+    levels = (_new_index(), _new_index(), _new_index())
+    every_bare = _new_index()
     fuzzy: FuzzyIndex = defaultdict(list)
     toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
-    accents: Index = defaultdict(list)
+    accents = _new_index()
+    ordinal = 0
     for entry in ENTRIES:
         for phrase in entry.phrases:
+            ordinal += 1
             words = tokens(phrase)
             bare_words = tuple(fold(w) for w in words)
-            every_bare[bare_words[0]].append((entry, bare_words))
+            _put(every_bare, entry, bare_words, ordinal)
             if len(words) == 1:
-                levels[EXACT][words[0]].append((entry, tuple(words)))
+                _put(levels[EXACT], entry, tuple(words), ordinal)
                 continue
             for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
-                levels[level][form[0]].append((entry, tuple(form)))
+                _put(levels[level], entry, tuple(form), ordinal)
             toneless_of[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
             keyed = tuple(accent_key(w) for w in words)
             # emergencies, their parts and their tagged look-alikes: not a need's category
             if entry.fold != "exact" and (entry.urgency == "emergency" or entry.tags):
-                accents[keyed[0]].append((entry, keyed))
+                _put(accents, entry, keyed, ordinal)
             bare = " ".join(fold(w) for w in words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
             # Words of no meaning of their own (lookalikes that keep emergencies out) are
@@ -162,13 +191,13 @@ def _build() -> _Tables:
                         (entry, bare)
                     )
     return _Tables(
-        (dict(levels[0]), dict(levels[1]), dict(levels[2])),
-        dict(every_bare),
+        (_frozen(levels[0]), _frozen(levels[1]), _frozen(levels[2])),
+        _frozen(every_bare),
         dict(fuzzy),
         sorted({n for n, _, _ in fuzzy}),
         frozenset(w for entries in fuzzy.values() for _, p in entries for w in p.split()),
         dict(toneless_of),
-        dict(accents),
+        _frozen(accents),
     )
 
 
@@ -212,8 +241,8 @@ def candidates(words: list[str]) -> list[Hit]:
     best: dict[tuple[int, int, int], Hit] = {}
     levelled = forms(words)
     for level, said in enumerate(levelled):
-        for i, word in enumerate(said):
-            for entry, seq in tables.levels[level].get(word, ()):
+        for i in range(len(said)):
+            for _, entry, seq in _at(tables.levels[level], said, i):
                 end = i + len(seq)
                 if tuple(said[i:end]) != seq or (id(entry), i, end) in best:
                     continue
@@ -223,7 +252,7 @@ def candidates(words: list[str]) -> list[Hit]:
     bare = levelled[BARE]
     if words and bare == words:  # no diacritic anywhere: every phrase may match bare
         for i in range(len(bare)):
-            for entry, seq in tables.every_bare.get(bare[i], ()):
+            for _, entry, seq in _at(tables.every_bare, bare, i):
                 end = i + len(seq)
                 if tuple(bare[i:end]) == seq and (id(entry), i, end) not in best:
                     best[(id(entry), i, end)] = Hit(entry, i, end, BARE, ((i, end),))
@@ -240,8 +269,8 @@ def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
     index = _tables().accents
     keys = [accent_key(w) for w in words]
     read = [(hit.start, hit.end) for hit in add.values() if hit.end - hit.start > 1]
-    for i, key in enumerate(keys):
-        for entry, seq in index.get(key, ()):
+    for i in range(len(keys)):
+        for _, entry, seq in _at(index, keys, i):
             end = i + len(seq)
             if tuple(keys[i:end]) != seq or (id(entry), i, end) in add:
                 continue

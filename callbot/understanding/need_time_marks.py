@@ -53,9 +53,14 @@ def _indexed(phrases: tw.Phrases) -> dict[str, list[tuple[str, ...]]]:
 def _find(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of the phrases, the longest at each start."""
     index = _indexed(phrases)
+    firsts = index.keys() & words  # most lists have none of their first words in an answer
+    if not firsts:
+        return []
     found = []
     for i, word in enumerate(words):
-        ends = [i + len(p) for p in index.get(word, ()) if _at(words, i, p)]
+        if word not in firsts:
+            continue
+        ends = [i + len(p) for p in index[word] if _at(words, i, p)]
         if ends:
             found.append((i, max(ends)))
     return found
