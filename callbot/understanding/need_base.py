@@ -85,6 +85,9 @@ class Reading:
     # looked for further, over any words ("ô xy của mẹ con đo được có tám mươi"), and not
     # when the number is said to be something else ("tám mươi lăm là nhịp tim")
     loose: bool = False
+    # read in tenths, a decimal said with "chấm" or "phẩy" ("hai chấm tám" is 28, "ba" 30):
+    # a blood sugar in mmol/l (round 28A)
+    tenths: bool = False
 
 
 @dataclass(frozen=True)

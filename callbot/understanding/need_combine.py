@@ -94,6 +94,27 @@ def _number(words: list[str], i: int) -> tuple[int, int] | None:
     return read
 
 
+# "hai chấm tám", "hai phẩy năm", and as Vosk writes them ("chấp", "phẫy", "phảy")
+_DECIMAL_POINTS = frozenset({"chấm", "phẩy", "chấp", "phẫy", "phảy", "phẩu"})
+
+
+def _tenths(words: list[str], i: int) -> tuple[int, int] | None:
+    """A number at ``i`` in tenths: "hai chấm tám" is 28 (its first decimal digit only, "hai
+    chấm tám lăm" too), "ba" is 30, "hai mươi" 200."""
+    read = read_number(words, i)
+    if read is None:
+        return None
+    value, end = read
+    if end + 1 < len(words) and words[end] in _DECIMAL_POINTS:
+        digit = DIGITS.get(words[end + 1], DIGITS.get(_FIVE.get(words[end + 1], "")))
+        if digit is not None:
+            return value * 10 + digit, end + 2
+    return value * 10, end
+
+
+_FIVE = {"lăm": "năm", "nhăm": "năm"}
+
+
 def _kin(words: list[str], j: int) -> bool:
     """ "ba" of a father, no number ("máy đo ô xi của ba tui", "ba tui đo được")."""
     return words[j] in _PARENTS and (
@@ -111,7 +132,7 @@ def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] 
             if words[j] not in READING_SKIP and not loose_skip:
                 break
             j += 1
-        read = _number(words, j)
+        read = (_tenths if reading.tenths else _number)(words, j)
         if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
             return None
         return (read[0], hit.start, read[1]) if read else None

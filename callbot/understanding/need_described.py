@@ -62,6 +62,11 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         {k} chả lời, {k} cục cựa,
         {k} trả lời gì, {k} chả lời gì, {k} hé mắt
         """, tags="unanswered"),
+    # said exactly: toneless, "ngáy lạ" is "ngày la" ("hai ngày la hét": round 28A)
+    entry("medical", "emergency", 5, """
+        ngáy lạ, ngáy khò khè lạ, ngáy to lạ, ngáy bất thường, ngáy khác thường, ngáy rồ rồ lạ,
+        ngáy kiểu lạ, ngáy rất lạ, ngáy khò khè bất thường
+        """, service="115", tags="sick", fold="exact"),
     entry("medical", "emergency", 5, """
         nói sảng, nói mê sảng, la sảng, nằm gục, gục luôn, gục tại chỗ, ngồi gục, gục mặt xuống
         """, service="115", tags="sick", fold="tone"),
@@ -80,8 +85,6 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         nuốt thuốc chuột, nuốt thuốc sâu, uống lộn dầu, uống lộn chai, uống lộn xăng,
         uống lộn nước tẩy, uống lộn thuốc tẩy, uống lộn axit, uống lộn thuốc sâu, uống lầm,
         uống nhầm chai, uống nhầm xăng, uống nhầm thuốc, uống lộn thuốc, uống nhầm axit,
-        ngáy lạ, ngáy khò khè lạ, ngáy to lạ, ngáy bất thường, ngáy khác thường, ngáy rồ rồ lạ,
-        ngáy kiểu lạ, ngáy rất lạ, ngáy khò khè bất thường,
         rặn ra cái đầu, rặn ra đầu, thấy cái đầu em bé, ra cái đầu em bé, lòi đầu em bé,
         lòi cái đầu, ló đầu em bé, ló cái đầu, đầu em bé ra, đầu em bé lòi ra, đầu đứa nhỏ ra,
         rặn đẻ, đang rặn, rặn ra rồi,

@@ -13,7 +13,8 @@ order, each given the previous one's number:
   hurt: 115; holding, forcing, threatening from a height: 113);
 - round 22C's, round 23E's and round 25H's readings (:mod:`.need_round22c`,
   :mod:`.need_round23e`, :mod:`.need_round25h`), round 26I's (a body left once the attackers
-  are gone) and round 27K's (a 114 a person makes: :mod:`.need_round27k`).
+  are gone), round 27K's (a 114 a person makes: :mod:`.need_round27k`) and round 28A's (a
+  threat of suicide up high is 114: :mod:`.need_round28a`).
 
 A round that reads the number adds its reviser at the end; each takes ``(service, hits,
 words)``, ``hits`` being the answer's hits after time.
@@ -33,6 +34,7 @@ from callbot.understanding.need_round25h import round25h_service
 from callbot.understanding.need_round26i import round26i_service
 from callbot.understanding.need_round27k import round27k_service
 from callbot.understanding.need_round27p import round27p_service
+from callbot.understanding.need_round28a import round28a_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -59,6 +61,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     lambda s, h, w: round26i_service(s, h, w, gone_spans(w)),
     round27k_service,
     round27p_service,
+    round28a_service,
 )
 
 

@@ -98,7 +98,7 @@ D22_NO_MONEY = phrases("""
     hổng có tiền, không có tiện, hông có tiện, hết tiền, hết tiện, thiếu tiền, không đủ tiền,
     hông đủ tiền, không một đồng, hông một đồng, không xu dính túi, hông có xu, không có xu
 """)
-D22_PREGNANT = phrases("mang bầu, có bầu, mang thai, có thai, bầu bì, bụng bầu")
+D22_PREGNANT = phrases("mang bầu, có bầu, mang thai, có thai, bầu bì, bụng bầu, bầu tháng")
 D22_LABOUR = words("đau rặn quặn ối")
 D22_LABOUR_SIGNS = phrases("ra nước, ra máu, ra máo, chuyển dạ, co thắt, đẻ rớt")
 

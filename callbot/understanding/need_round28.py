@@ -1,0 +1,41 @@
+"""Round 28 of issue 13, gathered for :mod:`.need_lexicon`: the entries, combos, readings and
+demotions of its rounds, in the order the lexicon reads them.
+
+- :mod:`.need_round28a` (writer A of session 14): readings said in words (blood sugar, a
+  pulse, blood pressure down, the oxygen clip), a child fighting for breath, dialysis missed,
+  up high and wanting to die; F0's "không", words only, a what-if.
+
+The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.need_number`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from callbot.understanding.need_base import Combo, Demotion, Entry, Reading
+from callbot.understanding.need_round28a import (
+    A28_COMBOS,
+    A28_DEMOTIONS,
+    A28_ENTRIES,
+    A28_READINGS,
+)
+
+__all__ = ["ROUND28", "Round"]
+
+
+@dataclass(frozen=True)
+class Round:
+    """What a round gives the lexicon."""
+
+    entries: tuple[Entry, ...]
+    combos: tuple[Combo, ...]
+    readings: tuple[Reading, ...]
+    demotions: tuple[Demotion, ...]
+
+
+ROUND28 = Round(
+    entries=(*A28_ENTRIES,),
+    combos=(*A28_COMBOS,),
+    readings=(*A28_READINGS,),
+    demotions=(*A28_DEMOTIONS,),
+)
