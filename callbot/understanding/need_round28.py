@@ -3,7 +3,10 @@ demotions of its rounds, in the order the lexicon reads them.
 
 - :mod:`.need_round28a` (writer A of session 14): readings said in words (blood sugar, a
   pulse, blood pressure down, the oxygen clip), a child fighting for breath, dialysis missed,
-  up high and wanting to die; F0's "không", words only, a what-if.
+  up high and wanting to die; F0's "không", words only, a what-if;
+- :mod:`.need_round28c` (writer C of session 14): everyday 115 signs read together (the baby
+  stopped moving, fell and lies there, no pulse, fits with a fever...), a kick going on, a
+  slip of the knife.
 
 The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.need_number`.
 """
@@ -19,6 +22,7 @@ from callbot.understanding.need_round28a import (
     A28_ENTRIES,
     A28_READINGS,
 )
+from callbot.understanding.need_round28c import C28_COMBOS, C28_ENTRIES
 
 __all__ = ["ROUND28", "Round"]
 
@@ -34,8 +38,8 @@ class Round:
 
 
 ROUND28 = Round(
-    entries=(*A28_ENTRIES,),
-    combos=(*A28_COMBOS,),
+    entries=(*A28_ENTRIES, *C28_ENTRIES),
+    combos=(*A28_COMBOS, *C28_COMBOS),
     readings=(*A28_READINGS,),
     demotions=(*A28_DEMOTIONS,),
 )

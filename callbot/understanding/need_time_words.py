@@ -35,6 +35,9 @@ PAST = phrases(
     qua đời trong vụ, tử vong trong vụ, hy sinh trong vụ, ngày xưa, ngày trước, hồi ấy, ngày ấy,
     thuở trước, thuở xưa, khi xưa, lúc xưa, hồi trẻ, lúc trẻ, hồi còn trẻ, thời trẻ,
     bữa qua, hổm qua,
+    từng ngộ độc, từng xỉu, từng ngất, từng té, từng co giật, từng đột quỵ, từng nhồi máu,
+    từng lên cơn, từng uống,
+    bữa con, bữa ba, bữa má, bữa mẹ, bữa ông, bữa bà, bữa chồng, bữa vợ, bữa thằng,
 """
     + ", ".join(
         f"{when} {day}"
@@ -150,7 +153,8 @@ HOSPITAL = phrases("""
     điều trị tại bệnh viện, đã nhập viện, nhập viện rồi, đang điều trị ở, nằm viện,
     ở bệnh viện, trong bệnh viện, tại bệnh viện, đang ở viện, bác sĩ đang theo dõi,
     đang được cấp cứu, đang cấp cứu ở, đã được đưa vô viện, ở trong viện, ở bệnh diện,
-    nằm bệnh diện, điều trị ở bệnh diện, trong bệnh diện, có bác sĩ chăm, bác sĩ chăm rồi
+    nằm bệnh diện, điều trị ở bệnh diện, trong bệnh diện, có bác sĩ chăm, bác sĩ chăm rồi,
+    trong đó có bác sĩ theo dõi, có bác sĩ theo dõi rồi, bác sĩ theo dõi rồi
 """)
 NOBODY_HURT = phrases("""
     không ai sao, không ai bị sao, không có ai bị sao, không ai bị gì, không ai bị thương,
