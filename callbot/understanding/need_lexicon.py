@@ -86,6 +86,7 @@ from callbot.understanding.need_round25h import H25_COMBOS, H25_ENTRIES
 from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27 import ROUND27_COMBOS, ROUND27_ENTRIES
+from callbot.understanding.need_round28 import ROUND28_COMBOS, ROUND28_ENTRIES
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -182,6 +183,7 @@ ENTRIES: tuple[Entry, ...] = (
     *I26_ENTRIES,
     *J26_ENTRIES,
     *ROUND27_ENTRIES,
+    *ROUND28_ENTRIES,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -326,6 +328,7 @@ COMBOS: tuple[Combo, ...] = (
     *H25_COMBOS,
     *J26_COMBOS,
     *ROUND27_COMBOS,
+    *ROUND28_COMBOS,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),

@@ -33,6 +33,7 @@ from callbot.understanding.need_round25h import round25h_service
 from callbot.understanding.need_round26i import round26i_service
 from callbot.understanding.need_round27k import round27k_service
 from callbot.understanding.need_round27p import round27p_service
+from callbot.understanding.need_round28b import round28b_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -59,6 +60,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     lambda s, h, w: round26i_service(s, h, w, gone_spans(w)),
     round27k_service,
     round27p_service,
+    round28b_service,
 )
 
 
