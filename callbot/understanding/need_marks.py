@@ -39,6 +39,7 @@ from callbot.understanding import need_round27n as n27
 from callbot.understanding import need_round27p as p27
 from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_round28a as a28
+from callbot.understanding import need_round28b as b28
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -66,6 +67,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     p27.round27p_marks,
     q27.round27q_marks,
     a28.round28a_marks,
+    b28.round28b_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's

@@ -4,6 +4,9 @@ demotions of its rounds, in the order the lexicon reads them.
 - :mod:`.need_round28a` (writer A of session 14): readings said in words (blood sugar, a
   pulse, blood pressure down, the oxygen clip), a child fighting for breath, dialysis missed,
   up high and wanting to die; F0's "không", words only, a what-if;
+- :mod:`.need_round28b` (writer B of session 14): emergencies said without a medical word
+  (a nail gun's nail, taken out then a sign, a fallen line in water, wild food and numbness,
+  a struck head then drowsy...), look-alikes (treated already, "bác sĩ nói", "chỉ trầy");
 - :mod:`.need_round28c` (writer C of session 14): everyday 115 signs read together (the baby
   stopped moving, fell and lies there, no pulse, fits with a fever...), a kick going on, a
   slip of the knife.
@@ -22,6 +25,7 @@ from callbot.understanding.need_round28a import (
     A28_ENTRIES,
     A28_READINGS,
 )
+from callbot.understanding.need_round28b import B28_COMBOS, B28_ENTRIES
 from callbot.understanding.need_round28c import C28_COMBOS, C28_ENTRIES
 
 __all__ = ["ROUND28", "Round"]
@@ -38,8 +42,8 @@ class Round:
 
 
 ROUND28 = Round(
-    entries=(*A28_ENTRIES, *C28_ENTRIES),
-    combos=(*A28_COMBOS, *C28_COMBOS),
+    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES),
+    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS),
     readings=(*A28_READINGS,),
     demotions=(*A28_DEMOTIONS,),
 )
