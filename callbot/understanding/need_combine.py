@@ -96,6 +96,16 @@ def _number(words: list[str], i: int) -> tuple[int, int] | None:
 
 # "hai chấm tám", "hai phẩy năm", and as Vosk writes them ("chấp", "phẫy", "phảy")
 _DECIMAL_POINTS = frozenset({"chấm", "phẩy", "chấp", "phẫy", "phảy", "phẩu"})
+# a decimal digit said another way: "hai chấm lăm" (5), "hai chấm mốt" (1)
+_DECIMAL_DIGITS = {"lăm": "năm", "nhăm": "năm", "mốt": "một"}
+# A number said with one of these after it counts something, it is no measure: "đo đường
+# huyết hai lần", "đo mạch ba mươi phút"; people only after a one-word number ("đo đường cho
+# hai ông bà", not "chín mươi tám bà đang ngủ").
+_COUNTED = frozenset(
+    {"lần", "loại", "ngày", "bữa", "cái", "viên", "phút", "giây", "tiếng", "tháng", "năm"}
+    | {"tuần", "cữ", "que", "hộp", "máy"}
+)
+_COUNTED_PEOPLE = frozenset({"người", "đứa", "ông", "bà"})
 
 
 def _tenths(words: list[str], i: int) -> tuple[int, int] | None:
@@ -106,13 +116,10 @@ def _tenths(words: list[str], i: int) -> tuple[int, int] | None:
         return None
     value, end = read
     if end + 1 < len(words) and words[end] in _DECIMAL_POINTS:
-        digit = DIGITS.get(words[end + 1], DIGITS.get(_FIVE.get(words[end + 1], "")))
+        digit = DIGITS.get(_DECIMAL_DIGITS.get(words[end + 1], words[end + 1]))
         if digit is not None:
             return value * 10 + digit, end + 2
     return value * 10, end
-
-
-_FIVE = {"lăm": "năm", "nhăm": "năm"}
 
 
 def _kin(words: list[str], j: int) -> bool:
@@ -134,6 +141,9 @@ def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] 
             j += 1
         read = (_tenths if reading.tenths else _number)(words, j)
         if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
+            return None
+        after = words[read[1]] if read and read[1] < len(words) else ""
+        if after in _COUNTED or (after in _COUNTED_PEOPLE and read and read[1] == j + 1):
             return None
         return (read[0], hit.start, read[1]) if read else None
     for start in range(max(0, hit.start - READING_REACH), hit.start):

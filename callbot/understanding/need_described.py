@@ -62,7 +62,8 @@ DESCRIBED_ENTRIES: tuple[Entry, ...] = (
         {k} chả lời, {k} cục cựa,
         {k} trả lời gì, {k} chả lời gì, {k} hé mắt
         """, tags="unanswered"),
-    # said exactly: toneless, "ngáy lạ" is "ngày la" ("hai ngày la hét": round 28A)
+    # said exactly: toneless, "ngáy lạ" is "ngày la" ("hai ngày la hét": round 28A); an
+    # answer with no diacritic at all still matches every phrase bare (need_match)
     entry("medical", "emergency", 5, """
         ngáy lạ, ngáy khò khè lạ, ngáy to lạ, ngáy bất thường, ngáy khác thường, ngáy rồ rồ lạ,
         ngáy kiểu lạ, ngáy rất lạ, ngáy khò khè bất thường

@@ -102,7 +102,7 @@ _DEEP = """
     thở sâu, thở sâu mạnh, thở dốc sâu, thở sâu thở nhanh,
     thở ra mùi trái cây, hơi thở mùi trái cây
 """
-_PALPITATION = pairings(
+N27_PALPITATION = pairings(
     ("tim", "tim nó", "tim tui", "tim ổng", "tim bả"),
     ("đập thình thịch", "đập thùm thụp", "đập như trống", "đập loạn xạ", "đập dồn dập",
      "đập liên hồi"),
@@ -153,7 +153,7 @@ N27_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "high", 3, _SUGAR_METER, tags="measure n27_sugar", fold="tone"),
     entry(None, "normal", 0, _SUGAR, tags="n27_sugar", fold="tone"),
     entry(None, "normal", 0, _DEEP, tags="n27_deep", fold="tone"),
-    entry(None, "normal", 0, _PALPITATION, tags="n27_palpitation", fold="tone"),
+    entry(None, "normal", 0, N27_PALPITATION, tags="n27_palpitation", fold="tone"),
     entry(None, "normal", 0, _CHEST, tags="n27_chest b21_chest", fold="tone"),
     entry("medical", "emergency", 5, _HEAD_BAD, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _JERK, tags="n27_jerk", fold="tone"),

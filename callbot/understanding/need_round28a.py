@@ -45,7 +45,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Demotion, Entry, Reading, Service, entry
-from callbot.understanding.need_round27n import _PALPITATION
+from callbot.understanding.need_round27n import N27_PALPITATION
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 from callbot.understanding.numbers import read_number
@@ -57,7 +57,7 @@ _SUGAR = """
     thử đường, đo đường, đường máu, đường trong máu, chỉ số đường huyết, thử đường huyết,
     máy thử đường huyết, đường huyết đo, lượng đường trong máu
 """
-_PULSE = "nhịp tim, nhịp mạch, mạch đập, mạch tim, bắt mạch, đo mạch, mạch còn, mạch có"
+_PULSE = "nhịp tim, nhịp mạch, mạch đập, mạch tim, bắt mạch"  # not "đo mạch (điện)"
 _PRESSURE_DOWN = """
     huyết áp tụt, huyết áp tuột, huyết áp bị tụt, huyết áp tụt xuống, huyết áp xuống thấp,
     huyết áp tụt còn, huyết áp tuột còn, bị tụt áp, tụt áp, huyết áp tụt quá
@@ -70,7 +70,7 @@ _CLIP = """
 _FLARING = """
     cánh mũi phập phồng, phập phồng cánh mũi, cánh mũi phập phòng, mũi phập phồng,
     thở phập phồng cánh mũi, rút lõm lồng ngực, lõm lồng ngực, thở lõm ngực, ngực rút lõm,
-    thở rút lõm, hõm ức
+    hõm ức
 """
 _NO_DIALYSIS = """
     {k} đi chạy thận được, {k} chạy thận được, {k} được chạy thận, chưa đi chạy thận,
@@ -78,12 +78,11 @@ _NO_DIALYSIS = """
     bị lỡ chạy thận, {k} đi lọc máu được, chưa lọc máu, bỏ buổi lọc máu
 """
 _OVERLOAD = """
-    tê cứng, tay chân tê cứng, tê rần, tê hết tay chân, phù hết người, phù toàn thân,
+    tê cứng, tay chân tê cứng, tê rần, phù hết người, phù toàn thân,
     sưng phù, phù nề, phù lên, phù chân
 """
 _UP_HIGH = """
-    trèo lên nóc, trèo lên mái, leo lên mái, đứng trên lan can, leo lên trụ điện cao thế,
-    trên trụ điện
+    đứng trên lan can, leo lên trụ điện cao thế
 """
 _WANTS_DIE = "la muốn chết, la đòi chết, hét muốn chết, nói muốn chết, la muốn tự tử, đòi tự sát"
 _BREATHING_FINE = """
@@ -134,52 +133,69 @@ A28_DEMOTIONS: tuple[Demotion, ...] = (
 # fmt: on
 
 A28_NO_DIALYSIS = tuple(tuple(p.split()) for p in _NO_DIALYSIS_ENTRY.phrases)
-A28_CONSEQUENCES = phrases(_OVERLOAD + "," + _PALPITATION)
+A28_CONSEQUENCES = phrases(_OVERLOAD + "," + N27_PALPITATION)
 
 # -- calm look-alikes ------------------------------------------------------------------------
 A28_F = words("ép f")
 A28_NOT = words("không hông hổng")
 A28_ONLY = words("chỉ")
-A28_VERBAL = words("la chửi nói cãi hăm dọa lớn")
+A28_VERBAL = words("la chửi nói cãi hăm dọa")
 A28_ONLY_ENDS = phrases("thôi, chứ hổng, chứ không, chứ hông, chứ chưa, chứ đâu có")
-A28_HARM = words("máu dao mã tấu chém đâm thương gãy xỉu ngất bất tỉnh súng")
-A28_ONLY_REACH = 4  # from "chỉ" to "thôi"
+A28_HARM = words("máu dao mã tấu chém đâm thương gãy xỉu ngất bất tỉnh súng cây gậy búa")
+A28_THREATS = words("dọa hăm đòi chửi cãi la")
+A28_ONLY_REACH = 2  # from the verb to "thôi": "chỉ la thôi", "chỉ la lối thôi"
 A28_BEFORE_REACH = 10  # what "chỉ la thôi" takes back, before it
 A28_WHAT_IF = words("lỡ")
-A28_ACCIDENT = words("tay chân miệng uống ăn nuốt tắt quên làm")
-A28_DONE = words("rồi đã đang")
+A28_ACCIDENT = words("tay chân miệng uống ăn nuốt tắt quên làm té bị rớt")
+A28_DONE = words("rồi đã đang giờ")
+A28_QUESTIONS = frozenset({("thì", "sao"), ("sao", "biết"), ("làm", "sao")})
 A28_WHAT_IF_REACH = 7
 
 
 def _f0(ws: list[str]) -> list[tuple[int, int]]:
-    """The "không" of "ép không" (F0): no denial of what follows it."""
-    return [(k, k + 1) for k in range(1, len(ws)) if ws[k] in A28_NOT and ws[k - 1] in A28_F]
+    """The "không" of "ép không" (F0): no denial of what follows it (but "ép không thở không
+    được" may be either, and stays an emergency)."""
+    return [
+        (k, k + 1)
+        for k in range(1, len(ws))
+        if ws[k] in A28_NOT
+        and ws[k - 1] in A28_F
+        and not (A28_NOT | {"được", "nổi"}).intersection(ws[k + 1 : k + 4])
+    ]
 
 
 def _words_only(ws: list[str]) -> list[tuple[int, int]]:
-    """ "dọa đánh mà chỉ la thôi": the threat before "chỉ <word> thôi" was words only."""
+    """ "dọa đánh mà chỉ la thôi": a threat said before "chỉ <word> thôi" was words only (not
+    "tui chỉ nói được vậy thôi", nor when a wound or a weapon is named)."""
     if A28_HARM.intersection(ws):
         return []
     out = []
     for k, w in enumerate(ws[:-1]):
         if w in A28_ONLY and ws[k + 1] in A28_VERBAL:
-            ends = [s for s, _ in find(ws[k + 2 : k + 2 + A28_ONLY_REACH], A28_ONLY_ENDS)]
-            if ends:
-                out.append((max(0, k - A28_BEFORE_REACH), k))
+            ends = find(ws[k + 2 : k + 2 + A28_ONLY_REACH + 1], A28_ONLY_ENDS)
+            start = max(0, k - A28_BEFORE_REACH)
+            if ends and ends[0][0] < A28_ONLY_REACH and A28_THREATS.intersection(ws[start:k]):
+                out.append((start, k))
     return out
 
 
 def _what_if(ws: list[str]) -> list[tuple[int, int]]:
-    """ "lỡ nó tụt sao biết": "lỡ" opening a question with "sao", nothing done between."""
+    """ "lỡ nó tụt sao biết", "lỡ cháy thì sao": "lỡ" opening a what-if question, nothing
+    done between (not "lỡ té xuống ao giờ sao đây")."""
     out = []
     for i, w in enumerate(ws[:-1]):
         if w not in A28_WHAT_IF or ws[i + 1] in A28_ACCIDENT:
             continue
         end = next(
-            (j for j in range(i + 1, min(len(ws), i + A28_WHAT_IF_REACH)) if ws[j] == "sao"), None
+            (
+                j
+                for j in range(i + 1, min(len(ws) - 1, i + A28_WHAT_IF_REACH))
+                if (ws[j], ws[j + 1]) in A28_QUESTIONS
+            ),
+            None,
         )
         if end is not None and not A28_DONE.intersection(ws[i:end]):
-            out.append((i, end + 1))
+            out.append((i, end + 2))
     return out
 
 

@@ -98,7 +98,7 @@ _HEAD_STRUCK = pairings(
 # vomiting said as "ói" is (medical, sick, 3): these keep that meaning
 _HEAD_VOMIT = "ói mửa, nôn mửa, ói tùm lum, ói quá trời, ói liền, ói ra, nôn ra"
 _HEAD_SIGNS = "nằm lăn ra, nằm lăn đùng ra"
-_HERNIA = "thoát vị, thoát vị bẹn, thoát vị rốn, sa ruột, sa bẹn"
+_HERNIA = "thoát vị bẹn, thoát vị rốn, sa ruột, sa bẹn"  # not "thoát vị đĩa đệm"
 _STUCK_OUT = """
     {k} đẩy vô được, đẩy {k} vô, {k} thụt vô, {k} thụt lên, {k} nhét vô được, sưng cứng
 """
@@ -141,6 +141,8 @@ B28_COMBOS: tuple[Combo, ...] = (
           service="114"),
     Combo(("b28_hfmd", "b28_startle"), "medical", "emergency", 5, window=12, service="115"),
     Combo(("c22_fever", "b28_startle"), "medical", "emergency", 5, window=10, service="115"),
+    # a plain "sốt" with startle jerks: high, as a fever said to last ("sốt ... hoài")
+    Combo(("fever", "b28_startle"), "medical", "high", 3, window=10),
     Combo(("wild_food", "b28_numb"), "medical", "emergency", 5, window=14, ordered=True,
           service="115", at_second=True),
     *(Combo(("b28_head_struck", sign), "medical", "emergency", 5, window=12, ordered=True,
@@ -203,8 +205,8 @@ B28_NOTHING = phrases("hổng có gì, hông có gì, không có gì, chẳng c�
 B28_NOTHING_ENDS = words("đâu hết cả")
 B28_NOTHING_REACH = 4
 B28_LIFE_EVENT = phrases("""
-    hồi đẻ, hồi sanh, hồi sinh, hồi mang bầu, hồi có bầu, hồi còn nhỏ, hồi nhỏ, hồi còn trẻ,
-    hồi trẻ, hồi đi lính, hồi còn đi học, hồi đi học, hồi con gái, hồi mới cưới
+    hồi đẻ, hồi sanh, hồi mang bầu, hồi có bầu, hồi còn nhỏ, hồi nhỏ, hồi đi lính,
+    hồi còn đi học, hồi đi học, hồi con gái, hồi mới cưới
 """)
 B28_BREAKS = words("giờ mà nhưng nay bây chừ rồi")
 B28_TALK = phrases("""
@@ -221,6 +223,18 @@ B28_ACTS = words("""
 
 def _treated(ws: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in find(ws, B28_TREATED) if not B28_STRIKERS & set(ws[:s])]
+
+
+# a scratch says nothing of someone else badly hurt before it ("bị xe tông bất tỉnh còn tui
+# chỉ trầy xíu")
+B28_SERIOUS = words("bất tỉnh xỉu ngất sỉu gãy hôn mê co giật giựt thở máu chết cấp cứu")
+B28_OTHER_ONE = words("còn người kia một ai")
+
+
+def _scratch(ws: list[str]) -> list[tuple[int, int]]:
+    return [
+        (s, e) for s, e in find(ws, B28_SCRATCH) if not (B28_SERIOUS | B28_OTHER_ONE) & set(ws[:s])
+    ]
 
 
 def _doctor(ws: list[str]) -> list[tuple[int, int]]:
@@ -267,10 +281,7 @@ def round28b_marks(words_: list[str]) -> Marks:
     asleep now (``resolved``), nothing urgent denied (``mistaken``), long ago by a life event
     (``past``) (docstring)."""
     return {
-        "resolved": _treated(words_)
-        + find(words_, B28_SCRATCH)
-        + _doctor(words_)
-        + _talk_asleep(words_),
+        "resolved": _treated(words_) + _scratch(words_) + _doctor(words_) + _talk_asleep(words_),
         "mistaken": _nothing(words_),
         "past": _long_ago(words_),
     }

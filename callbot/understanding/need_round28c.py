@@ -49,23 +49,22 @@ _CANNOT_RISE = """
     đứng {k} lên được, đứng {k} dậy được
 """
 _NO_PULSE = """
-    bắt mạch {k} thấy, bắt mạch {k} có, {k} bắt được mạch, {k} thấy mạch, {k} còn mạch,
-    mất mạch, hết mạch, mạch {k} có, mạch {k} đập, tim {k} đập, tim ngừng đập
+    bắt mạch {k} thấy, bắt mạch {k} có, {k} thấy mạch, mạch {k} đập
 """
 _HIP = """
     gãy xương hông, gãy hông, gãy cổ xương đùi, gãy xương đùi, gãy cổ xương hông,
     bể xương hông, bể xương đùi
 """
 _PILLS = """
-    uống mấy viên thuốc, nuốt mấy viên thuốc, uống nhiều viên thuốc, uống hết mấy viên,
+    nuốt mấy viên thuốc, uống hết mấy viên,
     uống cả nắm thuốc, nuốt cả nắm thuốc, uống nguyên nắm thuốc, lấy thuốc của bà uống,
     lấy thuốc của ông uống, uống thuốc của người lớn
 """
 _SUDDENLY_CONFUSED = """
     tự nhiên lú lẫn, tự nhiên lẫn, tự nhiên nói nhảm, tự nhiên nói lảm nhảm, tự nhiên nói sảng,
-    tự nhiên {k} nhận ra ai, tự nhiên {k} biết ai, tự nhiên ngơ ngác
+    tự nhiên {k} nhận ra ai, tự nhiên ngơ ngác
 """
-_TIGHT_BELLY = "bụng chướng căng bóng, bụng căng bóng, bụng chướng căng, bụng chướng to"
+_TIGHT_BELLY = "bụng chướng căng bóng, bụng căng bóng"
 _HOT_OIL = """
     chảo dầu bắn, dầu sôi bắn, dầu bắn cháy, bắn cháy mặt, bị dầu bắn, dầu bắn vô mặt,
     dầu sôi văng, dầu sôi đổ vô
@@ -78,7 +77,7 @@ _KICKING = (
     + ", "
     + pairings(("đang đạp vô", "đang đá vô"), ("bụng", "đầu", "mặt", "ngực", "lưng"))
 )
-_DAZED = "lờ đờ, mắt lờ đờ, mắt đờ đẫn, đờ đẫn"
+_DAZED = "lờ đờ, mắt lờ đờ, đờ đẫn"
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -105,8 +104,10 @@ C28_COMBOS: tuple[Combo, ...] = (
     Combo(("n27_jerk", "sick"), "medical", "emergency", 5, window=8, service="115"),
     Combo(("c22_listless", "c22_listless"), "medical", "emergency", 5, window=10,
           service="115"),
-    Combo(("c28_pills", "confused"), "medical", "emergency", 5, window=10, service="115"),
-    Combo(("c28_pills", "c22_listless"), "medical", "emergency", 5, window=10, service="115"),
+    Combo(("c28_pills", "confused"), "medical", "emergency", 5, window=6, ordered=True,
+          service="115"),
+    Combo(("c28_pills", "c22_listless"), "medical", "emergency", 5, window=6, ordered=True,
+          service="115"),
     Combo(("rigid", "sick"), "medical", "emergency", 5, window=8, service="115"),
     Combo(("rigid", "b21_fainting"), "medical", "emergency", 5, window=8, service="115"),
     Combo(("c22_listless", "confused"), "medical", "emergency", 5, window=10, service="115"),

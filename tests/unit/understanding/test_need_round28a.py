@@ -111,3 +111,44 @@ def test_a_worry_without_danger_is_high(text: str) -> None:
 def test_the_words_that_decided_are_shown() -> None:
     result = parse_need("đường máu của má tui còn hai phẩy hai thôi")
     assert any("hai phẩy hai" in r for r in result.emergency_reasons)
+
+
+# A reviewer's probes of round 28's first draft: what a mark or a reading must not take away
+# or add.
+STILL_EMERGENCIES = [
+    ("ba tui bị xe tông bất tỉnh còn tui chỉ trầy xíu", "115"),
+    ("ba tui té cầu thang bất tỉnh mẹ tui chỉ bị bầm nhẹ", "115"),
+    ("ba tui sốt cao co giật tui chỉ nói được vậy thôi", "115"),
+    ("nhà hàng xóm đang cháy lớn tui chỉ nói được vậy thôi", "114"),
+    ("ba tui ngưng thở tui đang làm hồi sinh tim phổi", "115"),
+    ("con tui lỡ té xuống ao giờ sao đây", "114"),
+    ("ông nội bị ép không thở không được", "115"),
+]
+STILL_CALM = [
+    "tui muốn hỏi đo đường huyết hai lần một ngày được không",
+    "bác sĩ dặn thử đường mỗi ngày ba lần",
+    "nhờ thợ đo mạch điện nhà tui hết ba mươi phút",
+    "mạch không có gì lạ bác sĩ nói bình thường",
+    "tự nhiên không biết ai lấy xe của tui",
+    "bà tui uống mấy viên thuốc huyết áp mỗi ngày dạo này hay lờ đờ",
+    "bà tui bị thoát vị đĩa đệm sưng cứng lưng",
+    "máy đo ô xy của má tui chín mươi bảy bà đang ngủ mà tui sợ mai mốt tụt thì sao",
+]
+
+
+@pytest.mark.usefixtures("_both")
+@pytest.mark.parametrize(("text", "service"), STILL_EMERGENCIES)
+def test_the_marks_take_no_real_emergency_away(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
+
+
+@pytest.mark.usefixtures("_both")
+@pytest.mark.parametrize("text", STILL_CALM)
+def test_the_readings_raise_no_count_or_circuit(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+def test_a_decimal_digit_said_another_way() -> None:
+    read = _tenths(["hai", "chấm", "mốt"], 0)
+    assert read is not None and read[0] == 21
