@@ -139,6 +139,13 @@ SETS: tuple[ParseSet, ...] = (
         "(writer X); elders on landlines, signs and indirect police calls (writer Y); a nurse's "
         "115 calls without a keyword (writer Z)",
     ),
+    ParseSet(
+        "eighteenth development part",
+        "parse_dev19.jsonl",
+        "719 needs after round 27, in the locked part's register, 115-heavy: a home-care nurse's "
+        "readings said in words (writer A); odd 115 scenes without a medical word (writer B); "
+        "everyday 115 calls said short (writer C)",
+    ),
 )
 
 
