@@ -40,6 +40,7 @@ from callbot.understanding import need_round27p as p27
 from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_round28a as a28
 from callbot.understanding import need_round28b as b28
+from callbot.understanding import need_round28d as d28
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -68,6 +69,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     q27.round27q_marks,
     a28.round28a_marks,
     b28.round28b_marks,
+    d28.round28d_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -85,6 +87,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     i26.round26i_revise,
     j26.round26j_revise,
     q27.round27q_revise,
+    d28.round28d_revise,
 )
 
 

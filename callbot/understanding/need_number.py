@@ -15,7 +15,8 @@ order, each given the previous one's number:
   :mod:`.need_round23e`, :mod:`.need_round25h`), round 26I's (a body left once the attackers
   are gone), round 27K's (a 114 a person makes: :mod:`.need_round27k`), and round 28's
   (:mod:`.need_round28a`: a threat of suicide up high is 114; :mod:`.need_round28b`;
-  :mod:`.need_round28c`: a slip of the knife is 115).
+  :mod:`.need_round28c`: a slip of the knife is 115; :mod:`.need_round28d`: moaning
+  behind a door is 115).
 
 A round that reads the number adds its reviser at the end; each takes ``(service, hits,
 words)``, ``hits`` being the answer's hits after time.
@@ -38,6 +39,7 @@ from callbot.understanding.need_round27p import round27p_service
 from callbot.understanding.need_round28a import round28a_service
 from callbot.understanding.need_round28b import round28b_service
 from callbot.understanding.need_round28c import round28c_service
+from callbot.understanding.need_round28d import round28d_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -67,6 +69,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round28a_service,
     round28b_service,
     round28c_service,
+    round28d_service,
 )
 
 
