@@ -40,6 +40,7 @@ from callbot.understanding import need_round27p as p27
 from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_round28a as a28
 from callbot.understanding import need_round28b as b28
+from callbot.understanding import need_round28e as e28
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -68,6 +69,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     q27.round27q_marks,
     a28.round28a_marks,
     b28.round28b_marks,
+    e28.round28e_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's

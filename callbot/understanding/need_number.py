@@ -38,6 +38,7 @@ from callbot.understanding.need_round27p import round27p_service
 from callbot.understanding.need_round28a import round28a_service
 from callbot.understanding.need_round28b import round28b_service
 from callbot.understanding.need_round28c import round28c_service
+from callbot.understanding.need_round28e import round28e_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -67,6 +68,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round28a_service,
     round28b_service,
     round28c_service,
+    round28e_service,
 )
 
 

@@ -9,7 +9,10 @@ demotions of its rounds, in the order the lexicon reads them.
   a struck head then drowsy...), look-alikes (treated already, "bác sĩ nói", "chỉ trầy");
 - :mod:`.need_round28c` (writer C of session 14): everyday 115 signs read together (the baby
   stopped moving, fell and lies there, no pulse, fits with a fever...), a kick going on, a
-  slip of the knife.
+  slip of the knife;
+- :mod:`.need_round28e` (writer E of session 14): a battery swallowed, blood spurting, shut in
+  a lift, a head stuck, a dog attacking, about to jump into the water, rising water and a
+  bedridden elder; long-standing and uncared-for conditions.
 
 The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.need_number`.
 """
@@ -27,6 +30,7 @@ from callbot.understanding.need_round28a import (
 )
 from callbot.understanding.need_round28b import B28_COMBOS, B28_ENTRIES
 from callbot.understanding.need_round28c import C28_COMBOS, C28_ENTRIES
+from callbot.understanding.need_round28e import E28_COMBOS, E28_ENTRIES
 
 __all__ = ["ROUND28", "Round"]
 
@@ -42,8 +46,8 @@ class Round:
 
 
 ROUND28 = Round(
-    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES),
-    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS),
+    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES, *E28_ENTRIES),
+    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS, *E28_COMBOS),
     readings=(*A28_READINGS,),
     demotions=(*A28_DEMOTIONS,),
 )
