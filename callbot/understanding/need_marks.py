@@ -41,6 +41,7 @@ from callbot.understanding import need_round27q as q27
 from callbot.understanding import need_round28a as a28
 from callbot.understanding import need_round28b as b28
 from callbot.understanding import need_round28d as d28
+from callbot.understanding import need_round28e as e28
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -70,6 +71,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     a28.round28a_marks,
     b28.round28b_marks,
     d28.round28d_marks,
+    e28.round28e_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's

@@ -16,7 +16,8 @@ order, each given the previous one's number:
   are gone), round 27K's (a 114 a person makes: :mod:`.need_round27k`), and round 28's
   (:mod:`.need_round28a`: a threat of suicide up high is 114; :mod:`.need_round28b`;
   :mod:`.need_round28c`: a slip of the knife is 115; :mod:`.need_round28d`: moaning
-  behind a door is 115).
+  behind a door is 115; :mod:`.need_round28e`: locked in by a landlord or a checkpoint while
+  ill is 115).
 
 A round that reads the number adds its reviser at the end; each takes ``(service, hits,
 words)``, ``hits`` being the answer's hits after time.
@@ -40,6 +41,7 @@ from callbot.understanding.need_round28a import round28a_service
 from callbot.understanding.need_round28b import round28b_service
 from callbot.understanding.need_round28c import round28c_service
 from callbot.understanding.need_round28d import round28d_service
+from callbot.understanding.need_round28e import round28e_service
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -70,6 +72,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round28b_service,
     round28c_service,
     round28d_service,
+    round28e_service,
 )
 
 

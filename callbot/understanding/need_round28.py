@@ -12,7 +12,10 @@ demotions of its rounds, in the order the lexicon reads them.
   slip of the knife;
 - :mod:`.need_round28d` (writer D of session 14): a turn for the worse of old and bedridden
   people said vaguely (cannot be woken, lying limp, face down, moaning behind a door, a sign
-  after a simile), a snatch going on; a harmless cause said.
+  after a simile), a snatch going on; a harmless cause said;
+- :mod:`.need_round28e` (writer E of session 14): a battery swallowed, blood spurting, shut in
+  a lift, a head stuck, a dog attacking, about to jump into the water, rising water and a
+  bedridden elder; long-standing and uncared-for conditions.
 
 The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.need_number`.
 """
@@ -31,6 +34,7 @@ from callbot.understanding.need_round28a import (
 from callbot.understanding.need_round28b import B28_COMBOS, B28_ENTRIES
 from callbot.understanding.need_round28c import C28_COMBOS, C28_ENTRIES
 from callbot.understanding.need_round28d import D28_COMBOS, D28_ENTRIES
+from callbot.understanding.need_round28e import E28_COMBOS, E28_ENTRIES
 
 __all__ = ["ROUND28", "Round"]
 
@@ -46,8 +50,8 @@ class Round:
 
 
 ROUND28 = Round(
-    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES, *D28_ENTRIES),
-    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS, *D28_COMBOS),
+    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES, *D28_ENTRIES, *E28_ENTRIES),
+    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS, *D28_COMBOS, *E28_COMBOS),
     readings=(*A28_READINGS,),
     demotions=(*A28_DEMOTIONS,),
 )
