@@ -100,8 +100,8 @@ _NOT_GONE = pairings(
 _ELDER_LOST = pairings(
     ("lẩm cẩm", "bị lẫn", "lú lẫn", "bị lú", "lãng trí", "đãng trí", "mất trí nhớ",
      "lẫn rồi", "lẫn lộn", "ông già", "bà già", "ông cụ", "bà cụ", "ông nội", "bà nội",
-     "ông ngoại", "bà ngoại", "ông già tui", "bà già tui"),
-    ("đi lạc", "bị lạc", "đi lạc đâu mất", "đi lạc mất"),
+     "ông ngoại", "bà ngoại", "ông già tui", "bà già tui", "lẫn"),
+    ("đi lạc", "bị lạc", "đi lạc đâu mất", "đi lạc mất", "đi lạc đâu"),
 )
 _SWEPT_GOODS = pairings(
     ("lũ cuốn", "nước lũ cuốn", "nước cuốn", "lũ cuốn trôi", "nước cuốn trôi"),

@@ -61,6 +61,8 @@ def test_these_are_no_emergency(text: str) -> None:
         "ông già tui bị lẫn ở nhà một mình hông ai giữ tui phải đi bán",
         # still lost: a search, high (round 27L: writers K, N, T and W all label it so)
         "ông nội tui bị lẫn đi lạc từ sáng tới giờ chưa tìm được",
+        # round 9 had this one 113; writer E of session 14 labelled it high too
+        "ông ngoại lẫn đi lạc từ sáng tới giờ chưa tìm thấy",
     ],
 )
 def test_these_are_high(text: str) -> None:

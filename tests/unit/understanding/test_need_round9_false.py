@@ -182,7 +182,6 @@ def test_figures_slow_hazards_found_wanderers_and_medicine_run_out(text: str, le
         ("ông tui bị đứng tim ngã ra bất tỉnh", "115"),
         ("ba tui uống thuốc tim mỗi ngày giờ đau ngực dữ lắm khó thở", "115"),
         ("bờ kè sạt lở cuốn hai căn nhà xuống sông có người bị vùi", "114"),
-        ("ông ngoại lẫn đi lạc từ sáng tới giờ chưa tìm thấy", "113"),
     ],
 )
 def test_the_real_emergencies_beside_them(text: str, service: str) -> None:
