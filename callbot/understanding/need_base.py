@@ -71,6 +71,23 @@ class Combo:
     at_second: bool = False
 
 
+def signs_together(
+    a: str, b: str, window: int, *, ordered: bool = False, at_second: bool = False
+) -> Combo:
+    """Two signs of a body in trouble said within ``window`` words: a medical emergency, 115
+    (rounds 27P and 28)."""
+    return Combo(
+        (a, b),
+        "medical",
+        "emergency",
+        5,
+        window=window,
+        ordered=ordered,
+        service="115",
+        at_second=at_second,
+    )
+
+
 @dataclass(frozen=True)
 class Reading:
     """A number said right after (or before) a tagged phrase, within ``low..high``."""

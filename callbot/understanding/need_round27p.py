@@ -38,7 +38,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding import need_round22d as d22
-from callbot.understanding.need_base import NOT, Combo, Entry, Service, entry, pairings
+from callbot.understanding.need_base import (
+    NOT,
+    Combo,
+    Entry,
+    Service,
+    entry,
+    pairings,
+    signs_together,
+)
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -153,10 +161,6 @@ def _police(a: str, b: str, window: int, ordered: bool = False) -> Combo:
     return Combo((a, b), "violation", "emergency", 5, window, ordered, "113", _CRIME)
 
 
-def _ill(a: str, b: str, window: int, ordered: bool = False) -> Combo:
-    return Combo((a, b), "medical", "emergency", 5, window, ordered, "115")
-
-
 P27_COMBOS: tuple[Combo, ...] = (
     _police("stranger", "p27_grab", 8, ordered=True),
     _police("p27_chase", "perpetrator", 20, ordered=True),
@@ -164,24 +168,24 @@ P27_COMBOS: tuple[Combo, ...] = (
     _police("stranger", "p27_lure", 10, ordered=True),
     _police("at_door", "p27_peep", 10),
     _police("prowler", "p27_peep", 10),
-    _ill("j26_swallowed", "battery", 4, ordered=True),
-    _ill("fall", "p27_deformed", 12, ordered=True),
-    _ill("p27_no_answer", "e23_lying", 20),
-    _ill("p27_fruity", "confused", 12),
-    _ill("p27_sugar_hi", "confused", 12),
-    _ill("p27_fruity", "p27_sugar_hi", 14),
-    _ill("fever", "p27_no_blanch", 12),
+    signs_together("j26_swallowed", "battery", 4, ordered=True),
+    signs_together("fall", "p27_deformed", 12, ordered=True),
+    signs_together("p27_no_answer", "e23_lying", 20),
+    signs_together("p27_fruity", "confused", 12),
+    signs_together("p27_sugar_hi", "confused", 12),
+    signs_together("p27_fruity", "p27_sugar_hi", 14),
+    signs_together("fever", "p27_no_blanch", 12),
     # "sốt cao" is round ones' ``sick`` (high), not ``fever``: any illness said before a rash
     # that does not fade (the reading round 27M had, merged here)
-    _ill("sick", "p27_no_blanch", 10, ordered=True),
-    _ill("p27_purple", "p27_no_blanch", 8),
+    signs_together("sick", "p27_no_blanch", 10, ordered=True),
+    signs_together("p27_purple", "p27_no_blanch", 8),
     # purple spots with a fever or a listless child (round 27Q's writer): no pressing needed
-    _ill("fever", "p27_purple", 12),
-    _ill("c22_fever", "p27_purple", 12),
-    _ill("c22_listless", "p27_purple", 12),
-    _ill("p27_loss", "c22_sunken", 12),
-    _ill("p27_sprayed", "p27_poison_sign", 12),
-    _ill("p27_sprayed", "confused", 12),
+    signs_together("fever", "p27_purple", 12),
+    signs_together("c22_fever", "p27_purple", 12),
+    signs_together("c22_listless", "p27_purple", 12),
+    signs_together("p27_loss", "c22_sunken", 12),
+    signs_together("p27_sprayed", "p27_poison_sign", 12),
+    signs_together("p27_sprayed", "confused", 12),
 )
 
 # -- the news, asked about -------------------------------------------------------------------

@@ -44,7 +44,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import Combo, Demotion, Entry, Reading, Service, entry
+from callbot.understanding.need_base import (
+    Combo,
+    Demotion,
+    Entry,
+    Reading,
+    Service,
+    entry,
+    signs_together,
+)
 from callbot.understanding.need_round27n import N27_PALPITATION
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
@@ -109,10 +117,8 @@ A28_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _BREATHING_FINE, tags="a28_breathing_fine", fold="tone"),
 )
 A28_COMBOS: tuple[Combo, ...] = (
-    Combo(("a28_no_dialysis", "n27_palpitation"), "medical", "emergency", 5, window=14,
-          service="115", at_second=True),
-    Combo(("a28_no_dialysis", "a28_overload"), "medical", "emergency", 5, window=14,
-          service="115", at_second=True),
+    signs_together("a28_no_dialysis", "n27_palpitation", 14, at_second=True),
+    signs_together("a28_no_dialysis", "a28_overload", 14, at_second=True),
     Combo(("height", "a28_wants_die"), "other", "emergency", 5, window=10, service="114"),
     # a spot up high ("trên nóc", "trên mái", "trên đó": round 1's ``spot``)
     Combo(("spot", "a28_wants_die"), "other", "emergency", 5, window=10, service="114"),

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings
+from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
 from callbot.understanding.need_time_words import words
 
 if TYPE_CHECKING:
@@ -97,20 +97,15 @@ C28_ENTRIES: tuple[Entry, ...] = (
     entry("violation", "emergency", 5, _KICKING, tags="violence", fold="tone", service="113"),
 )
 C28_COMBOS: tuple[Combo, ...] = (
-    Combo(("pregnant", "c28_still_baby"), "medical", "emergency", 5, window=10,
-          service="115"),
-    Combo(("fall", "e23_lying"), "medical", "emergency", 5, window=10, ordered=True,
-          service="115"),
-    Combo(("n27_jerk", "sick"), "medical", "emergency", 5, window=8, service="115"),
-    Combo(("c22_listless", "c22_listless"), "medical", "emergency", 5, window=10,
-          service="115"),
-    Combo(("c28_pills", "confused"), "medical", "emergency", 5, window=6, ordered=True,
-          service="115"),
-    Combo(("c28_pills", "c22_listless"), "medical", "emergency", 5, window=6, ordered=True,
-          service="115"),
-    Combo(("rigid", "sick"), "medical", "emergency", 5, window=8, service="115"),
-    Combo(("rigid", "b21_fainting"), "medical", "emergency", 5, window=8, service="115"),
-    Combo(("c22_listless", "confused"), "medical", "emergency", 5, window=10, service="115"),
+    signs_together("pregnant", "c28_still_baby", 10),
+    signs_together("fall", "e23_lying", 10, ordered=True),
+    signs_together("n27_jerk", "sick", 8),
+    signs_together("c22_listless", "c22_listless", 10),
+    signs_together("c28_pills", "confused", 6, ordered=True),
+    signs_together("c28_pills", "c22_listless", 6, ordered=True),
+    signs_together("rigid", "sick", 8),
+    signs_together("rigid", "b21_fainting", 8),
+    signs_together("c22_listless", "confused", 10),
 )
 # fmt: on
 

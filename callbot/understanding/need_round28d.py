@@ -34,7 +34,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import NOT, Combo, Entry, Service, entry, pairings
+from callbot.understanding.need_base import (
+    NOT,
+    Combo,
+    Entry,
+    Service,
+    entry,
+    pairings,
+    signs_together,
+)
 from callbot.understanding.need_time_words import phrases, words
 
 if TYPE_CHECKING:
@@ -93,10 +101,6 @@ _SNATCH_NOW = pairings(
 )
 
 
-def _ill(a: str, b: str, window: int, *, ordered: bool = False) -> Combo:
-    return Combo((a, b), "medical", "emergency", 5, window=window, ordered=ordered, service="115")
-
-
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
 D28_ENTRIES: tuple[Entry, ...] = (
@@ -117,15 +121,15 @@ D28_ENTRIES: tuple[Entry, ...] = (
           service="113"),
 )
 D28_COMBOS: tuple[Combo, ...] = (
-    _ill("e23_lying", "unanswered", 6, ordered=True),
-    _ill("p27_no_answer", "d28_moan", 12),
-    _ill("d28_unseen", "d28_moan", 12),
-    _ill("rigid", "d28_moan", 8),
-    _ill("d28_rasp", "unresponsive", 6),
-    _ill("d28_shiver", "d28_knows_nobody", 10),
-    _ill("sweat", "d28_knows_nobody", 10),
-    _ill("d28_foul_sore", "fever", 10),
-    _ill("d28_foul_sore", "d28_shiver", 10),
+    signs_together("e23_lying", "unanswered", 6, ordered=True),
+    signs_together("p27_no_answer", "d28_moan", 12),
+    signs_together("d28_unseen", "d28_moan", 12),
+    signs_together("rigid", "d28_moan", 8),
+    signs_together("d28_rasp", "unresponsive", 6),
+    signs_together("d28_shiver", "d28_knows_nobody", 10),
+    signs_together("sweat", "d28_knows_nobody", 10),
+    signs_together("d28_foul_sore", "fever", 10),
+    signs_together("d28_foul_sore", "d28_shiver", 10),
     Combo(("q27_snatch", "perpetrator"), "violation", "emergency", 5, window=14,
           service="113"),
 )

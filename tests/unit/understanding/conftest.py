@@ -31,3 +31,9 @@ def with_model() -> Iterator[None]:
     """The need parser with its statistical model, as callers get it (the tests of what the
     model may or may not do)."""
     yield from _model_set(True)
+
+
+@pytest.fixture(params=[True, False], ids=["model", "rules"])
+def both(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The need parser with its model, then without (the round tests that check both)."""
+    yield from _model_set(request.param)

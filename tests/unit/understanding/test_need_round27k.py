@@ -9,15 +9,6 @@ from __future__ import annotations
 import pytest
 
 from callbot.understanding.need import parse_need
-from callbot.understanding.need_model import use_model
-
-
-@pytest.fixture(params=[True, False], ids=["model", "rules"])
-def _both(request: pytest.FixtureRequest) -> None:
-    use_model(request.param)
-    yield
-    use_model(True)
-
 
 POLICE = [
     "thằng kia dọa cho nổ bình gas nếu tui không đưa tiền",  # a blast threatened
@@ -87,14 +78,14 @@ CALM_OR_OTHER = [
 ]
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", POLICE)
 def test_a_danger_a_person_makes_is_113(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "113")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), CALM_OR_OTHER)
 def test_the_props_alone_keep_their_reading(text: str, service: str | None) -> None:
     result = parse_need(text)

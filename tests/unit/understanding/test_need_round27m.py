@@ -8,20 +8,9 @@ Cases in the tests' own words, not a writer's lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from callbot.understanding.need import parse_need
-from callbot.understanding.need_model import use_model
-
-
-@pytest.fixture(params=[True, False], ids=["model", "rules"])
-def _both(request: pytest.FixtureRequest) -> Iterator[None]:
-    use_model(request.param)
-    yield
-    use_model(True)
-
 
 MEDICAL = [
     "đóng cửa nấu bếp than trong phòng giờ hai đứa nhỏ lừ đừ gọi hoài mới mở mắt",
@@ -42,14 +31,14 @@ CALM = [
 ]
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", MEDICAL)
 def test_what_the_caller_sees_is_115(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "115")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_the_same_words_without_the_danger_stay_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"

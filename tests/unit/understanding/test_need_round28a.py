@@ -7,20 +7,10 @@ Cases in the tests' own words, not a writer's lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_combine import _tenths
-from callbot.understanding.need_model import use_model
-
-
-@pytest.fixture(params=[True, False], ids=["model", "rules"])
-def _both(request: pytest.FixtureRequest) -> Iterator[None]:
-    use_model(request.param)
-    yield
-    use_model(True)
 
 
 @pytest.mark.parametrize(
@@ -82,27 +72,27 @@ HIGH = [
 ]
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", MEDICAL)
 def test_readings_and_signs_are_115(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "115")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", RESCUE)
 def test_wanting_to_die_up_high_is_114(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "114")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_the_look_alikes_stay_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", HIGH)
 def test_a_worry_without_danger_is_high(text: str) -> None:
     assert parse_need(text).urgency == "high"
@@ -136,14 +126,14 @@ STILL_CALM = [
 ]
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), STILL_EMERGENCIES)
 def test_the_marks_take_no_real_emergency_away(text: str, service: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", service)
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", STILL_CALM)
 def test_the_readings_raise_no_count_or_circuit(text: str) -> None:
     assert parse_need(text).urgency != "emergency"

@@ -8,20 +8,9 @@ Cases in the tests' own words, not a writer's lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from callbot.understanding.need import parse_need
-from callbot.understanding.need_model import use_model
-
-
-@pytest.fixture(params=[True, False], ids=["model", "rules"])
-def _both(request: pytest.FixtureRequest) -> Iterator[None]:
-    use_model(request.param)
-    yield
-    use_model(True)
-
 
 MEDICAL = [
     "thằng út nhà tui lỡ nuốt cục pin của cái đồng hồ giờ nó ói",
@@ -49,21 +38,21 @@ CALM = [
 ]
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", MEDICAL)
 def test_bodies_in_trouble_are_115(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "115")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", RESCUE)
 def test_rescues_are_114(text: str) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == ("emergency", "114")
 
 
-@pytest.mark.usefixtures("_both")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_the_look_alikes_stay_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
