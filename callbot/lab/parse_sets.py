@@ -146,6 +146,12 @@ SETS: tuple[ParseSet, ...] = (
         "readings said in words (writer A); odd 115 scenes without a medical word (writer B); "
         "everyday 115 calls said short (writer C)",
     ),
+    ParseSet(
+        "nineteenth development part",
+        "parse_dev20.jsonl",
+        "480 needs after round 28C: old, bedridden and dying poor people's turn for the worse "
+        "said vaguely (writer D); emergencies inside the 2021 hardship calls (writer E)",
+    ),
 )
 
 

@@ -238,7 +238,7 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 20))
+_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 21))
 
 
 @pytest.mark.parametrize(
@@ -259,6 +259,7 @@ _NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 20))
         ("sixteenth development part", "parse_dev17.jsonl", 480, 40, 200),
         ("seventeenth development part", "parse_dev18.jsonl", 719, 55, 300),
         ("eighteenth development part", "parse_dev19.jsonl", 719, 60, 270),
+        ("nineteenth development part", "parse_dev20.jsonl", 480, 50, 200),
     ],
 )
 def test_development_parts_of_needs_are_written_apart_and_new(
