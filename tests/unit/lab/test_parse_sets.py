@@ -289,3 +289,16 @@ def test_development_parts_of_needs_are_written_apart_and_new(
     before = _NEED_PARTS[: _NEED_PARTS.index(part)]
     earlier = dev + dev3 + [c for f in before for c in ev.load_set(ev.set_file(f))]
     assert {c.text for c in earlier}.isdisjoint(texts)
+
+
+def test_the_parts_kept_for_the_rules_are_scored_but_not_learnt() -> None:
+    """Session 14's parts are scored like every other (``callbot eval parse``) but the need
+    model does not learn them: retrained with them, it lost a 113 of the locked part."""
+    from callbot.lab.parse_sets import SETS, training_sets
+
+    learnt = {path.name for _, path in training_sets()}
+    kept = {s.file for s in SETS if not s.learnt}
+    assert kept == {"parse_dev19.jsonl", "parse_dev20.jsonl"}
+    assert not kept & learnt
+    assert all(ev.set_file(f) in {p for _, p in ev.standard_sets()} for f in kept)
+    assert "parse_dev18.jsonl" in learnt and "parse_locked.jsonl" not in learnt
