@@ -67,8 +67,9 @@ Look-alikes, calm:
 
 from __future__ import annotations
 
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Combo, Entry, entry, pairings
-from callbot.understanding.need_time_marks import Marks, find
+from callbot.understanding.need_time_marks import Marks, closer, find
 from callbot.understanding.need_time_words import phrases, words
 
 __all__ = ["N27_COMBOS", "N27_ENTRIES", "round27n_marks"]
@@ -202,11 +203,9 @@ def _nobody(ws: list[str]) -> list[tuple[int, int]]:
     """ "hông ai bị trói đâu": nobody, up to the closer (docstring)."""
     out = []
     for s, e in find(ws, N27_NOBODY):
-        for k in range(e, min(len(ws), e + N27_NOBODY_REACH + 1)):
-            if ws[k] in N27_CLOSERS:
-                if k > e and not N27_HELPLESS & set(ws[e:k]):
-                    out.append((s, k + 1))
-                break
+        k = closer(ws, e, N27_CLOSERS, N27_NOBODY_REACH)
+        if k is not None and k > e and not N27_HELPLESS & set(ws[e:k]):
+            out.append((s, k + 1))
     return out
 
 
@@ -214,12 +213,7 @@ def _nobody(ws: list[str]) -> list[tuple[int, int]]:
 N27_ACTUALLY = phrases("""
     thiệt ra là, thật ra là, thực ra là, hóa ra là, té ra là, thiệt ra chỉ là, thật ra chỉ là
 """)
-N27_SCREEN = phrases("""
-    coi ti vi, xem ti vi, coi tivi, xem tivi, coi thời sự, xem thời sự, đọc báo, coi báo,
-    coi trên mạng, xem trên mạng, coi phây, coi tin tức, xem tin tức, thấy trên ti vi
-""")
 N27_SCREEN_REACH = 8
-N27_HEARD = phrases("nghe nói, nghe đồn, nghe tin, nghe người ta nói, nghe bà con nói")
 N27_ASKING_END = words("hông không hả ta hem")
 N27_CALLING = words("cứu giúp đang kẹt kêu la còn")
 
@@ -236,14 +230,14 @@ def _actually(ws: list[str]) -> list[tuple[int, int]]:
 def _on_screen(ws: list[str]) -> list[tuple[int, int]]:
     return [
         (s, min(len(ws), e + N27_SCREEN_REACH))
-        for s, e in find(ws, N27_SCREEN)
+        for s, e in find(ws, tw.NEWS_ASKED)
         if "vụ" in ws[e : e + 2]
     ]
 
 
 def _heard_asked(ws: list[str]) -> list[tuple[int, int]]:
     """ "nghe nói có vụ nổ ... có phải khu nhà tui hông": news asked about."""
-    heard = [s for s, _ in find(ws, N27_HEARD) if s <= 2]
+    heard = [s for s, _ in find(ws, tw.HEARD) if s <= 2]
     if not heard or not ws or ws[-1] not in N27_ASKING_END or N27_CALLING & set(ws):
         return []
     return [(heard[0], len(ws))]

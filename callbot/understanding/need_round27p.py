@@ -38,6 +38,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding import need_round22d as d22
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import (
     NOT,
     Combo,
@@ -189,11 +190,6 @@ P27_COMBOS: tuple[Combo, ...] = (
 )
 
 # -- the news, asked about -------------------------------------------------------------------
-P27_NEWS = phrases("""
-    ti vi nói, tivi nói, ti vi đưa tin, coi ti vi thấy, coi ti vi, trên ti vi, thời sự nói,
-    nghe tin, nghe thời sự, đọc báo thấy, báo đăng, báo nói, nghe đài, đài nói, loa phường nói,
-    xem thời sự, coi thời sự, coi tin tức, tin tức nói
-""")
 P27_OWN = words("mà giờ đang nhưng cũng mới vừa còn bị")  # the caller's own news: no longer news
 P27_NEWS_REACH = 14
 
@@ -201,7 +197,7 @@ P27_NEWS_REACH = 14
 def _news(ws: list[str]) -> list[tuple[int, int]]:
     """ "ti vi nói có vụ ngộ độc nấm tui hỏi ...": the news to the question."""
     out = []
-    for s, e in find(ws, P27_NEWS):
+    for s, e in find(ws, tw.NEWS_ASKED):
         ahead = range(e, min(len(ws), e + P27_NEWS_REACH))
         ask = next((k for k in ahead if ws[k] == "hỏi"), None)
         if ask is not None and not P27_OWN & set(ws[e:ask]):

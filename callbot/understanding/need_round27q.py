@@ -56,8 +56,9 @@ Look-alikes, calm:
 
 from __future__ import annotations
 
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Combo, Entry, entry, pairings
-from callbot.understanding.need_time_marks import Marks, find
+from callbot.understanding.need_time_marks import Marks, closer, find
 from callbot.understanding.need_time_words import phrases, words
 
 __all__ = ["Q27_COMBOS", "Q27_ENTRIES", "round27q_marks", "round27q_revise"]
@@ -220,28 +221,21 @@ Q27_ABSENCE = words("thở tho mạch tỉnh dậy phản cử nhúc cục độ
 Q27_DENIED_REACH = 6
 
 
-def _closer(ws: list[str], e: int, closers: frozenset[str]) -> int | None:
-    return next(
-        (k for k in range(e + 1, min(len(ws), e + Q27_DENIED_REACH + 1)) if ws[k] in closers), None
-    )
-
-
 def _denied(ws: list[str]) -> list[tuple[int, int]]:
     """ "tui hông có đau ngực gì hết", "hông phải có ai ngộ độc đâu" (docstring)."""
     out = []
     for s, e in find(ws, Q27_NO_SIGN):
-        k = _closer(ws, e, Q27_ALL)
+        k = closer(ws, e + 1, Q27_ALL, Q27_DENIED_REACH - 1)
         if k is not None and ws[k - 1] in Q27_WHAT and not Q27_ABSENCE & set(ws[e:k]):
             out.append((s, k + 1))
     for s, e in find(ws, Q27_NO_SUCH):
-        k = _closer(ws, e, Q27_NOT_SO)
+        k = closer(ws, e + 1, Q27_NOT_SO, Q27_DENIED_REACH - 1)
         if k is not None:
             out.append((s, k + 1))
     return out
 
 
 # -- hearsay of what is known -------------------------------------------------------------------
-Q27_HEARD = phrases("nghe nói, nghe đồn, nghe người ta nói, người ta nói, nghe bà con nói")
 Q27_GENERAL = words("ăn uống xài dùng hít chích")
 Q27_BUT = words("mà nên")
 
@@ -249,7 +243,7 @@ Q27_BUT = words("mà nên")
 def _known(ws: list[str]) -> list[tuple[int, int]]:
     """ "nghe nói ăn cá nóc bị ngộ độc mà ...": general knowledge up to "mà" (docstring)."""
     out = []
-    for s, e in find(ws, Q27_HEARD):
+    for s, e in find(ws, tw.HEARD):
         if e < len(ws) and ws[e] in Q27_GENERAL:
             end = next((k for k in range(e, len(ws)) if ws[k] in Q27_BUT), None)
             if end is not None:

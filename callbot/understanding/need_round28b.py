@@ -55,7 +55,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings
-from callbot.understanding.need_time_marks import Marks, find
+from callbot.understanding.need_time_marks import Marks, closer, find
 from callbot.understanding.need_time_words import phrases, words
 
 if TYPE_CHECKING:
@@ -244,14 +244,7 @@ def _doctor(ws: list[str]) -> list[tuple[int, int]]:
 def _nothing(ws: list[str]) -> list[tuple[int, int]]:
     out = []
     for s, e in find(ws, B28_NOTHING):
-        end = next(
-            (
-                k
-                for k in range(e, min(len(ws), e + B28_NOTHING_REACH + 1))
-                if ws[k] in B28_NOTHING_ENDS
-            ),
-            None,
-        )
+        end = closer(ws, e, B28_NOTHING_ENDS, B28_NOTHING_REACH)
         if end is not None:
             out.append((s, end + 1))
     return out

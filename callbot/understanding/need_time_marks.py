@@ -69,6 +69,16 @@ def _find(words: list[str], phrases: tw.Phrases) -> list[tuple[int, int]]:
 find = _find  # the phrase lookup, for the other marks' modules (:mod:`.need_look_alikes`)
 
 
+def closer(words: list[str], start: int, closers: frozenset[str], reach: int) -> int | None:
+    """The first of ``closers`` from ``start`` to ``reach`` words after it: where a denial
+    said in two parts closes ("hông ai ... đâu", "hổng có gì ... hết": rounds 27N, 27Q,
+    28B)."""
+    return next(
+        (k for k in range(start, min(len(words), start + reach + 1)) if words[k] in closers),
+        None,
+    )
+
+
 def _past_starts(words: list[str]) -> list[tuple[int, int]]:
     """Where a past stretch begins (and its marker ends); ongoing ones left out."""
     marks = _find(words, tw.PAST) + _years(words)

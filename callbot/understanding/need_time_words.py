@@ -276,6 +276,16 @@ NEWS = phrases("""
     nghe kể, nghe người ta kể, nghe đồn, đọc truyện, phim thảm họa, phim kinh dị, phim hình sự,
     phim hành động, phim ma, phim chiến tranh, phim xác sống, phim cảnh sát
 """)
+# The news as rounds 27N and 27P read it (a case in the news, then "vụ" or a question): the
+# television too, and a telling word said with it.
+NEWS_ASKED = phrases("""
+    coi ti vi, xem ti vi, coi tivi, xem tivi, thấy trên ti vi, coi ti vi thấy, trên ti vi,
+    ti vi nói, tivi nói, ti vi đưa tin, coi thời sự, xem thời sự, nghe thời sự, thời sự nói,
+    coi tin tức, xem tin tức, tin tức nói, đọc báo, coi báo, đọc báo thấy, báo đăng, báo nói,
+    coi trên mạng, xem trên mạng, coi phây, nghe tin, nghe đài, đài nói, loa phường nói
+""")
+# Heard from others (rounds 27N, 27Q): what they read of it is theirs.
+HEARD = phrases("nghe nói, nghe đồn, nghe tin, nghe người ta nói, nghe bà con nói, người ta nói")
 TELLING = words("thấy vụ nói kể đưa chiếu đăng có về")
 # On a screen, what was told must be a scene ("coi phim thấy người ta bị..."): "đang coi
 # phim thấy ổng ôm ngực" is the caller's own evening.
