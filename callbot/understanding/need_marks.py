@@ -42,6 +42,7 @@ from callbot.understanding import need_round28a as a28
 from callbot.understanding import need_round28b as b28
 from callbot.understanding import need_round28d as d28
 from callbot.understanding import need_round28e as e28
+from callbot.understanding import need_round28g as g28
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
 
@@ -72,6 +73,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     b28.round28b_marks,
     d28.round28d_marks,
     e28.round28e_marks,
+    g28.round28g_marks,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's

@@ -15,7 +15,10 @@ demotions of its rounds, in the order the lexicon reads them.
   after a simile), a snatch going on; a harmless cause said;
 - :mod:`.need_round28e` (writer E of session 14): a battery swallowed, blood spurting, shut in
   a lift, a head stuck, a dog attacking, about to jump into the water, rising water and a
-  bedridden elder; long-standing and uncared-for conditions.
+  bedridden elder; long-standing and uncared-for conditions;
+- :mod:`.need_round28g` (writer G of session 14, imitating the locked part's writer): an
+  animal attacking, dragged into a car, a burn on the body, stuck to a live source, a boy up
+  a pole; said in anger, not meant.
 
 The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.need_number`.
 """
@@ -35,6 +38,7 @@ from callbot.understanding.need_round28b import B28_COMBOS, B28_ENTRIES
 from callbot.understanding.need_round28c import C28_COMBOS, C28_ENTRIES
 from callbot.understanding.need_round28d import D28_COMBOS, D28_ENTRIES
 from callbot.understanding.need_round28e import E28_COMBOS, E28_ENTRIES
+from callbot.understanding.need_round28g import G28_COMBOS, G28_ENTRIES
 
 __all__ = ["ROUND28", "Round"]
 
@@ -50,8 +54,8 @@ class Round:
 
 
 ROUND28 = Round(
-    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES, *D28_ENTRIES, *E28_ENTRIES),
-    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS, *D28_COMBOS, *E28_COMBOS),
+    entries=(*A28_ENTRIES, *B28_ENTRIES, *C28_ENTRIES, *D28_ENTRIES, *E28_ENTRIES, *G28_ENTRIES),
+    combos=(*A28_COMBOS, *B28_COMBOS, *C28_COMBOS, *D28_COMBOS, *E28_COMBOS, *G28_COMBOS),
     readings=(*A28_READINGS,),
     demotions=(*A28_DEMOTIONS,),
 )

@@ -1,0 +1,54 @@
+"""Round 28G: ordinary city emergencies read only in other words (an animal attacking,
+something coiled under the furniture, up on a roof terrace, a grown-up dragged into a car, a
+burn on the body, stuck to a live source, twins and belly pain, a whole strip swallowed, a
+boy up a pole, the scalp torn), and words said in anger, not meant.
+
+Cases in the tests' own words, not a writer's lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from callbot.understanding.need import parse_need
+
+EMERGENCIES = [
+    ("con chó becgie nhà bên sổng dây đang cắn ông già bán vé số", "114"),
+    ("con trâu đứt dây đang húc người ngoài bờ ruộng", "114"),
+    ("có con trăn bự nằm quấn dưới gầm tủ trong phòng", "114"),
+    ("có chị đứng trên sân thượng chung cư la đòi nhảy xuống", "114"),
+    ("mấy thằng xăm trổ đang lôi anh tui lên xe hơi", "113"),
+    ("có người đang kéo tay vợ tui vô xe", "113"),
+    ("thằng em tui bị axit văng trúng cháy đỏ hết tay", "115"),
+    ("có ông thợ bị điện giật dính vô hàng rào điện chưa ai dám đụng", "114"),
+    ("vợ tui mang song thai tám tháng đau bụng quá", "115"),
+    ("con tui uống nhầm nguyên vỉ thuốc ngủ của bà", "115"),
+    ("thằng nhỏ trèo lên trụ điện cao thế không chịu xuống", "114"),
+    ("chị công nhân bị máy quấn tóc kéo ra được rồi mà lột da đầu", "115"),
+]
+CALM = [
+    "tui tức quá muốn đánh chết thằng đó luôn mà nói cho đã miệng thôi tui hỏi chỗ hòa giải",
+    "con chó nhà tui hay cắn người lạ tui hỏi chỗ chích ngừa",
+    "hồi năm ngoái chồng tui bị axit văng trúng cháy đỏ tay giờ lành rồi tui hỏi bảo hiểm",
+    "tui muốn lên sân thượng phơi đồ mà chủ nhà khóa cửa tui phản ánh",
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), EMERGENCIES)
+def test_ordinary_emergencies_said_otherwise(text: str, service: str) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == ("emergency", service)
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_thing_pulled_onto_a_bus_is_no_abduction() -> None:
+    """The rules' reading needs a grown-up pulled (the statistical model still calls this one
+    113: a known weakness, session 14's closing note)."""
+    assert parse_need("con tui đang kéo xe đẩy lên xe buýt tui hỏi giá vé").urgency == "normal"
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize("text", CALM)
+def test_the_look_alikes_stay_calm(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
