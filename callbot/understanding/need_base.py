@@ -177,7 +177,15 @@ DIALECT: dict[str, str] = {
     "chộ": "thấy",
     "chừ": "giờ",
     "rượng": "dượng",  # Vosk's spelling of a stepfather (no word of its own; round 18)
+    # Nghệ An and Hà Tĩnh (writer F of session 14): "khôn dậy nổi", "chớ khôn đánh", "bọ
+    # tau", "đau trốc"
+    "khôn": "không",
+    "chớ": "chứ",
+    "bọ": "ba",
+    "trốc": "đầu",
 }
+# Not "mô" for "đâu": it is also "mổ" said without its tone ("rắn cạp nong mô"), and "xe mô
+# tô".
 
 
 # Vosk's "tiêm người cúm" for "tiêm ngừa cúm" (a vaccination, round 20): "người" between a

@@ -52,3 +52,18 @@ def test_a_thing_pulled_onto_a_bus_is_no_abduction() -> None:
 @pytest.mark.parametrize("text", CALM)
 def test_the_look_alikes_stay_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
+
+
+# Nghệ An and Hà Tĩnh words read the southern way (need_base.DIALECT; writer F of session 14)
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mạ tau té trong nhà tắm nằm đó khôn dậy nổi", ("emergency", "115")),
+        ("khôn phải cháy mô bên nớ đốt rác thôi tau hỏi giờ thu gom rác", ("normal", None)),
+        ("bọ tau đau trốc dữ lắm mà uống thuốc rồi hỏi khám ở mô", ("normal", None)),
+    ],
+)
+def test_central_words(text: str, want: tuple[str, str | None]) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == want
