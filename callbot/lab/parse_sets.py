@@ -160,6 +160,14 @@ SETS: tuple[ParseSet, ...] = (
         "learnt by the need model (see the eighteenth)",
         learnt=False,
     ),
+    ParseSet(
+        "twentieth development part",
+        "parse_dev21.jsonl",
+        "479 needs after round 28E: migrants' central and northern speech (writer F; one line "
+        "that repeats an earlier part left out); a second batch in the locked part's writer's "
+        "manner (writer G); not learnt by the need model (see the eighteenth)",
+        learnt=False,
+    ),
 )
 
 
