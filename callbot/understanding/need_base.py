@@ -181,9 +181,11 @@ DIALECT: dict[str, str] = {
     # tau", "đau trốc"
     "khôn": "không",
     "chớ": "chứ",
-    "bọ": "ba",
     "trốc": "đầu",
 }
+# "bọ" is a father before who he is to the speaker ("bọ tau", "bọ em"), an insect otherwise
+# ("bọ cạp", "bọ chét")
+_FATHER_OF = frozenset({"tau", "tui", "tôi", "em", "con", "cháu", "mi", "hắn", "nó", "mình"})
 # Not "mô" for "đâu": it is also "mổ" said without its tone ("rắn cạp nong mô"), and "xe mô
 # tô".
 
@@ -204,6 +206,9 @@ def standard(words: list[str]) -> list[str]:
     for k in range(1, len(out) - 1):
         if out[k] == "người" and out[k - 1] in _SHOTS and out[k + 1] in _PREVENTED:
             out[k] = "ngừa"
+    for k in range(len(out) - 1):
+        if out[k] == "bọ" and out[k + 1] in _FATHER_OF:
+            out[k] = "ba"
     return out
 
 

@@ -309,7 +309,7 @@ def _settled(ws: list[str]) -> list[tuple[int, int]]:
 
 
 N27_PEOPLE_P = phrases(_PEOPLE)
-N27_BUT = phrases("chứ hông, chứ hổng, chớ hông, chớ hổng, chứ đâu có, chớ đâu có")
+N27_BUT = phrases("chứ hông, chứ hổng, chứ đâu có")  # "chớ" is read "chứ" (need_base)
 N27_BUT_REACH = 4
 
 

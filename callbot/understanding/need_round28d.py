@@ -66,11 +66,14 @@ _LIMP = """
     nằm lịm, nằm lịm đi, nằm lịm luôn, người lịm lịm, nằm lịm lịm, lịm hổng biết gì,
     lịm không biết gì, lịm hông biết gì
 """
+_LYING_DOWN_FACE = ("nằm sấp", "nằm úp mặt", "nằm úp")
+# face down on the ground: fallen (115)
 _FACE_DOWN = pairings(
-    ("nằm sấp", "nằm úp mặt", "nằm úp"),
-    ("dưới đất", "dưới sàn", "dưới sàn nhà", "dưới nền", "xuống đất", "xuống sàn",
-     "trên sàn", "trên nền nhà", "dưới nền nhà"),
-)  # fmt: skip
+    _LYING_DOWN_FACE,
+    ("dưới đất", "dưới sàn", "dưới sàn nhà", "dưới nền", "xuống đất", "dưới nền nhà"),
+)
+# face down on the floor: a baby at play, a man mopping, unless one more sign is said
+_FACE_DOWN_FLOOR = pairings(_LYING_DOWN_FACE, ("trên sàn", "trên nền nhà", "xuống sàn"))
 _MOAN = """
     nghe rên, tiếng rên, rên nhỏ, rên rỉ, rên la, rên hừ hừ, nghe tiếng rên, rên ư ử, rên quá
 """
@@ -84,7 +87,7 @@ _UNSEEN = pairings(
     tuple(f"{k} {x}" for k in NOT for x in ("ra khỏi nhà", "thấy ra", "thấy mặt", "ra ngoài")),
 )
 _RASP = "ngáy rít, ngáy rít lên, ngáy rít rít, ngáy nghe rít"
-_SHIVER = "run lập cập, sốt run, sốt run lập cập, sốt run cầm cập, lạnh run lập cập"
+_SHIVER = "run lập cập, run cầm cập, lạnh run lập cập"  # "sốt run" keeps its fever
 _KNOWS_NOBODY = pairings(
     tuple(f"{k} còn" for k in NOT) + NOT, ("nhận ra ai", "nhận ra ai nữa", "biết ai nữa")
 )
@@ -108,6 +111,7 @@ D28_ENTRIES: tuple[Entry, ...] = (
           service="115"),
     entry("medical", "emergency", 5, _LIMP, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _FACE_DOWN, tags="sick", fold="tone", service="115"),
+    entry(None, "normal", 0, _FACE_DOWN_FLOOR, tags="d28_face_down", fold="tone"),
     entry(None, "normal", 0, _MOAN, tags="d28_moan", fold="tone"),
     entry(None, "normal", 0, _NO_ANSWER_LONG, tags="p27_no_answer", fold="tone"),
     entry(None, "normal", 0, _UNSEEN, tags="d28_unseen", fold="tone"),
@@ -128,6 +132,12 @@ D28_COMBOS: tuple[Combo, ...] = (
     signs_together("d28_rasp", "unresponsive", 6),
     signs_together("d28_shiver", "d28_knows_nobody", 10),
     signs_together("sweat", "d28_knows_nobody", 10),
+    # face down on the floor, and not moving or answering
+    signs_together("d28_face_down", "unanswered", 8),
+    signs_together("d28_face_down", "unresponsive", 8),
+    signs_together("d28_face_down", "still", 8),
+    signs_together("d28_face_down", "e23_cannot_rise", 8),
+    signs_together("d28_face_down", "d28_moan", 8),
     signs_together("d28_foul_sore", "fever", 10),
     signs_together("d28_foul_sore", "d28_shiver", 10),
     Combo(("q27_snatch", "perpetrator"), "violation", "emergency", 5, window=14,
@@ -139,6 +149,11 @@ _CAUSES = phrases("""
     trời lạnh, lạnh quá, gió lạnh, sợ, sợ kim, sợ chích, hồi hộp, mắc cỡ, ngại, giận, trời nóng
 """)
 _BECAUSE = words("tại vì do")
+# what no harmless cause explains away (a reviewer's probes: "ngất xỉu ... chắc do trời nóng
+# thôi", "đau ngực ... chắc tại giận thôi"), and a guess
+_NOT_EXPLAINED = words("""
+    ngất xỉu sỉu bất tỉnh giật co tím ngực tim thở máu cơn méo đớ liệt lịm hôn chắc
+""")
 _CAUSE_REACH = 5  # from "tại" to "thôi"
 _NEW_SIGN = words("môi mặt da mắt miệng nói")
 _IMAGE = 3  # how far after a simile a new sign may start
@@ -147,7 +162,9 @@ _RASPING = words("rít")  # "ngáy khò khò" is a sound sleep (round 18)
 
 def round28d_marks(ws: list[str]) -> Marks:
     """ "là tại trời lạnh thôi": a harmless cause then "thôi" (``resolved``, docstring)."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if _NOT_EXPLAINED.intersection(ws):
+        return {"resolved": found}
     for k, w in enumerate(ws):
         if w not in _BECAUSE:
             continue
@@ -174,7 +191,9 @@ def round28d_revise(marks: Marks, ws: list[str]) -> Marks:
 def ill_inside(hits: list[Hit]) -> bool:
     """Whether a moan of someone behind a door or unseen is heard: the rules' 115 stands
     against the model's 114 (:mod:`.need`)."""
-    return any("d28_moan" in h.entry.tags for h in hits)
+    return any("d28_moan" in h.entry.tags for h in hits) and any(
+        {"p27_no_answer", "d28_unseen"} & h.entry.tags for h in hits
+    )
 
 
 def round28d_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:

@@ -39,7 +39,7 @@ from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings
 from callbot.understanding.need_round22d import D22_BEDRIDDEN, D22_ONSET
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases
+from callbot.understanding.need_time_words import phrases, words
 
 if TYPE_CHECKING:
     from callbot.understanding.need_match import Hit
@@ -129,6 +129,9 @@ E28_LOCKDOWN = phrases("""
 """)
 E28_HELD = frozenset({"crime", "captive"})
 E28_HURT_BY = frozenset({"violence", "perpetrator"})
+# the one who locks is named (a husband, "nó"): held by a person, 113 stays
+E28_LOCKERS = words("chồng vợ nó thằng hắn tụi bọn ổng bả cha dượng")
+E28_LOCKS = words("nhốt khóa")
 
 
 def round28e_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:
@@ -138,6 +141,9 @@ def round28e_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
         return service
     police = [h for h in hits if h.entry.alarm == "113"]
     if any(E28_HURT_BY & h.entry.tags for h in hits):
+        return service
+    locks = [k for k, w in enumerate(ws) if w in E28_LOCKS]
+    if any(E28_LOCKERS.intersection(ws[max(0, k - 3) : k]) for k in locks):
         return service
     held = police and all(E28_HELD & h.entry.tags for h in police)
     if held and any(h.entry.alarm == "115" for h in hits):
@@ -150,6 +156,8 @@ E28_LONG = phrases("""
     kinh niên, mãn tính, xưa giờ rồi, xưa nay rồi, từ xưa tới giờ, cả đời rồi, hồi giờ rồi
 """)
 E28_LONG_BACK = 4  # the symptom said before "kinh niên"
+E28_LONG_AHEAD = 8  # and after it, at most, unless a new start comes first ("... nay lên cơn")
+E28_NEW_START = words("nay mà nhưng lên")
 E28_NO_CARE = phrases("""
     hổng ai chăm, không ai chăm, hông ai chăm, hổng ai trông, không ai trông, hông ai trông,
     hổng ai lo, không ai lo, hông ai lo, hổng ai coi, không ai coi, hông ai coi,
@@ -163,9 +171,10 @@ def _long_standing(ws: list[str]) -> list[tuple[int, int]]:
     longs = find(ws, E28_LONG)
     inside = {i for s, e in longs for i in range(s, e)}
     present = sorted(s for s, _ in find(ws, tw.PRESENT) if s not in inside)
+    present += [k for k, w in enumerate(ws) if w in E28_NEW_START]
     out = []
     for s, e in longs:
-        stop = next((p for p in present if p >= e), len(ws))
+        stop = min([p for p in present if p >= e] + [len(ws), e + E28_LONG_AHEAD])
         out.append((max(0, s - E28_LONG_BACK), stop))
     return out
 

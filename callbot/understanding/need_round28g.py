@@ -28,13 +28,18 @@ from callbot.understanding.need_base import Combo, Entry, entry, pairings, signs
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
-_MAULING = """
-    đang cắn, đang húc, húc người, đang cắn người, đang húc người, húc văng, đang vồ
-"""
+# attacking a person ("con chó đang cắn xương" is no attack)
+_MAULING = (
+    pairings(
+        ("đang cắn", "đang húc", "đang vồ"),
+        ("người", "con nít", "thằng nhỏ", "con nhỏ", "đứa nhỏ", "em bé", "bà già", "ông già"),
+    )
+    + ", húc người, húc văng"
+)
 _COILED = "quấn dưới gầm bếp, dưới gầm bếp, trong gầm bếp, dưới gầm tủ, trong kẹt tủ"
 _ROOF_TERRACE = """
-    trên sân thượng, đứng trên sân thượng, mép sân thượng, ngồi trên sân thượng,
-    leo lên sân thượng, trèo lên sân thượng
+    đứng trên sân thượng, mép sân thượng, đứng ở mép sân thượng, leo lên sân thượng,
+    trèo lên sân thượng
 """
 # a pull of a grown-up going on ("đang kéo xe đẩy lên xe buýt" is no abduction; a child
 # pulled away is older rounds' "đang kéo con ...")
@@ -43,6 +48,8 @@ _PULLING = pairings(
     ("anh", "chị", "ông", "bà", "người", "vợ", "chồng", "tay"),
 )
 _INTO_CAR = "lên xe, ra xe, vô xe, vào xe, lên xe hơi, vô xe hơi, lên ô tô, vô cốp xe"
+# a ride of every day, no abduction ("đang lôi anh nó lên xe đạp chở đi học")
+_RIDES = "lên xe đạp, lên xe buýt, lên xe lam, lên xe đò, lên xe về quê, lên xe đi học"
 _BURNT_BODY = (
     pairings(
         ("cháy đỏ", "cháy đỏ hết", "phỏng hết", "bỏng hết", "cháy da", "phỏng da", "bỏng da"),
@@ -77,6 +84,7 @@ G28_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _ROOF_TERRACE, tags="place height", fold="tone"),
     entry(None, "normal", 0, _PULLING, tags="g28_pulling", fold="tone"),
     entry(None, "normal", 0, _INTO_CAR, tags="g28_into_car", fold="tone"),
+    entry(None, "normal", 0, _RIDES, fold="tone"),
     entry("medical", "emergency", 5, _BURNT_BODY, tags="sick burn", fold="tone",
           service="115"),
     entry("other", "emergency", 5, _STUCK_LIVE, tags="g28_live", fold="tone", service="114"),
@@ -90,12 +98,16 @@ G28_COMBOS: tuple[Combo, ...] = (
     Combo(("g28_pulling", "g28_into_car"), "violation", "emergency", 5, window=5,
           ordered=True, service="113"),
     # round 1's "lên xe" (``away``)
-    Combo(("g28_pulling", "away"), "violation", "emergency", 5, window=5, ordered=True,
+    Combo(("g28_pulling", "away"), "violation", "emergency", 5, window=3, ordered=True,
           service="113"),
     # round 24G's "lôi ra xe" (``g24_to_car``)
     Combo(("g28_pulling", "g24_to_car"), "violation", "emergency", 5, window=5, ordered=True,
           service="113"),
-    Combo(("height", "g28_wont_come_down"), "other", "emergency", 5, window=8, service="114"),
+    Combo(("height", "g28_wont_come_down"), "other", "emergency", 5, window=6, ordered=True,
+          service="114"),
+    # round 1's "leo lên mái" (``stuck``)
+    Combo(("stuck", "g28_wont_come_down"), "other", "emergency", 5, window=6, ordered=True,
+          service="114"),
     signs_together("pregnant", "belly", 8),
 )
 # fmt: on
@@ -104,7 +116,7 @@ G28_NOT_MEANT = phrases("""
     nói vậy thôi, nói dị thôi, nói zậy thôi, nói chơi thôi, nói giỡn thôi, nói cho vui thôi,
     nói cho đã miệng thôi, nói vậy chứ, nói dị chứ, nói cho sướng miệng
 """)
-G28_WEAPONS = words("dao mã tấu súng rựa búa gậy xăng axit kéo")
+G28_WEAPONS = words("dao mã tấu súng rựa búa gậy xăng axit")
 
 
 def round28g_marks(ws: list[str]) -> Marks:

@@ -67,3 +67,27 @@ def test_the_look_alikes_stay_calm(text: str) -> None:
 def test_central_words(text: str, want: tuple[str, str | None]) -> None:
     result = parse_need(text)
     assert (result.urgency, result.service) == want
+
+
+# A second reviewer's probes of rounds 28D, 28E and 28G: what they must not calm or raise.
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ổng ngất xỉu bất tỉnh luôn rồi chắc do trời nóng thôi", ("emergency", "115")),
+        ("ba tui đau ngực dữ lắm vã mồ hôi chắc tại giận thôi", ("emergency", "115")),
+        ("bị bọ cạp chích sưng hết mặt", ("emergency", "115")),
+        ("chồng nhốt vợ trong phòng vợ bị ngất khu này đang phong tỏa", ("emergency", "113")),
+        ("khó thở từ xưa giờ rồi nay lên cơn nặng tím tái", ("emergency", "115")),
+        ("thằng nhỏ leo lên mái nhà hổng chịu xuống", ("emergency", "114")),
+        ("con chó đang cắn xương", ("normal", None)),
+        ("con bò đang húc cái cột", ("normal", None)),
+        ("ba tui nằm úp trên sàn nhà lau nhà", ("normal", None)),
+        ("ổng ngồi trên sân thượng hóng mát hổng chịu xuống ăn cơm", ("normal", None)),
+        ("con tui đang lôi anh nó lên xe đạp chở đi học", ("normal", None)),
+        ("ông run cầm cập là tại trời lạnh thôi", ("normal", None)),
+    ],
+)
+def test_the_second_reviewers_probes(text: str, want: tuple[str, str | None]) -> None:
+    result = parse_need(text)
+    assert (result.urgency, result.service) == want
