@@ -182,12 +182,12 @@ DIALECT: dict[str, str] = {
     "khôn": "không",
     "chớ": "chứ",
     "trốc": "đầu",
+    # not "mô" for "đâu": it is also "mổ" said without its tone ("rắn cạp nong mô"), and "xe
+    # mô tô"
 }
 # "bọ" is a father before who he is to the speaker ("bọ tau", "bọ em"), an insect otherwise
 # ("bọ cạp", "bọ chét")
 _FATHER_OF = frozenset({"tau", "tui", "tôi", "em", "con", "cháu", "mi", "hắn", "nó", "mình"})
-# Not "mô" for "đâu": it is also "mổ" said without its tone ("rắn cạp nong mô"), and "xe mô
-# tô".
 
 
 # Vosk's "tiêm người cúm" for "tiêm ngừa cúm" (a vaccination, round 20): "người" between a

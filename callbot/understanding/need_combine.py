@@ -140,12 +140,15 @@ def _read(hit: Hit, reading: Reading, words: list[str]) -> tuple[int, int, int] 
                 break
             j += 1
         read = (_tenths if reading.tenths else _number)(words, j)
-        if read and reading.loose and OTHER_MEASURES.intersection(words[read[1] : read[1] + 3]):
+        if read is None:
             return None
-        after = words[read[1]] if read and read[1] < len(words) else ""
-        if after in _COUNTED or (after in _COUNTED_PEOPLE and read and read[1] == j + 1):
+        value, end = read
+        if reading.loose and OTHER_MEASURES.intersection(words[end : end + 3]):
             return None
-        return (read[0], hit.start, read[1]) if read else None
+        after = words[end] if end < len(words) else ""
+        if after in _COUNTED or (after in _COUNTED_PEOPLE and end == j + 1):
+            return None
+        return value, hit.start, end
     for start in range(max(0, hit.start - READING_REACH), hit.start):
         read = _number(words, start)
         if read and all(w in READING_SKIP for w in words[read[1] : hit.start]):

@@ -208,20 +208,11 @@ def _what_if(ws: list[str]) -> list[tuple[int, int]]:
 def _still_missed(ws: list[str]) -> list[tuple[int, int]]:
     """ "hôm qua hổng đi chạy thận được giờ phù hết người": dialysis missed, said with what it
     does now, is now (the dialysis phrase's span), whatever past it was told in."""
-    if not find(ws, A28_CONSEQUENCES):
+    consequences = find(ws, A28_CONSEQUENCES)
+    if not consequences:
         return []
-    last = max(s for s, _ in find(ws, A28_CONSEQUENCES))
+    last = max(s for s, _ in consequences)
     return [(s, e) for s, e in find(ws, A28_NO_DIALYSIS) if s < last]
-
-
-def round28a_marks(ws: list[str]) -> Marks:
-    """F0's "không", words only, measured again, a what-if; dialysis missed (module
-    docstring)."""
-    return {
-        "mistaken": _f0(ws) + _words_only(ws) + _measured_again(ws),
-        "feared": _what_if(ws),
-        "now": _still_missed(ws),
-    }
 
 
 A28_AGAIN = phrases("đo lại, kẹp lại, đo lần nữa, đo lại lần nữa, thử lại, đo lại thì")
@@ -242,6 +233,16 @@ def _measured_again(ws: list[str]) -> list[tuple[int, int]]:
         if read and j < len(ws) and read[0] in A28_FINE:
             out.append((max(0, s - A28_AGAIN_REACH), s))
     return out
+
+
+def round28a_marks(ws: list[str]) -> Marks:
+    """F0's "không", words only, measured again, a what-if; dialysis missed (module
+    docstring)."""
+    return {
+        "mistaken": _f0(ws) + _words_only(ws) + _measured_again(ws),
+        "feared": _what_if(ws),
+        "now": _still_missed(ws),
+    }
 
 
 A28_THREAT = words("đòi dọa muốn tính định la hăm")
