@@ -116,6 +116,25 @@ class Demotion:
     urgency: Urgency
 
 
+@dataclass(frozen=True)
+class Round:
+    """What a round of issue 13 gives the lexicon (gathered in :mod:`.need_rounds`)."""
+
+    entries: tuple[Entry, ...] = ()
+    combos: tuple[Combo, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    demotions: tuple[Demotion, ...] = ()
+
+    def plus(self, other: Round) -> Round:
+        """This round's tables, then ``other``'s."""
+        return Round(
+            self.entries + other.entries,
+            self.combos + other.combos,
+            self.readings + other.readings,
+            self.demotions + other.demotions,
+        )
+
+
 def entry(
     category: Category | None,
     urgency: Urgency,

@@ -86,7 +86,7 @@ from callbot.understanding.need_round25h import H25_COMBOS, H25_ENTRIES
 from callbot.understanding.need_round26i import I26_ENTRIES
 from callbot.understanding.need_round26j import J26_COMBOS, J26_ENTRIES
 from callbot.understanding.need_round27 import ROUND27_COMBOS, ROUND27_ENTRIES
-from callbot.understanding.need_round28 import ROUND28 as R28
+from callbot.understanding.need_rounds import LATER
 from callbot.understanding.need_still_now import STILL_NOW_ENTRIES
 from callbot.understanding.need_witnessed import WITNESSED_COMBOS, WITNESSED_ENTRIES
 
@@ -183,7 +183,7 @@ ENTRIES: tuple[Entry, ...] = (
     *I26_ENTRIES,
     *J26_ENTRIES,
     *ROUND27_ENTRIES,
-    *R28.entries,
+    *LATER.entries,
     *D22_ENTRIES,
     # Longer phrases that contain an emergency's words without being one: the longest
     # match wins, so these keep "đang sinh sống" and "đói muốn chết" out of the emergencies.
@@ -328,7 +328,7 @@ COMBOS: tuple[Combo, ...] = (
     *H25_COMBOS,
     *J26_COMBOS,
     *ROUND27_COMBOS,
-    *R28.combos,
+    *LATER.combos,
     Combo(("chronic", "runout"), "medical",   "high",      3),
     Combo(("daily", "runout"),   "medical",   "high",      3),
     Combo(("f0", "sick"),        "medical",   "high",      3),
@@ -346,7 +346,7 @@ READINGS: tuple[Reading, ...] = (
     Reading("age",      False, 0,   12,  None,      "high",      0),
     Reading("age",      False, 60,  120, None,      "high",      0),
     Reading("pressure", True,  180, 300, "medical", "emergency", 5),
-    *R28.readings,
+    *LATER.readings,
 )
 # Readings that reassure: a measure said to be normal makes the measuring no high need.
 REASSURING: tuple[Reading, ...] = (
@@ -364,7 +364,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("jammed", "traffic", "normal"),  # "kẹt xe ở ngã tư ngày nào cũng kẹt cứng"
     Demotion("brawl", "animal", "normal"),  # "hai con chó nhà bên đánh nhau"
     *FALSE_ALARM_DEMOTIONS,
-    *R28.demotions,
+    *LATER.demotions,
 )
 
 # Words stepped over between a phrase and its number ("spo2 xuống còn tám mươi"), or between

@@ -1,4 +1,4 @@
-"""Round 28 of issue 13, gathered for :mod:`.need_lexicon`: the entries, combos, readings and
+"""Round 28 of issue 13, gathered for :mod:`.need_rounds`: the entries, combos, readings and
 demotions of its rounds, in the order the lexicon reads them.
 
 - :mod:`.need_round28a` (writer A of session 14): readings said in words (blood sugar, a
@@ -25,9 +25,7 @@ The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from callbot.understanding.need_base import Combo, Demotion, Entry, Reading
+from callbot.understanding.need_base import Round
 from callbot.understanding.need_round28a import (
     A28_COMBOS,
     A28_DEMOTIONS,
@@ -40,17 +38,7 @@ from callbot.understanding.need_round28d import D28_COMBOS, D28_ENTRIES
 from callbot.understanding.need_round28e import E28_COMBOS, E28_ENTRIES
 from callbot.understanding.need_round28g import G28_COMBOS, G28_ENTRIES
 
-__all__ = ["ROUND28", "Round"]
-
-
-@dataclass(frozen=True)
-class Round:
-    """What a round gives the lexicon."""
-
-    entries: tuple[Entry, ...]
-    combos: tuple[Combo, ...]
-    readings: tuple[Reading, ...]
-    demotions: tuple[Demotion, ...]
+__all__ = ["ROUND28"]
 
 
 ROUND28 = Round(

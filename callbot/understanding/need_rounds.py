@@ -1,0 +1,17 @@
+"""The later rounds of issue 13, gathered into one :class:`.need_base.Round` for
+:mod:`.need_lexicon`, which reads their entries, combos, readings and demotions after its own.
+
+Each round's gathering module (:mod:`.need_round28`, :mod:`.need_round29`) lists its fixing
+rounds' tables in order; this module keeps the rounds in order, so a later round's phrase is
+found after an earlier one's.
+"""
+
+from __future__ import annotations
+
+from callbot.understanding.need_base import Round
+from callbot.understanding.need_round28 import ROUND28
+from callbot.understanding.need_round29 import ROUND29
+
+__all__ = ["LATER"]
+
+LATER: Round = ROUND28.plus(ROUND29)
