@@ -13,8 +13,13 @@ The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.
 from __future__ import annotations
 
 from callbot.understanding.need_base import Round
+from callbot.understanding.need_round29a import A29_COMBOS, A29_ENTRIES
 from callbot.understanding.need_round29b import B29_COMBOS, B29_ENTRIES
+from callbot.understanding.need_round29c import C29_COMBOS, C29_ENTRIES
 
 __all__ = ["ROUND29"]
 
-ROUND29 = Round(entries=(*B29_ENTRIES,), combos=(*B29_COMBOS,))
+ROUND29 = Round(
+    entries=(*A29_ENTRIES, *B29_ENTRIES, *C29_ENTRIES),
+    combos=(*A29_COMBOS, *B29_COMBOS, *C29_COMBOS),
+)
