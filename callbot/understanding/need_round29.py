@@ -13,7 +13,8 @@ The rounds' marks and number revisers are read by :mod:`.need_marks` and :mod:`.
 from __future__ import annotations
 
 from callbot.understanding.need_base import Round
+from callbot.understanding.need_round29a import A29_COMBOS, A29_ENTRIES
 
 __all__ = ["ROUND29"]
 
-ROUND29 = Round()
+ROUND29 = Round(entries=(*A29_ENTRIES,), combos=(*A29_COMBOS,))
