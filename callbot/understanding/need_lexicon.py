@@ -371,7 +371,7 @@ DEMOTIONS: tuple[Demotion, ...] = (
 # a number and "tuổi" ("bảy mươi mấy tuổi").
 READING_SKIP: frozenset[str] = frozenset(
     {"còn", "là", "có", "chỉ", "tụt", "xuống", "đo", "được", "khoảng", "tầm", "chừng", "mức"}
-    | {"ở", "tới", "lên", "gần", "hơn", "cao", "đến", "tận", "bị", "mấy", "ngoài"}
+    | {"ở", "tới", "lên", "gần", "hơn", "cao", "đến", "tận", "bị", "mấy", "ngoài", "giờ", "đang"}
 )
 READING_REACH = 4
 LOOSE_REACH = 7

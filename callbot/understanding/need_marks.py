@@ -43,6 +43,7 @@ from callbot.understanding import need_round28b as b28
 from callbot.understanding import need_round28d as d28
 from callbot.understanding import need_round28e as e28
 from callbot.understanding import need_round28g as g28
+from callbot.understanding import need_round29a as a29
 from callbot.understanding import need_round29b as b29
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_time_marks import Marks, time_marks
@@ -75,6 +76,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     d28.round28d_marks,
     e28.round28e_marks,
     g28.round28g_marks,
+    a29.round29a_marks,
     b29.round29b_marks,
 )
 
@@ -94,6 +96,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     j26.round26j_revise,
     q27.round27q_revise,
     d28.round28d_revise,
+    a29.round29a_revise,
     b29.round29b_revise,
 )
 

@@ -42,6 +42,7 @@ from callbot.understanding.need_round28b import round28b_service
 from callbot.understanding.need_round28c import round28c_service
 from callbot.understanding.need_round28d import round28d_service
 from callbot.understanding.need_round28e import round28e_service
+from callbot.understanding.need_round29a import round29a_service
 from callbot.understanding.need_round29b import round29b_service
 from callbot.understanding.need_round29c import round29c_service
 from callbot.understanding.need_scene import gone_spans, scene_service
@@ -75,6 +76,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round28c_service,
     round28d_service,
     round28e_service,
+    round29a_service,
     round29b_service,
     round29c_service,
 )

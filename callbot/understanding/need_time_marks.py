@@ -138,11 +138,16 @@ def _years(words: list[str]) -> list[tuple[int, int]]:
 
 
 def _counted_years(words: list[str]) -> list[tuple[int, int]]:
-    """ "ba năm nay", "hai tháng nay": lasting that long (not "năm nay", this year)."""
+    """ "ba năm nay", "hai tháng nay": lasting that long (not "năm nay", this year; nor "ông
+    bảy năm nay chín mươi tuổi", a name by birth order then an age: round 29A)."""
     return [
         (i - 1, i + 2)
         for i in range(1, len(words) - 1)
-        if words[i] in tw.YEARS and words[i + 1] == "nay" and words[i - 1] in tw.NUMBER_WORDS
+        if words[i] in tw.YEARS
+        and words[i + 1] == "nay"
+        and words[i - 1] in tw.NUMBER_WORDS
+        and not (i > 1 and words[i - 2] in tw.TITLES)
+        and "tuổi" not in words[i + 2 : i + 6]
     ]
 
 

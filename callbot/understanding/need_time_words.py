@@ -64,6 +64,8 @@ HOURS = frozenset({"phút", "tiếng", "giờ", "giây"})  # units of the same d
 WHO = words("tui tôi em anh chị ổng bả nó con cháu mẹ má ba cha bố ông bà chồng vợ mình")
 NUMBER_WORDS = words("không một hai ba bốn tư năm lăm sáu bảy tám chín mười mươi mốt trăm")
 SINCE = frozenset({"từ", "tự"})
+# Who is named by birth order ("bà tư", "ông bảy", "chú sáu"): the number is no count (29A).
+TITLES = words("ông bà cô chú bác dì thím cậu mợ anh chị dượng")
 # "muốn chết vì", "suýt chết do": no death in the past ("chết vì", "mất do" are).
 NOT_YET_DEAD = words("muốn gần sắp suýt xém")
 # Words that may close a clause after a trailing past marker ("hồi năm ngoái rồi á").
