@@ -84,10 +84,10 @@ _CHEST_ARM = pairings(
     ("đao ngực", "đao ngực trái", "đau ngực trái", "đao tức ngực"),
     ("lan ra cánh tay", "lan ra tay", "lan xuống tay", "lan qua tay"),
 )
-_WEEDKILLER = pairings(
-    ("uống nhằm", "uống nhầm", "nốc nhầm", "nốc nhằm", "lỡ uống"),
-    ("thuốc diệt cỏ", "thuốc trừ sâu", "thuốc sâu", "thuốc cỏ", "thuốc chuột", "thuốc rầy"),
-)
+# drunk by mistake, then round 29B's poison (``b29_poison``: "thuốc cỏ", "thuốc sâu"...), so
+# that a sign said after a past marker is still read at the sign (29B's combos)
+_DRANK = "uống nhằm, nốc nhầm, nốc nhằm"  # ("lỡ uống" would cut "uống hết nửa chai")
+_MORE_POISONS = "thuốc rầy, thuốc diệt rầy"
 _SNAKE_IN = pairings(
     ("rắn hổ mang", "con rắn hổ mang", "rắn độc", "con rắn độc", "rắn lục", "con rắn lục",
      "hổ mang chúa", "rắn cạp nong", "rắn cạp nia"),
@@ -145,7 +145,8 @@ C29_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _SWOLLEN, tags="c29_swollen", fold="tone"),
     entry("medical", "emergency", 5, _NEAR_OFF, tags="sick wound", fold="tone", service="115"),
     entry("medical", "emergency", 5, _CHEST_ARM, tags="sick", fold="tone", service="115"),
-    entry("medical", "emergency", 5, _WEEDKILLER, tags="sick", fold="tone", service="115"),
+    entry(None, "normal", 0, _DRANK, tags="c29_drank", fold="tone"),
+    entry(None, "normal", 0, _MORE_POISONS, tags="b29_poison", fold="tone"),
     entry("other", "emergency", 5, _SNAKE_IN, tags="c29_snake", fold="tone", service="114"),
     entry(None, "normal", 0, _HAIR_IN, tags="c29_hair_in", fold="tone"),
     entry(None, "normal", 0, _STILL_CAUGHT, tags="c29_still_caught", fold="tone"),
@@ -175,6 +176,7 @@ def _sign(a: str, b: str, window: int, service: Service = "115") -> Combo:
 
 
 C29_COMBOS: tuple[Combo, ...] = (
+    _sign("c29_drank", "b29_poison", 1),
     _sign("e23_lying", "c29_alive_unsure", 14),
     _sign("c29_lying", "c29_alive_unsure", 14),
     _sign("e23_lying", "c29_head_blood", 10),

@@ -20,6 +20,8 @@ EMERGENCIES = [
     ("bà cụ nằm giữa đường đầu có máu tui hổng dám đụng", "115"),
     ("cô kia ăn ốc xong sưng hết môi mắt thở rít rít", "115"),
     ("anh thợ bị máy cắt gần lìa ngón tay", "115"),
+    ("ông ngoại tui nốc nhằm thuốc diệt cỏ ngoài vườn", "115"),
+    ("thằng nhỏ uống nhằm thuốc rầy của ba nó", "115"),
     ("ổng bị tấm bê tông đè chân cẩu nhấc ra rồi mà chân dập hết", "115"),
     ("con rắn hổ mang chui dô chòi canh có hai đứa nhỏ", "114"),
     ("em gái bị quấn tóc vô máy xay bột còn kẹt", "114"),
