@@ -168,6 +168,23 @@ SETS: tuple[ParseSet, ...] = (
         "manner (writer G); not learnt by the need model (see the eighteenth)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-first development part",
+        "parse_dev22.jsonl",
+        "480 needs after round 28 (session 15), 115-heavy: babies and small children (writer "
+        "H); pregnancy, birth and poisoning (writer I); not learnt by the need model, which "
+        "was not retrained in session 15",
+        learnt=False,
+    ),
+    ParseSet(
+        "twenty-second development part",
+        "parse_dev23.jsonl",
+        "720 needs after round 28 (session 15): the locked part's register through a weak "
+        "recogniser (writer K); old people calling for themselves (writer L); bystanders "
+        "calling about a stranger in a public place (writer M); not learnt by the need model "
+        "(see the twenty-first)",
+        learnt=False,
+    ),
 )
 
 
