@@ -187,11 +187,10 @@ _BREAKING_IN = """
     đang cắt cái song cửa, đang cắt song cửa, đang cưa cái song cửa, đang cưa song cửa,
     đang bẻ song cửa, đang cạy song cửa, đang cắt chấn song, đang cưa chấn song,
     giở tôn ra đang chui, gỡ tôn ra đang chui, dỡ tôn ra đang chui, lột tôn ra đang chui,
-    đập cái khóa cổng, đập khóa cổng, phá khóa cổng, phá cái khóa cổng, cắt khóa cổng,
-    cắt cái khóa cổng, bẻ khóa cổng, cạy khóa cổng
-"""
+    đập cái khóa cổng, đập khóa cổng, đập phá khóa cổng
+"""  # (not "cắt", "phá", "cạy khóa cổng": a locksmith's work too)
 _SNATCHING = pairings(
-    ("đang giằng", "đang giành", "đang giựt", "đang giật"),
+    ("đang giằng", "đang giựt", "đang giật"),  # not "đang giành" (children squabbling)
     ("cái túi", "cái giỏ", "túi", "giỏ", "cái bóp", "bóp", "cái ví", "ví"),
     ("của tui", "của tôi", "của bà", "của ông", ""),
 )
@@ -225,7 +224,8 @@ A29_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _KITCHEN, tags="a29_kitchen", fold="tone"),
     entry("violation", "emergency", 5, _BREAKING_IN, tags="violence", fold="tone",
           service="113"),
-    entry("violation", "emergency", 5, _SNATCHING, tags="violence", fold="tone",
+    # exact: toneless "vi", "tui" are also "vì", "tui" ("đang giật vì sốt")
+    entry("violation", "emergency", 5, _SNATCHING, tags="violence", fold="exact",
           service="113"),
     entry(None, "normal", 0, _NECK, tags="a29_neck", fold="tone"),
     entry(None, "normal", 0, _HERNIA, tags="a29_hernia", fold="tone"),

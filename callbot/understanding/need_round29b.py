@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import Combo, Entry, Service, entry, signs_together
+from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -59,7 +59,7 @@ _THROAT = """
 """
 _CUT = """
     cắt tay, cứa tay, cứa trúng tay, cứa vô tay, rọc trúng tay,
-    máu khó đông, bệnh máu khó đông, chảy từ
+    máu khó đông, bệnh máu khó đông
 """
 _UNSTOPPED = """
     {k} cầm, {k} cầm được, {k} cầm lại, {k} chịu cầm, cầm {k} được, cầm {k} nổi,
@@ -74,13 +74,12 @@ _BELLY_BREATH = "thở bụng, thở hóp bụng, thở bằng bụng, thở co 
 _HEAD_LUMP = """
     đầu sưng, sưng đầu, đầu sưng một cục, u đầu, đầu u một cục, nổi u trên đầu, đầu nổi cục
 """
-_SKULL_DENT = """
-    đầu móp, móp đầu, đầu nó móp, đầu bé móp, đầu lõm, lõm đầu, đầu nó lõm, móp sọ, sọ móp,
-    lõm sọ, đầu bị móp, đầu bị lõm
-"""
+# (not "móp": a car's front is "đầu" too, and a baby's head flat from lying is calm)
+_SKULL_DENT = "đầu lõm, lõm đầu, đầu nó lõm, móp sọ, sọ móp, lõm sọ, đầu bị lõm, lún sọ"
 _POISON = """
     thuốc cỏ, thuốc diệt cỏ, thuốc sâu, thuốc trừ sâu, nước thông cống, long não, băng phiến,
-    pa ra xê ta môn, para xê ta môn, trái cây lạ, trái lạ
+    trái cây lạ, trái lạ, chục viên pa ra xê ta môn, chục viên para xê ta môn,
+    chục viên thuốc hạ sốt, chục viên thuốc ngủ
 """
 _CHEWED = "nhai hết mấy viên, nhai mấy viên, ăn mấy viên thuốc, ăn hết mấy viên, nuốt hết mấy viên"
 _JELLYFISH = "sứa lửa, bị sứa, sứa chích, sứa cắn, sứa quấn"
@@ -88,7 +87,12 @@ _UP_HIGH = """
     trèo ra lan can, leo ra lan can, đứng ra lan can, cột điện cao thế, trụ điện cao thế
 """
 _SPILT = "tràn ra đường, đổ ra đường, tràn xuống sông, tràn xuống kênh, đổ tràn ra"
-_THROWN = "quăng xuống nền, quăng xuống đất, ném xuống nền, ném xuống đất, liệng xuống đất"
+# a child thrown, said with the child ("quăng con xuống đất"; not food: "cứ quăng xuống đất")
+_THROWN = pairings(
+    ("quăng", "ném", "liệng", "đang quăng", "đang ném"),
+    ("con", "con nhỏ", "thằng nhỏ", "đứa nhỏ", "bé", "em bé", "nó"),
+    ("xuống nền", "xuống đất", "xuống sàn", "vô tường", "vào tường"),
+)
 _CIGARETTE = "dí tàn thuốc, tàn thuốc dí, dí điếu thuốc, lấy thuốc lá dí, lấy tàn thuốc dí"
 _GONE = "đi đâu mất, đi mất tiêu, đem đi mất"
 _PRETERM_BABY = "bé sinh non, con sinh non, em bé sinh non, trẻ sinh non, bé sanh non"
@@ -106,7 +110,8 @@ B29_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, _FONTANELLE, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _GRUNT, tags="b29_grunt", fold="tone"),
     entry(None, "normal", 0, _BELLY_BREATH, tags="b29_belly_breath", fold="tone"),
-    entry(None, "normal", 0, _HEAD_LUMP, tags="b29_head_lump", fold="tone"),
+    # exact: toneless "u dau" is also "u đâu" ("hổng có u đâu")
+    entry(None, "normal", 0, _HEAD_LUMP, tags="b29_head_lump", fold="exact"),
     entry("medical", "emergency", 5, _SKULL_DENT, tags="sick wound", fold="tone",
           service="115"),
     entry(None, "normal", 0, _POISON, tags="b29_poison", fold="tone"),
@@ -114,7 +119,8 @@ B29_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _JELLYFISH, tags="b29_jellyfish", fold="tone"),
     entry(None, "normal", 0, _UP_HIGH, tags="height", fold="tone"),
     entry(None, "normal", 0, _SPILT, tags="b29_spilt", fold="tone"),
-    entry(None, "normal", 0, _THROWN, tags="b29_thrown", fold="tone"),
+    entry("violation", "emergency", 5, _THROWN, tags="violence b29_thrown", fold="tone",
+          service="113"),
     entry("violation", "emergency", 5, _CIGARETTE, tags="violence", fold="tone",
           service="113"),
     entry(None, "normal", 0, _GONE, tags="b29_gone", fold="tone"),
@@ -155,7 +161,7 @@ B29_COMBOS: tuple[Combo, ...] = (
 
 # -- marks -------------------------------------------------------------------------------------
 B29_PRETERM = phrases("sinh non, sanh non, đẻ non")
-B29_BIRTH_PAST = words("kính viện")  # "nằm lồng kính", "xuất viện"
+B29_BIRTH_PAST = phrases("lồng kính, xuất viện, ra viện, xuất viện rồi")
 B29_OUT_OF_HOSPITAL = phrases("xuất viện vụ, ra viện vụ, xuất viện sau vụ, ra viện sau vụ")
 B29_VU_REACH = 4  # the thing named after "vụ"
 B29_MEDIA = phrases("""
@@ -167,7 +173,7 @@ B29_ME = words("tui tôi mình")
 B29_MEDIA_REACH = 14
 B29_NOW = words("đang")
 B29_SCENE = words("thì bỗng chợt tự nghe ngửi xong")  # "đang coi phim thì ngửi mùi khét"
-B29_TEASE = phrases("để hù, để chọc, để giỡn, để dọa tui, hù chơi, giỡn chơi")
+B29_TEASE = phrases("để hù, để chọc, để giỡn, hù chơi, giỡn chơi")  # not "để dọa": a threat
 B29_TEASE_REACH = 8
 B29_WHEN = words("khi lúc")
 B29_UNKNOWN = phrases("không biết, hổng biết, hông biết, chưa biết, mai mốt")
@@ -177,7 +183,7 @@ B29_WHEN_REACH = 6
 
 def _preterm_past(ws: list[str]) -> list[tuple[int, int]]:
     """ "đẻ non con nằm lồng kính", "bé sinh non mới xuất viện": the birth is over."""
-    if not B29_BIRTH_PAST.intersection(ws):
+    if not find(ws, B29_BIRTH_PAST):
         return []
     return find(ws, B29_PRETERM)
 
@@ -193,12 +199,12 @@ def _on_media(ws: list[str]) -> list[tuple[int, int]]:
     scene around them)."""
     out = []
     for s, e in find(ws, B29_MEDIA):
-        if (ws[e - 1] == "thấy" and s > 0 and ws[s - 1] in B29_NOW) or (
-            e < len(ws) and ws[e] in B29_SCENE
-        ):
+        if (s > 0 and ws[s - 1] in B29_NOW) or (e < len(ws) and ws[e] in B29_SCENE):
             continue
         end = next((j for j in range(e, len(ws)) if ws[j] in B29_ME), len(ws))
-        out.append((s, min(end, e + B29_MEDIA_REACH)))
+        end = min(end, e + B29_MEDIA_REACH)
+        if not B29_SCENE.intersection(ws[e:end]):  # "coi thời sự một hồi thì ngã ra"
+            out.append((s, end))
     return out
 
 
@@ -249,6 +255,7 @@ def round29b_revise(marks: Marks, ws: list[str]) -> Marks:
 B29_FORCE = words("ép bắt")
 B29_SWALLOW = words("uống ăn nuốt")
 B29_FORCE_REACH = 4
+B29_POISONS = phrases(_POISON + ", thuốc chuột, thuốc rầy, a xít, axit, xăng, dầu hôi")
 
 
 def round29b_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:
@@ -258,7 +265,9 @@ def round29b_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
     forced = [
         k
         for k in range(len(ws))
-        if ws[k] in B29_FORCE and B29_SWALLOW.intersection(ws[k + 1 : k + 1 + B29_FORCE_REACH])
+        if ws[k] in B29_FORCE
+        and B29_SWALLOW.intersection(ws[k + 1 : k + 1 + B29_FORCE_REACH])
+        and find(ws[k + 1 : k + 2 + 2 * B29_FORCE_REACH], B29_POISONS)
     ]
     medical = [h for h in hits if h.entry.alarm == "115"]
     if medical and all(
