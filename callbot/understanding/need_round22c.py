@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases, words
+from callbot.understanding.need_time_words import Phrases, phrases, words
 
 if TYPE_CHECKING:
     from callbot.understanding.need_match import Hit
@@ -101,15 +101,16 @@ def round22c_revise(marks: Marks, words_: list[str]) -> Marks:
                 sp for sp in marks.get("small", []) if not any(a <= sp[0] < b for a, b in polite)
             ],
         }
-    turns = [s for s, _ in find(words_, C22_TODAY)]
-    if turns and marks.get("chronic"):
-        marks = {
-            **marks,
-            "chronic": [
-                (s, min((t for t in turns if s < t < e), default=e)) for s, e in marks["chronic"]
-            ],
-        }
-    return marks
+    return {**marks, "chronic": ended_at_turns(marks.get("chronic", []), words_, C22_TODAY)}
+
+
+def ended_at_turns(
+    spans: list[tuple[int, int]], words_: list[str], turns: Phrases
+) -> list[tuple[int, int]]:
+    """``spans`` each ended at the first of ``turns`` said inside it ("mà giờ", "mà không
+    đỡ": today's change of a long-standing condition; rounds 22C and 29A)."""
+    starts = [s for s, _ in find(words_, turns)]
+    return [(s, min((t for t in starts if s < t < e), default=e)) for s, e in spans]
 
 
 # -- signs told plainly ----------------------------------------------------------------------

@@ -46,6 +46,8 @@ from callbot.understanding.need_base import (
     pairings,
     signs_together,
 )
+from callbot.understanding.need_round22c import ended_at_turns
+from callbot.understanding.need_round28c import C28_ATTACKERS
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import (
     CLAUSE_BREAKS,
@@ -146,11 +148,8 @@ def round29a_revise(marks: Marks, ws: list[str]) -> Marks:
     onset = [sp for sp in marks.get("past", []) if _ends_just_now(ws, sp)]
     if onset:
         out["past"] = [sp for sp in marks["past"] if sp not in onset]
-    turns = [s for s, _ in find(ws, A29_WORSE_TODAY)]
-    if turns and marks.get("chronic"):
-        out["chronic"] = [
-            (s, min((t for t in turns if s < t < e), default=e)) for s, e in marks["chronic"]
-        ]
+    if marks.get("chronic"):
+        out["chronic"] = ended_at_turns(marks["chronic"], ws, A29_WORSE_TODAY)
     similes = marks.get("simile", [])
     if similes:
         image = A29_IMAGE
@@ -271,7 +270,7 @@ A29_COMBOS: tuple[Combo, ...] = (
 )
 # fmt: on
 
-A29_ATTACKERS = words("thằng tụi bọn nó đứa kẻ gã cướp chém đâm")
+A29_ATTACKERS = C28_ATTACKERS | words("chém đâm")  # round 28C's, and who cuts or stabs
 A29_KITCHEN_REACH = 8  # from the knife to the work ("dao phay lúc chặt gà")
 
 
