@@ -46,6 +46,7 @@ from callbot.understanding import need_round28g as g28
 from callbot.understanding import need_round29a as a29
 from callbot.understanding import need_round29b as b29
 from callbot.understanding import need_still_now as sn
+from callbot.understanding.need_round30 import R30_MARKS, R30_REVISERS
 from callbot.understanding.need_time_marks import Marks, time_marks
 
 #: Where marks come from beyond :func:`time_marks`: each round's finder of its own marks, in
@@ -78,6 +79,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     g28.round28g_marks,
     a29.round29a_marks,
     b29.round29b_marks,
+    *R30_MARKS,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -98,6 +100,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     d28.round28d_revise,
     a29.round29a_revise,
     b29.round29b_revise,
+    *R30_REVISERS,
 )
 
 

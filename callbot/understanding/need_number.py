@@ -45,6 +45,7 @@ from callbot.understanding.need_round28e import round28e_service
 from callbot.understanding.need_round29a import round29a_service
 from callbot.understanding.need_round29b import round29b_service
 from callbot.understanding.need_round29c import round29c_service
+from callbot.understanding.need_round30 import R30_SERVICES
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -79,6 +80,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round29a_service,
     round29b_service,
     round29c_service,
+    *R30_SERVICES,
 )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from callbot.understanding.need_base import Round
 from callbot.understanding.need_round28 import ROUND28
 from callbot.understanding.need_round29 import ROUND29
+from callbot.understanding.need_round30 import ROUND30
 
 __all__ = ["LATER"]
 
-LATER: Round = ROUND28.plus(ROUND29)
+LATER: Round = ROUND28.plus(ROUND29).plus(ROUND30)

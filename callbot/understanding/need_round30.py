@@ -1,0 +1,38 @@
+"""Round 30 of issue 13 (session 16), gathered in one place: the entries, combos, readings
+and demotions of its rounds for :mod:`.need_rounds` (in the order the lexicon reads them),
+and their marks, mark revisers and number revisers for :mod:`.need_marks` and
+:mod:`.need_number` (read after every older round's).
+
+Writers N (variants of the second development part's needs, the locked part's writer's
+scenes said in other words), O (medical emergencies described by what a family sees, group
+by group), P (work sites, roads, animals and weather) and Q (relayed reports: a caller told
+by phone, by message or by a camera) were each scored unseen first, then studied; their lines
+join the development parts. Each fixing round adds its module's tables here, one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_time_marks import Marks
+
+if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
+    from callbot.understanding.need_match import Hit
+
+__all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
+
+ROUND30: Round = Round(
+    entries=(),
+    combos=(),
+)
+
+#: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
+R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+
+#: Mark revisers (``(marks, words) -> marks``), read after the older ones.
+R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+
+#: Number revisers (``(service, hits, words) -> service``), read after the older ones.
+R30_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
