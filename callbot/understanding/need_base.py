@@ -179,7 +179,18 @@ _ASPECTS = ("thấy", "còn")
 
 # Ways Vosk writes oxygen, SpO2 and COVID.
 OXY = ("oxy", "oxi", "ô xy", "ô xi", "ôxy", "ôxi")
-SPO2 = ("spo2", "sp o2", "spo hai", "sp ô hai", "ét pê ô hai", "ét bê ô hai", "xpo2")
+SPO2 = (
+    "spo2",
+    "sp o2",
+    "spo hai",
+    "sp ô hai",
+    "ét pê ô hai",
+    "ét bê ô hai",
+    "xpo2",
+    "sờ pô hai",
+    "xờ pô hai",
+    "sờ bô hai",
+)
 COVID = ("covid", "cô vít", "cô vi", "co vid", "cô vích")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round30n import N30_COMBOS, N30_ENTRIES, round30n_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,12 +25,12 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(*N30_ENTRIES,),
+    combos=(*N30_COMBOS,),
 )
 
 #: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
-R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round30n_marks,)
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
 R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
