@@ -64,7 +64,8 @@ _BIRTH_NOW = """
     ra được cái tay em bé, em bé kẹt ở dưới
 """
 _NEWBORN = "vừa lọt lòng, lọt lòng"
-_BLUE_ALL = "người xanh lè, người tím tái, người tím ngắt, tím tái cả người, xanh lè cả người"
+# "tím tái", "tím ngắt" are emergencies of their own (round 1)
+_BLUE_ALL = "người xanh lè, xanh lè cả người, người xanh lét"
 _SILENT_BABY = """
     {k} oe oe, {k} oe oe tiếng nào, {k} khóc tiếng nào, {k} khóc một tiếng,
     {k} thấy khóc, {k} cất tiếng khóc
@@ -91,7 +92,7 @@ _DRAIN = """
     cuốn xuống cống, cuốn vô miệng cống, lọt xuống miệng cống, té xuống miệng cống
 """
 _POURING = """
-    huyết cứ tuôn, huyết tuôn, huyết tuôn ra, huyết ra nhiều, ra huyết nhiều, huyết ra quá trời,
+    huyết cứ tuôn, huyết tuôn, huyết tuôn ra, huyết ra nhiều, huyết ra quá trời,
     huyết chảy hoài, huyết ra hoài, ướt hết mấy cái khăn
 """
 _CALM = "ngủ trưa thở, nghỉ trưa thở, buổi trưa thở, trưa thở đều"
@@ -118,7 +119,7 @@ N30_ENTRIES: tuple[Entry, ...] = (
     entry("other", "emergency", 5, _DRAIN, tags="water", fold="tone", service="114"),
     entry(None, "normal", 0, _POURING, tags="bleeding_on", fold="tone"),
     # exact: "phỏng nặng" (a bad burn) is the same without tones
-    entry(None, "normal", 0, _SUNBURN, fold="exact"),
+    entry("medical", "normal", 2, _SUNBURN, fold="exact"),
     entry(None, "normal", 0, _CALM, fold="tone"),
     # exact: "canh me" (lying in wait, round 27L) is the same without tones
     entry(None, "normal", 0, "cành me, cây me, me tây, cành me tây", fold="exact"),
