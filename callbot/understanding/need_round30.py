@@ -16,6 +16,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round30o import (
+    O30_COMBOS,
+    O30_ENTRIES,
+    round30o_marks,
+    round30o_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,15 +30,17 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(*O30_ENTRIES,),
+    combos=(*O30_COMBOS,),
 )
 
 #: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
-R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round30o_marks,)
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
 R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
 
 #: Number revisers (``(service, hits, words) -> service``), read after the older ones.
-R30_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R30_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round30o_service,
+)
