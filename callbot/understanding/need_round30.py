@@ -17,6 +17,12 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
 from callbot.understanding.need_round30n import N30_COMBOS, N30_ENTRIES, round30n_marks
+from callbot.understanding.need_round30o import (
+    O30_COMBOS,
+    O30_ENTRIES,
+    round30o_marks,
+    round30o_service,
+)
 from callbot.understanding.need_round30p import P30_COMBOS, P30_ENTRIES, round30p_service
 from callbot.understanding.need_round30q import (
     Q30_COMBOS,
@@ -32,17 +38,22 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(*N30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES),
-    combos=(*N30_COMBOS, *P30_COMBOS, *Q30_COMBOS),
+    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES),
+    combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS),
 )
 
 #: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
-R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round30n_marks, round30q_rumours)
+R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    round30n_marks,
+    round30o_marks,
+    round30q_rumours,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
 R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round30q_marks,)
 
 #: Number revisers (``(service, hits, words) -> service``), read after the older ones.
 R30_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round30o_service,
     round30p_service,
 )
