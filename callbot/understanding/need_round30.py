@@ -30,6 +30,7 @@ from callbot.understanding.need_round30q import (
     round30q_marks,
     round30q_rumours,
 )
+from callbot.understanding.need_round30r import R30_ENTRIES, round30r_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES),
+    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES, *R30_ENTRIES),
     combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS),
 )
 
@@ -47,6 +48,7 @@ R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round30n_marks,
     round30o_marks,
     round30q_rumours,
+    round30r_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.

@@ -77,7 +77,7 @@ _COLD = pairings(
 _MUTE = "nói {k} ra, nói {k} nên lời"  # ("nói {k} ra tiếng/lời" are emergencies alone)
 _CORD = "dây rốn còn dính, còn dính dây rốn, dây rốn chưa cắt, chưa cắt dây rốn, dây rốn còn"
 _CROWN = """
-    em bé ló ra, đầu em bé ló ra, đứa nhỏ ló ra, đầu đứa nhỏ ló ra, thấy đầu đứa nhỏ,
+    em bé ló ra, đứa nhỏ ló ra, đầu đứa nhỏ ló ra, thấy đầu đứa nhỏ,
     em bé ra tới đầu
 """
 _PUSH = "muốn rặn, mót rặn, đòi rặn, rặn ra, muốn rặn đẻ, muốn rặn sanh"
