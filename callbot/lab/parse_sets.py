@@ -185,6 +185,16 @@ SETS: tuple[ParseSet, ...] = (
         "(see the twenty-first)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-third development part",
+        "parse_dev24.jsonl",
+        "940 needs after round 29 (session 16): the second development part's needs said again "
+        "in other words (writer N); medical emergencies described group by group (writer O); "
+        "work sites, roads, animals and weather (writer P); relayed reports (writer Q); not "
+        "learnt by the need model (retrained with every part, it was no better on the parts "
+        "it had not learnt)",
+        learnt=False,
+    ),
 )
 
 

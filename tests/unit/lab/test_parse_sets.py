@@ -238,7 +238,7 @@ def test_third_development_part_is_as_vosk_writes_it_new_and_real(
 
 # The development parts of needs only, written apart one after another: (name, file, at least
 # so many needs, emergencies per service, needs that are none).
-_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 24))
+_NEED_PARTS = tuple(f"parse_dev{n}.jsonl" for n in range(4, 25))
 
 
 @pytest.mark.parametrize(
@@ -295,14 +295,15 @@ def test_development_parts_of_needs_are_written_apart_and_new(
 
 
 def test_the_parts_kept_for_the_rules_are_scored_but_not_learnt() -> None:
-    """Sessions 14's and 15's parts are scored like every other (``callbot eval parse``) but
+    """Sessions 14's to 16's parts are scored like every other (``callbot eval parse``) but
     the need model does not learn them: retrained with session 14's, it lost a 113 of the
-    locked part; session 15 did not retrain it."""
+    locked part; session 15 did not retrain it; retrained with all of them in session 16, it
+    was no better on the parts it had not learnt."""
     from callbot.lab.parse_sets import SETS, training_sets
 
     learnt = {path.name for _, path in training_sets()}
     kept = {s.file for s in SETS if not s.learnt}
-    assert kept == {f"parse_dev{n}.jsonl" for n in range(19, 24)}
+    assert kept == {f"parse_dev{n}.jsonl" for n in range(19, 25)}
     assert not kept & learnt
     assert all(ev.set_file(f) in {p for _, p in ev.standard_sets()} for f in kept)
     assert "parse_dev18.jsonl" in learnt and "parse_locked.jsonl" not in learnt
