@@ -40,7 +40,7 @@ Pulled out of the sea ("kéo vô bờ") is rescued: not breathing then is 115, n
 
 from __future__ import annotations
 
-from callbot.understanding.need_base import Combo, Entry, entry, signs_together
+from callbot.understanding.need_base import Combo, Entry, entry, pairings, signs_together
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases
 
@@ -50,20 +50,26 @@ _NOT_BREATHING = """
     ngực {k} phập phồng, ngực {k} nhấp nhô, ngực {k} lên xuống, ngực {k} còn phập phồng,
     bụng {k} phập phồng
 """
-_CANNOT_BREATHE_IN = "hít vô {k} được, hít {k} vô, hít thở {k} được, hít {k} được hơi"
+# not "hít không vô", a blocked nose's too ("nghẹt mũi hít không vô")
+_CANNOT_BREATHE_IN = "hít vô {k} được, hít thở {k} được, hít {k} được hơi"
 _SNAKE = """
     rắn mổ, bị rắn mổ, rắn lục mổ, rắn hổ mổ, rắn độc mổ
 """
 _TORN = """
-    lòi cả ruột, thịt lòi ra, lòi thịt ra, rách nguyên mảng da, tróc nguyên mảng da,
-    lột nguyên mảng da, toạc da đầu
+    lòi cả ruột, thịt lòi ra, lòi thịt ra, toạc da đầu
 """
+# a body's skin ("rách nguyên mảng da" alone is also a leather sofa's)
+_SKIN_TORN = pairings(
+    ("rách nguyên mảng da", "tróc nguyên mảng da", "lột nguyên mảng da"),
+    ("đầu", "lưng", "tay", "chân", "mặt", "đùi", "bụng", "ngực", "cổ"),
+)
 _BIRTH_NOW = """
     đầu em bé lú ra, đầu em bé ló ra, đầu em bé ra rồi, cái đầu em bé lú ra,
     chỉ lú ra cái đầu, lú ra cái đầu, ra được cái chân em bé, ra cái chân em bé,
-    ra được cái tay em bé, em bé kẹt ở dưới
+    ra được cái tay em bé
 """
-_NEWBORN = "vừa lọt lòng, lọt lòng"
+# not a bare "lọt lòng": "từ lúc lọt lòng tới giờ" is since birth
+_NEWBORN = "vừa lọt lòng"
 # "tím tái", "tím ngắt" are emergencies of their own (round 1)
 _BLUE_ALL = "người xanh lè, xanh lè cả người, người xanh lét"
 _SILENT_BABY = """
@@ -74,7 +80,27 @@ _HORNET = """
     bắp cày chích, bắp cày đốt, bị bắp cày, ong bắp cày, tổ bắp cày, ong đất chích,
     ong đất đốt, bị ong đất, ong vàng chích, ong vàng đốt
 """
-_TEARING = "cắn xé, cắn xé toạc, xé toạc"
+# a body torn, not a sandal ("con chó cắn xé cái dép")
+_TEARING = pairings(
+    ("cắn xé", "cắn xé toạc", "xé toạc", "cắn xé nát"),
+    ("", "cái", "nguyên cái", "hết"),
+    (
+        "tay",
+        "cánh tay",
+        "chân",
+        "bắp chân",
+        "bắp tay",
+        "mặt",
+        "đùi",
+        "cổ",
+        "bụng",
+        "lưng",
+        "vai",
+        "đầu",
+        "mông",
+        "ống chân",
+    ),
+)
 _HEART_GRIP = """
     ôm tim, ôm lấy tim, như có ai bóp, như ai bóp, như bị ai bóp, bóp chặt tim, bóp nghẹt,
     lên tới vai, lan lên vai, lan ra vai, lan ra cánh tay, tới vai với hàm, lên tới hàm
@@ -106,6 +132,8 @@ N30_ENTRIES: tuple[Entry, ...] = (
           service="115"),
     entry("medical", "emergency", 5, _SNAKE, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _TORN, tags="sick wound", fold="tone", service="115"),
+    entry("medical", "emergency", 5, _SKIN_TORN, tags="sick wound", fold="tone",
+          service="115"),
     entry("medical", "emergency", 5, _BIRTH_NOW, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _NEWBORN, tags="n30_newborn", fold="tone"),
     entry(None, "normal", 0, _BLUE_ALL, tags="n30_blue", fold="tone"),
@@ -130,6 +158,8 @@ N30_COMBOS: tuple[Combo, ...] = (
     signs_together("n30_newborn", "n30_silent", 10, ordered=True),
     signs_together("e23_born", "n30_silent", 10, ordered=True),
     signs_together("n30_newborn", "e23_silent_baby", 10, ordered=True),
+    signs_together("q27_newborn", "n30_blue", 8, ordered=True),
+    signs_together("q27_newborn", "n30_silent", 10, ordered=True),
     signs_together("n30_blue", "n30_silent", 6, ordered=True),
     signs_together("allergen", "swollen", 10, ordered=True),
     signs_together("allergen", "b21_fainting", 14, ordered=True),
