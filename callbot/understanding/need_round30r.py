@@ -20,8 +20,8 @@ Marks (:func:`round30r_marks`, read by :mod:`.need_time`):
   said: a complaint for the ward.
 
 Entries (:data:`R30_ENTRIES`): "chưa ai đánh ai" (words only: the "đánh" inside is none), a
-storm's "đánh chìm" (no blow), a birth due this week or next ("sắp sanh tuần này": high, not
-labour now).
+storm's or a wave's "đánh" (no blow; what sank stays), a birth due this week or next ("sắp
+sanh tuần này": high, not labour now).
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ __all__ = ["R30_ENTRIES", "round30r_marks"]
 _TREATED = phrases("""
     gãy xương, gãy chân, gãy tay, gãy hông, tai biến, đột quỵ, mổ, bó bột, nẹp, khâu, may mấy
     mũi, nhập viện, cấp cứu, cắt cụt, bị phỏng, bị bỏng, điện giựt
+""")
+# what is itself the emergency, for "days ago" (not a treatment: "sanh mổ hồi tháng trước")
+_STRUCK = phrases("""
+    gãy xương, gãy chân, gãy tay, gãy hông, tai biến, đột quỵ, bị phỏng, bị bỏng, điện giựt
 """)
 _HOME = phrases("""
     về nhà rồi, về rồi, xuất viện rồi, ra viện rồi, xuất viện về, ra viện về, về nhà nằm,
@@ -77,7 +81,7 @@ def round30r_marks(words: list[str]) -> Marks:
             resolved.append((s, e))
     past = []
     for s, e in find(words, _DAYS_AGO):
-        if any(0 <= s - te <= 1 for _, te in find(words, _TREATED)):
+        if any(0 <= s - te <= 1 for _, te in find(words, _STRUCK)):
             past.append((_clause_start(words, s), e))
     mistaken = []
     burns = find(words, _HARMLESS_BURN)
@@ -95,9 +99,8 @@ R30_ENTRIES: tuple[Entry, ...] = (
         chưa ai đánh ai, {k} ai đánh ai, chưa ai đụng ai, {k} ai đụng ai, chưa có đánh,
         chứ chưa đánh, chứ {k} đánh
     """, fold="tone"),
-    entry("other", "normal", 1, """
-        bão đánh chìm, sóng đánh chìm, bão đánh sập, bão đánh tan, bão đánh hư, lốc đánh sập
-    """, fold="tone"),
+    # the weather's blow only: what sank stays ("sóng đánh chìm ... đang bám trên mảnh ván")
+    entry(None, "normal", 0, "bão đánh, sóng đánh, lốc đánh, gió đánh", fold="tone"),
     entry("medical", "high", 3, pairings(
         ("sắp sanh", "sắp sinh", "sắp đẻ", "gần sanh", "gần sinh", "gần đẻ"),
         ("tuần này", "tuần sau", "tuần tới", "tháng này", "tháng sau", "tháng tới",
