@@ -31,6 +31,7 @@ from callbot.understanding.need_round30q import (
     round30q_rumours,
 )
 from callbot.understanding.need_round30r import R30_ENTRIES, round30r_marks
+from callbot.understanding.need_round31t import T31_COMBOS, T31_ENTRIES, round31t_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -39,8 +40,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES, *R30_ENTRIES),
-    combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS),
+    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES, *R30_ENTRIES, *T31_ENTRIES),
+    combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS, *T31_COMBOS),
 )
 
 #: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
@@ -49,6 +50,7 @@ R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round30o_marks,
     round30q_rumours,
     round30r_marks,
+    round31t_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
