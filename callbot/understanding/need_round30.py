@@ -31,6 +31,7 @@ from callbot.understanding.need_round30q import (
     round30q_rumours,
 )
 from callbot.understanding.need_round30r import R30_ENTRIES, round30r_marks
+from callbot.understanding.need_round31m import round31m_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -49,6 +50,7 @@ R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round30o_marks,
     round30q_rumours,
     round30r_marks,
+    round31m_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
