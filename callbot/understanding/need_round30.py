@@ -31,6 +31,7 @@ from callbot.understanding.need_round30q import (
     round30q_rumours,
 )
 from callbot.understanding.need_round30r import R30_ENTRIES, round30r_marks
+from callbot.understanding.need_round31m import round31m_marks
 from callbot.understanding.need_round31t import T31_COMBOS, T31_ENTRIES, round31t_marks
 from callbot.understanding.need_time_marks import Marks
 
@@ -50,6 +51,7 @@ R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round30o_marks,
     round30q_rumours,
     round30r_marks,
+    round31m_marks,
     round31t_marks,
 )
 

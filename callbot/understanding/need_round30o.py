@@ -39,6 +39,12 @@ is no snatching, 115; **a head beaten against the wall by its owner** ("tự đ�
 jump from a roof** ("ngáo đá leo lên nóc nhà đòi nhảy") is 114 when the drug is the only
 crime said and nobody was hurt by them.
 
+Round 31M narrowed these after a review: "hoài" is no "said for days" and the talk ends at
+"giờ"/"đang"; a "là sao" after signs said of someone ("con tui bị co giật ... là sao vậy")
+is a panic; "kêu hông nghe cứ chạy" disobeys; "tụi tui kéo ra xe" is the family's car; a
+shock needs an appliance ("bàn ủi", not "bàn nhậu") and nothing taken ("giựt mất"); a head
+against the wall with "chụp", "đè", "xô" is someone else's doing.
+
 Calm look-alikes (marks, :func:`round30o_marks`):
 
 - **A question about a sign** ("đau bụng kiểu nào mới là sắp sanh"), **a word asked about**
@@ -65,6 +71,18 @@ if TYPE_CHECKING:
 # (not "kêu {k} biết": it would swallow the lexicon's "{k} biết gì" after "gọi", "kêu")
 _UNHEARD = "kêu {k} nghe, gọi {k} nghe, kêu hoài {k} nghe, gọi hoài {k} nghe"
 _DISOBEYS = "kêu {k} nghe lời, gọi {k} nghe lời, kêu {k} nghe máy, gọi {k} nghe máy"
+# told and not obeying: a child who runs on, won't take the medicine (round 31M)
+_WONT = ", ".join(
+    f"{c} {{k}} nghe {v}"
+    for c in ("kêu", "gọi", "biểu", "la")
+    for v in ("cứ chạy", "cứ chơi", "cứ giỡn", "cứ đòi", "cứ leo", "cứ đi", "chịu")
+)
+# the family taking their own to the car is no abduction (round 31M)
+_WE_TO_CAR = ", ".join(
+    f"{w} {v}"
+    for w in ("tụi tui", "tụi em", "nhà tui", "tụi con", "anh em tui", "cả nhà")
+    for v in ("kéo ra xe", "lôi ra xe", "kéo lên xe", "lôi lên xe")
+)
 _HELPED_TO_CAR = "dìu ra xe, đỡ ra xe, bế ra xe, khiêng ra xe, cõng ra xe, dìu lên xe, đỡ lên xe"
 _PALE = """
     người xanh le, người xanh lè, người xanh lét, mặt xanh le, người xám ngắt, người xám xịt
@@ -75,10 +93,9 @@ _COLD = pairings(
     ("lạnh như đá", "lạnh như nước đá", "lạnh băng", "lạnh ngắc", "lạnh như cục đá"),
 )
 _MUTE = "nói {k} ra, nói {k} nên lời"  # ("nói {k} ra tiếng/lời" are emergencies alone)
-_CORD = "dây rốn còn dính, còn dính dây rốn, dây rốn chưa cắt, chưa cắt dây rốn, dây rốn còn"
+_CORD = "dây rốn còn dính, còn dính dây rốn, dây rốn chưa cắt, chưa cắt dây rốn"
 _CROWN = """
-    em bé ló ra, đứa nhỏ ló ra, đầu đứa nhỏ ló ra, thấy đầu đứa nhỏ,
-    em bé ra tới đầu
+    em bé ló ra, đứa nhỏ ló ra, đầu đứa nhỏ ló ra, em bé ra tới đầu
 """
 _PUSH = "muốn rặn, mót rặn, đòi rặn, rặn ra, muốn rặn đẻ, muốn rặn sanh"
 _TO_BIRTH = "đi sanh, đi đẻ, đi sinh, chở đi sanh, chở đi đẻ"
@@ -107,6 +124,8 @@ O30_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _UNHEARD, tags="o30_unheard", fold="tone"),
     entry(None, "normal", 0, _DISOBEYS, fold="tone"),  # disobeys, no answer on the phone
     entry(None, "normal", 0, _HELPED_TO_CAR, fold="tone"),  # helped to a car, not dragged
+    entry(None, "normal", 0, _WONT, fold="tone"),  # told and not obeying
+    entry(None, "normal", 0, _WE_TO_CAR, fold="tone"),  # the family's own car
     entry(None, "normal", 0, _PALE, tags="blue_face", fold="tone"),
     entry(None, "normal", 0, _RAVING, tags="babble", fold="tone"),
     entry(None, "normal", 0, _COLD, tags="o30_cold", fold="tone"),
@@ -168,8 +187,10 @@ O30_LOST = phrases("""
     nghe nói, muốn hỏi, cho hỏi, hỏi thử
 """)
 O30_MEANING_REACH = 5
+O30_HAPPENING = words("bị đang giờ tự lên")
 O30_SAYING = phrases("cứ nói, hay nói, suốt ngày nói, cứ than, hay than, cứ đòi")
-O30_DAYS = phrases("mấy bữa nay, mấy hôm nay, mấy ngày nay, dạo này, cả tuần nay, hoài")
+O30_DAYS = phrases("mấy bữa nay, mấy hôm nay, mấy ngày nay, dạo này, cả tuần nay")
+O30_SAID_NOW = words("giờ đang bây")  # the talk ends where now is said
 O30_SAYING_REACH = 6
 O30_MACHINE = phrases("thở máy, máy thở, máy ô xy, máy tạo ô xy, bình ô xy, máy oxy")
 O30_RUNNING_OUT = phrases("sắp hết pin, sắp hết điện, sắp hết bình, sắp hết ô xy, gần hết pin")
@@ -191,23 +212,38 @@ def _which_sign(ws: list[str]) -> list[tuple[int, int]]:
         ask = next(
             (k for k in range(s - 1, max(-1, s - O30_ASK_REACH - 2), -1) if ws[k] in O30_ASK), None
         )
-        whole = ask is not None and not O30_NOW.intersection(ws[:ask])
+        # the sign said between the request and its form ("hỏi đau bụng kiểu nào mới là"),
+        # not a question after the signs ("co giật ... muốn hỏi làm sao biết bị gì")
+        whole = ask is not None and ask < s - 1 and not O30_NOW.intersection(ws[:ask])
         out.append((0 if whole else s, e + O30_SIGN_REACH))
     return out
 
 
 def _meaning_asked(ws: list[str]) -> list[tuple[int, int]]:
     """ "ngộ độc rượu là sao ... hông hiểu": a word asked about, not a scene."""
-    if not find(ws, O30_LOST):
+    lost = find(ws, O30_LOST)
+    if not lost:
         return []
-    return [(max(0, s - O30_MEANING_REACH), e) for s, e in find(ws, O30_MEANING)]
+    return [
+        (max(0, s - O30_MEANING_REACH), e)
+        for s, e in find(ws, O30_MEANING)
+        # "con tui bị co giật ... là sao vậy tui không hiểu": signs said of someone now,
+        # a panic, unless the word was asked about first ("nghe nói ... là sao")
+        if any(le <= s for _, le in lost)
+        or not O30_HAPPENING.intersection(ws[max(0, s - O30_MEANING_REACH - 3) : s])
+    ]
 
 
 def _said_for_days(ws: list[str]) -> list[tuple[int, int]]:
     """ "mấy bữa nay cứ nói hông muốn sống nữa": talk said again and again, not an act."""
     if not find(ws, O30_DAYS):
         return []
-    return [(s, e + O30_SAYING_REACH) for s, e in find(ws, O30_SAYING)]
+    out = []
+    for s, e in find(ws, O30_SAYING):
+        end = min(e + O30_SAYING_REACH, len(ws))
+        end = next((k for k in range(e, end) if ws[k] in O30_SAID_NOW), end)
+        out.append((s, end))
+    return out
 
 
 def _running_out(ws: list[str]) -> list[tuple[int, int]]:
@@ -240,11 +276,15 @@ def round30o_marks(ws: list[str]) -> Marks:
 
 
 # -- services ----------------------------------------------------------------------------------
-O30_SHOCK_THINGS = words("ủi ổ cắm điện bàn phích quạt")
+O30_SHOCK_THINGS = phrases("""
+    ủi, bàn ủi, ổ cắm, ổ điện, phích cắm, phích điện, cắm, sạc, quạt, dây điện, công tắc
+""")
+# what a snatcher takes, said after "giựt" ("giựt mất", "giựt giỏ xách")
+O30_TAKEN = words("mất lấy giỏ túi ví bóp dây xách nón tiền vàng")
 O30_SHOCK = words("giựt giật")
 O30_SHOCK_REACH = 4
 O30_WALL = phrases("đập đầu vô tường, đập đầu vào tường, đập đầu vô vách, đập đầu vào vách")
-O30_BY_OTHER = words("nắm túm bị tiếng ép")
+O30_BY_OTHER = words("nắm túm bị tiếng ép chụp chộp đè xô đánh ghì kéo lôi đẩy níu bóp")
 O30_SELF = words("tự")
 O30_AGAIN = words("liên tục hoài mãi liên hồi")
 O30_OTHER_REACH = 6
@@ -267,7 +307,13 @@ def _shocked(hit: Hit, ws: list[str]) -> bool:
     """ "ủi đồ bị giựt": the iron's current, not a snatching."""
     said = ws[hit.start : hit.end]
     before = ws[max(0, hit.start - O30_SHOCK_REACH) : hit.start]
-    return bool(O30_SHOCK.intersection(said)) and bool(O30_SHOCK_THINGS.intersection(before))
+    after = ws[hit.start : hit.end + 3]
+    return (
+        bool(O30_SHOCK.intersection(said))
+        and bool(find(before, O30_SHOCK_THINGS))
+        and not O30_TAKEN.intersection(after)
+        and "điện thoại" not in " ".join(after)
+    )
 
 
 def _own_head(hit: Hit, ws: list[str]) -> bool:

@@ -147,6 +147,12 @@ Q30_RUMOURS = phrases("""
     đồn có, đồn là có, xóm đồn, đồn ầm lên, đồn quá trời, hay đồn, bữa giờ đồn
 """)
 
+# a place word before "đồn": the police station, no rumour
+Q30_AT_STATION = frozenset(
+    {"cửa", "vô", "vào", "tới", "đến", "lên", "ở", "ra", "trong", "ngoài", "gần", "kế"}
+    | {"cạnh", "trước", "sau", "bên", "ngay", "về", "qua", "tại", "đầu", "cuối", "phía"}
+)
+
 
 def round30q_rumours(words: list[str]) -> Marks:
     """ "mấy đứa trong xóm đồn có người bị bắt cóc": a rumour, read as round 26's dream and
@@ -154,6 +160,8 @@ def round30q_rumours(words: list[str]) -> Marks:
     return {
         "dream": [
             (e, next((k for k in range(e, len(words)) if words[k] in DREAM_STOPS), len(words)))
-            for _, e in find(words, Q30_RUMOURS)
+            for s, e in find(words, Q30_RUMOURS)
+            # "trước cửa đồn có người", "chạy vô đồn có thằng": the police station (round 31M)
+            if not (s > 0 and words[s] == "đồn" and words[s - 1] in Q30_AT_STATION)
         ]
     }
