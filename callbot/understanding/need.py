@@ -75,6 +75,7 @@ from callbot.understanding.need_number import emergency_number
 from callbot.understanding.need_rescue_round20 import freed
 from callbot.understanding.need_round22d import denied_hong
 from callbot.understanding.need_round28d import ill_inside
+from callbot.understanding.need_round31s import born_stuck
 from callbot.understanding.need_scene import scene_hits
 from callbot.understanding.need_service import alarming, service_category
 from callbot.understanding.need_still_in_danger import danger_hits
@@ -261,6 +262,8 @@ def _with_model(
     verdict = judge(view, rules, seen)
     if verdict == "service" and result.service == "115" and freed(words):
         verdict = None  # someone freed, then ill: the rules' 115 stands (round 20)
+    if verdict == "service" and result.service == "115" and born_stuck(hits):
+        verdict = None  # a child stuck in its birth: the rules' 115 (round 31S)
     if verdict == "service" and result.service == "115" and ill_inside(hits):
         verdict = None  # a moan behind a door nobody opens: the rules' 115 (round 28D)
     if verdict == "demote":

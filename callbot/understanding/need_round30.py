@@ -32,6 +32,12 @@ from callbot.understanding.need_round30q import (
 )
 from callbot.understanding.need_round30r import R30_ENTRIES, round30r_marks
 from callbot.understanding.need_round31m import round31m_marks
+from callbot.understanding.need_round31s import (
+    S31_COMBOS,
+    S31_ENTRIES,
+    round31s_revise,
+    round31s_service,
+)
 from callbot.understanding.need_round31t import T31_COMBOS, T31_ENTRIES, round31t_marks
 from callbot.understanding.need_time_marks import Marks
 
@@ -41,8 +47,16 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R30_MARKS", "R30_REVISERS", "R30_SERVICES", "ROUND30"]
 
 ROUND30: Round = Round(
-    entries=(*N30_ENTRIES, *O30_ENTRIES, *P30_ENTRIES, *Q30_ENTRIES, *R30_ENTRIES, *T31_ENTRIES),
-    combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS, *T31_COMBOS),
+    entries=(
+        *N30_ENTRIES,
+        *O30_ENTRIES,
+        *P30_ENTRIES,
+        *Q30_ENTRIES,
+        *R30_ENTRIES,
+        *S31_ENTRIES,
+        *T31_ENTRIES,
+    ),
+    combos=(*N30_COMBOS, *O30_COMBOS, *P30_COMBOS, *Q30_COMBOS, *S31_COMBOS, *T31_COMBOS),
 )
 
 #: Mark sources (``words -> marks``), read after :data:`.need_marks.MARK_SOURCES`' older ones.
@@ -56,10 +70,11 @@ R30_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after the older ones.
-R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round30q_marks,)
+R30_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round30q_marks, round31s_revise)
 
 #: Number revisers (``(service, hits, words) -> service``), read after the older ones.
 R30_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round30o_service,
     round30p_service,
+    round31s_service,
 )
