@@ -119,9 +119,8 @@ _MERGED = ", ".join(f"{k}thở" for k in ("không", "hông", "hổng", "chưa"))
 _CORD = slipped("dây rốn lòi ra, dây rốn ra trước, dây rốn sa ra, dây rốn tuột ra")
 _BREECH = slipped("sanh ngược, đẻ ngược, sinh ngược, ra cái chân trước, ra chân trước")
 _GASPS = slipped("""
-    thở hắt ra từng cái, thở hắt từng cái, ngưng một hồi mới thở, ngưng thở một hồi,
-    thở một cái rồi ngưng
-""")
+    thở hắt ra từng cái, thở hắt từng cái, ngưng thở một hồi, thở một cái rồi ngưng
+""")  # "ngưng một hồi mới thở" is round 31S's pause: a snore's too, read with a rattle)
 _JUST_BORN = slipped("vừa sinh con, vừa sanh con, vừa đẻ con, mới sinh con")
 # round 1's "ra huyết" is an emergency alone: its slipped form is too
 _POURING = "ra huyếc, ra huyếc nhiều"
@@ -210,6 +209,10 @@ T31_COMBOS: tuple[Combo, ...] = (
     signs_together("t31_watery", "t31_dry", 12, ordered=True),
     signs_together("t31_watery", "c22_sunken", 16, ordered=True),
     signs_together("t31_bursting", "t31_stiff", 8),
+    # round 31S's splitting head and hard vomiting, its high pressure, said this round's way
+    signs_together("t31_bursting", "s31_vomit", 8),
+    signs_together("s31_head", "t31_stiff", 8),
+    signs_together("pressure", "t31_bursting", 24, ordered=True, at_second=True),
     signs_together("o30_sudden", "t31_bursting", 6, ordered=True),
     signs_together("fever", "t31_stiff", 8, ordered=True),
     signs_together("sick", "t31_stiff", 4, ordered=True),
