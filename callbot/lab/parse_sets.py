@@ -195,6 +195,15 @@ SETS: tuple[ParseSet, ...] = (
         "it had not learnt)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-fourth development part",
+        "parse_dev25.jsonl",
+        "515 needs after round 30 (session 16): the second development part's medical "
+        "emergencies said by four other callers (writer S); its lines through a weak "
+        "recogniser (writer T); rarer medical emergencies (writer U); not learnt by the need "
+        "model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
