@@ -20,8 +20,8 @@ Marks (:func:`round30r_marks`, read by :mod:`.need_time`):
   said: a complaint for the ward.
 
 Entries (:data:`R30_ENTRIES`): "chưa ai đánh ai" (words only: the "đánh" inside is none), a
-storm's or a wave's "đánh" (no blow; what sank stays), a birth due this week or next ("sắp
-sanh tuần này": high, not labour now).
+storm's or a wave's "đánh" (no blow; what sank stays), things sunk ("chìm hết đồ nghề"), a
+birth due this week or next ("sắp sanh tuần này": high, not labour now).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _TREATED = phrases("""
 """)
 # what is itself the emergency, for "days ago" (not a treatment: "sanh mổ hồi tháng trước")
 _STRUCK = phrases("""
-    gãy xương, gãy chân, gãy tay, gãy hông, tai biến, đột quỵ, bị phỏng, bị bỏng, điện giựt
+    gãy xương, gãy chân, gãy tay, gãy hông, tai biến, đột quỵ, bị phỏng, bị bỏng, điện giựt,
+    cấp cứu, nhập viện
 """)
 _HOME = phrases("""
     về nhà rồi, về rồi, xuất viện rồi, ra viện rồi, xuất viện về, ra viện về, về nhà nằm,
@@ -101,6 +102,11 @@ R30_ENTRIES: tuple[Entry, ...] = (
     """, fold="tone"),
     # the weather's blow only: what sank stays ("sóng đánh chìm ... đang bám trên mảnh ván")
     entry(None, "normal", 0, "bão đánh, sóng đánh, lốc đánh, gió đánh", fold="tone"),
+    # things sunk, no one in the water ("ghe bị bão đánh chìm hết đồ nghề")
+    entry("other", "normal", 1, pairings(
+        ("chìm hết", "chìm mất", "chìm luôn"),
+        ("đồ", "đồ nghề", "đồ nghê", "đồ đạc", "hàng", "lưới", "tài sản", "ghe", "xuồng"),
+    ), fold="tone"),
     entry("medical", "high", 3, pairings(
         ("sắp sanh", "sắp sinh", "sắp đẻ", "gần sanh", "gần sinh", "gần đẻ"),
         ("tuần này", "tuần sau", "tuần tới", "tháng này", "tháng sau", "tháng tới",
