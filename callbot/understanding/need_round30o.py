@@ -78,11 +78,14 @@ _WONT = ", ".join(
     for v in ("cứ chạy", "cứ chơi", "cứ giỡn", "cứ đòi", "cứ leo", "cứ đi", "chịu")
 )
 # the family taking their own to the car is no abduction (round 31M)
-_WE_TO_CAR = ", ".join(
-    f"{w} {v}"
-    for w in ("tụi tui", "tụi em", "nhà tui", "tụi con", "anh em tui", "cả nhà")
-    for v in ("kéo ra xe", "lôi ra xe", "kéo lên xe", "lôi lên xe")
-)
+_WE_TO_CAR = (
+    ", ".join(
+        f"{w} {v}"
+        for w in ("tụi tui", "tụi em", "người nhà tui", "tụi con", "anh em tui", "cả nhà")
+        for v in ("kéo ra xe", "lôi ra xe", "kéo lên xe", "lôi lên xe")
+    )
+    + ", nhà tui kéo ra xe, nhà tui kéo lên xe"
+)  # "nhà tui lôi": my house, dragged (113)
 _HELPED_TO_CAR = "dìu ra xe, đỡ ra xe, bế ra xe, khiêng ra xe, cõng ra xe, dìu lên xe, đỡ lên xe"
 _PALE = """
     người xanh le, người xanh lè, người xanh lét, mặt xanh le, người xám ngắt, người xám xịt

@@ -44,7 +44,9 @@ M31_TRADE_REACH = 8
 M31_BEFORE = words("hồi")
 M31_BIRTH = words("sanh đẻ sinh")
 M31_BIRTH_REACH = 3
-M31_NOW = words("giờ đang bây nay")
+M31_NOW = words("giờ đang bây nay mà nhưng")
+# "một hồi" (a while), "hồi nãy", "hồi khuya" (tonight): no birth from before
+M31_WHILE = words("nãy khuya tối sáng trưa chiều")
 
 
 def _near(spans: list[tuple[int, int]], s: int, e: int, before: int, after: int) -> bool:
@@ -77,7 +79,13 @@ def _mistaken(ws: list[str]) -> list[tuple[int, int]]:
 def _past_birth(ws: list[str]) -> list[tuple[int, int]]:
     out = []
     for k, w in enumerate(ws):
-        if w in M31_BEFORE and M31_BIRTH.intersection(ws[k + 1 : k + 1 + M31_BIRTH_REACH]):
+        if (
+            w not in M31_BEFORE
+            or ws[k - 1 : k] == ["một"]
+            or M31_WHILE.intersection(ws[k + 1 : k + 2])
+        ):
+            continue
+        if M31_BIRTH.intersection(ws[k + 1 : k + 1 + M31_BIRTH_REACH]):
             end = next((j for j in range(k + 1, len(ws)) if ws[j] in M31_NOW), len(ws))
             out.append((k, end))
     return out

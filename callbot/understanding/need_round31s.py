@@ -62,9 +62,23 @@ _GUSHING = """
     máu văng xối xả, chảy máu xối xả
 """
 _HALF_OUT = pairings(
-    ("em bé", "đứa bé", "đứa nhỏ", "thằng nhỏ", "con nhỏ", "cái đầu em bé"),
-    ("ra được", "lòi ra được", "ra mới được", "chui ra được"),
+    ("em bé", "đứa bé", "đứa nhỏ", "cái đầu em bé"),
+    ("ra được", "lòi ra được", "ra mới được"),
     ("nửa người", "một nửa", "một nữa", "phân nửa", "nữa người"),
+)
+# a boy crawling half out of a window is no birth: these only with a birth told
+_HALF_OUT_BIRTH = (
+    pairings(
+        ("thằng nhỏ", "con nhỏ", "em bé", "đứa bé", "đứa nhỏ"),
+        ("chui ra được",),
+        ("nửa người", "một nửa", "một nữa", "phân nửa", "nữa người"),
+    )
+    + ", "
+    + pairings(
+        ("thằng nhỏ", "con nhỏ"),
+        ("ra được", "lòi ra được", "ra mới được"),
+        ("nửa người", "một nửa", "một nữa", "phân nửa", "nữa người"),
+    )
 )
 _BLUE = "người xanh mét, mặt xanh mét, xanh mét cả người, tím bầm cả người, mình mẩy xanh lè"
 _NEST = pairings(
@@ -131,6 +145,7 @@ S31_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, _NO_BREATH, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _GUSHING, tags="sick wound", fold="tone", service="115"),
     entry("medical", "emergency", 5, _HALF_OUT, tags="sick", fold="tone", service="115"),
+    entry(None, "normal", 0, _HALF_OUT_BIRTH, tags="s31_half", fold="tone"),
     entry(None, "normal", 0, _BLUE, tags="n30_blue", fold="tone"),
     entry(None, "normal", 0, _NEST, tags="s31_bee", fold="tone"),
     entry(None, "normal", 0, _STUNG_C, tags="s31_bee", fold="tone"),
@@ -168,6 +183,7 @@ S31_COMBOS: tuple[Combo, ...] = (
     signs_together("birth", "bleeding_on", 16, ordered=True, at_second=True),
     signs_together("birth", "s31_midway", 6, ordered=True),
     signs_together("birth", "trapped", 6, ordered=True),
+    signs_together("birth", "s31_half", 12, ordered=True),
     signs_together("s31_rattle", "s31_pause", 24, ordered=True),
 )
 # fmt: on

@@ -96,7 +96,19 @@ _GANG = slipped(pairings(("xúm lại", "xúm vô", "bu lại", "hùa nhau"), ("
 _GANG_PLAY = slipped(
     pairings(
         ("xúm lại", "xúm vô", "bu lại", "hùa nhau"),
-        ("đá banh", "đá bóng", "đá cầu", "đánh bài", "đánh cờ", "đánh bi", "đánh cầu"),
+        (
+            "đá banh",
+            "đá bóng",
+            "đá cầu",
+            "đánh bài",
+            "đánh cờ",
+            "đánh bi",
+            "đánh cầu",
+            "đá gà",
+            "đánh bạc",
+            "đánh đề",
+            "đá dế",
+        ),
     )
 )
 _LEAVING = ("ra khỏi cửa", "ra khỏi nhà", "ra khỏi phòng", "bước ra", "bước ra khỏi cửa")
@@ -116,7 +128,9 @@ _ROOF_FLOOD = slipped(
     pairings(("lũ", "nước", "nước lũ"), ("dâng tới mái", "lên tới mái", "ngập tới mái"))
 )
 _MERGED = ", ".join(f"{k}thở" for k in ("không", "hông", "hổng", "chưa"))
-_CORD = slipped("dây rốn lòi ra, dây rốn ra trước, dây rốn sa ra, dây rốn tuột ra")
+_CORD = slipped("dây rốn lòi ra, dây rốn ra trước")
+# a cord slipped out is a birth's only with a birth told (a week-old's stump falls off)
+_CORD_OUT = slipped("dây rốn sa ra, dây rốn tuột ra")
 _BREECH = slipped("sanh ngược, đẻ ngược, sinh ngược, ra cái chân trước, ra chân trước")
 _GASPS = slipped("""
     thở hắt ra từng cái, thở hắt từng cái, ngưng thở một hồi, thở một cái rồi ngưng
@@ -157,6 +171,10 @@ _HEART = "tim đập lộn xộn, đập lộn xộn, tim đập lộn xà ngầ
 _PLAY = pairings(("chơi với",), ("chai", "cái", "con", "mấy", "đồ", "bạn", "tụi", "đứa", "hộp"))
 _CLEANER = slipped("tẩy bồn cầu, chai tẩy, nước tẩy, thuốc tẩy, nước rửa chén")
 _SPLASH = slipped("văng vô mắt, bắn vô mắt, văng vào mắt, dính vô mắt")
+# dish soap in the eye at the sink stings: no burn (drunk, it stays the cleaner)
+_SOAP_EYE = pairings(
+    ("nước rửa chén",), ("văng vô mắt", "bắn vô mắt", "văng vào mắt", "dính vô mắt")
+)
 
 # fmt: off
 T31_ENTRIES: tuple[Entry, ...] = (
@@ -173,6 +191,7 @@ T31_ENTRIES: tuple[Entry, ...] = (
     entry("other", "emergency", 5, _ROOF_FLOOD, tags="flood", fold="tone", service="114"),
     entry("medical", "emergency", 5, _MERGED, tags="sick", fold="exact", service="115"),
     entry("medical", "emergency", 5, _CORD, tags="sick", fold="tone", service="115"),
+    entry(None, "normal", 0, _CORD_OUT, tags="t31_cord_out", fold="tone"),
     entry(None, "normal", 0, _BREECH, tags="t31_breech", fold="tone"),
     entry("medical", "emergency", 5, _GASPS, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _JUST_BORN, tags="birth", fold="tone"),
@@ -188,7 +207,7 @@ T31_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _DIZZY, tags="t31_dizzy", fold="tone"),
     entry(None, "normal", 0, _BLACK_FOOT, tags="t31_black_foot", fold="tone"),
     entry(None, "normal", 0, _LEGS_DEAD, tags="t31_legs", fold="tone"),
-    entry("medical", "normal", 3, _BACK, tags="sick t31_back", fold="tone"),
+    entry("medical", "normal", 3, _BACK, tags="t31_back", fold="tone"),  # no "sick": a desk's
     entry(None, "normal", 0, _TESTIS, tags="t31_testis", fold="tone"),
     entry(None, "normal", 0, _SWELLS, tags="t31_swells", fold="tone"),
     entry("medical", "emergency", 5, _NO_PULSE, tags="sick", fold="tone", service="115"),
@@ -198,6 +217,7 @@ T31_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _PLAY, fold="tone"),
     entry(None, "normal", 0, _CLEANER, tags="chemical", fold="tone"),
     entry(None, "normal", 0, _SPLASH, tags="splash", fold="tone"),
+    entry(None, "normal", 0, _SOAP_EYE, fold="tone"),
 )
 T31_COMBOS: tuple[Combo, ...] = (
     Combo(("t31_inside", "t31_nobody_up"), "violation", "emergency", 5, window=8,
@@ -233,6 +253,8 @@ T31_COMBOS: tuple[Combo, ...] = (
     signs_together("t31_struck", "t31_gush", 6, ordered=True),
     signs_together("c29_drank", "b21_fainting", 12, ordered=True),
     signs_together("chemical", "splash", 8, ordered=True),
+    *(signs_together(b, "t31_cord_out", 12, ordered=True)
+      for b in ("birth", "o30_to_birth", "o30_push", "o30_crown")),
 )
 # fmt: on
 
@@ -243,7 +265,9 @@ _EACH = words("""
     cơn lúc chút phòng nhà cái người đứa bữa ngày giờ tiếng hơi ngụm miếng đợt lần khúc bước
     nhà căn món bãi cục đống hộp chai con chiếc tầng
 """)
-_CLAUSE_END = words("giờ mà nhưng nay đang lại bây")
+_CLAUSE_END = words("giờ mà nhưng nay đang lại bây mới")
+# a sudden turn ends the clause too ("từng bị đột quỵ tự nhiên méo miệng")
+_TURN = phrases("tự nhiên, tự dưng, đột nhiên, bỗng nhiên, bỗng dưng, rồi giờ")
 _ONCE_REACH = 8
 _MONTH_GONE = phrases("tháng dồi, tuần dồi, năm dồi, tháng rùi, tuần rùi, năm rùi")
 _HEARD = phrases("nghe nói, nghe người ta nói, đọc báo thấy, coi ti vi thấy")
@@ -254,8 +278,13 @@ _HEARD_REACH = 10
 
 def _until_clause(ws: list[str], start: int) -> int:
     """The end of the clause that begins at ``start`` (the next present or contrast word)."""
+    turns = {s for s, _ in find(ws, _TURN)}
     return next(
-        (k for k in range(start + 1, min(len(ws), start + _ONCE_REACH)) if ws[k] in _CLAUSE_END),
+        (
+            k
+            for k in range(start + 1, min(len(ws), start + _ONCE_REACH))
+            if ws[k] in _CLAUSE_END or k in turns
+        ),
         min(len(ws), start + _ONCE_REACH),
     )
 
@@ -273,4 +302,35 @@ def round31t_marks(ws: list[str]) -> Marks:
         rest = ws[e : e + _HEARD_REACH]
         if find(rest, _DANGER) and _ASKED.intersection(rest):
             feared.append((s, e + _HEARD_REACH))
-    return {"past": past, "feared": feared}
+    return {"past": past, "feared": feared, "mistaken": _look_alikes(ws)}
+
+
+# bricks thrown up to a roof at work ("thợ hồ quăng gạch lên mái để lợp")
+_THROWN_P = phrases(_THROWN)
+_TRADE = words("thợ lợp xây sửa dựng")
+_TRADE_REACH = 8
+# a black foot is the diabetic's gangrene only with the sugar, the rot or a swelling told
+_BLACK = phrases(_BLACK_FOOT)
+_ROT = words("đường hoại sưng mủ hôi thối")
+# out of breath from a run ("chạy bộ mệt quá hổng còn hơi thở")
+_NO_AIR = phrases("còn hơi thở")
+_EXERTION = words("chạy leo tập dốc gym")
+_EXERTION_REACH = 6
+
+
+def _look_alikes(ws: list[str]) -> list[tuple[int, int]]:
+    """Bricks to a roof at work, a black foot from the fields, a
+    breath lost to a run (``mistaken``)."""
+    out = [
+        (s, e)
+        for s, e in find(ws, _THROWN_P)
+        if _TRADE.intersection(ws[max(0, s - _TRADE_REACH) : e + _TRADE_REACH])
+    ]
+    if not _ROT.intersection(ws):
+        out += find(ws, _BLACK)
+    out += [
+        (max(0, s - 1), e)
+        for s, e in find(ws, _NO_AIR)
+        if _EXERTION.intersection(ws[max(0, s - _EXERTION_REACH) : s])
+    ]
+    return out
