@@ -260,12 +260,10 @@ def _with_model(
         emergency, result.service, cue, sure, read_high, single, moved_on, no_police, unhurt, made
     )
     verdict = judge(view, rules, seen)
-    if verdict == "service" and result.service == "115" and freed(words):
-        verdict = None  # someone freed, then ill: the rules' 115 stands (round 20)
-    if verdict == "service" and result.service == "115" and born_stuck(hits):
-        verdict = None  # a child stuck in its birth: the rules' 115 (round 31S)
-    if verdict == "service" and result.service == "115" and ill_inside(hits):
-        verdict = None  # a moan behind a door nobody opens: the rules' 115 (round 28D)
+    # the rules' 115 stands: someone freed, then ill (round 20); a moan behind a door nobody
+    # opens (round 28D); a child stuck in its birth (round 31S)
+    if verdict == "service" and result.service == "115":
+        verdict = None if freed(words) or ill_inside(hits) or born_stuck(hits) else verdict
     if verdict == "demote":
         calmed = [quiet(h) if h.entry.urgency == "emergency" else h for h in hits]
         return replace(_decide(calmed, found, said, words), model=verdict)

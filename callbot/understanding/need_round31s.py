@@ -182,7 +182,6 @@ S31_COMBOS: tuple[Combo, ...] = (
     signs_together("s31_head", "s31_vomit", 8),
     signs_together("birth", "bleeding_on", 16, ordered=True, at_second=True),
     signs_together("birth", "s31_midway", 6, ordered=True),
-    signs_together("birth", "trapped", 6, ordered=True),
     signs_together("birth", "s31_half", 12, ordered=True),
     signs_together("s31_rattle", "s31_pause", 24, ordered=True),
 )
@@ -271,11 +270,12 @@ def born_stuck(hits: list[Hit]) -> bool:
     stands against the model's 114 (:mod:`.need`)."""
     rescue = [h for h in hits if h.entry.alarm == "114" and not h.negated]
     births = [h for h in hits if "birth" in h.entry.tags and not h.negated]
-    stuck = [h for h in hits if {"s31_midway", "trapped"} & h.entry.tags and not h.negated]
+    # "kẹt giữa chừng" only: "mới sanh về bị kẹt trong thang máy" is a lift's rescue
+    stuck = [h for h in hits if "s31_midway" in h.entry.tags and not h.negated]
     return (
         bool(births and stuck)
         and all(
-            "trapped" in h.entry.tags and any(0 <= h.start - b.end <= 6 for b in births)
+            "s31_midway" in h.entry.tags and any(0 <= h.start - b.end <= 6 for b in births)
             for h in rescue
         )
         and any(any(0 <= h.start - b.end <= 6 for b in births) for h in stuck)

@@ -316,11 +316,15 @@ _ROT = words("đường hoại sưng mủ hôi thối")
 _NO_AIR = phrases("còn hơi thở")
 _EXERTION = words("chạy leo tập dốc gym")
 _EXERTION_REACH = 6
+# an epidemic's or the weather's "ra khỏi nhà là chết" ("ngoài đường dịch dữ lắm ...")
+_KEPT_IN_P = phrases(_KEPT_IN)
+_WEATHER = words("dịch covid vít nắng nóng lạnh mưa bão lũ ngập gió bụi khói")
+_WEATHER_REACH = 8
 
 
 def _look_alikes(ws: list[str]) -> list[tuple[int, int]]:
-    """Bricks to a roof at work, a black foot from the fields, a
-    breath lost to a run (``mistaken``)."""
+    """Bricks to a roof at work, a black foot from the fields, a breath lost to a run, an
+    epidemic's or the heat's "ra khỏi nhà là chết" (``mistaken``)."""
     out = [
         (s, e)
         for s, e in find(ws, _THROWN_P)
@@ -332,5 +336,10 @@ def _look_alikes(ws: list[str]) -> list[tuple[int, int]]:
         (max(0, s - 1), e)
         for s, e in find(ws, _NO_AIR)
         if _EXERTION.intersection(ws[max(0, s - _EXERTION_REACH) : s])
+    ]
+    out += [
+        (s, e)
+        for s, e in find(ws, _KEPT_IN_P)
+        if _WEATHER.intersection(ws[max(0, s - _WEATHER_REACH) : s])
     ]
     return out

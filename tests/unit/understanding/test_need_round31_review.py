@@ -89,3 +89,27 @@ def test_half_out_of_a_window_is_no_birth() -> None:
     text = "thằng nhỏ chui ra được một nửa người thì kẹt ở song cửa sổ"
     assert _service(text, False) != "115"
     assert _service(text, True) == "114"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("vợ tui mới sanh đứa nhỏ về bị kẹt trong thang máy", "114"),  # a lift's rescue
+        ("vợ tui đẻ ở nhà mà đứa nhỏ kẹt giữa chừng", "115"),  # a birth stuck
+        ("thằng chồng khóa cửa nói bước ra khỏi cửa là chém", "113"),  # a threat now
+    ],
+)
+def test_a_lift_is_no_birth_and_a_threat_stays(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngoài đường dịch dữ lắm ra khỏi nhà là chết đó",
+        "nắng gắt quá bước ra là chết luôn",
+    ],
+)
+def test_an_epidemic_or_the_heat_keeping_one_in_is_no_threat(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
