@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from callbot.understanding.need import parse_need
-from callbot.understanding.need_model import use_model
 
-
-@pytest.fixture(autouse=True, params=[False, True], ids=["rules", "model"])
-def _mode(request: pytest.FixtureRequest) -> object:
-    use_model(request.param)
-    yield
-    use_model(True)
+pytestmark = pytest.mark.usefixtures("both")  # with the model, then without (conftest.py)
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,9 @@ our own words, with look-alikes that stay calm); rules alone and with the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
-
-
-@pytest.fixture(params=[False, True], ids=["rules", "model"])
-def model(request: pytest.FixtureRequest) -> Iterator[None]:
-    before = need_model.model_enabled()
-    need_model.use_model(request.param)
-    yield
-    need_model.use_model(before)
-
 
 EMERGENCIES = [
     ("ông già nhà bên nằm sóng soài ngoài sân kêu mấy lần mà ổng không trả lời", "115"),
@@ -46,14 +34,14 @@ CALM = [
 ]
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), EMERGENCIES)
 def test_round30n_emergency(text: str, service: str) -> None:
     need = parse_need(text)
     assert (need.urgency, need.service) == ("emergency", service), need
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_round30n_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 
 
-@pytest.fixture(params=[True, False], ids=["model", "rules"])
-def run(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    need_model.use_model(request.param)
-    yield
-    need_model.use_model(True)
-
-
-@pytest.mark.usefixtures("run")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(
     ("text", "service"),
     [
@@ -34,7 +26,7 @@ def test_relayed_danger_now(text: str, service: str) -> None:
     assert (result.urgency, result.service) == ("emergency", service)
 
 
-@pytest.mark.usefixtures("run")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(
     "text",
     [

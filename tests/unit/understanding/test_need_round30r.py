@@ -3,21 +3,9 @@ words), and their twins that stay emergencies; rules alone and with the model.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
-
-
-@pytest.fixture(params=[False, True], ids=["rules", "model"])
-def model(request: pytest.FixtureRequest) -> Iterator[None]:
-    before = need_model.model_enabled()
-    need_model.use_model(request.param)
-    yield
-    need_model.use_model(before)
-
 
 CALM = [
     "ông nội tui té gãy chân bó bột về nhà rồi giờ xin hỗ trợ tiền thuốc",
@@ -41,13 +29,13 @@ EMERGENCIES = [
 ]
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_round30r_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), EMERGENCIES)
 def test_round30r_twins_stay_emergencies(text: str, service: str) -> None:
     need = parse_need(text)

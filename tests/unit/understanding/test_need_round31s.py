@@ -4,21 +4,9 @@ alone and with the model."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
-
-
-@pytest.fixture(params=[False, True], ids=["rules", "model"])
-def model(request: pytest.FixtureRequest) -> Iterator[None]:
-    before = need_model.model_enabled()
-    need_model.use_model(request.param)
-    yield
-    need_model.use_model(before)
-
 
 EMERGENCIES = [
     ("ông nhà tôi nằm ngoài hiên hổng còn hơi thở nữa cô ơi", "115"),
@@ -53,14 +41,14 @@ CALM = [
 ]
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), EMERGENCIES)
 def test_round31s_emergency(text: str, service: str) -> None:
     need = parse_need(text)
     assert (need.urgency, need.service) == ("emergency", service), need
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_round31s_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"

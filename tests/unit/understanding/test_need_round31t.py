@@ -3,22 +3,10 @@ words, with look-alikes that stay calm); rules alone and with the model."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 from callbot.understanding.need_round31t import slipped
-
-
-@pytest.fixture(params=[False, True], ids=["rules", "model"])
-def model(request: pytest.FixtureRequest) -> Iterator[None]:
-    before = need_model.model_enabled()
-    need_model.use_model(request.param)
-    yield
-    need_model.use_model(before)
-
 
 EMERGENCIES = [
     ("mấy thằng say đang ném đá dô nhà tui bể hết kiếng", "113"),
@@ -56,14 +44,14 @@ CALM = [
 ]
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), EMERGENCIES)
 def test_round31t_emergency(text: str, service: str) -> None:
     need = parse_need(text)
     assert (need.urgency, need.service) == ("emergency", service), need
 
 
-@pytest.mark.usefixtures("model")
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
 def test_round31t_calm(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
