@@ -7,7 +7,12 @@ Writers N (variants of the second development part's needs, the locked part's wr
 scenes said in other words), O (medical emergencies described by what a family sees, group
 by group), P (work sites, roads, animals and weather) and Q (relayed reports: a caller told
 by phone, by message or by a camera) were each scored unseen first, then studied; their lines
-join the development parts. Each fixing round adds its module's tables here, one line each.
+join the development parts (``parse_dev24.jsonl``); round 30R is the lead's read of P's false
+emergencies. Round 31 of the same session is gathered here too: writers S (the second part's
+medical emergencies said by a child, an old spouse, a migrant, in a few words) and T (its
+lines through a weak recogniser) and U (rarer medical emergencies), ``parse_dev25.jsonl``;
+31M holds a reviewer's mends of round 30. Each fixing round adds its module's tables here,
+one line each.
 """
 
 from __future__ import annotations
