@@ -21,7 +21,7 @@ con tui ... dây rốn còn dính"), up to a word of now ("giờ", "đang").
 from __future__ import annotations
 
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases, words
+from callbot.understanding.need_time_words import Phrases, phrases, words
 
 M31_BOWEL = phrases(
     "đi cầu, đi tiêu, đi ngoài, táo bón, bị bón, đi đại tiện, ngồi cầu, ngồi bồn cầu"
@@ -49,6 +49,19 @@ M31_NOW = words("giờ đang bây nay mà nhưng")
 M31_WHILE = words("nãy khuya tối sáng trưa chiều")
 
 
+def said_near(
+    ws: list[str], said: Phrases, near: frozenset[str], before: int, after: int = 0
+) -> list[tuple[int, int]]:
+    """(start, end) of each of ``said`` with one of the words ``near`` within ``before`` words
+    before it or ``after`` words after it: the context that makes a look-alike ("thợ hồ quăng
+    gạch lên mái", "chạy bộ ... hổng còn hơi thở"; round 31T's too)."""
+    return [
+        (s, e)
+        for s, e in find(ws, said)
+        if near.intersection(ws[max(0, s - before) : s] + ws[e : e + after])
+    ]
+
+
 def _near(spans: list[tuple[int, int]], s: int, e: int, before: int, after: int) -> bool:
     return any(s - before <= ps and pe <= e + after for ps, pe in spans)
 
@@ -57,22 +70,14 @@ def _mistaken(ws: list[str]) -> list[tuple[int, int]]:
     out = []
     bowel = find(ws, M31_BOWEL)
     out += [(s, e) for s, e in find(ws, M31_PUSH) if _near(bowel, s, e, M31_BOWEL_REACH, 0)]
-    shoulder = [(k, k + 1) for k, w in enumerate(ws) if w in M31_SHOULDER]
-    out += [
-        (max(0, s - 3), e)
-        for s, e in find(ws, M31_ARM)
-        if _near(shoulder, s, e, M31_SHOULDER_REACH, 0)
-    ]
+    out += [(max(0, s - 3), e) for s, e in said_near(ws, M31_ARM, M31_SHOULDER, M31_SHOULDER_REACH)]
     language, fun = find(ws, M31_LANGUAGE), find(ws, M31_FUN)
     for s, e in find(ws, M31_SPEECH):
         if _near(language, s, e, 0, 3) or _near(fun, s, e, 0, M31_FUN_REACH):
             out.append((max(0, s - M31_SIGN_REACH), e))
     drink = find(ws, M31_DRINK)
     out += [(s, e) for s, e in find(ws, M31_SPEECH) if _near(drink, s, e, M31_DRINK_REACH, 0)]
-    for s, e in find(ws, M31_PERCH):
-        near = ws[max(0, s - M31_TRADE_REACH) : e + M31_TRADE_REACH]
-        if M31_TRADE.intersection(near):
-            out.append((s, e))
+    out += said_near(ws, M31_PERCH, M31_TRADE, M31_TRADE_REACH, M31_TRADE_REACH)
     return out
 
 

@@ -44,6 +44,7 @@ danger asked about, ``feared``).
 from __future__ import annotations
 
 from callbot.understanding.need_base import Combo, Entry, entry, pairings, signs_together
+from callbot.understanding.need_round31m import said_near
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -325,21 +326,9 @@ _WEATHER_REACH = 8
 def _look_alikes(ws: list[str]) -> list[tuple[int, int]]:
     """Bricks to a roof at work, a black foot from the fields, a breath lost to a run, an
     epidemic's or the heat's "ra khỏi nhà là chết" (``mistaken``)."""
-    out = [
-        (s, e)
-        for s, e in find(ws, _THROWN_P)
-        if _TRADE.intersection(ws[max(0, s - _TRADE_REACH) : e + _TRADE_REACH])
-    ]
+    out = said_near(ws, _THROWN_P, _TRADE, _TRADE_REACH, _TRADE_REACH)
     if not _ROT.intersection(ws):
         out += find(ws, _BLACK)
-    out += [
-        (max(0, s - 1), e)
-        for s, e in find(ws, _NO_AIR)
-        if _EXERTION.intersection(ws[max(0, s - _EXERTION_REACH) : s])
-    ]
-    out += [
-        (s, e)
-        for s, e in find(ws, _KEPT_IN_P)
-        if _WEATHER.intersection(ws[max(0, s - _WEATHER_REACH) : s])
-    ]
+    out += [(max(0, s - 1), e) for s, e in said_near(ws, _NO_AIR, _EXERTION, _EXERTION_REACH)]
+    out += said_near(ws, _KEPT_IN_P, _WEATHER, _WEATHER_REACH)
     return out
