@@ -25,6 +25,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from callbot.understanding.need_lexicon import ENTRIES, URGENCY_RANK, Entry
 from callbot.understanding.need_missed_accents import accent_key, named_thing
@@ -122,7 +123,7 @@ _building = threading.Lock()
 
 
 def _tables() -> _Tables:
-    """The indexes, built on first use (a third of a second: not at import, so that `callbot
+    """The indexes, built on first use (half a second: not at import, so that `callbot
     serve` opens its FastAGI port first and builds them in its warm-up thread)."""
     if not _built:
         with _building:
@@ -163,24 +164,30 @@ def _build() -> _Tables:
     fuzzy: FuzzyIndex = defaultdict(list)
     toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
     accents = _new_index()
+    # The phrases share a few thousand words: each word folded once, not once per phrase
+    # and level (a warm-up in a third of the time: every `callbot` process pays it).
+    bare_of, toneless_of_word, key_of = cache(fold), cache(toneless), cache(accent_key)
     ordinal = 0
     for entry in ENTRIES:
         for phrase in entry.phrases:
             ordinal += 1
             words = tokens(phrase)
-            bare_words = tuple(fold(w) for w in words)
+            bare_words = tuple(bare_of(w) for w in words)
             _put(every_bare, entry, bare_words, ordinal)
             if len(words) == 1:
                 _put(levels[EXACT], entry, tuple(words), ordinal)
                 continue
-            for level, form in enumerate(forms(words)[: _LEVELS_ALLOWED[entry.fold]]):
-                _put(levels[level], entry, tuple(form), ordinal)
-            toneless_of[(id(entry), bare_words)].add(tuple(toneless(w) for w in words))
-            keyed = tuple(accent_key(w) for w in words)
+            toneless_words = tuple(toneless_of_word(w) for w in words)
+            for level, form in enumerate(
+                (tuple(words), toneless_words, bare_words)[: _LEVELS_ALLOWED[entry.fold]]
+            ):
+                _put(levels[level], entry, form, ordinal)
+            toneless_of[(id(entry), bare_words)].add(toneless_words)
+            keyed = tuple(key_of(w) for w in words)
             # emergencies, their parts and their tagged look-alikes: not a need's category
             if entry.fold != "exact" and (entry.urgency == "emergency" or entry.tags):
                 _put(accents, entry, keyed, ordinal)
-            bare = " ".join(fold(w) for w in words)
+            bare = " ".join(bare_words)
             long_enough = len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS
             # Words of no meaning of their own (lookalikes that keep emergencies out) are
             # not looked for one letter off: a blocker found that way hides nothing.
