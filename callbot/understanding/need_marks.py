@@ -47,6 +47,7 @@ from callbot.understanding import need_round29a as a29
 from callbot.understanding import need_round29b as b29
 from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_round30 import R30_MARKS, R30_REVISERS
+from callbot.understanding.need_round32 import R32_MARKS, R32_REVISERS
 from callbot.understanding.need_time_marks import Marks, time_marks
 
 #: Where marks come from beyond :func:`time_marks`: each round's finder of its own marks, in
@@ -80,6 +81,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     a29.round29a_marks,
     b29.round29b_marks,
     *R30_MARKS,
+    *R32_MARKS,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -101,6 +103,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     a29.round29a_revise,
     b29.round29b_revise,
     *R30_REVISERS,
+    *R32_REVISERS,
 )
 
 

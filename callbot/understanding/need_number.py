@@ -46,6 +46,7 @@ from callbot.understanding.need_round29a import round29a_service
 from callbot.understanding.need_round29b import round29b_service
 from callbot.understanding.need_round29c import round29c_service
 from callbot.understanding.need_round30 import R30_SERVICES
+from callbot.understanding.need_round32 import R32_SERVICES
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -81,6 +82,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round29b_service,
     round29c_service,
     *R30_SERVICES,
+    *R32_SERVICES,
 )
 
 

@@ -1,0 +1,39 @@
+"""Round 32 of issue 13 (session 17), gathered in one place: the entries, combos, readings
+and demotions of its fixing rounds for :mod:`.need_rounds` (in the order the lexicon reads
+them), and their marks, mark revisers and number revisers for :mod:`.need_marks` and
+:mod:`.need_number` (read after round 30's).
+
+Writers V (the second development part's medical emergencies buried in long calls about
+aid, said in the middle or at the end), W (the same scenes said by a northern, a central,
+a Mekong-delta and a teenage caller) and X (one variant of each of that part's emergencies,
+and mirrors of them that are not emergencies now) were each scored unseen first, then
+studied; their lines join the development parts (``parse_dev26.jsonl``). Each fixing round
+adds its module's tables here, one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_time_marks import Marks
+
+if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
+    from callbot.understanding.need_match import Hit
+
+__all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
+
+ROUND32: Round = Round(
+    entries=(),
+    combos=(),
+)
+
+#: Mark sources (``words -> marks``), read after round 30's.
+R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+
+#: Mark revisers (``(marks, words) -> marks``), read after round 30's.
+R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+
+#: Number revisers (``(service, hits, words) -> service``), read after round 30's.
+R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
