@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round32w import W32_COMBOS, W32_ENTRIES, round32w_revise
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -25,15 +26,15 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
 
 ROUND32: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(*W32_ENTRIES,),
+    combos=(*W32_COMBOS,),
 )
 
 #: Mark sources (``words -> marks``), read after round 30's.
 R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 30's.
-R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round32w_revise,)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 30's.
 R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
