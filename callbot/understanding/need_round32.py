@@ -24,6 +24,9 @@ from callbot.understanding.need_round32v import (
     round32v_revise,
     round32v_service,
 )
+from callbot.understanding.need_round32w import W32_COMBOS, W32_ENTRIES, round32w_revise
+from callbot.understanding.need_round32x import X32_COMBOS, X32_ENTRIES, round32x_service
+from callbot.understanding.need_round32y import round32x_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -32,17 +35,18 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
 
 ROUND32: Round = Round(
-    entries=(*V32_ENTRIES,),
-    combos=(*V32_COMBOS,),
+    entries=(*V32_ENTRIES, *W32_ENTRIES, *X32_ENTRIES),
+    combos=(*V32_COMBOS, *W32_COMBOS, *X32_COMBOS),
 )
 
 #: Mark sources (``words -> marks``), read after round 30's.
-R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round32v_marks,)
+R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round32v_marks, round32x_marks)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 30's.
-R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round32v_revise,)
+R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round32v_revise, round32w_revise)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 30's.
 R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round32v_service,
+    round32x_service,
 )
