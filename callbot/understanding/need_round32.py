@@ -17,6 +17,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round32x import X32_COMBOS, X32_ENTRIES, round32x_service
+from callbot.understanding.need_round32y import round32x_marks
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -25,15 +27,17 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
 
 ROUND32: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(*X32_ENTRIES,),
+    combos=(*X32_COMBOS,),
 )
 
 #: Mark sources (``words -> marks``), read after round 30's.
-R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round32x_marks,)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 30's.
 R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 30's.
-R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round32x_service,
+)
