@@ -162,6 +162,11 @@ _LEFT_ARM = pairings(
     ("bàn tay bên trái", "tay trái", "cánh tay trái", "bàn tay trái", "tay bên trái"),
 )
 _CHEST_PRESSED = "ngực bị đè ép, ngực bị đè, ngực như bị đè"
+#: A knock on the head and drowsiness, found by rounds 32V, 32W and 32X in lists of their own
+#: that share phrases ("cụng đầu"): whichever list's phrase is found (the longest), each
+#: round's combos read it.
+KNOCK_TAGS = "v32_knock w32_knock x32_knock"
+DROWSY_TAGS = "v32_drowsy w32_drowsy"
 _KNOCK = "cụng đầu, cụng đầu vô, va đầu, va đầu vô, đụng đầu vô, đầu đập vô"
 _DROWSY = "mắt díp lại, mắt lim dim, gà gật"
 _PREGNANT = pairings(
@@ -203,8 +208,8 @@ V32_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _NOT_CRIME, tags="v32_not_crime", fold="tone"),
     entry(None, "normal", 0, _CHEST_PRESSED, tags="b21_chest", fold="tone"),
     entry(None, "normal", 0, _LEFT_ARM, tags="v32_left_arm", fold="tone"),
-    entry(None, "normal", 0, _KNOCK, tags="v32_knock", fold="tone"),
-    entry(None, "normal", 0, _DROWSY, tags="v32_drowsy", fold="tone"),
+    entry(None, "normal", 0, _KNOCK, tags=KNOCK_TAGS, fold="tone"),
+    entry(None, "normal", 0, _DROWSY, tags=DROWSY_TAGS, fold="tone"),
     entry("medical", "high", 3, _PREGNANT, tags="pregnant", fold="tone"),
     entry(None, "normal", 0, _BLOOD, tags="v32_blood", fold="tone"),
     entry(None, "normal", 0, _CAUGHT, tags="v32_caught", fold="tone"),

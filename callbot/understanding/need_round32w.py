@@ -41,6 +41,7 @@ and a nap ("ngủ một giấc", no drowsy word); a pregnancy with no blood; a d
 from __future__ import annotations
 
 from callbot.understanding.need_base import Combo, Entry, entry, pairings, signs_together
+from callbot.understanding.need_round32v import DROWSY_TAGS, KNOCK_TAGS
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases
 
@@ -115,12 +116,12 @@ _FROZEN = "đứng hình, đơ như chớt, im như chớt"
 
 # fmt: off
 W32_ENTRIES: tuple[Entry, ...] = (
-    entry(None, "normal", 0, _KNOCK, tags="w32_knock", fold="tone"),
-    entry(None, "normal", 0, _DROWSY, tags="w32_drowsy", fold="tone"),
+    entry(None, "normal", 0, _KNOCK, tags=KNOCK_TAGS, fold="tone"),
+    entry(None, "normal", 0, _DROWSY, tags=DROWSY_TAGS, fold="tone"),
     entry(None, "normal", 0, _SNORE, tags="w32_snore", fold="tone"),
     entry(None, "normal", 0, _STILL, tags="w32_still", fold="tone"),
     entry(None, "normal", 0, _DUSKY, tags="w32_dusky", fold="tone"),
-    entry(None, "normal", 0, _NO_CRY, tags="w32_no_cry", fold="tone"),
+    entry(None, "normal", 0, _NO_CRY, tags="w32_no_cry n30_silent", fold="tone"),
     entry(None, "normal", 0, _SOAKS, tags="w32_soaks", fold="tone"),
     entry(None, "normal", 0, _PARTWAY, tags="w32_partway", fold="tone"),
     entry(None, "normal", 0, _WITH_CHILD, tags="w32_with_child", fold="tone"),

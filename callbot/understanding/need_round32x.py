@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
+from callbot.understanding.need_round32v import KNOCK_TAGS
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
     from callbot.understanding.need_match import Hit
@@ -167,7 +168,7 @@ X32_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _PART_OUT, tags="x32_part_out", fold="tone"),
     entry(None, "normal", 0, _NO_FURTHER, tags="x32_no_further", fold="tone"),
     entry("medical", "normal", 3, _VOMIT_AGAIN, tags="sick x32_vomit_again", fold="tone"),
-    entry(None, "normal", 0, _KNOCK, tags="x32_knock", fold="tone"),
+    entry(None, "normal", 0, _KNOCK, tags=KNOCK_TAGS, fold="tone"),
     entry(None, "normal", 0, _EAR, tags="x32_ear", fold="tone"),
     entry(None, "normal", 0, _HEAR_NOTHING, tags="x32_hear_nothing", fold="tone"),
     entry("medical", "emergency", 5, _NO_BEAT, tags="sick", fold="tone", service="115"),
