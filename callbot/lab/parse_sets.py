@@ -204,6 +204,16 @@ SETS: tuple[ParseSet, ...] = (
         "model (see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-fifth development part",
+        "parse_dev26.jsonl",
+        "520 needs after round 31 (session 17): the second development part's medical "
+        "emergencies buried in long calls about aid (writer V) and said by a northern, a "
+        "central, a Mekong-delta and a teenage caller (writer W); one variant of each of its "
+        "emergencies, and mirrors of them that are not emergencies now (writer X); not learnt "
+        "by the need model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
