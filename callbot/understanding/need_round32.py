@@ -27,6 +27,13 @@ from callbot.understanding.need_round32v import (
 from callbot.understanding.need_round32w import W32_COMBOS, W32_ENTRIES, round32w_revise
 from callbot.understanding.need_round32x import X32_COMBOS, X32_ENTRIES, round32x_service
 from callbot.understanding.need_round32y import round32x_marks
+from callbot.understanding.need_round33z import (
+    Z33_COMBOS,
+    Z33_ENTRIES,
+    Z33_READINGS,
+    round33z_revise,
+    round33z_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -37,16 +44,21 @@ __all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
 ROUND32: Round = Round(
     entries=(*V32_ENTRIES, *W32_ENTRIES, *X32_ENTRIES),
     combos=(*V32_COMBOS, *W32_COMBOS, *X32_COMBOS),
-)
+).plus(Round(entries=Z33_ENTRIES, combos=Z33_COMBOS, readings=Z33_READINGS))  # round 33Z
 
 #: Mark sources (``words -> marks``), read after round 30's.
 R32_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round32v_marks, round32x_marks)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 30's.
-R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round32v_revise, round32w_revise)
+R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    round32v_revise,
+    round32w_revise,
+    round33z_revise,  # round 33Z
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 30's.
 R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round32v_service,
     round32x_service,
+    round33z_service,  # round 33Z
 )
