@@ -7,8 +7,11 @@ Writers V (the second development part's medical emergencies buried in long call
 aid, said in the middle or at the end), W (the same scenes said by a northern, a central,
 a Mekong-delta and a teenage caller) and X (one variant of each of that part's emergencies,
 and mirrors of them that are not emergencies now) were each scored unseen first, then
-studied; their lines join the development parts (``parse_dev26.jsonl``). Each fixing round
-adds its module's tables here, one line each.
+studied; their lines join the development parts (``parse_dev26.jsonl``). Round 33 of the
+same session is gathered here too: writers Y (new medical emergencies head to toe in the
+locked part's register) and Z (emergencies with time words around a danger still there now,
+and mirrors truly over), ``parse_dev27.jsonl``. Each fixing round adds its module's tables
+here, one line each.
 """
 
 from __future__ import annotations
@@ -33,6 +36,13 @@ from callbot.understanding.need_round33y import (
     round33y_revise,
     round33y_service,
 )
+from callbot.understanding.need_round33z import (
+    Z33_COMBOS,
+    Z33_ENTRIES,
+    Z33_READINGS,
+    round33z_revise,
+    round33z_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -41,8 +51,9 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R32_MARKS", "R32_REVISERS", "R32_SERVICES", "ROUND32"]
 
 ROUND32: Round = Round(
-    entries=(*V32_ENTRIES, *W32_ENTRIES, *X32_ENTRIES, *Y33_ENTRIES),
-    combos=(*V32_COMBOS, *W32_COMBOS, *X32_COMBOS, *Y33_COMBOS),
+    entries=(*V32_ENTRIES, *W32_ENTRIES, *X32_ENTRIES, *Y33_ENTRIES, *Z33_ENTRIES),
+    combos=(*V32_COMBOS, *W32_COMBOS, *X32_COMBOS, *Y33_COMBOS, *Z33_COMBOS),
+    readings=Z33_READINGS,
 )
 
 #: Mark sources (``words -> marks``), read after round 30's.
@@ -53,6 +64,7 @@ R32_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     round32v_revise,
     round32w_revise,
     round33y_revise,
+    round33z_revise,
 )
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 30's.
@@ -60,4 +72,5 @@ R32_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | N
     round32v_service,
     round32x_service,
     round33y_service,
+    round33z_service,
 )
