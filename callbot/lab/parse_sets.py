@@ -214,6 +214,15 @@ SETS: tuple[ParseSet, ...] = (
         "by the need model (see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-sixth development part",
+        "parse_dev27.jsonl",
+        "360 needs after round 32 (session 17): new medical emergencies head to toe in the "
+        "locked part's register (writer Y); emergencies with time words around a danger "
+        "still there now, and mirrors truly over (writer Z); not learnt by the need model "
+        "(see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
