@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases, words
+from callbot.understanding.need_time_words import Phrases, phrases, words
 
 if TYPE_CHECKING:
     from callbot.understanding.need_match import Hit
@@ -218,14 +218,22 @@ Y33_STILL_CAUGHT = phrases("""
 Y33_HAZARDS = frozenset({"water_body", "drowning", "live_wire", "gas", "trapped", "cannot_leave"})
 
 
+def _only_114(hits: list[Hit], ws: list[str], tag: str, still: Phrases) -> int | None:
+    """Where the last 114 hit ends when every one is tagged ``tag``, nothing says the danger
+    is ``still`` there and no other hazard is named; else None."""
+    rescue = [h for h in hits if h.entry.alarm == "114" and not h.negated]
+    if not rescue or not all(tag in h.entry.tags for h in rescue):
+        return None
+    if find(ws, still) or any(Y33_HAZARDS & h.entry.tags for h in hits):
+        return None
+    return max(h.end for h in rescue)
+
+
 def _burn_out(hits: list[Hit], ws: list[str]) -> bool:
     """A body burnt by a fire now out: every 114 hit a fire with a body part after it."""
-    rescue = [h for h in hits if h.entry.alarm == "114" and not h.negated]
-    if not rescue or not all("fire" in h.entry.tags for h in rescue):
+    last = _only_114(hits, ws, "fire", Y33_STILL_BURNING)
+    if last is None:
         return False
-    if find(ws, Y33_STILL_BURNING) or any(Y33_HAZARDS & h.entry.tags for h in hits):
-        return False
-    last = max(h.end for h in rescue)
     body = Y33_BODY.intersection(ws[last : last + Y33_BODY_REACH])
     burnt = any(Y33_BURN_SIGNS & h.entry.tags and h.start >= last for h in hits)
     return bool(body) and burnt
@@ -233,13 +241,8 @@ def _burn_out(hits: list[Hit], ws: list[str]) -> bool:
 
 def _crush_freed(hits: list[Hit], ws: list[str]) -> bool:
     """A limb crushed, then freed: every 114 hit a press before the freeing."""
-    rescue = [h for h in hits if h.entry.alarm == "114" and not h.negated]
-    if not rescue or not all("press" in h.entry.tags for h in rescue):
-        return False
-    if find(ws, Y33_STILL_CAUGHT) or any(Y33_HAZARDS & h.entry.tags for h in hits):
-        return False
-    last = max(h.end for h in rescue)
-    return any(s >= last for s, _ in find(ws, Y33_FREED))
+    last = _only_114(hits, ws, "press", Y33_STILL_CAUGHT)
+    return last is not None and any(s >= last for s, _ in find(ws, Y33_FREED))
 
 
 def round33y_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:
