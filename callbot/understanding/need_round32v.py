@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
 from callbot.understanding.need_look_alikes_asked import DREAM_STOPS
+from callbot.understanding.need_round32y import news_end
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -82,7 +83,7 @@ _CROWNING = (
     + ", "
     + pairings(
         ("đứa nhỏ", "em bé", "đứa bé"),
-        ("lòi tóc ra", "ló tóc ra", "lú tóc ra", "lòi đầu ra", "lú đầu ra"),
+        ("lòi tóc ra", "ló tóc ra", "lú tóc ra"),
     )
 )
 _NOISY = """
@@ -99,8 +100,8 @@ _TORN = pairings(
     ("ngoạm", "táp", "xé", "ngoạm nát", "táp rách", "táp rách toạc", "xé nát", "ngoạm rách",
      "ngoạm vô", "táp vô", "rách toạc"),
     ("", "cái", "nguyên cái", "cả"),
-    ("chân", "tay", "bắp chuối", "bắp chuối chân", "bắp chân", "đùi", "mặt", "một miếng"),
-) + ", te tua, rách một miếng lớn, thấm ướt đỏ"  # fmt: skip
+    ("chân", "tay", "bắp chuối", "bắp chuối chân", "bắp chân", "đùi", "mặt"),
+) + ", rách một miếng lớn"  # fmt: skip
 _FIT = "cứng người, cứng đơ người, cứng đờ người"
 _EYES_GONE = pairings(
     ("mắt", "hai mắt", "con mắt", "tròng mắt", "mắt nó"),
@@ -167,12 +168,12 @@ _CHEST_PRESSED = "ngực bị đè ép, ngực bị đè, ngực như bị đè"
 #: round's combos read it.
 KNOCK_TAGS = "v32_knock w32_knock x32_knock"
 DROWSY_TAGS = "v32_drowsy w32_drowsy"
+STOP_TAGS, GASP_TAGS, GREY_TAGS = "v32_stop w32_still", "v32_gasp x32_gasp", "v32_grey n30_blue"
 _KNOCK = "cụng đầu, cụng đầu vô, va đầu, va đầu vô, đụng đầu vô, đầu đập vô"
 _DROWSY = "mắt díp lại, mắt lim dim, gà gật"
-_PREGNANT = pairings(
-    ("bụng đã", "bụng mang", "mang thai tháng thứ"),
-    ("năm", "sáu", "bảy", "tám", "chín"),
-)
+_MONTHS = ("năm", "sáu", "bảy", "tám", "chín")
+_PREGNANT = pairings(("bụng đã", "bụng mang"), _MONTHS, ("tháng",))  # not "đau bụng đã năm ngày"
+_PREGNANT += ", " + pairings(("mang thai tháng thứ",), _MONTHS)
 _BLOOD = "máu đỏ tươi chảy, máu đỏ tươi, toàn là máu, máu đỏ thẫm"
 _CAUGHT = pairings(
     ("trục lăn", "trục", "băng chuyền", "máy cán", "máy"),
@@ -186,13 +187,13 @@ V32_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, _SLAP, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _CROWNING, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _NOISY, tags="v32_noisy", fold="tone"),
-    entry(None, "normal", 0, _STOP, tags="v32_stop", fold="tone"),
+    entry(None, "normal", 0, _STOP, tags=STOP_TAGS, fold="tone"),
     entry(None, "normal", 0, _DOG, tags="v32_dog", fold="tone"),
     entry(None, "normal", 0, _TORN, tags="v32_torn", fold="tone"),
     entry(None, "normal", 0, _FIT, tags="v32_fit", fold="tone"),
     entry(None, "normal", 0, _EYES_GONE, tags="v32_eyes", fold="tone"),
     entry(None, "normal", 0, _SILENT, tags="v32_silent", fold="tone"),
-    entry(None, "normal", 0, _GREY, tags="v32_grey", fold="tone"),
+    entry(None, "normal", 0, _GREY, tags=GREY_TAGS, fold="tone"),
     entry(None, "normal", 0, _FLOOR, tags="bleeding_on", fold="tone"),
     entry(None, "normal", 0, _HALF_FACE, tags="v32_face", fold="tone"),
     entry(None, "normal", 0, _GIVES_WAY, tags="v32_limb", fold="tone"),
@@ -202,7 +203,7 @@ V32_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _VOMITS, tags="v32_vomit", fold="tone"),
     entry(None, "normal", 0, _STINGS, tags="s31_stings", fold="tone"),
     entry(None, "normal", 0, _DIM, tags="v32_dim", fold="tone"),
-    entry(None, "normal", 0, _GASP, tags="v32_gasp", fold="tone"),
+    entry(None, "normal", 0, _GASP, tags=GASP_TAGS, fold="tone"),
     entry(None, "normal", 0, _LIPS, tags="v32_lips", fold="tone"),
     entry(None, "normal", 0, _HIVES, tags="v32_hives", fold="tone"),
     entry(None, "normal", 0, _NOT_CRIME, tags="v32_not_crime", fold="tone"),
@@ -289,7 +290,8 @@ def _news(ws: list[str]) -> list[tuple[int, int]]:
             if w in DREAM_STOPS or own:
                 end = k
                 break
-        out.append((e, end))
+        if news_end(ws, e) > e:
+            out.append((e, min(end, news_end(ws, e))))
     return out
 
 

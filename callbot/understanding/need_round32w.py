@@ -41,9 +41,9 @@ and a nap ("ngủ một giấc", no drowsy word); a pregnancy with no blood; a d
 from __future__ import annotations
 
 from callbot.understanding.need_base import Combo, Entry, entry, pairings, signs_together
-from callbot.understanding.need_round32v import DROWSY_TAGS, KNOCK_TAGS
+from callbot.understanding.need_round32v import DROWSY_TAGS, KNOCK_TAGS, STOP_TAGS
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases
+from callbot.understanding.need_time_words import phrases, words
 
 __all__ = ["W32_COMBOS", "W32_ENTRIES", "round32w_revise"]
 
@@ -59,8 +59,9 @@ _SNORE = """
     thở rồ rồ, thở ồ ồ, thở như kéo cưa, thở kéo cưa, thở ngáy ồ ồ,
     thở rì rì
 """
-_STILL = pairings(
-    ("im bặt", "im hơi", "lặng hơi", "tắt hơi", "lặng thinh"),
+# "im bặt một hồi" and the like are round 32V's stop, read with both tags (STOP_TAGS)
+_STILL = "im bặt một chặp, im bặt mấy giây, " + pairings(
+    ("im hơi", "lặng hơi", "tắt hơi", "lặng thinh"),
     ("một hồi", "một lúc", "một lát", "một chặp", "mấy giây", "cả chục giây", "hồi lâu"),
 )
 _DUSKY = """
@@ -70,8 +71,8 @@ _NO_CRY = """
     chẳng oe tiếng nào, hổng oe tiếng nào, không oe tiếng nào, hông oe tiếng nào,
     chả oe tiếng nào, không oe một tiếng, chẳng oe một tiếng, hổng oe một tiếng
 """
-_SOAKS = pairings(
-    ("",),
+_SOAKS = pairings(  # blood soaking it: a wet bed alone is no sign
+    ("máu", "huyết", "máu thấm", "máu ra", "huyết ra", "máu chảy", "máu me", "cứ chảy", "chảy"),
     ("ướt cả đệm", "ướt hết đệm", "ướt đẫm đệm", "ướt giường", "ướt cả giường",
      "ướt hết giường", "ướt đẫm giường", "ướt chiếu", "ướt hết chiếu", "đầy giường"),
 )  # fmt: skip
@@ -119,7 +120,7 @@ W32_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _KNOCK, tags=KNOCK_TAGS, fold="tone"),
     entry(None, "normal", 0, _DROWSY, tags=DROWSY_TAGS, fold="tone"),
     entry(None, "normal", 0, _SNORE, tags="w32_snore", fold="tone"),
-    entry(None, "normal", 0, _STILL, tags="w32_still", fold="tone"),
+    entry(None, "normal", 0, _STILL, tags=STOP_TAGS, fold="tone"),
     entry(None, "normal", 0, _DUSKY, tags="w32_dusky", fold="tone"),
     entry(None, "normal", 0, _NO_CRY, tags="w32_no_cry n30_silent", fold="tone"),
     entry(None, "normal", 0, _SOAKS, tags="w32_soaks", fold="tone"),
@@ -164,7 +165,7 @@ W32_FIT = phrases("""
 """)
 W32_FIT_REACH = 3  # how far after the heat's image a fit may start
 W32_COLLAPSE = phrases("gục, gục xuống, đổ gục, gục cái rụp, lăn đùng, té xỉu, lăn quay")
-W32_SHOT = frozenset("bắn hạ đấm chém đánh")  # a character felled in the game
+W32_SHOT = words("bắn hạ đấm chém đánh")  # a character felled in the game
 
 
 def round32w_revise(marks: Marks, ws: list[str]) -> Marks:

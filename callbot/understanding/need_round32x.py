@@ -39,7 +39,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
-from callbot.understanding.need_round32v import KNOCK_TAGS
+from callbot.understanding.need_round32v import GASP_TAGS, GREY_TAGS, KNOCK_TAGS
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
     from callbot.understanding.need_match import Hit
@@ -92,13 +92,13 @@ _NO_BEAT = """
     hổng thấy tim đập
 """
 _GASP = """
-    há miệng hớp hơi, hớp hơi, hớp hơi từng chặp, hớp từng hơi, há miệng thở hớp, thở hớp,
+    hớp hơi, hớp hơi từng chặp, hớp từng hơi, há miệng thở hớp, thở hớp,
     thở hớp hớp, há miệng đớp không khí, đớp không khí
 """
 _DARK_LIPS = """
     môi bầm lại, môi bầm, môi xám, môi xám ngoét, môi xám lại
 """
-_GREY = "da xám ngoét, xám ngoét, xám xịt, tái xám, xám ngắt"
+_GREY = "da xám ngoét, xám ngoét, xám ngắt"  # "xám xịt", "tái xám": round 32V's, both tags
 _SILENT = pairings(
     ("hổng", "không", "hông", "chưa"), ("ré tiếng nào", "ré", "oe tiếng nào", "kêu tiếng nào")
 )
@@ -106,7 +106,7 @@ _NEWBORN = "mới chào đời, vừa chào đời, mới sanh ra"
 _TEAR = pairings(
     ("ngoạm", "táp"),
     ("đứt", "rách", "nát", "toạc"),
-    ("một mảng thịt", "một miếng thịt", "một mảng", "một miếng", "thịt"),
+    ("một mảng thịt", "một miếng thịt ở", "một mảng thịt ở", "thịt ở", "thịt bắp chân"),
 )
 _BOILER = "nồi hơi, lò hơi, bình hơi, nồi hơi công nghiệp, bồn hơi, bình nén khí, bình khí nén"
 _BURST = """
@@ -116,9 +116,11 @@ _DRAIN = """
     ống thoát nước, cống thoát nước, miệng cống, cống ngầm, mương thoát nước,
     đường cống, lòng cống
 """
-_SWEPT = """
-    nước ào tới, nước ập tới, lôi mất, lôi mấc, cuốn mấc, cuốn đi mất, hút mất, hút vô trong
-"""
+_SWEPT = "nước ào tới, nước ập tới, " + pairings(  # someone swept away, not a sandal
+    ("lôi mất", "lôi mấc", "cuốn mấc", "cuốn mất", "cuốn đi mất", "hút mất", "hút vô trong"),
+    ("một đứa", "thằng nhỏ", "con nhỏ", "đứa nhỏ", "em bé", "người", "ông", "bà", "thằng",
+     "con tui", "cháu tui"),
+)  # fmt: skip
 _PIT = """
     bể biogas, hầm ủ phân, hố chứa
 """
@@ -126,8 +128,9 @@ _GAS = """
     ngộp hơi, ngạt hơi, ngộp khí, trúng khí, hít phải khí, trúng hơi độc
 """
 _ONTO = pairings(("ngã", "đổ"), ("ập lên", "ập xuống", "lên người", "trúng người"))
-_SMOKE_DARK = pairings(
-    ("đen kịt", "đen ngòm", "đen thui"),
+_DARK = pairings(("khói", "cầu thang", "hành lang"), ("đen kịt", "đen ngòm", "đen thui", "mù mịt"))
+_SMOKE_DARK = pairings(  # smoke or a dark stairway, not a sultry sky ("trời đen kịt")
+    (*_DARK.split(", "), "khói"),
     ("ngộp quá", "ngộp", "sặc quá", "ngột ngạt", "cay mắt"),
 )
 _NO_WAY = """
@@ -145,18 +148,19 @@ _SHUT_CAR = """
 _TONIGHT = "đêm nay, tối nay, khuya nay, lát nữa, chút nữa, tối mai, đêm mai"
 _COME_KILL = pairings(
     ("tới", "qua", "đến", "sang"),
-    ("xử hết", "xử cả", "đốt nhà", "thanh toán", "xử đẹp", "xử"),
+    ("xử cả", "xử hết nhà", "xử hết cả", "đốt nhà", "xử đẹp", "xử mày", "thanh toán mày"),
 )  # fmt: skip
 _CRIES = """
     kêu chời kêu đất, kêu trời kêu đất, la oai oái, la ới ới, khóc thét,
-    kêu la thảm thiết, la làng, rú lên
+    kêu la thảm thiết, la làng
 """
 _BLOWS = """
-    tiếng bốp bốp, bốp bốp, chát chát, tiếng chát chát, huỳnh huỵch, uỳnh uỵch, binh binh,
-    thình thịch
+    tiếng bốp bốp, bốp bốp, chát chát, tiếng chát chát
 """
 
 _RESCUE = "x32_rescue"
+_AIR = frozenset({"x32_air"})  # the gas and smoke scenes
+_STUCK = frozenset({"kẹt", "hầm", "giếng", "dưới", "sập"})
 
 # The table is laid out by hand, one meaning per entry: keep the formatter off it.
 # fmt: off
@@ -172,9 +176,9 @@ X32_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _EAR, tags="x32_ear", fold="tone"),
     entry(None, "normal", 0, _HEAR_NOTHING, tags="x32_hear_nothing", fold="tone"),
     entry("medical", "emergency", 5, _NO_BEAT, tags="sick", fold="tone", service="115"),
-    entry(None, "normal", 0, _GASP, tags="x32_gasp", fold="tone"),
+    entry(None, "normal", 0, _GASP, tags=GASP_TAGS, fold="tone"),
     entry(None, "normal", 0, _DARK_LIPS, tags="x32_dark_lips", fold="tone"),
-    entry(None, "normal", 0, _GREY, tags="n30_blue", fold="tone"),
+    entry(None, "normal", 0, _GREY, tags=GREY_TAGS, fold="tone"),
     entry(None, "normal", 0, _SILENT, tags="n30_silent", fold="tone"),
     entry(None, "normal", 0, _NEWBORN, tags="x32_newborn", fold="tone"),
     entry(None, "normal", 0, _TEAR, tags="n30_tearing", fold="tone"),
@@ -201,7 +205,7 @@ X32_ENTRIES: tuple[Entry, ...] = (
 def _rescue(a: str, b: str, window: int, tag: str) -> Combo:
     """A scene for the rescuers (114), its hit tagged ``tag`` and :data:`_RESCUE`."""
     return Combo((a, b), "other", "emergency", 5, window=window, ordered=True, service="114",
-                 gives=frozenset({tag, _RESCUE}))
+                 gives=frozenset({*tag.split(), _RESCUE}))
 
 
 X32_COMBOS: tuple[Combo, ...] = (
@@ -217,11 +221,10 @@ X32_COMBOS: tuple[Combo, ...] = (
     signs_together("q27_newborn", "n30_silent", 12, ordered=True),
     _rescue("x32_boiler", "x32_burst", 10, "blast"),
     _rescue("x32_drain", "x32_swept", 12, "x32_water"),
-    _rescue("x32_pit", "x32_gas", 12, "trapped"),
-    _rescue("container", "x32_gas", 12, "trapped"),
-    _rescue("spot", "x32_gas", 6, "trapped"),
+    _rescue("x32_pit", "x32_gas", 12, "trapped x32_air"),
+    _rescue("container", "x32_gas", 12, "trapped x32_air"),
     _rescue("wall", "x32_onto", 10, "collapse"),
-    _rescue("x32_smoke", "x32_no_way", 16, "smoke"),
+    _rescue("x32_smoke", "x32_no_way", 16, "smoke x32_air"),
     _rescue("x32_child_car", "x32_shut_car", 14, "trapped"),
     _rescue("x32_child_car", "closed", 14, "trapped"),
     Combo(("x32_tonight", "x32_come_kill"), "violation", "emergency", 5, window=6,
@@ -235,10 +238,14 @@ X32_COMBOS: tuple[Combo, ...] = (
 def round32x_service(service: Service | None, hits: list[Hit], words: list[str]) -> Service | None:
     """A rescue scene of this round (a boiler, a drain, a pit, a wall, smoke on the stairs, a
     child shut in a car) stays 114 when a hurt or a window broken to reach them is said too."""
-    del words
     if service not in ("113", "115"):
         return service
-    rescue = any(
-        _RESCUE in h.entry.tags and h.entry.urgency == "emergency" and not h.negated for h in hits
-    )
+    rescue = [
+        h
+        for h in hits
+        if _RESCUE in h.entry.tags and h.entry.urgency == "emergency" and not h.negated
+    ]
+    if service == "115" and all(_AIR.intersection(h.entry.tags) for h in rescue):
+        # smoke or gas alone: a body collapsed in it stays 115 unless someone is stuck
+        rescue = rescue if _STUCK.intersection(words) else []
     return "114" if rescue else service

@@ -29,16 +29,18 @@ from callbot.understanding.need_base import NOT
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases
 
-__all__ = ["round32x_marks"]
+__all__ = ["news_end", "round32x_marks"]
 
 _IS = "là"
 _NEWS_AFTER = phrases("""
     tin trên, tin trên báo, tin trên mạng, tin trên ti vi, chuyện trên báo, chuyện trên mạng,
     chuyện trên ti vi, chuyện trên phây, chuyện trong clip, chuyện trong cái clip,
     trong cái clip, trong clip, clip trên, cái clip, video trên, trong video, trong cái video,
-    bản tin, tin tức, tin thời sự, trên báo, trên ti vi, trên tivi, trên mạng, trên phây,
-    trên thời sự, trong phim, phim
+    bản tin, tin tức, tin thời sự
 """)
+# Before "là": the caller denies the news or thought it a film ("tưởng là").
+_NEWS_DENIED = frozenset(NOT) | {"tưởng"}
+_NEWS_TRUE = phrases("ai dè, thiệt, thật, mà thiệt")
 _NEWS_BEFORE = phrases("""
     nghe ra đi ô, ra đi ô nói, ra đi ô đưa, nghe radio, radio nói, nghe đài nói,
     đài phát thanh, nghe đài phát thanh, báo đưa tin, ti vi đưa tin, tivi đưa tin,
@@ -48,7 +50,12 @@ _OWN_TURN = phrases("""
     tui hỏi, tôi hỏi, em hỏi, con hỏi, cho hỏi, muốn hỏi, xin hỏi, hỏi thử, giờ, bây giờ,
     tui muốn, tui xin, mà nhà tui, mà tui
 """)
-_HEARD = phrases("nghe nói, nghe người ta nói, nghe, đọc, coi, xem, thấy")
+# The news reaches the caller: a plea or the fire at their door ("lan qua bên này rồi cứu với").
+_REACHES = phrases("cứu với, cứu, kêu giùm, bên này, qua tới, lan tới, nhà tui, nhà tôi, nhà em")
+_HEARD = phrases("nghe nói, nghe người ta nói, đọc, coi, xem")
+_SAW = phrases("nghe, thấy")  # only right before the channel ("thấy trên phây")
+_SAW_REACH = 1
+_MINE = frozenset({"tui", "tôi", "tao", "mình"})  # the caller's own scene between
 _SHOWN = phrases("""
     trên ti vi, trên tivi, trên báo, trên mạng, trên thời sự, trên phây, trên facebook,
     trên đài, trên youtube, trên tóp tóp, trên tiktok
@@ -61,10 +68,12 @@ _DEATH = phrases("""
     tim không còn đập, tim ngừng đập, hết thở rồi
 """)
 _FUNERAL = phrases("""
-    ma chay, đám ma, đám tang, lo đám, làm đám, hậu sự, chôn cất, mai táng, hỏa táng,
-    khâm liệm, tẩm liệm, nhà tang lễ, báo tử, giấy chứng tử, quan tài, hòm
+    ma chay, đám ma, đám tang, lo đám ma, lo đám tang, làm đám ma, hậu sự, chôn cất, mai táng,
+    hỏa táng, khâm liệm, tẩm liệm, nhà tang lễ, báo tử, giấy chứng tử, quan tài, hòm
 """)
 
+_FUNERAL_REACH = 8
+_STILL_FIGHTING = phrases("hô hấp nhân tạo, ép tim, cấp cứu, đang")
 _HOME_FROM_WARD = phrases("""
     nằm viện về rồi, nằm viện về, ở viện về rồi, ở viện về, nằm viện mấy bữa về rồi,
     nằm viện mấy bữa mới về, nằm viện xong về rồi, điều trị xong về rồi, nằm viện rồi về
@@ -100,6 +109,10 @@ _LABOUR = phrases("""
     ló đầu, ra máu nhiều
 """)
 _NO_LABOUR_REACH = 10
+_HURT = frozenset({"té", "ngã", "đụng", "tông", "đâm", "đánh", "trượt", "va"})
+_INNOCENT_REACH = 12
+_GOT_IN_REACH = 4
+_CLAUSE_ENDS = frozenset({"mà", "giờ", "rớt", "bất", "xỉu", "bị", "rồi"})
 
 
 def _stop(words: list[str], start: int) -> int:
@@ -107,16 +120,29 @@ def _stop(words: list[str], start: int) -> int:
     return min((s for s, _ in find(words, _OWN_TURN) if s > start), default=len(words))
 
 
+def news_end(words: list[str], start: int) -> int:
+    """Where news heard from ``start`` ends: nowhere (``start``) when it reaches the caller."""
+    if any(s > start for s, _ in find(words, _REACHES)):
+        return start
+    return _stop(words, start)
+
+
 def _news(words: list[str]) -> list[tuple[int, int]]:
     media = []
     for s, _ in find(words, _NEWS_AFTER):
         if s > 0 and words[s - 1] == _IS:
-            media.append((0, s))
+            denied = _NEWS_DENIED.intersection(words[max(0, s - 4) : s - 1])
+            if not denied and not find(words[s : s + 8], _NEWS_TRUE):
+                media.append((0, s))
     for s, _ in find(words, _NEWS_BEFORE):
-        media.append((s, _stop(words, s)))
+        if news_end(words, s) > s:
+            media.append((s, news_end(words, s)))
     heard = find(words, _HEARD)
+    saw = find(words, _SAW)
     for s, e in find(words, _SHOWN):
         cues = [c for c, _ in heard if 0 < s - c <= _SHOWN_REACH]
+        cues = [c for c in cues if not _MINE.intersection(words[c + 1 : s])]
+        cues += [c for c, ce in saw if 0 <= s - ce < _SAW_REACH]
         if cues and not _PRESENT.intersection(words[min(cues) : s]):
             media.append((min(cues), e))
     return media
@@ -125,24 +151,41 @@ def _news(words: list[str]) -> list[tuple[int, int]]:
 def _settled(words: list[str]) -> list[tuple[int, int]]:
     resolved = []
     funerals = find(words, _FUNERAL)
-    for s, e in find(words, _DEATH):
+    deaths = find(words, _DEATH)
+    led: list[int] = []  # deaths followed by a funeral, themselves or through a death told again
+    for s, e in reversed(deaths):
         soon = words[e : e + 2]
-        if any(f >= e for f, _ in funerals) and not _PRESENT.intersection(soon):
-            resolved.append((s, e))
+        near = [f for f in led + [f for f, _ in funerals] if 0 <= f - e <= _FUNERAL_REACH]
+        if near and not find(words[e : min(near)], _STILL_FIGHTING):
+            led.append(s)
+            if not _PRESENT.intersection(soon):
+                resolved.append((s, e))
     resolved += find(words, _HOME_FROM_WARD)
     return resolved
 
 
 def _mistaken(words: list[str]) -> list[tuple[int, int]]:
     mistaken = []
-    denied = find(words, _NOT_THIEF)
-    if denied and find(words, _INNOCENT) and not _VIOLENT.intersection(words):
-        mistaken.append((0, len(words)))
+    innocent = find(words, _INNOCENT)
+    if not _VIOLENT.intersection(words):
+        for _, e in find(words, _NOT_THIEF):
+            ends = [ie for i, ie in innocent if abs(i - e) <= _INNOCENT_REACH]
+            for i, ie in innocent:  # a chain of innocent reasons ("... thợ sửa khóa")
+                if ends and 0 <= i - max(ends) <= _INNOCENT_REACH:
+                    ends.append(ie)
+            if ends:  # the innocent reason and how they got in ("trèo vô"): a fall after stays
+                end = max(e, *ends)
+                while end < min(len(words), max(e, *ends) + _GOT_IN_REACH) and not (
+                    words[end] in _HURT or words[end] in _CLAUSE_ENDS
+                ):
+                    end += 1
+                mistaken.append((0, end))
     soon = find(words, _BIRTH_SOON)
     if soon and not find(words, _LABOUR):
         for s, e in find(words, _NO_LABOUR):
-            if any(0 <= s - be <= _NO_LABOUR_REACH for _, be in soon):
-                mistaken.append((0, e))
+            starts = [bs for bs, be in soon if 0 <= s - be <= _NO_LABOUR_REACH]
+            if starts and not _HURT.intersection(words[min(starts) : e]):
+                mistaken.append((min(starts), e))
     return mistaken
 
 

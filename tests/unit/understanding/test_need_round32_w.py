@@ -13,7 +13,7 @@ EMERGENCIES = [
     "bà nội thở như kéo cưa rồi im bặt mấy giây",
     "con mới sinh mặt thâm sì không oe một tiếng",
     "đứa nhỏ vừa sanh người xanh lè im re",
-    "vợ tui mới sanh xong giờ ướt hết giường",
+    "vợ tui mới sanh xong giờ máu thấm ướt hết giường",
     "sanh ở nhà đứa nhỏ ra cái đầu rồi hổng ra nữa",
     "chị tui bụng tám tháng mà máu xuống ồ ồ",
     "con chó nhà kế bên táp banh ống chân thằng nhỏ",
