@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from callbot.understanding import need_model
 from callbot.understanding.need import parse_need
 
 
-def _service(text: str, model: bool) -> str | None:
-    need_model.use_model(model)
-    try:
-        need = parse_need(text)
-    finally:
-        need_model.use_model(True)
+def _service(text: str) -> str | None:
+    need = parse_need(text)
     return need.service if need.urgency == "emergency" else None
 
 
@@ -66,13 +61,13 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("model", [False, True])
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize(("text", "service"), EMERGENCIES)
-def test_emergency(text: str, service: str, model: bool) -> None:
-    assert _service(text, model) == service
+def test_emergency(text: str, service: str) -> None:
+    assert _service(text) == service
 
 
-@pytest.mark.parametrize("model", [False, True])
+@pytest.mark.usefixtures("both")
 @pytest.mark.parametrize("text", CALM)
-def test_calm(text: str, model: bool) -> None:
-    assert _service(text, model) is None
+def test_calm(text: str) -> None:
+    assert _service(text) is None
