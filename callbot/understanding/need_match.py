@@ -165,7 +165,7 @@ def _build() -> _Tables:
     toneless_of: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
     accents = _new_index()
     # The phrases share a few thousand words: each word folded once, not once per phrase
-    # and level (a warm-up in a third of the time: every `callbot` process pays it).
+    # and level (a warm-up in about a quarter of the time: every `callbot` process pays it).
     bare_of, toneless_of_word, key_of = cache(fold), cache(toneless), cache(accent_key)
     ordinal = 0
     for entry in ENTRIES:

@@ -290,8 +290,9 @@ def _news(ws: list[str]) -> list[tuple[int, int]]:
             if w in DREAM_STOPS or own:
                 end = k
                 break
-        if news_end(ws, e) > e:
-            out.append((e, min(end, news_end(ws, e))))
+        heard_until = news_end(ws, e)
+        if heard_until > e:
+            out.append((e, min(end, heard_until)))
     return out
 
 

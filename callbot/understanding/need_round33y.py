@@ -47,6 +47,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, pairings, signs_together
+from callbot.understanding.need_round32v import V32_STILL_CAUGHT
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import Phrases, phrases, words
 
@@ -211,10 +212,10 @@ Y33_FREED = phrases("""
     moi ra được, đưa ra được, kéo ra rồi, gỡ ra rồi, lôi ra rồi, rút ra rồi, nhấc lên được,
     kéo chân ra được, kéo tay ra được, rút tay ra được, rút chân ra được
 """)
-Y33_STILL_CAUGHT = phrases("""
-    còn kẹt, vẫn kẹt, kẹt cứng, chưa rút ra, chưa kéo ra, chưa gỡ ra, chưa lôi ra,
-    chưa ra được, còn bị đè, vẫn bị đè, còn đè
-""")
+# Round 32V's "still caught" (crushed fingers stay 114) and more ways of saying it.
+Y33_STILL_CAUGHT = V32_STILL_CAUGHT + phrases(
+    "chưa lôi ra, chưa ra được, còn bị đè, vẫn bị đè, còn đè"
+)
 Y33_HAZARDS = frozenset({"water_body", "drowning", "live_wire", "gas", "trapped", "cannot_leave"})
 
 
