@@ -47,6 +47,7 @@ from callbot.understanding.need_round29b import round29b_service
 from callbot.understanding.need_round29c import round29c_service
 from callbot.understanding.need_round30 import R30_SERVICES
 from callbot.understanding.need_round32 import R32_SERVICES
+from callbot.understanding.need_round34 import R34_SERVICES
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -83,6 +84,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     round29c_service,
     *R30_SERVICES,
     *R32_SERVICES,
+    *R34_SERVICES,
 )
 
 

@@ -1,0 +1,39 @@
+"""Round 34 of issue 13 (session 18), gathered in one place: the entries, combos, readings
+and demotions of its fixing rounds for :mod:`.need_rounds` (in the order the lexicon reads
+them), and their marks, mark revisers and number revisers for :mod:`.need_marks` and
+:mod:`.need_number` (read after round 32's).
+
+Writers B (very old callers: slow, repeated, wandering speech, the danger said late or half
+said) and C (the danger framed as a question or hedged: "có sao không", "chắc không sao đâu
+hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
+development parts (``parse_dev28.jsonl``). Each fixing round adds its module's tables here,
+one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_time_marks import Marks
+
+if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
+    from callbot.understanding.need_match import Hit
+
+__all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
+
+ROUND34: Round = Round(
+    entries=(),
+    combos=(),
+    readings=(),
+)
+
+#: Mark sources (``words -> marks``), read after round 32's.
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+
+#: Mark revisers (``(marks, words) -> marks``), read after round 32's.
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+
+#: Number revisers (``(service, hits, words) -> service``), read after round 32's.
+R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
