@@ -28,7 +28,9 @@ the ones :mod:`.need_time` already reads), :func:`denied_hong` by :func:`.need.p
 - **"hông phải X (đâu)"** (:func:`denied_hong`): "ống nước bể hông phải ga đâu", "hông phải
   cháy nhà đâu mà khói làm con tui ho", "hông phải cấp cưu đâu": the southern "hông" denies
   like "không" when "phải" follows (the lexicon leaves "hông" out of the emergency negators
-  for the hip: "đau hông phải" keeps its pain).
+  for the hip: "đau hông phải" keeps its pain). So it does when the event is closed by "gì",
+  "đâu", "chi" or a nobody "ai" right after it ("hông có khó thở gì hết", "hông ho ra máu gì
+  hết", "hông đánh ai": round 35D), the hip and a blow to it ("đâm vô hông") left out.
 """
 
 from __future__ import annotations
@@ -299,18 +301,26 @@ D22_HIP = words("""
     đau nhức mỏi sưng bên phía vùng chỗ ở gãy trặc u cục eo lưng bụng hai hông ê bầm rát
 """)
 D22_DENIED_TAGS = frozenset({"gas", "fire", "smoke", "blast"})
+# "hông có khó thở gì hết", "hông đánh ai": a closer right after the event (round 35D)
+D22_CLOSERS = words("gì đâu chi")
+D22_CLOSER_REACH = 2
+D22_NOBODY = "ai"
+# "đâm vô hông", "đá trúng hông": a blow to the hip, never a denial
+D22_STRUCK = words("vô vào trúng ngang qua đâm chém đá đập đụng")
 
 
 def _hong_before(h: Hit, ws: list[str]) -> bool:
     k = h.start - 1
     while k >= 0 and ws[k] in D22_BRIDGE:
         k -= 1
-    return (
-        k >= 0
-        and ws[k] in D22_HONG
-        and ws[k + 1 : k + 2] == ["phải"]
-        and not (k > 0 and ws[k - 1] in D22_HIP)
+    if k < 0 or ws[k] not in D22_HONG or (k > 0 and ws[k - 1] in D22_HIP):
+        return False
+    if ws[k + 1 : k + 2] == ["phải"]:
+        return True
+    closed = bool(D22_CLOSERS.intersection(ws[h.end : h.end + D22_CLOSER_REACH])) or (
+        ws[h.end : h.end + 1] == [D22_NOBODY]
     )
+    return closed and not (k > 0 and ws[k - 1] in D22_STRUCK)
 
 
 def denied_hong(found: list[Hit], ws: list[str]) -> list[Hit]:

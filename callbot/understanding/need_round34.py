@@ -6,8 +6,10 @@ them), and their marks, mark revisers and number revisers for :mod:`.need_marks`
 Writers B (very old callers: slow, repeated, wandering speech, the danger said late or half
 said) and C (the danger framed as a question or hedged: "có sao không", "chắc không sao đâu
 hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
-development parts (``parse_dev28.jsonl``). Each fixing round adds its module's tables here,
-one line each.
+development parts (``parse_dev28.jsonl``). Round 35 of the same session is gathered here too:
+writers D (people living with a chronic illness and their carers) and E (the COVID-19
+lockdown calls of July-August 2021), ``parse_dev29.jsonl``. Each fixing round adds its
+module's tables here, one line each.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+
+# round 35D
+from callbot.understanding.need_round35d import (
+    D35_COMBOS,
+    D35_ENTRIES,
+    round35d_marks,
+    round35d_revise,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,16 +34,16 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(*D35_ENTRIES,),
+    combos=(*D35_COMBOS,),
     readings=(),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round35d_marks,)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round35d_revise,)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
 R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
