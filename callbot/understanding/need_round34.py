@@ -16,6 +16,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+
+# round 34C
+from callbot.understanding.need_round34c import (
+    C34_COMBOS,
+    C34_ENTRIES,
+    round34c_marks,
+    round34c_revise,
+    round34c_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,16 +33,31 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(),
-    combos=(),
+    entries=(
+        # round 34C
+        *C34_ENTRIES,
+    ),
+    combos=(
+        # round 34C
+        *C34_COMBOS,
+    ),
     readings=(),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    # round 34C
+    round34c_marks,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    # round 34C
+    round34c_revise,
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
-R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    # round 34C
+    round34c_service,
+)
