@@ -18,9 +18,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
-
-# round 35D
-from callbot.understanding.need_round35d import (
+from callbot.understanding.need_round34c import (  # round 34C
+    C34_COMBOS,
+    C34_ENTRIES,
+    round34c_marks,
+    round34c_revise,
+    round34c_service,
+)
+from callbot.understanding.need_round35d import (  # round 35D
     D35_COMBOS,
     D35_ENTRIES,
     round35d_marks,
@@ -34,16 +39,18 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(*D35_ENTRIES,),
-    combos=(*D35_COMBOS,),
+    entries=(*C34_ENTRIES, *D35_ENTRIES),
+    combos=(*C34_COMBOS, *D35_COMBOS),
     readings=(),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round35d_marks,)
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round34c_marks, round35d_marks)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round35d_revise,)
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round34c_revise, round35d_revise)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
-R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round34c_service,
+)
