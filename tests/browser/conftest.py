@@ -215,7 +215,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     config = load_config(environ={"CALLBOT_STORAGE__ROOT": str(root)}, project_dir=PROJECT)
     console = build_console(config)  # migrates the database
     for name, role, unit in USERS:
-        add_user(console.accounts, name, PASSWORD, role=role, unit=unit, min_length=10)
+        add_user(
+            console.accounts, console.passwords, name, PASSWORD, role=role, unit=unit, min_length=10
+        )
     engine = make_engine(config.storage.effective_database_url)
     port = free_port()
     log = root / "console.log"

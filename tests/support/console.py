@@ -41,7 +41,15 @@ class Site:
             ("chi", "operator", "U2"),
             ("sup", "supervisor", "HQ"),
         ]:
-            add_user(self.console.accounts, name, PASSWORD, role=role, unit=unit, min_length=10)
+            add_user(
+                self.console.accounts,
+                self.console.passwords,
+                name,
+                PASSWORD,
+                role=role,
+                unit=unit,
+                min_length=10,
+            )
         self.app = create_app(self.console)
 
     def ticket(self, unit: str = "U1") -> tuple[str, int]:

@@ -13,7 +13,7 @@ from callbot.config import Config
 from callbot.intake.journal import Journal
 from callbot.intake.recovery import mark_pending
 from callbot.operators.audit import AuditAction
-from callbot.operators.login import add_user
+from callbot.operators.login import Passwords, add_user
 from callbot.operators.stores import open_operators
 from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
@@ -29,7 +29,13 @@ def populate(config: Config, tickets: int = 5) -> None:
     repo = TicketRepository(session_factory(engine))
     recordings = config.storage.recordings_dir
     ana = add_user(
-        operators.accounts, "ana", "mat-khau-dai-1", role="supervisor", unit="HQ", min_length=10
+        operators.accounts,
+        Passwords.from_config(config.console),
+        "ana",
+        "mat-khau-dai-1",
+        role="supervisor",
+        unit="HQ",
+        min_length=10,
     )
     for i in range(tickets):
         caller = Caller(f"090123456{i}", f"Nguyễn Văn {i}", "", f"1764900000.{i}")
