@@ -13,12 +13,13 @@ from callbot.config import Config
 from callbot.intake.journal import Journal
 from callbot.intake.recovery import mark_pending
 from callbot.operators.audit import AuditAction
-from callbot.operators.login import Passwords, add_user
+from callbot.operators.login import add_user
 from callbot.operators.stores import open_operators
 from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.repository import TicketRepository
 from tests.support.console import _wav
+from tests.support.passwords import cheap_passwords
 
 
 def populate(config: Config, tickets: int = 5) -> None:
@@ -30,7 +31,7 @@ def populate(config: Config, tickets: int = 5) -> None:
     recordings = config.storage.recordings_dir
     ana = add_user(
         operators.accounts,
-        Passwords.from_config(config.console),
+        cheap_passwords(config),
         "ana",
         "mat-khau-dai-1",
         role="supervisor",
