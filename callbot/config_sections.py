@@ -192,6 +192,12 @@ class ConsoleConfig:
     login_failures_pair: int = 5
     login_failures_address: int = 20
     login_failures_account: int = 10
+    # The cost of the argon2id password hashes: passes, memory (KiB) and lanes. The defaults
+    # are argon2-cffi's, RFC 9106's low-memory profile (about 0.3 s a hash on a small server);
+    # a hash keeps its own cost, and a login stores it again at the configured one.
+    password_hash_time_cost: int = 3
+    password_hash_memory_kib: int = 65536
+    password_hash_parallelism: int = 4
 
 
 @dataclass(frozen=True)

@@ -38,15 +38,17 @@ def _read_password(config: Config, prompt_twice: bool = True) -> str:
 
 def cmd_users(config: Config, args: argparse.Namespace) -> int:
     """``callbot users add|list|passwd|phone|disable|enable``: the console accounts."""
-    from callbot.operators.login import add_user, hash_password
+    from callbot.operators.login import Passwords, add_user
     from callbot.operators.stores import open_operators
 
     require_database(config)
     accounts = open_operators(config).accounts
     minimum = config.console.min_password_length
+    passwords = Passwords.from_config(config.console)
     if args.action == "add":
         user = add_user(
             accounts,
+            passwords,
             args.name,
             _read_password(config),
             role=args.role,
@@ -57,7 +59,7 @@ def cmd_users(config: Config, args: argparse.Namespace) -> int:
         phone = f", phone {user.phone}" if user.phone else ""
         print(f"user {user.name} added: {user.role} of unit {user.unit}{phone}")
     elif args.action == "passwd":
-        accounts.set_password(args.name, hash_password(_read_password(config), minimum))
+        accounts.set_password(args.name, passwords.hash(_read_password(config), minimum))
         print(f"user {args.name}: password changed; their sessions ended")
     elif args.action == "phone":
         if bool(args.device) == bool(args.clear):

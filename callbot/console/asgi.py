@@ -35,7 +35,7 @@ from callbot.console.views import dashboard, media, queue, tickets
 from callbot.errors import StorageError
 from callbot.operators.accounts import Accounts
 from callbot.operators.callback import CallbackService
-from callbot.operators.login import Authenticator
+from callbot.operators.login import Authenticator, Passwords
 from callbot.operators.queue import TicketQueue
 from callbot.operators.stats import TicketStats
 from callbot.operators.stores import Operators, open_operators
@@ -63,6 +63,11 @@ class Console:
     def accounts(self) -> Accounts:
         """The console users and their sessions (``operators.accounts``)."""
         return self.operators.accounts
+
+    @property
+    def passwords(self) -> Passwords:
+        """The password hasher at the configured cost (``auth.passwords``)."""
+        return self.auth.passwords
 
     @property
     def queue(self) -> TicketQueue:
@@ -99,6 +104,7 @@ def build_console(config: Config) -> Console:
         operators=operators,
         auth=Authenticator(
             operators.accounts,
+            Passwords.from_config(settings),
             idle=timedelta(minutes=settings.session_idle_minutes),
             max_age=timedelta(hours=settings.session_max_hours),
             throttle=LoginThrottle(

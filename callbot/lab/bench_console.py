@@ -218,8 +218,24 @@ def run_console_bench(
         _fill(url, tickets)
         fill_seconds = time.perf_counter() - start
         console = build_console(bench_config)
-        add_user(console.accounts, "sup", PASSWORD, role="supervisor", unit="HQ", min_length=8)
-        add_user(console.accounts, "op", PASSWORD, role="operator", unit=UNITS[0], min_length=8)
+        add_user(
+            console.accounts,
+            console.passwords,
+            "sup",
+            PASSWORD,
+            role="supervisor",
+            unit="HQ",
+            min_length=8,
+        )
+        add_user(
+            console.accounts,
+            console.passwords,
+            "op",
+            PASSWORD,
+            role="operator",
+            unit=UNITS[0],
+            min_length=8,
+        )
         port = _free_port()
         server = uvicorn.Server(
             uvicorn.Config(

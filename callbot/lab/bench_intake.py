@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from callbot.config import Config, as_environ
-from callbot.operators.login import add_user
+from callbot.operators.login import Passwords, add_user
 from callbot.operators.stores import open_operators
 
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away database
@@ -332,6 +332,7 @@ def run_intake_bench(
         bench = _bench_config(config, root, workers)
         add_user(
             open_operators(bench).accounts,
+            Passwords.from_config(bench.console),
             "bench",
             PASSWORD,
             role="supervisor",

@@ -198,6 +198,24 @@ class Accounts:
         """A new password; every session of the user ends."""
         self._change(name, "change a password", password_hash=password_hash)
 
+    def rehash_password(self, user_id: int, old_hash: str, new_hash: str) -> bool:
+        """The same password hashed again (at another cost): stored only if the user's hash is
+        still ``old_hash`` (a password changed meanwhile stays); sessions stay open. Whether it
+        was stored."""
+
+        def work(session: Session) -> bool:
+            result = session.execute(
+                update(User)
+                .where(User.id == user_id, User.password_hash == old_hash)
+                .values(password_hash=new_hash)
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+        stored = self._tx.run("store a password hashed again", work, write=True)
+        if stored:
+            logger.info("console user #%d: password hash renewed at the configured cost", user_id)
+        return stored
+
     def set_active(self, name: str, active: bool) -> None:
         """Enable or disable a user; disabling ends their sessions."""
         self._change(name, "enable or disable a user", active=active)

@@ -1,6 +1,11 @@
 """Logging in: argon2 password hashes, server-side sessions that expire; the login throttle is
 :mod:`.throttle`'s.
 
+Passwords are hashed with argon2id at the cost of ``console.password_hash_*`` (by default the
+library's RFC 9106 low-memory profile), by a :class:`Passwords` built from the configuration
+and handed to whatever hashes or checks one. A hash keeps its own parameters, so a hash made
+at another cost still verifies; a successful login stores it again at the configured cost.
+
 A session is a random token (256 bits) that the client keeps (the console: in a cookie); the
 database keeps only its SHA-256, with the session's CSRF token and its times. A session ends
 when unused for ``console.session_idle_minutes``, ``console.session_max_hours`` after login
@@ -19,31 +24,60 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from callbot.config import ConsoleConfig
 from callbot.errors import AccountError
 from callbot.operators.accounts import Accounts, SessionRecord, UserRecord
 from callbot.operators.throttle import LoginThrottle
 from callbot.tickets.models import utc_now
 
-_hasher = PasswordHasher()  # argon2id with the library's (RFC 9106 low-memory) parameters
-# Verified when the user does not exist, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
 
+class Passwords:
+    """Hashes and checks passwords with one argon2id hasher (the configured cost)."""
 
-def hash_password(password: str, min_length: int) -> str:
-    """The argon2id hash of ``password``; :class:`AccountError` if it is too short."""
-    if len(password) < min_length:
-        raise AccountError(f"password too short: at least {min_length} characters")
-    if password != password.strip() or "\n" in password:
-        raise AccountError("password must not start or end with spaces, nor hold a line break")
-    return _hasher.hash(password)
+    def __init__(self, hasher: PasswordHasher) -> None:
+        self.hasher = hasher
+        self._dummy: str | None = None
 
+    @classmethod
+    def from_config(cls, console: ConsoleConfig) -> Passwords:
+        """The hasher of ``console.password_hash_*`` (time cost, memory in KiB, lanes)."""
+        return cls(
+            PasswordHasher(
+                time_cost=console.password_hash_time_cost,
+                memory_cost=console.password_hash_memory_kib,
+                parallelism=console.password_hash_parallelism,
+            )
+        )
 
-def verify_password(password_hash: str, password: str) -> bool:
-    """Whether ``password`` matches ``password_hash``; a malformed hash is a mismatch."""
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    def hash(self, password: str, min_length: int) -> str:
+        """The argon2id hash of ``password``; :class:`AccountError` if it is too short."""
+        if len(password) < min_length:
+            raise AccountError(f"password too short: at least {min_length} characters")
+        if password != password.strip() or "\n" in password:
+            raise AccountError("password must not start or end with spaces, nor hold a line break")
+        return self.hasher.hash(password)
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        """Whether ``password`` matches ``password_hash`` (whatever cost it was made at); a
+        malformed hash is a mismatch."""
+        try:
+            return self.hasher.verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def verify_dummy(self, password: str) -> None:
+        """Check ``password`` against a hash of nothing, at this hasher's cost: done when the user
+        does not exist, so a wrong name takes as long as a wrong password."""
+        if self._dummy is None:  # made once, at the first unknown name
+            self._dummy = self.hasher.hash(secrets.token_hex(16))
+        self.verify(self._dummy, password)
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        """Whether ``password_hash`` was made with other parameters than the configured ones."""
+        try:
+            return self.hasher.check_needs_rehash(password_hash)
+        except InvalidHashError:
+            return False
 
 
 def token_hash(token: str) -> str:
@@ -65,6 +99,7 @@ class Authenticator:
     def __init__(
         self,
         accounts: Accounts,
+        passwords: Passwords,
         *,
         idle: timedelta,
         max_age: timedelta,
@@ -72,6 +107,7 @@ class Authenticator:
         throttle: LoginThrottle | None = None,
     ) -> None:
         self.accounts = accounts
+        self.passwords = passwords
         self.idle = idle
         self.max_age = max_age
         self.clock = clock
@@ -81,14 +117,21 @@ class Authenticator:
         self.throttle = throttle or LoginThrottle(accounts.transactions)
 
     def login(self, name: str, password: str) -> Login | None:
-        """A new session for ``name`` if the password is right and the user active; else None."""
+        """A new session for ``name`` if the password is right and the user active; else None.
+
+        A right password whose hash was made at another cost is hashed again at the configured
+        one (the user's sessions stay open)."""
         found = self.accounts.credentials(name)
         if found is None:
-            verify_password(_DUMMY_HASH, password)
+            self.passwords.verify_dummy(password)
             return None
         user, password_hash = found
-        if not verify_password(password_hash, password) or not user.active:
+        if not self.passwords.verify(password_hash, password) or not user.active:
             return None
+        if self.passwords.needs_rehash(password_hash):
+            self.accounts.rehash_password(
+                user.id, password_hash, self.passwords.hasher.hash(password)
+            )
         token = secrets.token_urlsafe(32)
         self.accounts.create_session(
             user.id, token_hash(token), secrets.token_urlsafe(32), self.clock()
@@ -130,6 +173,7 @@ class Authenticator:
 
 def add_user(
     accounts: Accounts,
+    passwords: Passwords,
     name: str,
     password: str,
     *,
@@ -139,4 +183,4 @@ def add_user(
     phone: str | None = None,
 ) -> UserRecord:
     """A new console user with ``password`` hashed (``callbot users add``)."""
-    return accounts.add_user(name, hash_password(password, min_length), role, unit, phone)
+    return accounts.add_user(name, passwords.hash(password, min_length), role, unit, phone)

@@ -36,6 +36,7 @@ from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Answer, Ticket
 from callbot.tickets.repository import TicketRepository
+from tests.support.passwords import CHEAP_ENVIRON, cheap_hashes
 
 PROJECT = Path(__file__).resolve().parents[2]
 PASSWORD = "mat-khau-thu-1"
@@ -187,6 +188,7 @@ def _start(config: Config, port: int, log: Path) -> subprocess.Popen[bytes]:
         CALLBOT_PROJECT_DIR=str(PROJECT),
         CALLBOT_STORAGE__ROOT=str(config.storage.root),
         CALLBOT_CONSOLE__LIVE_POLL_SECONDS="0.2",
+        **CHEAP_ENVIRON,  # the users' hashes were made at it (a login would renew them)
     )
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -212,10 +214,14 @@ def _start(config: Config, port: int, log: Path) -> subprocess.Popen[bytes]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("console")
-    config = load_config(environ={"CALLBOT_STORAGE__ROOT": str(root)}, project_dir=PROJECT)
+    config = cheap_hashes(
+        load_config(environ={"CALLBOT_STORAGE__ROOT": str(root)}, project_dir=PROJECT)
+    )
     console = build_console(config)  # migrates the database
     for name, role, unit in USERS:
-        add_user(console.accounts, name, PASSWORD, role=role, unit=unit, min_length=10)
+        add_user(
+            console.accounts, console.passwords, name, PASSWORD, role=role, unit=unit, min_length=10
+        )
     engine = make_engine(config.storage.effective_database_url)
     port = free_port()
     log = root / "console.log"

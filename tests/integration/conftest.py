@@ -36,6 +36,7 @@ from callbot.speech.render import render_prompts
 from callbot.speech.tts import synthesize_text
 from callbot.tickets.repository import TicketRepository
 from callbot.transcription.jobs import JobQueue
+from tests.support.passwords import cheap_hashes
 from tests.support.postgres import TestCluster
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def _env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def config() -> Config:
-    return load_config(environ=_env())
+    return cheap_hashes(load_config(environ=_env()))  # the consoles tests build hash cheaply
 
 
 @pytest.fixture(scope="session")

@@ -72,6 +72,7 @@ def _desk(config: Config, tickets: TicketRepository, phone: str) -> Desk:
     unit = f"CB-{tag}"
     add_user(
         console.accounts,
+        console.passwords,
         name,
         PASSWORD,
         role="operator",

@@ -94,6 +94,7 @@ def unit(config: Config, tickets: TicketRepository) -> Unit:
     name = f"svc{tag}"  # a-z first: the sandbox's service-sim context matches _[a-z].
     user = add_user(
         console.accounts,
+        console.passwords,
         name,
         PASSWORD,
         role="operator",

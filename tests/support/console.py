@@ -16,6 +16,7 @@ from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.models import Ticket
 from callbot.tickets.repository import TicketRepository
+from tests.support.passwords import cheap_hashes
 
 PASSWORD = "mat-khau-dai-1"
 
@@ -30,7 +31,11 @@ def _wav(path: Path, seconds: float = 1.0) -> None:
 
 
 class Site:
+    """A console on ``config``'s database, at the tests' password-hash cost
+    (:mod:`tests.support.passwords`), with four users: ana, binh (U1), chi (U2), sup (HQ)."""
+
     def __init__(self, config: Config) -> None:
+        config = cheap_hashes(config)
         self.config = config
         self.console: Console = build_console(config)
         self.engine = make_engine(config.storage.effective_database_url)
@@ -41,7 +46,15 @@ class Site:
             ("chi", "operator", "U2"),
             ("sup", "supervisor", "HQ"),
         ]:
-            add_user(self.console.accounts, name, PASSWORD, role=role, unit=unit, min_length=10)
+            add_user(
+                self.console.accounts,
+                self.console.passwords,
+                name,
+                PASSWORD,
+                role=role,
+                unit=unit,
+                min_length=10,
+            )
         self.app = create_app(self.console)
 
     def ticket(self, unit: str = "U1") -> tuple[str, int]:

@@ -19,6 +19,7 @@ from callbot.tickets.caller import Caller
 from callbot.tickets.db import make_engine, session_factory
 from callbot.tickets.repository import TicketRepository
 from tests.support.console import _wav
+from tests.support.passwords import cheap_passwords
 
 
 def populate(config: Config, tickets: int = 5) -> None:
@@ -29,7 +30,13 @@ def populate(config: Config, tickets: int = 5) -> None:
     repo = TicketRepository(session_factory(engine))
     recordings = config.storage.recordings_dir
     ana = add_user(
-        operators.accounts, "ana", "mat-khau-dai-1", role="supervisor", unit="HQ", min_length=10
+        operators.accounts,
+        cheap_passwords(config),
+        "ana",
+        "mat-khau-dai-1",
+        role="supervisor",
+        unit="HQ",
+        min_length=10,
     )
     for i in range(tickets):
         caller = Caller(f"090123456{i}", f"Nguyễn Văn {i}", "", f"1764900000.{i}")

@@ -67,7 +67,15 @@ HOSTILE = (
 def site(tmp_path: Path) -> Iterator[Site]:
     config = load_config(environ={"CALLBOT_STORAGE__ROOT": str(tmp_path)}, project_dir=tmp_path)
     built = Site(config)
-    add_user(built.console.accounts, "quan", PASSWORD, role="admin", unit="HQ", min_length=10)
+    add_user(
+        built.console.accounts,
+        built.console.passwords,
+        "quan",
+        PASSWORD,
+        role="admin",
+        unit="HQ",
+        min_length=10,
+    )
     yield built
     built.engine.dispose()
 
