@@ -179,11 +179,23 @@ def _validate(config: Config) -> None:
         )
 
 
+# Upper bounds past which a login would take minutes or exhaust the host (production: 3,
+# 64 MiB, 4 lanes); a typo of a zero too many is refused at start, not at the first login.
+_HASH_MOST = {
+    "password_hash_time_cost": 64,
+    "password_hash_parallelism": 64,
+    "password_hash_memory_kib": 4 * 1024 * 1024,
+}
+
+
 def _validate_password_hash(console: ConsoleConfig) -> None:
     # argon2's own limits: at least one pass and one lane, 8 KiB of memory per lane
     for name in ("password_hash_time_cost", "password_hash_parallelism"):
         if getattr(console, name) < 1:
             raise ConfigError(f"console.{name}: must be at least 1")
+    for name, most in _HASH_MOST.items():
+        if getattr(console, name) > most:
+            raise ConfigError(f"console.{name}: must be at most {most}")
     least = 8 * console.password_hash_parallelism
     if console.password_hash_memory_kib < least:
         raise ConfigError(

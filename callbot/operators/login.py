@@ -65,12 +65,17 @@ class Passwords:
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
+    def prepare_dummy(self) -> str:
+        """The hash of nothing :meth:`verify_dummy` checks against, made once (the
+        :class:`Authenticator` makes it when it starts, so no first unknown name pays for it)."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash(secrets.token_hex(16))
+        return self._dummy
+
     def verify_dummy(self, password: str) -> None:
         """Check ``password`` against a hash of nothing, at this hasher's cost: done when the user
         does not exist, so a wrong name takes as long as a wrong password."""
-        if self._dummy is None:  # made once, at the first unknown name
-            self._dummy = self.hasher.hash(secrets.token_hex(16))
-        self.verify(self._dummy, password)
+        self.verify(self.prepare_dummy(), password)
 
     def needs_rehash(self, password_hash: str) -> bool:
         """Whether ``password_hash`` was made with other parameters than the configured ones."""
@@ -108,6 +113,7 @@ class Authenticator:
     ) -> None:
         self.accounts = accounts
         self.passwords = passwords
+        passwords.prepare_dummy()  # at start, not at the first unknown name (its timing)
         self.idle = idle
         self.max_age = max_age
         self.clock = clock

@@ -76,6 +76,10 @@ def test_the_cost_settings_are_checked(tmp_path: Path) -> None:
         load(memory_kib="31", parallelism="4")
     with pytest.raises(ConfigError, match=r"console\.password_hash_memory_kib"):
         load(memory_kib="seven")
+    with pytest.raises(ConfigError, match=r"console\.password_hash_memory_kib: must be at most"):
+        load(memory_kib="419430400")  # 400 GiB: a few zeros too many
+    with pytest.raises(ConfigError, match=r"console\.password_hash_time_cost: must be at most 64"):
+        load(time_cost="300")
     least = load(time_cost="1", memory_kib="8", parallelism="1")
     assert _cost(Passwords.from_config(least).hash(PASSWORD, 10)) == "m=8,t=1,p=1"
 
@@ -99,7 +103,7 @@ def test_the_users_command_hashes_at_the_configured_cost(
 
 def test_an_unknown_name_is_checked_against_a_dummy_hash_of_the_same_cost() -> None:
     passwords = Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=2))
-    assert passwords._dummy is None  # made at the first unknown name, not before
+    assert passwords._dummy is None  # made when first needed, not before
     passwords.verify_dummy(PASSWORD)
     dummy = passwords._dummy
     assert dummy is not None and _cost(dummy) == "m=16,t=2,p=2"
@@ -128,3 +132,10 @@ def test_a_login_stores_a_hash_of_another_cost_again_at_the_configured_one(site:
     assert not accounts.rehash_password(ana[0].id, stored[1], "$argon2id$stale")
     after = accounts.credentials("ana")
     assert after is not None and after[1] == older
+
+
+def test_the_console_makes_its_dummy_hash_when_it_starts(site: Site) -> None:
+    # so the first unknown name does not pay for it (that one request would stand out)
+    passwords = site.console.passwords
+    assert passwords._dummy is not None
+    assert _cost(passwords._dummy) == _cost(passwords.hasher.hash(PASSWORD))
