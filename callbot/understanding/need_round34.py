@@ -6,8 +6,10 @@ them), and their marks, mark revisers and number revisers for :mod:`.need_marks`
 Writers B (very old callers: slow, repeated, wandering speech, the danger said late or half
 said) and C (the danger framed as a question or hedged: "có sao không", "chắc không sao đâu
 hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
-development parts (``parse_dev28.jsonl``). Each fixing round adds its module's tables here,
-one line each.
+development parts (``parse_dev28.jsonl``). Round 35's writer E (the COVID-19 lockdown calls
+of a city hotline: F0 families at home, oxygen readings said in words, a fall or a stroke "hồi
+nãy" with the person still down, and mirrors denied, feared or over) is fixed here too. Each
+fixing round adds its module's tables here, one line each.
 """
 
 from __future__ import annotations
@@ -16,6 +18,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+
+# round 35E
+from callbot.understanding.need_round35e import (
+    E35_COMBOS,
+    E35_DEMOTIONS,
+    E35_ENTRIES,
+    E35_READINGS,
+    round35e_marks,
+    round35e_revise,
+    round35e_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,16 +37,38 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(),
-    combos=(),
-    readings=(),
+    entries=(
+        # round 35E
+        *E35_ENTRIES,
+    ),
+    combos=(
+        # round 35E
+        *E35_COMBOS,
+    ),
+    readings=(
+        # round 35E
+        *E35_READINGS,
+    ),
+    demotions=(
+        # round 35E
+        *E35_DEMOTIONS,
+    ),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    # round 35E
+    round35e_marks,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    # round 35E
+    round35e_revise,
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
-R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    # round 35E
+    round35e_service,
+)
