@@ -31,6 +31,15 @@ from callbot.understanding.need_round35d import (  # round 35D
     round35d_marks,
     round35d_revise,
 )
+from callbot.understanding.need_round35e import (  # round 35E
+    E35_COMBOS,
+    E35_DEMOTIONS,
+    E35_ENTRIES,
+    E35_READINGS,
+    round35e_marks,
+    round35e_revise,
+    round35e_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -39,18 +48,28 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(*C34_ENTRIES, *D35_ENTRIES),
-    combos=(*C34_COMBOS, *D35_COMBOS),
-    readings=(),
+    entries=(*C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES),
+    combos=(*C34_COMBOS, *D35_COMBOS, *E35_COMBOS),
+    readings=E35_READINGS,
+    demotions=E35_DEMOTIONS,
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round34c_marks, round35d_marks)
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    round34c_marks,
+    round35d_marks,
+    round35e_marks,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round34c_revise, round35d_revise)
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    round34c_revise,
+    round35d_revise,
+    round35e_revise,
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
 R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round34c_service,
+    round35e_service,
 )
