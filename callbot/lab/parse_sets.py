@@ -223,6 +223,22 @@ SETS: tuple[ParseSet, ...] = (
         "(see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-seventh development part",
+        "parse_dev28.jsonl",
+        "360 needs after round 33 (session 17, studied in session 18): very old callers "
+        "speaking of a spouse, slow and disfluent (writer B); emergencies hedged or framed as a "
+        "question (writer C); not learnt by the need model (see the twenty-third)",
+        learnt=False,
+    ),
+    ParseSet(
+        "twenty-eighth development part",
+        "parse_dev29.jsonl",
+        "480 needs after round 34 (session 18): people living with a chronic illness and their "
+        "carers (writer D); the COVID-19 lockdown calls of July-August 2021 (writer E); not "
+        "learnt by the need model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
