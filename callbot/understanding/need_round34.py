@@ -16,6 +16,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+
+# round 34B
+from callbot.understanding.need_round34b import (
+    B34_COMBOS,
+    B34_ENTRIES,
+    B34_READINGS,
+    round34b_marks,
+    round34b_revise,
+    round34b_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -24,16 +34,34 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(),
-    combos=(),
-    readings=(),
+    entries=(
+        # round 34B
+        *B34_ENTRIES,
+    ),
+    combos=(
+        # round 34B
+        *B34_COMBOS,
+    ),
+    readings=(
+        # round 34B
+        *B34_READINGS,
+    ),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
-R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    # round 34B
+    round34b_marks,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
-R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    # round 34B
+    round34b_revise,
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
-R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    # round 34B
+    round34b_service,
+)
