@@ -25,13 +25,14 @@ from callbot.understanding.need_round34b import (
     round34b_marks,
     round34b_revise,
     round34b_service,
+    unbroken,
 )
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
     from callbot.understanding.need_match import Hit
 
-__all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
+__all__ = ["R34_MARKS", "R34_REVISERS", "R34_SAID", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
     entries=(
@@ -65,3 +66,7 @@ R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | N
     # round 34B
     round34b_service,
 )
+
+#: How the answer's words are read before anything else (``said -> said``): round 34B's
+#: hesitations inside a phrase read across.
+R34_SAID: Callable[[list[str]], list[str]] = unbroken

@@ -51,6 +51,15 @@ no threat before ("ba tui xỉu mà ổng đi rồi" is no threat).
 Look-alike: a labour denied ("chưa đau đẻ đâu", "hổng đẻ đâu") is no "đè đầu" (held
 down) heard without its tones.
 
+Words read (:func:`unbroken`, hooked as round 34's ``R34_SAID`` before anything else in
+``parse_need``): an old caller's hesitations cut the phrases, the time words and the
+denials the reading needs ("thở ờ hổng nổi", "máu ờ chảy hoài", "hồi ờ năm ngoái", "bình
+chữa ờ cháy"), and a word said again across one reads as a denial or a second person
+("hổng ờ hổng dậy", "tim ổng ờ ổng ngưng đập"). The hesitations inside the answer ("ờ",
+"ừm") are dropped; a particle that may end what was said ("à", "ừ", "ớ": "bảy mươi
+chín à bà ngủ gà", "nói ú ớ", "lay hổng ừ hử") only between a word and the same word again
+("thở à thở không nổi"); a word said again across a dropped one is read once.
+
 Calm: a heart pounding from fright then fine ("hồi nãy tim đập thình thịch muốn té mà giờ
 hết rồi"), a fall with a bent limb last year, snoring alone ("ổng ngáy khò khò cả đêm"), a
 mother pulling her own girl ("tui lôi con bé vô nhà tắm"), a sting last week, "đo máy
@@ -80,10 +89,13 @@ if TYPE_CHECKING:
 __all__ = [
     "B34_COMBOS",
     "B34_ENTRIES",
+    "B34_FILLERS",
+    "B34_PARTICLES",
     "B34_READINGS",
     "round34b_marks",
     "round34b_revise",
     "round34b_service",
+    "unbroken",
 ]
 
 _POUNDING = "đập thình thịch, đập thùm thụp, đập loạn xạ, đập dồn dập, đập liên hồi"
@@ -205,3 +217,29 @@ def round34b_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
     if any("n27_head_blood" in t for t in tags) and any("b34_snore" in t for t in tags):
         return "115"
     return service
+
+
+# Hesitations a phrase is read across ("thở ờ hổng nổi", "máu ờ chảy hoài"); not "dạ" (a word
+# of "chuyển dạ"), "ớ" nor "ơ" ("nói ú ớ", heard toneless "u ơ"), "ừ" ("lay hổng ừ hử").
+B34_FILLERS = frozenset({"ờ", "ờm", "ừm", "ưm", "hừm", "hmm"})
+# Particles that may end what was said ("bảy mươi chín à bà ngủ gà", "ho à lộn"): read
+# across only when the word before them is said again after them ("thở à thở không nổi").
+B34_PARTICLES = frozenset({"à", "ừ", "ừa", "ớ"})
+
+
+def unbroken(said: list[str]) -> list[str]:
+    """``said`` with the hesitations inside it dropped, a particle between a word and the
+    same word again dropped, and a word said again across either read once ("hổng ờ hổng
+    được", "tim ổng ờ ổng ngưng đập", "thở à thở không nổi"); a leading one is kept."""
+    out: list[str] = []
+    skipped = False
+    for k, w in enumerate(said):
+        again = k + 1 < len(said) and bool(out) and said[k + 1] == out[-1]
+        if out and (w in B34_FILLERS or (w in B34_PARTICLES and again)):
+            skipped = True
+            continue
+        if skipped and out[-1] == w:
+            out.pop()
+        out.append(w)
+        skipped = False
+    return out

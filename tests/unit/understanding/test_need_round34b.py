@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from callbot.understanding.need import parse_need
-from callbot.understanding.need_round34b import round34b_revise
+from callbot.understanding.need_round34b import round34b_revise, unbroken
 from callbot.understanding.need_time_marks import time_marks
 
 EMERGENCIES = [
@@ -101,3 +101,55 @@ def test_a_threat_back_after_its_maker_left_stays_an_emergency() -> None:
 def test_a_person_gone_after_a_faint_is_no_threat_over() -> None:
     need = parse_need("ba tui xỉu mà ổng đi rồi")
     assert (need.urgency, need.service) == ("emergency", "115")
+
+
+# Each kind of disfluency, said by us: a hesitation inside a phrase, between a body word and
+# its sign, a denial or a person said again across one, a restart, a self-repair.
+DISFLUENT = [
+    ("ông xã tui thở ờ thở hổng nổi nữa", "115"),
+    ("má tui mặt ờ tím tái hết rồi", "115"),
+    ("ba tui lay hổng ờ hổng dậy", "115"),
+    ("máu ờ chảy hổng cầm được ở đầu gối bả", "115"),
+    ("tim ổng ờ ổng ngưng đập rồi", "115"),
+    ("ông xã tui thở à thở hổng nổi nữa", "115"),
+    ("nhà tui bị ờ bị cháy ờ cháy lớn lắm", "114"),
+    ("có thằng cầm ờ cầm dao xông vô nhà", "113"),
+    ("ông nhà tui bị ho à lộn bị khó thở", "115"),
+]
+DISFLUENT_CALM = [
+    "hồi ờ năm ngoái ổng bị tai ờ biến giờ khỏe rồi",
+    "bả hổng có ờ khó thở gì hết chỉ ho sơ sơ",
+    "lỡ mà ổng ờ ngưng thở thì tui gọi số nào",
+    "tui coi ti vi thấy ờ cháy chung ờ cư tui hỏi mua bình chữa ờ cháy",
+    "ổng té ờ té sơ sơ hổng sao đâu giờ đỡ rồi",
+    "ổng đau ờ đau bụng chút xíu hỏi thuốc gì",
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), DISFLUENT)
+def test_round34b_disfluent_emergency(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize("text", DISFLUENT_CALM)
+def test_round34b_disfluent_calm(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("ờ ổng thở ờ hổng nổi", "ờ ổng thở hổng nổi"),  # a leading one is kept
+        ("lay hổng ờ hổng dậy", "lay hổng dậy"),
+        ("tim ổng ờ ổng ngưng đập", "tim ổng ngưng đập"),
+        ("thở à thở hổng nổi", "thở hổng nổi"),
+        ("chín mươi à bà ngủ", "chín mươi à bà ngủ"),  # a particle that ends what was said
+        ("vợ tui chuyển dạ rồi", "vợ tui chuyển dạ rồi"),
+        ("nói ú ớ", "nói ú ớ"),
+    ],
+)
+def test_unbroken_reads_across_hesitations_only(said: str, read: str) -> None:
+    assert " ".join(unbroken(said.split())) == read
