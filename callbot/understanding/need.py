@@ -76,6 +76,7 @@ from callbot.understanding.need_rescue_round20 import freed
 from callbot.understanding.need_round22d import denied_hong
 from callbot.understanding.need_round28d import ill_inside
 from callbot.understanding.need_round31s import born_stuck
+from callbot.understanding.need_round34 import R34_SAID
 from callbot.understanding.need_scene import scene_hits
 from callbot.understanding.need_service import alarming, service_category
 from callbot.understanding.need_still_in_danger import danger_hits
@@ -188,7 +189,7 @@ def _reasons(hits: list[Hit], words: list[str]) -> tuple[str, ...]:
 
 def parse_need(text: str) -> NeedResult:
     """Category, urgency, service, reasons and confidence of one answer (module docstring)."""
-    said = tokens(text)
+    said = R34_SAID(tokens(text))  # hesitations inside a phrase read across (round 34B)
     words = standard(said)
     found = minimised(denied_hong(negate(select(candidates(words)), words), words), words)
     live = [h for h in found if not h.negated]

@@ -3,6 +3,9 @@ and demotions of its fixing rounds for :mod:`.need_rounds` (in the order the lex
 them), and their marks, mark revisers and number revisers for :mod:`.need_marks` and
 :mod:`.need_number` (read after round 32's).
 
+Round 34B also reads the answer's words first (:data:`R34_SAID`, one line in
+:func:`.need.parse_need`): a hesitation inside a phrase is read across.
+
 Writers B (very old callers: slow, repeated, wandering speech, the danger said late or half
 said) and C (the danger framed as a question or hedged: "có sao không", "chắc không sao đâu
 hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
@@ -18,6 +21,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round34b import (  # round 34B
+    B34_COMBOS,
+    B34_ENTRIES,
+    B34_READINGS,
+    round34b_marks,
+    round34b_revise,
+    round34b_service,
+    unbroken,
+)
 from callbot.understanding.need_round34c import (  # round 34C
     C34_COMBOS,
     C34_ENTRIES,
@@ -45,17 +57,18 @@ from callbot.understanding.need_time_marks import Marks
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
     from callbot.understanding.need_match import Hit
 
-__all__ = ["R34_MARKS", "R34_REVISERS", "R34_SERVICES", "ROUND34"]
+__all__ = ["R34_MARKS", "R34_REVISERS", "R34_SAID", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(*C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES),
-    combos=(*C34_COMBOS, *D35_COMBOS, *E35_COMBOS),
-    readings=E35_READINGS,
+    entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES),
+    combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS),
+    readings=(*B34_READINGS, *E35_READINGS),
     demotions=E35_DEMOTIONS,
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.
 R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    round34b_marks,
     round34c_marks,
     round35d_marks,
     round35e_marks,
@@ -63,6 +76,7 @@ R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
 R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    round34b_revise,
     round34c_revise,
     round35d_revise,
     round35e_revise,
@@ -70,6 +84,11 @@ R34_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 32's.
 R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round34b_service,
     round34c_service,
     round35e_service,
 )
+
+#: How the answer's words are read before anything else (``said -> said``): round 34B's
+#: hesitations inside a phrase read across.
+R34_SAID: Callable[[list[str]], list[str]] = unbroken
