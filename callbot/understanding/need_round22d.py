@@ -30,7 +30,9 @@ the ones :mod:`.need_time` already reads), :func:`denied_hong` by :func:`.need.p
   like "không" when "phải" follows (the lexicon leaves "hông" out of the emergency negators
   for the hip: "đau hông phải" keeps its pain). So it does when the event is closed by "gì",
   "đâu", "chi" or a nobody "ai" right after it ("hông có khó thở gì hết", "hông ho ra máu gì
-  hết", "hông đánh ai": round 35D), the hip and a blow to it ("đâm vô hông") left out.
+  hết", "hông đánh ai": round 35D), the hip and a blow to it ("đâm vô hông") left
+  out, and neither a question's "hông" ("có ai hông cháy gì đâu mà lớn quá") nor one said
+  big ("gì đâu mà dữ quá") nor a "where" ("chảy máu ở đâu").
 """
 
 from __future__ import annotations
@@ -304,9 +306,17 @@ D22_DENIED_TAGS = frozenset({"gas", "fire", "smoke", "blast"})
 # "hông có khó thở gì hết", "hông đánh ai": a closer right after the event (round 35D)
 D22_CLOSERS = words("gì đâu chi")
 D22_CLOSER_REACH = 2
-D22_NOBODY = "ai"
-# "đâm vô hông", "đá trúng hông": a blow to the hip, never a denial
-D22_STRUCK = words("vô vào trúng ngang qua đâm chém đá đập đụng")
+D22_NOBODY = "ai"  # "hông đánh ai" ("nghe hông bắn ai ngoài đường" is asked: someone)
+D22_WHERE = words("ở chỗ tới từ")  # "chảy máu ở đâu": where, no closer
+# "đâm vô hông", "xe tông hông": a blow to the hip, never a denial
+D22_STRUCK = words("vô vào trúng ngang qua đâm chém đá đập đụng tông húc cán va xô")
+# "có ai hông", "có sao hông", "nghe hông": a question's "hông", no negator
+D22_ASKED = words("có")
+D22_ASK_REACH = 3
+D22_ASK_VERBS = words("nghe thấy biết hiểu coi xem sao được chưa kịp")
+# "gì đâu mà lớn quá trời": said big
+D22_DEGREE = words("quá lớn dữ đông nhiều ghê mù trời vậy dị dzậy thiệt")
+D22_EXCLAIM_REACH = 6
 
 
 def _hong_before(h: Hit, ws: list[str]) -> bool:
@@ -317,10 +327,30 @@ def _hong_before(h: Hit, ws: list[str]) -> bool:
         return False
     if ws[k + 1 : k + 2] == ["phải"]:
         return True
-    closed = bool(D22_CLOSERS.intersection(ws[h.end : h.end + D22_CLOSER_REACH])) or (
-        ws[h.end : h.end + 1] == [D22_NOBODY]
+    after = ws[h.end : h.end + D22_CLOSER_REACH]
+    closed = any(
+        w in D22_CLOSERS and not (w == "đâu" and ws[h.end + i - 1] in D22_WHERE)
+        for i, w in enumerate(after)
+    ) or ws[h.end : h.end + 1] == [D22_NOBODY]
+    return (
+        closed
+        and not (k > 0 and ws[k - 1] in D22_STRUCK)
+        and not _asking_hong(ws, k)
+        and not _exclaimed(ws, h.end)
     )
-    return closed and not (k > 0 and ws[k - 1] in D22_STRUCK)
+
+
+def _asking_hong(ws: list[str], k: int) -> bool:
+    """ "có ai hông", "có sao hông", "nghe hông": the "hông" that ends a question."""
+    return bool(D22_ASKED.intersection(ws[max(0, k - D22_ASK_REACH) : k])) or (
+        k > 0 and ws[k - 1] in D22_ASK_VERBS
+    )
+
+
+def _exclaimed(ws: list[str], end: int) -> bool:
+    """ "cháy gì đâu mà lớn quá trời": "what a fire", said big, no denial."""
+    rest = ws[end : end + D22_EXCLAIM_REACH]
+    return "mà" in rest and bool(D22_DEGREE.intersection(rest))
 
 
 def denied_hong(found: list[Hit], ws: list[str]) -> list[Hit]:

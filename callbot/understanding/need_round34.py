@@ -39,6 +39,7 @@ from callbot.understanding.need_round34c import (  # round 34C
 )
 from callbot.understanding.need_round35d import (  # round 35D
     D35_COMBOS,
+    D35_DEMOTIONS,
     D35_ENTRIES,
     round35d_marks,
     round35d_revise,
@@ -63,7 +64,7 @@ ROUND34: Round = Round(
     entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES),
     combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS),
     readings=(*B34_READINGS, *E35_READINGS),
-    demotions=E35_DEMOTIONS,
+    demotions=(*D35_DEMOTIONS, *E35_DEMOTIONS),
 )
 
 #: Mark sources (``words -> marks``), read after round 32's.

@@ -20,7 +20,7 @@ EMERGENCIES = [
 
 CALM = [
     "ba tui bị tiểu đường quên chích là tụt đường run tay liền nên tui muốn xin máy đo",
-    "má tui hông ăn đúng bữa là xỉu nên tui hỏi chỗ xin gạo",
+    "má tui cứ hông ăn đúng bữa là xỉu nên tui hỏi chỗ xin gạo",
     "tui bị suyễn hơi khó thở chút xíu thôi mà hết thuốc xịt rồi",
     "má tui hông có khó thở gì hết chỉ hỏi chỗ tiêm ngừa",
     "ông tui hông ho ra máu gì đâu ho khan thôi muốn đi chụp phổi",
@@ -55,3 +55,28 @@ def test_the_hip_struck_is_no_denial() -> None:
 def test_numbness_rising_is_no_flood() -> None:
     need = parse_need("tui yếu hai chân đi hông được tê lên tới bụng từ sáng")
     assert need.service != "114"
+
+
+# The reviewer's cases (round 35D's first version calmed or raised them)
+STILL_EMERGENCIES = [
+    ("có ai hông cháy gì đâu mà lớn quá trời", "114"),
+    ("má ơi có sao hông co giật gì đâu mà dữ quá", "115"),
+    ("con có sao hông chảy máu ở đâu mà đầy áo vậy", "115"),
+    ("anh nghe hông bắn ai ngoài đường kìa", "113"),
+    ("ông bị xe tông hông chảy máu gì đâu mà nhiều quá trời", "115"),
+    ("hôm nay ba tui quên uống thuốc là lên cơn co giật sùi bọt mép", "115"),
+    ("ổng trễ chạy thận là khó thở tím tái", "115"),
+    ("ông hơi tức ngực chút xíu rồi lan lên hàm vã mồ hôi", "115"),
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), STILL_EMERGENCIES)
+def test_round35d_review_still_emergency(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.usefixtures("both")
+def test_a_vehicle_that_cannot_go_in_a_flood_is_no_rescue() -> None:
+    assert parse_need("nước ngập tới bánh xe nên tui hông đi được").urgency != "emergency"
