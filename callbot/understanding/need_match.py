@@ -287,19 +287,34 @@ def _accented(words: list[str], add: dict[tuple[int, int, int], Hit]) -> None:
                 add[(id(entry), i, end)] = Hit(entry, i, end, FUZZY, ((i, end),))
 
 
+_HYPERBOLE = "hyperbole"
+
+
+def _sign_only(entry: Entry) -> bool:
+    """A sign for the combinations and nothing else: no category, no weight, tags only
+    ("tay trái không cử động được": ``stroke_sign``)."""
+    return entry.category is None and entry.weight == 0 and bool(entry.tags)
+
+
 def select(found: list[Hit]) -> list[Hit]:
     """Longest match first; a shorter overlapping one survives only as a crossing emergency,
     and not inside a longer phrase even one itself crossed out ("chém" in "chém giá" when
-    "giá cắt cổ" took "giá")."""
+    "giá cắt cổ" took "giá"). A medical emergency inside a sign said for the combinations
+    survives it: "ông tui không tỉnh dậy" is "không tỉnh" (115) and ``unanswered`` both; a
+    sign never hides the emergency it holds (round 35 of issue 13: 769 such phrases, among
+    them "tay trái không cử động được", "miệng méo qua một bên", "co giật tay chân")."""
     chosen: list[Hit] = []
     seen: list[Hit] = []
     for hit in sorted(found, key=lambda h: (h.start - h.end, h.level, -h.rank, h.start)):
         clash = [c for c in chosen if hit.start < c.end and c.start < hit.end]
+        # a 115 said for itself (not "muốn chết", said big as often as meant)
+        medical = hit.entry.alarm == "115" and _HYPERBOLE not in hit.entry.tags
         inside = any(
             c.start <= hit.start
             and hit.end <= c.end
             and c.level <= hit.level
             and (c in clash or c.end - c.start > hit.end - hit.start)
+            and not (medical and _sign_only(c.entry))
             for c in seen
         )
         if not inside and (not clash or hit.entry.urgency == "emergency"):
