@@ -40,13 +40,18 @@ Marks:
 
 - **Supposed, asked** (:func:`round34c_marks`): "lỡ" or "nhỡ" then, within a clause, "thì"
   and a question a few words after ("lỡ nó lên cơn lần nữa thì em phải làm sao"), or "lỡ
-  ... lần nữa"; "lỡ tay", "lỡ chân" stay accidents.
+  ... lần nữa" (not "lần nữa rồi"), with nothing said as done or happening between ("rồi",
+  "giờ", "luôn", "đang"). A "lỡ" of an accident (:func:`by_accident`, shared with round
+  35E) is none: "lỡ tay", "lỡ uống nhầm ... thì làm sao", "lỡ té hồ", "lỡ đụng xe", "lỡ làm
+  đổ xăng" stay emergencies.
 - **A named bystander is no general question** (:func:`round34c_revise`): an answer about
-  "cô", "chú", "bác", "dì" ... not called ("cô ơi") and not a teacher ("cô giáo"), is a
-  scene, not an asked-in-general ("chú xe ôm ngồi ngoài nắng xỉu ngang có cần gọi xe hông").
+  "cô", "chú", "bác", "dì" ... not called ("cô ơi", "chú công an ơi"), not a teacher, a
+  doctor or a nurse ("cô giáo", "bác sĩ", "cô y tá"), is a scene, not an asked-in-general
+  ("chú xe ôm ngồi ngoài nắng xỉu ngang có cần gọi xe hông").
 
 Service (:func:`round34c_service`): smoke smelled from a stove or a generator with a body in
-trouble and nothing burning is fumes, 115 ("ngửi khói bếp than nãy giờ lơ mơ ói hoài").
+trouble and nothing burning or catching ("bén qua mùng") is fumes, 115 ("ngửi khói bếp than
+nãy giờ lơ mơ ói hoài").
 
 Calm: "lỡ mai mốt nó co giật nữa thì sao" (supposed), "hôm qua sanh xong máu ra chút xíu giờ
 hết rồi" (over), "chú ơi người ngồi nắng lâu bị xỉu thì có cần gọi xe không" (general),
@@ -68,6 +73,7 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = [
     "C34_COMBOS",
     "C34_ENTRIES",
+    "by_accident",
     "round34c_marks",
     "round34c_revise",
     "round34c_service",
@@ -173,10 +179,19 @@ C34_ASK = words("sao răng gì ai nào đâu")
 C34_ASK_REACH = 4
 C34_CLAUSE_REACH = 14  # "lỡ ba tui lên cơn tim xe cấp cứu vô hông được thì sao"
 C34_AGAIN = phrases("lần nữa, lần sau, bữa nào, mai mốt, sau này, tái phát")
-C34_ACCIDENT = words("tay chân miệng bước trớn đà")
+# "lỡ" said of an accident ("lỡ tay", "lỡ uống nhầm", "lỡ té hồ"), the word right after it
+# (after "mà", "như", "có"): never a what-if.
+C34_ACCIDENT = words("""
+    tay chân miệng bước trớn đà uống nuốt hít ăn té ngã đụng tông va quẹt đâm cán làm đổ cắt
+    đứt đạp giẫm dẫm vấp trượt rớt xô đẩy bấm chạm nhậu
+""")
+C34_WHAT_IF_FILLERS = words("mà như có")
+# Said of what is done or happening, between "lỡ" and its question: no what-if.
+C34_DONE = words("rồi giờ luôn đã đang nãy")
 # A named bystander: a title the lexicon's PERSONAL lacks; not a call, not a teacher.
 C34_TITLES = words("cô chú bác dì cậu mợ thím dượng")
-C34_NOT_SCENE = words("ơi giáo nói bảo ạ à hỏi")
+C34_NOT_SCENE = words("ơi giáo sĩ y nói bảo ạ à hỏi")
+C34_CALL_REACH = 3  # "chú công an ơi", "cô bán thuốc ơi": a call, not a bystander
 # A part out of a birth is no resolution ("ra được cái mông rồi").
 C34_PART_OUT = phrases(pairings(
     ("ra", "ló", "ló được", "ra được", "mới ra", "mới ló", "lòi"),
@@ -184,21 +199,36 @@ C34_PART_OUT = phrases(pairings(
 ))  # fmt: skip
 # Fumes, not a fire: smoke from a stove or a generator, a body in trouble, nothing burning.
 C34_FUMES = "m27_fumes"
-C34_BURNING = words("cháy lửa bùng bốc kẹt nổ")
+C34_BURNING = words("cháy lửa bùng bốc kẹt nổ bén")  # "bén qua mùng": catching
+
+
+def by_accident(ws: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is a "lỡ" (or "nhỡ") of an accident ("lỡ uống nhầm", "lỡ té",
+    "lỡ mà đụng"), which never opens a what-if. Shared with round 35E's feared states."""
+    if ws[i] not in tw.WHAT_IF:
+        return False
+    k = i + 1
+    while k < len(ws) and ws[k] in C34_WHAT_IF_FILLERS:
+        k += 1
+    return k >= len(ws) or ws[k] in C34_ACCIDENT
 
 
 def _asked_what_if(ws: list[str]) -> list[tuple[int, int]]:
-    """A "lỡ" answered by "thì" and a question soon after, or by a repeat ("lần nữa")."""
-    again = [s for s, _ in find(ws, C34_AGAIN)]
+    """A "lỡ" answered by "thì" and a question soon after, or by a repeat ("lần nữa", not
+    "lần nữa rồi"), with nothing said as done or happening between ("rồi", "giờ", "luôn")."""
+    again = [s for s, e in find(ws, C34_AGAIN) if not C34_DONE.intersection(ws[e : e + 1])]
     out = []
-    for i, w in enumerate(ws):
-        if w not in tw.WHAT_IF or (i + 1 < len(ws) and ws[i + 1] in C34_ACCIDENT):
+    for i in range(len(ws)):
+        if ws[i] not in tw.WHAT_IF or by_accident(ws, i):
             continue
         ahead = range(i + 1, min(len(ws), i + C34_CLAUSE_REACH))
-        asked = any(
-            ws[k] in C34_THEN and C34_ASK & set(ws[k + 1 : k + 1 + C34_ASK_REACH]) for k in ahead
-        )
-        if asked or any(i < a < i + C34_CLAUSE_REACH for a in again):
+        asked = [
+            k
+            for k in ahead
+            if ws[k] in C34_THEN and C34_ASK & set(ws[k + 1 : k + 1 + C34_ASK_REACH])
+        ]
+        ends = asked[:1] + [a for a in again if i < a < i + C34_CLAUSE_REACH][:1]
+        if any(not C34_DONE.intersection(ws[i + 1 : end]) for end in ends):
             out.append((i, i + 1))
     return out
 
@@ -211,7 +241,10 @@ def round34c_marks(ws: list[str]) -> Marks:
 def _bystander(ws: list[str]) -> bool:
     """Whether the answer names a bystander by a title ("cô bán vé số"), not calling one."""
     return any(
-        w in C34_TITLES and k + 1 < len(ws) and ws[k + 1] not in C34_NOT_SCENE
+        w in C34_TITLES
+        and k + 1 < len(ws)
+        and ws[k + 1] not in C34_NOT_SCENE
+        and "ơi" not in ws[k + 1 : k + 1 + C34_CALL_REACH]
         for k, w in enumerate(ws)
     )
 

@@ -7,8 +7,9 @@ Entries (:data:`E35_ENTRIES`) and readings (:data:`E35_READINGS`):
 - **SpO2 spelt out** ("sờ pê ô hai", "xờ pê ô hai", "ét pi ô hai"): a measure like "spo2",
   read by the lexicon's SpO2 readings ("sờ pê ô hai chỉ còn bảy mươi tám").
 - **A reading said to drop** with no oxygen word ("má tui đo còn tám mươi hai", "chỉ số tụt
-  còn tám mươi", "chỉ số xuống còn bảy mươi chín"): 50 to 92 is a 115 emergency; "độ" after
-  it is a temperature, out of range anyway ("đo còn ba mươi tám độ").
+  còn tám mươi", "chỉ số xuống còn bảy mươi chín"): 50 to 92 is a 115 emergency; not of
+  another measure named a few words around it ("nhịp tim đo còn sáu mươi", "cân đo còn tám
+  mươi ký": a ``mistaken`` mark over it).
 - **Lips gone blue told with whose lips** ("môi tôi tím rồi", "môi nó tím tái"): 115 (the
   older "môi tím", "tím môi" had no pronoun in between).
 - **Eyes shut and no answer when called** ("mắt nhắm nghiền kêu hoài không mở", "gọi không
@@ -16,6 +17,8 @@ Entries (:data:`E35_ENTRIES`) and readings (:data:`E35_READINGS`):
 - **Down and barely moving** ("nằm dưới đất còn cựa quậy", "nằm dưới sàn còn nhúc nhích"),
   and **someone unseen for days then found lying** ("mấy ngày không thấy ra ... nằm dưới
   đất"): 115.
+- **Thick smoke from a neighbour's house** ("khói đen mù mịt từ nhà hàng xóm"): 114, tagged
+  fire, not smoke, so the caller's own wood fire does not calm it.
 - Calm: wood-fire cooking is daily smoke ("nấu bằng bếp củi"); an oxygen cylinder or
   concentrator given back ("muốn trả bình ô xy", "gửi trả máy") or asked about for a list
   ("vô danh sách cấp máy tạo ô xy", "đủ điều kiện") is no emergency (:data:`E35_DEMOTIONS`).
@@ -25,11 +28,13 @@ Marks (:func:`round35e_marks`):
 - **Not reached** ("chưa ai khó thở", "chưa tới mức khó thở", "không đến mức phải cấp cứu",
   "chưa tới nỗi đói chết") and **feared** ("lỡ trở nặng", "phòng khi ông khó thở", "nhỡ mà
   tụt ô xy") of a state right after: ``feared`` over the state. "chưa ai tới ... khó thở"
-  is not: the state must follow at once (or after who).
-- **A faulty meter and the body fine** ("máy đo nhảy lung tung ... mà tui thấy bình thường
-  không mệt"): ``mistaken`` from the meter to the reassurance.
-- **A low reading risen since** ("hôm qua còn tám mươi tám mà nay lên chín mươi bảy"): a
-  number of 50 to 93, then a marker of now, "lên" and a number of 94 to 100: ``resolved``.
+  is not: the state must follow at once (or after who); a "lỡ" of an accident is not either
+  ("lỡ nuốt đồng xu khó thở quá": round 34C's :func:`.by_accident`).
+- **A faulty oximeter, the body fine** ("máy đo nhảy lung tung ... mà tui thấy bình thường"):
+  ``mistaken`` from the meter (not any "máy") to the reassurance, no real sign between.
+- **A low oxygen reading risen since** ("hôm qua đo còn tám mươi tám mà nay lên chín mươi
+  bảy"): 50 to 93 read after a measuring or an oxygen word and no other measure, then a
+  marker of now, "lên" and 94 to 100, no real sign between: ``resolved``.
 
 Reviser (:func:`round35e_revise`): a stretch said "hồi nãy" ("lúc nãy", "mới nãy") holding a
 sign the person is still down ("không dậy được", "nằm dưới đất", "nằm ngay cửa", "nằm bất
@@ -38,7 +43,7 @@ sign the person is still down ("không dậy được", "nằm dưới đất", 
 "hồi nãy ba nằm dưới đất hổng dậy tại ba giỡn").
 
 Service (:func:`round35e_service`): a 113 that is only the injured person's own climbing
-("gãy chân lúc trèo qua rào") with a 115 sign is 115.
+("gãy chân lúc trèo qua rào") with a 115 sign is 115; not a stranger's ("khi nó trèo vô").
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from callbot.understanding.need_base import (
     pairings,
     signs_together,
 )
+from callbot.understanding.need_round34c import by_accident
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import NAY, phrases, words
 from callbot.understanding.numbers import read_number
@@ -94,7 +100,12 @@ _STIRRING = """
     còn cựa quậy, còn nhúc nhích, còn ngọ nguậy, còn động đậy, cựa quậy yếu, nhúc nhích yếu,
     chỉ còn cựa quậy, chỉ còn nhúc nhích
 """
-_WOOD_FIRE = "bếp củi, nấu bếp củi, đun củi, nấu củi, đun bếp củi, nấu xôi"  # not "bếp than": fumes
+_WOOD_FIRE = "bếp củi, nấu bếp củi, đun củi, nấu củi, đun bếp củi"  # not "bếp than": fumes
+# A neighbour's thick smoke: tagged fire, not smoke (a wood fire here does not lower it).
+_SMOKE_NEXT_DOOR = pairings(
+    ("khói đen", "khói đen mù mịt", "khói mù mịt", "khói đen kịt", "khói cuồn cuộn"),
+    ("từ nhà hàng xóm", "bên nhà hàng xóm", "từ nhà kế bên", "bên nhà kế bên", "từ nhà bên cạnh"),
+)
 _RETURNED = """
     muốn trả, muốn trả lại, đem trả, đem trả lại, gửi trả, gửi trả lại, hoàn trả, trả lại cho,
     đi trả, mang trả, mang trả lại
@@ -112,6 +123,7 @@ E35_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _EYES, tags="e35_eyes", fold="tone"),
     entry(None, "normal", 0, _STIRRING, tags="e35_stirring", fold="tone"),
     entry(None, "normal", 0, _WOOD_FIRE, tags="smoke_daily", fold="tone"),
+    entry("other", "emergency", 5, _SMOKE_NEXT_DOOR, tags="fire", fold="tone", service="114"),
     entry(None, "normal", 0, _RETURNED, tags="e35_returned", fold="tone"),
     entry(None, "normal", 0, _ELIGIBLE, tags="e35_eligible", fold="tone"),
 )
@@ -123,9 +135,7 @@ E35_COMBOS: tuple[Combo, ...] = (
     signs_together("e23_lying", "e35_stirring", 3, ordered=True),
     signs_together("d28_unseen", "e23_lying", 20, ordered=True, at_second=True),
 )
-E35_READINGS: tuple[Reading, ...] = (
-    Reading("e35_drop", True, 50, 92, "medical", "emergency", 5),
-)
+E35_READINGS: tuple[Reading, ...] = (Reading("e35_drop", True, 50, 92, "medical", "emergency", 5),)
 E35_DEMOTIONS: tuple[Demotion, ...] = (
     Demotion("equipment", "e35_returned", "normal"),
     Demotion("equipment", "e35_eligible", "normal"),
@@ -159,7 +169,18 @@ E35_FINE = phrases("""
     thấy bình thường, vẫn bình thường, không mệt, hổng mệt, hông mệt, khỏe re, vẫn khỏe,
     thở bình thường, thở vẫn bình thường, không khó thở, hổng khó thở, ăn uống bình thường
 """)
-E35_METER = words("máy đo")
+# The oximeter or an oxygen reading named ("máy đo", "spo2"), not any "máy" ("máy lạnh").
+E35_OXYGEN = phrases("""
+    máy đo, máy đo ô xy, máy đo oxy, máy kẹp, kẹp ngón tay, máy kẹp ngón tay, spo2, sp02, ô xy,
+    oxy, ô xi, oxi, sờ pê ô hai, xờ pê ô hai, ét pi ô hai, máy tạo ô xy, chỉ số ô xy, nồng độ ô xy
+""")
+E35_OXYGEN_REACH = 6  # from the oxygen named to the reading or the fault
+# Another measure named by a reading ("nhịp tim đo còn sáu mươi", "cân đo còn tám mươi ký").
+E35_OTHER_MEASURE = words("nhịp mạch tim cân ký kí kg ki lô đường huyết áp nhiệt độ tuổi")
+E35_MEASURE_REACH = 3  # words before the drop, and after the number, where it is named
+E35_DROP = phrases(_DROP)
+# Real signs said between a low reading and its rise, or a fault and the reassurance.
+E35_SIGNS = E35_STATES + phrases("lơ mơ, co giật, tím, đau ngực, tức ngực")
 # A marker of now, then "lên" (the reading rose since).
 E35_NOW = words("nay giờ")
 E35_ROSE = words("lên")
@@ -186,15 +207,20 @@ E35_UP = phrases("""
 E35_NOT = words("không hổng hông chưa chẳng")
 E35_CLIMB = words("trèo leo")
 E35_WHEN = words("lúc khi do vì tại")
+# Who may climb between "lúc" and the climbing: the caller's own ("lúc ba trèo"), not "nó".
+E35_OWN = words("ba má ông bà anh chị em ổng bả con cháu tui tôi")
 
 
 def _states_after(
     ws: list[str], starts: list[tuple[int, int]], reach: int
 ) -> list[tuple[int, int]]:
-    """From each marker to a state said within ``reach`` words after it, no break between."""
+    """From each marker to a state said within ``reach`` words after it, no break between; a
+    "lỡ" of an accident ("lỡ nuốt đồng xu khó thở") is no marker (round 34C's what-if)."""
     states = find(ws, E35_STATES)
     out = []
     for s, e in starts:
+        if by_accident(ws, s):
+            continue
         for ss, se in states:
             if e <= ss <= e + reach and not E35_BREAKS.intersection(ws[e:ss]):
                 out.append((s, se))
@@ -202,57 +228,89 @@ def _states_after(
     return out
 
 
+def _oxygen_near(ws: list[str], at: int) -> bool:
+    """Whether the oximeter or an oxygen reading is named at most a few words before ``at``."""
+    return any(at - E35_OXYGEN_REACH <= s <= at for s, _ in find(ws, E35_OXYGEN))
+
+
+def _signs_between(ws: list[str], start: int, end: int, fine: list[tuple[int, int]]) -> bool:
+    """Whether a real sign is said from ``start`` to ``end``, not inside a reassurance."""
+    return any(
+        start <= s and e <= end and not any(fs <= s < fe for fs, fe in fine)
+        for s, e in find(ws, E35_SIGNS)
+    )
+
+
 def _faulty(ws: list[str]) -> list[tuple[int, int]]:
-    """A faulty meter and the body fine: from the meter named before to the reassurance."""
-    faulty = find(ws, E35_FAULTY)
-    fine = find(ws, E35_FINE)
-    if not faulty or not fine:
+    """A faulty oximeter and the body fine: from the meter named before to the reassurance,
+    with no real sign said between."""
+    faulty, fine = find(ws, E35_FAULTY), find(ws, E35_FINE)
+    meters = [s for s, _ in find(ws, E35_OXYGEN) if faulty and s < faulty[0][0]]
+    if not fine or not meters or faulty[0][0] - meters[-1] > E35_OXYGEN_REACH + 2:
         return []
-    first = faulty[0][0]
-    start = max([k for k in range(first) if ws[k] in E35_METER], default=first)
-    while start > 0 and ws[start - 1] in E35_METER:
-        start -= 1
-    start = min([start] + [s for s, _ in fine])
-    return [(start, max(e for _, e in fine + faulty))]
+    start = min([meters[-1]] + [s for s, _ in fine])
+    end = max(e for _, e in fine + faulty)
+    return [] if _signs_between(ws, start, end, fine) else [(start, end)]
 
 
 def _numbers(ws: list[str]) -> list[tuple[int, int, int]]:
     """Every cardinal said: (value, start, end)."""
-    out = []
-    k = 0
+    out, k = [], 0
     while k < len(ws):
         read = read_number(ws, k)
-        if read:
-            out.append((read[0], k, read[1]))
-            k = read[1]
-        else:
-            k += 1
+        out += [(read[0], k, read[1])] if read else []
+        k = read[1] if read else k + 1
     return out
 
 
-def _risen(ws: list[str]) -> list[tuple[int, int]]:
-    """A low reading, then a marker of now, "lên" and a normal reading: resolved."""
-    nums = _numbers(ws)
+def _other_measure(ws: list[str], s: int, e: int) -> bool:
+    """Whether another measure than oxygen is named a few words around ``s..e``."""
+    around = ws[max(0, s - E35_MEASURE_REACH) : s] + ws[e : e + E35_MEASURE_REACH]
+    return bool(E35_OTHER_MEASURE.intersection(around))
+
+
+def _risen(ws: list[str], nums: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """A low oxygen reading (an oxygen word or a measuring before it, no other measure), then
+    a marker of now, "lên" and a normal reading, no real sign said between: resolved."""
+    drops = [s for s, _ in find(ws, E35_DROP)]
     out = []
     for value, s, e in nums:
-        if not 94 <= value <= 100:
-            continue
-        if not any(50 <= v <= 93 and ve <= s for v, _, ve in nums):
+        low = [
+            ls
+            for v, ls, le in nums
+            if 50 <= v <= 93 and le <= s and not _other_measure(ws, ls, le)
+            and (_oxygen_near(ws, ls) or any(ls - E35_OXYGEN_REACH <= d < ls for d in drops))
+        ]  # fmt: skip
+        if not 94 <= value <= 100 or _other_measure(ws, s, e) or not low:
             continue
         k = s - 1
         while k >= 0 and ws[k] in E35_ROSE_SKIP and s - k <= 4:
             k -= 1
         rose = E35_ROSE.intersection(ws[k + 1 : s])
-        if rose and k >= 0 and ws[k] in E35_NOW:
+        if rose and k >= 0 and ws[k] in E35_NOW and not _signs_between(ws, low[-1], k, []):
             out.append((k, e))
     return out
+
+
+def _not_oxygen(ws: list[str], nums: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """A drop read of another measure ("nhịp tim đo còn sáu mươi", "cân đo còn tám mươi ký"):
+    not an oxygen reading, from the drop to the number (taken as ``mistaken``)."""
+    return [
+        (s, read[2])
+        for s, e in find(ws, E35_DROP)
+        if (read := next((n for n in nums if e <= n[1] <= e + 2), None))
+        and _other_measure(ws, s, read[2])
+        and not _oxygen_near(ws, s)
+    ]
 
 
 def round35e_marks(ws: list[str]) -> Marks:
     """Not reached, feared, a faulty meter, a low reading risen since (module docstring)."""
     feared = _states_after(ws, find(ws, E35_NOT_REACHED), 0)
     feared += _states_after(ws, find(ws, E35_FEARED), E35_WHO_REACH)
-    return {"feared": feared, "mistaken": _faulty(ws), "resolved": _risen(ws)}
+    nums = _numbers(ws)
+    mistaken = _faulty(ws) + _not_oxygen(ws, nums)
+    return {"feared": feared, "mistaken": mistaken, "resolved": _risen(ws, nums)}
 
 
 def round35e_revise(marks: Marks, ws: list[str]) -> Marks:
@@ -285,6 +343,7 @@ def round35e_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
     for h in police:
         said = ws[h.start : h.end]
         before = ws[max(0, h.start - 2) : h.start]
-        if not (E35_CLIMB.intersection(said) and E35_WHEN.intersection(before)):
+        own = bool(before) and (before[-1] in E35_WHEN or set(before) <= E35_OWN | E35_WHEN)
+        if not (E35_CLIMB.intersection(said) and E35_WHEN.intersection(before) and own):
             return service
     return "115"

@@ -25,6 +25,21 @@ EMERGENCIES = [
     ("lũ về nước tràn ngập tới nóc tủ rồi bà nội tui bệnh nằm trên gác hổng ra được", "114"),
     ("hổng biết phải bà con hông mà có người bồng thằng nhỏ leo lên xe rồ ga chạy mất", "113"),
     ("dưới nhà có tiếng lục tủ mà cả nhà ngủ hết chắc mèo thôi mà nghe giọng đàn ông lạ", "113"),
+    # a "lỡ" of an accident, asked about, is no what-if (the reviewer's lines, then ours)
+    ("con tui lỡ uống nhầm thuốc chuột rồi giờ ói quá thì phải làm sao chị", "115"),
+    ("thằng út lỡ uống nhầm thuốc diệt cỏ rồi giờ ói hoài thì làm sao đây", "115"),
+    ("em lỡ đụng xe ông cụ ổng nằm bất tỉnh chảy máu đầu thì em phải làm gì", "115"),
+    ("tui lỡ tông trúng bà cụ bả nằm bất tỉnh chảy máu đầu thì tui phải làm sao", "115"),
+    ("bé lỡ té hồ bơi vớt lên tím tái không thở thì làm sao", "115"),
+    ("thằng nhỏ lỡ té xuống ao vớt lên tím tái không thở thì phải làm gì", "115"),
+    ("tui lỡ làm đổ xăng bắt lửa cháy bếp rồi thì làm sao đây", "114"),
+    ("em lỡ làm đổ dầu hôi bắt lửa cháy bếp rồi thì làm sao", "114"),
+    ("nó lỡ uống thuốc ngủ quá liều lần nữa rồi", "115"),
+    ("má tui lỡ uống thuốc ngủ quá liều lần nữa rồi", "115"),
+    # a stove's fire catching the bedding is a fire, not fumes
+    ("bếp than bén qua mùng khói mù mịt bà tui ngộp thở xỉu", "114"),
+    ("khói bếp than mù mịt bén qua mền rồi bà tui ngất trong phòng", "114"),
+    ("bếp than bén qua tấm rèm khói mù mịt ông tui ngộp thở xỉu", "114"),
 ]
 
 CALM = [
@@ -39,6 +54,16 @@ CALM = [
     "mí mắt tui cứ giựt liên tục mấy bữa nay hổng biết thiếu chất gì",
     "nhà tui đậu xe hơi khóa kín cửa trong hầm hỏi tiền giữ xe",
     "hồi năm ngoái lụt nước ngập tới cửa sổ nhà tui hổng ra được giờ hỏi tiền hỗ trợ",
+    # what-ifs and fears stay calm
+    "nhỡ bé nhà tui lên cơn co giựt lần nữa thì tui phải làm sao chị",
+    "tui lo nhà ở hẻm nhỏ quá lỡ ba tui lên cơn tim xe cấp cứu vô hông được thì sao",
+    "nhà tui ở trong hẻm sâu lỡ má tui lên cơn suyễn xe cứu thương vô hông lọt thì sao",
+    # a doctor, a nurse, a policeman called: a general question
+    "bác sĩ ơi người bị ngất xỉu thì có cần gọi xe cấp cứu không",
+    "bác sĩ ơi người già bị xỉu thì có cần gọi cấp cứu không",
+    "cô y tá ơi người say nắng xỉu ngang có cần gọi xe hông",
+    "chú công an ơi người bị say nắng xỉu thì có cần gọi xe hông",
+    "cô giáo ơi học sinh bị xỉu thì có cần gọi xe cấp cứu không",
 ]
 
 

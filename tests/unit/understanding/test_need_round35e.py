@@ -19,6 +19,23 @@ EMERGENCIES = [
     ("lúc nãy ông nội trượt chân trong nhà tắm giờ không đứng dậy được", "115"),
     ("hồi nãy ba tui té nằm dưới đất chưa ai đỡ dậy", "115"),
     ("thằng em tui té gãy tay khi trèo qua rào xương lòi ra ngoài", "115"),
+    # a "lỡ" of an accident is no fear (the reviewer's lines, then ours)
+    ("con tui lỡ nuốt đồng xu khó thở quá", "115"),
+    ("em bé lỡ hít hạt đậu thở không nổi", "115"),
+    ("ba lỡ uống nhầm thuốc xỉu luôn", "115"),
+    ("thằng cu lỡ nuốt cái nắp chai khó thở quá", "115"),
+    ("bà nội lỡ uống nhầm thuốc chuột xỉu luôn", "115"),
+    # a neighbour's thick smoke, whatever wood fire burns here
+    ("nhà tui nấu bếp củi mà khói đen mù mịt từ nhà hàng xóm bay qua", "114"),
+    ("tui đang đun bếp củi nấu cơm mà khói đen kịt từ nhà kế bên bốc qua", "114"),
+    # a stranger climbing in, still inside: the police
+    ("nửa đêm khi nó trèo vô nhà ba tui lên cơn đau tim bất tỉnh nó còn ở trong nhà", "113"),
+    ("khuya khi thằng trộm trèo vô nhà má tui hoảng quá xỉu luôn nó còn trong nhà", "113"),
+    # a reading risen, or a faulty meter, with real signs said: still an emergency
+    ("ba tui khó thở tím tái nhịp tim tám mươi mà giờ lên chín mươi lăm", "115"),
+    ("ông tui đo còn tám mươi lăm thở dốc tím tái giờ lên chín mươi bốn", "115"),
+    ("máy đo chạy lung tung ông tui bất tỉnh còn tui thì vẫn khỏe", "115"),
+    ("máy giặt chạy lung tung ông tui ngất xỉu còn tui thì vẫn khỏe", "115"),
 ]
 
 CALM = [
@@ -33,6 +50,12 @@ CALM = [
     "đo nhiệt độ cho con còn ba mươi tám độ",
     "thằng nhỏ ngủ trưa mắt nhắm nghiền ngon lành",
     "tui hỏi nhà có người già thì có được vô danh sách cấp bình ô xy không",
+    # another measure than oxygen said to drop
+    "nhịp tim đo còn sáu mươi",
+    "ba tui cân đo còn tám mươi ký",
+    "con tui cân đo còn bảy mươi lăm ký",
+    "mạch ba tui đo còn sáu mươi lăm",
+    "hôm qua ô xy của ba tui còn tám mươi bảy mà giờ lên chín mươi sáu rồi",
 ]
 
 
