@@ -26,6 +26,9 @@ Marks (:func:`round35d_marks`, :func:`round35d_revise`):
   đưa là chặt tay", stays a threat).
 - **A delusion is no mistake** ("bị hoang tưởng cầm mã tấu"): "hoang tưởng", "ảo tưởng" are
   not "tưởng" (the caller thought wrongly), so what follows is not taken back.
+- **A "lỡ" of an accident supposes nothing** ("con nhỏ lỡ mà nuốt viên bi thở không được"):
+  the older readings of "lỡ mà", "lỡ như" as a what-if step back when an accident's verb
+  follows (:func:`.need_round34c.by_accident`) and no "thì sao" asks it.
 - **A long illness named after today's sign** ("ho ra máu ướt cái khăn ổng bị lao lâu
   rồi"): "lâu rồi" belongs to the illness said with its own subject ("ổng bị lao"), not to
   the sign said before it.
@@ -36,6 +39,7 @@ crisis, a denied sign.
 
 from __future__ import annotations
 
+from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import (
     Combo,
     Demotion,
@@ -44,6 +48,7 @@ from callbot.understanding.need_base import (
     pairings,
     signs_together,
 )
+from callbot.understanding.need_round34c import by_accident
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -94,6 +99,8 @@ D35_EACH_TIME_BEFORE = words("hễ cứ mỗi")
 D35_DELUSION = words("hoang ảo")
 D35_LONG = phrases("lâu rồi, lâu lắm rồi, lâu năm rồi, mấy năm rồi, mấy năm nay, từ lâu")
 D35_SUBJECTS = words("ổng bả ảnh chỉ cổ nó ông bà tui em")
+D35_FEARING = words("sợ lo ngại e")
+D35_ASK_REACH = 14  # "lỡ mà nuốt cục kẹo ... thì làm sao": still a what-if
 
 
 def _whenever(ws: list[str]) -> list[tuple[int, int]]:
@@ -135,9 +142,23 @@ def _illness_own_clause(span: tuple[int, int], ws: list[str]) -> tuple[int, int]
     return span
 
 
+def _accident_not_asked(ws: list[str], start: int) -> bool:
+    """ "lỡ mà nuốt viên bi thở không được": a "lỡ" of an accident, no "thì sao" after it."""
+    if start >= len(ws) or not by_accident(ws, start):
+        return False
+    if start > 0 and ws[start - 1] in D35_FEARING:  # "tui sợ lỡ đứt rớt xuống"
+        return False
+    ahead = ws[start : start + D35_ASK_REACH]
+    return not find(ahead, tw.WHAT_IF_ENDS)
+
+
 def round35d_revise(marks: Marks, ws: list[str]) -> Marks:
-    """A delusion is no mistake; a long illness named after a sign is its own clause."""
+    """A delusion is no mistake; a long illness named after a sign is its own clause; a
+    "lỡ" of an accident supposes nothing."""
     out = dict(marks)
+    for key in ("supposed", "feared"):
+        if marks.get(key):
+            out[key] = [sp for sp in marks[key] if not _accident_not_asked(ws, sp[0])]
     if marks.get("mistaken"):
         out["mistaken"] = [
             (s, e) for s, e in marks["mistaken"] if not (s >= 2 and ws[s - 2] in D35_DELUSION)

@@ -80,3 +80,14 @@ def test_round35d_review_still_emergency(text: str, service: str) -> None:
 @pytest.mark.usefixtures("both")
 def test_a_vehicle_that_cannot_go_in_a_flood_is_no_rescue() -> None:
     assert parse_need("nước ngập tới bánh xe nên tui hông đi được").urgency != "emergency"
+
+
+@pytest.mark.usefixtures("both")
+def test_a_lo_of_an_accident_is_no_what_if() -> None:
+    need = parse_need("thằng nhỏ lỡ mà nuốt cục kẹo cứng giờ thở không được")
+    assert (need.urgency, need.service) == ("emergency", "115")
+
+
+@pytest.mark.usefixtures("both")
+def test_a_lo_asked_about_stays_a_what_if() -> None:
+    assert parse_need("lỡ mà nuốt phải cục pin thì làm sao hả chị").urgency != "emergency"
