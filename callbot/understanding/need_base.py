@@ -229,6 +229,25 @@ _PREVENTED = frozenset({
 })  # fmt: skip
 
 
+# A self-repair: "bị ho à hổng phải khó thở" is "a cough, no, I mean breathless": the
+# particle before "không/hổng/hông phải" says a first word is being corrected (round 35).
+REPAIR_PARTICLES = frozenset({"à", "ờ", "ơ", "á", "ủa"})
+# "... à không phải bị đánh đâu": a closer after what follows makes it a denial after all
+REPAIR_CLOSERS = frozenset({"đâu", "gì", "hết", "cả", "chi"})
+
+
+def self_repair(words: list[str], negator: int, end: int) -> bool:
+    """Whether the negator at ``negator`` ("không phải" after "à") corrects what was said
+    before it rather than denying what follows it (ending at ``end``): something said, then a
+    repair particle, then no closer right after the corrected word."""
+    return (
+        negator >= 2
+        and words[negator - 1] in REPAIR_PARTICLES
+        and words[negator + 1 : negator + 2] == ["phải"]
+        and not REPAIR_CLOSERS.intersection(words[end : end + 2])
+    )
+
+
 def standard(words: list[str]) -> list[str]:
     """``words`` with the :data:`DIALECT` words said the way the lexicon says them (and a
     shot's "người" before a disease read "ngừa")."""

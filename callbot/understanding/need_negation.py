@@ -15,6 +15,9 @@ emergency costs a life and a false one a few seconds of an operator's time:
   ai bị đuối nước", "không bị ai đánh") or a closing "gì/hết/cả/đâu/nào" right after the
   event ("chẳng có ai ngất cả", "không có ai khó thở hết"). A bare "không có ai khó thở" stays
   an emergency: without punctuation it may be "nobody is home, (she is) short of breath".
+- **A self-repair is no denial**: "bị ho à hổng phải khó thở" ("a cough, no, I mean short of
+  breath") asserts what follows the "à không phải" (:func:`.need_base.self_repair`), unless
+  a closer makes it a denial after all ("à không phải bị đánh đâu").
 - **The same kind, minimised.** After a denied emergency, "chỉ là", "chỉ có", "chỉ bị" say
   what happened instead ("không có cháy nổ gì hết chỉ là cái quạt bốc mùi khét"): the
   emergencies of the same service said after it are the minor thing, not an emergency.
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from callbot.understanding.need_base import self_repair
 from callbot.understanding.need_lexicon import (
     EMERGENCY_BRIDGES,
     EMERGENCY_DENIAL_ENDS,
@@ -81,6 +85,8 @@ def _emergency_denied(hit: Hit, words: list[str]) -> bool:
     for i in before(words, hit.start, _BRIDGE_REACH):
         word = words[i]
         if word in EMERGENCY_NEGATORS:
+            if self_repair(words, i, hit.end):
+                return False  # "bị ho à hổng phải khó thở": corrected to it, not denied
             if not crossed:
                 return True
             nobody = [k for k, w in enumerate(crossed) if w in _NOBODY]

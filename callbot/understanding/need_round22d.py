@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from callbot.understanding.need_base import Entry, entry
+from callbot.understanding.need_base import Entry, entry, self_repair
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
@@ -326,7 +326,7 @@ def _hong_before(h: Hit, ws: list[str]) -> bool:
     if k < 0 or ws[k] not in D22_HONG or (k > 0 and ws[k - 1] in D22_HIP):
         return False
     if ws[k + 1 : k + 2] == ["phải"]:
-        return True
+        return not self_repair(ws, k, h.end)  # "bị ho à hổng phải khó thở": corrected
     after = ws[h.end : h.end + D22_CLOSER_REACH]
     closed = any(
         w in D22_CLOSERS and not (w == "đâu" and ws[h.end + i - 1] in D22_WHERE)

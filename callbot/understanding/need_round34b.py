@@ -230,12 +230,14 @@ B34_PARTICLES = frozenset({"à", "ừ", "ừa", "ớ"})
 def unbroken(said: list[str]) -> list[str]:
     """``said`` with the hesitations inside it dropped, a particle between a word and the
     same word again dropped, and a word said again across either read once ("hổng ờ hổng
-    được", "tim ổng ờ ổng ngưng đập", "thở à thở không nổi"); a leading one is kept."""
+    được", "tim ổng ờ ổng ngưng đập", "thở à thở không nổi"); a leading one is kept, and one
+    before "không phải" (a self-repair: :func:`.need_base.self_repair`)."""
     out: list[str] = []
     skipped = False
     for k, w in enumerate(said):
         again = k + 1 < len(said) and bool(out) and said[k + 1] == out[-1]
-        if out and (w in B34_FILLERS or (w in B34_PARTICLES and again)):
+        repair = said[k + 1 : k + 3] in (["không", "phải"], ["hổng", "phải"], ["hông", "phải"])
+        if out and not repair and (w in B34_FILLERS or (w in B34_PARTICLES and again)):
             skipped = True
             continue
         if skipped and out[-1] == w:
