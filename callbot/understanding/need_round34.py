@@ -11,8 +11,9 @@ said) and C (the danger framed as a question or hedged: "có sao không", "chắ
 hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
 development parts (``parse_dev28.jsonl``). Round 35 of the same session is gathered here too:
 writers D (people living with a chronic illness and their carers) and E (the COVID-19
-lockdown calls of July-August 2021), ``parse_dev29.jsonl``. Each fixing round adds its
-module's tables here, one line each.
+lockdown calls of July-August 2021), ``parse_dev29.jsonl``. Round 36's writer G (new scenes
+in short southern lines, with mirrors over, denied, feared or asked about) joins here too.
+Each fixing round adds its module's tables here, one line each.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ from callbot.understanding.need_round35e import (  # round 35E
     round35e_revise,
     round35e_service,
 )
+from callbot.understanding.need_round36g import (  # round 36G
+    G36_COMBOS,
+    G36_ENTRIES,
+    round36g_marks,
+    round36g_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -61,8 +68,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SAID", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES),
-    combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS),
+    entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES, *G36_ENTRIES),
+    combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS, *G36_COMBOS),
     readings=(*B34_READINGS, *E35_READINGS),
     demotions=(*D35_DEMOTIONS, *E35_DEMOTIONS),
 )
@@ -73,6 +80,7 @@ R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round34c_marks,
     round35d_marks,
     round35e_marks,
+    round36g_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 32's.
@@ -88,6 +96,7 @@ R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | N
     round34b_service,
     round34c_service,
     round35e_service,
+    round36g_service,
 )
 
 #: How the answer's words are read before anything else (``said -> said``): round 34B's
