@@ -11,9 +11,10 @@ said) and C (the danger framed as a question or hedged: "có sao không", "chắ
 hả", "có cần gọi không") were each scored unseen first, then studied; their lines join the
 development parts (``parse_dev28.jsonl``). Round 35 of the same session is gathered here too:
 writers D (people living with a chronic illness and their carers) and E (the COVID-19
-lockdown calls of July-August 2021), ``parse_dev29.jsonl``. Round 36's writer G (new scenes
-in short southern lines, with mirrors over, denied, feared or asked about) joins here too.
-Each fixing round adds its module's tables here, one line each.
+lockdown calls of July-August 2021), ``parse_dev29.jsonl``. Round 36's writers F (emergencies
+described by what a layperson sees and hears, no medical word) and G (new scenes in short
+southern lines, with mirrors over, denied, feared or asked about) join here too. Each fixing
+round adds its module's tables here, one line each.
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ from callbot.understanding.need_round35e import (  # round 35E
     round35e_revise,
     round35e_service,
 )
+from callbot.understanding.need_round36f import (  # round 36F
+    F36_COMBOS,
+    F36_ENTRIES,
+    round36f_marks,
+    round36f_service,
+)
 from callbot.understanding.need_round36g import (  # round 36G
     G36_COMBOS,
     G36_ENTRIES,
@@ -68,8 +75,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R34_MARKS", "R34_REVISERS", "R34_SAID", "R34_SERVICES", "ROUND34"]
 
 ROUND34: Round = Round(
-    entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES, *G36_ENTRIES),
-    combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS, *G36_COMBOS),
+    entries=(*B34_ENTRIES, *C34_ENTRIES, *D35_ENTRIES, *E35_ENTRIES, *F36_ENTRIES, *G36_ENTRIES),
+    combos=(*B34_COMBOS, *C34_COMBOS, *D35_COMBOS, *E35_COMBOS, *F36_COMBOS, *G36_COMBOS),
     readings=(*B34_READINGS, *E35_READINGS),
     demotions=(*D35_DEMOTIONS, *E35_DEMOTIONS),
 )
@@ -80,6 +87,7 @@ R34_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round34c_marks,
     round35d_marks,
     round35e_marks,
+    round36f_marks,
     round36g_marks,
 )
 
@@ -96,6 +104,7 @@ R34_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | N
     round34b_service,
     round34c_service,
     round35e_service,
+    round36f_service,
     round36g_service,
 )
 
