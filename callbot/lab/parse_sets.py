@@ -239,6 +239,15 @@ SETS: tuple[ParseSet, ...] = (
         "learnt by the need model (see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "twenty-ninth development part",
+        "parse_dev30.jsonl",
+        "400 needs after round 35 (session 18): emergencies described by what a layperson "
+        "sees and hears, with no medical word (writer F); new scenes in the locked part's "
+        "register, with mirrors over, denied, feared or asked about (writer G); not learnt "
+        "by the need model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
