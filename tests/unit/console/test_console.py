@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import wave
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -28,20 +27,6 @@ from tests.support.console import PASSWORD, Site, _wav, csrf_of, login
 from tests.support.operators import race
 
 pytestmark = pytest.mark.both_databases
-
-
-@pytest.fixture
-def site(tmp_path: Path, database_url: str) -> Iterator[Site]:
-    config = load_config(
-        environ={
-            "CALLBOT_STORAGE__ROOT": str(tmp_path),
-            "CALLBOT_STORAGE__DATABASE_URL": database_url,
-        },
-        project_dir=tmp_path,
-    )
-    built = Site(config)
-    yield built
-    built.close()
 
 
 def test_anonymous_requests_are_refused(site: Site) -> None:

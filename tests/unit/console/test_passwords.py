@@ -6,7 +6,6 @@ verified and stored again at the configured one by a successful login."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,6 @@ from callbot.operators.login import Passwords
 from callbot.operators.stores import open_operators
 from tests.support.console import PASSWORD, Site
 from tests.support.passwords import CHEAP_ENVIRON
-
-
-@pytest.fixture
-def site(tmp_path: Path, database_url: str) -> Iterator[Site]:
-    config = load_config(
-        environ={
-            "CALLBOT_STORAGE__ROOT": str(tmp_path),
-            "CALLBOT_STORAGE__DATABASE_URL": database_url,
-        },
-        project_dir=tmp_path,
-    )
-    built = Site(config)
-    yield built
-    built.close()
 
 
 def _cost(password_hash: str) -> str:
