@@ -234,17 +234,23 @@ _PREVENTED = frozenset({
 REPAIR_PARTICLES = frozenset({"à", "ờ", "ơ", "á", "ủa"})
 # "... à không phải bị đánh đâu": a closer after what follows makes it a denial after all
 REPAIR_CLOSERS = frozenset({"đâu", "gì", "hết", "cả", "chi"})
+REPAIR_REACH = 4  # how far before the particle a word said again is looked for
+REPAIR_BRIDGES = frozenset({"bị", "có", "là", "phải"})  # "té à không phải bị đánh": no repeat
 
 
-def self_repair(words: list[str], negator: int, end: int) -> bool:
+def self_repair(words: list[str], negator: int, start: int, end: int) -> bool:
     """Whether the negator at ``negator`` ("không phải" after "à") corrects what was said
-    before it rather than denying what follows it (ending at ``end``): something said, then a
-    repair particle, then no closer right after the corrected word."""
+    before it rather than denying what follows it (``start:end``): something said, then a
+    repair particle, then no closer right after the corrected word, and not the same word
+    again ("bị khó thở à không phải khó thở": asked, then denied)."""
+    said_before = words[max(0, negator - 1 - REPAIR_REACH) : negator - 1]
     return (
         negator >= 2
         and words[negator - 1] in REPAIR_PARTICLES
         and words[negator + 1 : negator + 2] == ["phải"]
         and not REPAIR_CLOSERS.intersection(words[end : end + 2])
+        # "bị khó thở à không phải khó thở": the word asked about, said again, is denied
+        and not (set(words[start:end]) - REPAIR_BRIDGES) & set(said_before)
     )
 
 

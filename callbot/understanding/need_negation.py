@@ -85,7 +85,7 @@ def _emergency_denied(hit: Hit, words: list[str]) -> bool:
     for i in before(words, hit.start, _BRIDGE_REACH):
         word = words[i]
         if word in EMERGENCY_NEGATORS:
-            if self_repair(words, i, hit.end):
+            if self_repair(words, i, hit.start, hit.end):
                 return False  # "bị ho à hổng phải khó thở": corrected to it, not denied
             if not crossed:
                 return True

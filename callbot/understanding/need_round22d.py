@@ -326,7 +326,7 @@ def _hong_before(h: Hit, ws: list[str]) -> bool:
     if k < 0 or ws[k] not in D22_HONG or (k > 0 and ws[k - 1] in D22_HIP):
         return False
     if ws[k + 1 : k + 2] == ["phải"]:
-        return not self_repair(ws, k, h.end)  # "bị ho à hổng phải khó thở": corrected
+        return not self_repair(ws, k, h.start, h.end)  # "bị ho à hổng phải khó thở": corrected
     after = ws[h.end : h.end + D22_CLOSER_REACH]
     closed = any(
         w in D22_CLOSERS and not (w == "đâu" and ws[h.end + i - 1] in D22_WHERE)

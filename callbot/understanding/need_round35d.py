@@ -28,7 +28,7 @@ Marks (:func:`round35d_marks`, :func:`round35d_revise`):
   not "tưởng" (the caller thought wrongly), so what follows is not taken back.
 - **A "lỡ" of an accident supposes nothing** ("con nhỏ lỡ mà nuốt viên bi thở không được"):
   the older readings of "lỡ mà", "lỡ như" as a what-if step back when an accident's verb
-  follows (:func:`.need_round34c.by_accident`) and no "thì sao" asks it.
+  follows (:func:`.need_round34c.by_accident`) and no "thì" says what would follow.
 - **A long illness named after today's sign** ("ho ra máu ướt cái khăn ổng bị lao lâu
   rồi"): "lâu rồi" belongs to the illness said with its own subject ("ổng bị lao"), not to
   the sign said before it.
@@ -39,7 +39,6 @@ crisis, a denied sign.
 
 from __future__ import annotations
 
-from callbot.understanding import need_time_words as tw
 from callbot.understanding.need_base import (
     Combo,
     Demotion,
@@ -70,6 +69,8 @@ D35_ENTRIES: tuple[Entry, ...] = (
     entry(None, "normal", 0, _IMMOBILE, tags="d35_immobile", fold="tone"),
     entry(None, "normal", 0, _FLOOD, tags="flood", fold="tone"),
     entry(None, "normal", 0, _VEHICLE, tags="d35_vehicle", fold="tone"),
+    # tears welling, not a stroke's fixed eyes ("mừng nước mắt đứng tròng")
+    entry(None, "normal", 0, "nước mắt đứng tròng, nước mắt rưng rưng đứng tròng", fold="tone"),
 )
 _LISTLESS = ("c22_listless", "v32_drowsy")
 _IMMOBILES = ("d35_immobile", "c22_cannot_walk")
@@ -101,6 +102,8 @@ D35_LONG = phrases("lâu rồi, lâu lắm rồi, lâu năm rồi, mấy năm r�
 D35_SUBJECTS = words("ổng bả ảnh chỉ cổ nó ông bà tui em")
 D35_FEARING = words("sợ lo ngại e")
 D35_ASK_REACH = 14  # "lỡ mà nuốt cục kẹo ... thì làm sao": still a what-if
+# "lỡ mà té bất tỉnh thì không ai biết": a "thì" says what would follow, so a what-if
+D35_THEN_WORDS = words("thì thời")
 
 
 def _whenever(ws: list[str]) -> list[tuple[int, int]]:
@@ -143,13 +146,13 @@ def _illness_own_clause(span: tuple[int, int], ws: list[str]) -> tuple[int, int]
 
 
 def _accident_not_asked(ws: list[str], start: int) -> bool:
-    """ "lỡ mà nuốt viên bi thở không được": a "lỡ" of an accident, no "thì sao" after it."""
+    """ "lỡ mà nuốt viên bi thở không được": a "lỡ" of an accident, no "thì" after it."""
     if start >= len(ws) or not by_accident(ws, start):
         return False
     if start > 0 and ws[start - 1] in D35_FEARING:  # "tui sợ lỡ đứt rớt xuống"
         return False
     ahead = ws[start : start + D35_ASK_REACH]
-    return not find(ahead, tw.WHAT_IF_ENDS)
+    return not D35_THEN_WORDS.intersection(ahead)
 
 
 def round35d_revise(marks: Marks, ws: list[str]) -> Marks:

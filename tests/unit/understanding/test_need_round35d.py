@@ -91,3 +91,9 @@ def test_a_lo_of_an_accident_is_no_what_if() -> None:
 @pytest.mark.usefixtures("both")
 def test_a_lo_asked_about_stays_a_what_if() -> None:
     assert parse_need("lỡ mà nuốt phải cục pin thì làm sao hả chị").urgency != "emergency"
+
+
+@pytest.mark.usefixtures("both")
+def test_a_lo_with_what_would_follow_stays_a_what_if() -> None:
+    text = "bà ở nhà một mình lỡ mà té bất tỉnh thì hổng ai hay tui muốn xin cái chuông báo"
+    assert parse_need(text).urgency != "emergency"

@@ -33,3 +33,22 @@ def test_a_correction_to_an_emergency_is_one(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_DENIED)
 def test_a_denial_stays_one(text: str) -> None:
     assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bị khó thở à không phải khó thở chỉ ho thôi",
+        "anh nói bị đánh à không phải bị đánh tui té",
+        "ổng bất tỉnh à không phải bất tỉnh ổng ngủ say",
+    ],
+)
+def test_the_word_asked_said_again_is_denied(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.usefixtures("both")
+def test_a_fall_corrected_to_a_beating() -> None:
+    need = parse_need("thằng nhỏ bị té à không phải bị đánh nãy giờ tụi nó còn đứng ngoài")
+    assert (need.urgency, need.service) == ("emergency", "113")

@@ -47,7 +47,7 @@ def _signs_holding_an_emergency() -> list[str]:
 @pytest.mark.usefixtures("both")
 def test_no_sign_hides_the_emergency_it_holds() -> None:
     signs = _signs_holding_an_emergency()
-    assert len(signs) > 700  # the class is large: 766 phrases when this test was written
+    assert len(signs) > 250  # 291 phrases when this test was written
     hidden = [p for p in signs if parse_need(f"ông tui {p}").urgency != "emergency"]
     assert set(hidden) <= NOT_BY_ITSELF, hidden
 
@@ -75,3 +75,18 @@ def test_a_death_wish_said_stays_a_sign() -> None:
     assert parse_need("em tui bị trầm cảm cứ nói muốn chết mà hổng chịu đi khám").urgency != (
         "emergency"
     )
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nghe tin con đậu đại học bà tui mừng nước mắt đứng tròng",
+        "ổng hút thuốc nhiều năm nên môi thâm đen",
+        "trời lạnh quá cứng đơ người",
+        "ba tui bị giời leo nổi mụn nước hết một bên người",
+    ],
+)
+def test_signs_written_to_need_a_second_one_still_hide(text: str) -> None:
+    # the reviewer's cases: signs outside need_match._HIDE_NOTHING keep their emergency hidden
+    assert parse_need(text).urgency != "emergency"
