@@ -58,3 +58,61 @@ def test_an_attacker_back_keeps_the_police() -> None:
 
 def test_a_robber_gone_with_nobody_hurt_is_not_told_115() -> None:
     assert parse_need("thằng cướp giật cái túi rồi chạy mất").service != "115"
+
+
+# -- review of round 36F: a longer phrase keeps the older meaning, signs need a body, and the
+# attacker is not gone when he holds a weapon, threatens to come back, is chased, or took
+# someone away; the one who ran may be the victim
+KEPT = [
+    ("có tiếng phụ nữ kêu cứu vọng lên trong hẻm", "113"),
+    ("nghe có người kêu cứu vọng lên ngoài bãi đất trống", "113"),
+    ("cái tủ ly đè lên người bà tui", "114"),
+    ("cái tủ ly ngã đè lên chân ông tui", "114"),
+    ("bọn nó bắt cóc con tui chạy xe đi mất con tui bị đánh chảy máu đầu", "113"),
+    ("thằng chồng nó tạt axit vợ rồi bỏ chạy nó nói tối nay sẽ tới giết cả nhà", "113"),
+    ("thằng đó chém anh tui chảy máu bỏ chạy rồi nó hăm sẽ quay lại giết", "113"),
+    ("thằng ăn trộm đâm bảo vệ chảy máu rồi bỏ chạy tụi tui đang rượt theo nó", "113"),
+    ("thằng đó đâm ba tui chảy máu rồi bỏ chạy vô hẻm nó vẫn còn cầm dao", "113"),
+    ("thằng kia chém ổng chảy máu bỏ chạy ra đầu hẻm mà còn cầm mã tấu", "113"),
+    ("vợ tui bị đánh chảy máu bỏ chạy qua nhà tui ổng còn cầm dao ngoài cổng", "113"),
+    ("chị tui bị chồng đánh bể đầu chảy máu bỏ chạy sang nhà hàng xóm", "113"),
+    ("thằng nhỏ té từ trên cây xuống bụng rách một đường dài", "115"),
+]
+
+LOOK_ALIKES = [
+    "ống nước nhà tui bể nước phọt ra từng vòi tui cần thợ sửa",
+    "hàng xóm tắt nhạc rồi giờ không nghe thình thịch gì nữa cảm ơn",
+    "quán bên tắt loa rồi giờ hổng nghe thình thịch nữa",
+    "bị muỗi đốt sưng lan lên tới cùi chỏ ngứa quá",
+    "con tui bị kiến cắn sưng lan lên tới đầu gối hơi ngứa",
+    "tui bị cái dằm tre đâm giờ nó trồi ra ngoài da rồi nhổ được rồi",
+    "quần bị rách một đường ngay bụng rách tui muốn trả hàng",
+]
+
+# calm with the rules; the model alone reads these as emergencies (as it did before 36F)
+LOOK_ALIKES_RULES = [
+    "cái áo bị rách chỗ bụng bụng rách một đường tui muốn đổi hàng",
+    "rót bia ra ly bọt trào ra miệng ly",
+    "mở chai nước ngọt bị lắc bọt trào ra miệng chai",
+    "vòi nước ngoài sân bị gãy nước phọt ra từng vòi",
+    "cái gai đâm vô tay giờ nó trồi ra ngoài da rồi",
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), KEPT)
+def test_round36f_review_kept(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_round36f_review_calm(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("text", LOOK_ALIKES_RULES)
+def test_round36f_review_calm_rules(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
