@@ -21,22 +21,30 @@ with mirrors that are over, denied, feared or asked about).
 
 - **Gas leaking and people choking** ("rò khí hắc lắm cả xóm ho sặc sụa").
 - **Hanging high up** ("tầng mười lăm ... đang lơ lửng"): "lơ lửng" said alone joins the
-  lexicon's ``dangling``, read with a height.
+  lexicon's ``dangling``, read with a height (round 20's "đu lơ lửng" keeps its own 114).
 
 113 (:data:`G36_ENTRIES`): **a gate kicked in** ("đang đạp cổng đòi vô", "phá cổng nhà tui"),
-the lexicon's "đạp cửa" said of the gate.
+the lexicon's "đạp cửa" said of the gate; a bare "phá cổng" is a builder's word too ("xin phép
+phá cổng cũ xây cổng mới": calm).
 
 Marks (:func:`round36g_marks`): **seen by a doctor and sent home** ("rỉ nước ối bác sĩ cho
 về nằm yên", "té đi khám em bé hổng sao", "mới cấp cứu vì hạ đường huyết về"): what was said
-before is settled ("resolved"); a sign said after it (now) stays.
+before is settled ("resolved"); a sign said after it (now) stays. Only a going to the emergency
+room ("đi/mới/vô cấp cứu ... về") is one: an ambulance asked to come ("gọi cấp cứu về nhà tui
+liền", "xe cấp cứu về đây gấp", "cấp cứu về chưa") settles nothing. Nor does a discharge or a
+check said after a sign said now ("co giật nãy giờ hôm qua bác sĩ cho về") or right after a
+past time ("đau ngực ... tuần trước đi khám tim thì bình thường"): it came before the sign.
 
 Services (:func:`round36g_service`, a number reviser):
 
 - **Already pulled out, hurt** ("té xuống hố mới kéo lên bỏng hết người", "bị xe đè gãy giò
   mới khiêng lên"): 114 becomes 115 when the rescue is said done and a body is hurt, unless
-  someone is still down there ("còn"), or a fire, smoke, gas or water is named.
+  someone is still down there ("còn", "đứa kia chưa thấy", "chưa lôi ra được"), or a fire,
+  smoke, gas or water is named.
 - **Impaled and still caught** ("cây sắt đâm xuyên đùi gỡ hổng ra"): 115 becomes 114, the
-  bar has to be cut away (round 29C's ``c29_still_caught`` after a wound).
+  bar has to be cut away (round 29C's ``c29_still_caught`` after a wound); a bar or a stake
+  only, not a knife left in the wound ("con dao cắm trong bụng gỡ không ra": 115), and not
+  one already cut ("... anh em cưa được rồi": 115).
 
 Calm: one sign alone (a racing heart, a held bladder, a few spots, a gas smell); the scene
 said as past, denied or asked about is left to the marks.
@@ -48,7 +56,7 @@ from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Combo, Entry, Service, entry, signs_together
 from callbot.understanding.need_time_marks import Marks, find
-from callbot.understanding.need_time_words import phrases, words
+from callbot.understanding.need_time_words import PAST, phrases, words
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
     from callbot.understanding.need_match import Hit
@@ -66,9 +74,12 @@ _RACING = """
 """
 # ("đứng không vững" is round 27Q's ``q27_faintish``; "tim đập nhanh" alone is the lexicon's)
 _UNSTEADY = "ngồi {k} vững, ngồi {k} nổi, {k} ngồi vững"
-_WHOLE_MOUTH = "tê hết môi, tê hết lưỡi, tê cứng lưỡi, tê rần môi, tê rần lưỡi"
-_GATE = "đạp cổng, phá cổng, đạp cổng vô, phá cổng vô"
-_DANGLING = "lơ lửng, đang lơ lửng, đu lơ lửng trên"
+# ("tê cứng lưỡi" is the lexicon's own ``b28_numb``)
+_WHOLE_MOUTH = "tê hết môi, tê hết lưỡi, tê rần môi, tê rần lưỡi"
+# a bare "phá cổng" is also a builder's word ("xin phép phá cổng cũ xây cổng mới")
+_GATE = "đạp cổng, đạp cổng vô, phá cổng vô, đang phá cổng, phá cổng nhà tui"
+# ("đu lơ lửng" is round 20's 114 alone: no longer phrase may hide it)
+_DANGLING = "lơ lửng, đang lơ lửng"
 
 # fmt: off
 G36_ENTRIES: tuple[Entry, ...] = (
@@ -105,6 +116,11 @@ G36_PULLED_OUT = phrases("""
     vớt lên rồi, kéo ra rồi, lôi ra rồi, khiêng ra rồi
 """)
 G36_STILL = words("còn vẫn")
+# someone not yet found or pulled out ("đứa kia chưa thấy", "mấy người kia chưa lôi ra được")
+G36_NOT_YET = phrases("""
+    chưa thấy, chưa tìm, chưa kéo, chưa lôi, chưa vớt, chưa khiêng, chưa cứu, chưa moi,
+    chưa đào, chưa đưa, chưa ra, chưa lên, hổng thấy đâu, không thấy đâu, mất tích
+""")
 G36_HURT = frozenset({"sick", "burn", "wound"})
 # a danger still burning anywhere; one still holding someone only when said after the rescue
 # (the fall's own "stuck" hit spans it: "té xuống hố vôi")
@@ -113,6 +129,16 @@ G36_HOLDING = frozenset({"trapped", "stuck", "cannot_leave", "dangling"})
 G36_IMPALED = frozenset({"wound"})
 G36_CAUGHT = "c29_still_caught"
 G36_CAUGHT_REACH = 10
+# a bar or a stake to cut away, not a knife left in the wound ("con dao cắm trong bụng")
+G36_BAR = words("sắt thép cọc chông thanh cột cốt rào giàn cây")
+G36_BAR_REACH = 4
+G36_KNIFE = words("dao kéo kiếm rựa mác")  # "cây dao": a knife, even with "cây"
+G36_NOT = words("chưa không hổng hông chẳng chả")
+# cut or pulled free already ("anh em cưa được rồi"): a wound for 115 again
+G36_FREED = phrases("""
+    cưa được, cắt được, cưa ra, cắt ra, cưa đứt, cắt đứt, gỡ ra được, rút ra được,
+    gỡ được, rút được, cưa xong, cắt xong
+""")
 
 
 def round36g_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:
@@ -120,7 +146,8 @@ def round36g_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
     alive = [h for h in hits if not h.negated]
     if service == "114":
         done = find(ws, G36_PULLED_OUT)
-        if not done or G36_STILL.intersection(ws[done[0][0] :]):
+        rest = ws[done[0][0] :] if done else []
+        if not done or G36_STILL.intersection(rest) or find(rest, G36_NOT_YET):
             return service
         after = done[0][1]
         if any(
@@ -132,11 +159,19 @@ def round36g_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
             return "115"
         return service
     if service == "115":
-        wounds = [h.end for h in alive if G36_IMPALED & h.entry.tags]
+        wounds = [h for h in alive if G36_IMPALED & h.entry.tags and _bar(ws, h)]
         caught = [h.start for h in alive if G36_CAUGHT in h.entry.tags]
-        if any(0 <= c - w <= G36_CAUGHT_REACH for w in wounds for c in caught):
+        if any(0 <= c - w.end <= G36_CAUGHT_REACH for w in wounds for c in caught) and not any(
+            s > min(caught) and (s == 0 or ws[s - 1] not in G36_NOT) for s, _ in find(ws, G36_FREED)
+        ):
             return "114"
     return service
+
+
+def _bar(ws: list[str], hit: Hit) -> bool:
+    """A bar or a stake named in or next to the wound ``hit``."""
+    near = ws[max(0, hit.start - G36_BAR_REACH) : hit.end + 1]
+    return bool(G36_BAR.intersection(near)) and not G36_KNIFE.intersection(near)
 
 
 # -- marks ---------------------------------------------------------------------------------
@@ -148,19 +183,42 @@ G36_CHECKED = words("khám")
 G36_FINE = phrases("hổng sao, không sao, hông sao, bình thường, ổn hết, ổn rồi")
 G36_FINE_REACH = 5  # "đi khám em bé hổng sao"
 G36_ER = phrases("cấp cứu")
+# gone to the emergency room, not an ambulance asked for ("gọi xe cấp cứu về nhà tui")
+G36_WENT = words("đi vô mới đã vừa")
 G36_BACK = "về"
 G36_BACK_REACH = 6  # "mới cấp cứu vì hạ đường huyết về"
-G36_NOT_BACK = words("tới đến kịp không hông hổng")  # "về tới nửa đường", "về không kịp"
+# "về tới nửa đường", "về không kịp"; an ambulance called: "về liền", "về đây", "về chưa"
+G36_NOT_BACK = words("tới đến kịp không hông hổng chưa liền gấp lẹ đây giùm dùm nhanh số")
+# the sign said now, before the discharge ("co giật nãy giờ hôm qua bác sĩ cho về"): the
+# discharge was before it and settles nothing; nor does a check timed in the past
+# ("đau ngực ... tuần trước đi khám tim thì bình thường")
+G36_NOW = phrases("nãy giờ, bây giờ, giờ, hiện giờ, đang, tới giờ, đến giờ, lúc này")
+G36_PAST_REACH = 3
 
 
 def _settled(ws: list[str]) -> list[tuple[int, int]]:
-    """Sent home, checked and fine, back from the emergency room: up to the end of it."""
+    """Sent home, checked and fine, back from the emergency room: up to the end of it;
+    none after a sign said now or right after a past time (:data:`G36_NOW`)."""
+    return [(s, e) for s, e in _settling(ws) if not _before_now(ws, s)]
+
+
+def _before_now(ws: list[str], start: int) -> bool:
+    """Whether a sign before ``start`` is said now, or the settling is timed in the past."""
+    return bool(find(ws[:start], G36_NOW)) or bool(
+        find(ws[max(0, start - G36_PAST_REACH) : start], PAST)
+    )
+
+
+def _settling(ws: list[str]) -> list[tuple[int, int]]:
+    """The settling phrases, each up to its end."""
     out = list(find(ws, G36_SENT_HOME))
     for k, w in enumerate(ws):
         if w in G36_CHECKED:
             fine = find(ws[k + 1 : k + 1 + G36_FINE_REACH + 2], G36_FINE)
             out += [(k, k + 1 + e) for s, e in fine[:1] if s < G36_FINE_REACH]
     for s, e in find(ws, G36_ER):
+        if s == 0 or ws[s - 1] not in G36_WENT:
+            continue
         back = [j for j in range(e, min(len(ws), e + G36_BACK_REACH)) if ws[j] == G36_BACK]
         if back and not (back[0] + 1 < len(ws) and ws[back[0] + 1] in G36_NOT_BACK):
             out.append((s, back[0] + 1))
