@@ -51,6 +51,7 @@ from callbot.understanding.need_attacker_round21 import attacker_hits
 from callbot.understanding.need_base import Service, standard
 from callbot.understanding.need_combine import combine, demote, readings, reassured
 from callbot.understanding.need_heads import recategorise, reurge
+from callbot.understanding.need_hong import denied_hong
 from callbot.understanding.need_lexicon import (
     CATEGORY_ORDER,
     URGENCY_RANK,
@@ -73,7 +74,6 @@ from callbot.understanding.need_model import (
 from callbot.understanding.need_negation import minimised, negate
 from callbot.understanding.need_number import emergency_number
 from callbot.understanding.need_rescue_round20 import freed
-from callbot.understanding.need_round22d import denied_hong
 from callbot.understanding.need_round28d import ill_inside
 from callbot.understanding.need_round31s import born_stuck
 from callbot.understanding.need_round34 import R34_SAID

@@ -1,7 +1,7 @@
 """False emergencies the rules gave on the thirteenth development part's writers L and M
 (round 22D of issue 13): an emergency word said of something that is over, denied, feared,
 asked about or heard of. :func:`round22d_marks` is read by :mod:`.need_marks` (its marks are
-the ones :mod:`.need_time` already reads), :func:`denied_hong` by :func:`.need.parse_need`.
+the ones :mod:`.need_time` already reads).
 
 - **Lost, then found** ("resolved"): "ông cố em bị lẫn sáng nay đi lạc dồi mới tìm được mà
   em phải đi làm", "má tui đi lạc hồi trưa công an dẫn về rồi": a lost person found or brought
@@ -25,29 +25,17 @@ the ones :mod:`.need_time` already reads), :func:`denied_hong` by :func:`.need.p
   treats ("hết thuộc chống co giật": Vosk's "thuộc" for "thuốc").
 - **Heard of and doubted** ("media"): "thấy trên phây búc nói có người bị bắt cóc ... hông
   biết thiệt hông", "nghe nói có vụ bắt cóc con nít ... có thiệt hông hay tin đồn".
-- **"hông phải X (đâu)"** (:func:`denied_hong`): "ống nước bể hông phải ga đâu", "hông phải
-  cháy nhà đâu mà khói làm con tui ho", "hông phải cấp cưu đâu": the southern "hông" denies
-  like "không" when "phải" follows (the lexicon leaves "hông" out of the emergency negators
-  for the hip: "đau hông phải" keeps its pain). So it does when the event is closed by "gì",
-  "đâu", "chi" or a nobody "ai" right after it ("hông có khó thở gì hết", "hông ho ra máu gì
-  hết", "hông đánh ai": round 35D), the hip and a blow to it ("đâm vô hông") left
-  out, and neither a question's "hông" ("có ai hông cháy gì đâu mà lớn quá") nor one said
-  big ("gì đâu mà dữ quá") nor a "where" ("chảy máu ở đâu").
+- **"hông phải X (đâu)"**: the southern "hông" as a negator is :mod:`.need_hong`'s (moved
+  there in session 18).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-from callbot.understanding.need_base import Entry, entry, self_repair
+from callbot.understanding.need_base import Entry, entry
 from callbot.understanding.need_time_marks import Marks, find
 from callbot.understanding.need_time_words import phrases, words
 
-if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module's entries
-    from callbot.understanding.need_match import Hit
-
-__all__ = ["D22_ENTRIES", "denied_hong", "round22d_marks"]
+__all__ = ["D22_ENTRIES", "round22d_marks"]
 
 # -- what is left once the emergency goes: a need of food, of a carer -----------------------
 # (the lexicon's "{k} có gì ăn" is hunger, its "{k} ai chăm sóc" someone in need)
@@ -293,74 +281,3 @@ def round22d_marks(ws: list[str]) -> Marks:
         "topic": find(ws, D22_COURSE) + find(ws, D22_MEDICINE),
         "media": _heard_doubted(ws),
     }
-
-
-# -- "hông phải X (đâu)" ---------------------------------------------------------------------
-D22_HONG = words("hông")
-D22_BRIDGE = words("phải là có")
-# "đau hông phải", "bên hông phải": the right hip.
-D22_HIP = words("""
-    đau nhức mỏi sưng bên phía vùng chỗ ở gãy trặc u cục eo lưng bụng hai hông ê bầm rát
-""")
-D22_DENIED_TAGS = frozenset({"gas", "fire", "smoke", "blast"})
-# "hông có khó thở gì hết", "hông đánh ai": a closer right after the event (round 35D)
-D22_CLOSERS = words("gì đâu chi")
-D22_CLOSER_REACH = 2
-D22_NOBODY = "ai"  # "hông đánh ai" ("nghe hông bắn ai ngoài đường" is asked: someone)
-D22_WHERE = words("ở chỗ tới từ")  # "chảy máu ở đâu": where, no closer
-# "đâm vô hông", "xe tông hông": a blow to the hip, never a denial
-D22_STRUCK = words("vô vào trúng ngang qua đâm chém đá đập đụng tông húc cán va xô")
-# "có ai hông", "có sao hông", "nghe hông": a question's "hông", no negator
-D22_ASKED = words("có")
-D22_ASK_REACH = 3
-D22_ASK_VERBS = words("nghe thấy biết hiểu coi xem sao được chưa kịp")
-# "gì đâu mà lớn quá trời": said big
-D22_DEGREE = words("quá lớn dữ đông nhiều ghê mù trời vậy dị dzậy thiệt")
-D22_EXCLAIM_REACH = 6
-
-
-def _hong_before(h: Hit, ws: list[str]) -> bool:
-    k = h.start - 1
-    while k >= 0 and ws[k] in D22_BRIDGE:
-        k -= 1
-    if k < 0 or ws[k] not in D22_HONG or (k > 0 and ws[k - 1] in D22_HIP):
-        return False
-    if ws[k + 1 : k + 2] == ["phải"]:
-        return not self_repair(ws, k, h.start, h.end)  # "bị ho à hổng phải khó thở": corrected
-    after = ws[h.end : h.end + D22_CLOSER_REACH]
-    closed = any(
-        w in D22_CLOSERS and not (w == "đâu" and ws[h.end + i - 1] in D22_WHERE)
-        for i, w in enumerate(after)
-    ) or ws[h.end : h.end + 1] == [D22_NOBODY]
-    return (
-        closed
-        and not (k > 0 and ws[k - 1] in D22_STRUCK)
-        and not _asking_hong(ws, k)
-        and not _exclaimed(ws, h.end)
-    )
-
-
-def _asking_hong(ws: list[str], k: int) -> bool:
-    """ "có ai hông", "có sao hông", "nghe hông": the "hông" that ends a question."""
-    return bool(D22_ASKED.intersection(ws[max(0, k - D22_ASK_REACH) : k])) or (
-        k > 0 and ws[k - 1] in D22_ASK_VERBS
-    )
-
-
-def _exclaimed(ws: list[str], end: int) -> bool:
-    """ "cháy gì đâu mà lớn quá trời": "what a fire", said big, no denial."""
-    rest = ws[end : end + D22_EXCLAIM_REACH]
-    return "mà" in rest and bool(D22_DEGREE.intersection(rest))
-
-
-def denied_hong(found: list[Hit], ws: list[str]) -> list[Hit]:
-    """``found`` with the emergencies (and gas, fire, smoke words) said after "hông phải"
-    marked ``negated`` (module docstring)."""
-    return [
-        replace(h, negated=True)
-        if not h.negated
-        and (h.entry.urgency == "emergency" or D22_DENIED_TAGS & h.entry.tags)
-        and _hong_before(h, ws)
-        else h
-        for h in found
-    ]
