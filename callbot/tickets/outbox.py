@@ -28,7 +28,12 @@ from callbot.tickets.chat_rules import MAX_ERROR, OPEN_OUT, Direction, MessageSt
 from callbot.tickets.models import Ticket
 from callbot.tickets.transactions import Transactions, rowcount
 
-_EARLIER = aliased(ChatMessage)
+
+def _earlier() -> Any:
+    """Another row of ``chat_messages`` to compare with, aliased at each query: an alias made
+    once at import went stale in one order of the test suite (SQLAlchemy: "Did not locate an
+    expression in selectable for attribute 'direction'", and the counts came out wrong)."""
+    return aliased(ChatMessage)
 
 
 @dataclass(frozen=True)
@@ -58,11 +63,12 @@ class Outbox:
         conversation: its earliest unsent)."""
 
         def due(now: datetime) -> Any:
+            earlier = _earlier()
             earlier_open = exists().where(
-                _EARLIER.conversation_id == ChatMessage.conversation_id,
-                _EARLIER.id < ChatMessage.id,
-                _EARLIER.direction == Direction.OUT.value,
-                _EARLIER.status.in_(OPEN_OUT),
+                earlier.conversation_id == ChatMessage.conversation_id,
+                earlier.id < ChatMessage.id,
+                earlier.direction == Direction.OUT.value,
+                earlier.status.in_(OPEN_OUT),
             )
             return and_(
                 ChatMessage.direction == Direction.OUT.value,
@@ -227,11 +233,12 @@ class Outbox:
 def replies_after_citizen(session: Session, conversation_id: int, *, sent_only: bool) -> int:
     """Outgoing messages written after the citizen's last message in this conversation: sent
     ones (``sent_only``), or every one not failed (sent or still to send)."""
+    earlier = _earlier()
     last_in = (
-        select(func.coalesce(func.max(_EARLIER.id), 0))
+        select(func.coalesce(func.max(earlier.id), 0))
         .where(
-            _EARLIER.conversation_id == conversation_id,
-            _EARLIER.direction == Direction.IN.value,
+            earlier.conversation_id == conversation_id,
+            earlier.direction == Direction.IN.value,
         )
         .scalar_subquery()
     )
