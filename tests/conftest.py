@@ -63,14 +63,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     _long_ones_first(items, int(workers) if workers.isdigit() and int(workers) > 0 else 1)
 
 
-_HEAVY = frozenset({"integration", "browser"})  # tests/integration, tests/browser
-
-
 def _long_ones_first(items: list[pytest.Item], workers: int) -> None:
-    """The tests marked ``long`` (a minute or more of real calls), longest first, then the
-    other integration and browser tests, dealt in turn to the heads of the equal shares
-    xdist's worksteal first gives each worker, so that none of them starts last and runs on
-    alone while the other workers idle."""
+    """The tests marked ``long`` (a minute or more of real calls), longest first, dealt in
+    turn to the heads of the equal shares xdist's worksteal first gives each worker, so that
+    none of them starts last and runs on alone while the other workers idle."""
 
     def seconds(item: pytest.Item) -> float:
         marker = item.get_closest_marker("long")
@@ -79,13 +75,9 @@ def _long_ones_first(items: list[pytest.Item], workers: int) -> None:
     long_ones = sorted((i for i in items if seconds(i)), key=seconds, reverse=True)
     if not long_ones:
         return
-    # then the other tests of real processes (tens of seconds each, unsplittable), dealt the
-    # same way, so the quick unit tests are what is left to steal at the end: dealt last, they
-    # left a few of them running on alone for the suite's last five minutes (session 18)
-    heavy = [i for i in items if not seconds(i) and _HEAVY.intersection(i.path.parts)]
-    rest = [i for i in items if not seconds(i) and not _HEAVY.intersection(i.path.parts)]
+    rest = [i for i in items if not seconds(i)]
     shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
-    for n, item in enumerate(long_ones + heavy):
+    for n, item in enumerate(long_ones):
         shares[n % workers].append(item)
     ordered: list[pytest.Item] = []
     for k in range(workers):  # worksteal: share k is pending[:len(pending) // (workers - k)]
