@@ -8,13 +8,11 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from callbot import cli
-from callbot.config import load_config
 from callbot.console import labels
 from callbot.console.export import VIETNAM, cells, filename, parse_bound, safe_cell, write_csv
 from callbot.errors import InvalidInput
@@ -59,17 +57,9 @@ class World:
 
 
 @pytest.fixture
-def world(tmp_path: Path, database_url: str) -> Iterator[World]:
-    config = load_config(
-        environ={
-            "CALLBOT_STORAGE__ROOT": str(tmp_path),
-            "CALLBOT_STORAGE__DATABASE_URL": database_url,
-        },
-        project_dir=tmp_path,
-    )
-    site = Site(config)
-    yield World(site)
-    site.close()
+def world(site: Site) -> World:
+    """The console tests' site (``conftest.py``) with this module's helpers."""
+    return World(site)
 
 
 def read_csv(body: bytes) -> list[list[str]]:
