@@ -49,6 +49,7 @@ from callbot.understanding import need_still_now as sn
 from callbot.understanding.need_round30 import R30_MARKS, R30_REVISERS
 from callbot.understanding.need_round32 import R32_MARKS, R32_REVISERS
 from callbot.understanding.need_round34 import R34_MARKS, R34_REVISERS
+from callbot.understanding.need_round37 import R37_MARKS, R37_REVISERS
 from callbot.understanding.need_time_marks import Marks, time_marks
 
 #: Where marks come from beyond :func:`time_marks`: each round's finder of its own marks, in
@@ -84,6 +85,7 @@ MARK_SOURCES: tuple[Callable[[list[str]], Marks], ...] = (
     *R30_MARKS,
     *R32_MARKS,
     *R34_MARKS,
+    *R37_MARKS,
 )
 
 #: What reads the marks once all are found, in this order, each given the previous one's
@@ -107,6 +109,7 @@ MARK_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     *R30_REVISERS,
     *R32_REVISERS,
     *R34_REVISERS,
+    *R37_REVISERS,
 )
 
 

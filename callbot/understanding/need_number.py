@@ -48,6 +48,7 @@ from callbot.understanding.need_round29c import round29c_service
 from callbot.understanding.need_round30 import R30_SERVICES
 from callbot.understanding.need_round32 import R32_SERVICES
 from callbot.understanding.need_round34 import R34_SERVICES
+from callbot.understanding.need_round37 import R37_SERVICES
 from callbot.understanding.need_scene import gone_spans, scene_service
 from callbot.understanding.need_service import choose_service
 from callbot.understanding.need_still_in_danger import water_service
@@ -85,6 +86,7 @@ SERVICE_REVISERS: tuple[Reviser, ...] = (
     *R30_SERVICES,
     *R32_SERVICES,
     *R34_SERVICES,
+    *R37_SERVICES,
 )
 
 

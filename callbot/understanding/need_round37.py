@@ -1,0 +1,35 @@
+"""Round 37 of issue 13 (session 19), gathered in one place: the entries, combos, readings
+and demotions of its fixing rounds for :mod:`.need_rounds` (in the order the lexicon reads
+them), and their marks, mark revisers and number revisers for :mod:`.need_marks` and
+:mod:`.need_number` (read after round 34's).
+
+Writers H (the locked part's register, scenes at night and at dawn, with mirrors) and I
+(callers who give numbers: temperatures, pressures, blood sugars, oxygen, minutes of a fit,
+pills, weeks) were each scored unseen at the end of session 18, then studied this session;
+their lines join the development parts (``parse_dev31.jsonl``). Each fixing round adds its
+module's tables here, one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_time_marks import Marks
+
+if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
+    from callbot.understanding.need_match import Hit
+
+__all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
+
+ROUND37: Round = Round(entries=(), combos=(), readings=(), demotions=())
+
+#: Mark sources (``words -> marks``), read after round 34's.
+R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
+
+#: Mark revisers (``(marks, words) -> marks``), read after round 34's.
+R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+
+#: Number revisers (``(service, hits, words) -> service``), read after round 34's.
+R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
