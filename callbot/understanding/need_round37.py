@@ -16,6 +16,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round38k import (  # round 38K
+    K38_COMBOS,
+    K38_ENTRIES,
+    round38k_revise,
+    round38k_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -23,13 +29,20 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
-ROUND37: Round = Round(entries=(), combos=(), readings=(), demotions=())
+ROUND37: Round = Round(
+    entries=(*K38_ENTRIES,),
+    combos=(*K38_COMBOS,),
+    readings=(),
+    demotions=(),
+)
 
 #: Mark sources (``words -> marks``), read after round 34's.
 R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 34's.
-R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
+R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round38k_revise,)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 34's.
-R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round38k_service,
+)
