@@ -32,6 +32,12 @@ from callbot.understanding.need_round37i import (  # round 37I
     round37i_revise,
     round37i_service,
 )
+from callbot.understanding.need_round38k import (  # round 38K
+    K38_COMBOS,
+    K38_ENTRIES,
+    round38k_revise,
+    round38k_service,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -40,20 +46,28 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS),
+    entries=(*H37_ENTRIES, *I37_ENTRIES, *K38_ENTRIES),
+    combos=(*H37_COMBOS, *I37_COMBOS, *K38_COMBOS),
     readings=(*I37_READINGS,),
     demotions=(*I37_DEMOTIONS,),
 )
 
 #: Mark sources (``words -> marks``), read after round 34's.
-R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = (round37h_marks, round37i_marks)
+R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
+    round37h_marks,
+    round37i_marks,
+)
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 34's.
-R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (round37h_revise, round37i_revise)
+R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
+    round37h_revise,
+    round37i_revise,
+    round38k_revise,
+)
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 34's.
 R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round37h_service,
     round37i_service,
+    round38k_service,
 )
