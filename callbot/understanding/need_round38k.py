@@ -84,7 +84,7 @@ _ROUND_AND_ROUND = "chạy vòng vòng, chở chạy vòng vòng, chở đi vòn
 # dogs caught by thieves: their loot, not whose an attack said after it is ("chó" alone is
 # the lexicon's ``animal``)
 _DOG_THIEVES = """
-    bắt chó, bắt trộm chó, câu chó, câu trộm chó, cẩu tặc, băng cẩu tặc
+    bắt chó, câu chó, câu trộm chó, cẩu tặc, băng cẩu tặc
 """
 
 # fmt: off
