@@ -248,6 +248,24 @@ SETS: tuple[ParseSet, ...] = (
         "by the need model (see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "thirtieth development part",
+        "parse_dev31.jsonl",
+        "400 needs after round 36 (session 18, studied in session 19): the locked part's "
+        "register at night and at dawn, with mirrors (writer H); callers who give numbers: "
+        "temperatures, pressures, blood sugars, oxygen, minutes of a fit, pills, weeks "
+        "(writer I); not learnt by the need model (see the twenty-third)",
+        learnt=False,
+    ),
+    ParseSet(
+        "thirty-first development part",
+        "parse_dev32.jsonl",
+        "400 needs after round 37 (session 19): the locked part's register by day, outside "
+        "the home: building sites, factories, markets, fields, rivers, roads (writer J); calls "
+        "relayed by someone who is not beside the person in danger (writer K); not learnt by "
+        "the need model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
