@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from callbot.understanding.need_base import Round, Service
+from callbot.understanding.need_round38j import J38_COMBOS, J38_ENTRIES, round38j_service
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -23,7 +24,12 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
-ROUND37: Round = Round(entries=(), combos=(), readings=(), demotions=())
+ROUND37: Round = Round(
+    entries=(*J38_ENTRIES,),
+    combos=(*J38_COMBOS,),
+    readings=(),
+    demotions=(),
+)
 
 #: Mark sources (``words -> marks``), read after round 34's.
 R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
@@ -32,4 +38,6 @@ R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = ()
 R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = ()
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 34's.
-R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = ()
+R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
+    round38j_service,
+)
