@@ -32,6 +32,11 @@ from callbot.understanding.need_round37i import (  # round 37I
     round37i_revise,
     round37i_service,
 )
+from callbot.understanding.need_round38j import (  # round 38J
+    J38_COMBOS,
+    J38_ENTRIES,
+    round38j_service,
+)
 from callbot.understanding.need_round38k import (  # round 38K
     K38_COMBOS,
     K38_ENTRIES,
@@ -46,8 +51,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES, *K38_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS, *K38_COMBOS),
+    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES),
+    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS),
     readings=(*I37_READINGS,),
     demotions=(*I37_DEMOTIONS,),
 )
@@ -69,5 +74,6 @@ R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
 R37_SERVICES: tuple[Callable[[Service | None, list[Hit], list[str]], Service | None], ...] = (
     round37h_service,
     round37i_service,
+    round38j_service,
     round38k_service,
 )
