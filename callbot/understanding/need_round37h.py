@@ -1,74 +1,50 @@
-"""Round 37H of issue 13 (writer H of session 18: the locked part's register, scenes at night
-and at dawn, each emergency with a mirror that stays calm).
+"""Round 37H of issue 13 (writer H of session 18: scenes at night and at dawn), mended
+after its review (session 19): each reading with the look-alike that stays calm.
 
-115, phrases and signs read together (:data:`H37_ENTRIES`, :data:`H37_COMBOS`):
+115 (:data:`H37_ENTRIES`, :data:`H37_COMBOS`):
 
-- **Run over by a vehicle the older lists do not name** ("bị xe ba gác cán", "bị xe công
-  nông cán", "bị xe lôi cán"): round 23E's "bị xe tải cán" with the carts and farm
-  vehicles of the countryside; a thing run over ("cái xe đạp ... bị xe ba gác cán bẹp") is
-  round 23E's thing, no one hurt.
-- **A bone of the meal** ("hóc xương gà", "mắc xương vịt khó thở"): the animal named
-  is food, not a beast the sign is said of ("con gà ... kẹt" stays the animal's); a sign
-  phrase that hides the animal's word.
-- **Clutching the chest and slumping** ("ôm ngực gục xuống"), **suddenly clutching the head
-  or the belly and slumping** ("tự nhiên ôm đầu gục", "đột nhiên ôm bụng ngã gục"): a
-  collapse, a stroke or a heart attack, said as seen; "ôm đầu gục ngủ trên bàn" with nothing
-  sudden is a nap.
-- **Breathing now and then** ("lâu lâu mới thở một cái", "cả phút mới thở một cái", "thở
-  một cái rồi ngưng"): breathing that stops between breaths.
-- **A broken thigh** ("gãy đùi", "bể đùi"): round 28C's "gãy xương đùi" said short.
-- **Sweating cold and talking nonsense** ("vã mồ hôi lạnh nói lảm nhảm", "đổ mồ hôi lạnh
-  nói sảng"): a low sugar or a shock, said in one breath.
-- **Cold through and speechless** ("người lạnh cóng nói hổng được", "lạnh cóng lay hổng
-  dậy"): the cold body of someone found out at night; "lạnh cóng" alone (the weather, cold
-  hands) stays calm.
-- **Chest tightness and cannot sit up** ("tức ngực quá ngồi dậy hổng nổi").
-- **Private parts sore and swollen** ("đau chỗ kín sưng vù", "đau tinh hoàn sưng vù"): a
-  torsion; round 31T's testis with "sưng vù".
-- **Shaking chills after a caesarean** ("mổ đẻ tuần trước đêm nay sốt run lập cập", "sinh
-  mổ ... run lẩy bẩy"): a wound infected, the body in sepsis; a fever with a sore wound and
-  a ride asked to the check-up ("mới mổ đẻ về mà sốt ... đưa lên tái khám") stays high.
+- Run over by carts ("bị xe ba gác cán"), not a thing ("cái xe đạp ... bị xe lôi cán bẹp").
+- A bone of the meal ("hóc xương gà khó thở"): a sign hiding the animal's word.
+- Clutching and slumping: "ôm ngực gục", "ôm đầu / ôm bụng gục xuống" (the older lists'
+  collapse kept whole), bare "ôm đầu gục" only when sudden; not a nap ("ôm đầu gục ngủ")
+  nor a laugh ("cười ôm bụng gục xuống").
+- Breathing now and then ("cả phút mới thở một cái"); not a sigh ("lâu lâu mới thở dài"),
+  nor a snorer ("ngủ ngáy lâu lâu mới thở một cái").
+- "gãy đùi"; "vã mồ hôi lạnh nói sảng"; "người lạnh cóng nói hổng được"; "tức ngực quá
+  ngồi dậy hổng nổi"; "đau chỗ kín sưng vù"; rigors after a caesarean ("mổ đẻ tuần trước
+  đêm nay sốt run lập cập"); "đau bụng dưới dữ dội".
+- A tearing chest pain ("đau như xé từ ngực ra sau lưng"); "dao đâm" only with the chest
+  ("đau như dao đâm sau lưng" is a betrayal).
+- A pillow over the face ("cái gối đè lên mặt"), not one's own ("úp lên mặt ngủ cho đỡ
+  chói"); choking on vomit ("ói sặc"), not "ói sặc sụa"; a cold blue foot with a pain ("la
+  đau chân bàn chân lạnh tím"), not in cold weather alone; "sân giếng" is a place.
 
-- **A tearing pain through the chest or to the back** ("đau như xé từ ngực ra sau lưng",
-  "đau xé trong ngực"): a torn aorta; the simile names the pain.
-- **A violent pain low in the belly** ("đau bụng dưới dữ dội"): the lexicon's "đau bụng dữ
-  dội" with the place said between.
-- **A pillow over a baby's face** ("cái gối đè lên mặt", "mền trùm lên mặt"): smothered, a
-  body to revive (115), not a weight to lift (the lexicon's "đè lên", 114).
-- **Choking on vomit** ("say ói sặc", "nôn rồi sặc").
-- **A cold blue foot** ("bàn chân lạnh tím"): a leg without blood.
-- **The well's yard** ("té ở sân giếng"): a place beside the well, not a fall into it (a
-  sign phrase that hides "giếng").
+114: cut off by water ("bị nước lớn bao vây") or fire ("lửa bao vây"), not a mob; water all
+round without "bị" is the flood season ("mùa nước nổi nước vây quanh nhà").
 
-114 (:data:`H37_ENTRIES`): **cut off by water or fire** ("bị nước lớn bao vây ngoài cồn",
-"lửa bao vây hết lối"): the lexicon's "bao vây" (a mob, 113) said of the tide or a fire.
-
-113 (:data:`H37_ENTRIES`): **livestock stolen** ("đang lùa trộm bò", "bắt trộm chó", "dắt
-trộm trâu"): the lexicon's "trộm" said with the animal taken, which the animal's word
-would otherwise take as a beast's trouble. **A motorbike wheeled off by them** ("tụi nó đang
-dắt xe ra khỏi nhà xe"): the lexicon's "dắt xe", which round 21B's "đang dắt xe" hid when
-said after "tụi nó đang"; "tui đang dắt xe ra" is the lexicon's as before.
+113: livestock stolen ("đang lùa trộm bò"), not a piggy bank ("trộm heo đất"); a motorbike
+wheeled off ("tụi nó đang dắt xe ra khỏi nhà xe"), not to school ("dắt xe ra đi học").
 
 Marks (:func:`round37h_marks`, :func:`round37h_revise`):
 
-- **Tonight is now** ("mổ đẻ tuần trước đêm nay đau bụng sốt"): a past stretch ends at "đêm
-  nay", "khuya nay", "tối nay".
-- **Told to watch for it** ("bác sĩ dặn canh ngưng thở", "dặn coi chừng co giật"): the sign
-  is feared, to the end of its clause.
-- **A power cut announced** ("mai cúp điện cả ngày mà ông tui thở máy", "tuần sau cắt điện
-  mà máy thở"): what depends on it is feared, to a turn ("nhưng") or the next word of now
-  ("giờ", "đang", "vừa"): "hỏi lịch cắt điện nhưng mà bố tôi vừa ngồi phịch xuống" is now.
-  A water cut is not read so ("mai cắt nước hai ông bà già hông có nước uống" stays high).
-- **The hospital bill someone will not pay** ("bị cưa đứt tay chủ xưởng hổng đóng viện
-  phí"): the injury was treated; what was said before is settled. The caller's own lack of
-  money ("tui hổng có tiền đóng viện phí") settles nothing.
-- **The aftermath asked for** ("bị giựt giỏ mất hết tiền giờ cả nhà chưa có gì ăn", "té cầu
-  thang giờ nằm liệt một chỗ hết tã"): a theft with its loss, or a fall or an illness that
-  left someone bedridden, then "giờ" and what is lacking now: the event is settled.
+- Tonight is now: a past stretch ends at "đêm nay / tối nay" ("mổ đẻ tuần trước đêm nay
+  đau bụng"), not at the past marker itself ("hồi khuya nay ... rồi hết").
+- A carer's instruction ("bác sĩ dặn canh ngưng thở mà máy đo hư rồi"): four words feared,
+  up to a subject ("ổng", "ba tui") or a word of now; none when the clause says it is seen
+  ("chảy máu nhiều quá"), nor for the caller's own "dặn" or a pot ("canh nồi").
+- A power cut ahead ("mai cúp điện cả ngày mà ông tui thở máy"): only the machine feared,
+  never a sign said now; "sắp" right before the cut, "mai" at the start or after a time of
+  day (not the name Mai), and not a cut said done ("mất điện rồi").
+- A bill a boss or an insurer won't pay ("bị cưa đứt tay chủ xưởng hổng đóng viện phí")
+  settles what came before, unless something goes on now ("đang", "quá", "bất tỉnh") or
+  the hospital refused ("hổng nhận").
+- The aftermath: a theft with its loss right after, no one hurt ("bị giựt giỏ mất hết tiền
+  giờ cả nhà chưa có gì ăn"), or bedridden not just now ("té cầu thang giờ nằm liệt một
+  chỗ hết tã"; "vừa té ... giờ nằm liệt" is new), then "giờ" and what is lacking.
 
-Services (:func:`round37h_service`, a number reviser): **the fight is over, someone left
-wounded** ("đánh nhau tan rồi còn một thằng nằm lại bị đâm"): 113 becomes 115 when the
-fighters are said gone and a wound is said after it, no attack said after it.
+Services (:func:`round37h_service`): the fight over, someone left wounded ("đánh nhau tan rồi
+còn một thằng nằm lại bị đâm") is 115, unless an attack follows or an attacker lurks or
+comes back ("còn thằng kia núp trong hẻm", "hẹn quay lại").
 """
 
 from __future__ import annotations
@@ -85,20 +61,22 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 
 __all__ = ["H37_COMBOS", "H37_ENTRIES", "round37h_marks", "round37h_revise", "round37h_service"]
 
+# fmt: off
 _CARTS = (
     "xe ba gác", "xe ba bánh", "xe công nông", "xe lôi", "xe cày", "xe rác", "xe bồn",
     "xe khách", "xe đầu kéo", "xe lu", "xe cẩu", "xe đò", "xe taxi", "xe bò", "xe kéo",
-)  # fmt: skip
+)
 _RUN_OVER = ", ".join(f"bị {v} cán" for v in _CARTS)
 H37_RUN_OVER = phrases(_RUN_OVER)
 _MEAT = pairings(("xương",), ("gà", "vịt", "heo", "bò", "chó", "cá", "ngan", "ngỗng", "dê", "ếch"))
-# clutching the chest and slumping is a collapse; the head or the belly only when sudden
-# ("ôm đầu gục ngủ trên bàn" is a nap)
 _SLUMPS = ("gục", "gục xuống", "gục luôn", "ngã gục", "té gục", "gục tại chỗ")
 _CHEST_SLUMP = pairings(("ôm ngực", "ôm ngực la"), _SLUMPS)
-_SLUMP = pairings(("ôm đầu", "ôm bụng", "ôm đầu la", "ôm bụng la"), _SLUMPS)
+_HELD = ("ôm đầu", "ôm bụng", "ôm đầu la", "ôm bụng la")
+_SLUMP_DOWN, _SLUMP = pairings(_HELD, _SLUMPS[1:]), pairings(_HELD, ("gục",))
+_NAP_OR_LAUGH = "ôm đầu gục ngủ, ôm bụng gục ngủ, ôm đầu gục xuống ngủ, " + pairings(
+    ("cười ôm bụng",), _SLUMPS)
 _RARE_BREATH = """
-    lâu lâu mới thở một cái, lâu lâu mới thở, cả phút mới thở một cái, một hồi mới thở một cái,
+    lâu lâu mới thở một cái, cả phút mới thở một cái, một hồi mới thở một cái,
     mấy giây mới thở một cái, thở một cái rồi ngưng, thở một cái rồi ngừng,
     thở một hơi rồi ngưng, thở cái rồi ngưng
 """
@@ -110,9 +88,9 @@ _SWEAT_BABBLE = pairings(
 _COLD = "lạnh cóng, người lạnh cóng, lạnh cóng hết người, tay chân lạnh cóng"
 _PRIVATE = "đau chỗ kín, chỗ kín đau, đau chỗ kín quá, chỗ kín đau quá"
 _SECTION = "mổ đẻ, sinh mổ, đẻ mổ, mổ lấy thai, mổ bắt con, mổ lấy em bé"
-_TEARING = pairings(
-    ("đau như xé", "đau xé", "đau như ai xé", "đau như dao đâm"),
-    ("từ ngực", "ngực", "trong ngực", "sau lưng", "ra sau lưng", "xuyên ra lưng"),
+_CHEST = ("từ ngực", "ngực", "trong ngực")
+_TEARING = pairings(("đau như dao đâm",), _CHEST) + ", " + pairings(
+    ("đau như xé", "đau xé", "đau như ai xé"), (*_CHEST, "sau lưng", "ra sau lưng", "xuyên ra lưng")
 )
 _LOWER_BELLY = "đau bụng dưới dữ dội, bụng dưới đau dữ dội, đau dữ dội bụng dưới"
 _SMOTHERED = pairings(
@@ -120,15 +98,12 @@ _SMOTHERED = pairings(
     ("đè lên mặt", "đè mặt", "úp lên mặt", "trùm lên mặt", "đè lên mũi", "đè kín mặt"),
 )
 _VOMIT_CHOKE = "ói sặc, nôn sặc, sặc ói, sặc đồ ói, ói rồi sặc, nôn rồi sặc"
-_COLD_FOOT = (
-    "chân lạnh tím, bàn chân lạnh tím, chân tím lạnh, bàn chân tím lạnh, chân lạnh ngắt tím"
-)
+_COLD_FOOT = pairings(("chân", "bàn chân"), ("lạnh tím", "tím lạnh", "lạnh ngắt tím"))
 _WELL_YARD = "sân giếng, ở sân giếng, ngoài sân giếng"
-_CUT_OFF = pairings(
-    ("bị", ""),
-    ("nước", "nước lớn", "nước lên", "nước dâng", "nước lũ", "lũ", "lửa", "khói lửa", "thủy triều"),
-    ("bao vây", "vây quanh", "vây hết"),
-)
+_WATERS = ("nước", "nước lớn", "nước lên", "nước dâng", "nước lũ", "lũ", "thủy triều")
+_ROUND = ("bao vây", "vây quanh", "vây hết")
+_CUT_OFF = pairings(("bị",), (*_WATERS, "lửa", "khói lửa"), _ROUND) + ", " + pairings(
+    ("lửa", "khói lửa"), _ROUND)
 _RUSTLED = pairings(
     ("trộm", "lùa trộm", "dắt trộm", "bắt trộm", "đang trộm", "đang lùa trộm", "đang bắt trộm"),
     ("bò", "trâu", "heo", "chó", "dê", "ngựa", "con bò", "con trâu", "con heo", "con chó"),
@@ -139,13 +114,13 @@ _WHEELED = pairings(
     ("tụi nó", "có thằng", "mấy thằng", "thằng lạ", "người lạ", "tụi trộm"),
     ("đang dắt xe", "đang dắt trộm xe", "đang dắt xe máy"),
 )
-
-# fmt: off
 H37_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 3, _RUN_OVER, tags="sick wound", fold="tone", service="115"),
     entry(None, "normal", 0, _MEAT, tags="h37_meat", fold="tone"),
     entry("medical", "emergency", 5, _CHEST_SLUMP, tags="sick", fold="tone", service="115"),
+    entry("medical", "emergency", 5, _SLUMP_DOWN, tags="sick", fold="tone", service="115"),
     entry(None, "normal", 0, _SLUMP, tags="h37_slump", fold="tone"),
+    entry(None, "normal", 0, _NAP_OR_LAUGH, tags="h37_nap", fold="tone"),
     entry("medical", "emergency", 5, _RARE_BREATH, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _THIGH, tags="sick wound", fold="tone", service="115"),
     entry("medical", "emergency", 5, _SWEAT_BABBLE, tags="sick", fold="tone", service="115"),
@@ -154,7 +129,7 @@ H37_ENTRIES: tuple[Entry, ...] = (
     entry("medical", "emergency", 5, _LOWER_BELLY, tags="sick", fold="tone"),
     entry("medical", "emergency", 5, _SMOTHERED, tags="sick", fold="tone", service="115"),
     entry("medical", "emergency", 5, _VOMIT_CHOKE, tags="sick", fold="tone", service="115"),
-    entry("medical", "emergency", 5, _COLD_FOOT, tags="sick", fold="tone", service="115"),
+    entry(None, "normal", 0, _COLD_FOOT, tags="h37_cold_foot", fold="tone"),
     entry(None, "normal", 0, _WELL_YARD, tags="place", fold="tone"),
     entry(None, "normal", 0, _PRIVATE, tags="h37_private", fold="tone"),
     entry("medical", "normal", 3, _SECTION, tags="h37_section", fold="tone"),
@@ -170,39 +145,70 @@ H37_COMBOS: tuple[Combo, ...] = (
     *(signs_together(p, s, 6, ordered=True) for p in ("h37_private", "t31_testis")
       for s in ("swollen", "t31_swells")),
     signs_together("o30_sudden", "h37_slump", 4, ordered=True),
+    signs_together("sick", "h37_cold_foot", 6),  # with a pain; cold weather alone is not
     *(signs_together("h37_section", r, 14, ordered=True, at_second=True)
       for r in ("d28_shiver", "hypo_sign", "sweat")),
 )
 # fmt: on
 
 # -- marks ---------------------------------------------------------------------------------
+# fmt: off
 H37_TONIGHT = phrases("đêm nay, khuya nay, tối nay")
+H37_AGO = words("hồi lúc")  # "hồi khuya nay": the past marker itself, not a new now
 H37_TOLD = phrases("""
     dặn canh, dặn canh chừng, dặn coi chừng, dặn theo dõi, dặn để ý, dặn là canh,
     dặn phải canh, dặn phải để ý, dặn phải theo dõi, biểu canh, kêu canh chừng
 """)
-H37_LATER = words("mai mốt")  # "mai", "ngày mai", "sáng mai", "mốt"
-H37_LATER_PHRASES = phrases("tuần sau, tháng sau, sắp, chuẩn bị")
-# the power a machine lives on; a water cut leaves old people without water now and then
+H37_CARER = phrases("bác sĩ, y tá, điều dưỡng, bệnh viện, thầy thuốc, phòng khám, trạm y tế")
+H37_POT = [["nồi"], ["cháo"], ["cơm"]]
+H37_TOLD_REACH = 4
+# the feared sign ends at a subject or a word of now ("dặn theo dõi ổng ngưng thở rồi")
+H37_TOLD_STOP = CLAUSE_BREAKS | words("thì rồi luôn ổng bả nó ảnh chỉ") | {p[0] for p in PRESENT}
+H37_KIN = [["tui"], ["tôi"], ["mình"]]  # "ba tui": a kin word, a subject
+H37_HAPPENING = words("quá lắm")  # "chảy máu nhiều quá": not feared, seen
+H37_LATER = phrases("tuần sau, tháng sau, tuần tới, tháng tới")
+H37_DAY = words("ngày sáng trưa chiều tối khuya đêm")  # "sáng mai", not the name Mai
 H37_CUT = phrases("cúp điện, cắt điện, mất điện, ngưng cấp điện")
 H37_CUT_REACH = 3
-# the concern ends at a turn ("nhưng") or a word of now ("vừa", "đang", "giờ", "tự nhiên")
-H37_NOW = words("giờ đang hiện liền nhưng") | {p[0] for p in PRESENT}
+# only the machine that lives on the power is feared; a sign said now stays now
+H37_MACHINE = phrases("""
+    thở máy, máy thở, máy tạo oxy, máy tạo ô xy, máy oxy, máy ô xy, máy hút đàm, máy trợ thở
+""")
+H37_FAILS = words("ngưng ngừng tắt hư hết chết dừng")
+H37_NOW = words("giờ đang hiện liền nhưng thì rồi") | {p[0] for p in PRESENT}
 H37_FEE = phrases("viện phí, tiền viện phí, tiền viện, tiền nằm viện, tiền mổ, tiền thuốc men")
 H37_PAY = words("đóng trả chi lo chịu thanh bồi")
 H37_NOT = words("không hổng hông chưa chẳng chả")
-H37_PAYER = words("chủ công ty xưởng hãng bảo hiểm bên thằng người")
+H37_PAYER = words("chủ công ty xưởng hãng bảo hiểm thầu")  # never "người nhà", "người ta"
 H37_PAY_REACH = 6
+H37_STILL = words("đang vừa mới quá giờ") | {p[0] for p in PRESENT}
+H37_NOW_SIGN = phrases("""
+    bất tỉnh, ngưng thở, co giật, chảy máu, mất máu, tím tái, hôn mê, xỉu, thở hổng,
+    thở không, gọi hổng, kêu hổng, gọi không, kêu không
+""")
+H37_REFUSED = phrases("hổng nhận, không nhận, hông nhận, từ chối, đuổi về")
 H37_THEN_NOW = phrases("giờ, bây giờ, giờ đây")
-H37_STOLEN = words("giựt giật cướp trộm móc")
-H37_LOST = words("mất")
+H37_STOLEN, H37_LOST = words("giựt giật cướp trộm móc"), words("mất")
+H37_THEFT_REACH = 3  # "giựt giỏ mất": the loss right after the theft
+H37_LOSS_REACH = 7  # and "giờ" soon after the loss
+H37_HURT = words("té ngã đâm chém đánh đập bể máu xỉu gãy tông ngất bất")
 H37_LACKING = phrases("""
     chưa có gì ăn, không có gì ăn, hổng có gì ăn, hông có gì ăn, hết gạo, hết tiền,
     không có tiền, hổng có tiền, hông có tiền, hết tã, hết thuốc, hết sữa, không còn gì,
     hổng còn gì, đói
 """)
-H37_LEFT_LYING = phrases("nằm liệt một chỗ, nằm liệt giường, liệt giường, nằm liệt luôn")
+H37_LEFT_LYING = phrases("nằm liệt một chỗ, nằm liệt giường, liệt giường")
 H37_LYING_REACH = 3
+H37_FRESH = words("vừa mới nãy sáng trưa chiều")  # "vừa té", "hồi sáng", "trưa nay"
+# look-alikes of the entries, each said with the word that makes it one
+H37_RUSTLED, H37_WHEELED = phrases(_RUSTLED), phrases(_WHEELED)
+H37_VOMIT_CHOKE, H37_RARE, H37_SMOTHERED = map(phrases, (_VOMIT_CHOKE, _RARE_BREATH, _SMOTHERED))
+H37_PIGGY = words("đất")  # "heo đất", a piggy bank
+H37_ERRAND = phrases("đi học, đi làm, đi chợ, ra chợ, đi ruộng, đi rẫy, đi lễ, đi chơi")
+H37_GUSH = words("sụa")  # "ói sặc sụa", vomiting hard
+H37_SNORE = words("ngáy")  # habitual apnoea of a snorer
+H37_ON_PURPOSE = phrases("ngủ cho, cho đỡ, cho khỏi")
+# fmt: on
 
 
 def round37h_marks(ws: list[str]) -> Marks:
@@ -213,70 +219,102 @@ def round37h_marks(ws: list[str]) -> Marks:
 
 def round37h_revise(marks: Marks, ws: list[str]) -> Marks:
     """Tonight is now: a past stretch ends at "đêm nay"; a thing run over by a cart is round
-    23E's thing (module docstring)."""
-    things = [
-        (a, b)
-        for a, b in find(ws, H37_RUN_OVER)
-        if find(ws[max(0, a - E23_THING_REACH) : a], E23_THINGS)
-    ]
+    23E's thing; the entries' look-alikes (module docstring)."""
+    runs = find(ws, H37_RUN_OVER)
+    things = [(a, b) for a, b in runs if find(ws[max(0, a - E23_THING_REACH) : a], E23_THINGS)]
+    things += _look_alikes(ws)
     if things:
         marks = {**marks, "mistaken": [*marks.get("mistaken", []), *things]}
-    tonight = [s for s, _ in find(ws, H37_TONIGHT)]
+    tonight = [s for s, _ in find(ws, H37_TONIGHT) if not H37_AGO & set(ws[max(0, s - 2) : s])]
     if not tonight or not marks.get("past"):
         return marks
-    past = []
-    for s, e in marks["past"]:
-        cut = next((k for k in tonight if s < k < e), e)
-        past.append((s, cut))
+    past = [(s, next((k for k in tonight if s < k < e), e)) for s, e in marks["past"]]
     return {**marks, "past": past}
 
 
-def _clause_end(ws: list[str], start: int) -> int:
-    return next((k for k in range(start, len(ws)) if ws[k] in CLAUSE_BREAKS), len(ws))
+def _look_alikes(ws: list[str]) -> list[tuple[int, int]]:
+    """A piggy bank stolen, kids wheeling the bike to school, vomiting hard, a snorer's
+    pauses, a pillow over one's own eyes: not the entry's danger."""
+    n = len(ws)
+    return (
+        [(a, b) for a, b in find(ws, H37_RUSTLED) if b < n and ws[b] in H37_PIGGY]
+        + [(a, b) for a, b in find(ws, H37_WHEELED) if find(ws[b : b + 4], H37_ERRAND)]
+        + [(a, b) for a, b in find(ws, H37_VOMIT_CHOKE) if b < n and ws[b] in H37_GUSH]
+        + [(a, b) for a, b in find(ws, H37_RARE) if H37_SNORE.intersection(ws[max(0, a - 3) : a])]
+        + [(a, b) for a, b in find(ws, H37_SMOTHERED) if find(ws[b : b + 3], H37_ON_PURPOSE)]
+    )
 
 
 def _told(ws: list[str]) -> list[tuple[int, int]]:
-    """A doctor's instruction to watch for a sign: the sign feared, to its clause's end."""
-    return [(s, _clause_end(ws, e)) for s, e in find(ws, H37_TOLD)]
+    """A carer's instruction to watch for a sign: the few words after it feared, to a
+    subject or a word of now; the caller's own "dặn", a pot watched ("canh nồi") are not."""
+    out = []
+    for s, e in find(ws, H37_TOLD):
+        clause = ws[e : next((k for k in range(e, len(ws)) if ws[k] in CLAUSE_BREAKS), len(ws))]
+        carer = find(ws[max(0, s - 4) : s], H37_CARER)
+        if not carer or ws[e : e + 1] in H37_POT or H37_HAPPENING.intersection(clause):
+            continue
+        reach = range(e, min(len(ws), e + H37_TOLD_REACH))
+        stops = [k for k in reach if ws[k] in H37_TOLD_STOP or ws[k + 1 : k + 2] in H37_KIN]
+        out.append((s, min(stops, default=reach.stop)))
+    return out
+
+
+def _later(ws: list[str], s: int) -> bool:
+    """A cut said for later: "sắp / chuẩn bị" right before it, "tuần sau", or "mai / mốt"
+    at the start or after a time of day ("sáng mai"), never the name ("nhà chị mai")."""
+    reach = range(max(0, s - H37_CUT_REACH), s)
+    day = any(ws[k] in ("mai", "mốt") and (k == 0 or ws[k - 1] in H37_DAY) for k in reach)
+    soon = ws[s - 1 : s] == ["sắp"] or ws[max(0, s - 2) : s] == ["chuẩn", "bị"]
+    return day or soon or bool(find(ws[reach.start : s], H37_LATER))
 
 
 def _cut_ahead(ws: list[str]) -> list[tuple[int, int]]:
-    """A power cut said for later: feared up to the next word of now."""
+    """A power cut said for later: the machine that lives on it feared, up to a word of now;
+    a cut already come ("mất điện rồi") or a machine said to fail is now."""
     out = []
     for s, e in find(ws, H37_CUT):
-        before = ws[max(0, s - H37_CUT_REACH) : s]
-        later = H37_LATER.intersection(before) or find(before, H37_LATER_PHRASES)
-        if later and not H37_NOW.intersection(before):
-            start = max(0, s - H37_CUT_REACH)
-            end = next((k for k in range(e, len(ws)) if ws[k] in H37_NOW), len(ws))
-            out.append((start, end))
+        if ws[e : e + 1] == ["rồi"] or not _later(ws, s) or H37_NOW & set(ws[max(0, s - 3) : s]):
+            continue
+        stop = next((k for k in range(e, len(ws)) if ws[k] in H37_NOW), len(ws))
+        for a, b in find(ws[e:stop], H37_MACHINE):
+            if e + b >= len(ws) or ws[e + b] not in H37_FAILS:
+                out.append((e + a, e + b))
     return out
 
 
 def _unpaid(ws: list[str]) -> list[tuple[int, int]]:
-    """A hospital bill another will not pay ("chủ xưởng hổng đóng viện phí")."""
+    """A hospital bill a boss or an insurer will not pay ("chủ xưởng hổng đóng viện phí"),
+    with nothing said to go on now before it and no refusal after it."""
     out = []
     for s, e in find(ws, H37_FEE):
         before = ws[max(0, s - H37_PAY_REACH) : s]
         pay = [k for k, w in enumerate(before) if w in H37_PAY]
         if not pay or not H37_NOT.intersection(before[: pay[-1]]):
             continue
-        if H37_PAYER.intersection(before[: pay[-1]]):
+        now = H37_STILL.intersection(ws[:s]) or find(ws[:s], H37_NOW_SIGN)
+        if H37_PAYER.intersection(before[: pay[-1]]) and not now and not find(ws[e:], H37_REFUSED):
             out.append((s, e))
     return out
 
 
+def _stolen(before: list[str]) -> bool:
+    """A theft and its loss right after it, then "giờ" soon, no one hurt."""
+    n = len(before)
+    lost = [j for j, w in enumerate(before) if w in H37_LOST and n - j <= H37_LOSS_REACH]
+    thefts = [k for k, w in enumerate(before) if w in H37_STOLEN]
+    near = any(0 < j - k <= H37_THEFT_REACH for j in lost for k in thefts)
+    return near and not H37_HURT.intersection(before)
+
+
 def _aftermath(ws: list[str]) -> list[tuple[int, int]]:
-    """A theft with its loss, or someone left bedridden, then "giờ" and what is lacking."""
+    """A theft with its loss, or someone left bedridden long since, then "giờ" and what is
+    lacking; a fall or a stroke just now ("vừa", "hồi sáng") is no aftermath."""
     out = []
     for s, e in find(ws, H37_THEN_NOW):
-        rest = ws[e:]
-        if not find(rest, H37_LACKING):
-            continue
-        before = ws[:s]
-        stolen = H37_STOLEN.intersection(before) and H37_LOST.intersection(before)
-        lying = [k for k, _ in find(rest, H37_LEFT_LYING) if k < H37_LYING_REACH]
-        if stolen or lying:
+        lying = [k for k, _ in find(ws[e:], H37_LEFT_LYING) if k < H37_LYING_REACH]
+        left = lying and not H37_FRESH.intersection(ws[:s])
+        if find(ws[e:], H37_LACKING) and (_stolen(ws[:s]) or left):
             out.append((s, e))
     return out
 
@@ -288,6 +326,8 @@ H37_OVER = phrases("""
 """)
 H37_ATTACK = frozenset({"violence", "brawl", "crime"})
 H37_WOUND = "wound"
+# an attacker still near or coming back: the police still ("còn thằng kia núp trong hẻm")
+H37_LURK = words("núp nấp rình đợi chờ trốn lảng vảng") | {"quay", "hẹn"}
 
 
 def round37h_service(service: Service | None, hits: list[Hit], ws: list[str]) -> Service | None:
@@ -295,9 +335,9 @@ def round37h_service(service: Service | None, hits: list[Hit], ws: list[str]) ->
     if service != "113":
         return service
     over = find(ws, H37_OVER)
-    if not over:
+    end = over[0][1] if over else len(ws)
+    if not over or H37_LURK.intersection(ws[end:]):
         return service
-    end = over[0][1]
     alive = [h for h in hits if not h.negated and h.start >= end]
     if any(H37_WOUND in h.entry.tags for h in alive) and not any(
         H37_ATTACK & h.entry.tags and H37_WOUND not in h.entry.tags for h in alive

@@ -71,12 +71,11 @@ def _marks(text: str) -> dict[str, list[tuple[int, int]]]:
     return round37h_marks(standard(tokens(text)))
 
 
-def test_a_cut_asked_about_then_a_turn_is_now() -> None:
-    text = "mai cắt điện cả xóm nhưng mà ông tui vừa té xỉu"
+def test_a_cut_ahead_fears_only_the_machine() -> None:
+    text = "mai cắt điện cả xóm mà ba tui thở máy nhưng giờ ba tui ngưng thở rồi"
     ws = standard(tokens(text))
-    feared = _marks(text)["feared"]
-    assert feared
-    assert all(e <= ws.index("nhưng") for _, e in feared)
+    start = ws.index("thở")
+    assert _marks(text)["feared"] == [(start, start + 2)]
 
 
 def test_a_water_cut_is_not_feared() -> None:
@@ -92,6 +91,82 @@ def test_tonight_ends_a_past_stretch() -> None:
     ws = standard(tokens("hôm qua ổng mới mổ đêm nay sốt run"))
     night = ws.index("đêm")
     assert all(e <= night for _, e in all_marks(ws)["past"])
+
+
+# The mend after the review: a sign said now stays now after a power cut, a carer's
+# instruction, an unpaid bill or an aftermath; "hồi tối nay" is past; the entries'
+# look-alikes stay calm; an attacker still lurking keeps the police.
+KEPT_NOW = [
+    ("mai cúp điện mà bà nội tui co giật mắt trợn ngược", "115"),
+    ("nhà cô mai mất điện rồi ổ điện chập cháy lan lên mái", "114"),
+    ("chị mai mất điện tối thui té cầu thang bất tỉnh", "115"),
+    ("ông tui sắp chết rồi mất điện máy thở ngưng chạy", "115"),
+    ("bác sĩ dặn theo dõi tim mạch bả tự nhiên ngã gục bất tỉnh", "115"),
+    ("bác sĩ dặn canh chừng ổng co giật sùi bọt mép rồi", "115"),
+    ("y tá dặn để ý vết khâu mà giờ máu ra nhiều quá", "115"),
+    ("ông tui ăn cơm xong ôm bụng gục xuống luôn", "115"),
+    ("má tui nhức đầu dữ quá ôm đầu gục xuống", "115"),
+    ("tự nhiên ba tui ôm đầu gục trên ghế", "115"),
+    ("em tui bị máy cắt đứt tay đang chảy máu nhiều mà chủ xưởng không chịu đóng viện phí", "115"),
+    ("con tui lên cơn co giật mà người nhà không có tiền đóng viện phí", "115"),
+    ("ba tui ngưng thở rồi mà bảo hiểm không chịu chi viện phí", "115"),
+    ("thằng cướp giựt túi làm bà tui té bể đầu mất hết tiền giờ hổng có tiền đi viện", "113"),
+    ("ba tui vừa té từ trên nóc nhà xuống giờ nằm liệt một chỗ hổng có tiền", "115"),
+    ("bà tui mới bị tai biến giờ nằm liệt luôn hết thuốc", "115"),
+    ("đánh nhau tan rồi còn thằng kia núp sau bụi chuối bạn tui bị đâm thủng bụng", "113"),
+    ("đánh nhau tan rồi còn thằng kia trốn sau nhà bạn tui bị đâm chảy máu", "113"),
+]
+
+KEPT_CALM = [
+    "sáng mai cúp điện cả ngày mà má tui thở máy ở nhà",
+    "bác sĩ dặn canh ngưng thở mà cái máy đo hư rồi muốn hỏi mua cái mới",
+    "nó học khuya ôm đầu gục ngủ luôn trên bàn",
+    "cả đám cười ôm bụng gục xuống",
+    "ba tui bị trộm mất hết tiền bán lúa giờ nhà hết gạo",
+    "bị giựt giỏ mất sạch tiền giờ mấy mẹ con hổng có gì ăn",
+    "má tui té cầu thang hồi tháng trước giờ nằm liệt một chỗ hết tã",
+    "hồi khuya nay má tui bị khó thở chừng mấy phút rồi hết",
+    "hồi tối nay thằng nhỏ co giật chút xíu rồi hết giờ muốn hỏi thuốc",
+    "tui đau như dao đâm sau lưng vì bạn thân lừa tui",
+    "ba tui ngủ hay ngáy lâu lâu mới thở một cái tui muốn hỏi chỗ khám",
+    "chạy cả buổi lâu lâu mới thở được một chút",
+    "ổng uống say về ói sặc sụa khắp nhà",
+    "mùa lũ nước vây quanh xóm tui năm nào cũng vậy",
+    "thằng cháu trộm heo đất của bà nó",
+    "tụi nó đang dắt xe ra đi làm",
+    "trời rét quá thằng nhỏ chân lạnh tím mà hổng có áo ấm",
+    "tui lấy cái mền trùm lên mặt ngủ cho đỡ sáng",
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), KEPT_NOW)
+def test_round37h_mend_keeps_what_is_said_now(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize("text", KEPT_CALM)
+def test_round37h_mend_keeps_look_alikes_calm(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_sigh_is_no_rare_breath() -> None:
+    # the model alone read this sigh as an emergency before round 37H too
+    assert parse_need("bả buồn quá lâu lâu mới thở dài một cái").urgency != "emergency"
+
+
+def test_a_name_or_a_cut_done_is_no_cut_ahead() -> None:
+    assert not _marks("nhà chị mai mất điện mà ông tui thở máy")["feared"]
+    assert not _marks("mai mất điện rồi mà ông tui thở máy")["feared"]
+    assert _marks("tối mai mất điện mà ông tui thở máy")["feared"]
+
+
+def test_only_a_carer_s_instruction_is_feared() -> None:
+    assert not _marks("tui dặn coi chừng co giật")["feared"]
+    assert _marks("bác sĩ dặn coi chừng co giật")["feared"]
 
 
 def _service(text: str, service: str) -> str | None:
