@@ -43,6 +43,12 @@ from callbot.understanding.need_round38k import (  # round 38K
     round38k_revise,
     round38k_service,
 )
+from callbot.understanding.need_round39m import (  # round 39M
+    M39_COMBOS,
+    M39_ENTRIES,
+    round39m_marks,
+    round39m_revise,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -51,8 +57,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS),
+    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES, *M39_ENTRIES),
+    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS, *M39_COMBOS),
     readings=(*I37_READINGS,),
     demotions=(*I37_DEMOTIONS,),
 )
@@ -61,6 +67,7 @@ ROUND37: Round = Round(
 R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round37h_marks,
     round37i_marks,
+    round39m_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 34's.
@@ -68,6 +75,7 @@ R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     round37h_revise,
     round37i_revise,
     round38k_revise,
+    round39m_revise,
 )
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 34's.
