@@ -72,7 +72,7 @@ FALSE_ALARM_DEMOTIONS: tuple[Demotion, ...] = (Demotion("water", "shutter", "nor
 # Who may be in danger: a person named between an animal and the emergency makes it theirs.
 HUMANS = words("""
     người ông bà anh chị thằng đứa cô chú bác dì dượng má mẹ ba cha bố vợ chồng bé ổng bả ảnh
-    chỉ cổ em cháu con_người nhóc ai tui tụi
+    chỉ cổ em cháu con_người nhóc ai
 """)
 # An animal that attacks a person: the emergency is the person's ("con chó cắn thằng nhỏ").
 ATTACKS = words("cắn đốt chích húc mổ cào đá táp vồ")
@@ -85,10 +85,9 @@ NOT_OF_AN_ANIMAL = HUMANS | ATTACKS | words("thì mà nhưng nên giờ đang th
 # turns on that person ("đánh chó nhà tui rồi xông vô đánh ba tui"); "con chó ăn bả rồi co
 # giật" names nobody and stays the dog's.
 THEN = "rồi"
-# A person named as an animal's owner is not in the scene ("con mèo nhà bà ngoại tui kẹt"),
-# nor the caller right after the animal or its owner ("con mèo tui nuôi", "con chó tui",
-# "nhà bà ngoại tui": round 37I).
-OWNED = words("nhà của ngoại nội chó mèo gà vịt heo lợn bò trâu dê ngựa chim két rùa thỏ")
+# A person named as an animal's owner is not in the scene ("con mèo nhà bà ngoại tui kẹt").
+# ("tui"/"tụi" are no HUMANS: "xe tui", "tụi nó" name no one in danger; review of round 37I.)
+OWNED = words("nhà của")
 ANIMAL_AFTER = 3
 # A threat sent from afar: by message, online, on the phone.
 REMOTE = phrases("""

@@ -18,9 +18,11 @@ EMERGENCIES = [
     ("thằng cháu bốc vỉ thuốc cảm uống hết tám viên rồi chị", "115"),
     ("ông già nhai mười mấy viên thuốc ngủ của bà", "115"),
     ("em tui vừa uống hai chục viên thuốc giảm đau", "115"),
+    ("thằng cháu uống mười viên thuốc an thần của ông", "115"),
     # a body cold by the thermometer, a racing heart counted
     ("đứa nhỏ đẻ non mới về nhà người lạnh có ba mươi bốn độ", "115"),
-    ("ông cụ nằm ngoài hiên cả đêm đo thân nhiệt còn ba lăm độ", "115"),
+    ("ông cụ nằm ngoài hiên cả đêm đo thân nhiệt còn ba mươi ba độ", "115"),
+    ("bé sơ sinh về nhà người lạnh ba mươi lăm độ", "115"),
     ("em bé tám tháng tim đập hai trăm mốt nhịp", "115"),
     # talking a moment ago, no answer now
     ("ba tui lúc nãy còn nói chuyện được giờ kêu hổng trả lời", "115"),
@@ -31,9 +33,21 @@ EMERGENCIES = [
     ("thằng nhỏ bị nước cuốn trôi ngoài kênh cách đây mấy phút", "114"),
     # an escaped wild animal with people stuck; locked in with the water running
     ("con trăn xổng chuồng bò vô nhà tụi nhỏ kẹt trong phòng", "114"),
+    ("cá sấu xổng chuồng bò dô vườn tụi nhỏ kẹt trong chòi", "114"),  # "bò" crawls here
     ("đứa nhỏ khóa trái cửa nhà tắm đang xả nước đầy bồn gọi hổng trả lời", "114"),
-    # the caller between the animal and the danger makes it theirs
-    ("mấy thằng bắt trộm gà nhà tui tui ra cản tụi nó chĩa súng điện", "113"),
+    # review of 37I: a relative said right after an animal is in danger (H1)
+    ("đang tắm cho con mèo má bị điện giật", "115"),
+    ("đang lùa vịt ông trượt chân té xuống ao bất tỉnh", "114"),
+    # a high pressure with a turn after "fine", or in pregnancy, keeps its 115 (H3)
+    ("ba huyết áp hai trăm vẫn khỏe mà tay phải hổng cầm nổi đồ", "115"),
+    ("vợ tui mang thai tám tháng huyết áp hai trăm vẫn tỉnh táo", "115"),
+    # a dangerous rate, talking then silent right now, a fall then a snore (H5, H6, H7)
+    ("ông tui tim đập hai trăm ba mươi nhịp", "115"),
+    ("ông còn nói được mà giờ hông trả lời", "115"),
+    ("ông té đập đầu giờ ngáy khò khò lay hổng dậy", "115"),
+    # minutes ago, still going on (H8); a heart attack behind a locked door needs 115 (H10)
+    ("cách đây năm phút ông bị điện giật giờ nằm im", "115"),
+    ("ba tui khóa cửa phòng tắm đang xả nước đầy bồn rồi lên cơn đau tim", "115"),
 ]
 
 CALM = [
@@ -59,6 +73,32 @@ CALM = [
     "con chó tui bị kẹt dưới cống nhờ ai giúp",
     # a child playing with water, no danger
     "con tui khóa trái nhà tắm xả nước chơi hoài tui hỏi cách dạy",
+    # review of 37I: the caller's own animal stuck, "tụi nó" being the animals (H2)
+    "con mèo kẹt trong gầm xe tui hổng lôi ra được",
+    "con chó tui bị kẹt trong ống cống tui hổng kéo ra được",
+    "mấy con gà con tụi nó kẹt trong lưới",
+    # a dose, a vitamin, candy, a question, people called "viên" (H4)
+    "ngày uống mười viên thuốc bổ sau bữa ăn",
+    "con tui nhai tám viên kẹo dẻo",
+    "tui uống sáu viên canxi buổi trưa",
+    "ổng ngồi uống nước với năm viên chức phường",
+    "cho em hỏi uống sáu viên thuốc hạ sốt được không",
+    "uống hết mười viên kháng sinh rồi giờ tái khám",
+    # a pulse at exercise or asleep (H5)
+    "tui đạp xe xong tim đập một trăm chín mươi nhịp",
+    "lúc ngủ đồng hồ báo tim đập ba mươi hai nhịp",
+    # a phone unanswered, a sulk (H6); a thing fell, a fall that did no harm (H7)
+    "hồi trưa còn nói chuyện được giờ gọi điện thoại hông trả lời",
+    "con nhỏ còn nói chuyện được mà giờ dỗi hông trả lời ai",
+    "cái chén rớt xuống đất mà ổng vẫn ngủ ngáy kêu hổng dậy",
+    "bé té trên giường xuống nệm không sao giờ ngủ ngáy kêu hổng dậy",
+    # minutes ago but settled, or a threat by phone (H8)
+    "cách đây mười phút thằng nhỏ bị hóc hột nhãn mà giờ ho ra rồi",
+    "cách đây mấy phút có người gọi hăm dọa tui",
+    "cách đây năm phút có trộm vô nhưng chạy mất rồi",
+    # the weather's thermometer, 35 and a bit asked about (H9)
+    "nhiệt kế ngoài sân chỉ ba mươi hai độ",
+    "tui đo nhiệt độ ba mươi lăm độ sáu vậy có sao không",
 ]
 
 STILL_EMERGENCIES = [
@@ -105,11 +145,35 @@ def test_a_snore_after_a_fall_is_no_sleep() -> None:
 def test_a_calm_pressure_is_marked_only_without_a_complaint() -> None:
     assert round37i_marks(_ws("huyết áp hai trăm mà vẫn khỏe re"))["mistaken"] == [(0, 1)]
     assert not round37i_marks(_ws("huyết áp hai trăm ói quá mà vẫn tỉnh táo"))
-    assert not round37i_marks(_ws("huyết áp một trăm ba mươi vẫn khỏe"))["mistaken"]
+    assert not round37i_marks(_ws("huyết áp một trăm ba mươi vẫn khỏe"))
+    # a turn after "fine" brings a sign, a pregnancy, beyond 250 (review of 37I, H3)
+    assert not round37i_marks(_ws("huyết áp hai trăm vẫn tỉnh mà hai mắt nhìn mờ mờ"))
+    assert not round37i_marks(_ws("con dâu có bầu huyết áp hai trăm vẫn khỏe"))
+    assert not round37i_marks(_ws("huyết áp hai trăm sáu mươi vẫn khỏe"))
 
 
 def test_locked_in_with_water_running_is_a_rescue() -> None:
-    ws = _ws("thằng nhỏ khóa trái nhà tắm xả nước đầy bồn")
+    ws = _ws("thằng nhỏ khóa trái nhà tắm xả nước đầy bồn kêu hổng trả lời")
     assert round37i_service("115", select(candidates(ws)), ws) == "114"
+    ws = _ws("thằng nhỏ khóa trái nhà tắm đang xả nước kêu hổng trả lời")  # no tub (H10)
+    assert round37i_service("115", select(candidates(ws)), ws) == "115"
     ws = _ws("thằng nhỏ khóa trái nhà tắm kêu hổng trả lời")
     assert round37i_service("115", select(candidates(ws)), ws) == "115"
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "má huyết áp một trăm chín mươi mà vẫn tỉnh táo",
+        "huyết áp hai trăm mốt vẫn khỏe hổng đau gì",
+    ],
+)
+def test_a_calm_high_pressure_is_high_not_normal(text: str) -> None:
+    assert parse_need(text).urgency == "high"  # review of 37I, H3
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_sore_back_is_no_long_lie() -> None:
+    assert parse_need("tui bị đau lưng nằm luôn hổng ngồi dậy nổi").urgency != "emergency"
+    assert parse_need("ông nằm dưới sàn cả đêm hổng ngồi dậy nổi").urgency == "emergency"
