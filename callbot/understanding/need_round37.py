@@ -43,6 +43,7 @@ from callbot.understanding.need_round38k import (  # round 38K
     round38k_revise,
     round38k_service,
 )
+from callbot.understanding.need_round39l import L39_COMBOS, L39_ENTRIES, round39l_marks  # 39L
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -51,8 +52,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS),
+    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES, *L39_ENTRIES),
+    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS, *L39_COMBOS),
     readings=(*I37_READINGS,),
     demotions=(*I37_DEMOTIONS,),
 )
@@ -61,6 +62,7 @@ ROUND37: Round = Round(
 R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round37h_marks,
     round37i_marks,
+    round39l_marks,
 )
 
 #: Mark revisers (``(marks, words) -> marks``), read after round 34's.
