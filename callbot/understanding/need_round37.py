@@ -43,6 +43,11 @@ from callbot.understanding.need_round38k import (  # round 38K
     round38k_revise,
     round38k_service,
 )
+from callbot.understanding.need_round39l import (  # round 39L
+    L39_COMBOS,
+    L39_ENTRIES,
+    round39l_marks,
+)
 from callbot.understanding.need_round39m import (  # round 39M
     M39_COMBOS,
     M39_ENTRIES,
@@ -57,8 +62,8 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES, *M39_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS, *M39_COMBOS),
+    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES, *L39_ENTRIES, *M39_ENTRIES),
+    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS, *L39_COMBOS, *M39_COMBOS),
     readings=(*I37_READINGS,),
     demotions=(*I37_DEMOTIONS,),
 )
@@ -67,6 +72,7 @@ ROUND37: Round = Round(
 R37_MARKS: tuple[Callable[[list[str]], Marks], ...] = (
     round37h_marks,
     round37i_marks,
+    round39l_marks,
     round39m_marks,
 )
 
