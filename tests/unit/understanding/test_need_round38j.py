@@ -44,7 +44,6 @@ EMERGENCIES = [
 
 CALM = [
     "lò gạch đầu xóm bốc lửa táp qua mái nhà bên cạnh mà hổng có ai",  # a fire: not calm below
-    "cái bếp cồn bắn lửa may mà hổng ai bị gì",
     "bình ắc quy nổ cái bụp hổng ai bị gì hết",
     "bà đó lấy cây ghim ghim vô áo cho thằng nhỏ",
     "dây điện đứt ngang đường hổng ai dám đi qua",
@@ -101,3 +100,108 @@ def test_hornets_with_nobody_down_stay_rescue() -> None:
 
 def test_hornets_and_a_fire_stay_rescue() -> None:
     assert _service("ong vò vẽ bay ra đốt mấy đứa nhỏ có đứa xỉu mà cháy nhà kho", "114") == "114"
+
+
+# -- the mend of round 38J (review): no old emergency word taken over by a calm phrase ------
+
+KEPT = [
+    # a limb, hair or clothes pulled into a machine, whatever follows: 114 to free it
+    ("cánh tay ông chú bị cuốn vô máy cày gãy mấy ngón", "114"),
+    ("chân anh thợ bị cuốn vô trục quay kéo mãi hổng ra", "114"),
+    ("tóc bé gái bị cuốn vô máy xay cà phê", "114"),
+    ("vạt áo ông nội bị cuốn vô dây curoa ổng bị kéo theo", "114"),
+    ("bàn tay nó bị cuốn vô bánh răng còn kẹt trong đó máu chảy quá trời", "114"),
+    # hurt and no longer caught: 115
+    ("tay anh công nhân bị cuốn vô máy trộn lôi ra được rồi máu chảy nhiều", "115"),
+    # a kiln's or a burner's flame on property: a fire
+    ("căn nhà kho bị lửa lò gạch táp qua", "114"),
+    ("cái chòi bán nước bị lửa lò than táp vô", "114"),
+    ("bếp nướng phụt lửa bén lên tấm bạt che", "114"),
+    ("cái bếp cồn bắn lửa may mà hổng ai bị gì", "114"),
+    # a flame on a person with a burn: 115
+    ("cô phụ bếp bị lửa lò nướng táp vô mặt phỏng rộp", "115"),
+    # a battery blast: 114, 115 once someone is hit
+    ("xe tải đụng nhau cái bình ắc quy nổ luôn", "114"),
+    ("bình ắc quy nổ ngay trong nhà kho", "114"),
+    ("bình ắc quy nổ văng miểng trúng mắt anh thợ", "115"),
+    ("cái ắc quy phát nổ chú thợ bị thương ở tay", "115"),
+    # water near a car's roof: 114, said with or without who is inside
+    ("nước ngập gần nóc xe mà má tui còn ngồi trong xe", "114"),
+    ("nước ngập gần nóc xe rồi", "114"),
+    ("hầm chui ngập nước có mấy người mắc kẹt", "114"),
+    ("hầm chui ngập nước xe chết máy nước lên tới ngực", "114"),
+    # a jump to bathe with no habit said, then gone: 114
+    ("thằng cháu nhảy xuống sông tắm nãy giờ hông thấy lên", "114"),
+    ("đứa nhỏ nhảy xuống ao bơi mà giờ mất tiêu", "114"),
+    ("có người nhảy sông tắm rồi biệt tăm luôn", "114"),
+    # a nail gun aimed at someone: 113
+    ("thằng kia lấy súng bắn đinh bắn vô người bạn nó", "113"),
+    # trembling with a cold sweat and diabetes or no answer: 115
+    ("ông hàng xóm bị tiểu đường run bần bật vã mồ hôi lạnh", "115"),
+    # people fleeing a drunk chasing them
+    ("có ông say xỉn rượt bà con ngoài chợ chạy tán loạn", "113"),
+    # a cobra come into a room; a heavy truck over a foot; a light one that crushed it
+    ("con hổ mang bành chui vô phòng ngủ tụi nhỏ", "114"),
+    ("xe ben lùi cán qua bàn chân chú phụ hồ", "115"),
+    ("xe máy cán lên bàn chân con nhỏ nát bét", "115"),
+    # hornets: someone blacked out is 115; still swarmed or up a tree is 114
+    ("bầy ong vò vẽ bay ra đốt mấy người có chú ngã ra bất tỉnh", "115"),
+    ("ong vò vẽ bay ra đốt anh thợ trên cây ảnh xỉu mà còn treo trên cây", "114"),
+]
+
+STILL_CALM = [
+    # "hông" is "không", "đầu" a start; a pin in clothes, acupuncture, a splinter, a mosquito
+    "cái sạc ghim vô hông vô điện",
+    "câu hát đó ghim vô đầu tui mãi",
+    "ghim vô đầu trang cái thông báo họp",
+    "lấy kim tây ghim vô ngực áo cái bảng tên",
+    "cô y tá châm cứu ghim vô lưng mấy cây kim",
+    "cái gai ghim vô đùi nhức xíu",
+    "con muỗi găm vô bụng chích một cái",
+    # trembling with a cold sweat out of fright, an exam, a run
+    "thi vấn đáp hồi hộp quá run bần bật toát mồ hôi lạnh",
+    "chạy bộ về run lẩy bẩy ra mồ hôi lạnh nghỉ xíu là hết",
+    # a sleeve, a glove, a doll, a bracelet cut through
+    "cái găng tay bị rách đứt ngang ngón tay",
+    "con búp bê của bé bị gãy đứt ngang cánh tay",
+    "cái áo sơ mi bị đứt ngang cổ tay áo",
+    "vòng tay bạc bị đứt ngang cổ tay",
+    # chasing by habit, to sell, to collect a debt
+    "có ông khùng hay rượt người ta ngoài bến xe",
+    "có thằng bán vé số rượt người ta mời mua hoài",
+    "có thằng cho vay hay rượt người ta đòi tiền",
+    # a cobra into a bush, out of sight
+    "con rắn hổ mang bành bò vô bụi chuối rồi",
+    # fish cleaned, a slaughterhouse's waste, bleeding stopped
+    "mổ cá lóc máu lênh láng cái thớt",
+    "tui đứt tay máu lênh láng mà băng lại rồi hết chảy rồi",
+    # a light vehicle over a foot
+    "chiếc xe đẩy cán lên bàn chân tui chút xíu",
+    "xe máy cán qua bàn chân tui hơi rát thôi",
+    # hooked on a screen, a rope in the machine
+    "thằng con tui bị cuốn vô máy chơi game cả ngày",
+    "sợi dây thừng bị cuốn vô máy cày",
+    # bathing by habit
+    "tụi nhỏ thường nhảy kênh tắm mỗi chiều",
+    # light or a leaf "through" a hand
+    "ánh nắng xuyên qua bàn tay đỏ hồng",
+]
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize(("text", "service"), KEPT)
+def test_round38j_mend_keeps_the_emergency(text: str, service: str) -> None:
+    need = parse_need(text)
+    assert (need.urgency, need.service) == ("emergency", service), need
+
+
+@pytest.mark.usefixtures("both")
+@pytest.mark.parametrize("text", STILL_CALM)
+def test_round38j_mend_calm(text: str) -> None:
+    assert parse_need(text).urgency != "emergency"
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_slaughterhouse_s_waste_is_no_patient_to_the_rules() -> None:
+    # (the model alone already read this kind of line as 115 before round 38J)
+    assert parse_need("lò mổ bên kia thải máu lênh láng ra kênh hôi quá").urgency == "normal"
