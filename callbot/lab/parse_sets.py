@@ -266,6 +266,14 @@ SETS: tuple[ParseSet, ...] = (
         "the need model (see the twenty-third)",
         learnt=False,
     ),
+    ParseSet(
+        "thirty-second development part",
+        "parse_dev33.jsonl",
+        "400 needs after round 38 (session 19): very short blurted lines, four to ten words, "
+        "the whole body and all ages (writer L); central and northern speakers living in the "
+        "city (writer M); not learnt by the need model (see the twenty-third)",
+        learnt=False,
+    ),
 )
 
 
