@@ -228,14 +228,19 @@ M39_PRESENT = words("""
 # self-harm or a bomb: never a words-only threat
 M39_NEVER = words("nhảy tự tử sát treo cổ thuốc cắt lầu ban công cầu bom nổ mìn")
 # the caller asks for advice: the shape of a words-only threat told to a hotline
-M39_ADVICE = phrases("hỏi, tư vấn, làm sao, làm gì")
+M39_ADVICE = phrases("hỏi, tư vấn, làm sao, làm gì, xin chỗ")
+# the caller got away ("giờ tui trốn qua nhà chị rồi ... xin chỗ tạm lánh"): "giờ", "rồi",
+# "tới", "đến" then tell where the caller is, not the threatener
+M39_FLED = phrases("trốn qua, trốn sang, trốn về, chạy qua nhà, chạy sang nhà, tạm lánh")
+M39_WHEN = words("giờ chừ rồi kìa tới đến")
 
 
 def _threat_if(ws: list[str]) -> list[tuple[int, int]]:
     """From a threat said with "sẽ" to its "nếu", when only words are told (nothing present,
     nothing done, no self-harm nor bomb) and the caller asks for advice after it."""
     said = set(ws)
-    if M39_PRESENT & said or M39_NEVER & said:
+    present = M39_PRESENT - M39_WHEN if find(ws, M39_FLED) else M39_PRESENT
+    if present & said or M39_NEVER & said:
         return []
     out = []
     for s, e in find(ws, M39_THREAT):

@@ -143,3 +143,9 @@ def test_not_yet_vaccinated_takes_back_no_present_bleeding() -> None:
     assert parse_need("hôm qua bị chó cắn chưa tiêm giờ vẫn còn chảy máu nhiều lắm").urgency == (
         "emergency"
     )
+
+
+def test_a_threat_the_caller_fled_from_stays_a_fear() -> None:
+    text = "chồng tui dọa sẽ giết tui nếu tui bỏ đi giờ tui trốn qua nhà chị rồi xin chỗ tạm lánh"
+    assert _marks(text)["feared"]
+    assert "feared" not in _marks("chồng tui dọa sẽ giết tui nếu tui bỏ đi giờ ổng tới rồi")
