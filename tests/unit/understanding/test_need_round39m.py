@@ -19,8 +19,8 @@ EMERGENCIES = [
     # bleeding through the dressing
     ("o tui bị dao chặt trúng bắp chân băng lại mà máu vẫn thấm ra ướt hết", "115"),
     ("bố em bị mảnh kính đâm vào chân máu thấm qua băng mấy lớp rồi", "115"),
-    # a big snake come in and coiled further on
-    ("con rắn hổ mang bò vô phòng trọ bầy tui chừ đang nằm cuộn tròn dưới gầm giường", "114"),
+    # a snake under the bed within round 22C's ten words
+    ("con rắn hổ mang bò vô phòng bầy tui chừ đang cuộn dưới gầm giường", "114"),
     # "dồi" said of a danger, not of a coming round
     ("eng tui té xe đập đầu xuống đường bấ tỉnh dồi", "115"),
     ("bọ tui ngất dồi gọi hông dậy", "115"),
@@ -29,6 +29,28 @@ EMERGENCIES = [
     ("ổng đang cầm dao dọa sẽ đâm tui nếu tui la lên", "113"),
     # near term with labour begun
     ("vợ em bầu sắp đẻ mà không có tiền giờ đau bụng từng cơn", "115"),
+    # after review (H1): a bleed through the dressing, said heavy
+    ("ba tui bị dao cứa tay băng lại rồi mà máu vẫn ra nhiều", "115"),
+    # (H2) a threat with someone at the door, a hold, a weapon, self-harm: live
+    ("thằng kia đứng ngoài cổng dọa sẽ chém tui nếu tui không ra tui hỏi làm sao", "113"),
+    ("nó đè em xuống dọa sẽ giết nếu em la", "113"),
+    ("nó dọa sẽ chém tui nếu tui không đưa tiền nó có dao trong tay", "113"),
+    ("thằng nhỏ nói sẽ nhảy lầu nếu ba nó không về nó đứng ngoài ban công", "115"),
+    # (H3) a high sugar or fever, and a faint after it (the comma lost)
+    ("ông tui đường huyết lên cao ngất lịm", "115"),
+    ("con em sốt cao ngất đi rồi", "115"),
+    ("cháu nó cười ngất đi", "115"),
+    # (H4) come round with "dồi", then a danger after "mà"; a device off is no fire out
+    ("ông tui té đập đầu tỉnh dồi mà ói liên tục", "115"),
+    ("tắt cầu dao dồi mà ổ cắm vẫn bốc khói khét lẹt", "114"),
+    # (H5) near term said bare, no money, and something happening now
+    ("vợ em bầu sắp đẻ mà hết tiền giờ lên cơn rồi", "115"),
+    ("vợ tui chửa sắp đẻ mà không có tiền sinh rớt ở nhà rồi", "115"),
+    ("vợ em bầu sắp sinh mà không có tiền giờ bị tiền sản giật", "115"),
+    # (H6) not yet vaccinated, but the bite fresh, the dog rabid or the bleed heavy
+    ("hồi nãy bé bị chó dại cắn chảy máu chưa tiêm", "115"),
+    ("hồi sáng bé bị chó cắn chảy máu quá trời chưa đi chích", "115"),
+    ("hôm qua bé bị chó dại cắn chảy máu chưa tiêm", "115"),
     # a bite, and rabies signs now
     ("hôm qua cháu bị mèo hoang cào chưa chích ngừa giờ lên cơn sợ nước", "115"),
 ]
@@ -51,6 +73,19 @@ CALM = [
     # fake liquor reported
     "quán đầu ngõ bán rượu giả em muốn báo",
     "băng lại dồi máu hết chảy tui hỏi thuốc bôi",
+    # after review (H1): fluid, a little, a pad, a sore and medicine asked
+    "vết mổ băng lại rồi mà vẫn ra dịch vàng",
+    "quấn băng mà vẫn chảy nước mũi hỏi thuốc",
+    "băng lại mà máu vẫn chảy chút xíu",
+    "máu thấm qua băng vệ sinh",
+    "ông tui bị trĩ băng lại mà máu vẫn ra",
+    "bà tui bị loét chân băng lại mà máu vẫn chảy hỏi thuốc",
+    # (H3) a tower is no faint
+    "tòa nhà cao ngất ngưởng ở quận một em hỏi giá thuê",
+    # (H7) a fierce dog and a kennel, far apart in an advice
+    "nhà em nuôi con chó dại lắm ai lạ vô là sủa hỏi cách huấn luyện cho nó vô chuồng",
+    # (H4) a fire out said with "dồi"
+    "cháy bếp nhà em lửa tắt dồi em hỏi bảo hiểm",
 ]
 
 
@@ -80,8 +115,26 @@ def test_doi_is_done_only_for_a_coming_round() -> None:
 
 
 def test_a_threat_with_a_weapon_is_no_condition() -> None:
-    assert _marks("nó dọa sẽ đánh tui nếu tui về trễ")["feared"]
-    assert "feared" not in _marks("nó cầm dao dọa sẽ đánh tui nếu tui về trễ")
+    assert _marks("nó dọa sẽ đánh tui nếu tui về trễ tui hỏi làm sao")["feared"]
+    assert "feared" not in _marks("nó dọa sẽ đánh tui nếu tui về trễ")  # no advice asked
+    assert "feared" not in _marks("nó cầm dao dọa sẽ đánh tui nếu tui về trễ tui hỏi làm sao")
+    # a weapon, a presence or "giờ" after the "nếu", or a bomb
+    assert "feared" not in _marks("nó dọa sẽ chém nếu tui la tui hỏi làm sao nó cầm dao")
+    assert "feared" not in _marks("nó dọa sẽ giết nếu tui la giờ nó tới rồi tui hỏi làm sao")
+    assert "feared" not in _marks("có người dọa sẽ đặt bom nếu không đưa tiền hỏi làm sao")
+
+
+def test_doi_takes_back_no_danger_after_it() -> None:
+    assert not _marks("ông tui ngã đập đầu tỉnh dồi mà ói quá trời")["resolved"]
+    assert not _marks("tắt bếp dồi mà khói vẫn bốc lên")["fire_out"]
+    assert not _marks("em tắt cầu dao dồi")["fire_out"]
+    assert _marks("lửa tắt dồi em hỏi bảo hiểm")["fire_out"]
+
+
+def test_bare_pregnant_with_something_now_is_no_fear() -> None:
+    assert _marks("vợ em bầu sắp sinh mà không có tiền đi viện")["feared"]
+    assert "feared" not in _marks("vợ em bầu sắp sinh mà không có tiền giờ té đập bụng")
+    assert "feared" not in _marks("vợ em bầu sắp đẻ không có tiền bé không đạp nữa")
 
 
 def test_not_yet_vaccinated_takes_back_no_present_bleeding() -> None:
@@ -90,3 +143,9 @@ def test_not_yet_vaccinated_takes_back_no_present_bleeding() -> None:
     assert parse_need("hôm qua bị chó cắn chưa tiêm giờ vẫn còn chảy máu nhiều lắm").urgency == (
         "emergency"
     )
+
+
+def test_a_threat_the_caller_fled_from_stays_a_fear() -> None:
+    text = "chồng tui dọa sẽ giết tui nếu tui bỏ đi giờ tui trốn qua nhà chị rồi xin chỗ tạm lánh"
+    assert _marks(text)["feared"]
+    assert "feared" not in _marks("chồng tui dọa sẽ giết tui nếu tui bỏ đi giờ ổng tới rồi")
