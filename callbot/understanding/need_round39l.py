@@ -7,9 +7,9 @@ each emergency with a mirror that stays calm).
   lexicon's "bị đâm", "bị chém" with the blade said between; a wound, 115.
 - **Half the body numb, as "ngừi"** ("chồng tui tê nửa ngừi", "yếu nửa ngừi"): the southern
   spelling of "người" in the lexicon's half-body phrases, a stroke.
-- **A fall from a floor said with "rớt"** ("rớt từ lầu hai xuống", "rớt từ tầng ba", "rớt từ
-  ban công"): the lexicon's "té từ lầu". A thing that drops ("cái điện thoại rớt từ lầu
-  xuống") is no one hurt (:func:`round39l_marks`).
+- **A fall from a floor said with "rớt"** ("rớt từ lầu hai xuống", "rớt từ ban công"): the
+  lexicon's "té từ lầu" ("tầng" left to the lexicon's lift reading). A thing, or whose thing,
+  that drops ("quần áo", "điện thoại tui", "cái dép của thằng nhỏ") is no one hurt.
 - **A power saw's cut into the body** ("máy cưa cắt vô đùi", "lưỡi cưa cứa trúng bắp
   chân"): a cutting machine, then a cut into a limb within five words. The saw cutting wood
   or a pipe ("máy cưa cắt trúng ống nước") stays calm.
@@ -47,7 +47,9 @@ Marks (:func:`round39l_marks`), each bounded to what it takes back:
 - **Burned down, nowhere to sleep** ("nhà cháy hết rồi tối nay hổng chỗ ngủ"): a fire said
   burned out, then within six words a lack of shelter: the fire is over (burns still count).
 - **It was a game** ("la cứu cứu là chơi trò chơi thôi"): "là (đang) chơi ... thôi" takes back
-  what was said in the five words before it, within its clause.
+  a cry or a play-fight in the five words before it, never a hurt ("té chảy máu", "điện giật").
+- Mend: no near miss if it came after all ("xém té mà té thiệt"), no "hỏi coi" with "ổng";
+  taken back: "dao đâm sau lưng", a saw into "chân ghế", "nghẹn ngào", a breech on a scan.
 """
 
 from __future__ import annotations
@@ -63,12 +65,8 @@ _HALF_NUMB = """
     tê nửa ngừi, liệt nửa ngừi, yếu nửa ngừi, tê một bên ngừi, yếu một bên ngừi,
     liệt một bên ngừi, tê nửa bên ngừi, yếu nửa bên ngừi
 """
-_FLOORS = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
-# ("rớt từ tầng" alone is the lexicon's sign ``fall``; "rớt từ trên lầu" its emergency)
-_FELL_FLOOR = (
-    "rớt từ lầu, rớt lầu, rớt từ sân thượng, rớt từ ban công, rớt từ trên sân thượng, "
-    + pairings(("rớt từ tầng",), _FLOORS)
-)
+# ("rớt từ tầng" stays the lexicon's sign ``fall``, a lift's; "rớt từ trên lầu" its emergency)
+_FELL_FLOOR = "rớt từ lầu, rớt lầu, rớt từ sân thượng, rớt từ ban công, rớt từ trên sân thượng"
 _SAWS = "máy cưa, cưa máy, lưỡi cưa, máy cắt, máy mài, máy cắt cỏ, máy cắt sắt, máy phát cỏ"
 _LIMBS = (
     "đùi", "chân", "tay", "bụng", "cổ", "mặt", "bắp chân", "bắp tay", "bàn tay", "bàn chân",
@@ -141,13 +139,43 @@ L39_COMBOS: tuple[Combo, ...] = (
 # -- marks ---------------------------------------------------------------------------------
 # A thing that drops from a floor: no one hurt.
 L39_FELL = phrases(_FELL_FLOOR)
-L39_THINGS = words("cái chiếc chậu cục viên trái thùng bao điện thoại")
+L39_THINGS = words("""
+    cái chiếc chậu cục viên trái thùng bao điện thoại đồ quần áo giá hàng xe ly chén
+    dép nón gạch ngói kiếng kính tiền điểm hạng
+""")
 L39_PEOPLE = words("thằng con bé nhỏ đứa ông bà anh chị em má mẹ ba bố tui người cháu nó")
+L39_OWNERS = words("tui tôi mình của")  # "điện thoại tui rớt": whose thing, not who fell
 L39_THING_REACH = 4
+# A knife said of a betrayal or a feeling ("bị dao đâm sau lưng", "như bị dao đâm").
+L39_KNIFE = phrases(_KNIFE)
+L39_AS_IF = words("như giống tựa")
+L39_BACK = ("sau", "lưng")
+# A saw's cut into a thing's "leg" or "neck" ("cắt trúng chân ghế", "cứa vô cổ chai").
+L39_CUT = phrases(_CUT_INTO)
+L39_CUT_THINGS = words("ghế bàn giường tủ chai lọ bình ly cửa nắm vịn kệ gỗ cây ống")
+L39_SAW = phrases(_SAWS)
+L39_CRY = phrases(_CRY)
+L39_BEFORE_CUT = 5  # the combos' windows: the saw or the cry taken back with its cut or tears
+L39_BEFORE_TEARS = 6
+# Tears, not a blocked throat ("nghẹn ngào", "nghẹn lời").
+L39_TEARS = phrases("nghẹn ngào, nghẹn lời")
+# A breech seen on a scan, a planned operation ("siêu âm thấy em bé ra mông trước hẹn mổ").
+L39_BREECH = phrases(_BREECH)
+L39_SCAN = phrases("siêu âm, bác sĩ nói, bác sĩ bảo, bác sĩ dặn, khám thai")
+L39_PLAN = phrases("hẹn mổ, cho mổ, lên lịch mổ, mổ chủ động, tuần sau, tháng sau, còn mấy tuần")
+L39_SCAN_REACH = 6
+L39_PLAN_REACH = 10
+# A crowd's upset stomach already better ("... uống thuốc rồi đỡ").
+L39_CROWD = phrases(_CROWD_ATE)
+L39_BETTER = phrases("rồi đỡ, đỡ rồi, đỡ hết, khỏe lại, khỏe rồi, ổn rồi, hết đau rồi, hết rồi")
+L39_BETTER_REACH = 14
 # A near miss.
 L39_NEAR = phrases("suýt, suýt nữa, suýt chút nữa, xém, xém chút, xém chút nữa, xíu nữa là")
 L39_NEAR_REACH = 2  # "suýt bị xe tông", "xém chết đuối"
 L39_SINGED = words("cháy bị")  # "cháy xém": singed, no near miss
+L39_REAL = words("thiệt thật")  # "xém té mà té thiệt": it happened after all
+L39_HURT_AFTER = words("gãy chảy bất tỉnh xỉu ngất phỏng tê")
+L39_AFTER_REACH = 8
 # Which number, in case.
 L39_IN_CASE = "lỡ"
 L39_BY_MISTAKE = words("uống ăn nuốt tay chân làm đụng đạp cắt đổ chích")
@@ -164,6 +192,9 @@ L39_DENIED_REACH = 2
 L39_ASKING = phrases("hỏi coi, hỏi thử, hỏi chút, hỏi xíu, hỏi giùm, cho hỏi coi")
 L39_ADVICE = phrases("thì làm sao, thì làm gì, thì phải làm sao, thì phải làm gì, thì sao")
 L39_MINE = words("tui tôi em mình nhà của")
+# someone there, not a case asked about ("hỏi coi ổng ngưng thở thì làm sao"); a bare "con"
+# is the writer's general question ("hỏi coi con sốt co giật thì làm sao")
+L39_SOMEONE = words("ổng bả ảnh chỉ nó thằng đứa ông bà bé ba má mẹ vợ chồng anh chị cháu")
 # Burned down, nowhere to sleep.
 L39_BURNED = phrases("cháy hết rồi, cháy rụi rồi, cháy sạch rồi, cháy trụi rồi, cháy rụi hết rồi")
 L39_NO_SHELTER = phrases("""
@@ -176,13 +207,25 @@ L39_GAME = phrases("là chơi, là đang chơi, là tụi nhỏ chơi, là tụi
 L39_ONLY = "thôi"
 L39_GAME_REACH = 4  # from the game to its "thôi"
 L39_TAKEN_BACK = 5  # the words before "là" it takes back
+# only noise and play-fights are a game; a hurt while playing is not taken back
+L39_PLAY_ACTS = words("la hét kêu cứu đánh bắn súng cướp rượt đuổi ma giết")
+L39_PLAY_HURT = words("""
+    máu chảy té ngã gãy đầu giật điện uống nuốt thuốc ngất xỉu bất tỉnh phỏng cháy chết
+""")
 
 
 def round39l_marks(ws: list[str]) -> Marks:
     """A thing dropped, a near miss, only words, asked what to do, a game (``mistaken``); in
     case (``supposed``); burned down with nowhere to sleep (``fire_out``): module docstring."""
     return {
-        "mistaken": _thing_dropped(ws) + _near_miss(ws) + _only_words(ws) + _asked(ws) + _game(ws),
+        "mistaken": _thing_dropped(ws)
+        + _near_miss(ws)
+        + _only_words(ws)
+        + _asked(ws)
+        + _game(ws)
+        + _not_a_wound(ws)
+        + _planned_breech(ws)
+        + _crowd_better(ws),
         "supposed": _in_case(ws),
         "fire_out": _burned_down(ws),
     }
@@ -193,17 +236,28 @@ def _thing_dropped(ws: list[str]) -> list[tuple[int, int]]:
     for s, e in find(ws, L39_FELL):
         before = ws[max(0, s - L39_THING_REACH) : s]
         things = [k for k, w in enumerate(before) if w in L39_THINGS]
-        if things and not L39_PEOPLE.intersection(before[things[-1] + 1 :]):
+        after = before[things[-1] + 1 :] if things else []
+        # whose thing ("cái dép của thằng nhỏ", "điện thoại tui") is not who fell
+        owned = [k for k, w in enumerate(after) if w in L39_OWNERS]
+        who = set(after[: owned[0]] if owned else after)
+        if things and not (L39_PEOPLE - L39_OWNERS).intersection(who):
             out.append((s, e))
     return out
 
 
 def _near_miss(ws: list[str]) -> list[tuple[int, int]]:
-    return [
-        (e, min(len(ws), e + L39_NEAR_REACH))
-        for s, e in find(ws, L39_NEAR)
-        if not (ws[s] == "xém" and s > 0 and ws[s - 1] in L39_SINGED)
-    ]
+    out = []
+    for s, e in find(ws, L39_NEAR):
+        end = min(len(ws), e + L39_NEAR_REACH)
+        later = ws[end : end + L39_AFTER_REACH]
+        missed = set(ws[e:end]) - words("bị chết")
+        if (ws[s] == "xém" and s > 0 and ws[s - 1] in L39_SINGED) or (
+            # the danger came after all: said again, "thiệt", or a hurt said after it
+            (missed | L39_REAL | L39_HURT_AFTER).intersection(later)
+        ):
+            continue
+        out.append((e, end))
+    return out
 
 
 def _in_case(ws: list[str]) -> list[tuple[int, int]]:
@@ -225,7 +279,9 @@ def _asked(ws: list[str]) -> list[tuple[int, int]]:
             continue
         for q, _ in find(ws, L39_ADVICE):
             span = ws[e:q]
-            if 0 < q - e <= L39_ASK_REACH and not (L39_MINE | L39_HAPPENED).intersection(span):
+            if 0 < q - e <= L39_ASK_REACH and not (
+                L39_MINE | L39_HAPPENED | L39_SOMEONE
+            ).intersection(span):
                 return [(e, q)]
     return []
 
@@ -246,5 +302,49 @@ def _game(ws: list[str]) -> list[tuple[int, int]]:
             continue
         start = max(0, s - L39_TAKEN_BACK)
         breaks = [k for k in range(start, s) if ws[k] in CLAUSE_BREAKS]
-        out.append((breaks[-1] + 1 if breaks else start, s))
+        start = breaks[-1] + 1 if breaks else start
+        before = set(ws[start:s]) | set(ws[e : e + L39_GAME_REACH])
+        if L39_PLAY_ACTS.intersection(before) and not L39_PLAY_HURT.intersection(before):
+            out.append((start, s))
     return out
+
+
+def _not_a_wound(ws: list[str]) -> list[tuple[int, int]]:
+    """A knife as a feeling or a betrayal; a saw's cut into a thing, a cry with tears in the
+    throat: the saw or the cry is taken back, which the combos start from."""
+    out = [
+        (s, e)
+        for s, e in find(ws, L39_KNIFE)
+        if L39_AS_IF.intersection(ws[max(0, s - 3) : s]) or tuple(ws[e : e + 2]) == L39_BACK
+    ]
+    things = [s for s, e in find(ws, L39_CUT) if L39_CUT_THINGS.intersection(ws[e : e + 1])]
+    tears = [s for s, _ in find(ws, L39_TEARS)]
+    for table, parts, reach in (
+        (L39_SAW, things, L39_BEFORE_CUT),
+        (L39_CRY, tears, L39_BEFORE_TEARS),
+    ):
+        out += [(s, e) for s, e in find(ws, table) if any(0 < k - s <= reach for k in parts)]
+    return out
+
+
+def _planned_breech(ws: list[str]) -> list[tuple[int, int]]:
+    scans = [e for _, e in find(ws, L39_SCAN)]
+    plans = [s for s, _ in find(ws, L39_PLAN)]
+    return [
+        (s, e)
+        for s, e in find(ws, L39_BREECH)
+        if any(0 <= s - k <= L39_SCAN_REACH for k in scans)
+        or any(0 <= k - e <= L39_PLAN_REACH for k in plans)
+    ]
+
+
+def _crowd_better(ws: list[str]) -> list[tuple[int, int]]:
+    """From the meal to the better said after it, no clause break between (the combo is read
+    at its sign of sickness)."""
+    better = [s for s, _ in find(ws, L39_BETTER)]
+    return [
+        (e, k)
+        for _, e in find(ws, L39_CROWD)
+        for k in better
+        if 0 < k - e <= L39_BETTER_REACH and not CLAUSE_BREAKS.intersection(ws[e:k])
+    ]

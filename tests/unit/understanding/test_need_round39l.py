@@ -16,7 +16,7 @@ EMERGENCIES = [
     ("ba tui tự nhiên yếu nửa ngừi", "115"),
     # a fall from a floor with "rớt"
     ("đứa cháu rớt từ ban công xuống sân", "115"),
-    ("ông thợ sơn rớt từ tầng ba", "115"),
+    ("ông thợ sơn rớt từ lầu ba", "115"),
     # a power saw's cut into the body
     ("chú tui xài máy cắt sắt cứa trúng cổ tay", "115"),
     # a cry for help and choking
@@ -38,6 +38,17 @@ EMERGENCIES = [
     ("vợ chồng cãi nhau thôi hông đánh mà giờ ổng cầm dao đâm bả", "113"),
     ("con tui la làng là chơi thôi mà giờ nó té đập đầu chảy máu", "115"),
     ("nhà cháy hết rồi hổng chỗ ngủ mà giờ lửa lan qua nhà kế bên", "114"),
+    # mend: a near miss the danger then came true, or a hurt said after it
+    ("ông ngoại xém té cầu thang rồi té thiệt đập đầu", "115"),
+    ("tui xém bị chém mà nó chém trúng vai ông anh", "113"),
+    # mend: someone there, asked about ("ổng", "bé"), is not a general question
+    ("hỏi thử ổng nằm bất tỉnh thì làm sao", "115"),
+    ("hỏi chút bé sặc sữa tím tái thì làm sao", "115"),
+    # mend: a hurt while playing is not a game
+    ("con tui té đập đầu chảy máu là chơi cầu trượt thôi", "115"),
+    ("nó bị điện giật là chơi cái sạc thôi", "115"),
+    # mend: a lift that falls keeps the lexicon's reading
+    ("thang máy rớt từ tầng bốn xuống", "114"),
 ]
 
 CALM = [
@@ -69,6 +80,22 @@ CALM = [
     "nhà cháy rụi rồi giờ hổng có chỗ ở",
     # a game
     "tụi nhỏ la cướp cướp là đang chơi trò đóng kịch thôi",
+    # mend: a knife as a betrayal or a feeling
+    "bị dao đâm sau lưng bởi đứa em kết nghĩa",
+    "nghe nó nói mà như bị dao đâm vô ngực",
+    # mend: things and prices fall from a floor, not people
+    "quần áo phơi rớt từ ban công xuống hẻm",
+    "cái nón của thằng nhỏ rớt từ lầu hai",
+    # mend: a saw cutting into a thing's "leg" or "neck"
+    "máy cưa cắt trúng chân bàn gãy luôn",
+    "lưỡi cưa cắt vô cổ chai bể",
+    # mend: a cry with tears, not a throat blocked
+    "cứu em với nghẹn ngào quá trời",
+    # mend: a breech seen on a scan, an operation planned
+    "bác sĩ siêu âm nói mông em bé ra trước còn một tháng nữa",
+    "em bé ra chân trước nên bác sĩ hẹn mổ thứ hai",
+    # mend: a crowd that ate, already better
+    "cả lớp ăn bánh mì xong đau bụng uống men tiêu hóa rồi đỡ",
 ]
 
 
