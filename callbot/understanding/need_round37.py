@@ -54,6 +54,12 @@ from callbot.understanding.need_round39m import (  # round 39M
     round39m_marks,
     round39m_revise,
 )
+from callbot.understanding.need_round39x import (  # round 39X
+    X39_COMBOS,
+    X39_DEMOTIONS,
+    X39_ENTRIES,
+    round39x_revise,
+)
 from callbot.understanding.need_time_marks import Marks
 
 if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
@@ -62,10 +68,26 @@ if TYPE_CHECKING:  # need_match reads the lexicon, which reads this module
 __all__ = ["R37_MARKS", "R37_REVISERS", "R37_SERVICES", "ROUND37"]
 
 ROUND37: Round = Round(
-    entries=(*H37_ENTRIES, *I37_ENTRIES, *J38_ENTRIES, *K38_ENTRIES, *L39_ENTRIES, *M39_ENTRIES),
-    combos=(*H37_COMBOS, *I37_COMBOS, *J38_COMBOS, *K38_COMBOS, *L39_COMBOS, *M39_COMBOS),
+    entries=(
+        *H37_ENTRIES,
+        *I37_ENTRIES,
+        *J38_ENTRIES,
+        *K38_ENTRIES,
+        *L39_ENTRIES,
+        *M39_ENTRIES,
+        *X39_ENTRIES,
+    ),
+    combos=(
+        *H37_COMBOS,
+        *I37_COMBOS,
+        *J38_COMBOS,
+        *K38_COMBOS,
+        *L39_COMBOS,
+        *M39_COMBOS,
+        *X39_COMBOS,
+    ),
     readings=(*I37_READINGS,),
-    demotions=(*I37_DEMOTIONS,),
+    demotions=(*I37_DEMOTIONS, *X39_DEMOTIONS),
 )
 
 #: Mark sources (``words -> marks``), read after round 34's.
@@ -82,6 +104,7 @@ R37_REVISERS: tuple[Callable[[Marks, list[str]], Marks], ...] = (
     round37i_revise,
     round38k_revise,
     round39m_revise,
+    round39x_revise,
 )
 
 #: Number revisers (``(service, hits, words) -> service``), read after round 34's.
